@@ -1,0 +1,43 @@
+"""The one exception family of the sortition engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class SortitionError(Exception):
+    """Base class: every error the engine raises on purpose."""
+
+
+class SortitionInputError(SortitionError):
+    """The pool, the quota table or a parameter is not usable as given."""
+
+
+@dataclass(frozen=True)
+class QuotaChange:
+    """One quota bound changed by the suggested relaxation."""
+
+    feature: str
+    value: str
+    old_min: int
+    old_max: int
+    new_min: int
+    new_max: int
+    reason: str
+
+    def describe(self) -> str:
+        parts = []
+        if self.new_min != self.old_min:
+            parts.append(f"lower the minimum from {self.old_min} to {self.new_min}")
+        if self.new_max != self.old_max:
+            parts.append(f"raise the maximum from {self.old_max} to {self.new_max}")
+        return f"{self.feature} {self.value}: {self.reason}; suggestion: {' and '.join(parts)}"
+
+
+class InfeasibleQuotasError(SortitionError):
+    """No panel of size k meets every quota; carries the smallest relaxation found."""
+
+    def __init__(self, message: str, changes: list[QuotaChange], problems: list[str]) -> None:
+        super().__init__(message)
+        self.changes = changes
+        self.problems = problems

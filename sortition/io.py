@@ -1,0 +1,114 @@
+"""Reading pools and quota tables from CSV, XLSX or a DataFrame, with input hygiene."""
+
+from __future__ import annotations
+
+import io as _io
+from pathlib import Path
+
+import pandas as pd
+
+from sortition.errors import SortitionInputError
+from sortition.pool import Pool, build_pool
+from sortition.quotas import Quota, QuotaTable
+from sortition.text import clean, fold
+
+Source = str | Path | pd.DataFrame
+
+
+def _decode(raw: bytes, name: str) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise SortitionInputError(f"{name}: cannot read the text encoding (save it as UTF-8).")
+
+
+def _delimiter(header: str) -> str:
+    counts = {d: header.count(d) for d in (";", ",", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > 0 else ","
+
+
+def read_table(source: Source) -> pd.DataFrame:
+    """A table of strings with cleaned column names; CSV (',' ';' or tab), XLSX or a frame."""
+    if isinstance(source, pd.DataFrame):
+        frame = source.copy()
+    else:
+        path = Path(source)
+        if not path.exists():
+            raise SortitionInputError(f"File not found: {path}.")
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            try:
+                frame = pd.read_excel(path, dtype=str, keep_default_na=False)
+            except Exception as exc:
+                raise SortitionInputError(f"{path}: cannot read it as XLSX ({exc}).") from exc
+        else:
+            text = _decode(path.read_bytes(), str(path))
+            if not text.strip():
+                raise SortitionInputError(f"{path}: the file is empty.")
+            header = text.lstrip().splitlines()[0]
+            try:
+                frame = pd.read_csv(
+                    _io.StringIO(text),
+                    sep=_delimiter(header),
+                    dtype=str,
+                    keep_default_na=False,
+                    skip_blank_lines=True,
+                )
+            except pd.errors.ParserError as exc:
+                raise SortitionInputError(f"{path}: cannot read it as CSV ({exc}).") from exc
+    frame.columns = [clean(c) for c in frame.columns]
+    names = [fold(c) for c in frame.columns]
+    doubled = sorted({c for c in frame.columns if names.count(fold(c)) > 1})
+    if doubled:
+        raise SortitionInputError(f"Column(s) given twice: {', '.join(doubled)}.")
+    # Rows with nothing in them (trailing lines of spreadsheet exports) are not people.
+    filled = frame.map(clean).ne("").any(axis=1)
+    return frame[filled].reset_index(drop=True) if not filled.all() else frame
+
+
+def _integer(raw: object, column: str, row: int) -> int:
+    text = clean(raw)
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        number = float("nan")
+    if not text or number != number or number != int(number):
+        raise SortitionInputError(
+            f"Quota table row {row}: {column} must be a whole number, got '{text}'."
+        )
+    return int(number)
+
+
+def read_quotas(source: Source) -> QuotaTable:
+    """A quota table with columns feature, value, min, max (any case, any order)."""
+    frame = read_table(source)
+    columns = {fold(c): c for c in frame.columns}
+    missing = [c for c in ("feature", "value", "min", "max") if c not in columns]
+    if missing:
+        present = ", ".join(f"'{c}'" for c in frame.columns)
+        raise SortitionInputError(
+            f"The quota table lacks column(s) {', '.join(missing)}; "
+            f"it needs feature, value, min, max. Columns present: {present}."
+        )
+    quotas = []
+    for i, rec in enumerate(frame.to_dict("records")):
+        row = i + 2
+        feature = clean(rec[columns["feature"]])
+        value = clean(rec[columns["value"]])
+        if not feature or not value:
+            raise SortitionInputError(f"Quota table row {row}: feature and value must be filled.")
+        lo = _integer(rec[columns["min"]], "min", row)
+        hi = _integer(rec[columns["max"]], "max", row)
+        quotas.append(Quota(feature, value, lo, hi))
+    return QuotaTable(tuple(quotas))
+
+
+def read_pool(
+    source: Source,
+    quotas: QuotaTable,
+    id_column: str = "id",
+    household_column: str | None = None,
+) -> Pool:
+    return build_pool(read_table(source), quotas, id_column, household_column)

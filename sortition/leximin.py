@@ -1,0 +1,153 @@
+"""Leximin and maximin distributions over panels, by column generation over types.
+
+The master LP at each level, over panel probabilities q and the level z:
+    maximise z
+    subject to  sum_P q_P c_t(P) / n_t - z >= 0     for every type t not yet fixed
+                sum_P q_P c_t(P) / n_t     >= f_t   for every type t fixed at level f_t
+                sum_P q_P = 1,  q >= 0.
+Its duals y_t price a new panel: the integer program maximising sum_t (y_t / n_t) c_t over
+all panels (PanelFinder). When no panel beats the dual of the convexity row, the level is
+optimal; every type with y_t > 0 then has probability exactly z in every optimal solution
+(complementary slackness) and is fixed. Repeating until every type is fixed gives the
+leximin distribution (Flanigan, Gölz, Gupta, Hennig and Procaccia, Nature 2021). By symmetry
+every member of a type has the same leximin probability, so types suffice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import highspy
+import numpy as np
+
+from sortition.panels import INF, PanelFinder, PanelRows, new_highs
+from sortition.pool import Types
+
+PRICE_TOL = 1e-9  # a new panel must beat the convexity dual by this much
+FIX_TOL = 1e-7  # dual weight above which a type is held at the current level
+
+
+@dataclass(frozen=True)
+class TypeDistribution:
+    """A distribution over type-count panels and the probability of each type's members."""
+
+    panels: np.ndarray  # (P, T) counts
+    probs: np.ndarray  # (P,)
+    type_prob: np.ndarray  # (T,) selection probability of each member of a type
+    levels: int  # LP levels solved (1 for maximin)
+    panels_priced: int  # integer programs solved
+
+
+class _Master:
+    def __init__(self, sizes: np.ndarray) -> None:
+        self.sizes = sizes.astype(float)
+        self.t = len(sizes)
+        h = new_highs()
+        h.setOptionValue("primal_feasibility_tolerance", 1e-10)
+        h.setOptionValue("dual_feasibility_tolerance", 1e-10)
+        h.setOptionValue("presolve", "off")
+        lower = np.concatenate([np.zeros(self.t), [1.0]])
+        upper = np.concatenate([np.full(self.t, INF), [1.0]])
+        h.addRows(
+            self.t + 1,
+            lower,
+            upper,
+            0,
+            np.zeros(self.t + 1, dtype=np.int32),
+            np.zeros(0, dtype=np.int32),
+            np.zeros(0),
+        )
+        # Column 0 is z, cost -1 so that minimising maximises z; row t has coefficient -1
+        # for z only while type t is unfixed.
+        h.addCol(-1.0, 0.0, 1.0, self.t, np.arange(self.t, dtype=np.int32), -np.ones(self.t))
+        self.h = h
+        self.panels: list[np.ndarray] = []
+
+    def add_panel(self, counts: np.ndarray) -> None:
+        nz = np.flatnonzero(counts)
+        idx = np.concatenate([nz, [self.t]]).astype(np.int32)
+        val = np.concatenate([counts[nz] / self.sizes[nz], [1.0]])
+        self.h.addCol(0.0, 0.0, INF, len(idx), idx, val)
+        self.panels.append(counts)
+
+    def fix(self, types: np.ndarray, level: float) -> None:
+        for t in types:
+            self.h.changeCoeff(int(t), 0, 0.0)
+            self.h.changeRowBounds(int(t), level, INF)
+
+    def solve(self) -> tuple[float, np.ndarray, float, np.ndarray]:
+        """Level z, type duals y >= 0, convexity dual, panel probabilities."""
+        h = self.h
+        h.run()
+        status = h.getModelStatus()
+        if status != highspy.HighsModelStatus.kOptimal:
+            raise RuntimeError(f"HiGHS could not solve the master LP: {status}")
+        sol = h.getSolution()
+        col = np.asarray(sol.col_value)
+        dual = np.asarray(sol.row_dual)
+        return float(col[0]), np.maximum(dual[: self.t], 0.0), float(dual[self.t]), col[1:]
+
+
+def _initial_panels(finder: PanelFinder, types: Types) -> list[np.ndarray] | None:
+    """A few deterministic panels that between them cover many types."""
+    first = finder.best(1.0 / types.sizes)
+    if first is None:
+        return None
+    panels = [first[0]]
+    covered = first[0] > 0
+    for _ in range(min(types.count, 10)):
+        if covered.all():
+            break
+        weights = np.where(covered, 0.0, 1.0 / types.sizes)
+        found = finder.best(weights)
+        if found is None or found[1] <= 0:
+            break
+        panels.append(found[0])
+        covered |= found[0] > 0
+    return panels
+
+
+def distribution(
+    types: Types, rows: PanelRows, *, maximin_only: bool = False
+) -> TypeDistribution | None:
+    """The leximin (or maximin) distribution over type panels; None if no panel exists."""
+    finder = PanelFinder(rows, types.caps)
+    start = _initial_panels(finder, types)
+    if start is None:
+        return None
+    priced = len(start)
+    master = _Master(types.sizes)
+    for counts in start:
+        master.add_panel(counts)
+    unfixed = np.ones(types.count, dtype=bool)
+    levels = 0
+    while True:
+        levels += 1
+        while True:
+            z, y, mu, q = master.solve()
+            weights = y / types.sizes
+            found = finder.best(weights)
+            priced += 1
+            assert found is not None
+            counts, value, bound = found
+            if bound <= -mu + PRICE_TOL:
+                break
+            if value <= -mu + PRICE_TOL:
+                break  # the MIP gap is all that is left; the bound is within tolerance
+            master.add_panel(counts)
+        if maximin_only:
+            break
+        stuck = unfixed & (y > FIX_TOL)
+        if not stuck.any():
+            stuck = unfixed & (y == y[unfixed].max())
+        master.fix(np.flatnonzero(stuck), z)
+        unfixed &= ~stuck
+        if not unfixed.any():
+            break
+    z, y, mu, q = master.solve()
+    panels = np.array(master.panels)
+    keep = q > 1e-12
+    probs = q[keep] / q[keep].sum()
+    panels = panels[keep]
+    type_prob = (probs @ panels) / types.sizes
+    return TypeDistribution(panels, probs, type_prob, levels, priced)

@@ -1,0 +1,125 @@
+"""The integer program over type counts: which panels meet the quotas and household rule.
+
+A panel is a vector c of how many members of each type it takes, with
+  sum(c) = k,  min <= (members with each feature value) <= max,  0 <= c <= caps,
+  and at most one member per household.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import highspy
+import numpy as np
+
+from sortition.pool import Pool, Types
+from sortition.quotas import QuotaTable
+
+INF = highspy.kHighsInf
+
+
+@dataclass(frozen=True)
+class PanelRows:
+    """Constraint rows over types, in CSR form, plus what each quota row means."""
+
+    k: int
+    lower: np.ndarray
+    upper: np.ndarray
+    starts: np.ndarray
+    index: np.ndarray
+    quota_keys: tuple[tuple[int, int], ...]  # (feature, value) for the first rows
+    quota_min: np.ndarray
+    quota_max: np.ndarray
+
+    @property
+    def quota_count(self) -> int:
+        return len(self.quota_keys)
+
+
+def panel_rows(pool: Pool, quotas: QuotaTable, types: Types, k: int) -> PanelRows:
+    lower: list[float] = []
+    upper: list[float] = []
+    rows: list[np.ndarray] = []
+    keys: list[tuple[int, int]] = []
+    for f, feature in enumerate(pool.features):
+        for j, q in enumerate(quotas.for_feature(feature)):
+            rows.append(np.flatnonzero(types.codes[:, f] == j))
+            lower.append(q.min)
+            upper.append(q.max)
+            keys.append((f, j))
+    qmin = np.array(lower, dtype=np.int64)
+    qmax = np.array(upper, dtype=np.int64)
+    rows.append(np.arange(types.count))
+    lower.append(k)
+    upper.append(k)
+    for group in types.household_groups:
+        rows.append(group)
+        lower.append(0)
+        upper.append(1)
+    starts = np.zeros(len(rows) + 1, dtype=np.int32)
+    starts[1:] = np.cumsum([len(r) for r in rows])
+    index = np.concatenate(rows).astype(np.int32) if rows else np.zeros(0, np.int32)
+    return PanelRows(
+        k=k,
+        lower=np.array(lower, dtype=float),
+        upper=np.array(upper, dtype=float),
+        starts=starts,
+        index=index,
+        quota_keys=tuple(keys),
+        quota_min=qmin,
+        quota_max=qmax,
+    )
+
+
+def new_highs() -> highspy.Highs:
+    h = highspy.Highs()
+    h.silent()
+    h.setOptionValue("random_seed", 0)
+    return h
+
+
+class PanelFinder:
+    """Finds the panel maximising a weighted count of types (the pricing problem)."""
+
+    def __init__(self, rows: PanelRows, caps: np.ndarray) -> None:
+        self.rows = rows
+        self.n = len(caps)
+        h = new_highs()
+        h.setOptionValue("mip_rel_gap", 1e-9)
+        h.setOptionValue("mip_abs_gap", 1e-10)
+        h.setOptionValue("presolve", "on")
+        h.addVars(self.n, np.zeros(self.n), caps.astype(float))
+        h.changeColsIntegrality(
+            self.n,
+            np.arange(self.n, dtype=np.int32),
+            np.full(self.n, highspy.HighsVarType.kInteger),
+        )
+        nnz = len(rows.index)
+        h.addRows(
+            len(rows.lower),
+            rows.lower,
+            rows.upper,
+            nnz,
+            rows.starts[:-1],
+            rows.index,
+            np.ones(nnz),
+        )
+        h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+        self.h = h
+        self.cols = np.arange(self.n, dtype=np.int32)
+
+    def best(self, weights: np.ndarray) -> tuple[np.ndarray, float, float] | None:
+        """Counts, objective and proven upper bound; None when no panel exists."""
+        h = self.h
+        h.changeColsCost(self.n, self.cols, weights.astype(float))
+        h.run()
+        status = h.getModelStatus()
+        if status == highspy.HighsModelStatus.kInfeasible:
+            return None
+        if status != highspy.HighsModelStatus.kOptimal:
+            raise RuntimeError(f"HiGHS could not solve the panel program: {status}")
+        counts = np.rint(np.asarray(h.getSolution().col_value)).astype(np.int64)
+        info = h.getInfo()
+        value = float(weights @ counts)
+        bound = max(value, float(info.mip_dual_bound))
+        return counts, value, bound
