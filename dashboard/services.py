@@ -1,0 +1,54 @@
+"""Use cases the pages call. Pages never run SQL; they ask here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from dashboard.store import budget, geography
+from dashboard.store.db import Store, open_store
+from dashboard.store.models import BudgetEnvelope, BudgetSummary, Neighbourhood
+from data.generate import Settings, generate
+
+
+def open_or_create(path: Path) -> Store:
+    """Open the database, generating the demo municipality first when the file is missing."""
+    if not path.exists():
+        generate(path, Settings())
+    return open_store(path)
+
+
+@dataclass(frozen=True)
+class NeighbourhoodBudget:
+    neighbourhood: Neighbourhood
+    summary: BudgetSummary
+    envelopes: list[BudgetEnvelope]
+
+
+def neighbourhoods(store: Store) -> list[Neighbourhood]:
+    with store.read() as cur:
+        return geography.neighbourhoods(cur)
+
+
+def budget_years(store: Store) -> list[int]:
+    with store.read() as cur:
+        return budget.budget_years(cur)
+
+
+def default_year(years: list[int]) -> int:
+    """This year when there is a budget for it, else the latest year with one."""
+    this_year = datetime.now(UTC).year
+    return this_year if this_year in years else max(years, default=this_year)
+
+
+def neighbourhood_budget(store: Store, neighbourhood_id: int, year: int) -> NeighbourhoodBudget:
+    with store.read() as cur:
+        hood = geography.neighbourhood(cur, neighbourhood_id)
+        if hood is None:
+            raise LookupError(f"no neighbourhood with id {neighbourhood_id}")
+        return NeighbourhoodBudget(
+            neighbourhood=hood,
+            summary=budget.budget_summary(cur, neighbourhood_id, year),
+            envelopes=budget.envelopes(cur, neighbourhood_id, year),
+        )

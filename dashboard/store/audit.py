@@ -1,0 +1,93 @@
+"""The audit log: append-only events, each chained to the previous one by SHA-256."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from dashboard.store.models import AuditEvent
+from dashboard.store.rows import Cursor, first_row, select
+
+GENESIS = "0" * 64
+
+
+def event_hash(
+    seq: int,
+    occurred_at: datetime,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    payload_json: str,
+    prev_hash: str,
+) -> str:
+    canonical = json.dumps(
+        [seq, occurred_at.isoformat(), actor, action, entity, entity_id, payload_json, prev_hash],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def append(
+    cur: Cursor,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str | int | None = None,
+    payload: dict[str, Any] | None = None,
+    occurred_at: datetime | None = None,
+) -> AuditEvent:
+    """Append one event in the caller's transaction. Never put personal data in `payload`."""
+    when = (occurred_at or datetime.now(UTC)).replace(tzinfo=None)
+    last = first_row(cur, "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")
+    seq, prev_hash = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
+    ident = None if entity_id is None else str(entity_id)
+    payload_json = json.dumps(payload or {}, ensure_ascii=False, sort_keys=True, default=str)
+    digest = event_hash(seq, when, actor, action, entity, ident, payload_json, prev_hash)
+    cur.execute(
+        "INSERT INTO audit_event VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [seq, when, actor, action, entity, ident, payload_json, prev_hash, digest],
+    )
+    return AuditEvent(seq, when, actor, action, entity, ident, payload_json, prev_hash, digest)
+
+
+def events(cur: Cursor) -> list[AuditEvent]:
+    return select(cur, AuditEvent, "audit_event", order_by="seq")
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    seq: int
+    problem: str
+
+
+def verify_chain(chain: list[AuditEvent]) -> list[ChainProblem]:
+    """Every place where the chain was modified, had events removed, inserted or reordered.
+
+    Removing events from the end is only detectable against a published head hash.
+    """
+    problems = []
+    prev_hash = GENESIS
+    for expected_seq, event in enumerate(chain, start=1):
+        if event.seq != expected_seq:
+            problems.append(ChainProblem(event.seq, f"expected event number {expected_seq}"))
+        if event.prev_hash != prev_hash:
+            problems.append(ChainProblem(event.seq, "does not follow the previous event"))
+        recomputed = event_hash(
+            event.seq,
+            event.occurred_at,
+            event.actor,
+            event.action,
+            event.entity,
+            event.entity_id,
+            event.payload_json,
+            event.prev_hash,
+        )
+        if recomputed != event.hash:
+            problems.append(ChainProblem(event.seq, "content changed after it was written"))
+        prev_hash = event.hash
+    return problems

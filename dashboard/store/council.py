@@ -1,0 +1,159 @@
+"""Councils, their neighbourhoods, terms, meetings and decisions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from dashboard.store.models import Council, Decision, Meeting, Term
+from dashboard.store.rows import Cursor, insert, select, select_one
+
+
+def add_council(
+    cur: Cursor,
+    name: str,
+    neighbourhood_ids: list[int],
+    seats_drawn: int,
+    seats_appointed: int,
+    term_months: int,
+    quorum: int,
+    created_at: datetime,
+    eligible_age: int = 16,
+    kind: str = "wijkraad",
+    cool_down_months: int = 24,
+) -> int:
+    council_id = insert(
+        cur,
+        "council",
+        {
+            "name": name,
+            "kind": kind,
+            "seats_drawn": seats_drawn,
+            "seats_appointed": seats_appointed,
+            "term_months": term_months,
+            "eligible_age": eligible_age,
+            "quorum": quorum,
+            "cool_down_months": cool_down_months,
+            "created_at": created_at,
+        },
+    )
+    for neighbourhood_id in neighbourhood_ids:
+        cur.execute(
+            "INSERT INTO council_neighbourhood VALUES (?, ?)", [council_id, neighbourhood_id]
+        )
+    return council_id
+
+
+def council(cur: Cursor, council_id: int) -> Council | None:
+    return select_one(cur, Council, "council", "id = ?", [council_id])
+
+
+def councils_for_neighbourhood(cur: Cursor, neighbourhood_id: int) -> list[Council]:
+    return select(
+        cur,
+        Council,
+        "council",
+        "id IN (SELECT council_id FROM council_neighbourhood WHERE neighbourhood_id = ?)",
+        [neighbourhood_id],
+        order_by="id",
+    )
+
+
+def council_neighbourhood_ids(cur: Cursor, council_id: int) -> list[int]:
+    rows = cur.execute(
+        "SELECT neighbourhood_id FROM council_neighbourhood WHERE council_id = ? ORDER BY 1",
+        [council_id],
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def add_term(cur: Cursor, council_id: int, number: int, starts_on: date, ends_on: date) -> int:
+    return insert(
+        cur,
+        "term",
+        {"council_id": council_id, "number": number, "starts_on": starts_on, "ends_on": ends_on},
+    )
+
+
+def terms(cur: Cursor, council_id: int) -> list[Term]:
+    return select(cur, Term, "term", "council_id = ?", [council_id], order_by="number")
+
+
+def add_meeting(
+    cur: Cursor,
+    council_id: int,
+    held_on: date,
+    location: str,
+    agenda: str,
+    status: str,
+    is_public: bool = True,
+) -> int:
+    return insert(
+        cur,
+        "meeting",
+        {
+            "council_id": council_id,
+            "held_on": held_on,
+            "location": location,
+            "agenda": agenda,
+            "is_public": is_public,
+            "status": status,
+        },
+    )
+
+
+def meetings(cur: Cursor, council_id: int) -> list[Meeting]:
+    return select(cur, Meeting, "meeting", "council_id = ?", [council_id], order_by="held_on")
+
+
+def add_decision(
+    cur: Cursor,
+    council_id: int,
+    kind: str,
+    votes: tuple[int, int, int],
+    members_present: int,
+    quorum_met: bool,
+    rationale: str,
+    status: str,
+    decided_on: date,
+    meeting_id: int | None = None,
+    proposal_id: int | None = None,
+    amount: Decimal | None = None,
+    consultation_id: int | None = None,
+    consultation_method: str | None = None,
+    published_at: datetime | None = None,
+) -> int:
+    votes_for, votes_against, votes_abstain = votes
+    return insert(
+        cur,
+        "decision",
+        {
+            "council_id": council_id,
+            "meeting_id": meeting_id,
+            "proposal_id": proposal_id,
+            "consultation_id": consultation_id,
+            "kind": kind,
+            "amount": amount,
+            "votes_for": votes_for,
+            "votes_against": votes_against,
+            "votes_abstain": votes_abstain,
+            "members_present": members_present,
+            "quorum_met": quorum_met,
+            "rationale": rationale,
+            "consultation_method": consultation_method,
+            "status": status,
+            "decided_on": decided_on,
+            "published_at": published_at,
+        },
+    )
+
+
+def decision(cur: Cursor, decision_id: int) -> Decision | None:
+    return select_one(cur, Decision, "decision", "id = ?", [decision_id])
+
+
+def decisions_for_council(
+    cur: Cursor, council_id: int, published_only: bool = True
+) -> list[Decision]:
+    where = "council_id = ?" + (" AND status = 'gepubliceerd'" if published_only else "")
+    return select(cur, Decision, "decision", where, [council_id], order_by="decided_on DESC, id")

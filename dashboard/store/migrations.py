@@ -1,0 +1,78 @@
+"""Versioned schema migrations, applied at start-up. Re-running is a no-op."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from dashboard.store.errors import SchemaTooNewError
+from dashboard.store.rows import first_row
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+def available_migrations() -> list[tuple[int, Path]]:
+    """The migration files in version order."""
+    found = []
+    for path in MIGRATIONS_DIR.iterdir():
+        match = _NAME.match(path.name)
+        if match:
+            found.append((int(match.group(1)), path))
+    return sorted(found)
+
+
+def latest_version() -> int:
+    return available_migrations()[-1][0]
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The schema version of the database; 0 for an empty file."""
+    exists = first_row(
+        con,
+        "SELECT count(*) FROM information_schema.tables "
+        "WHERE table_name = 'schema_version' AND table_schema = 'main'",
+    )
+    if not exists or exists[0] == 0:
+        return 0
+    row = first_row(con, "SELECT max(version) FROM schema_version")
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply every migration newer than the database; return the versions applied.
+
+    Each migration runs in its own transaction together with its version row, so a
+    failure leaves the database at the previous version.
+    """
+    version = current_version(con)
+    newest = latest_version()
+    if version > newest:
+        raise SchemaTooNewError(
+            f"This database has schema version {version}, but this version of Wijkraad "
+            f"knows versions up to {newest}. Update Wijkraad, or use another database file."
+        )
+    applied = []
+    for number, path in available_migrations():
+        if number <= version:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version ("
+                "version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
+            )
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute(
+                "INSERT INTO schema_version VALUES (?, ?)",
+                [number, datetime.now(UTC).replace(tzinfo=None)],
+            )
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(number)
+    return applied

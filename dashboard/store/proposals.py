@@ -1,0 +1,119 @@
+"""Proposals (initiatives), their themes and their status history."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from dashboard.store.models import Proposal
+from dashboard.store.rows import Cursor, first_row, insert, select, select_one
+
+
+def add_theme(cur: Cursor, code: str, name: str) -> int:
+    return insert(cur, "theme", {"code": code, "name": name})
+
+
+def themes(cur: Cursor) -> dict[int, str]:
+    rows = cur.execute("SELECT id, name FROM theme WHERE active ORDER BY name").fetchall()
+    return {int(i): str(n) for i, n in rows}
+
+
+def add_proposal(
+    cur: Cursor,
+    external_ref: str,
+    neighbourhood_id: int,
+    title: str,
+    description: str,
+    submitter_type: str,
+    requested_amount: Decimal,
+    submitted_on: date,
+    created_at: datetime,
+    theme_ids: list[int] | None = None,
+    council_id: int | None = None,
+    part_id: int | None = None,
+    location: tuple[float, float] | None = None,
+) -> int:
+    proposal_id = insert(
+        cur,
+        "proposal",
+        {
+            "external_ref": external_ref,
+            "neighbourhood_id": neighbourhood_id,
+            "council_id": council_id,
+            "title": title,
+            "description": description,
+            "submitter_type": submitter_type,
+            "requested_amount": requested_amount,
+            "part_id": part_id,
+            "location_lat": location[0] if location else None,
+            "location_lon": location[1] if location else None,
+            "status": "ingediend",
+            "submitted_on": submitted_on,
+            "created_at": created_at,
+        },
+    )
+    for theme_id in theme_ids or []:
+        cur.execute("INSERT INTO proposal_theme VALUES (?, ?)", [proposal_id, theme_id])
+    insert(
+        cur,
+        "proposal_status_change",
+        {
+            "proposal_id": proposal_id,
+            "from_status": None,
+            "to_status": "ingediend",
+            "changed_on": submitted_on,
+        },
+    )
+    return proposal_id
+
+
+def change_status(
+    cur: Cursor, proposal_id: int, to_status: str, changed_on: date, note: str | None = None
+) -> None:
+    """Move a proposal to a new status and record the change with its date."""
+    row = first_row(cur, "SELECT status FROM proposal WHERE id = ?", [proposal_id])
+    if row is None:
+        raise KeyError(f"no proposal with id {proposal_id}")
+    cur.execute("UPDATE proposal SET status = ? WHERE id = ?", [to_status, proposal_id])
+    insert(
+        cur,
+        "proposal_status_change",
+        {
+            "proposal_id": proposal_id,
+            "from_status": row[0],
+            "to_status": to_status,
+            "changed_on": changed_on,
+            "note": note,
+        },
+    )
+
+
+def proposal(cur: Cursor, proposal_id: int) -> Proposal | None:
+    return select_one(cur, Proposal, "proposal", "id = ?", [proposal_id])
+
+
+def proposals_for_neighbourhood(cur: Cursor, neighbourhood_id: int) -> list[Proposal]:
+    return select(
+        cur,
+        Proposal,
+        "proposal",
+        "neighbourhood_id = ?",
+        [neighbourhood_id],
+        order_by="submitted_on DESC, id",
+    )
+
+
+def proposal_theme_ids(cur: Cursor, proposal_id: int) -> list[int]:
+    rows = cur.execute(
+        "SELECT theme_id FROM proposal_theme WHERE proposal_id = ? ORDER BY 1", [proposal_id]
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def status_history(cur: Cursor, proposal_id: int) -> list[tuple[str | None, str, date]]:
+    rows = cur.execute(
+        "SELECT from_status, to_status, changed_on FROM proposal_status_change "
+        "WHERE proposal_id = ? ORDER BY changed_on, id",
+        [proposal_id],
+    ).fetchall()
+    return [(r[0], r[1], r[2]) for r in rows]

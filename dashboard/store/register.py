@@ -1,0 +1,68 @@
+"""The population register (pseudonymous) and population statistics."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dashboard.store.rows import Cursor, first_row
+
+# Age bands used for statistics and quotas; the upper bound is inclusive.
+AGE_BANDS: list[tuple[str, int, int]] = [
+    ("0-15", 0, 15),
+    ("16-24", 16, 24),
+    ("25-44", 25, 44),
+    ("45-64", 45, 64),
+    ("65+", 65, 200),
+]
+
+
+def age_band_sql(reference: date) -> str:
+    """A SQL CASE expression giving the age band of `birth_date` on `reference`."""
+    age = f"extract(year FROM age(DATE '{reference.isoformat()}', birth_date))"
+    cases = " ".join(f"WHEN {age} <= {hi} THEN '{name}'" for name, _, hi in AGE_BANDS)
+    return f"CASE {cases} END"
+
+
+def refresh_population_stats(cur: Cursor, year: int, reference: date) -> int:
+    """Recompute population_stat for `year` from the register; returns the rows written."""
+    cur.execute("DELETE FROM population_stat WHERE year = ?", [year])
+    band = age_band_sql(reference)
+    features = {
+        "age_band": band,
+        "gender": "gender",
+        "education": "education",
+        "tenure": "tenure",
+        "origin": "origin",
+        "part": "(SELECT code FROM neighbourhood_part p WHERE p.id = part_id)",
+    }
+    for feature, expression in features.items():
+        cur.execute(
+            f"""
+            INSERT INTO population_stat
+            SELECT neighbourhood_id, ?, ?, value, count(*)
+            FROM (SELECT neighbourhood_id, {expression} AS value FROM resident)
+            GROUP BY neighbourhood_id, value
+            """,
+            [year, feature],
+        )
+    row = first_row(cur, "SELECT count(*) FROM population_stat WHERE year = ?", [year])
+    return int(row[0]) if row else 0
+
+
+def population_by_neighbourhood(cur: Cursor) -> dict[int, int]:
+    rows = cur.execute(
+        "SELECT neighbourhood_id, count(*) FROM resident GROUP BY 1 ORDER BY 1"
+    ).fetchall()
+    return {int(n): int(c) for n, c in rows}
+
+
+def population_stats(cur: Cursor, neighbourhood_id: int, year: int) -> dict[str, dict[str, int]]:
+    rows = cur.execute(
+        "SELECT feature, value, count FROM population_stat "
+        "WHERE neighbourhood_id = ? AND year = ? ORDER BY feature, value",
+        [neighbourhood_id, year],
+    ).fetchall()
+    stats: dict[str, dict[str, int]] = {}
+    for feature, value, count in rows:
+        stats.setdefault(str(feature), {})[str(value)] = int(count)
+    return stats
