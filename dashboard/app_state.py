@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from dashboard import services
 from dashboard.config import database_path
 from dashboard.store.db import Store
+from dashboard.store.errors import SchemaTooNewError, StoreError
 
 
 @st.cache_resource(show_spinner="De database wordt geopend…")
 def _store(path: str) -> Store:
-    from pathlib import Path
-
     return services.open_or_create(Path(path))
 
 
 def store() -> Store:
-    """The one store of this process (one DuckDB connection; cursors per use)."""
-    return _store(str(database_path()))
+    """The one store of this process (one DuckDB connection; cursors per use).
+
+    When the database cannot be used, the page shows why and stops.
+    """
+    try:
+        return _store(str(database_path()))
+    except SchemaTooNewError as exc:
+        st.error(
+            f"Deze database is gemaakt met een nieuwere versie van Wijkraad "
+            f"(schemaversie {exc.found}; deze versie kent tot en met {exc.known}). "
+            "Werk Wijkraad bij of kies een ander databasebestand (WIJKRAAD_DB)."
+        )
+    except StoreError as exc:
+        st.error(f"De database kan niet worden geopend. {exc}")
+    st.stop()
+    raise AssertionError("st.stop() returned")

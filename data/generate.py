@@ -62,9 +62,12 @@ def generate(out: str | Path, settings: Settings = Settings(), force: bool = Fal
     target = Path(out)
     _check(target, settings, force)
     today = settings.today or datetime.now(UTC).date()
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".partial", dir=target.parent
-    )
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".partial", dir=target.parent
+        )
+    except OSError as exc:
+        raise GenerateError(f"cannot write to the folder {target.parent}: {exc.strerror}") from exc
     os.close(handle)
     os.unlink(temporary)  # DuckDB wants to create the file itself
     try:

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
 from dashboard.store.errors import StoreError
 from dashboard.store.migrations import migrate
 from dashboard.store.rows import Cursor
+
+T = TypeVar("T")
+# Two sessions writing at once: DuckDB lets the first commit win and fails the other.
+_CONFLICTS = (duckdb.TransactionException, duckdb.ConstraintException)
 
 
 class Store:
@@ -45,6 +52,22 @@ class Store:
             raise
         finally:
             cur.close()
+
+    def write(self, work: Callable[[Cursor], T], attempts: int = 5) -> T:
+        """Run `work` in a transaction, retrying it when a concurrent write conflicts.
+
+        `work` must do nothing outside the database: it may run more than once. A
+        constraint that still fails on the last attempt is a real error and is raised.
+        """
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.transaction() as cur:
+                    return work(cur)
+            except _CONFLICTS:
+                if attempt == attempts:
+                    raise
+                time.sleep(random.uniform(0.005, 0.03) * attempt)
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
         self._con.close()

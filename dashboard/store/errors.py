@@ -7,3 +7,11 @@ class StoreError(Exception):
 
 class SchemaTooNewError(StoreError):
     """The database was written by a newer version of Wijkraad."""
+
+    def __init__(self, found: int, known: int) -> None:
+        super().__init__(
+            f"This database has schema version {found}, but this version of Wijkraad "
+            f"knows versions up to {known}. Update Wijkraad, or use another database file."
+        )
+        self.found = found
+        self.known = known

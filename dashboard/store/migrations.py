@@ -51,10 +51,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     version = current_version(con)
     newest = latest_version()
     if version > newest:
-        raise SchemaTooNewError(
-            f"This database has schema version {version}, but this version of Wijkraad "
-            f"knows versions up to {newest}. Update Wijkraad, or use another database file."
-        )
+        raise SchemaTooNewError(version, newest)
     applied = []
     for number, path in available_migrations():
         if number <= version:

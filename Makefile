@@ -1,0 +1,5 @@
+.PHONY: run test
+run:
+	sh scripts/run.sh
+test:
+	sh scripts/test.sh

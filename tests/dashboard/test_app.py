@@ -1,0 +1,109 @@
+"""The app rendered in-process with Streamlit's AppTest."""
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.components.format import euro
+from dashboard.store import budget
+from tests.conftest import DEMO_TODAY
+
+APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
+PAGES = [
+    "dashboard/pages/resident_overview.py",
+    "dashboard/pages/resident_decisions.py",
+    "dashboard/pages/resident_council.py",
+    "dashboard/pages/organiser_draw.py",
+    "dashboard/pages/organiser_budget.py",
+    "dashboard/pages/alderman_monitor.py",
+]
+
+
+def run_app(page: str | None = None, query: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_without_exception(app_db: Path, page: str) -> None:
+    at = run_app(page)
+    assert not at.exception, at.exception
+    assert at.title, "every page has a title"
+
+
+def expected_summary(db: Path, code: str, year: int) -> budget.BudgetSummary:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        (hood_id,) = con.execute("SELECT id FROM neighbourhood WHERE code = ?", [code]).fetchall()[
+            0
+        ]
+        return budget.budget_summary(con, hood_id, year)
+    finally:
+        con.close()
+
+
+def test_overview_shows_the_neighbourhoods_figures_from_the_store(app_db: Path) -> None:
+    expected = expected_summary(app_db, "WK003", DEMO_TODAY.year)
+    at = run_app(query={"wijk": "WK003"})
+    assert not at.exception
+    at.selectbox(key="jaar").select(DEMO_TODAY.year).run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {
+        "Budget": euro(expected.budget),
+        "Besloten": euro(expected.allocated),
+        "Uitgegeven": euro(expected.spent),
+        "Nog te verdelen": euro(expected.remaining),
+    }
+    assert expected.budget > 0 and expected.allocated > 0
+    sentence = " ".join(m.value for m in at.markdown)
+    assert f"Van de **{euro(expected.budget)}** voor {DEMO_TODAY.year}" in sentence
+
+
+def test_choosing_another_neighbourhood_changes_the_figures(app_db: Path) -> None:
+    expected = expected_summary(app_db, "WK005", DEMO_TODAY.year)
+    at = run_app(query={"wijk": "WK001"})
+    at.selectbox(key="jaar").select(DEMO_TODAY.year).run()
+    first = {m.label: m.value for m in at.metric}
+    at.selectbox(key="wijk").select("WK005").run()
+    second = {m.label: m.value for m in at.metric}
+    assert second["Budget"] == euro(expected.budget)
+    assert first != second
+    assert at.query_params["wijk"] == "WK005"
+
+
+def test_an_unknown_neighbourhood_in_the_link_falls_back_to_the_first(app_db: Path) -> None:
+    at = run_app(query={"wijk": "<script>alert(1)</script>"})
+    assert not at.exception
+    assert at.selectbox(key="wijk").index == 0
+    assert at.metric[0].label == "Budget"
+
+
+def test_overview_never_shows_personal_data(app_db: Path) -> None:
+    con = duckdb.connect(str(app_db), read_only=True)
+    people = con.execute(
+        "SELECT first_name || ' ' || last_name, street || ' ' || house_number FROM resident_contact"
+    ).fetchall()
+    con.close()
+    at = run_app(query={"wijk": "WK002"})
+    shown = json.dumps([str(e) for e in at.main], default=str)
+    assert not [p for pair in people for p in pair if p in shown]
+
+
+def test_a_database_from_a_newer_version_gives_a_clear_message(
+    app_db: Path,
+) -> None:
+    con = duckdb.connect(str(app_db))
+    con.execute("INSERT INTO schema_version VALUES (999, now())")
+    con.close()
+    at = run_app()
+    assert not at.exception
+    assert "nieuwere versie van Wijkraad" in at.error[0].value
