@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-st.set_page_config(page_title="Wijkraad", page_icon="🏘️", layout="wide")
+st.set_page_config(page_title="Wijkraad", layout="wide")
 
 PAGES = "dashboard/pages"
 navigation = st.navigation(

@@ -9,12 +9,13 @@ from pathlib import Path
 from dashboard.store import budget, geography
 from dashboard.store.db import Store, open_store
 from dashboard.store.models import BudgetEnvelope, BudgetSummary, Neighbourhood
-from data.generate import Settings, generate
 
 
 def open_or_create(path: Path) -> Store:
     """Open the database, generating the demo municipality first when the file is missing."""
     if not path.exists():
+        from data.generate import Settings, generate  # only on first start: pulls in Faker
+
         generate(path, Settings())
     return open_store(path)
 

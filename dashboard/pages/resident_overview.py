@@ -1,11 +1,11 @@
 """Residents: the money of one neighbourhood at a glance."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import services
 from dashboard.app_state import store
 from dashboard.components.format import SOURCE_NAMES, euro
+from dashboard.components.tables import markdown_table
 
 st.title("Het geld van uw wijk")
 st.write(
@@ -49,14 +49,13 @@ st.caption(
 )
 
 st.subheader("Waar komt het geld vandaan?")
-st.dataframe(
-    pd.DataFrame(
-        {
-            "Bron": [SOURCE_NAMES.get(e.source, e.source) for e in view.envelopes],
-            "Omschrijving": [e.description for e in view.envelopes],
-            "Bedrag": [euro(e.amount) for e in view.envelopes],
-        }
-    ),
-    hide_index=True,
-    width="stretch",
+st.markdown(
+    markdown_table(
+        ["Bron", "Omschrijving", "Bedrag"],
+        [
+            [SOURCE_NAMES.get(e.source, e.source), e.description, euro(e.amount)]
+            for e in view.envelopes
+        ],
+        align_right={2},
+    )
 )

@@ -6,7 +6,7 @@ import pytest
 from dashboard.components.format import euro
 from dashboard.store import budget
 from tests.conftest import DEMO_TODAY
-from tests.e2e.conftest import Server, screenshot, start_server, wait_until_ready
+from tests.e2e.harness import Server, screenshot, start_server, wait_until_ready
 
 pytestmark = pytest.mark.browser
 

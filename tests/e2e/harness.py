@@ -1,0 +1,94 @@
+"""Serve the app on 127.0.0.1 and drive Debian's Chromium: shared by the browser tests
+and the page benchmarks."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = REPO / "test-artifacts"
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    database: Path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(database: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    env = {**os.environ, "WIJKRAAD_DB": str(database)}
+    process = subprocess.Popen(
+        [
+            sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+            "--server.headless=true", "--server.address=127.0.0.1", f"--server.port={port}",
+            "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.read() == b"ok":
+                    return process, url
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("the Streamlit server did not become healthy within 60 s")
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"]
+
+
+@contextmanager
+def running_server(database: Path) -> Iterator[Server]:
+    process, url = start_server(database)
+    try:
+        yield Server(url, database)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def wait_until_ready(tab: object, timeout_ms: int = 30_000) -> None:
+    """Connected, the script finished, and no skeleton placeholders left."""
+    tab.wait_for_selector(  # type: ignore[attr-defined]
+        "[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout_ms
+    )
+    tab.wait_for_selector(  # type: ignore[attr-defined]
+        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout_ms
+    )
+    tab.wait_for_function(  # type: ignore[attr-defined]
+        "() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout_ms
+    )
+
+
+def screenshot(tab: object, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    tab.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+    return path
