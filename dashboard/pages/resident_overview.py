@@ -4,8 +4,9 @@ import streamlit as st
 
 from dashboard import services
 from dashboard.app_state import store
-from dashboard.components.format import SOURCE_NAMES, euro
+from dashboard.components.format import SOURCE_NAMES
 from dashboard.components.tables import markdown_table
+from dashboard.money import euro
 
 st.title("Het geld van uw wijk")
 st.write(

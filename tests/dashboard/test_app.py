@@ -7,7 +7,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.components.format import euro
+from dashboard.money import euro
 from dashboard.store import budget
 from tests.conftest import DEMO_TODAY
 

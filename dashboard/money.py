@@ -1,0 +1,77 @@
+"""Money: exact euro amounts (Decimal), as Dutch people write and read them."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+MAX_AMOUNT = Decimal("1000000000.00")
+
+
+class AmountError(ValueError):
+    """Text that is not a euro amount. The message is Dutch and says how to write it."""
+
+
+def euro(amount: Decimal) -> str:
+    """€ 120.000 or € 45.012,50: Dutch separators, cents only when there are any."""
+    cents = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    sign = "-" if cents < 0 else ""
+    whole, fraction = f"{abs(cents):.2f}".split(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}€ {grouped}" + ("" if fraction == "00" else f",{fraction}")
+
+
+def parse_amount(text: str | Decimal | int) -> Decimal:
+    """A euro amount as typed by a Dutch user: "1.234,56", "1234,56", "€ 1234.56", "15".
+
+    Refuses what is ambiguous or not money, with a message saying how to write it.
+    """
+    if isinstance(text, Decimal | int):
+        value = Decimal(text)
+    else:
+        cleaned = text.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
+        if not cleaned:
+            raise AmountError("Vul een bedrag in, bijvoorbeeld 1.234,56.")
+        cleaned = _normalise_separators(cleaned)
+        try:
+            value = Decimal(cleaned)
+        except InvalidOperation:
+            raise AmountError(
+                f"'{text}' is geen bedrag. Schrijf het zo: 1.234,56 (punt voor duizendtallen, "
+                "komma voor centen)."
+            ) from None
+    if not value.is_finite():
+        raise AmountError(f"'{text}' is geen bedrag.")
+    if value != value.quantize(CENT, rounding=ROUND_HALF_UP):
+        raise AmountError(f"'{text}' heeft meer dan twee cijfers achter de komma.")
+    if abs(value) > MAX_AMOUNT:
+        raise AmountError(f"'{text}' is te groot voor een wijkbudget.")
+    return value.quantize(CENT)
+
+
+def _normalise_separators(text: str) -> str:
+    sign = ""
+    if text[0] in "+-":
+        sign, text = ("-" if text[0] == "-" else ""), text[1:]
+    if "," in text:
+        whole, _, cents = text.rpartition(",")
+        if "," in whole or "." in cents:
+            raise AmountError(f"'{sign}{text}' is geen bedrag. Schrijf het zo: 1.234,56.")
+        _check_thousands(whole, ".", sign + text)
+        return sign + whole.replace(".", "") + "." + cents
+    if text.count(".") > 1 or (text.count(".") == 1 and len(text.rpartition(".")[2]) == 3):
+        # 1.234 or 1.234.567: Dutch thousands separators, no cents.
+        _check_thousands(text, ".", sign + text)
+        return sign + text.replace(".", "")
+    return sign + text
+
+
+def _check_thousands(whole: str, separator: str, original: str) -> None:
+    if separator not in whole:
+        return
+    groups = whole.split(separator)
+    if not groups[0] or len(groups[0]) > 3 or any(len(g) != 3 for g in groups[1:]):
+        raise AmountError(
+            f"'{original}' is geen bedrag. Zet een punt per drie cijfers: 1.234.567,89."
+        )

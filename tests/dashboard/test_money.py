@@ -1,0 +1,52 @@
+from decimal import Decimal
+
+import pytest
+
+from dashboard.money import AmountError, euro, parse_amount
+
+
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [
+        (Decimal("120000"), "€ 120.000"),
+        (Decimal("45012.5"), "€ 45.012,50"),
+        (Decimal("0"), "€ 0"),
+        (Decimal("0.005"), "€ 0,01"),
+        (Decimal("-1250.00"), "-€ 1.250"),
+        (Decimal("1234567.89"), "€ 1.234.567,89"),
+    ],
+)
+def test_euro_uses_dutch_separators(amount: Decimal, text: str) -> None:
+    assert euro(amount) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1.234,56", Decimal("1234.56")),
+        ("1234,56", Decimal("1234.56")),
+        ("€ 1234.56", Decimal("1234.56")),
+        ("15", Decimal("15.00")),
+        ("1.234.567,89", Decimal("1234567.89")),
+        ("-12,50", Decimal("-12.50")),
+    ],
+)
+def test_parse_amount_reads_dutch_notation(text: str, value: Decimal) -> None:
+    assert parse_amount(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "Vul een bedrag in"),
+        ("abc", "geen bedrag"),
+        ("1,234.56", "geen bedrag"),
+        ("12,345", "meer dan twee cijfers"),
+        ("1.23.4", "per drie cijfers"),
+        ("NaN", "geen bedrag"),
+        ("99999999999", "te groot"),
+    ],
+)
+def test_parse_amount_explains_what_is_wrong(text: str, message: str) -> None:
+    with pytest.raises(AmountError, match=message):
+        parse_amount(text)
