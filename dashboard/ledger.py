@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from dashboard.errors import UserError
 from dashboard.money import ZERO, euro
 
 
-class LedgerError(ValueError):
+class LedgerError(UserError):
     """A booking that breaks a rule. The message is Dutch and names the amounts."""
 
 

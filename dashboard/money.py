@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from dashboard.errors import UserError
+
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 MAX_AMOUNT = Decimal("1000000000.00")
 
 
-class AmountError(ValueError):
+class AmountError(UserError):
     """Text that is not a euro amount. The message is Dutch and says how to write it."""
 
 

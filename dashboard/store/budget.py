@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from dashboard.store.models import Allocation, BudgetEnvelope, BudgetSummary, SpendingTransaction
-from dashboard.store.rows import Cursor, insert, select
+from dashboard.store.rows import Cursor, first_row, insert, select, select_one
 
 # Allocations count for the public only once their decision is published.
 _PUBLISHED_ALLOCATION = """
@@ -166,3 +166,90 @@ def budget_summary(cur: Cursor, neighbourhood_id: int, year: int) -> BudgetSumma
 
 def _money(value: object) -> Decimal:
     return Decimal(value).quantize(Decimal("0.01"))  # type: ignore[arg-type]
+
+
+def lock_neighbourhood(cur: Cursor, neighbourhood_id: int) -> None:
+    """Serialise bookings per neighbourhood: concurrent writers conflict here and retry."""
+    cur.execute("INSERT INTO ledger_lock VALUES (?, 0) ON CONFLICT DO NOTHING", [neighbourhood_id])
+    cur.execute(
+        "UPDATE ledger_lock SET version = version + 1 WHERE neighbourhood_id = ?",
+        [neighbourhood_id],
+    )
+
+
+def allocations_for_neighbourhood(cur: Cursor, neighbourhood_id: int) -> list[Allocation]:
+    return select(
+        cur,
+        Allocation,
+        "allocation",
+        "envelope_id IN (SELECT id FROM budget_envelope WHERE neighbourhood_id = ?)",
+        [neighbourhood_id],
+        order_by="id",
+    )
+
+
+def spending_for_neighbourhood(cur: Cursor, neighbourhood_id: int) -> list[SpendingTransaction]:
+    return select(
+        cur,
+        SpendingTransaction,
+        "spending_transaction",
+        "allocation_id IN (SELECT a.id FROM allocation a JOIN budget_envelope e "
+        "ON e.id = a.envelope_id WHERE e.neighbourhood_id = ?)",
+        [neighbourhood_id],
+        order_by="booked_on, id",
+    )
+
+
+def spending_by_references(cur: Cursor, references: list[str]) -> dict[str, SpendingTransaction]:
+    if not references:
+        return {}
+    found = select(
+        cur,
+        SpendingTransaction,
+        "spending_transaction",
+        "reference IN (SELECT unnest(?))",
+        [references],
+    )
+    return {t.reference: t for t in found}
+
+
+def spending_transaction(cur: Cursor, spending_id: int) -> SpendingTransaction | None:
+    return select_one(cur, SpendingTransaction, "spending_transaction", "id = ?", [spending_id])
+
+
+def allocation(cur: Cursor, allocation_id: int) -> Allocation | None:
+    return select_one(cur, Allocation, "allocation", "id = ?", [allocation_id])
+
+
+def envelope(cur: Cursor, envelope_id: int) -> BudgetEnvelope | None:
+    return select_one(cur, BudgetEnvelope, "budget_envelope", "id = ?", [envelope_id])
+
+
+def import_seen(cur: Cursor, file_sha256: str) -> bool:
+    row = first_row(
+        cur, "SELECT count(*) FROM spending_import WHERE file_sha256 = ?", [file_sha256]
+    )
+    return bool(row and row[0])
+
+
+def record_import(
+    cur: Cursor,
+    file_name: str,
+    file_sha256: str,
+    rows_booked: int,
+    rows_already_known: int,
+    imported_by: str,
+    imported_at: datetime,
+) -> int:
+    return insert(
+        cur,
+        "spending_import",
+        {
+            "file_name": file_name,
+            "file_sha256": file_sha256,
+            "rows_booked": rows_booked,
+            "rows_already_known": rows_already_known,
+            "imported_by": imported_by,
+            "imported_at": imported_at,
+        },
+    )

@@ -5,8 +5,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from dashboard.store.models import Council, Decision, Meeting, Term
-from dashboard.store.rows import Cursor, insert, select, select_one
+from dashboard.store.models import (
+    Consultation,
+    ConsultationOption,
+    Council,
+    Decision,
+    Meeting,
+    Term,
+)
+from dashboard.store.rows import Cursor, first_row, insert, select, select_one
 
 
 def add_council(
@@ -157,3 +164,93 @@ def decisions_for_council(
 ) -> list[Decision]:
     where = "council_id = ?" + (" AND status = 'gepubliceerd'" if published_only else "")
     return select(cur, Decision, "decision", where, [council_id], order_by="decided_on DESC, id")
+
+
+def publish_decision(cur: Cursor, decision_id: int, published_at: datetime) -> None:
+    cur.execute(
+        "UPDATE decision SET status = 'gepubliceerd', published_at = ? WHERE id = ?",
+        [published_at, decision_id],
+    )
+
+
+def meeting(cur: Cursor, meeting_id: int) -> Meeting | None:
+    return select_one(cur, Meeting, "meeting", "id = ?", [meeting_id])
+
+
+def decisions_for_proposal(cur: Cursor, proposal_id: int) -> list[Decision]:
+    return select(cur, Decision, "decision", "proposal_id = ?", [proposal_id], order_by="id")
+
+
+def add_consultation(
+    cur: Cursor,
+    neighbourhood_id: int,
+    kind: str,
+    question: str,
+    opens_on: date,
+    closes_on: date,
+    participants: int,
+    options: list[tuple[str, int, int | None]],
+    amount: Decimal | None = None,
+    panel_id: int | None = None,
+) -> int:
+    """A residents' poll or vote with its options: (label, votes, proposal id or None)."""
+    consultation_id = insert(
+        cur,
+        "consultation",
+        {
+            "neighbourhood_id": neighbourhood_id,
+            "panel_id": panel_id,
+            "kind": kind,
+            "question": question,
+            "amount": amount,
+            "opens_on": opens_on,
+            "closes_on": closes_on,
+            "participants": participants,
+        },
+    )
+    for label, votes, proposal_id in options:
+        insert(
+            cur,
+            "consultation_option",
+            {
+                "consultation_id": consultation_id,
+                "label": label,
+                "votes": votes,
+                "proposal_id": proposal_id,
+            },
+        )
+    return consultation_id
+
+
+def consultations(cur: Cursor, neighbourhood_id: int) -> list[Consultation]:
+    return select(
+        cur,
+        Consultation,
+        "consultation",
+        "neighbourhood_id = ?",
+        [neighbourhood_id],
+        order_by="opens_on DESC, id",
+    )
+
+
+def consultation_options(cur: Cursor, consultation_id: int) -> list[ConsultationOption]:
+    return select(
+        cur,
+        ConsultationOption,
+        "consultation_option",
+        "consultation_id = ?",
+        [consultation_id],
+        order_by="votes DESC, id",
+    )
+
+
+def seats_on(cur: Cursor, council_id: int, day: date) -> int:
+    """Seats filled on a day (drawn and appointed)."""
+    row = first_row(
+        cur,
+        "SELECT count(*) FROM seat WHERE council_id = ? AND starts_on <= ? "
+        "AND (ends_on IS NULL OR ends_on > ?) AND term_id IN "
+        "(SELECT id FROM term WHERE council_id = ? AND starts_on <= ? AND ends_on > ?)",
+        [council_id, day, day, council_id, day, day],
+    )
+    return int(row[0]) if row else 0

@@ -189,3 +189,38 @@ class BudgetSummary:
     def remaining(self) -> Decimal:
         """Budget not yet allocated by a decision."""
         return self.budget - self.allocated
+
+
+@dataclass(frozen=True)
+class Milestone:
+    id: int
+    proposal_id: int
+    title: str
+    due_on: date | None
+    done_on: date | None
+    status: str
+    noticeable: str | None
+    photo_path: str | None
+    progress_pct: int | None
+
+
+@dataclass(frozen=True)
+class Consultation:
+    id: int
+    neighbourhood_id: int
+    panel_id: int | None
+    kind: str
+    question: str
+    amount: Decimal | None
+    opens_on: date
+    closes_on: date
+    participants: int
+
+
+@dataclass(frozen=True)
+class ConsultationOption:
+    id: int
+    consultation_id: int
+    label: str
+    votes: int
+    proposal_id: int | None

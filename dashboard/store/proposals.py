@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from dashboard.store.models import Proposal
+from dashboard.store.models import Milestone, Proposal
 from dashboard.store.rows import Cursor, first_row, insert, select, select_one
 
 
@@ -117,3 +117,85 @@ def status_history(cur: Cursor, proposal_id: int) -> list[tuple[str | None, str,
         [proposal_id],
     ).fetchall()
     return [(r[0], r[1], r[2]) for r in rows]
+
+
+def proposal_by_ref(cur: Cursor, external_ref: str) -> Proposal | None:
+    return select_one(cur, Proposal, "proposal", "external_ref = ?", [external_ref])
+
+
+def next_external_ref(cur: Cursor, year: int) -> str:
+    """WR-<year>-<number>: stable references for import and export."""
+    row = first_row(
+        cur,
+        "SELECT count(*) FROM proposal WHERE external_ref LIKE ?",
+        [f"WR-{year}-%"],
+    )
+    number = (int(row[0]) if row else 0) + 1
+    while first_row(
+        cur, "SELECT 1 FROM proposal WHERE external_ref = ?", [f"WR-{year}-{number:05d}"]
+    ):
+        number += 1
+    return f"WR-{year}-{number:05d}"
+
+
+def record_review(
+    cur: Cursor,
+    proposal_id: int,
+    feasibility: str,
+    cost_estimate: Decimal | None,
+    rejection_reason: str | None,
+) -> None:
+    cur.execute(
+        "UPDATE proposal SET feasibility = ?, cost_estimate = ?, rejection_reason = ? WHERE id = ?",
+        [feasibility, cost_estimate, rejection_reason, proposal_id],
+    )
+
+
+def add_milestone(
+    cur: Cursor,
+    proposal_id: int,
+    title: str,
+    due_on: date | None,
+    status: str,
+    noticeable: str | None,
+    progress_pct: int | None,
+    photo_path: str | None = None,
+    done_on: date | None = None,
+) -> int:
+    return insert(
+        cur,
+        "milestone",
+        {
+            "proposal_id": proposal_id,
+            "title": title,
+            "due_on": due_on,
+            "done_on": done_on,
+            "status": status,
+            "noticeable": noticeable,
+            "photo_path": photo_path,
+            "progress_pct": progress_pct,
+        },
+    )
+
+
+def milestones(cur: Cursor, proposal_id: int) -> list[Milestone]:
+    return select(
+        cur, Milestone, "milestone", "proposal_id = ?", [proposal_id], order_by="due_on, id"
+    )
+
+
+def update_milestone(
+    cur: Cursor, milestone_id: int, status: str, done_on: date | None, progress_pct: int | None
+) -> None:
+    cur.execute(
+        "UPDATE milestone SET status = ?, done_on = ?, progress_pct = ? WHERE id = ?",
+        [status, done_on, progress_pct, milestone_id],
+    )
+
+
+def milestone(cur: Cursor, milestone_id: int) -> Milestone | None:
+    return select_one(cur, Milestone, "milestone", "id = ?", [milestone_id])
+
+
+def children(cur: Cursor, proposal_id: int) -> list[Proposal]:
+    return select(cur, Proposal, "proposal", "parent_id = ?", [proposal_id], order_by="id")

@@ -1,4 +1,4 @@
-"""Use cases the pages call. Pages never run SQL; they ask here."""
+"""Public overview: neighbourhoods and their budget figures."""
 
 from __future__ import annotations
 

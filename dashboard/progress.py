@@ -1,0 +1,55 @@
+"""How far a project is, in percent: from its milestones, else from its status; a
+parent project rolls up its parts. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+STATUS_DEFAULT = {
+    "ingediend": 0,
+    "in behandeling": 0,
+    "besloten": 10,
+    "in uitvoering": 50,
+    "afgerond": 100,
+    "afgewezen": 0,
+}
+
+# The status flow of a proposal; the key is the status it leaves.
+NEXT_STATUSES = {
+    "ingediend": ("in behandeling", "afgewezen"),
+    "in behandeling": ("besloten", "afgewezen"),
+    "besloten": ("in uitvoering",),
+    "in uitvoering": ("afgerond",),
+    "afgerond": (),
+    "afgewezen": (),
+}
+
+
+@dataclass(frozen=True)
+class MilestoneState:
+    status: str  # gepland, bezig, klaar
+    progress_pct: int | None
+
+
+def own_progress(status: str, milestones: Sequence[MilestoneState]) -> int:
+    """A finished project is 100; otherwise the mean of its milestones (a finished
+    milestone counts 100), or the default of its status when it has none."""
+    if status == "afgerond":
+        return 100
+    if not milestones:
+        return STATUS_DEFAULT.get(status, 0)
+    values = [100 if m.status == "klaar" else (m.progress_pct or 0) for m in milestones]
+    return round(sum(values) / len(values))
+
+
+def rolled_up(parts: Sequence[tuple[int, Decimal]]) -> int:
+    """A parent's progress: its parts' progress weighted by their allocated money
+    (equal weights when none of them has money yet)."""
+    if not parts:
+        return 0
+    total = sum((weight for _, weight in parts), Decimal(0))
+    if total <= 0:
+        return round(sum(p for p, _ in parts) / len(parts))
+    return round(sum(Decimal(p) * w for p, w in parts) / total)

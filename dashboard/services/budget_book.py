@@ -1,0 +1,721 @@
+"""The neighbourhood's household book: budgets, proposals, meetings, decisions,
+allocations, spending, year end and progress. Organisers of the neighbourhood only.
+
+Each write runs in one transaction that first locks the neighbourhood's books
+(`budget.lock_neighbourhood`), re-reads them, checks the ledger's rules, appends rows and
+an audit event. A concurrent booking conflicts on the lock and is retried on fresh books,
+so two sessions can neither double-book nor overspend together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import TypeVar
+
+from dashboard import ledger, progress
+from dashboard.auth import Caller, require_organiser, require_staff
+from dashboard.config import overspend_policy
+from dashboard.errors import UserError
+from dashboard.ledger import AllocationRow, Books, EnvelopeRow, SpendingRow
+from dashboard.money import parse_amount
+from dashboard.store import audit, budget, council, proposals
+from dashboard.store.db import Store
+from dashboard.store.models import Decision, Proposal
+from dashboard.store.rows import Cursor
+
+T = TypeVar("T")
+
+SUBMITTER_TYPES = ("bewoner", "raadslid", "gemeente", "partner")
+DECISION_KINDS = ("toekennen", "bijstellen", "afwijzen", "overig")
+CONSULTATION_METHODS = ("wijkpanel", "bijeenkomst", "stemming", "geen")
+CONSULTATION_KINDS = ("peiling", "stemming", "bijeenkomst")
+MILESTONE_STATUSES = ("gepland", "bezig", "klaar")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _today() -> date:
+    return datetime.now(UTC).date()
+
+
+def load_books(cur: Cursor, neighbourhood_id: int) -> Books:
+    allocations = budget.allocations_for_neighbourhood(cur, neighbourhood_id)
+    return Books(
+        envelopes=tuple(
+            EnvelopeRow(
+                e.id,
+                e.neighbourhood_id,
+                e.year,
+                e.source,
+                e.amount,
+                e.year_end_rule,
+                e.carried_from_id,
+            )
+            for e in budget.envelopes(cur, neighbourhood_id)
+        ),
+        allocations=tuple(
+            AllocationRow(
+                a.id, a.proposal_id, a.envelope_id, a.decision_id, a.amount, a.reverses_id
+            )
+            for a in allocations
+        ),
+        spending=tuple(
+            SpendingRow(s.id, s.allocation_id, s.amount, s.reference, s.reverses_id)
+            for s in budget.spending_for_neighbourhood(cur, neighbourhood_id)
+        ),
+    )
+
+
+def load_books_for(store: Store, neighbourhood_id: int) -> Books:
+    with store.read() as cur:
+        return load_books(cur, neighbourhood_id)
+
+
+def _booking(
+    store: Store, caller: Caller, neighbourhood_id: int, work: Callable[[Cursor, Books], T]
+) -> T:
+    """Run one booking for a neighbourhood: authorised, locked, on fresh books."""
+    require_organiser(caller, neighbourhood_id)
+
+    def attempt(cur: Cursor) -> T:
+        budget.lock_neighbourhood(cur, neighbourhood_id)
+        return work(cur, load_books(cur, neighbourhood_id))
+
+    return store.write(attempt)
+
+
+def _text(value: str, label: str, minimum: int = 1, maximum: int = 5000) -> str:
+    cleaned = " ".join(value.split()) if "\n" not in value else value.strip()
+    if len(cleaned) < minimum:
+        raise UserError(
+            f"Vul {label} in."
+            if minimum == 1
+            else f"{label} is te kort (minstens {minimum} tekens)."
+        )
+    if len(cleaned) > maximum:
+        raise UserError(f"{label} is te lang (hoogstens {maximum} tekens).")
+    return cleaned
+
+
+def _not_future(day: date, label: str, today: date | None = None) -> date:
+    if day > (today or _today()):
+        raise UserError(f"{label} ligt in de toekomst ({day:%d-%m-%Y}); dat kan niet.")
+    return day
+
+
+def _proposal(cur: Cursor, proposal_id: int) -> Proposal:
+    found = proposals.proposal(cur, proposal_id)
+    if found is None:
+        raise UserError(f"Voorstel {proposal_id} bestaat niet.")
+    return found
+
+
+def _neighbourhood_of_proposal(store: Store, proposal_id: int) -> int:
+    with store.read() as cur:
+        return _proposal(cur, proposal_id).neighbourhood_id
+
+
+# Budgets ----------------------------------------------------------------------------------
+
+
+def add_envelope(
+    store: Store,
+    caller: Caller,
+    neighbourhood_id: int,
+    year: int,
+    source: str,
+    amount: str | Decimal,
+    description: str,
+    year_end_rule: str = ledger.YearEndRule.CARRY_OVER,
+) -> int:
+    value = parse_amount(amount)
+    ledger.check_envelope(value, source)
+    text = _text(description, "een omschrijving")
+    if not 2000 <= year <= 2100:
+        raise UserError(f"{year} is geen geldig jaar.")
+    if year_end_rule not in tuple(ledger.YearEndRule):
+        raise UserError("Kies wat er aan het eind van het jaar met het geld gebeurt.")
+
+    def work(cur: Cursor, books: Books) -> int:
+        envelope_id = budget.add_envelope(
+            cur, neighbourhood_id, year, source, value, text, _now(), year_end_rule
+        )
+        audit.append(
+            cur,
+            caller.actor,
+            "budget.envelope",
+            "budget_envelope",
+            envelope_id,
+            {
+                "neighbourhood_id": neighbourhood_id,
+                "year": year,
+                "source": source,
+                "amount": str(value),
+            },
+        )
+        return envelope_id
+
+    return _booking(store, caller, neighbourhood_id, work)
+
+
+# Proposals ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProposalInput:
+    neighbourhood_id: int
+    title: str
+    description: str
+    submitter_type: str
+    requested_amount: str | Decimal
+    theme_ids: list[int] = field(default_factory=list)
+    council_id: int | None = None
+    part_id: int | None = None
+    location: tuple[float, float] | None = None
+    submitted_on: date | None = None
+
+
+def submit_proposal(store: Store, caller: Caller, data: ProposalInput) -> int:
+    title = _text(data.title, "een titel", maximum=200)
+    description = _text(data.description, "een omschrijving")
+    if data.submitter_type not in SUBMITTER_TYPES:
+        raise UserError(f"Kies wie het voorstel indient: {', '.join(SUBMITTER_TYPES)}.")
+    amount = parse_amount(data.requested_amount)
+    if amount < 0:
+        raise UserError("Het gevraagde bedrag kan niet negatief zijn.")
+    submitted = _not_future(data.submitted_on or _today(), "De datum van indienen")
+    if not data.theme_ids:
+        raise UserError("Kies minstens één thema.")
+
+    def work(cur: Cursor, books: Books) -> int:
+        known = proposals.themes(cur)
+        unknown = [t for t in data.theme_ids if t not in known]
+        if unknown:
+            raise UserError("Onbekend thema gekozen.")
+        proposal_id = proposals.add_proposal(
+            cur,
+            proposals.next_external_ref(cur, submitted.year),
+            data.neighbourhood_id,
+            title,
+            description,
+            data.submitter_type,
+            amount,
+            submitted,
+            _now(),
+            theme_ids=data.theme_ids,
+            council_id=data.council_id,
+            part_id=data.part_id,
+            location=data.location,
+        )
+        audit.append(
+            cur, caller.actor, "proposal.submit", "proposal", proposal_id, {"amount": str(amount)}
+        )
+        return proposal_id
+
+    return _booking(store, caller, data.neighbourhood_id, work)
+
+
+def review_proposal(
+    store: Store,
+    caller: Caller,
+    proposal_id: int,
+    feasible: bool,
+    assessment: str,
+    cost_estimate: str | Decimal | None,
+    rejection_reason: str | None = None,
+    on: date | None = None,
+) -> None:
+    """Record the review. A proposal found not feasible is rejected, with a written reason."""
+    text = _text(assessment, "de beoordeling")
+    estimate = None if cost_estimate in (None, "") else parse_amount(cost_estimate)
+    if estimate is not None and estimate < 0:
+        raise UserError("De kostenraming kan niet negatief zijn.")
+    reason = None
+    if not feasible:
+        reason = _text(rejection_reason or "", "De reden van afwijzing", minimum=10)
+    day = _not_future(on or _today(), "De datum")
+
+    def work(cur: Cursor, books: Books) -> None:
+        found = _proposal(cur, proposal_id)
+        if found.status not in ("ingediend", "in behandeling"):
+            raise UserError(f"Dit voorstel is al {found.status}; beoordelen kan niet meer.")
+        proposals.record_review(cur, proposal_id, text, estimate, reason)
+        if found.status == "ingediend":
+            proposals.change_status(cur, proposal_id, "in behandeling", day)
+        if not feasible:
+            proposals.change_status(cur, proposal_id, "afgewezen", day, reason)
+        audit.append(
+            cur, caller.actor, "proposal.review", "proposal", proposal_id, {"feasible": feasible}
+        )
+
+    _booking(store, caller, _neighbourhood_of_proposal(store, proposal_id), work)
+
+
+def change_proposal_status(
+    store: Store, caller: Caller, proposal_id: int, to_status: str, on: date | None = None
+) -> None:
+    """Move along the status flow. Decisions set besloten and afgewezen themselves."""
+    day = _not_future(on or _today(), "De datum")
+
+    def work(cur: Cursor, books: Books) -> None:
+        found = _proposal(cur, proposal_id)
+        allowed = progress.NEXT_STATUSES.get(found.status, ())
+        if to_status not in allowed:
+            raise UserError(
+                f"Van '{found.status}' kan een voorstel niet naar '{to_status}'"
+                + (f"; wel naar: {', '.join(allowed)}." if allowed else ".")
+            )
+        if to_status in ("besloten", "afgewezen"):
+            raise UserError(f"'{to_status}' volgt uit een besluit van de wijkraad; leg dat vast.")
+        proposals.change_status(cur, proposal_id, to_status, day)
+        audit.append(
+            cur,
+            caller.actor,
+            "proposal.status",
+            "proposal",
+            proposal_id,
+            {"from": found.status, "to": to_status},
+        )
+
+    _booking(store, caller, _neighbourhood_of_proposal(store, proposal_id), work)
+
+
+# Meetings and decisions ---------------------------------------------------------------------
+
+
+def plan_meeting(
+    store: Store, caller: Caller, council_id: int, held_on: date, location: str, agenda: str
+) -> int:
+    place = _text(location, "de plaats", maximum=200)
+    items = _text(agenda, "de agenda")
+    neighbourhood_id = _council_neighbourhood(store, council_id)
+
+    def work(cur: Cursor, books: Books) -> int:
+        status = "gehouden" if held_on <= _today() else "gepland"
+        meeting_id = council.add_meeting(cur, council_id, held_on, place, items, status)
+        audit.append(
+            cur,
+            caller.actor,
+            "meeting.plan",
+            "meeting",
+            meeting_id,
+            {"council_id": council_id, "held_on": held_on.isoformat()},
+        )
+        return meeting_id
+
+    return _booking(store, caller, neighbourhood_id, work)
+
+
+def _council_neighbourhood(store: Store, council_id: int) -> int:
+    with store.read() as cur:
+        ids = council.council_neighbourhood_ids(cur, council_id)
+    if not ids:
+        raise UserError(f"Wijkraad {council_id} bestaat niet.")
+    return ids[0]
+
+
+@dataclass(frozen=True)
+class DecisionInput:
+    council_id: int
+    meeting_id: int
+    kind: str
+    votes_for: int
+    votes_against: int
+    votes_abstain: int
+    members_present: int
+    rationale: str
+    proposal_id: int | None = None
+    amount: str | Decimal | None = None
+    envelope_id: int | None = None
+    consultation_method: str = "geen"
+    consultation_id: int | None = None
+
+
+def record_decision(store: Store, caller: Caller, data: DecisionInput) -> int:
+    """Record a council decision as a draft; allocations it makes are booked at once (so no
+    one allocates the same money twice), but stay out of public figures until published."""
+    if data.kind not in DECISION_KINDS:
+        raise UserError(f"Kies het soort besluit: {', '.join(DECISION_KINDS)}.")
+    rationale = _text(data.rationale, "De motivering", minimum=10)
+    if data.consultation_method not in CONSULTATION_METHODS:
+        raise UserError("Kies hoe bewoners vooraf zijn geraadpleegd.")
+    votes = (data.votes_for, data.votes_against, data.votes_abstain)
+    if min(*votes, data.members_present) < 0:
+        raise UserError("Aantallen stemmen en aanwezigen kunnen niet negatief zijn.")
+    if sum(votes) != data.members_present:
+        raise UserError(
+            f"Voor ({data.votes_for}) + tegen ({data.votes_against}) + onthouding "
+            f"({data.votes_abstain}) = {sum(votes)}, maar er waren {data.members_present} "
+            "leden aanwezig. Tel opnieuw."
+        )
+    money_kinds = ("toekennen", "bijstellen")
+    if data.kind != "overig" and data.proposal_id is None:
+        raise UserError("Kies het voorstel waarover besloten is.")
+    amount = None
+    if data.kind in money_kinds:
+        if data.amount in (None, "") or data.envelope_id is None:
+            raise UserError("Vul het bedrag in en kies uit welk budget het komt.")
+        amount = parse_amount(data.amount)  # type: ignore[arg-type]
+        if data.kind == "toekennen" and amount <= 0:
+            raise UserError("Een toekenning moet groter zijn dan € 0.")
+    neighbourhood_id = _council_neighbourhood(store, data.council_id)
+
+    def work(cur: Cursor, books: Books) -> int:
+        found_council = council.council(cur, data.council_id)
+        meeting = council.meeting(cur, data.meeting_id)
+        if found_council is None or meeting is None or meeting.council_id != data.council_id:
+            raise UserError("Kies een vergadering van deze wijkraad.")
+        _not_future(meeting.held_on, "De vergadering")
+        seats = found_council.seats_drawn + found_council.seats_appointed
+        if data.members_present > seats:
+            raise UserError(
+                f"Er waren {data.members_present} aanwezigen, maar de raad heeft {seats} zetels."
+            )
+        if data.members_present < found_council.quorum:
+            raise UserError(
+                f"Het quorum is niet gehaald: {data.members_present} leden aanwezig, "
+                f"{found_council.quorum} nodig. Zonder quorum kan de raad niet besluiten."
+            )
+        passed = data.votes_for > data.votes_against
+        if data.kind in money_kinds and not passed:
+            raise UserError(
+                "Het voorstel kreeg geen meerderheid (voor moet meer zijn dan tegen). "
+                "Leg het vast als afwijzing."
+            )
+        proposal = None
+        if data.proposal_id is not None:
+            proposal = _proposal(cur, data.proposal_id)
+            if proposal.neighbourhood_id not in council.council_neighbourhood_ids(
+                cur, data.council_id
+            ):
+                raise UserError("Dit voorstel hoort niet bij de wijk van deze wijkraad.")
+        if proposal is not None:
+            _check_proposal_for(data.kind, proposal, books)
+        if amount is not None and proposal is not None:
+            envelope = budget.envelope(cur, data.envelope_id)  # type: ignore[arg-type]
+            if envelope is None or envelope.neighbourhood_id != proposal.neighbourhood_id:
+                raise UserError("Kies een budget van de wijk van dit voorstel.")
+            ledger.check_allocation(books, envelope.id, proposal.id, amount)
+        decision_id = council.add_decision(
+            cur,
+            data.council_id,
+            data.kind,
+            votes,
+            data.members_present,
+            True,
+            rationale,
+            "concept",
+            meeting.held_on,
+            meeting_id=meeting.id,
+            proposal_id=data.proposal_id,
+            amount=amount,
+            consultation_id=data.consultation_id,
+            consultation_method=data.consultation_method,
+        )
+        if amount is not None and proposal is not None:
+            budget.add_allocation(
+                cur,
+                decision_id,
+                proposal.id,
+                data.envelope_id,  # type: ignore[arg-type]
+                amount,
+                meeting.held_on,
+                _now(),
+            )
+        if proposal is not None and data.kind == "toekennen":
+            if proposal.status == "ingediend":
+                proposals.change_status(cur, proposal.id, "in behandeling", meeting.held_on)
+            proposals.change_status(cur, proposal.id, "besloten", meeting.held_on)
+        if proposal is not None and data.kind == "afwijzen":
+            proposals.record_review(
+                cur, proposal.id, proposal.feasibility or "", proposal.cost_estimate, rationale
+            )
+            proposals.change_status(cur, proposal.id, "afgewezen", meeting.held_on, rationale)
+        audit.append(
+            cur,
+            caller.actor,
+            "decision.record",
+            "decision",
+            decision_id,
+            {
+                "kind": data.kind,
+                "amount": None if amount is None else str(amount),
+                "proposal_id": data.proposal_id,
+                "votes": list(votes),
+            },
+        )
+        return decision_id
+
+    return _booking(store, caller, neighbourhood_id, work)
+
+
+def _check_proposal_for(kind: str, proposal: Proposal, books: Books) -> None:
+    open_statuses = ("ingediend", "in behandeling")
+    if kind in ("toekennen", "afwijzen") and proposal.status not in open_statuses:
+        raise UserError(f"Over dit voorstel is al besloten (status: {proposal.status}).")
+    if kind == "bijstellen" and books.allocated_to(proposal.id) <= 0:
+        raise UserError("Dit voorstel heeft nog geen toekenning om bij te stellen.")
+
+
+def publish_decision(store: Store, caller: Caller, decision_id: int) -> None:
+    with store.read() as cur:
+        found = council.decision(cur, decision_id)
+    if found is None:
+        raise UserError(f"Besluit {decision_id} bestaat niet.")
+    neighbourhood_id = _council_neighbourhood(store, found.council_id)
+
+    def work(cur: Cursor, books: Books) -> None:
+        current = council.decision(cur, decision_id)
+        if current is None or current.status == "gepubliceerd":
+            raise UserError("Dit besluit is al gepubliceerd.")
+        council.publish_decision(cur, decision_id, _now())
+        audit.append(cur, caller.actor, "decision.publish", "decision", decision_id)
+
+    _booking(store, caller, neighbourhood_id, work)
+
+
+def decisions(store: Store, caller: Caller, council_id: int) -> list[Decision]:
+    """All decisions, drafts included: staff only."""
+    require_staff(caller)
+    with store.read() as cur:
+        return council.decisions_for_council(cur, council_id, published_only=False)
+
+
+# Spending -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BookingResult:
+    spending_id: int
+    warning: str | None
+
+
+def book_spending(
+    store: Store,
+    caller: Caller,
+    proposal_id: int,
+    reference: str,
+    booked_on: date,
+    amount: str | Decimal,
+    description: str,
+) -> BookingResult:
+    ref = _text(reference, "een kenmerk (bijvoorbeeld het factuurnummer)", maximum=80)
+    text = _text(description, "een omschrijving", maximum=500)
+    value = parse_amount(amount)
+    day = _not_future(booked_on, "De boekdatum")
+    policy = overspend_policy()
+
+    def work(cur: Cursor, books: Books) -> BookingResult:
+        proposal = _proposal(cur, proposal_id)
+        if budget.spending_by_references(cur, [ref]):
+            raise UserError(f"Kenmerk '{ref}' is al geboekt; elke uitgave heeft een eigen kenmerk.")
+        warning = ledger.check_spending(books, proposal_id, value, policy)
+        allocation_id = ledger.allocation_for_spending(books, proposal_id, value)
+        spending_id = budget.add_spending(cur, allocation_id, ref, day, value, text, _now())
+        if proposal.status == "besloten":
+            proposals.change_status(cur, proposal_id, "in uitvoering", day)
+        audit.append(
+            cur,
+            caller.actor,
+            "spending.book",
+            "spending_transaction",
+            spending_id,
+            {
+                "amount": str(value),
+                "proposal_id": proposal_id,
+                "overspend_warning": warning is not None,
+            },
+        )
+        return BookingResult(spending_id, warning)
+
+    return _booking(store, caller, _neighbourhood_of_proposal(store, proposal_id), work)
+
+
+def reverse_spending(store: Store, caller: Caller, spending_id: int, reason: str) -> int:
+    """A correction: a reversing entry with the opposite amount. Nothing is edited."""
+    why = _text(reason, "De reden van de correctie", minimum=5, maximum=500)
+    with store.read() as cur:
+        original = budget.spending_transaction(cur, spending_id)
+        if original is None:
+            raise UserError(f"Uitgave {spending_id} bestaat niet.")
+        allocation = budget.allocation(cur, original.allocation_id)
+        assert allocation is not None
+        neighbourhood_id = _proposal(cur, allocation.proposal_id).neighbourhood_id
+
+    def work(cur: Cursor, books: Books) -> int:
+        amount = ledger.check_reversal(books, "spending", spending_id)
+        reversal_id = budget.add_spending(
+            cur,
+            original.allocation_id,
+            f"{original.reference}-C",
+            _today(),
+            amount,
+            f"Correctie van {original.reference}: {why}",
+            _now(),
+            reverses_id=spending_id,
+        )
+        audit.append(
+            cur,
+            caller.actor,
+            "spending.reverse",
+            "spending_transaction",
+            reversal_id,
+            {"reverses": spending_id, "amount": str(amount)},
+        )
+        return reversal_id
+
+    return _booking(store, caller, neighbourhood_id, work)
+
+
+# Year end and progress ----------------------------------------------------------------------
+
+
+def close_year(
+    store: Store, caller: Caller, neighbourhood_id: int, year: int, today: date | None = None
+) -> list[int]:
+    """Book the year end: unallocated money carries over or returns, by each budget's rule."""
+    if year >= (today or _today()).year:
+        raise UserError(f"Het jaar {year} is nog niet voorbij; afsluiten kan vanaf 1 januari.")
+
+    def work(cur: Cursor, books: Books) -> list[int]:
+        created = []
+        for plan in ledger.plan_year_end(books, neighbourhood_id, year):
+            for row in ledger.closing_rows(books, plan):
+                created.append(
+                    budget.add_envelope(
+                        cur,
+                        row.neighbourhood_id,
+                        row.year,
+                        row.source,
+                        row.amount,
+                        row.description,
+                        _now(),
+                        row.year_end_rule,
+                        row.carried_from_id,
+                    )
+                )
+        audit.append(
+            cur,
+            caller.actor,
+            "budget.close_year",
+            "neighbourhood",
+            neighbourhood_id,
+            {"year": year, "rows": len(created)},
+        )
+        return created
+
+    return _booking(store, caller, neighbourhood_id, work)
+
+
+def add_milestone(
+    store: Store,
+    caller: Caller,
+    proposal_id: int,
+    title: str,
+    due_on: date | None,
+    noticeable: str,
+    status: str = "gepland",
+    progress_pct: int | None = None,
+) -> int:
+    name = _text(title, "een titel", maximum=200)
+    notice = _text(noticeable, "wat bewoners ervan merken", maximum=1000)
+    if status not in MILESTONE_STATUSES:
+        raise UserError(f"Kies een status: {', '.join(MILESTONE_STATUSES)}.")
+    if progress_pct is not None and not 0 <= progress_pct <= 100:
+        raise UserError("De voortgang is een percentage van 0 tot en met 100.")
+
+    def work(cur: Cursor, books: Books) -> int:
+        proposal = _proposal(cur, proposal_id)
+        if proposal.status not in ("besloten", "in uitvoering", "afgerond"):
+            raise UserError("Mijlpalen horen bij projecten waarover besloten is.")
+        done = _today() if status == "klaar" else None
+        pct = 100 if status == "klaar" else progress_pct
+        milestone_id = proposals.add_milestone(
+            cur, proposal_id, name, due_on, status, notice, pct, done_on=done
+        )
+        audit.append(
+            cur,
+            caller.actor,
+            "milestone.add",
+            "milestone",
+            milestone_id,
+            {"proposal_id": proposal_id, "status": status},
+        )
+        return milestone_id
+
+    return _booking(store, caller, _neighbourhood_of_proposal(store, proposal_id), work)
+
+
+def project_progress(store: Store, proposal_id: int) -> int:
+    """Progress in percent; a parent project rolls up its parts."""
+    with store.read() as cur:
+        return _progress(cur, _proposal(cur, proposal_id))
+
+
+def _progress(cur: Cursor, proposal: Proposal) -> int:
+    parts = proposals.children(cur, proposal.id)
+    if parts:
+        books = load_books(cur, proposal.neighbourhood_id)
+        return progress.rolled_up(
+            [(_progress(cur, part), books.allocated_to(part.id)) for part in parts]
+        )
+    milestones = [
+        progress.MilestoneState(m.status, m.progress_pct)
+        for m in proposals.milestones(cur, proposal.id)
+    ]
+    return progress.own_progress(proposal.status, milestones)
+
+
+def record_consultation(
+    store: Store,
+    caller: Caller,
+    neighbourhood_id: int,
+    kind: str,
+    question: str,
+    opens_on: date,
+    closes_on: date,
+    participants: int,
+    options: list[tuple[str, int]],
+    amount: str | Decimal | None = None,
+) -> int:
+    """A wijkpanel poll or a neighbourhood vote, counts entered by hand (paper ballots)."""
+    if kind not in CONSULTATION_KINDS:
+        raise UserError(f"Kies het soort raadpleging: {', '.join(CONSULTATION_KINDS)}.")
+    text = _text(question, "de vraag", maximum=500)
+    if closes_on < opens_on:
+        raise UserError("De raadpleging kan niet sluiten voordat ze opent.")
+    if participants < 0 or any(votes < 0 for _, votes in options):
+        raise UserError("Aantallen kunnen niet negatief zijn.")
+    labels = [_text(label, "de naam van elke keuze", maximum=200) for label, _ in options]
+    if len(labels) < 2 or len(set(labels)) != len(labels):
+        raise UserError("Geef minstens twee verschillende keuzes.")
+    value = None if amount in (None, "") else parse_amount(amount)  # type: ignore[arg-type]
+
+    def work(cur: Cursor, books: Books) -> int:
+        consultation_id = council.add_consultation(
+            cur,
+            neighbourhood_id,
+            kind,
+            text,
+            opens_on,
+            closes_on,
+            participants,
+            [(label, votes, None) for label, (_, votes) in zip(labels, options, strict=True)],
+            amount=value,
+        )
+        audit.append(
+            cur,
+            caller.actor,
+            "consultation.record",
+            "consultation",
+            consultation_id,
+            {"kind": kind, "participants": participants},
+        )
+        return consultation_id
+
+    return _booking(store, caller, neighbourhood_id, work)

@@ -1,0 +1,337 @@
+"""The budget book's services on a real DuckDB file with the demo municipality."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from dashboard.auth import PUBLIC, Caller, PermissionDenied, Role
+from dashboard.errors import UserError
+from dashboard.services import budget_book as book
+from dashboard.store import audit, budget, council, proposals
+from dashboard.store.db import Store, open_store
+from dashboard.store.rows import first_row
+
+D = Decimal
+
+
+@pytest.fixture
+def store(demo_db: Path) -> Iterator[Store]:
+    opened = open_store(demo_db)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def hood(store: Store) -> dict[str, int]:
+    """Neighbourhood 1 with its council, a past meeting and a fresh budget of € 50.000."""
+    with store.read() as cur:
+        council_id = council.councils_for_neighbourhood(cur, 1)[0].id
+        meeting = next(m for m in reversed(council.meetings(cur, council_id))
+                       if m.held_on <= date.today())  # fmt: skip
+        theme = next(iter(proposals.themes(cur)))
+    organiser = Caller("org", Role.ORGANISER, frozenset({1}))
+    envelope = book.add_envelope(store, organiser, 1, 2026, "fonds", "50.000", "Testfonds")
+    return {"council": council_id, "meeting": meeting.id, "theme": theme, "envelope": envelope}
+
+
+ORGANISER = Caller("org", Role.ORGANISER, frozenset({1}))
+OTHER_ORGANISER = Caller("elders", Role.ORGANISER, frozenset({2}))
+ALDERMAN = Caller("wethouder", Role.ALDERMAN, None)
+
+
+def count(store: Store, table: str) -> int:
+    with store.read() as cur:
+        row = first_row(cur, f"SELECT count(*) FROM {table}")
+    assert row is not None
+    return int(row[0])
+
+
+def submit(store: Store, hood: dict[str, int], amount: str = "12.000") -> int:
+    return book.submit_proposal(
+        store,
+        ORGANISER,
+        book.ProposalInput(1, "Speeltuin opknappen", "Nieuwe toestellen voor de speeltuin.",
+                           "bewoner", amount, [hood["theme"]], council_id=hood["council"]),
+    )  # fmt: skip
+
+
+def grant(store: Store, hood: dict[str, int], proposal_id: int, amount: str = "10.000") -> int:
+    return book.record_decision(
+        store,
+        ORGANISER,
+        book.DecisionInput(hood["council"], hood["meeting"], "toekennen", 9, 2, 1, 12,
+                           "Veel kinderen spelen hier; het plan is goed uitgewerkt.",
+                           proposal_id=proposal_id, amount=amount, envelope_id=hood["envelope"],
+                           consultation_method="wijkpanel"),
+    )  # fmt: skip
+
+
+def test_the_public_and_other_organisers_cannot_book(store: Store, hood: dict[str, int]) -> None:
+    before = count(store, "budget_envelope")
+    for caller in (PUBLIC, ALDERMAN, OTHER_ORGANISER):
+        with pytest.raises(PermissionDenied):
+            book.add_envelope(store, caller, 1, 2026, "fonds", "10", "Poging")
+        with pytest.raises(PermissionDenied):
+            book.submit_proposal(
+                store, caller, book.ProposalInput(1, "T", "D", "bewoner", "1", [hood["theme"]])
+            )
+    assert count(store, "budget_envelope") == before
+
+
+def test_a_proposal_gets_a_reference_a_status_and_an_audit_event(
+    store: Store, hood: dict[str, int]
+) -> None:
+    proposal_id = submit(store, hood)
+    with store.read() as cur:
+        found = proposals.proposal(cur, proposal_id)
+        events = audit.events(cur)
+    assert found is not None and found.status == "ingediend"
+    assert found.external_ref.startswith(f"WR-{date.today().year}-")
+    assert found.requested_amount == D("12000.00")
+    assert events[-1].action == "proposal.submit" and events[-1].actor == "org"
+    assert audit.verify_chain(events) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "amount", "themes", "message"),
+    [
+        ("", "10", True, "titel"),
+        ("Bankjes", "-5", True, "negatief"),
+        ("Bankjes", "1.234,5x", True, "geen bedrag"),
+        ("Bankjes", "10", False, "thema"),
+    ],
+)
+def test_bad_proposals_are_refused_and_change_nothing(
+    store: Store, hood: dict[str, int], title: str, amount: str, themes: bool, message: str
+) -> None:
+    before = count(store, "proposal")
+    with pytest.raises(UserError, match=message):
+        book.submit_proposal(
+            store,
+            ORGANISER,
+            book.ProposalInput(1, title, "Omschrijving", "bewoner", amount,
+                               [hood["theme"]] if themes else []),
+        )  # fmt: skip
+    assert count(store, "proposal") == before
+
+
+def test_a_rejected_review_needs_a_written_reason(store: Store, hood: dict[str, int]) -> None:
+    proposal_id = submit(store, hood)
+    with pytest.raises(UserError, match="reden van afwijzing"):
+        book.review_proposal(store, ORGANISER, proposal_id, False, "Niet haalbaar", None, "")
+    book.review_proposal(
+        store, ORGANISER, proposal_id, False, "Niet haalbaar", "900",
+        "Dit is een taak van de gemeente zelf.",
+    )  # fmt: skip
+    with store.read() as cur:
+        found = proposals.proposal(cur, proposal_id)
+        history = proposals.status_history(cur, proposal_id)
+    assert found is not None and found.status == "afgewezen"
+    assert found.rejection_reason == "Dit is een taak van de gemeente zelf."
+    assert [h[1] for h in history] == ["ingediend", "in behandeling", "afgewezen"]
+
+
+def test_a_decision_allocates_money_that_counts_in_public_once_published(
+    store: Store, hood: dict[str, int]
+) -> None:
+    proposal_id = submit(store, hood)
+    with store.read() as cur:
+        before = budget.budget_summary(cur, 1, 2026)
+    decision_id = grant(store, hood, proposal_id)
+    with store.read() as cur:
+        draft = budget.budget_summary(cur, 1, 2026)
+        assert proposals.proposal(cur, proposal_id).status == "besloten"  # type: ignore[union-attr]
+    assert draft.allocated == before.allocated  # a draft is not public yet
+    assert book.load_books_for(store, 1).available(hood["envelope"]) == D("40000.00")
+    book.publish_decision(store, ORGANISER, decision_id)
+    with store.read() as cur:
+        published = budget.budget_summary(cur, 1, 2026)
+    assert published.allocated == before.allocated + D("10000.00")
+    with pytest.raises(UserError, match="al gepubliceerd"):
+        book.publish_decision(store, ORGANISER, decision_id)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"members_present": 5, "votes_for": 4, "votes_against": 1, "votes_abstain": 0},
+         "quorum is niet gehaald"),
+        ({"votes_for": 9, "votes_against": 2, "votes_abstain": 0}, "Tel opnieuw"),
+        ({"votes_for": 5, "votes_against": 6, "votes_abstain": 1}, "geen meerderheid"),
+        ({"amount": "60.000"}, r"nog € 50\.000 beschikbaar"),
+        ({"amount": "0"}, "groter zijn dan"),
+        ({"rationale": "ok"}, "motivering"),
+        ({"members_present": 40, "votes_for": 38, "votes_against": 1, "votes_abstain": 1},
+         "zetels"),
+    ],
+)  # fmt: skip
+def test_bad_decisions_are_refused_and_book_nothing(
+    store: Store, hood: dict[str, int], changes: dict[str, object], message: str
+) -> None:
+    proposal_id = submit(store, hood)
+    values: dict[str, object] = {
+        "council_id": hood["council"], "meeting_id": hood["meeting"], "kind": "toekennen",
+        "votes_for": 9, "votes_against": 2, "votes_abstain": 1, "members_present": 12,
+        "rationale": "Een goed plan voor de buurt.", "proposal_id": proposal_id,
+        "amount": "1.000", "envelope_id": hood["envelope"],
+    }  # fmt: skip
+    values.update(changes)
+    before = (count(store, "decision"), count(store, "allocation"))
+    with pytest.raises(UserError, match=message):
+        book.record_decision(store, ORGANISER, book.DecisionInput(**values))  # type: ignore[arg-type]
+    assert (count(store, "decision"), count(store, "allocation")) == before
+
+
+def test_spending_is_booked_against_the_allocation_and_overspending_refused(
+    store: Store, hood: dict[str, int]
+) -> None:
+    proposal_id = submit(store, hood)
+    grant(store, hood, proposal_id, "5.000")
+    first = book.book_spending(store, ORGANISER, proposal_id, "INV-1", date.today(),
+                               "3.000,50", "Toestellen")  # fmt: skip
+    assert first.warning is None
+    with store.read() as cur:
+        assert proposals.proposal(cur, proposal_id).status == "in uitvoering"  # type: ignore[union-attr]
+    before = count(store, "spending_transaction")
+    with pytest.raises(UserError, match=r"op € 5\.000,51.*Verhoog eerst"):
+        book.book_spending(store, ORGANISER, proposal_id, "INV-2", date.today(), "2.000,01", "X")
+    with pytest.raises(UserError, match="al geboekt"):
+        book.book_spending(store, ORGANISER, proposal_id, "INV-1", date.today(), "1", "X")
+    with pytest.raises(UserError, match="toekomst"):
+        book.book_spending(store, ORGANISER, proposal_id, "INV-3",
+                           date.today() + timedelta(days=3), "1", "X")  # fmt: skip
+    with pytest.raises(UserError, match="groter zijn dan"):
+        book.book_spending(store, ORGANISER, proposal_id, "INV-4", date.today(), "-10", "X")
+    with pytest.raises(UserError, match="bestaat niet"):
+        book.book_spending(store, ORGANISER, 999_999, "INV-5", date.today(), "10", "X")
+    assert count(store, "spending_transaction") == before
+
+
+def test_overspending_only_warns_when_configured(
+    store: Store, hood: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WIJKRAAD_OVERSPEND", "warn")
+    proposal_id = submit(store, hood)
+    grant(store, hood, proposal_id, "1.000")
+    result = book.book_spending(store, ORGANISER, proposal_id, "W-1", date.today(), "1.200", "X")
+    assert result.warning is not None and "meer dan de toegekende € 1.000" in result.warning
+
+
+def test_a_correction_reverses_a_booking_once(store: Store, hood: dict[str, int]) -> None:
+    proposal_id = submit(store, hood)
+    grant(store, hood, proposal_id, "5.000")
+    booked = book.book_spending(store, ORGANISER, proposal_id, "DUP-1", date.today(), "750", "X")
+    reversal = book.reverse_spending(store, ORGANISER, booked.spending_id, "Dubbel geboekt")
+    books = book.load_books_for(store, 1)
+    assert books.spent_on(proposal_id) == 0
+    assert books.spending_row(reversal).amount == D("-750.00")
+    with pytest.raises(UserError, match="al tegengeboekt"):
+        book.reverse_spending(store, ORGANISER, booked.spending_id, "Nog eens")
+    with pytest.raises(UserError, match="zelf een tegenboeking"):
+        book.reverse_spending(store, ORGANISER, reversal, "Terug")
+
+
+def test_year_end_carries_over_once_and_never_for_the_current_year(
+    store: Store, hood: dict[str, int]
+) -> None:
+    with pytest.raises(UserError, match="nog niet voorbij"):
+        book.close_year(store, ORGANISER, 1, date.today().year)
+    books = book.load_books_for(store, 1)
+    left = books.year_totals(1, 2025).available
+    created = book.close_year(store, ORGANISER, 1, 2025)
+    assert created
+    after = book.load_books_for(store, 1)
+    assert after.year_totals(1, 2025).available == 0
+    carried = sum(
+        (e.amount for e in after.envelopes if e.year == 2026 and e.source == "overgeheveld"),
+        D(0),
+    )
+    returned = -sum(
+        (e.amount for e in after.envelopes if e.year == 2025 and e.source == "teruggave"), D(0)
+    )
+    assert carried + returned == left
+    assert book.close_year(store, ORGANISER, 1, 2025) == []
+
+
+def test_two_sessions_cannot_overspend_together(store: Store, hood: dict[str, int]) -> None:
+    proposal_id = submit(store, hood)
+    grant(store, hood, proposal_id, "1.000")
+    results: list[object] = []
+    start = threading.Barrier(2)
+
+    def pay(reference: str) -> None:
+        start.wait()
+        try:
+            results.append(book.book_spending(store, ORGANISER, proposal_id, reference,
+                                              date.today(), "600", "Tegelijk"))  # fmt: skip
+        except UserError as exc:
+            results.append(exc)
+
+    threads = [threading.Thread(target=pay, args=(f"C-{n}",)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    booked = [r for r in results if isinstance(r, book.BookingResult)]
+    refused = [r for r in results if isinstance(r, UserError)]
+    assert len(booked) == 1 and len(refused) == 1
+    assert book.load_books_for(store, 1).spent_on(proposal_id) == D("600.00")
+
+
+def test_two_sessions_booking_at_once_lose_nothing(store: Store, hood: dict[str, int]) -> None:
+    proposal_id = submit(store, hood)
+    grant(store, hood, proposal_id, "10.000")
+    start = threading.Barrier(3)
+    errors: list[BaseException] = []
+
+    def pay(number: int) -> None:
+        start.wait()
+        try:
+            for n in range(4):
+                book.book_spending(store, ORGANISER, proposal_id, f"P-{number}-{n}",
+                                   date.today(), "100", "Tegelijk")  # fmt: skip
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=pay, args=(n,)) for n in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert book.load_books_for(store, 1).spent_on(proposal_id) == D("1200.00")
+
+
+def test_progress_follows_milestones(store: Store, hood: dict[str, int]) -> None:
+    proposal_id = submit(store, hood)
+    with pytest.raises(UserError, match="besloten"):
+        book.add_milestone(store, ORGANISER, proposal_id, "Start", None, "Er wordt gewerkt")
+    grant(store, hood, proposal_id)
+    assert book.project_progress(store, proposal_id) == 10
+    book.add_milestone(store, ORGANISER, proposal_id, "Ontwerp", None, "Tekening", "klaar")
+    book.add_milestone(store, ORGANISER, proposal_id, "Bouw", None, "Hekken staan", "bezig", 40)
+    assert book.project_progress(store, proposal_id) == 70
+    with pytest.raises(UserError, match="0 tot en met 100"):
+        book.add_milestone(store, ORGANISER, proposal_id, "X", None, "Y", "bezig", 140)
+
+
+def test_a_consultation_is_recorded_with_its_counts(store: Store, hood: dict[str, int]) -> None:
+    consultation_id = book.record_consultation(
+        store, ORGANISER, 1, "stemming", "Hoe verdelen we € 25.000?", date(2026, 5, 1),
+        date(2026, 5, 28), 1040, [("Speeltuin", 612), ("Bankjes", 428)], "25.000",
+    )  # fmt: skip
+    with store.read() as cur:
+        options = council.consultation_options(cur, consultation_id)
+    assert [(o.label, o.votes) for o in options] == [("Speeltuin", 612), ("Bankjes", 428)]
+    with pytest.raises(UserError, match="twee verschillende"):
+        book.record_consultation(store, ORGANISER, 1, "peiling", "Vraag", date(2026, 5, 1),
+                                 date(2026, 5, 2), 10, [("A", 1), ("A", 2)])  # fmt: skip
+    with pytest.raises(UserError, match="sluiten voordat"):
+        book.record_consultation(store, ORGANISER, 1, "peiling", "Vraag", date(2026, 5, 3),
+                                 date(2026, 5, 2), 10, [("A", 1), ("B", 2)])  # fmt: skip
