@@ -42,7 +42,7 @@ def test_reopening_applies_nothing_again(tmp_path: Path) -> None:
     assert migrations.migrate(con) == []
     versions = con.execute("SELECT version FROM schema_version").fetchall()
     con.close()
-    assert versions == [(migrations.latest_version(),)]
+    assert versions == [(number,) for number, _ in migrations.available_migrations()]
 
 
 def test_money_columns_are_exact_decimals(tmp_path: Path) -> None:
@@ -76,6 +76,7 @@ def test_a_failing_migration_leaves_the_previous_version(
 ) -> None:
     path = tmp_path / "db.duckdb"
     open_store(path).close()
+    before = migrations.latest_version()
     broken = tmp_path / "migrations"
     broken.mkdir()
     for _, file in migrations.available_migrations():
@@ -88,5 +89,5 @@ def test_a_failing_migration_leaves_the_previous_version(
         open_store(path)
     assert "half_done" not in tables(path)
     con = duckdb.connect(str(path), read_only=True)
-    assert migrations.current_version(con) == 1
+    assert migrations.current_version(con) == before
     con.close()
