@@ -9,13 +9,14 @@ so two sessions can neither double-book nor overspend together.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import TypeVar
 
-from dashboard import ledger, progress
+from dashboard import ledger, progress, spending_csv
 from dashboard.auth import Caller, require_organiser, require_staff
 from dashboard.config import overspend_policy
 from dashboard.errors import UserError
@@ -719,3 +720,110 @@ def record_consultation(
         return consultation_id
 
     return _booking(store, caller, neighbourhood_id, work)
+
+
+# Import of the finance export ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    booked: int
+    already_known: int
+    warnings: list[str]
+    problems: list[str]  # when there are any, nothing was booked
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def import_spending(
+    store: Store, caller: Caller, file_name: str, data: bytes, today: date | None = None
+) -> ImportResult:
+    """Book every payment in the finance export, or none: all rows are checked first.
+
+    A payment whose reference is already booked with the same date, amount and project is
+    skipped, so importing the same file again changes nothing.
+    """
+    parsed = spending_csv.parse(data, today or _today())
+    if parsed.problems:
+        return ImportResult(0, 0, [], [str(p) for p in parsed.problems])
+    with store.read() as cur:
+        projects = {
+            ref: proposals.proposal_by_ref(cur, ref)
+            for ref in {row.project_ref for row in parsed.rows}
+        }
+    unknown = [row for row in parsed.rows if projects[row.project_ref] is None]
+    if unknown:
+        return ImportResult(
+            0,
+            0,
+            [],
+            [f"Regel {row.line}: project '{row.project_ref}' bestaat niet." for row in unknown],
+        )
+    hoods = sorted({p.neighbourhood_id for p in projects.values() if p is not None})
+    for neighbourhood_id in hoods:
+        require_organiser(caller, neighbourhood_id)
+    policy = overspend_policy()
+    digest = hashlib.sha256(data).hexdigest()
+
+    def attempt(cur: Cursor) -> ImportResult:
+        for neighbourhood_id in hoods:
+            budget.lock_neighbourhood(cur, neighbourhood_id)
+        books = {n: load_books(cur, n) for n in hoods}
+        known = budget.spending_by_references(cur, [row.reference for row in parsed.rows])
+        problems, warnings, plan = [], [], []
+        for row in parsed.rows:
+            project = projects[row.project_ref]
+            assert project is not None
+            existing = known.get(row.reference)
+            if existing is not None:
+                allocation = budget.allocation(cur, existing.allocation_id)
+                same = (existing.amount, existing.booked_on) == (row.amount, row.booked_on) and (
+                    allocation is not None and allocation.proposal_id == project.id
+                )
+                if not same:
+                    problems.append(
+                        f"Regel {row.line}: kenmerk '{row.reference}' is al geboekt "
+                        "met een andere datum, een ander bedrag of project."
+                    )
+                continue
+            try:
+                current = books[project.neighbourhood_id]
+                warning = ledger.check_spending(current, project.id, row.amount, policy)
+                allocation_id = ledger.allocation_for_spending(current, project.id, row.amount)
+            except UserError as exc:
+                problems.append(f"Regel {row.line} ({row.project_ref}): {exc}")
+                continue
+            if warning:
+                warnings.append(f"Regel {row.line} ({row.project_ref}): {warning}")
+            planned = SpendingRow(-row.line, allocation_id, row.amount, row.reference)
+            books[project.neighbourhood_id] = replace(
+                current, spending=(*current.spending, planned)
+            )
+            plan.append((row, allocation_id, project))
+        if problems:
+            return ImportResult(0, 0, [], problems)
+        started: set[int] = set()
+        for row, allocation_id, project in plan:
+            budget.add_spending(
+                cur, allocation_id, row.reference, row.booked_on, row.amount, row.description,
+                _now(), source="import", import_batch=digest[:16],
+            )  # fmt: skip
+            if project.status == "besloten" and project.id not in started:
+                proposals.change_status(cur, project.id, "in uitvoering", row.booked_on)
+                started.add(project.id)
+        already = len(parsed.rows) - len(plan)
+        if plan:
+            budget.record_import(cur, file_name, digest, len(plan), already, caller.actor, _now())
+            audit.append(
+                cur,
+                caller.actor,
+                "spending.import",
+                "spending_import",
+                digest[:16],
+                {"rows_booked": len(plan), "rows_already_known": already},
+            )
+        return ImportResult(len(plan), already, warnings, [])
+
+    return store.write(attempt)

@@ -335,3 +335,97 @@ def test_a_consultation_is_recorded_with_its_counts(store: Store, hood: dict[str
     with pytest.raises(UserError, match="sluiten voordat"):
         book.record_consultation(store, ORGANISER, 1, "peiling", "Vraag", date(2026, 5, 3),
                                  date(2026, 5, 2), 10, [("A", 1), ("B", 2)])  # fmt: skip
+
+
+def export(*lines: str, delimiter: str = ";") -> bytes:
+    header = delimiter.join(["kenmerk", "datum", "bedrag", "omschrijving", "project"])
+    return ("\n".join([header, *lines]) + "\n").encode("utf-8")
+
+
+def project_ref(store: Store, proposal_id: int) -> str:
+    with store.read() as cur:
+        return proposals.proposal(cur, proposal_id).external_ref  # type: ignore[union-attr]
+
+
+def test_importing_the_finance_export_books_once(store: Store, hood: dict[str, int]) -> None:
+    proposal_id = submit(store, hood)
+    grant(store, hood, proposal_id, "5.000")
+    ref = project_ref(store, proposal_id)
+    data = export(f"F-1;2026-03-01;1200,50;Hekwerk;{ref}", f"F-2;02-03-2026;99.5;Verf;{ref}")
+    first = book.import_spending(store, ORGANISER, "export.csv", data)
+    assert first.ok and (first.booked, first.already_known) == (2, 0)
+    assert book.load_books_for(store, 1).spent_on(proposal_id) == D("1300.00")
+    before = count(store, "spending_transaction"), count(store, "audit_event")
+    again = book.import_spending(store, ORGANISER, "export.csv", data)
+    assert again.ok and (again.booked, again.already_known) == (0, 2)
+    assert (count(store, "spending_transaction"), count(store, "audit_event")) == before
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("F-9;2026-03-01;1.234,56;X;{ref}", "duizendtallen"),
+        ("F-9;2026-03-01;-20;X;{ref}", "negatieve"),
+        ("F-9;2099-03-01;20;X;{ref}", "toekomst"),
+        ("F-9;31-02-2026;20;X;{ref}", "geen datum"),
+        ("F-9;2026-03-01;20;X;WR-1999-99999", "bestaat niet"),
+        ("F-9;2026-03-01;9000;X;{ref}", "Verhoog eerst"),
+        (";2026-03-01;20;X;{ref}", "kenmerk ontbreekt"),
+    ],
+)
+def test_a_bad_row_stops_the_whole_import(
+    store: Store, hood: dict[str, int], line: str, message: str
+) -> None:
+    proposal_id = submit(store, hood)
+    grant(store, hood, proposal_id, "5.000")
+    ref = project_ref(store, proposal_id)
+    data = export(f"F-8;2026-03-01;10;Goed;{ref}", line.format(ref=ref))
+    before = count(store, "spending_transaction")
+    result = book.import_spending(store, ORGANISER, "export.csv", data)
+    assert not result.ok and result.booked == 0
+    assert any(message in p for p in result.problems), result.problems
+    assert any(p.startswith("Regel 3") for p in result.problems)
+    assert count(store, "spending_transaction") == before
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "leeg"),
+        (b"kenmerk;datum;bedrag\nA;2026-01-01;5\n", "Kolommen ontbreken: omschrijving, project"),
+        (b"\x00\x01\x02binary", "geen tekst"),
+        (b"kenmerk;datum;bedrag;omschrijving;project\n", "geen betalingen"),
+    ],
+)
+def test_a_wrong_file_gets_a_clear_message(store: Store, data: bytes, message: str) -> None:
+    result = book.import_spending(store, ORGANISER, "x.csv", data)
+    assert not result.ok and message in result.problems[0]
+
+
+def test_a_reference_booked_with_other_figures_is_refused(
+    store: Store, hood: dict[str, int]
+) -> None:
+    proposal_id = submit(store, hood)
+    grant(store, hood, proposal_id, "5.000")
+    ref = project_ref(store, proposal_id)
+    book.import_spending(store, ORGANISER, "a.csv", export(f"G-1;2026-03-01;10;X;{ref}"))
+    result = book.import_spending(store, ORGANISER, "b.csv", export(f"G-1;2026-03-01;11;X;{ref}"))
+    assert not result.ok and "al geboekt met een andere" in result.problems[0]
+
+
+def test_the_import_reads_comma_files_cp1252_and_a_bom(store: Store, hood: dict[str, int]) -> None:
+    proposal_id = submit(store, hood)
+    grant(store, hood, proposal_id, "5.000")
+    ref = project_ref(store, proposal_id)
+    text = f"Kenmerk,Datum,Bedrag,Omschrijving,Project\nH-1,2026-03-01,15.25,Café-bon,{ref}\n"
+    assert book.import_spending(store, ORGANISER, "a.csv", text.encode("cp1252")).booked == 1
+    bom = "\ufeff" + text.replace("H-1", "H-2")
+    assert book.import_spending(store, ORGANISER, "b.csv", bom.encode("utf-8")).booked == 1
+
+
+def test_the_public_cannot_import(store: Store, hood: dict[str, int]) -> None:
+    proposal_id = submit(store, hood)
+    grant(store, hood, proposal_id, "5.000")
+    data = export(f"F-1;2026-03-01;10;X;{project_ref(store, proposal_id)}")
+    with pytest.raises(PermissionDenied):
+        book.import_spending(store, PUBLIC, "x.csv", data)

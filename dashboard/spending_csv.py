@@ -1,0 +1,187 @@
+"""Reading the municipality's finance export (CSV) of payments. Pure: bytes in, rows or
+row-numbered problems out.
+
+Expected columns (Dutch or English names, any order, any case):
+kenmerk/reference, datum/date, bedrag/amount, omschrijving/description, project.
+`project` is the project's stable reference (WR-2026-00012). Amounts are written without
+thousands separators, with a point or a comma before the cents (1234.56 or 1234,56).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+MAX_BYTES = 5_000_000
+MAX_ROWS = 50_000
+COLUMNS = {
+    "reference": ("kenmerk", "reference", "referentie", "factuurnummer"),
+    "date": ("datum", "date", "boekdatum"),
+    "amount": ("bedrag", "amount"),
+    "description": ("omschrijving", "description"),
+    "project": ("project", "projectkenmerk", "allocation", "toekenning"),
+}
+_AMOUNT = re.compile(r"^\d+([.,]\d{1,2})?$")
+
+
+@dataclass(frozen=True)
+class PaymentRow:
+    line: int  # as a spreadsheet shows it: the header is line 1
+    reference: str
+    booked_on: date
+    amount: Decimal
+    description: str
+    project_ref: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int  # 0: the file as a whole
+    message: str
+
+    def __str__(self) -> str:
+        return self.message if self.line == 0 else f"Regel {self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    rows: list[PaymentRow]
+    problems: list[Problem]
+
+
+def parse(data: bytes, today: date) -> ParsedFile:
+    if len(data) > MAX_BYTES:
+        return _fail(f"Het bestand is groter dan {MAX_BYTES // 1_000_000} MB.")
+    if not data.strip():
+        return _fail("Het bestand is leeg.")
+    text = _decode(data)
+    if text is None:
+        return _fail("Het bestand is geen tekst (CSV). Exporteer het als CSV.")
+    lines = text.splitlines()
+    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error):
+        return _fail("De eerste regel met kolomnamen ontbreekt.")
+    positions, missing = _columns(header)
+    if missing:
+        return _fail(
+            f"Kolommen ontbreken: {', '.join(missing)}. Verwacht: kenmerk, datum, bedrag, "
+            "omschrijving, project."
+        )
+    rows, problems = [], []
+    seen: dict[str, int] = {}
+    try:
+        for line, record in enumerate(reader, start=2):
+            if line - 1 > MAX_ROWS:
+                return _fail(f"Het bestand heeft meer dan {MAX_ROWS:,} regels.".replace(",", "."))
+            if not any(cell.strip() for cell in record):
+                continue
+            parsed = _row(line, record, positions, today)
+            if isinstance(parsed, Problem):
+                problems.append(parsed)
+                continue
+            if parsed.reference in seen:
+                problems.append(
+                    Problem(
+                        line,
+                        f"kenmerk '{parsed.reference}' staat ook op regel "
+                        f"{seen[parsed.reference]}.",
+                    )
+                )
+                continue
+            seen[parsed.reference] = line
+            rows.append(parsed)
+    except csv.Error as exc:
+        return _fail(f"Het bestand is geen geldige CSV: {exc}.")
+    if not rows and not problems:
+        return _fail("Het bestand bevat geen betalingen.")
+    return ParsedFile(rows, problems)
+
+
+def _fail(message: str) -> ParsedFile:
+    return ParsedFile([], [Problem(0, message)])
+
+
+def _decode(data: bytes) -> str | None:
+    if b"\x00" in data:
+        return None
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return unicodedata.normalize("NFC", data.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _columns(header: list[str]) -> tuple[dict[str, int], list[str]]:
+    names = [unicodedata.normalize("NFC", h).strip().lower() for h in header]
+    positions, missing = {}, []
+    for key, aliases in COLUMNS.items():
+        found = next((i for i, name in enumerate(names) if name in aliases), None)
+        if found is None:
+            missing.append(aliases[0])
+        else:
+            positions[key] = found
+    return positions, missing
+
+
+def _row(
+    line: int, record: list[str], positions: dict[str, int], today: date
+) -> PaymentRow | Problem:
+    if len(record) <= max(positions.values()):
+        return Problem(line, "te weinig kolommen.")
+    cell = {key: record[index].strip() for key, index in positions.items()}
+    if not cell["reference"]:
+        return Problem(line, "het kenmerk ontbreekt.")
+    if len(cell["reference"]) > 80:
+        return Problem(line, "het kenmerk is langer dan 80 tekens.")
+    if not cell["project"]:
+        return Problem(line, "het project ontbreekt.")
+    day = _date(cell["date"])
+    if day is None:
+        return Problem(line, f"'{cell['date']}' is geen datum (schrijf 2026-03-31 of 31-03-2026).")
+    if day > today:
+        return Problem(line, f"de datum {day:%d-%m-%Y} ligt in de toekomst.")
+    amount = cell["amount"].replace("€", "").strip()
+    if amount.startswith("-"):
+        return Problem(
+            line,
+            "negatieve bedragen worden niet geïmporteerd; boek een correctie "
+            "als tegenboeking in Wijkraad.",
+        )
+    if not _AMOUNT.match(amount):
+        if re.match(r"^\d{1,3}([.,]\d{3})+([.,]\d{1,2})?$", amount):
+            return Problem(
+                line,
+                f"'{cell['amount']}' heeft een scheidingsteken voor duizendtallen; "
+                "schrijf 1234,56 of 1234.56.",
+            )
+        return Problem(line, f"'{cell['amount']}' is geen bedrag.")
+    value = Decimal(amount.replace(",", "."))
+    if value <= 0:
+        return Problem(line, "het bedrag moet groter zijn dan 0.")
+    description = cell["description"] or "Betaling"
+    return PaymentRow(
+        line,
+        cell["reference"],
+        day,
+        value.quantize(Decimal("0.01")),
+        description[:500],
+        cell["project"],
+    )
+
+
+def _date(text: str) -> date | None:
+    for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
