@@ -1,0 +1,63 @@
+"""Form helpers: run a service call, show its outcome in Dutch, never act twice."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import streamlit as st
+
+from dashboard.auth import PermissionDenied
+from dashboard.errors import UserError
+
+T = TypeVar("T")
+_SEEN = "_forms_seen"
+_FLASH = "_forms_flash"
+REPEAT_WINDOW_SECONDS = 30
+
+
+def first_submission(form: str, values: dict[str, Any]) -> bool:
+    """False when this session sent the same form with the same values moments ago
+    (a double click, a resubmit after a slow answer)."""
+    digest = hashlib.sha256(
+        json.dumps([form, values], sort_keys=True, default=str).encode()
+    ).hexdigest()
+    seen: dict[str, float] = st.session_state.setdefault(_SEEN, {})
+    now = time.monotonic()
+    if now - seen.get(digest, -1e9) < REPEAT_WINDOW_SECONDS:
+        return False
+    seen[digest] = now
+    return True
+
+
+def attempt(
+    action: Callable[[], T], success: str, warning: Callable[[T], str | None] | None = None
+) -> None:
+    """Run a service call. Refused: show why, keep the form as it is. Done: rerun the
+    page so every figure shows the change, with the success text (and any warning) on top.
+    """
+    try:
+        result = action()
+    except (UserError, PermissionDenied) as exc:
+        st.error(str(exc))
+        return
+    note = warning(result) if warning else None
+    flash(success, [note] if note else [])
+
+
+def flash(success: str, warnings: list[str]) -> None:
+    """Show a message after the rerun that brings the page up to date."""
+    st.session_state[_FLASH] = (success, warnings)
+    st.rerun()
+
+
+def show_flash() -> None:
+    message = st.session_state.pop(_FLASH, None)
+    if message:
+        success, warnings = message
+        st.success(success)
+        for text in warnings:
+            st.warning(text)

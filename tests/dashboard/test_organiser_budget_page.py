@@ -1,0 +1,108 @@
+"""The organisers' household book page, rendered with AppTest."""
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.auth import Caller, Role
+from dashboard.store import proposals
+from dashboard.store.db import open_store
+
+APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
+PAGE = "dashboard/pages/organiser_budget.py"
+ORGANISER = Caller("organisator", Role.ORGANISER, None)
+ENERGY = 1  # the demo's first theme
+
+
+def open_page(caller: Caller | None = ORGANISER) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    if caller is not None:
+        at.session_state["caller"] = caller
+    at.run()
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def by_label(widgets: Any, label: str) -> Any:
+    found = [w for w in widgets if w.label == label]
+    assert found, f"no widget labelled {label!r}: {[w.label for w in widgets]}"
+    return found[0]
+
+
+def submit(at: AppTest, button: str) -> AppTest:
+    by_label(at.button, button).click()
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def proposal_count(db: Path) -> int:
+    store = open_store(db)
+    try:
+        with store.read() as cur:
+            return len(proposals.proposals_for_neighbourhood(cur, 7))
+    finally:
+        store.close()
+
+
+def test_the_public_is_sent_to_the_login(app_db: Path) -> None:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    # The page is not in the public navigation; rendering it directly still refuses.
+    at = AppTest.from_file(str(Path(APP).parent / PAGE), default_timeout=30)
+    at.run()
+    assert "Alleen organisatoren" in at.warning[0].value
+
+
+def test_the_book_shows_the_year_figures(app_db: Path) -> None:
+    at = open_page()
+    labels = [m.label for m in at.metric]
+    assert labels == ["Budget", "Toegekend", "Uitgegeven", "Beschikbaar"]
+    assert all(m.value.startswith("€") for m in at.metric)
+
+
+def test_submitting_a_proposal_through_the_form(app_db: Path) -> None:
+    at = open_page()
+    at.selectbox(key="boek_wijk").select(7).run()
+    before = len(at.dataframe[1].value)
+    by_label(at.text_input, "Titel").input("Bankjes bij de vijver")
+    by_label(at.text_area, "Omschrijving").input("Drie bankjes zodat ouderen kunnen rusten.")
+    by_label(at.text_input, "Gevraagd bedrag (€)").input("2.400")
+    by_label(at.multiselect, "Thema's").select(ENERGY)
+    submit(at, "Voorstel indienen")
+    assert "Het voorstel is ingediend." in [s.value for s in at.success]
+    assert len(at.dataframe[1].value) == before + 1
+
+
+def test_a_bad_amount_gives_a_dutch_message_and_changes_nothing(app_db: Path) -> None:
+    before = proposal_count(app_db)
+    at = open_page()
+    at.selectbox(key="boek_wijk").select(7).run()
+    by_label(at.text_input, "Titel").input("Bankjes")
+    by_label(at.text_area, "Omschrijving").input("Drie bankjes.")
+    by_label(at.text_input, "Gevraagd bedrag (€)").input("twee euro")
+    by_label(at.multiselect, "Thema's").select(ENERGY)
+    submit(at, "Voorstel indienen")
+    assert "'twee euro' is geen bedrag" in at.error[0].value
+    assert proposal_count(app_db) == before
+
+
+def test_a_decision_without_quorum_is_refused(app_db: Path) -> None:
+    at = open_page()
+    by_label(at.selectbox, "Soort besluit").select("overig")
+    by_label(at.number_input, "Aanwezig").set_value(3)
+    by_label(at.number_input, "Voor").set_value(3)
+    by_label(at.text_area, "Motivering in gewone woorden").input("Een goed plan voor de buurt.")
+    submit(at, "Besluit vastleggen")
+    assert "quorum is niet gehaald: 3 leden aanwezig" in at.error[0].value
+
+
+@pytest.mark.parametrize("tab_button", ["Tegenboeken", "Uitgave boeken", "Mijlpaal toevoegen"])
+def test_buttons_without_a_choice_say_what_is_missing(app_db: Path, tab_button: str) -> None:
+    at = open_page()
+    submit(at, tab_button)
+    assert any("Kies eerst" in e.value for e in at.error)
