@@ -24,7 +24,7 @@ from faker import Faker
 from dashboard.store import audit, register
 from dashboard.store.bulk import load_tables
 from dashboard.store.db import open_store
-from data import geography, history, population
+from data import demo_users, geography, history, population
 
 MUNICIPALITY = ("GM9999", "Wijkdam")
 
@@ -165,6 +165,7 @@ def _write(path: Path, settings: Settings, today: date) -> dict[str, int]:
                 },
                 occurred_at=datetime.combine(today, datetime.min.time()),
             )
+        demo_users.add_demo_users(store, today)
         with store.read() as cur:
             cur.execute("CHECKPOINT")
     finally:

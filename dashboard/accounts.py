@@ -1,0 +1,458 @@
+"""Use cases for accounts: log in and out, sessions from cookies, managing users.
+
+Messages of the exceptions are Dutch: pages show them as they are.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import NoReturn
+
+from dashboard.auth import Caller, PermissionDenied, Role, require_administrator
+from dashboard.errors import UserError
+from dashboard.security import passwords, tokens
+from dashboard.security.lockout import LockoutPolicy, after_failure, is_locked
+from dashboard.security.secret import load_secret
+from dashboard.store import audit, users
+from dashboard.store.db import Store
+from dashboard.store.rows import Cursor
+from dashboard.store.users import UserRow
+
+WRONG_CREDENTIALS = "Onjuiste gebruikersnaam of wachtwoord."
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
+DEFAULT_SESSION_HOURS = 12
+
+
+class LoginRefused(Exception):
+    """Wrong username or password, a disabled account, or a locked one."""
+
+    def __init__(self, message: str, locked_until: datetime | None = None) -> None:
+        super().__init__(message)
+        self.locked_until = locked_until  # aware UTC
+
+
+class AccountError(UserError):
+    """Bad input for an account change; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Login:
+    """A logged-in user: who, and which session version the login belongs to."""
+
+    user_id: int
+    session_version: int
+    caller: Caller
+
+
+@dataclass(frozen=True)
+class UserView:
+    """An account as the administrator sees it: never the password hash."""
+
+    id: int
+    username: str
+    role: Role
+    active: bool
+    all_neighbourhoods: bool
+    neighbourhood_ids: frozenset[int]
+    failed_logins: int
+    locked_until: datetime | None  # aware UTC; None when not locked now
+    created_at: datetime
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _naive(moment: datetime) -> datetime:
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    return None if moment is None else moment.replace(tzinfo=UTC)
+
+
+# --- logging in -------------------------------------------------------------------------
+
+
+def authenticate(
+    store: Store,
+    username: str,
+    password: str,
+    now: datetime | None = None,
+    policy: LockoutPolicy | None = None,
+) -> Login:
+    """The login for a correct username and password; otherwise `LoginRefused`.
+
+    The message never says whether the username exists. After `policy.max_failures`
+    wrong passwords in a row the account is locked for `policy.lock_minutes`; while it is
+    locked the password is not even checked.
+    """
+    moment = now or utc_now()
+    rules = policy or LockoutPolicy.from_env()
+    name = username.strip().lower()
+    with store.read() as cur:
+        user = users.by_username(cur, name)
+    if user is None or not user.active:
+        passwords.burn_time(password)
+        raise LoginRefused(WRONG_CREDENTIALS)
+    locked_until = _aware(user.locked_until)
+    if is_locked(locked_until, moment):
+        raise LoginRefused(_locked_message(), locked_until)
+    if not passwords.verify_password(user.password_hash, password):
+        _refuse_and_count(store, user.id, moment, rules)
+    rehash = (
+        passwords.hash_password(password) if passwords.needs_rehash(user.password_hash) else None
+    )
+
+    def succeed(cur: Cursor) -> Login:
+        users.record_attempt(cur, user.id, 0, None)
+        if rehash:
+            users.set_password(cur, user.id, rehash, end_sessions=False)
+        audit.append(cur, user.username, "login", "app_user", user.id, occurred_at=moment)
+        return Login(user.id, user.session_version, _caller(cur, user))
+
+    return store.write(succeed)
+
+
+def _refuse_and_count(
+    store: Store, user_id: int, moment: datetime, rules: LockoutPolicy
+) -> NoReturn:
+    def fail(cur: Cursor) -> datetime | None:
+        fresh = users.by_id(cur, user_id)
+        assert fresh is not None
+        count, until = after_failure(fresh.failed_logins, _aware(fresh.locked_until), moment, rules)
+        users.record_attempt(cur, user_id, count, None if until is None else _naive(until))
+        if until is not None:
+            audit.append(
+                cur,
+                fresh.username,
+                "login.locked",
+                "app_user",
+                user_id,
+                {"failed_logins": count, "locked_until": until.isoformat()},
+                occurred_at=moment,
+            )
+        return until
+
+    until = store.write(fail)
+    if until is not None:
+        raise LoginRefused(_locked_message(), until)
+    raise LoginRefused(WRONG_CREDENTIALS)
+
+
+def _locked_message() -> str:
+    return "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen."
+
+
+def _caller(cur: Cursor, user: UserRow) -> Caller:
+    role = Role(user.role)
+    if role is Role.ORGANISER and not user.all_neighbourhoods:
+        hoods: frozenset[int] | None = users.neighbourhood_ids(cur, user.id)
+    else:
+        hoods = None
+    return Caller(username=user.username, role=role, neighbourhood_ids=hoods)
+
+
+def refresh(store: Store, login: Login) -> Login | None:
+    """The login as it stands now, or None when it has ended.
+
+    A login ends when its user logs out elsewhere, gets a new password or role, or is
+    disabled: all of these raise the session version. Called on every page view, so
+    that such a change applies at once, not at the next reload.
+    """
+    with store.read() as cur:
+        user = users.by_id(cur, login.user_id)
+        if user is None or not user.active or user.session_version != login.session_version:
+            return None
+        return Login(user.id, user.session_version, _caller(cur, user))
+
+
+def logout(store: Store, login: Login) -> None:
+    """End this login and every other session of the same user (their cookies too)."""
+
+    def work(cur: Cursor) -> None:
+        users.end_sessions(cur, login.user_id)
+        audit.append(cur, login.caller.actor, "logout", "app_user", login.user_id)
+
+    store.write(work)
+
+
+# --- the login cookie ---------------------------------------------------------------------
+
+_SECRETS: dict[str, bytes] = {}
+
+
+def _secret(store: Store) -> bytes:
+    if store.path not in _SECRETS:
+        database = None if store.path == ":memory:" else Path(store.path)
+        _SECRETS[store.path] = load_secret(database)
+    return _SECRETS[store.path]
+
+
+def session_lifetime() -> timedelta:
+    """WIJKRAAD_SESSION_HOURS, else 12 hours: how long a login cookie is valid."""
+    raw = os.environ.get("WIJKRAAD_SESSION_HOURS", "")
+    hours = int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_SESSION_HOURS
+    return timedelta(hours=hours)
+
+
+def session_token(store: Store, login: Login, now: datetime | None = None) -> str:
+    """The signed value for the login cookie."""
+    return tokens.issue(
+        _secret(store), login.user_id, login.session_version, now or utc_now(), session_lifetime()
+    )
+
+
+def login_from_token(store: Store, token: str, now: datetime | None = None) -> Login | None:
+    """The login a cookie stands for, or None when it is forged, expired or ended."""
+    claims = tokens.verify(_secret(store), token, now or utc_now())
+    if claims is None:
+        return None
+    return refresh(store, Login(claims.user_id, claims.session_version, Caller(None, None)))
+
+
+def change_own_password(store: Store, login: Login, current: str, new: str) -> Login:
+    """A new password for the logged-in user. Every session of the user ends; the
+    returned login (with the new session version) keeps this one going."""
+    _check_password(new)
+    with store.read() as cur:
+        user = users.by_id(cur, login.user_id)
+    if user is None or not user.active or user.session_version != login.session_version:
+        raise PermissionDenied("Uw sessie is verlopen. Log opnieuw in.")
+    if not passwords.verify_password(user.password_hash, current):
+        raise AccountError("Het huidige wachtwoord klopt niet.")
+    if current == new:
+        raise AccountError("Kies een ander wachtwoord dan het huidige.")
+    password_hash = passwords.hash_password(new)
+
+    def work(cur: Cursor) -> Login:
+        users.set_password(cur, user.id, password_hash, end_sessions=True)
+        audit.append(cur, user.username, "user.password_change", "app_user", user.id)
+        fresh = users.by_id(cur, user.id)
+        assert fresh is not None
+        return Login(fresh.id, fresh.session_version, _caller(cur, fresh))
+
+    return store.write(work)
+
+
+# --- managing users (administrators) ------------------------------------------------------
+
+
+def list_users(store: Store, caller: Caller, now: datetime | None = None) -> list[UserView]:
+    require_administrator(caller)
+    moment = now or utc_now()
+    with store.read() as cur:
+        hoods = users.neighbourhoods_by_user(cur)
+        return [_view(u, hoods.get(u.id, frozenset()), moment) for u in users.all_users(cur)]
+
+
+def _view(user: UserRow, hoods: frozenset[int], now: datetime) -> UserView:
+    locked_until = _aware(user.locked_until)
+    return UserView(
+        id=user.id,
+        username=user.username,
+        role=Role(user.role),
+        active=user.active,
+        all_neighbourhoods=user.all_neighbourhoods,
+        neighbourhood_ids=hoods,
+        failed_logins=user.failed_logins,
+        locked_until=locked_until if is_locked(locked_until, now) else None,
+        created_at=user.created_at,
+    )
+
+
+def create_user(
+    store: Store,
+    caller: Caller,
+    username: str,
+    password: str,
+    role: Role,
+    neighbourhood_ids: Iterable[int] = (),
+    all_neighbourhoods: bool = False,
+    now: datetime | None = None,
+) -> int:
+    """A new account; organisers work for the given neighbourhoods or for all of them."""
+    require_administrator(caller)
+    name = check_username(username)
+    _check_password(password)
+    hoods = _check_neighbourhoods(role, neighbourhood_ids, all_neighbourhoods)
+    password_hash = passwords.hash_password(password)
+    moment = now or utc_now()
+
+    def work(cur: Cursor) -> int:
+        if users.by_username(cur, name) is not None:
+            raise AccountError(f"De gebruikersnaam {name} bestaat al.")
+        _check_known_neighbourhoods(cur, hoods)
+        user_id = users.create(
+            cur, name, password_hash, role.value, _naive(moment), all_neighbourhoods
+        )
+        users.set_neighbourhoods(cur, user_id, hoods)
+        audit.append(
+            cur,
+            caller.actor,
+            "user.create",
+            "app_user",
+            user_id,
+            {"username": name, "role": role.value, "all_neighbourhoods": all_neighbourhoods,
+             "neighbourhood_ids": sorted(hoods)},
+            occurred_at=moment,
+        )  # fmt: skip
+        return user_id
+
+    return store.write(work)
+
+
+def update_access(
+    store: Store,
+    caller: Caller,
+    user_id: int,
+    role: Role,
+    neighbourhood_ids: Iterable[int] = (),
+    all_neighbourhoods: bool = False,
+) -> None:
+    """A new role and neighbourhoods; the user's open sessions end."""
+    require_administrator(caller)
+    hoods = _check_neighbourhoods(role, neighbourhood_ids, all_neighbourhoods)
+
+    def work(cur: Cursor) -> None:
+        user = _existing(cur, user_id)
+        if user.role == Role.ADMINISTRATOR and role is not Role.ADMINISTRATOR:
+            _keep_an_administrator(cur, user)
+        _check_known_neighbourhoods(cur, hoods)
+        users.set_role(cur, user_id, role.value, all_neighbourhoods)
+        users.set_neighbourhoods(cur, user_id, hoods)
+        audit.append(
+            cur,
+            caller.actor,
+            "user.access",
+            "app_user",
+            user_id,
+            {"role": role.value, "all_neighbourhoods": all_neighbourhoods,
+             "neighbourhood_ids": sorted(hoods)},
+        )  # fmt: skip
+
+    store.write(work)
+
+
+def reset_password(store: Store, caller: Caller, user_id: int, password: str) -> None:
+    """A new password set by an administrator; the user's sessions end and a lock goes."""
+    require_administrator(caller)
+    _check_password(password)
+    password_hash = passwords.hash_password(password)
+
+    def work(cur: Cursor) -> None:
+        _existing(cur, user_id)
+        users.set_password(cur, user_id, password_hash, end_sessions=True)
+        users.record_attempt(cur, user_id, 0, None)
+        audit.append(cur, caller.actor, "user.password_reset", "app_user", user_id)
+
+    store.write(work)
+
+
+def unlock(store: Store, caller: Caller, user_id: int) -> None:
+    require_administrator(caller)
+
+    def work(cur: Cursor) -> None:
+        _existing(cur, user_id)
+        users.record_attempt(cur, user_id, 0, None)
+        audit.append(cur, caller.actor, "user.unlock", "app_user", user_id)
+
+    store.write(work)
+
+
+def set_active(store: Store, caller: Caller, user_id: int, active: bool) -> None:
+    """Disable an account (it cannot log in; open sessions end) or enable it again."""
+    require_administrator(caller)
+
+    def work(cur: Cursor) -> None:
+        user = _existing(cur, user_id)
+        if not active and user.role == Role.ADMINISTRATOR:
+            _keep_an_administrator(cur, user)
+        users.set_active(cur, user_id, active)
+        audit.append(
+            cur, caller.actor, "user.enable" if active else "user.disable", "app_user", user_id
+        )
+
+    store.write(work)
+
+
+def user_id_for(store: Store, caller: Caller, username: str) -> int:
+    require_administrator(caller)
+    with store.read() as cur:
+        user = users.by_username(cur, username.strip().lower())
+    if user is None:
+        raise AccountError(f"Er is geen gebruiker {username.strip()}.")
+    return user.id
+
+
+def neighbourhood_ids_for_codes(store: Store, caller: Caller, codes: Iterable[str]) -> list[int]:
+    """The ids for neighbourhood codes such as WK001; an unknown code is an error."""
+    require_administrator(caller)
+    wanted = [c.strip().upper() for c in codes if c.strip()]
+    with store.read() as cur:
+        found = users.neighbourhood_ids_for_codes(cur, wanted)
+    unknown = sorted(set(wanted) - set(found))
+    if unknown:
+        raise AccountError(f"Onbekende wijkcode: {', '.join(unknown)}.")
+    return [found[c] for c in wanted]
+
+
+# --- checks ------------------------------------------------------------------------------
+
+
+def check_username(username: str) -> str:
+    name = username.strip().lower()
+    if not USERNAME.match(name):
+        raise AccountError(
+            "Een gebruikersnaam heeft 3 tot 40 tekens: kleine letters, cijfers, punt, "
+            "streepje of liggend streepje, en begint met een letter of cijfer."
+        )
+    return name
+
+
+def _check_password(password: str) -> None:
+    try:
+        passwords.check_strength(password)
+    except passwords.WeakPasswordError as exc:
+        raise AccountError(str(exc)) from exc
+
+
+def _check_neighbourhoods(
+    role: Role, neighbourhood_ids: Iterable[int], all_neighbourhoods: bool
+) -> set[int]:
+    if not isinstance(role, Role):
+        raise AccountError("Kies een rol: organisator, wethouder of beheerder.")
+    hoods = {int(h) for h in neighbourhood_ids}
+    if role is not Role.ORGANISER:
+        if hoods or all_neighbourhoods:
+            raise AccountError("Alleen organisatoren werken voor bepaalde wijken.")
+        return set()
+    if all_neighbourhoods and hoods:
+        raise AccountError("Kies alle wijken of een paar wijken, niet allebei.")
+    if not all_neighbourhoods and not hoods:
+        raise AccountError("Kies de wijken waarvoor deze organisator werkt (of alle wijken).")
+    return hoods
+
+
+def _check_known_neighbourhoods(cur: Cursor, hoods: set[int]) -> None:
+    if not hoods:
+        return
+    if hoods - users.known_neighbourhood_ids(cur, hoods):
+        raise AccountError("Een van de gekozen wijken bestaat niet.")
+
+
+def _existing(cur: Cursor, user_id: int) -> UserRow:
+    user = users.by_id(cur, user_id)
+    if user is None:
+        raise AccountError("Deze gebruiker bestaat niet.")
+    return user
+
+
+def _keep_an_administrator(cur: Cursor, user: UserRow) -> None:
+    if user.active and users.active_administrators(cur) <= 1:
+        raise AccountError("Er moet minstens één actieve beheerder blijven.")

@@ -1,0 +1,122 @@
+"""Personal data of residents (resident_contact): retention and erasure, and finding one
+resident's record for an organiser."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from dashboard.store.rows import Cursor, first_row
+
+# Draw statuses after which the draw no longer needs anyone's contact data.
+_FINISHED = "('completed', 'cancelled')"
+
+# For every resident invited in a draw: the day their contact data may be deleted, or
+# NULL while it is still needed (a draw that is still running, a panel member who is
+# selected, confirmed or reserve in such a draw, a seat that has not ended). Otherwise
+# `days` after the last of: the end of their draws and the end of their seats.
+_PLAN = f"""
+    SELECT invited.resident_id,
+           CASE WHEN invited.running OR pending.resident_id IS NOT NULL
+                     OR coalesce(seats.sitting, FALSE) THEN NULL
+                ELSE greatest(invited.finished_on, coalesce(seats.last_day, invited.finished_on))
+                     + CAST($days AS INTEGER)
+           END AS delete_after
+    FROM (
+        SELECT i.resident_id,
+               max(CAST(coalesce(d.completed_at, d.created_at) AS DATE)) AS finished_on,
+               bool_or(d.status NOT IN {_FINISHED}) AS running
+        FROM invitation i JOIN draw d ON d.id = i.draw_id
+        GROUP BY i.resident_id
+    ) invited
+    LEFT JOIN (
+        SELECT DISTINCT pm.resident_id
+        FROM panel_member pm JOIN draw d ON d.id = pm.draw_id
+        WHERE pm.status IN ('selected', 'confirmed', 'reserve') AND d.status NOT IN {_FINISHED}
+    ) pending ON pending.resident_id = invited.resident_id
+    LEFT JOIN (
+        SELECT resident_id,
+               bool_or(ends_on IS NULL OR ends_on >= $today) AS sitting,
+               max(ends_on) AS last_day
+        FROM seat WHERE resident_id IS NOT NULL
+        GROUP BY resident_id
+    ) seats ON seats.resident_id = invited.resident_id
+"""
+
+
+def mark_retention(cur: Cursor, days: int, today: date) -> int:
+    """Set `delete_after` for every invited resident's contact data; returns how many
+    now have a date."""
+    cur.execute(
+        f"UPDATE resident_contact SET delete_after = plan.delete_after FROM ({_PLAN}) plan "
+        "WHERE resident_contact.resident_id = plan.resident_id",
+        {"days": days, "today": today},
+    )
+    row = first_row(cur, "SELECT count(*) FROM resident_contact WHERE delete_after IS NOT NULL")
+    return int(row[0]) if row else 0
+
+
+def count_due(cur: Cursor, days: int, today: date) -> int:
+    """How many contact records the retention rule would delete today (changes nothing)."""
+    row = first_row(
+        cur,
+        f"SELECT count(*) FROM ({_PLAN}) plan JOIN resident_contact c USING (resident_id) "
+        "WHERE plan.delete_after <= $today",
+        {"days": days, "today": today},
+    )
+    return int(row[0]) if row else 0
+
+
+def delete_due(cur: Cursor, today: date) -> int:
+    """Delete the contact data whose `delete_after` has come; returns how many."""
+    deleted = cur.execute(
+        "DELETE FROM resident_contact WHERE delete_after <= ? RETURNING resident_id", [today]
+    ).fetchall()
+    return len(deleted)
+
+
+def resident_neighbourhood(cur: Cursor, resident_id: int) -> int | None:
+    row = first_row(cur, "SELECT neighbourhood_id FROM resident WHERE id = ?", [resident_id])
+    return int(row[0]) if row else None
+
+
+def delete_contact(cur: Cursor, resident_id: int) -> bool:
+    """Delete one resident's contact data; False when there was none."""
+    row = first_row(
+        cur,
+        "DELETE FROM resident_contact WHERE resident_id = ? RETURNING resident_id",
+        [resident_id],
+    )
+    return row is not None
+
+
+@dataclass(frozen=True)
+class ContactMatch:
+    resident_id: int
+    neighbourhood_id: int
+    first_name: str
+    last_name: str
+    street: str
+    house_number: str
+    postcode: str
+    city: str
+    birth_year: int
+
+
+def find_by_address(
+    cur: Cursor, postcode: str, house_number: str, neighbourhood_ids: frozenset[int] | None
+) -> list[ContactMatch]:
+    """Residents at one address, within the given neighbourhoods (None: all)."""
+    where = "replace(upper(c.postcode), ' ', '') = ? AND upper(c.house_number) = ?"
+    params: list[object] = [postcode.replace(" ", "").upper(), house_number.strip().upper()]
+    if neighbourhood_ids is not None:
+        where += " AND list_contains(?, r.neighbourhood_id)"
+        params.append(sorted(neighbourhood_ids))
+    rows = cur.execute(
+        "SELECT r.id, r.neighbourhood_id, c.first_name, c.last_name, c.street, c.house_number, "
+        "c.postcode, c.city, year(r.birth_date) "
+        "FROM resident_contact c JOIN resident r ON r.id = c.resident_id "
+        f"WHERE {where} ORDER BY c.last_name, c.first_name, r.id",
+        params,
+    ).fetchall()
+    return [ContactMatch(*row) for row in rows]
