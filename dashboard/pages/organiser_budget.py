@@ -224,6 +224,22 @@ with tabs[2]:
         hide_index=True,
         width="stretch",
     )
+    with st.form("vergadering", clear_on_submit=True):
+        st.markdown("**Vergadering plannen of vastleggen**")
+        c1, c2 = st.columns(2)
+        held_on = c1.date_input("Datum", date.today(), format="DD-MM-YYYY")
+        place = c2.text_input("Plaats", placeholder="Buurthuis")
+        agenda = st.text_area("Agenda")
+        if st.form_submit_button("Vergadering opslaan"):
+            if not view.council_ids:
+                st.error("Deze wijk heeft nog geen wijkraad.")
+            elif first_submission("vergadering", {"d": held_on, "p": place, "a": agenda}):
+                attempt(
+                    lambda: book.plan_meeting(
+                        db, caller, view.council_ids[0], held_on, place, agenda
+                    ),
+                    "De vergadering is opgeslagen.",
+                )
     held = [m for m in view.meetings if m.held_on <= date.today()]
     if not view.council_ids:
         st.info("Deze wijk heeft nog geen wijkraad.")
@@ -432,6 +448,7 @@ with tabs[4]:
         due = c1.date_input("Gepland op", None, format="DD-MM-YYYY")
         state = c2.selectbox("Status", book.MILESTONE_STATUSES)
         pct = c3.number_input("Voortgang (%)", 0, 100, 0)
+        photo = st.file_uploader("Foto (JPEG of PNG, mag leeg)", type=["jpg", "jpeg", "png"])
         if st.form_submit_button("Mijlpaal toevoegen"):
             if target is None:
                 st.error("Kies eerst een project.")

@@ -9,6 +9,7 @@ from dashboard.services.overview import (
     budget_years,
     default_year,
     neighbourhood_budget,
+    neighbourhood_parts,
     neighbourhoods,
     open_or_create,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "budget_years",
     "default_year",
     "neighbourhood_budget",
+    "neighbourhood_parts",
     "neighbourhoods",
     "open_or_create",
 ]

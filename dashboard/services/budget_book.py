@@ -10,6 +10,7 @@ so two sessions can neither double-book nor overspend together.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -17,14 +18,16 @@ from decimal import Decimal
 from typing import TypeVar
 
 from dashboard import ledger, progress, spending_csv
-from dashboard.auth import Caller, require_organiser, require_staff
+from dashboard.auth import Caller, PermissionDenied, Role, require_organiser, require_staff
 from dashboard.config import overspend_policy
 from dashboard.errors import UserError
 from dashboard.ledger import AllocationRow, Books, EnvelopeRow, SpendingRow
 from dashboard.money import ZERO, parse_amount
-from dashboard.store import audit, budget, council, proposals
+from dashboard.photos import save_photo
+from dashboard.store import audit, budget, council, geography, proposals
 from dashboard.store.db import Store
 from dashboard.store.models import (
+    Allocation,
     BudgetEnvelope,
     Consultation,
     Decision,
@@ -186,6 +189,8 @@ class ProposalInput:
     part_id: int | None = None
     location: tuple[float, float] | None = None
     submitted_on: date | None = None
+    parent_id: int | None = None
+    iv3_taakveld: str | None = None
 
 
 def submit_proposal(store: Store, caller: Caller, data: ProposalInput) -> int:
@@ -200,11 +205,26 @@ def submit_proposal(store: Store, caller: Caller, data: ProposalInput) -> int:
     if not data.theme_ids:
         raise UserError("Kies minstens één thema.")
 
+    iv3 = (data.iv3_taakveld or "").strip() or None
+    if iv3 is not None and not re.match(r"^\d\.\d+(\.\d+)?( .+)?$", iv3):
+        raise UserError(
+            "Schrijf het Iv3-taakveld als nummer en naam, bijvoorbeeld "
+            "'6.1 Samenkracht en burgerparticipatie'."
+        )
+
     def work(cur: Cursor, books: Books) -> int:
         known = proposals.themes(cur)
         unknown = [t for t in data.theme_ids if t not in known]
         if unknown:
             raise UserError("Onbekend thema gekozen.")
+        if data.parent_id is not None:
+            parent = _proposal(cur, data.parent_id)
+            if parent.neighbourhood_id != data.neighbourhood_id or parent.parent_id is not None:
+                raise UserError("Een deelproject hoort bij een hoofdproject in dezelfde wijk.")
+        if data.part_id is not None and data.part_id not in {
+            p.id for p in geography.neighbourhood_parts(cur, data.neighbourhood_id)
+        }:
+            raise UserError("Kies een buurt van deze wijk.")
         proposal_id = proposals.add_proposal(
             cur,
             proposals.next_external_ref(cur, submitted.year),
@@ -219,6 +239,8 @@ def submit_proposal(store: Store, caller: Caller, data: ProposalInput) -> int:
             council_id=data.council_id,
             part_id=data.part_id,
             location=data.location,
+            parent_id=data.parent_id,
+            iv3_taakveld=iv3,
         )
         audit.append(
             cur, caller.actor, "proposal.submit", "proposal", proposal_id, {"amount": str(amount)}
@@ -580,6 +602,58 @@ def reverse_spending(store: Store, caller: Caller, spending_id: int, reason: str
     return _booking(store, caller, neighbourhood_id, work)
 
 
+def reverse_allocation(store: Store, caller: Caller, allocation_id: int, reason: str) -> int:
+    """Undo an allocation booked by mistake (e.g. the wrong budget): a reversing row under
+    the same decision. A real change of the amount is a new decision (bijstellen)."""
+    why = _text(reason, "De reden van de correctie", minimum=5, maximum=500)
+    with store.read() as cur:
+        original = budget.allocation(cur, allocation_id)
+        if original is None:
+            raise UserError(f"Toekenning {allocation_id} bestaat niet.")
+        neighbourhood_id = _proposal(cur, original.proposal_id).neighbourhood_id
+
+    def work(cur: Cursor, books: Books) -> int:
+        amount = ledger.check_reversal(books, "allocation", allocation_id)
+        reversal_id = budget.add_allocation(
+            cur,
+            original.decision_id,
+            original.proposal_id,
+            original.envelope_id,
+            amount,
+            _today(),
+            _now(),
+            reverses_id=allocation_id,
+        )
+        audit.append(
+            cur,
+            caller.actor,
+            "allocation.reverse",
+            "allocation",
+            reversal_id,
+            {"reverses": allocation_id, "amount": str(amount), "reason": why},
+        )
+        return reversal_id
+
+    return _booking(store, caller, neighbourhood_id, work)
+
+
+def add_theme(store: Store, caller: Caller, name: str) -> int:
+    """Themes are configurable: organisers add the policy drivers their city uses."""
+    if caller.role not in (Role.ORGANISER, Role.ADMINISTRATOR):
+        raise PermissionDenied("Alleen organisatoren en beheerders kunnen thema's toevoegen.")
+    label = _text(name, "de naam van het thema", minimum=3, maximum=60)
+    code = re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
+
+    def work(cur: Cursor) -> int:
+        if code in {c.lower() for c in proposals.theme_codes(cur)}:
+            raise UserError(f"Het thema '{label}' bestaat al.")
+        theme_id = proposals.add_theme(cur, code, label)
+        audit.append(cur, caller.actor, "theme.add", "theme", theme_id, {"name": label})
+        return theme_id
+
+    return store.write(work)
+
+
 # Year end and progress ----------------------------------------------------------------------
 
 
@@ -629,6 +703,7 @@ def add_milestone(
     noticeable: str,
     status: str = "gepland",
     progress_pct: int | None = None,
+    photo: bytes | None = None,
 ) -> int:
     name = _text(title, "een titel", maximum=200)
     notice = _text(noticeable, "wat bewoners ervan merken", maximum=1000)
@@ -636,6 +711,8 @@ def add_milestone(
         raise UserError(f"Kies een status: {', '.join(MILESTONE_STATUSES)}.")
     if progress_pct is not None and not 0 <= progress_pct <= 100:
         raise UserError("De voortgang is een percentage van 0 tot en met 100.")
+    require_organiser(caller, _neighbourhood_of_proposal(store, proposal_id))
+    photo_name = save_photo(photo) if photo else None  # content-named: safe to keep if refused
 
     def work(cur: Cursor, books: Books) -> int:
         proposal = _proposal(cur, proposal_id)
@@ -644,7 +721,7 @@ def add_milestone(
         done = _today() if status == "klaar" else None
         pct = 100 if status == "klaar" else progress_pct
         milestone_id = proposals.add_milestone(
-            cur, proposal_id, name, due_on, status, notice, pct, done_on=done
+            cur, proposal_id, name, due_on, status, notice, pct, photo_name, done_on=done
         )
         audit.append(
             cur,
@@ -910,3 +987,26 @@ def book_view(store: Store, caller: Caller, neighbourhood_id: int, year: int) ->
             ],
             consultations=council.consultations(cur, neighbourhood_id),
         )
+
+
+def parse_location(text: str) -> tuple[float, float] | None:
+    """'53.2012, 6.5531' (latitude, longitude) as typed; empty means no point."""
+    if not text.strip():
+        return None
+    try:
+        lat_text, lon_text = text.replace(";", ",").split(",")
+        lat, lon = float(lat_text), float(lon_text)
+    except ValueError:
+        raise UserError("Schrijf de plek als breedtegraad, lengtegraad: 53.2012, 6.5531.") from None
+    if not (50.5 <= lat <= 53.8 and 3.2 <= lon <= 7.3):
+        raise UserError("Die plek ligt niet in Nederland. Schrijf eerst de breedtegraad (53…).")
+    return lat, lon
+
+
+def allocations_of(store: Store, caller: Caller, neighbourhood_id: int) -> list[Allocation]:
+    """Allocations that can still be reversed (not reversals, not reversed)."""
+    require_staff(caller)
+    with store.read() as cur:
+        rows = budget.allocations_for_neighbourhood(cur, neighbourhood_id)
+    reversed_ids = {a.reverses_id for a in rows if a.reverses_id is not None}
+    return [a for a in rows if a.reverses_id is None and a.id not in reversed_ids]

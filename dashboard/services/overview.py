@@ -8,7 +8,12 @@ from pathlib import Path
 
 from dashboard.store import budget, geography
 from dashboard.store.db import Store, open_store
-from dashboard.store.models import BudgetEnvelope, BudgetSummary, Neighbourhood
+from dashboard.store.models import (
+    BudgetEnvelope,
+    BudgetSummary,
+    Neighbourhood,
+    NeighbourhoodPart,
+)
 
 
 def open_or_create(path: Path) -> Store:
@@ -53,3 +58,8 @@ def neighbourhood_budget(store: Store, neighbourhood_id: int, year: int) -> Neig
             summary=budget.budget_summary(cur, neighbourhood_id, year),
             envelopes=budget.envelopes(cur, neighbourhood_id, year),
         )
+
+
+def neighbourhood_parts(store: Store, neighbourhood_id: int) -> list[NeighbourhoodPart]:
+    with store.read() as cur:
+        return geography.neighbourhood_parts(cur, neighbourhood_id)

@@ -53,7 +53,7 @@ class Store:
         finally:
             cur.close()
 
-    def write(self, work: Callable[[Cursor], T], attempts: int = 5) -> T:
+    def write(self, work: Callable[[Cursor], T], attempts: int = 15) -> T:
         """Run `work` in a transaction, retrying it when a concurrent write conflicts.
 
         `work` must do nothing outside the database: it may run more than once. A
@@ -66,7 +66,8 @@ class Store:
             except _CONFLICTS:
                 if attempt == attempts:
                     raise
-                time.sleep(random.uniform(0.005, 0.03) * attempt)
+                # Full jitter, growing: writers that collided spread out.
+                time.sleep(random.uniform(0, min(0.25, 0.005 * 2**attempt)))
         raise AssertionError("unreachable")
 
     def close(self) -> None:

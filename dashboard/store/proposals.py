@@ -13,6 +13,10 @@ def add_theme(cur: Cursor, code: str, name: str) -> int:
     return insert(cur, "theme", {"code": code, "name": name})
 
 
+def theme_codes(cur: Cursor) -> list[str]:
+    return [str(r[0]) for r in cur.execute("SELECT code FROM theme").fetchall()]
+
+
 def themes(cur: Cursor) -> dict[int, str]:
     rows = cur.execute("SELECT id, name FROM theme WHERE active ORDER BY name").fetchall()
     return {int(i): str(n) for i, n in rows}
@@ -32,6 +36,8 @@ def add_proposal(
     council_id: int | None = None,
     part_id: int | None = None,
     location: tuple[float, float] | None = None,
+    parent_id: int | None = None,
+    iv3_taakveld: str | None = None,
 ) -> int:
     proposal_id = insert(
         cur,
@@ -48,6 +54,8 @@ def add_proposal(
             "location_lat": location[0] if location else None,
             "location_lon": location[1] if location else None,
             "status": "ingediend",
+            "parent_id": parent_id,
+            "iv3_taakveld": iv3_taakveld,
             "submitted_on": submitted_on,
             "created_at": created_at,
         },

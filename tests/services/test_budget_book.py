@@ -429,3 +429,102 @@ def test_the_public_cannot_import(store: Store, hood: dict[str, int]) -> None:
     data = export(f"F-1;2026-03-01;10;X;{project_ref(store, proposal_id)}")
     with pytest.raises(PermissionDenied):
         book.import_spending(store, PUBLIC, "x.csv", data)
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def test_a_wrong_allocation_is_reversed_once_and_frees_the_money(
+    store: Store, hood: dict[str, int]
+) -> None:
+    proposal_id = submit(store, hood)
+    grant(store, hood, proposal_id, "4.000")
+    (allocation,) = [a for a in book.allocations_of(store, ORGANISER, 1)
+                     if a.proposal_id == proposal_id]  # fmt: skip
+    book.reverse_allocation(store, ORGANISER, allocation.id, "Verkeerd budget gekozen")
+    books = book.load_books_for(store, 1)
+    assert books.allocated_to(proposal_id) == 0
+    assert books.available(hood["envelope"]) == D("50000.00")
+    with pytest.raises(UserError, match="al tegengeboekt"):
+        book.reverse_allocation(store, ORGANISER, allocation.id, "Nog eens")
+    assert allocation.id not in {a.id for a in book.allocations_of(store, ORGANISER, 1)}
+
+
+def test_parts_roll_up_into_their_parent(store: Store, hood: dict[str, int]) -> None:
+    parent = submit(store, hood, "1.000")
+    grant(store, hood, parent, "1.000")
+    parts = []
+    for title in ("Deel A", "Deel B"):
+        parts.append(book.submit_proposal(
+            store, ORGANISER,
+            book.ProposalInput(1, title, "Een deel.", "bewoner", "100", [hood["theme"]],
+                               council_id=hood["council"], parent_id=parent),
+        ))  # fmt: skip
+    grant(store, hood, parts[0], "3.000")
+    grant(store, hood, parts[1], "1.000")
+    book.add_milestone(store, ORGANISER, parts[0], "Klaar", None, "Staat er", "klaar")
+    # part A: 100% with € 3.000, part B: 10% (besloten) with € 1.000 -> 77.5 -> 78
+    assert book.project_progress(store, parent) == 78
+    with pytest.raises(UserError, match="hoofdproject"):
+        book.submit_proposal(
+            store, ORGANISER,
+            book.ProposalInput(1, "Te diep", "X", "bewoner", "1", [hood["theme"]],
+                               parent_id=parts[0]),
+        )  # fmt: skip
+
+
+def test_a_milestone_keeps_a_photo_and_refuses_other_files(
+    store: Store, hood: dict[str, int], demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WIJKRAAD_DB", str(demo_db))
+    proposal_id = submit(store, hood)
+    grant(store, hood, proposal_id)
+    milestone_id = book.add_milestone(store, ORGANISER, proposal_id, "Foto", None, "Zie foto",
+                                      photo=PNG)  # fmt: skip
+    with store.read() as cur:
+        name = proposals.milestone(cur, milestone_id).photo_path  # type: ignore[union-attr]
+    assert name and (demo_db.parent / "photos" / name).read_bytes() == PNG
+    with pytest.raises(UserError, match="JPEG- of PNG"):
+        book.add_milestone(store, ORGANISER, proposal_id, "X", None, "Y", photo=b"<svg/>")
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"part_id": 999}, "buurt van deze wijk"),
+        ({"iv3_taakveld": "samenkracht"}, "Iv3-taakveld"),
+    ],
+)
+def test_proposal_place_and_category_are_checked(
+    store: Store, hood: dict[str, int], changes: dict[str, object], message: str
+) -> None:
+    values: dict[str, object] = {
+        "neighbourhood_id": 1, "title": "T", "description": "D", "submitter_type": "bewoner",
+        "requested_amount": "1", "theme_ids": [hood["theme"]],
+    }  # fmt: skip
+    values.update(changes)
+    with pytest.raises(UserError, match=message):
+        book.submit_proposal(store, ORGANISER, book.ProposalInput(**values))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("", None), ("53.2012, 6.5531", (53.2012, 6.5531)), ("53,2;6,5", None)],
+)
+def test_locations_are_read_as_latitude_longitude(
+    text: str, expected: tuple[float, float] | None
+) -> None:
+    if text == "53,2;6,5":
+        with pytest.raises(UserError, match="breedtegraad"):
+            book.parse_location(text)
+    else:
+        assert book.parse_location(text) == expected
+
+
+def test_themes_are_configurable_but_not_by_the_public(store: Store) -> None:
+    theme_id = book.add_theme(store, ORGANISER, "Digitale inclusie")
+    assert book.theme_names(store)[theme_id] == "Digitale inclusie"
+    with pytest.raises(UserError, match="bestaat al"):
+        book.add_theme(store, ORGANISER, "digitale inclusie")
+    with pytest.raises(PermissionDenied):
+        book.add_theme(store, PUBLIC, "Iets")
