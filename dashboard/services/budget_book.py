@@ -18,7 +18,14 @@ from decimal import Decimal
 from typing import TypeVar
 
 from dashboard import ledger, progress, spending_csv
-from dashboard.auth import Caller, PermissionDenied, Role, require_organiser, require_staff
+from dashboard.auth import (
+    SYSTEM,
+    Caller,
+    PermissionDenied,
+    Role,
+    require_organiser,
+    require_staff,
+)
 from dashboard.config import overspend_policy
 from dashboard.errors import UserError
 from dashboard.ledger import AllocationRow, Books, EnvelopeRow, SpendingRow
@@ -80,6 +87,13 @@ def load_books(cur: Cursor, neighbourhood_id: int) -> Books:
             for s in budget.spending_for_neighbourhood(cur, neighbourhood_id)
         ),
     )
+
+
+def _require_organiser_role(caller: Caller) -> None:
+    """Before looking at the input: only organisers book. Which neighbourhood they may
+    book for is checked once the neighbourhood is known."""
+    if caller is not SYSTEM and caller.role is not Role.ORGANISER:
+        require_organiser(caller, -1)
 
 
 def load_books_for(store: Store, neighbourhood_id: int) -> Books:
@@ -144,6 +158,7 @@ def add_envelope(
     description: str,
     year_end_rule: str = ledger.YearEndRule.CARRY_OVER,
 ) -> int:
+    _require_organiser_role(caller)
     value = parse_amount(amount)
     ledger.check_envelope(value, source)
     text = _text(description, "een omschrijving")
@@ -194,6 +209,7 @@ class ProposalInput:
 
 
 def submit_proposal(store: Store, caller: Caller, data: ProposalInput) -> int:
+    _require_organiser_role(caller)
     title = _text(data.title, "een titel", maximum=200)
     description = _text(data.description, "een omschrijving")
     if data.submitter_type not in SUBMITTER_TYPES:
@@ -261,6 +277,7 @@ def review_proposal(
     on: date | None = None,
 ) -> None:
     """Record the review. A proposal found not feasible is rejected, with a written reason."""
+    _require_organiser_role(caller)
     text = _text(assessment, "de beoordeling")
     estimate = None if cost_estimate in (None, "") else parse_amount(cost_estimate)
     if estimate is not None and estimate < 0:
@@ -290,6 +307,7 @@ def change_proposal_status(
     store: Store, caller: Caller, proposal_id: int, to_status: str, on: date | None = None
 ) -> None:
     """Move along the status flow. Decisions set besloten and afgewezen themselves."""
+    _require_organiser_role(caller)
     day = _not_future(on or _today(), "De datum")
 
     def work(cur: Cursor, books: Books) -> None:
@@ -321,6 +339,7 @@ def change_proposal_status(
 def plan_meeting(
     store: Store, caller: Caller, council_id: int, held_on: date, location: str, agenda: str
 ) -> int:
+    _require_organiser_role(caller)
     place = _text(location, "de plaats", maximum=200)
     items = _text(agenda, "de agenda")
     neighbourhood_id = _council_neighbourhood(store, council_id)
@@ -369,6 +388,7 @@ class DecisionInput:
 def record_decision(store: Store, caller: Caller, data: DecisionInput) -> int:
     """Record a council decision as a draft; allocations it makes are booked at once (so no
     one allocates the same money twice), but stay out of public figures until published."""
+    _require_organiser_role(caller)
     if data.kind not in DECISION_KINDS:
         raise UserError(f"Kies het soort besluit: {', '.join(DECISION_KINDS)}.")
     rationale = _text(data.rationale, "De motivering", minimum=10)
@@ -493,6 +513,7 @@ def _check_proposal_for(kind: str, proposal: Proposal, books: Books) -> None:
 
 
 def publish_decision(store: Store, caller: Caller, decision_id: int) -> None:
+    _require_organiser_role(caller)
     with store.read() as cur:
         found = council.decision(cur, decision_id)
     if found is None:
@@ -534,6 +555,7 @@ def book_spending(
     amount: str | Decimal,
     description: str,
 ) -> BookingResult:
+    _require_organiser_role(caller)
     ref = _text(reference, "een kenmerk (bijvoorbeeld het factuurnummer)", maximum=80)
     text = _text(description, "een omschrijving", maximum=500)
     value = parse_amount(amount)
@@ -568,6 +590,7 @@ def book_spending(
 
 def reverse_spending(store: Store, caller: Caller, spending_id: int, reason: str) -> int:
     """A correction: a reversing entry with the opposite amount. Nothing is edited."""
+    _require_organiser_role(caller)
     why = _text(reason, "De reden van de correctie", minimum=5, maximum=500)
     with store.read() as cur:
         original = budget.spending_transaction(cur, spending_id)
@@ -605,6 +628,7 @@ def reverse_spending(store: Store, caller: Caller, spending_id: int, reason: str
 def reverse_allocation(store: Store, caller: Caller, allocation_id: int, reason: str) -> int:
     """Undo an allocation booked by mistake (e.g. the wrong budget): a reversing row under
     the same decision. A real change of the amount is a new decision (bijstellen)."""
+    _require_organiser_role(caller)
     why = _text(reason, "De reden van de correctie", minimum=5, maximum=500)
     with store.read() as cur:
         original = budget.allocation(cur, allocation_id)
@@ -661,6 +685,7 @@ def close_year(
     store: Store, caller: Caller, neighbourhood_id: int, year: int, today: date | None = None
 ) -> list[int]:
     """Book the year end: unallocated money carries over or returns, by each budget's rule."""
+    _require_organiser_role(caller)
     if year >= (today or _today()).year:
         raise UserError(f"Het jaar {year} is nog niet voorbij; afsluiten kan vanaf 1 januari.")
 
@@ -705,6 +730,7 @@ def add_milestone(
     progress_pct: int | None = None,
     photo: bytes | None = None,
 ) -> int:
+    _require_organiser_role(caller)
     name = _text(title, "een titel", maximum=200)
     notice = _text(noticeable, "wat bewoners ervan merken", maximum=1000)
     if status not in MILESTONE_STATUSES:
@@ -769,6 +795,7 @@ def record_consultation(
     amount: str | Decimal | None = None,
 ) -> int:
     """A wijkpanel poll or a neighbourhood vote, counts entered by hand (paper ballots)."""
+    _require_organiser_role(caller)
     if kind not in CONSULTATION_KINDS:
         raise UserError(f"Kies het soort raadpleging: {', '.join(CONSULTATION_KINDS)}.")
     text = _text(question, "de vraag", maximum=500)
@@ -829,6 +856,7 @@ def import_spending(
     A payment whose reference is already booked with the same date, amount and project is
     skipped, so importing the same file again changes nothing.
     """
+    _require_organiser_role(caller)
     parsed = spending_csv.parse(data, today or _today())
     if parsed.problems:
         return ImportResult(0, 0, [], [str(p) for p in parsed.problems])
