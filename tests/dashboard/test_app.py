@@ -7,23 +7,35 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.auth import PUBLIC, Caller, Role
 from dashboard.money import euro
 from dashboard.store import budget
 from tests.conftest import DEMO_TODAY
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
+ORGANISER = Caller("organisator", Role.ORGANISER, None)
+ALDERMAN = Caller("wethouder", Role.ALDERMAN, None)
+ADMINISTRATOR = Caller("beheer", Role.ADMINISTRATOR, None)
+# Every page, with a caller that may see it.
 PAGES = [
-    "dashboard/pages/resident_overview.py",
-    "dashboard/pages/resident_decisions.py",
-    "dashboard/pages/resident_council.py",
-    "dashboard/pages/organiser_draw.py",
-    "dashboard/pages/organiser_budget.py",
-    "dashboard/pages/alderman_monitor.py",
+    ("dashboard/pages/resident_overview.py", PUBLIC),
+    ("dashboard/pages/resident_decisions.py", PUBLIC),
+    ("dashboard/pages/resident_council.py", PUBLIC),
+    ("dashboard/pages/login.py", PUBLIC),
+    ("dashboard/pages/organiser_draw.py", ORGANISER),
+    ("dashboard/pages/organiser_budget.py", ORGANISER),
+    ("dashboard/pages/organiser_privacy.py", ORGANISER),
+    ("dashboard/pages/alderman_monitor.py", ALDERMAN),
+    ("dashboard/pages/admin_users.py", ADMINISTRATOR),
 ]
 
 
-def run_app(page: str | None = None, query: dict[str, str] | None = None) -> AppTest:
+def run_app(
+    page: str | None = None, query: dict[str, str] | None = None, caller: Caller = PUBLIC
+) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=30)
+    if not caller.is_public:
+        at.session_state["caller"] = caller
     for key, value in (query or {}).items():
         at.query_params[key] = value
     at.run()
@@ -33,9 +45,9 @@ def run_app(page: str | None = None, query: dict[str, str] | None = None) -> App
     return at
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_renders_without_exception(app_db: Path, page: str) -> None:
-    at = run_app(page)
+@pytest.mark.parametrize(("page", "caller"), PAGES)
+def test_every_page_renders_without_exception(app_db: Path, page: str, caller: Caller) -> None:
+    at = run_app(page, caller=caller)
     assert not at.exception, at.exception
     assert at.title, "every page has a title"
 

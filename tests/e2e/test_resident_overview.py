@@ -3,7 +3,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboard.components.format import euro
+from dashboard.money import euro
 from dashboard.store import budget
 from tests.conftest import DEMO_TODAY
 from tests.e2e.harness import Server, screenshot, start_server, wait_until_ready
@@ -48,9 +48,9 @@ def test_resident_reads_the_neighbourhood_figures(
 
 
 def test_a_placeholder_page_says_plainly_it_is_not_built(server: Server, page: object) -> None:
-    page.goto(f"{server.url}/organiser_draw")  # type: ignore[attr-defined]
+    page.goto(f"{server.url}/resident_council")  # type: ignore[attr-defined]
     wait_until_ready(page)
-    screenshot(page, "organiser-draw-placeholder")
+    screenshot(page, "resident-council-placeholder")
     assert "nog niet gebouwd" in page.inner_text("[data-testid='stMain']")  # type: ignore[attr-defined]
 
 

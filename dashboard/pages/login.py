@@ -1,0 +1,68 @@
+"""Log in, or (logged in) see who you are, change your password and log out."""
+
+import streamlit as st
+
+from dashboard import accounts, web_session
+from dashboard.app_state import store
+from dashboard.auth import PermissionDenied
+from dashboard.components.clock import local_moment
+from dashboard.components.roles import ROLE_NAMES
+
+login = web_session.current_login()
+
+if login is None:
+    st.title("Inloggen")
+    st.write(
+        "Voor organisatoren, wethouders en beheerders. Bewoners hoeven niet in te loggen: "
+        "alles wat voor bewoners is, staat open."
+    )
+    with st.form("inloggen"):
+        username = st.text_input("Gebruikersnaam", autocomplete="username")
+        password = st.text_input("Wachtwoord", type="password", autocomplete="current-password")
+        submitted = st.form_submit_button("Inloggen", type="primary")
+    if submitted:
+        db = store()
+        try:
+            new_login = accounts.authenticate(db, username, password)
+        except accounts.LoginRefused as refused:
+            message = str(refused)
+            if refused.locked_until is not None:
+                until = local_moment(refused.locked_until)
+                message += f" U kunt het opnieuw proberen vanaf {until}."
+            st.error(message)
+        else:
+            web_session.start(db, new_login)
+            st.rerun()
+    st.stop()
+
+caller = login.caller
+st.title("Mijn account")
+st.success(f"U bent ingelogd als **{caller.username}** ({ROLE_NAMES[caller.role]}).")
+if st.button("Uitloggen", type="primary"):
+    web_session.end(store())
+    st.rerun()
+
+with st.expander("Wachtwoord wijzigen"):
+    with st.form("wachtwoord", clear_on_submit=True):
+        current = st.text_input(
+            "Huidig wachtwoord", type="password", autocomplete="current-password"
+        )
+        new = st.text_input(
+            "Nieuw wachtwoord (minstens 10 tekens)", type="password", autocomplete="new-password"
+        )
+        again = st.text_input(
+            "Nieuw wachtwoord nog een keer", type="password", autocomplete="new-password"
+        )
+        change = st.form_submit_button("Wachtwoord wijzigen")
+    if change:
+        if new != again:
+            st.error("De twee nieuwe wachtwoorden zijn niet gelijk.")
+        else:
+            db = store()
+            try:
+                changed = accounts.change_own_password(db, login, current, new)
+            except (accounts.AccountError, PermissionDenied) as exc:
+                st.error(str(exc))
+            else:
+                web_session.start(db, changed)
+                st.success("Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd.")

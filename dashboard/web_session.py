@@ -1,0 +1,115 @@
+"""The login of one browser: session state, and the signed cookie that brings it back
+after a reload (a reload starts a new Streamlit session with empty session state).
+
+Streamlit reads cookies (`st.context.cookies`, sent when the browser connects) but has no
+call to set one, so a tiny script in the page sets or clears it (`st.html` with
+JavaScript; no outside requests). The cookie is `SameSite=Strict`, `Secure` on https, and
+carries only a signed user id, expiry and session version (security/tokens.py).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import streamlit as st
+
+from dashboard import accounts
+from dashboard.accounts import Login
+from dashboard.session import CALLER_KEY
+from dashboard.store.db import Store
+
+COOKIE = "wijkraad_sessie"
+LOGIN_KEY = "login"
+_COOKIE_CHECKED = "_wijkraad_cookie_checked"
+_COOKIE_SCRIPT = "_wijkraad_cookie_script"
+
+
+def sync(store: Callable[[], Store]) -> None:
+    """Bring this session's login up to date; call at the top of every run.
+
+    A login in session state is checked against the database (a logout elsewhere, a new
+    password, role or a disabled account end it at once). Without one, the cookie is
+    tried once per session. The store is opened only when there is a login to check.
+    """
+    login = st.session_state.get(LOGIN_KEY)
+    if isinstance(login, Login):
+        fresh = accounts.refresh(store(), login)
+        if fresh is None:
+            _forget()
+            _clear_cookie()
+        else:
+            _remember(fresh)
+    elif not st.session_state.get(_COOKIE_CHECKED) and CALLER_KEY not in st.session_state:
+        st.session_state[_COOKIE_CHECKED] = True
+        token = _cookie_value()
+        if token:
+            restored = accounts.login_from_token(store(), token)
+            if restored is None:
+                _clear_cookie()
+            else:
+                _remember(restored)
+    _render_cookie_script()
+
+
+def start(store: Store, login: Login) -> None:
+    """Log this browser in: session state now, the cookie for later reloads."""
+    _remember(login)
+    _set_cookie(accounts.session_token(store, login))
+
+
+def end(store: Store) -> None:
+    """Log out: this session, every other session of the user, and the cookie."""
+    login = st.session_state.get(LOGIN_KEY)
+    if isinstance(login, Login):
+        accounts.logout(store, login)
+    _forget()
+    _clear_cookie()
+
+
+def current_login() -> Login | None:
+    login = st.session_state.get(LOGIN_KEY)
+    return login if isinstance(login, Login) else None
+
+
+def _remember(login: Login) -> None:
+    st.session_state[LOGIN_KEY] = login
+    st.session_state[CALLER_KEY] = login.caller
+
+
+def _forget() -> None:
+    st.session_state.pop(LOGIN_KEY, None)
+    st.session_state.pop(CALLER_KEY, None)
+
+
+def _cookie_value() -> str | None:
+    try:
+        return st.context.cookies.get(COOKIE)
+    except Exception:  # no browser connection (bare script run): no cookie
+        return None
+
+
+def _set_cookie(token: str) -> None:
+    seconds = int(accounts.session_lifetime().total_seconds())
+    st.session_state[_COOKIE_SCRIPT] = _script(token, seconds)
+
+
+def _clear_cookie() -> None:
+    st.session_state[_COOKIE_SCRIPT] = _script("", 0)
+
+
+def _script(value: str, max_age: int) -> str:
+    cookie = json.dumps(f"{COOKIE}={value}; path=/; max-age={max_age}; SameSite=Strict")
+    return (
+        "<script>document.cookie = "
+        f"{cookie} + (location.protocol === 'https:' ? '; Secure' : '');</script>"
+    )
+
+
+def _render_cookie_script() -> None:
+    """Emit the pending cookie change on every run: the same element is kept between
+    reruns (it runs once), and a run cut short by a rerun cannot lose it."""
+    script = st.session_state.get(_COOKIE_SCRIPT)
+    if script:
+        with st.sidebar:
+            st.html(script, unsafe_allow_javascript=True)

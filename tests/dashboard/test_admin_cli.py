@@ -1,0 +1,127 @@
+"""`python -m dashboard.admin`, run as a separate process like an administrator would."""
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dashboard import admin as cli
+from tests.conftest import DEMO_TODAY
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def admin(database: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard.admin", "--db", str(database), *args],
+        cwd=REPO,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def users(database: Path) -> list[tuple[str, str]]:
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        return con.execute("SELECT username, role FROM app_user ORDER BY username").fetchall()
+    finally:
+        con.close()
+
+
+def test_create_admin_and_organiser_then_list(demo_db: Path) -> None:
+    made = admin(demo_db, "create-admin", "--username", "Hoofd", "--password-stdin",
+                 stdin="een lang wachtwoord\n")  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert "Created administrator hoofd" in made.stdout
+    organiser = admin(
+        demo_db, "create-user", "--username", "piet", "--role", "organiser",
+        "--neighbourhood", "WK001", "--neighbourhood", "wk002", "--password-stdin",
+        stdin="een lang wachtwoord\n",
+    )  # fmt: skip
+    assert organiser.returncode == 0, organiser.stderr
+    listed = admin(demo_db, "list-users")
+    assert listed.returncode == 0
+    assert "hoofd" in listed.stdout and "piet" in listed.stdout
+    assert "2 neighbourhood(s)" in listed.stdout
+    assert ("hoofd", "administrator") in users(demo_db)
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (["create-admin", "--username", "organisator", "--password-stdin"], "lang genoeg!!\n",
+         "bestaat al"),
+        (["create-admin", "--username", "x", "--password-stdin"], "lang genoeg!!\n",
+         "3 tot 40 tekens"),
+        (["create-admin", "--username", "nieuw", "--password-stdin"], "kort\n", "minstens 10"),
+        (["create-admin", "--username", "nieuw", "--password-stdin"], "", "No password"),
+        (["create-admin", "--username", "nieuw"], "", "use --password-stdin"),
+        (["create-user", "--username", "nieuw", "--role", "organiser", "--neighbourhood",
+          "WK999", "--password-stdin"], "lang genoeg!!\n", "Onbekende wijkcode: WK999"),
+        (["create-user", "--username", "nieuw", "--role", "organiser", "--password-stdin"],
+         "lang genoeg!!\n", "Kies de wijken"),
+        (["unlock", "--username", "niemand"], None, "geen gebruiker niemand"),
+        (["retention", "--days", "-5"], None, "0 tot 3650"),
+        (["erase-contact", "--resident-id", "999999999"], None, "niet in het register"),
+    ],
+)  # fmt: skip
+def test_bad_input_exits_2_and_changes_nothing(
+    demo_db: Path,
+    args: list[str],
+    stdin: str | None,
+    message: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # In-process (main() is what `python -m` runs) to keep this fast; the other tests
+    # here run the real command.
+    before = users(demo_db)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin or ""))
+    assert cli.main(["--db", str(demo_db), *args]) == 2
+    assert message in capsys.readouterr().err
+    assert users(demo_db) == before
+
+
+def test_bad_input_from_the_real_command(demo_db: Path) -> None:
+    result = admin(demo_db, "create-admin", "--username", "beheer", "--password-stdin",
+                   stdin="lang genoeg!!\n")  # fmt: skip
+    assert result.returncode == 2
+    assert "bestaat al" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_missing_database_exits_3(tmp_path: Path) -> None:
+    result = admin(tmp_path / "none.duckdb", "list-users")
+    assert result.returncode == 3
+    assert "There is no database" in result.stderr
+    assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_a_database_held_by_the_app_says_to_stop_the_app(demo_db: Path) -> None:
+    app = duckdb.connect(str(demo_db))  # as the running app would
+    try:
+        result = admin(demo_db, "list-users")
+    finally:
+        app.close()
+    assert result.returncode == 3
+    assert "in use by another process" in result.stderr and "stop the app" in result.stderr
+
+
+def test_retention_and_unlock(demo_db: Path) -> None:
+    dry = admin(demo_db, "retention", "--days", "0", "--today", DEMO_TODAY.isoformat(), "--dry-run")
+    assert dry.returncode == 0 and "Nothing was changed" in dry.stdout
+    done = admin(demo_db, "retention", "--days", "0", "--today", DEMO_TODAY.isoformat())
+    assert done.returncode == 0 and "Deleted" in done.stdout
+    con = duckdb.connect(str(demo_db))
+    con.execute(
+        "UPDATE app_user SET locked_until = now() + INTERVAL 1 HOUR WHERE username = 'beheer'"
+    )
+    con.close()
+    assert "locked until" in admin(demo_db, "list-users").stdout
+    unlocked = admin(demo_db, "unlock", "--username", "beheer")
+    assert unlocked.returncode == 0
+    assert "locked until" not in admin(demo_db, "list-users").stdout

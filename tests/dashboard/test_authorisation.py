@@ -1,0 +1,159 @@
+"""The anonymous public cannot call any service function that is not public by design.
+
+Every function of the service modules is found by introspection: one that takes a
+`caller` is called as the public with plausible arguments and must raise
+PermissionDenied (before anything else: check the caller first); one without a caller
+must be listed below as public, with the reason. A new service function therefore
+fails this test until it checks its caller or is declared public here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import inspect
+import pkgutil
+import typing
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from types import ModuleType, UnionType
+
+import pytest
+
+import dashboard.services
+from dashboard.auth import PUBLIC, PermissionDenied, Role
+from dashboard.store.db import Store, open_store
+from tests.conftest import DEMO_TODAY
+
+# Functions without a caller, and why that is safe.
+PUBLIC_BY_DESIGN = {
+    # What residents see: published figures only.
+    "dashboard.services.overview.budget_years": "public budget years",
+    "dashboard.services.overview.default_year": "pure helper",
+    "dashboard.services.overview.neighbourhood_budget": "published figures",
+    "dashboard.services.overview.neighbourhoods": "public geography",
+    "dashboard.services.overview.neighbourhood_parts": "public geography",
+    "dashboard.services.overview.open_or_create": "start-up, not reachable from a page",
+    "dashboard.services.budget_book.theme_names": "public theme names",
+    "dashboard.services.budget_book.project_progress": "public progress of a project",
+    "dashboard.services.budget_book.parse_location": "pure helper",
+    "dashboard.services.budget_book.load_books": "internal: runs inside a checked booking",
+    "dashboard.services.budget_book.load_books_for": "internal: read by checked services",
+    # Accounts: proven by a password or by a signed, versioned login.
+    "dashboard.accounts.authenticate": "checks username and password",
+    "dashboard.accounts.login_from_token": "checks the signed cookie and the session version",
+    "dashboard.accounts.refresh": "checks the login's session version",
+    "dashboard.accounts.logout": "ends only the given login",
+    "dashboard.accounts.change_own_password": "needs the login and the current password",
+    "dashboard.accounts.session_token": "signs an existing login",
+    "dashboard.accounts.session_lifetime": "configuration",
+    "dashboard.accounts.check_username": "pure helper",
+    "dashboard.accounts.utc_now": "clock",
+    "dashboard.privacy.retention_days": "configuration",
+}
+
+
+def service_modules() -> list[ModuleType]:
+    package = dashboard.services
+    found: list[ModuleType] = [package]
+    if hasattr(package, "__path__"):
+        found += [
+            importlib.import_module(f"{package.__name__}.{info.name}")
+            for info in pkgutil.iter_modules(package.__path__)
+        ]
+    found += [importlib.import_module(m) for m in ("dashboard.accounts", "dashboard.privacy")]
+    return found
+
+
+def service_functions() -> list[tuple[str, Callable[..., object]]]:
+    functions = []
+    for module in service_modules():
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if function.__module__ == module.__name__ and not name.startswith("_"):
+                functions.append((f"{module.__name__}.{name}", function))
+    return sorted(functions)
+
+
+FUNCTIONS = service_functions()
+GUARDED = [
+    pytest.param(name, function, id=name)
+    for name, function in FUNCTIONS
+    if "caller" in inspect.signature(function).parameters
+]
+
+
+def test_every_service_function_checks_its_caller_or_is_public_by_design() -> None:
+    unguarded = {n for n, f in FUNCTIONS if "caller" not in inspect.signature(f).parameters}
+    undeclared = sorted(unguarded - set(PUBLIC_BY_DESIGN))
+    assert not undeclared, (
+        f"{undeclared}: take a `caller` and check it (dashboard.auth), or add the function "
+        "to PUBLIC_BY_DESIGN in this test with the reason it is safe for everyone"
+    )
+    assert len(GUARDED) >= 10  # the introspection found the services
+
+
+@pytest.fixture(scope="module")
+def store(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    path = tmp_path_factory.mktemp("authorisation") / "demo.duckdb"
+    path.write_bytes(demo_db_template.read_bytes())
+    opened = open_store(path)
+    yield opened
+    opened.close()
+
+
+def plausible(annotation: object, name: str) -> object:
+    """A value of the annotated type that a real page could pass."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, UnionType):
+        options = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return plausible(options[0], name) if options else None
+    if origin is not None:
+        return [] if origin in (list, tuple, set, frozenset) else plausible(origin, name)
+    if annotation is bool:
+        return False
+    if annotation is int:
+        return 1
+    if annotation is str:
+        return "x" if not name.endswith("postcode") else "1234 AB"
+    if annotation is bytes:
+        return b"x"
+    if annotation is Decimal:
+        return Decimal("1.00")
+    if annotation is datetime:
+        return datetime.now(UTC)
+    if annotation is date:
+        return DEMO_TODAY
+    if annotation is Role:
+        return Role.ORGANISER
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return next(iter(annotation))
+    if dataclasses.is_dataclass(annotation) and isinstance(annotation, type):
+        hints = typing.get_type_hints(annotation)
+        return annotation(
+            **{
+                f.name: plausible(hints[f.name], f.name)
+                for f in dataclasses.fields(annotation)
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            }
+        )
+    if annotation is typing.Any or annotation is object:
+        return None
+    return [] if "Iterable" in str(annotation) else None
+
+
+@pytest.mark.parametrize(("name", "function"), GUARDED)
+def test_the_public_may_not_call(store: Store, name: str, function: Callable[..., object]) -> None:
+    hints = typing.get_type_hints(function)
+    arguments: dict[str, object] = {}
+    for parameter in inspect.signature(function).parameters.values():
+        if parameter.name == "store":
+            arguments["store"] = store
+        elif parameter.name == "caller":
+            arguments["caller"] = PUBLIC
+        elif parameter.default is inspect.Parameter.empty:
+            arguments[parameter.name] = plausible(hints.get(parameter.name), parameter.name)
+    with pytest.raises(PermissionDenied):
+        function(**arguments)

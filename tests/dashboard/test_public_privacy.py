@@ -1,0 +1,80 @@
+"""No public page shows a name or an address from the register: every public page is
+rendered (the overview for every neighbourhood) and searched for every resident's name,
+street address and postcode."""
+
+from pathlib import Path
+
+import duckdb
+from google.protobuf import text_format
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
+PAGES = Path(__file__).resolve().parents[2] / "dashboard" / "pages"
+
+
+def public_pages() -> list[str]:
+    """Every page file the anonymous public can open (found by trying them all)."""
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    found = []
+    for path in sorted(PAGES.glob("*.py")):
+        try:
+            at.switch_page(str(path))
+        except ValueError:
+            continue
+        found.append(str(path))
+    assert len(found) >= 4, found
+    return found
+
+
+def everything_shown(at: AppTest) -> str:
+    """All text of the rendered page: every element's protobuf, children included."""
+    parts: list[str] = []
+
+    def walk(node: object) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            parts.append(text_format.MessageToString(proto, as_utf8=True))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at.main)
+    walk(at.sidebar)
+    return "\n".join(parts)
+
+
+def register(database: Path) -> tuple[list[str], set[str]]:
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT first_name || ' ' || last_name, street || ' ' || house_number, postcode "
+            "FROM resident_contact"
+        ).fetchall()
+        codes = [
+            r[0] for r in con.execute("SELECT code FROM neighbourhood ORDER BY code").fetchall()
+        ]
+    finally:
+        con.close()
+    return codes, {value for row in rows for value in row}
+
+
+def test_no_public_page_shows_a_name_or_address(app_db: Path) -> None:
+    codes, personal = register(app_db)
+    assert len(personal) > 4000
+    shown = []
+    for code in codes:
+        at = AppTest.from_file(APP, default_timeout=30)
+        at.query_params["wijk"] = code
+        at.run()
+        assert not at.exception
+        shown.append(everything_shown(at))
+    for page in public_pages():
+        at = AppTest.from_file(APP, default_timeout=30)
+        at.run()
+        at.switch_page(page).run()
+        assert not at.exception
+        shown.append(everything_shown(at))
+    text = "\n".join(shown)
+    assert "Het geld van uw wijk" in text  # the search sees the rendered pages
+    leaked = sorted(value for value in personal if value in text)
+    assert not leaked, f"personal data on a public page: {leaked[:5]}"

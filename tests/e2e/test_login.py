@@ -1,0 +1,82 @@
+"""Logging in with a real Chromium: the login survives a reload (signed cookie), wrong
+passwords lock the account, and the public cannot open an organiser page by its link."""
+
+import pytest
+
+from tests.e2e.harness import Server, screenshot, wait_until_ready
+
+pytestmark = pytest.mark.browser
+
+
+def main_text(tab: object) -> str:
+    return str(tab.inner_text("[data-testid='stMain']"))  # type: ignore[attr-defined]
+
+
+def sidebar_text(tab: object) -> str:
+    return str(tab.inner_text("[data-testid='stSidebar']"))  # type: ignore[attr-defined]
+
+
+def log_in(tab: object, username: str, password: str) -> None:
+    tab.get_by_label("Gebruikersnaam").fill(username)  # type: ignore[attr-defined]
+    tab.get_by_label("Wachtwoord").fill(password)  # type: ignore[attr-defined]
+    tab.get_by_role("button", name="Inloggen").click()  # type: ignore[attr-defined]
+    tab.wait_for_timeout(300)  # type: ignore[attr-defined]
+    wait_until_ready(tab)
+
+
+def session_cookie(tab: object) -> list[dict[str, object]]:
+    cookies = tab.context.cookies()  # type: ignore[attr-defined]
+    return [c for c in cookies if c["name"] == "wijkraad_sessie"]
+
+
+def test_login_survives_a_reload_locks_after_failures_and_guards_pages(
+    server: Server, page: object
+) -> None:
+    # The public: an organiser page's link leads to the residents' overview instead.
+    page.goto(f"{server.url}/organiser_privacy")  # type: ignore[attr-defined]
+    wait_until_ready(page)
+    screenshot(page, "login-1-public-deep-link")
+    assert "Persoonsgegevens wissen" not in main_text(page)
+    assert "Organisatie" not in sidebar_text(page)
+
+    # Log in; the cookie is signed and strict, and a reload keeps the login.
+    page.goto(f"{server.url}/login")  # type: ignore[attr-defined]
+    wait_until_ready(page)
+    log_in(page, "organisator", "demo-organisator")
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => document.cookie.includes('wijkraad_sessie=')", timeout=10_000
+    )
+    screenshot(page, "login-2-logged-in")
+    [cookie] = session_cookie(page)
+    assert cookie["sameSite"] == "Strict"
+    page.reload()  # type: ignore[attr-defined]
+    wait_until_ready(page)
+    assert "Ingelogd als organisator" in sidebar_text(page)
+    page.goto(f"{server.url}/organiser_privacy")  # type: ignore[attr-defined]
+    wait_until_ready(page)
+    screenshot(page, "login-3-organiser-page-after-reload")
+    assert "Persoonsgegevens wissen" in main_text(page)
+
+    # Log out: the cookie goes, and a reload stays logged out.
+    page.get_by_role("button", name="Uitloggen").click()  # type: ignore[attr-defined]
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => !document.cookie.includes('wijkraad_sessie=')", timeout=10_000
+    )
+    page.reload()  # type: ignore[attr-defined]
+    wait_until_ready(page)
+    assert "Ingelogd als" not in sidebar_text(page)
+    assert "Organisatie" not in sidebar_text(page)
+
+    # Five wrong passwords lock the account and say until when.
+    page.goto(f"{server.url}/login")  # type: ignore[attr-defined]
+    wait_until_ready(page)
+    for _ in range(4):
+        log_in(page, "wethouder", "verkeerd wachtwoord")
+        assert "Onjuiste gebruikersnaam of wachtwoord" in main_text(page)
+    log_in(page, "wethouder", "verkeerd wachtwoord")
+    screenshot(page, "login-4-locked")
+    assert "tijdelijk geblokkeerd" in main_text(page)
+    assert "opnieuw proberen vanaf" in main_text(page)
+    log_in(page, "wethouder", "demo-wethouder")
+    assert "tijdelijk geblokkeerd" in main_text(page)
+    assert "Ingelogd als" not in sidebar_text(page)
