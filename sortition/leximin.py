@@ -25,6 +25,7 @@ from sortition.pool import Types
 
 PRICE_TOL = 1e-9  # a new panel must beat the convexity dual by this much
 FIX_TOL = 1e-7  # dual weight above which a type is held at the current level
+SMOOTHING = 0.7  # weight of the stability centre in the smoothed pricing dual
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ class _Master:
         h.setOptionValue("primal_feasibility_tolerance", 1e-10)
         h.setOptionValue("dual_feasibility_tolerance", 1e-10)
         h.setOptionValue("presolve", "off")
+        # New columns keep the basis primal feasible, so primal simplex resumes from it.
+        h.setOptionValue("simplex_strategy", 4)
         lower = np.concatenate([np.zeros(self.t), [1.0]])
         upper = np.concatenate([np.full(self.t, INF), [1.0]])
         h.addRows(
@@ -107,6 +110,47 @@ def _initial_panels(finder: PanelFinder, types: Types) -> list[np.ndarray] | Non
     return panels
 
 
+def _solve_level(
+    master: _Master,
+    finder: PanelFinder,
+    sizes: np.ndarray,
+    fixed: np.ndarray,
+    fixed_level: np.ndarray,
+) -> tuple[float, np.ndarray, int]:
+    """Column generation for one level: its optimal z and an optimal dual y.
+
+    Pricing uses Wentges' dual smoothing: the integer program is solved at a convex
+    combination of the LP dual and the best dual found so far (the stability centre), which
+    damps the oscillation of LP duals that otherwise makes later levels crawl. Every dual
+    y (y >= 0, summing to 1 over unfixed types) gives the Lagrangian bound
+        z* <= max_P sum_t y_t c_t(P) / n_t - sum_{t fixed} y_t f_t,
+    so the level is done once the best bound meets the LP value. The final certificate is
+    always checked at the LP dual itself, whose positive entries then mark the types to fix.
+    """
+    priced = 0
+    centre = np.zeros(0)
+    centre_bound = np.inf
+    alpha = SMOOTHING
+    while True:
+        z, y, mu, _ = master.solve()
+        smooth = len(centre) > 0 and centre_bound > z + PRICE_TOL and alpha > 0
+        point = alpha * centre + (1 - alpha) * y if smooth else y
+        counts, _, bound = finder.best(point / sizes)
+        priced += 1
+        lagrange = bound - float(point[fixed] @ fixed_level[fixed])
+        if lagrange < centre_bound:
+            centre, centre_bound = point, lagrange
+        reduced = float((counts / sizes) @ y) + mu
+        if reduced > PRICE_TOL:
+            master.add_panel(counts)
+            alpha = SMOOTHING
+        elif smooth:
+            alpha = max(0.0, alpha - SMOOTHING / 2)  # mispriced: move towards the LP dual
+        else:
+            # Priced at the LP dual itself: no panel improves the LP, so y is optimal.
+            return z, y, priced
+
+
 def distribution(
     types: Types, rows: PanelRows, *, maximin_only: bool = False
 ) -> TypeDistribution | None:
@@ -120,31 +164,23 @@ def distribution(
     for counts in start:
         master.add_panel(counts)
     unfixed = np.ones(types.count, dtype=bool)
+    fixed_level = np.zeros(types.count)
     levels = 0
     while True:
         levels += 1
-        while True:
-            z, y, mu, q = master.solve()
-            weights = y / types.sizes
-            found = finder.best(weights)
-            priced += 1
-            assert found is not None
-            counts, value, bound = found
-            if bound <= -mu + PRICE_TOL:
-                break
-            if value <= -mu + PRICE_TOL:
-                break  # the MIP gap is all that is left; the bound is within tolerance
-            master.add_panel(counts)
+        z, y, priced_here = _solve_level(master, finder, types.sizes, ~unfixed, fixed_level)
+        priced += priced_here
         if maximin_only:
             break
         stuck = unfixed & (y > FIX_TOL)
         if not stuck.any():
             stuck = unfixed & (y == y[unfixed].max())
         master.fix(np.flatnonzero(stuck), z)
+        fixed_level[stuck] = z
         unfixed &= ~stuck
         if not unfixed.any():
             break
-    z, y, mu, q = master.solve()
+    _, _, _, q = master.solve()
     panels = np.array(master.panels)
     keep = q > 1e-12
     probs = q[keep] / q[keep].sum()

@@ -107,9 +107,29 @@ class PanelFinder:
         h.changeObjectiveSense(highspy.ObjSense.kMaximize)
         self.h = h
         self.cols = np.arange(self.n, dtype=np.int32)
+        # The LP relaxation, warm-started from call to call: when its optimum is integral
+        # (often, over types) it is the panel we want and the MIP is skipped.
+        lp = new_highs()
+        lp.addVars(self.n, np.zeros(self.n), caps.astype(float))
+        lp.addRows(
+            len(rows.lower), rows.lower, rows.upper, nnz, rows.starts[:-1], rows.index, np.ones(nnz)
+        )
+        lp.changeObjectiveSense(highspy.ObjSense.kMaximize)
+        self.lp = lp
+        self.mip_calls = 0
 
     def best(self, weights: np.ndarray) -> tuple[np.ndarray, float, float] | None:
         """Counts, objective and proven upper bound; None when no panel exists."""
+        lp = self.lp
+        lp.changeColsCost(self.n, self.cols, weights.astype(float))
+        lp.run()
+        if lp.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+            x = np.asarray(lp.getSolution().col_value)
+            counts = np.rint(x)
+            if np.abs(x - counts).max() < 1e-9:
+                value = float(weights @ counts)
+                return counts.astype(np.int64), value, value
+        self.mip_calls += 1
         h = self.h
         h.changeColsCost(self.n, self.cols, weights.astype(float))
         h.run()

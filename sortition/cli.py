@@ -1,0 +1,124 @@
+"""`python -m sortition`: select a panel (stage 2) or draw invitations (stage 1)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sortition.errors import SortitionError
+from sortition.invite import DEFAULT_AGE_BANDS, invite_frame
+from sortition.io import read_table
+from sortition.select import ALGORITHMS, select
+from sortition.text import clean
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m sortition", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("select", help="select a panel from the volunteer pool")
+    s.add_argument("--people", required=True, help="pool: CSV (',' or ';') or XLSX")
+    s.add_argument("--quotas", required=True, help="quota table: feature,value,min,max")
+    s.add_argument("--k", required=True, type=int, help="panel size")
+    s.add_argument("--household-column", default=None)
+    s.add_argument("--id-column", default="id")
+    s.add_argument("--algorithm", default="leximin", choices=ALGORITHMS)
+    s.add_argument("--seed", type=int, default=1)
+    s.add_argument("--legacy-runs", type=int, default=1000, help="Monte-Carlo runs for legacy")
+    s.add_argument("--out", default=None, help="result.json (default: standard output)")
+
+    i = sub.add_parser("invite", help="draw invitation letters from the population register")
+    i.add_argument("--register", required=True, help="register: CSV or XLSX, one row a person")
+    i.add_argument("--n", required=True, type=int, help="number of invitations")
+    i.add_argument("--id-column", default="id")
+    i.add_argument("--household-column", default="household")
+    i.add_argument("--neighbourhood-column", default="neighbourhood")
+    i.add_argument("--age-column", default="age")
+    i.add_argument("--min-age", type=int, default=16)
+    i.add_argument("--by-age", action="store_true", help="also stratify by age band")
+    i.add_argument(
+        "--response-rates", default=None, help="CSV with columns stratum,rate (overrides)"
+    )
+    i.add_argument("--seed", type=int, default=1)
+    i.add_argument("--out", required=True, help="invitations CSV")
+    i.add_argument("--strata-out", default=None, help="per-stratum plan CSV")
+    return parser
+
+
+def _select(args: argparse.Namespace) -> None:
+    result = select(
+        args.people,
+        args.quotas,
+        args.k,
+        algorithm=args.algorithm,
+        seed=args.seed,
+        id_column=args.id_column,
+        household_column=args.household_column,
+        legacy_runs=args.legacy_runs,
+    )
+    text = json.dumps(result.to_dict(), ensure_ascii=False)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(
+            f"{result.algorithm}: {len(result.ids)} volunteers, k = {result.k}, "
+            f"min probability {result.min_probability:.4f}, max {result.max_probability:.4f}, "
+            f"Gini {result.gini:.4f}, {len(result.portfolio)} panels, "
+            f"{result.seconds:.2f} s -> {args.out}"
+        )
+    else:
+        print(text)
+
+
+def _rates(path: str | None) -> dict[str, float] | None:
+    if path is None:
+        return None
+    table = read_table(path)
+    cols = {c.casefold(): c for c in table.columns}
+    if "stratum" not in cols or "rate" not in cols:
+        raise SortitionError(f"{path}: the response-rate table needs columns stratum and rate.")
+    rates = {}
+    for n, rec in enumerate(table.to_dict("records"), start=2):
+        raw = clean(rec[cols["rate"]]).replace(",", ".")
+        try:
+            rates[clean(rec[cols["stratum"]])] = float(raw.rstrip("%")) / (
+                100 if raw.endswith("%") else 1
+            )
+        except ValueError as exc:
+            raise SortitionError(f"{path} row {n}: rate '{raw}' is not a number.") from exc
+    return rates
+
+
+def _invite(args: argparse.Namespace) -> None:
+    register = read_table(args.register)
+    result = invite_frame(
+        register,
+        args.n,
+        id_column=args.id_column,
+        household_column=args.household_column,
+        neighbourhood_column=args.neighbourhood_column,
+        age_column=args.age_column,
+        seed=args.seed,
+        min_age=args.min_age,
+        age_bands=DEFAULT_AGE_BANDS if args.by_age else None,
+        response_rates=_rates(args.response_rates),
+    )
+    result.invitations.to_csv(args.out, index=False)
+    if args.strata_out:
+        result.strata.to_csv(args.strata_out, index=False)
+    print(f"{len(result.invitations)} invitations in {len(result.strata)} strata -> {args.out}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "select":
+            _select(args)
+        else:
+            _invite(args)
+    except (SortitionError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
