@@ -2,8 +2,9 @@
 
 Residents' pages are open to all. Organisatie: organisers. Wethouder (monitoring, read
 only): aldermen, and organisers and administrators too, since all staff may read it
-(`require_staff`). Beheer: administrators. Pages outside the current navigation cannot be
-reached by link; the services check the caller as well.
+(`require_staff`). Beheer: administrators. A page the caller may not open is replaced by
+a hidden stand-in at the same address that asks to log in: its code never runs. The
+services check the caller as well.
 """
 
 import streamlit as st
@@ -11,6 +12,7 @@ import streamlit as st
 from dashboard import web_session
 from dashboard.app_state import store
 from dashboard.auth import Role
+from dashboard.components.login_form import login_required
 from dashboard.components.roles import ROLE_NAMES
 from dashboard.session import current_caller
 
@@ -19,6 +21,29 @@ web_session.sync(store)
 caller = current_caller()
 
 PAGES = "dashboard/pages"
+# section: (who may open it, for whom in words, [(page file, title)])
+GUARDED = {
+    "Organisatie": (
+        caller.role is Role.ORGANISER,
+        "organisatoren",
+        [
+            ("organiser_draw", "Loting"),
+            ("organiser_budget", "Huishoudboekje"),
+            ("organiser_privacy", "Persoonsgegevens"),
+        ],
+    ),
+    "Wethouder": (
+        not caller.is_public,
+        "wethouders en medewerkers",
+        [("alderman_monitor", "Monitor alle wijken")],
+    ),
+    "Beheer": (
+        caller.role is Role.ADMINISTRATOR,
+        "beheerders",
+        [("admin_users", "Gebruikers")],
+    ),
+}
+
 sections = {
     "Voor bewoners": [
         st.Page(f"{PAGES}/resident_overview.py", title="Het geld van uw wijk", default=True),
@@ -26,20 +51,18 @@ sections = {
         st.Page(f"{PAGES}/resident_council.py", title="De wijkraad"),
     ],
 }
-if caller.role is Role.ORGANISER:
-    sections["Organisatie"] = [
-        st.Page(f"{PAGES}/organiser_draw.py", title="Loting"),
-        st.Page(f"{PAGES}/organiser_budget.py", title="Huishoudboekje"),
-        st.Page(f"{PAGES}/organiser_privacy.py", title="Persoonsgegevens"),
-    ]
-if not caller.is_public:
-    sections["Wethouder"] = [
-        st.Page(f"{PAGES}/alderman_monitor.py", title="Monitor alle wijken"),
-    ]
-if caller.role is Role.ADMINISTRATOR:
-    sections["Beheer"] = [st.Page(f"{PAGES}/admin_users.py", title="Gebruikers")]
+stand_ins = []
+for section, (allowed, for_whom, pages) in GUARDED.items():
+    if allowed:
+        sections[section] = [st.Page(f"{PAGES}/{name}.py", title=title) for name, title in pages]
+    else:
+        stand_ins += [
+            st.Page(login_required(title, for_whom), title=title, url_path=name,
+                    visibility="hidden")
+            for name, title in pages
+        ]  # fmt: skip
 account = "Inloggen" if caller.is_public else "Mijn account"
-sections["Account"] = [st.Page(f"{PAGES}/login.py", title=account)]
+sections["Account"] = [st.Page(f"{PAGES}/login.py", title=account), *stand_ins]
 
 if not caller.is_public:
     st.sidebar.caption(f"Ingelogd als **{caller.username}** ({ROLE_NAMES[caller.role]})")

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import accounts, web_session
 from dashboard.app_state import store
 from dashboard.auth import PermissionDenied
-from dashboard.components.clock import local_moment
+from dashboard.components.login_form import login_form
 from dashboard.components.roles import ROLE_NAMES
 
 login = web_session.current_login()
@@ -16,23 +16,7 @@ if login is None:
         "Voor organisatoren, wethouders en beheerders. Bewoners hoeven niet in te loggen: "
         "alles wat voor bewoners is, staat open."
     )
-    with st.form("inloggen"):
-        username = st.text_input("Gebruikersnaam", autocomplete="username")
-        password = st.text_input("Wachtwoord", type="password", autocomplete="current-password")
-        submitted = st.form_submit_button("Inloggen", type="primary")
-    if submitted:
-        db = store()
-        try:
-            new_login = accounts.authenticate(db, username, password)
-        except accounts.LoginRefused as refused:
-            message = str(refused)
-            if refused.locked_until is not None:
-                until = local_moment(refused.locked_until)
-                message += f" U kunt het opnieuw proberen vanaf {until}."
-            st.error(message)
-        else:
-            web_session.start(db, new_login)
-            st.rerun()
+    login_form()
     st.stop()
 
 caller = login.caller

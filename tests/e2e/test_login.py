@@ -32,29 +32,28 @@ def session_cookie(tab: object) -> list[dict[str, object]]:
 def test_login_survives_a_reload_locks_after_failures_and_guards_pages(
     server: Server, page: object
 ) -> None:
-    # The public: an organiser page's link leads to the residents' overview instead.
+    # The public: an organiser page's link shows only a request to log in.
     page.goto(f"{server.url}/organiser_privacy")  # type: ignore[attr-defined]
     wait_until_ready(page)
     screenshot(page, "login-1-public-deep-link")
+    assert "Log in om verder te gaan" in main_text(page)
     assert "Persoonsgegevens wissen" not in main_text(page)
     assert "Organisatie" not in sidebar_text(page)
 
-    # Log in; the cookie is signed and strict, and a reload keeps the login.
-    page.goto(f"{server.url}/login")  # type: ignore[attr-defined]
-    wait_until_ready(page)
+    # Logging in there opens the real page at the same address; the cookie is signed
+    # and strict, and a reload keeps the login.
     log_in(page, "organisator", "demo-organisator")
     page.wait_for_function(  # type: ignore[attr-defined]
         "() => document.cookie.includes('wijkraad_sessie=')", timeout=10_000
     )
     screenshot(page, "login-2-logged-in")
+    assert "Persoonsgegevens wissen" in main_text(page)
     [cookie] = session_cookie(page)
     assert cookie["sameSite"] == "Strict"
     page.reload()  # type: ignore[attr-defined]
     wait_until_ready(page)
-    assert "Ingelogd als organisator" in sidebar_text(page)
-    page.goto(f"{server.url}/organiser_privacy")  # type: ignore[attr-defined]
-    wait_until_ready(page)
     screenshot(page, "login-3-organiser-page-after-reload")
+    assert "Ingelogd als organisator" in sidebar_text(page)
     assert "Persoonsgegevens wissen" in main_text(page)
 
     # Log out: the cookie goes, and a reload stays logged out.
