@@ -42,19 +42,27 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row and row[0] is not None else 0
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
-    """Apply every migration newer than the database; return the versions applied.
+def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
+    if current_version(con) == 0:
+        return set()
+    return {int(r[0]) for r in con.execute("SELECT version FROM schema_version").fetchall()}
 
-    Each migration runs in its own transaction together with its version row, so a
-    failure leaves the database at the previous version.
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply every migration the database has not had yet, in order; return those applied.
+
+    Not only the ones above the highest applied: migrations written in parallel may land
+    out of order. Each runs in its own transaction together with its version row, so a
+    failure leaves the database as it was before that migration.
     """
     version = current_version(con)
     newest = latest_version()
     if version > newest:
         raise SchemaTooNewError(version, newest)
+    done = applied_versions(con)
     applied = []
     for number, path in available_migrations():
-        if number <= version:
+        if number in done:
             continue
         con.execute("BEGIN TRANSACTION")
         try:

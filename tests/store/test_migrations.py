@@ -91,3 +91,23 @@ def test_a_failing_migration_leaves_the_previous_version(
     con = duckdb.connect(str(path), read_only=True)
     assert migrations.current_version(con) == before
     con.close()
+
+
+def test_a_migration_that_landed_out_of_order_is_still_applied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    every = migrations.available_migrations()
+    late = every[1]  # written in parallel, landed after a higher number
+    early = tmp_path / "before"
+    early.mkdir()
+    for number, file in every:
+        if number != late[0]:
+            (early / file.name).write_text(file.read_text())
+    path = tmp_path / "db.duckdb"
+    monkeypatch.setattr(migrations, "MIGRATIONS_DIR", early)
+    open_store(path).close()
+    monkeypatch.setattr(migrations, "MIGRATIONS_DIR", late[1].parent)
+    con = duckdb.connect(str(path))
+    assert migrations.migrate(con) == [late[0]]
+    assert migrations.applied_versions(con) == {number for number, _ in every}
+    con.close()
