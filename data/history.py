@@ -480,7 +480,7 @@ class _Builder:
         for year in range(self.first_year, self.today.year + 1):
             last_day = min(date(year, 12, 31), self.today)
             span = (last_day - date(year, 1, 1)).days
-            for _ in range(int(self.rng.poisson(12 * (span + 1) / 365))):
+            for _ in range(int(self.rng.poisson(16 * (span + 1) / 365))):
                 submissions.append(
                     date(year, 1, 1) + timedelta(days=int(self.rng.integers(0, span + 1)))
                 )

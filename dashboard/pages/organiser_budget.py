@@ -329,15 +329,17 @@ with tabs[3]:
             f"⚠ {project.proposal.external_ref} {project.proposal.title}: uitgegeven "
             f"{euro(project.spent)}, toegekend {euro(project.allocated)} (overschreden)."
         )
+    st.caption(f"Uitgaven geboekt in {year}.")
+    booked_this_year = [(s, ref) for s, ref in view.spending if s.booked_on.year == year]
     st.dataframe(
         pd.DataFrame(
             {
-                "Kenmerk": [s.reference for s, _ in view.spending],
-                "Datum": [s.booked_on.strftime("%d-%m-%Y") for s, _ in view.spending],
-                "Project": [ref for _, ref in view.spending],
-                "Bedrag": [euro(s.amount) for s, _ in view.spending],
-                "Omschrijving": [s.description for s, _ in view.spending],
-                "Bron": [s.source for s, _ in view.spending],
+                "Kenmerk": [s.reference for s, _ in booked_this_year],
+                "Datum": [s.booked_on.strftime("%d-%m-%Y") for s, _ in booked_this_year],
+                "Project": [ref for _, ref in booked_this_year],
+                "Bedrag": [euro(s.amount) for s, _ in booked_this_year],
+                "Omschrijving": [s.description for s, _ in booked_this_year],
+                "Bron": [s.source for s, _ in booked_this_year],
             }
         ),
         hide_index=True,
