@@ -31,8 +31,8 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(database: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
+def start_server(database: Path, port: int | None = None) -> tuple[subprocess.Popen[bytes], str]:
+    port = port or free_port()
     env = {**os.environ, "WIJKRAAD_DB": str(database)}
     process = subprocess.Popen(
         [
