@@ -19,3 +19,8 @@ def markdown_table(
 def _cell(text: str) -> str:
     escaped = "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|~" else ch for ch in text)
     return escaped.replace("\n", " ")
+
+
+def plain(text: str) -> str:
+    """Text typed by people, shown in Markdown exactly as typed (no markup, one line)."""
+    return _cell(text)

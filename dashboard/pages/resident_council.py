@@ -1,7 +1,31 @@
-from dashboard.components.placeholder import coming_soon
+"""Residents: who sits on the council, as groups next to the neighbourhood (never a name,
+no group under 5 shown on its own), and how the council was drawn."""
 
-coming_soon(
-    "De wijkraad",
-    "wie er in de wijkraad zit (als groepen, nooit met namen) vergeleken met de wijk, "
-    "en hoe de loting is gegaan.",
+from datetime import datetime
+
+import streamlit as st
+
+from dashboard.app_state import store
+from dashboard.components import council_view
+from dashboard.components.choose import neighbourhood_or_stop
+from dashboard.components.clock import AMSTERDAM
+from dashboard.components.public_cache import PublicReader
+from dashboard.i18n import t
+from dashboard.services import public
+
+st.title(t("De wijkraad"))
+st.write(
+    t(
+        "De leden van de wijkraad zijn door loting gekozen uit de inwoners. Zo krijgen "
+        "ook mensen een stem die anders niet snel meepraten. Lijkt de raad op de wijk?"
+    )
 )
+
+db = store()
+hood = neighbourhood_or_stop(db)
+view = PublicReader(db)(public.council_view, hood.id, datetime.now(AMSTERDAM).date())
+if view is None:
+    st.info(t("{wijk} heeft op dit moment geen wijkraad.", wijk=hood.name))
+    st.stop()
+council_view.composition(view)
+council_view.how_drawn(view.draw, view.drawn)

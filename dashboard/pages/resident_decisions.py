@@ -1,6 +1,42 @@
-from dashboard.components.placeholder import coming_soon
+"""Residents: what the council decided and why, how far each project is, and the next
+meetings. Published decisions only: drafts, their votes and their money never show."""
 
-coming_soon(
-    "Besluiten en projecten",
-    "de besluiten van de wijkraad met hun motivering en stemming, en hoe ver elk project is.",
+from datetime import datetime
+
+import streamlit as st
+
+from dashboard.app_state import store
+from dashboard.components import decisions_view
+from dashboard.components.choose import neighbourhood_or_stop
+from dashboard.components.clock import AMSTERDAM
+from dashboard.components.public_cache import PublicReader
+from dashboard.i18n import t
+from dashboard.services import public
+
+st.title(t("Besluiten en projecten"))
+st.write(
+    t(
+        "Hier leest u wat de wijkraad heeft besloten en waarom, hoe ver de projecten zijn "
+        "en wanneer de raad weer vergadert. U ziet alleen besluiten die openbaar zijn gemaakt."
+    )
 )
+
+db = store()
+hood = neighbourhood_or_stop(db)
+read = PublicReader(db)
+today = datetime.now(AMSTERDAM).date()
+
+decisions_tab, projects_tab, meetings_tab = st.tabs(
+    [t("Besluiten"), t("Projecten"), t("Vergaderingen")]
+)
+with decisions_tab:
+    years = read(public.decision_years, hood.id)
+    if not years:
+        st.info(t("De wijkraad van {wijk} heeft nog geen openbare besluiten.", wijk=hood.name))
+    else:
+        year = st.selectbox(t("Jaar"), sorted(years, reverse=True), key="besluiten_jaar")
+        decisions_view.decision_list(read(public.decisions, hood.id, year))
+with projects_tab:
+    decisions_view.project_list(read(public.projects, hood.id))
+with meetings_tab:
+    decisions_view.meeting_list(read(public.upcoming_meetings, hood.id, today))

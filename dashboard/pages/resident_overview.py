@@ -4,57 +4,64 @@ import streamlit as st
 
 from dashboard import services
 from dashboard.app_state import store
+from dashboard.components.choose import choose_neighbourhood
 from dashboard.components.format import SOURCE_NAMES
 from dashboard.components.tables import markdown_table
+from dashboard.i18n import t
 from dashboard.money import euro
 
-st.title("Het geld van uw wijk")
+st.title(t("Het geld van uw wijk"))
 st.write(
-    "Hier ziet u hoeveel geld er is voor uw wijk, waarover de wijkraad al heeft besloten "
-    "en wat er al is uitgegeven."
+    t(
+        "Hier ziet u hoeveel geld er is voor uw wijk, waarover de wijkraad al heeft besloten "
+        "en wat er al is uitgegeven."
+    )
 )
 
 db = store()
 hoods = services.neighbourhoods(db)
 years = services.budget_years(db)
 if not hoods or not years:
-    st.info("Er zijn nog geen wijken of budgetten ingevoerd.")
+    st.info(t("Er zijn nog geen wijken of budgetten ingevoerd."))
     st.stop()
 
-by_code = {h.code: h for h in hoods}
-requested = st.query_params.get("wijk")
-codes = list(by_code)
-start = codes.index(requested) if requested in by_code else 0
 left, right = st.columns([3, 1])
-code = left.selectbox(
-    "Kies uw wijk", codes, index=start, format_func=lambda c: by_code[c].name, key="wijk"
+hood = choose_neighbourhood(hoods, left)
+year = right.selectbox(
+    t("Jaar"), years, index=years.index(services.default_year(years)), key="jaar"
 )
-year = right.selectbox("Jaar", years, index=years.index(services.default_year(years)), key="jaar")
-st.query_params["wijk"] = code
 
-view = services.neighbourhood_budget(db, by_code[code].id, year)
+view = services.neighbourhood_budget(db, hood.id, year)
 money = view.summary
-st.subheader(f"{view.neighbourhood.name} in {year}")
+st.subheader(t("{wijk} in {jaar}", wijk=view.neighbourhood.name, jaar=year))
 st.markdown(
-    f"Van de **{euro(money.budget)}** voor {year} is **{euro(money.allocated)}** besloten "
-    f"en **{euro(money.spent)}** uitgegeven."
+    t(
+        "Van de **{budget}** voor {jaar} is **{besloten}** besloten en **{uitgegeven}** "
+        "uitgegeven.",
+        budget=euro(money.budget),
+        jaar=year,
+        besloten=euro(money.allocated),
+        uitgegeven=euro(money.spent),
+    )
 )
 columns = st.columns(4)
-columns[0].metric("Budget", euro(money.budget))
-columns[1].metric("Besloten", euro(money.allocated))
-columns[2].metric("Uitgegeven", euro(money.spent))
-columns[3].metric("Nog te verdelen", euro(money.remaining))
+columns[0].metric(t("Budget"), euro(money.budget))
+columns[1].metric(t("Besloten"), euro(money.allocated))
+columns[2].metric(t("Uitgegeven"), euro(money.spent))
+columns[3].metric(t("Nog te verdelen"), euro(money.remaining))
 st.caption(
-    "Besloten: geld dat de wijkraad heeft toegekend in een gepubliceerd besluit. "
-    "Uitgegeven: betalingen voor die besluiten. Nog te verdelen: budget min besloten."
+    t(
+        "Besloten: geld dat de wijkraad heeft toegekend in een gepubliceerd besluit. "
+        "Uitgegeven: betalingen voor die besluiten. Nog te verdelen: budget min besloten."
+    )
 )
 
-st.subheader("Waar komt het geld vandaan?")
+st.subheader(t("Waar komt het geld vandaan?"))
 st.markdown(
     markdown_table(
-        ["Bron", "Omschrijving", "Bedrag"],
+        [t("Bron"), t("Omschrijving"), t("Bedrag")],
         [
-            [SOURCE_NAMES.get(e.source, e.source), e.description, euro(e.amount)]
+            [t(SOURCE_NAMES.get(e.source, e.source)), e.description, euro(e.amount)]
             for e in view.envelopes
         ],
         align_right={2},

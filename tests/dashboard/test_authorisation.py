@@ -38,6 +38,14 @@ PUBLIC_BY_DESIGN = {
     "dashboard.services.overview.neighbourhood_parts": "public geography",
     "dashboard.services.overview.open_or_create": "start-up, not reachable from a page",
     "dashboard.services.budget_book.theme_names": "public theme names",
+    # services.public reads through store/public.py: published decisions, their money and
+    # public meetings only; council members only as counts per group of 5 or more.
+    "dashboard.services.public.data_version": "a number that grows with every write",
+    "dashboard.services.public.decision_years": "years with published decisions",
+    "dashboard.services.public.decisions": "published decisions with their votes",
+    "dashboard.services.public.projects": "projects with money from published decisions",
+    "dashboard.services.public.upcoming_meetings": "public meetings planned",
+    "dashboard.services.public.council_view": "counts per group, small groups merged",
     "dashboard.services.budget_book.project_progress": "public progress of a project",
     "dashboard.services.budget_book.parse_location": "pure helper",
     "dashboard.services.budget_book.load_books": "internal: runs inside a checked booking",

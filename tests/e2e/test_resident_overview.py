@@ -47,13 +47,6 @@ def test_resident_reads_the_neighbourhood_figures(
     assert f"Van de {euro(expected.budget)} voor {DEMO_TODAY.year}" in text
 
 
-def test_a_placeholder_page_says_plainly_it_is_not_built(server: Server, page: object) -> None:
-    page.goto(f"{server.url}/resident_council")  # type: ignore[attr-defined]
-    wait_until_ready(page)
-    screenshot(page, "resident-council-placeholder")
-    assert "nog niet gebouwd" in page.inner_text("[data-testid='stMain']")  # type: ignore[attr-defined]
-
-
 def test_first_start_creates_the_demo_database(tmp_path: Path, page: object) -> None:
     database = tmp_path / "fresh.duckdb"
     process, url = start_server(database)

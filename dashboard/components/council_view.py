@@ -1,0 +1,159 @@
+"""Residents' view of the council: groups next to the neighbourhood (tables, never names)
+and how the council was drawn, in plain words with counts only."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.components.dates import long_date
+from dashboard.components.labels import FEATURE, GROUP, label
+from dashboard.components.tables import markdown_table
+from dashboard.i18n import t
+from dashboard.services.public import CouncilView, FeatureComparison
+from dashboard.small_groups import MIN_GROUP, GroupRow
+from dashboard.store.public import DrawCounts
+from dashboard.store.register import AGE_BANDS
+
+# Features whose neighbourhood figures leave out children (they cannot sit on the council).
+ADULTS_ONLY = {"age_band", "education"}
+
+
+def composition(view: CouncilView) -> None:
+    st.markdown(
+        t(
+            "De wijkraad heeft nu **{geloot}** leden die door loting zijn gekozen en "
+            "**{benoemd}** benoemde leden (zoals gemeenteraadsleden).",
+            geloot=view.drawn,
+            benoemd=view.appointed,
+        )
+    )
+    st.write(
+        t(
+            "Hieronder ziet u de gelote leden als groepen, naast alle inwoners van de wijk. "
+            "Namen laten we nooit zien. Een groep met minder dan {min} leden laten we niet "
+            "apart zien: we tellen hem op bij een andere groep, of er staat “< {min}”.",
+            min=MIN_GROUP,
+        )
+    )
+    for comparison in view.comparisons:
+        _feature(comparison, view)
+
+
+def _feature(comparison: FeatureComparison, view: CouncilView) -> None:
+    st.subheader(label(FEATURE, comparison.feature))
+    header = [t("Groep"), t("In de wijkraad"), t("In de wijk"), t("Verschil")]
+    rows = [
+        [_group(row, comparison.feature, view), _council(row), _population(row), _difference(row)]
+        for row in comparison.rows
+    ]
+    st.markdown(markdown_table(header, rows, align_right={1, 2, 3}))
+    who = (
+        t("In de wijk: inwoners van 16 jaar en ouder")
+        if comparison.feature in ADULTS_ONLY
+        else t("In de wijk: alle inwoners")
+    )
+    year = f" ({view.population_year})" if view.population_year else ""
+    st.caption(who + year + ".")
+
+
+def _group(row: GroupRow, feature: str, view: CouncilView) -> str:
+    def name(group: str) -> str:
+        return view.part_names.get(group, group) if feature == "part" else label(GROUP, group)
+
+    if feature == "age_band" and len(row.groups) > 1 and not row.is_others:
+        return _age_range(row.groups)
+    if row.is_others and len(row.groups) == 2:
+        return name(row.groups[1])
+    if row.is_others:
+        return t("Overige groepen samen") + ": " + ", ".join(name(g) for g in row.groups[1:])
+    return " + ".join(name(g) for g in row.groups)
+
+
+def _council(row: GroupRow) -> str:
+    if row.council is None or row.council_share is None:
+        return f"< {MIN_GROUP}"
+    return f"{row.council} ({round(100 * row.council_share)}%)"
+
+
+def _population(row: GroupRow) -> str:
+    if row.population_share is None:
+        return t("minder dan {min} inwoners", min=MIN_GROUP)
+    return f"{round(100 * row.population_share)}%"
+
+
+def _difference(row: GroupRow) -> str:
+    points = row.difference
+    if points is None:
+        return ""
+    return t("{verschil} procentpunt", verschil=f"{round(points):+d}")
+
+
+def how_drawn(draw: DrawCounts | None, seats_drawn: int) -> None:
+    st.subheader(t("Hoe is de raad geloot?"))
+    if draw is None:
+        st.info(t("Over de loting van deze raad zijn nog geen gegevens bekend."))
+        return
+    yes = draw.outcomes.get("ja", 0)
+    no = draw.outcomes.get("nee", 0)
+    seats = draw.seats or seats_drawn
+    if draw.method == "direct":
+        text = t(
+            "Door loting zijn {uitgenodigd} inwoners gekozen. De organisatoren zijn bij hen "
+            "langs geweest om hen uit te nodigen. {ja} mensen zeiden ja, {nee} zeiden nee en "
+            "bij {niet_thuis} was niemand thuis.",
+            uitgenodigd=draw.invited,
+            ja=yes,
+            nee=no,
+            niet_thuis=draw.outcomes.get("niet thuis", 0),
+        )
+    else:
+        text = t(
+            "Eerst kregen {uitgenodigd} huishoudens een brief met een uitnodiging. Die "
+            "huishoudens zijn door loting gekozen uit alle adressen in de wijk. {ja} mensen "
+            "meldden zich aan, {nee} zeiden nee en de anderen reageerden niet.",
+            uitgenodigd=draw.invited,
+            ja=yes,
+            nee=no,
+        )
+    text += " " + t(
+        "Daarna is uit de {ja} mensen die ja zeiden door loting gekozen wie in de raad komt: "
+        "{zetels} leden. {reserve} mensen staan op de reservelijst voor als een lid stopt.",
+        ja=yes,
+        zetels=seats,
+        reserve=draw.reserves,
+    )
+    if draw.completed_on:
+        text += " " + t("De loting was klaar op {datum}.", datum=long_date(draw.completed_on))
+    st.write(text)
+    st.markdown(
+        markdown_table(
+            [t("Stap"), t("Aantal")],
+            [
+                [t("Uitgenodigd"), str(draw.invited)],
+                [t("Zeiden ja"), str(yes)],
+                [t("Zeiden nee"), str(no)],
+                [t("Gekozen voor de raad"), str(draw.confirmed)],
+                [t("Op de reservelijst"), str(draw.reserves)],
+            ],
+            align_right={1},
+        )
+    )
+    st.info(
+        t(
+            "Controlebestand: hier komt een bestand dat u kunt downloaden om de loting zelf "
+            "na te rekenen. Dat kan zodra de loting in het openbaar gebeurt met een "
+            "startgetal dat iedereen kan controleren. Voor deze loting is dat bestand er "
+            "nog niet."
+        )
+    )
+
+
+def _age_range(bands: tuple[str, ...]) -> str:
+    """Neighbouring age bands as one range: "16 tot en met 44 jaar", "45 jaar en ouder"."""
+    bounds = {name: (low, high) for name, low, high in AGE_BANDS}
+    if any(b not in bounds for b in bands):
+        return " + ".join(bands)
+    low, high = bounds[bands[0]][0], bounds[bands[-1]][1]
+    if high >= AGE_BANDS[-1][2]:
+        return t("{van} jaar en ouder", van=low)
+    return t("{van} tot en met {tot} jaar", van=low, tot=high)

@@ -1,0 +1,121 @@
+"""Residents' view of decisions, projects and meetings: text first, so it reads well on
+a phone and with a screen reader; progress bars always carry their number in words."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.components.dates import long_date
+from dashboard.components.labels import CONSULTATION, DECISION_KIND, STATUS, label
+from dashboard.components.tables import plain
+from dashboard.i18n import t
+from dashboard.money import euro
+from dashboard.services.public import ProjectView
+from dashboard.store.models import Meeting
+from dashboard.store.public import PublishedDecision
+
+
+def decision_list(decisions: list[PublishedDecision]) -> None:
+    if not decisions:
+        st.info(t("In dit jaar zijn geen openbare besluiten genomen."))
+        return
+    for decision in decisions:
+        with st.container(border=True):
+            _decision(decision)
+
+
+def _decision(d: PublishedDecision) -> None:
+    subject = plain(d.proposal_title) if d.proposal_title else t("Besluit van de wijkraad")
+    ref = f" ({plain(d.proposal_ref)})" if d.proposal_ref else ""
+    st.markdown(f"**{label(DECISION_KIND, d.kind)}: {subject}**{ref}")
+    where = f" · {plain(d.meeting_location)}" if d.meeting_location else ""
+    st.caption(t("Besloten op {datum}", datum=long_date(d.decided_on)) + where)
+    lines = []
+    if d.amount is not None:
+        lines.append(f"**{t('Bedrag')}:** {euro(d.amount)}")
+    lines.append(f"**{t('Waarom')}:** {plain(d.rationale)}")
+    lines.append(
+        f"**{t('Stemming')}:** "
+        + t(
+            "{voor} voor, {tegen} tegen, {onthouding} onthouding ({aanwezig} leden aanwezig)",
+            voor=d.votes_for,
+            tegen=d.votes_against,
+            onthouding=d.votes_abstain,
+            aanwezig=d.members_present,
+        )
+    )
+    asked = label(CONSULTATION, d.consultation_method or "geen")
+    if d.consultation_question:
+        asked += " " + t(
+            "Vraag aan bewoners: “{vraag}” ({aantal} deelnemers).",
+            vraag=plain(d.consultation_question),
+            aantal=d.consultation_participants or 0,
+        )
+    lines.append(f"**{t('Bewoners')}:** {asked}")
+    st.markdown("  \n".join(lines))
+
+
+def project_list(projects: list[ProjectView]) -> None:
+    if not projects:
+        st.info(t("Er zijn nog geen projecten waarvoor geld is toegekend."))
+        return
+    statuses = sorted({p.project.status for p in projects}, key=list(STATUS).index)
+    themes = sorted({theme for p in projects for theme in p.project.themes})
+    left, right = st.columns(2)
+    chosen_statuses = left.multiselect(
+        t("Status"),
+        statuses,
+        default=statuses,
+        format_func=lambda s: label(STATUS, s),
+        key="project_status",
+    )
+    everything = t("Alle thema's")
+    theme = right.selectbox(t("Thema"), [everything, *themes], key="project_thema")
+    shown = [
+        p
+        for p in projects
+        if p.project.status in chosen_statuses
+        and (theme == everything or theme in p.project.themes)
+    ]
+    st.write(t("{aantal} van de {totaal} projecten", aantal=len(shown), totaal=len(projects)))
+    for view in shown:
+        with st.container(border=True):
+            _project(view)
+
+
+def _project(view: ProjectView) -> None:
+    p = view.project
+    st.markdown(f"**{plain(p.title)}** ({plain(p.external_ref)})")
+    st.progress(
+        view.progress / 100,
+        text=t("{procent}% klaar", procent=view.progress) + f" · {label(STATUS, p.status)}",
+    )
+    lines = []
+    if view.noticeable:
+        heading = t("Wat u ervan merkt") if view.noticeable_done else t("Wat u straks merkt")
+        lines.append(f"**{heading}:** {plain(view.noticeable)}")
+    share = f" ({round(100 * p.spent / p.allocated)}%)" if p.allocated > 0 else ""
+    lines.append(
+        f"**{t('Geld')}:** "
+        + t("{toegekend} toegekend, {uitgegeven} uitgegeven", toegekend=euro(p.allocated),
+            uitgegeven=euro(p.spent))
+        + share
+    )  # fmt: skip
+    if view.overspent:
+        lines.append("⚠️ " + t("Er is meer uitgegeven dan toegekend."))
+    if p.themes:
+        lines.append(f"**{t('Thema')}:** " + ", ".join(plain(theme) for theme in p.themes))
+    st.markdown("  \n".join(lines))
+
+
+def meeting_list(meetings: list[Meeting]) -> None:
+    if not meetings:
+        st.info(t("Er zijn nog geen nieuwe vergaderingen gepland."))
+        return
+    st.write(t("De vergaderingen zijn openbaar: iedereen mag komen luisteren."))
+    for meeting in meetings:
+        with st.container(border=True):
+            st.markdown(
+                f"**{long_date(meeting.held_on, weekday=True)}** · {plain(meeting.location)}  \n"
+                f"**{t('Agenda')}:** {plain(meeting.agenda)}"
+            )

@@ -1,0 +1,162 @@
+"""What residents read: published decisions, the projects they pay for, upcoming public
+meetings, and the sitting council as groups. No caller: everything here is public by
+construction, because the store's public queries (`store/public.py`) read published
+records only and never return a council member, only counts per group."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from dashboard import progress
+from dashboard.small_groups import GroupRow, compare
+from dashboard.store import geography, register
+from dashboard.store import public as records
+from dashboard.store.db import Store
+from dashboard.store.models import Meeting
+from dashboard.store.public import DrawCounts, MilestoneLine, PublishedDecision, PublishedProject
+
+# The groups the council is compared on, in the order they are shown.
+FEATURES = ("age_band", "gender", "education", "tenure", "part")
+GROUP_ORDER = {
+    "age_band": [name for name, _, _ in register.AGE_BANDS],
+    "gender": ["vrouw", "man", "anders"],
+    "education": ["laag", "middelbaar", "hoog"],
+    "tenure": ["koop", "sociale huur", "particuliere huur"],
+}
+# Groups with an order: a small one is merged with its neighbour (25-44 + 45-64).
+ORDERED = ("age_band", "education")
+# Inhabitants who cannot sit on the council are left out of the comparison.
+NOT_ELIGIBLE = {"age_band": ("0-15",), "education": ("onbekend",)}
+
+
+@dataclass(frozen=True)
+class ProjectView:
+    project: PublishedProject
+    progress: int
+    noticeable: str | None  # what residents notice: latest finished milestone, else next
+    noticeable_done: bool
+    milestones_done: int
+    milestones: int
+
+    @property
+    def overspent(self) -> bool:
+        return self.project.spent > self.project.allocated
+
+
+@dataclass(frozen=True)
+class FeatureComparison:
+    feature: str
+    rows: list[GroupRow]
+
+
+@dataclass(frozen=True)
+class CouncilView:
+    council_id: int
+    drawn: int
+    appointed: int
+    population_year: int | None
+    comparisons: list[FeatureComparison]
+    part_names: dict[str, str]
+    draw: DrawCounts | None
+
+
+def data_version(store: Store) -> int:
+    with store.read() as cur:
+        return records.data_version(cur)
+
+
+def decision_years(store: Store, neighbourhood_id: int) -> list[int]:
+    with store.read() as cur:
+        return records.decision_years(cur, neighbourhood_id)
+
+
+def decisions(store: Store, neighbourhood_id: int, year: int | None) -> list[PublishedDecision]:
+    with store.read() as cur:
+        return records.published_decisions(cur, neighbourhood_id, year)
+
+
+def projects(store: Store, neighbourhood_id: int) -> list[ProjectView]:
+    with store.read() as cur:
+        found = records.published_projects(cur, neighbourhood_id)
+        milestones = records.milestones_of_projects(cur, [p.id for p in found])
+    by_project: dict[int, list[MilestoneLine]] = {}
+    for line in milestones:
+        by_project.setdefault(line.proposal_id, []).append(line)
+    own = {
+        p.id: progress.own_progress(
+            p.status,
+            [progress.MilestoneState(m.status, m.progress_pct) for m in by_project.get(p.id, [])],
+        )
+        for p in found
+    }
+    parts: dict[int, list[tuple[int, Decimal]]] = {}
+    for p in found:
+        if p.parent_id is not None:
+            parts.setdefault(p.parent_id, []).append((own[p.id], p.allocated))
+    views = []
+    for p in found:
+        lines = by_project.get(p.id, [])
+        notice, done = _noticeable(lines)
+        views.append(
+            ProjectView(
+                project=p,
+                progress=progress.rolled_up(parts[p.id]) if p.id in parts else own[p.id],
+                noticeable=notice,
+                noticeable_done=done,
+                milestones_done=sum(1 for m in lines if m.status == "klaar"),
+                milestones=len(lines),
+            )
+        )
+    return views
+
+
+def _noticeable(lines: list[MilestoneLine]) -> tuple[str | None, bool]:
+    finished = [m for m in lines if m.status == "klaar" and m.noticeable]
+    if finished:
+        latest = max(finished, key=lambda m: (m.done_on or date.min, m.due_on or date.min))
+        return latest.noticeable, True
+    coming = [m for m in lines if m.noticeable]
+    return (coming[0].noticeable, False) if coming else (None, False)
+
+
+def upcoming_meetings(store: Store, neighbourhood_id: int, today: date) -> list[Meeting]:
+    with store.read() as cur:
+        return records.upcoming_meetings(cur, neighbourhood_id, today)
+
+
+def council_view(store: Store, neighbourhood_id: int, today: date) -> CouncilView | None:
+    """The council sitting today as groups next to the neighbourhood; None without one."""
+    with store.read() as cur:
+        council_id = records.sitting_council(cur, neighbourhood_id, today)
+        if council_id is None:
+            return None
+        seats = records.seat_counts(cur, council_id, today)
+        groups = records.drawn_member_groups(cur, council_id, today)
+        year = records.population_year(cur, neighbourhood_id, today)
+        population = {} if year is None else register.population_stats(cur, neighbourhood_id, year)
+        parts = geography.neighbourhood_parts(cur, neighbourhood_id)
+        draw = records.latest_council_draw(cur, council_id, today)
+    part_order = [p.code for p in parts]
+    return CouncilView(
+        council_id=council_id,
+        drawn=seats.get("drawn", 0),
+        appointed=seats.get("appointed", 0),
+        population_year=year,
+        comparisons=[
+            FeatureComparison(
+                feature,
+                compare(
+                    groups.get(feature, {}),
+                    population.get(feature, {}),
+                    order=GROUP_ORDER.get(feature, part_order),
+                    leave_out=NOT_ELIGIBLE.get(feature, ()),
+                    ordered=feature in ORDERED,
+                ),
+            )
+            for feature in FEATURES
+        ],
+        part_names={p.code: p.name for p in parts},
+        draw=draw,
+    )

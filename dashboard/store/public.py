@@ -1,0 +1,279 @@
+"""What residents may see, read straight from published records.
+
+Every query here counts a decision only once it is published (`status = 'gepubliceerd'`)
+and a meeting only when it is public: drafts, their votes, their allocations and the
+spending booked on those allocations never leave this module. Council members appear
+only as counts per group, never as rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from dashboard.store.models import Meeting
+from dashboard.store.register import age_band_sql
+from dashboard.store.rows import Cursor, first_row, select
+
+_PUBLISHED = "d.status = 'gepubliceerd'"
+_COUNCILS_OF = "SELECT council_id FROM council_neighbourhood WHERE neighbourhood_id = $nid"
+
+
+@dataclass(frozen=True)
+class PublishedDecision:
+    id: int
+    decided_on: date
+    kind: str
+    amount: Decimal | None
+    votes_for: int
+    votes_against: int
+    votes_abstain: int
+    members_present: int
+    rationale: str
+    consultation_method: str | None
+    proposal_ref: str | None
+    proposal_title: str | None
+    meeting_location: str | None
+    consultation_question: str | None
+    consultation_participants: int | None
+
+
+@dataclass(frozen=True)
+class PublishedProject:
+    """A proposal with money from at least one published decision."""
+
+    id: int
+    external_ref: str
+    parent_id: int | None
+    title: str
+    status: str
+    themes: tuple[str, ...]
+    allocated: Decimal
+    spent: Decimal
+    first_decided_on: date
+
+
+@dataclass(frozen=True)
+class MilestoneLine:
+    proposal_id: int
+    title: str
+    status: str
+    progress_pct: int | None
+    noticeable: str | None
+    due_on: date | None
+    done_on: date | None
+
+
+@dataclass(frozen=True)
+class DrawCounts:
+    """A completed council draw in numbers; never who."""
+
+    draw_id: int
+    method: str
+    completed_on: date | None
+    seats: int | None
+    invited: int
+    by_channel: dict[str, int]
+    outcomes: dict[str, int]
+    confirmed: int
+    reserves: int
+
+
+def decision_years(cur: Cursor, neighbourhood_id: int) -> list[int]:
+    rows = cur.execute(
+        f"""SELECT DISTINCT year(d.decided_on) FROM decision d
+        WHERE {_PUBLISHED} AND d.council_id IN ({_COUNCILS_OF}) ORDER BY 1""",
+        {"nid": neighbourhood_id},
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def published_decisions(
+    cur: Cursor, neighbourhood_id: int, year: int | None = None
+) -> list[PublishedDecision]:
+    rows = cur.execute(
+        f"""
+        SELECT d.id, d.decided_on, d.kind, d.amount, d.votes_for, d.votes_against,
+               d.votes_abstain, d.members_present, d.rationale, d.consultation_method,
+               p.external_ref, p.title, m.location, c.question, c.participants
+        FROM decision d
+        LEFT JOIN proposal p ON p.id = d.proposal_id
+        LEFT JOIN meeting m ON m.id = d.meeting_id AND m.is_public
+        LEFT JOIN consultation c ON c.id = d.consultation_id
+        WHERE {_PUBLISHED} AND d.council_id IN ({_COUNCILS_OF})
+          AND ($year IS NULL OR year(d.decided_on) = $year)
+        ORDER BY d.decided_on DESC, d.id DESC
+        """,
+        {"nid": neighbourhood_id, "year": year},
+    ).fetchall()
+    return [PublishedDecision(*row) for row in rows]
+
+
+def published_projects(cur: Cursor, neighbourhood_id: int | None = None) -> list[PublishedProject]:
+    """Projects with their published allocations (reversals included) and the spending
+    booked on those allocations; all neighbourhoods when `neighbourhood_id` is None."""
+    rows = cur.execute(
+        f"""
+        WITH alloc AS (
+            SELECT a.id, a.proposal_id, a.amount, d.decided_on
+            FROM allocation a JOIN decision d ON d.id = a.decision_id AND {_PUBLISHED}
+            JOIN proposal p ON p.id = a.proposal_id
+            WHERE $nid IS NULL OR p.neighbourhood_id = $nid
+        ), money AS (
+            SELECT proposal_id, sum(amount) AS allocated, min(decided_on) AS first_decided_on
+            FROM alloc GROUP BY proposal_id
+        ), spent AS (
+            SELECT alloc.proposal_id, sum(t.amount) AS spent
+            FROM spending_transaction t JOIN alloc ON alloc.id = t.allocation_id
+            GROUP BY alloc.proposal_id
+        )
+        SELECT p.id, p.external_ref, p.parent_id, p.title, p.status,
+               coalesce((SELECT list(t.name ORDER BY t.name) FROM proposal_theme pt
+                         JOIN theme t ON t.id = pt.theme_id WHERE pt.proposal_id = p.id), []),
+               money.allocated, coalesce(spent.spent, 0), money.first_decided_on
+        FROM money JOIN proposal p ON p.id = money.proposal_id
+        LEFT JOIN spent ON spent.proposal_id = p.id
+        ORDER BY money.first_decided_on DESC, p.id DESC
+        """,
+        {"nid": neighbourhood_id},
+    ).fetchall()
+    return [
+        PublishedProject(
+            int(i), ref, parent, title, status, tuple(themes), _money(a), _money(s), first
+        )
+        for i, ref, parent, title, status, themes, a, s, first in rows
+    ]
+
+
+def milestones_of_projects(cur: Cursor, proposal_ids: list[int]) -> list[MilestoneLine]:
+    if not proposal_ids:
+        return []
+    rows = cur.execute(
+        """SELECT proposal_id, title, status, progress_pct, noticeable, due_on, done_on
+        FROM milestone WHERE proposal_id IN (SELECT unnest(?))
+        ORDER BY proposal_id, due_on NULLS LAST, id""",
+        [proposal_ids],
+    ).fetchall()
+    return [MilestoneLine(*row) for row in rows]
+
+
+def upcoming_meetings(cur: Cursor, neighbourhood_id: int, today: date) -> list[Meeting]:
+    return select(
+        cur,
+        Meeting,
+        "meeting",
+        f"is_public AND status = 'gepland' AND held_on >= $today "
+        f"AND council_id IN ({_COUNCILS_OF})",
+        {"today": today, "nid": neighbourhood_id},  # type: ignore[arg-type]
+        order_by="held_on, id",
+    )
+
+
+def sitting_council(cur: Cursor, neighbourhood_id: int, day: date) -> int | None:
+    """The council of the neighbourhood with a term running on `day` (the first one)."""
+    rows = cur.execute(
+        f"""SELECT t.council_id FROM term t
+        WHERE t.council_id IN ({_COUNCILS_OF}) AND t.starts_on <= $day AND t.ends_on > $day
+        ORDER BY t.council_id LIMIT 1""",
+        {"nid": neighbourhood_id, "day": day},
+    ).fetchall()
+    return int(rows[0][0]) if rows else None
+
+
+_SITTING = """
+    FROM seat s JOIN term t ON t.id = s.term_id
+    WHERE s.council_id = $council AND t.starts_on <= $day AND t.ends_on > $day
+      AND s.starts_on <= $day AND (s.ends_on IS NULL OR s.ends_on > $day)
+"""
+
+
+def seat_counts(cur: Cursor, council_id: int, day: date) -> dict[str, int]:
+    """Seats filled on `day` per kind (drawn, appointed)."""
+    rows = cur.execute(
+        f"SELECT s.kind, count(*) {_SITTING} GROUP BY s.kind",
+        {"council": council_id, "day": day},
+    ).fetchall()
+    return {str(kind): int(n) for kind, n in rows}
+
+
+def drawn_member_groups(cur: Cursor, council_id: int, day: date) -> dict[str, dict[str, int]]:
+    """Counts of the drawn members sitting on `day` per feature and group."""
+    band = age_band_sql(day)
+    rows = cur.execute(
+        f"""
+        WITH members AS (
+            SELECT {band} AS age_band, r.gender, r.education, r.tenure,
+                   (SELECT code FROM neighbourhood_part np WHERE np.id = r.part_id) AS part
+            FROM resident r
+            WHERE r.id IN (SELECT s.resident_id {_SITTING} AND s.kind = 'drawn')
+        )
+        UNPIVOT members ON age_band, gender, education, tenure, part
+        INTO NAME feature VALUE value
+        """,
+        {"council": council_id, "day": day},
+    ).fetchall()
+    groups: dict[str, dict[str, int]] = {}
+    for feature, value in rows:
+        found = groups.setdefault(str(feature), {})
+        found[str(value)] = found.get(str(value), 0) + 1
+    return groups
+
+
+def latest_council_draw(cur: Cursor, council_id: int, day: date) -> DrawCounts | None:
+    row = first_row(
+        cur,
+        """SELECT id, method, CAST(completed_at AS DATE), k FROM draw
+        WHERE council_id = ? AND purpose = 'council' AND status = 'completed'
+          AND CAST(completed_at AS DATE) <= ?
+        ORDER BY completed_at DESC, id DESC LIMIT 1""",
+        [council_id, day],
+    )
+    if row is None:
+        return None
+    draw_id = int(row[0])
+    channels = cur.execute(
+        "SELECT channel, count(*) FROM invitation WHERE draw_id = ? GROUP BY 1", [draw_id]
+    ).fetchall()
+    outcomes = cur.execute(
+        "SELECT r.outcome, count(DISTINCT r.invitation_id) FROM response r "
+        "JOIN invitation i ON i.id = r.invitation_id WHERE i.draw_id = ? GROUP BY 1",
+        [draw_id],
+    ).fetchall()
+    members = cur.execute(
+        "SELECT status, count(*) FROM panel_member WHERE draw_id = ? GROUP BY 1", [draw_id]
+    ).fetchall()
+    by_status = {str(s): int(n) for s, n in members}
+    by_channel = {str(c): int(n) for c, n in channels}
+    return DrawCounts(
+        draw_id=draw_id,
+        method=str(row[1]),
+        completed_on=row[2],
+        seats=None if row[3] is None else int(row[3]),
+        invited=sum(by_channel.values()),
+        by_channel=by_channel,
+        outcomes={str(o): int(n) for o, n in outcomes},
+        confirmed=by_status.get("confirmed", 0),
+        reserves=by_status.get("reserve", 0),
+    )
+
+
+def population_year(cur: Cursor, neighbourhood_id: int, day: date) -> int | None:
+    """The latest year of population statistics up to `day`'s year (else the first)."""
+    row = first_row(
+        cur,
+        "SELECT coalesce(max(year) FILTER (WHERE year <= ?), min(year)) "
+        "FROM population_stat WHERE neighbourhood_id = ?",
+        [day.year, neighbourhood_id],
+    )
+    return None if row is None or row[0] is None else int(row[0])
+
+
+def data_version(cur: Cursor) -> int:
+    """Grows with every write that matters (each leaves an audit event): a cache key."""
+    row = first_row(cur, "SELECT coalesce(max(seq), 0) FROM audit_event")
+    return int(row[0]) if row else 0
+
+
+def _money(value: object) -> Decimal:
+    return Decimal(value).quantize(Decimal("0.01"))  # type: ignore[arg-type]

@@ -1,0 +1,213 @@
+"""The residents' decisions and council pages, rendered with AppTest on the demo data:
+figures match the store, drafts never show (until published), small groups stay hidden."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+from streamlit.testing.v1 import AppTest
+
+from dashboard.app_state import _store
+from dashboard.auth import Caller, Role
+from dashboard.components.clock import AMSTERDAM
+from dashboard.money import euro
+from dashboard.services import budget_book as book
+from dashboard.store import budget, council, proposals
+from dashboard.store.db import open_store
+from tests.dashboard.test_public_privacy import everything_shown
+
+APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
+DECISIONS = "dashboard/pages/resident_decisions.py"
+COUNCIL = "dashboard/pages/resident_council.py"
+ORGANISER = Caller("organisator", Role.ORGANISER, None)
+SECRET = "Conceptmotivering die nog geheim is: niet tonen aan bewoners."
+
+
+def open_page(page: str, code: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["wijk"] = code
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def text_of(at: AppTest) -> str:
+    return everything_shown(at).replace("\\", "")
+
+
+def hood_id(db: Path, code: str) -> int:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return int(
+            con.execute("SELECT id FROM neighbourhood WHERE code = ?", [code]).fetchall()[0][0]
+        )
+    finally:
+        con.close()
+
+
+def today() -> date:
+    return datetime.now(AMSTERDAM).date()
+
+
+def test_decisions_show_reason_votes_and_consultation(app_db: Path) -> None:
+    con = duckdb.connect(str(app_db), read_only=True)
+    (latest,) = con.execute(
+        "SELECT max(year(decided_on)) FROM decision d JOIN council_neighbourhood cn "
+        "ON cn.council_id = d.council_id JOIN neighbourhood n ON n.id = cn.neighbourhood_id "
+        "WHERE n.code = 'WK002' AND d.status = 'gepubliceerd'"
+    ).fetchall()[0]
+    published = con.execute(
+        "SELECT d.rationale, d.votes_for, d.votes_against, d.votes_abstain FROM decision d "
+        "JOIN council_neighbourhood cn ON cn.council_id = d.council_id "
+        "JOIN neighbourhood n ON n.id = cn.neighbourhood_id WHERE n.code = 'WK002' "
+        "AND d.status = 'gepubliceerd' AND year(d.decided_on) = ?",
+        [latest],
+    ).fetchall()
+    con.close()
+    at = open_page(DECISIONS, "WK002")
+    assert at.selectbox(key="besluiten_jaar").value == latest
+    cards = [m.value for m in at.markdown if "**Stemming:**" in m.value]
+    assert len(cards) == len(published) > 0
+    shown = text_of(at)
+    for rationale, voor, tegen, onthouding in published:
+        assert rationale.replace(".", "") in shown.replace(".", "")
+        assert f"{voor} voor, {tegen} tegen, {onthouding} onthouding" in shown
+    assert "**Bewoners:**" in cards[0]
+
+
+def test_project_money_adds_up_to_the_public_ledger(app_db: Path) -> None:
+    nid = hood_id(app_db, "WK003")
+    con = duckdb.connect(str(app_db), read_only=True)
+    years = budget.budget_years(con)
+    totals = [budget.budget_summary(con, nid, y) for y in years]
+    con.close()
+    at = open_page(DECISIONS, "WK003")
+    money = [m.value for m in at.markdown if "**Geld:**" in m.value]
+    assert money
+    allocated = spent = Decimal(0)
+    for line in money:
+        part = line.split("**Geld:** ")[1].split("  \n")[0]
+        given, used = part.split(" toegekend, ")
+        allocated += _amount(given)
+        spent += _amount(used.split(" uitgegeven")[0])
+    assert allocated == sum(s.allocated for s in totals)
+    assert spent == sum(s.spent for s in totals)
+    # Every project has its progress as a number in words, not colour alone.
+    bars = at.get("progress")
+    assert len(bars) == len(money)
+    assert all("% klaar" in bar.proto.text for bar in bars)
+
+
+def _amount(text: str) -> Decimal:
+    cleaned = text.replace("\\", "").replace("€", "").strip().replace(".", "").replace(",", ".")
+    return Decimal(cleaned)
+
+
+def test_projects_filter_by_status_and_theme(app_db: Path) -> None:
+    at = open_page(DECISIONS, "WK003")
+    everything = len([m for m in at.markdown if "**Geld:**" in m.value])
+    at.multiselect(key="project_status").set_value(["afgerond"]).run()
+    finished = len([m for m in at.markdown if "**Geld:**" in m.value])
+    assert 0 < finished < everything
+    assert all("Klaar" in bar.proto.text for bar in at.get("progress"))
+    theme = at.selectbox(key="project_thema").options[1]
+    at.selectbox(key="project_thema").set_value(theme).run()
+    themed = [m.value for m in at.markdown if "**Geld:**" in m.value]
+    assert len(themed) <= finished
+    assert all(theme in line for line in themed)
+
+
+def test_upcoming_meetings_are_the_public_planned_ones(app_db: Path) -> None:
+    nid = hood_id(app_db, "WK001")
+    store = open_store(app_db)
+    with store.read() as cur:
+        council_id = council.councils_for_neighbourhood(cur, nid)[0].id
+        planned = [
+            m
+            for m in council.meetings(cur, council_id)
+            if m.status == "gepland" and m.is_public and m.held_on >= today()
+        ]
+    store.close()
+    at = open_page(DECISIONS, "WK001")
+    agendas = [m.value for m in at.markdown if "**Agenda:**" in m.value]
+    assert len(agendas) == len(planned)
+
+
+def test_a_draft_decision_shows_nowhere_until_it_is_published(app_db: Path) -> None:
+    nid = hood_id(app_db, "WK001")
+    store = _store(str(app_db))  # the app's own store: the page sees every write at once
+    with store.read() as cur:
+        council_id = council.councils_for_neighbourhood(cur, nid)[0].id
+        meeting = next(
+            m for m in reversed(council.meetings(cur, council_id)) if m.held_on <= date.today()
+        )
+        theme = next(iter(proposals.themes(cur)))
+    envelope = book.add_envelope(store, ORGANISER, nid, today().year, "fonds", "40.000", "Test")
+    proposal_id = book.submit_proposal(
+        store,
+        ORGANISER,
+        book.ProposalInput(nid, "Geheim conceptproject", "Nog niet openbaar.", "bewoner",
+                           "20.000", [theme], council_id=council_id),
+    )  # fmt: skip
+    before = open_page(DECISIONS, "WK001")
+    votes = "8 voor, 0 tegen, 5 onthouding (13 leden aanwezig)"
+    votes_before = text_of(before).count(votes)
+    decision_id = book.record_decision(
+        store,
+        ORGANISER,
+        book.DecisionInput(council_id, meeting.id, "toekennen", 8, 0, 5, 13, SECRET,
+                           proposal_id=proposal_id, amount="12.345,67", envelope_id=envelope,
+                           consultation_method="wijkpanel"),
+    )  # fmt: skip
+    draft = open_page(DECISIONS, "WK001")
+    shown = text_of(draft)
+    assert SECRET.rstrip(".") not in shown
+    assert "Geheim conceptproject" not in shown
+    assert euro(Decimal("12345.67")) not in shown
+    assert shown.count(votes) == votes_before
+    overview = AppTest.from_file(APP, default_timeout=30)
+    overview.query_params["wijk"] = "WK001"
+    overview.run()
+    assert euro(Decimal("12345.67")) not in text_of(overview)
+
+    book.publish_decision(store, ORGANISER, decision_id)
+    published = open_page(DECISIONS, "WK001")
+    shown = text_of(published)
+    assert SECRET.rstrip(".") in shown
+    assert "Geheim conceptproject" in shown
+    assert euro(Decimal("12345.67")) in shown
+    assert shown.count(votes) == votes_before + 1
+
+
+def test_the_council_page_shows_groups_never_small_ones_or_names(app_db: Path) -> None:
+    at = open_page(COUNCIL, "WK001")
+    tables = [m.value for m in at.markdown if m.value.startswith("| Groep |")]
+    assert len(tables) == 5  # age, gender, education, tenure, part of the neighbourhood
+    for table in tables:
+        for line in table.splitlines()[2:]:
+            council_cell = line.split("|")[2].strip().replace("\\", "")
+            if council_cell != "< 5":
+                count = int(council_cell.split(" ")[0])
+                assert count == 0 or count >= 5, line
+    shown = text_of(at)
+    assert "benoemde leden" in shown
+    assert "Hoe is de raad geloot?" in shown
+    assert "Uitgenodigd" in shown
+    assert "bestand dat u kunt downloaden" in shown
+
+
+def test_the_council_counts_match_the_seats(app_db: Path) -> None:
+    nid = hood_id(app_db, "WK002")
+    store = open_store(app_db)
+    with store.read() as cur:
+        council_id = council.councils_for_neighbourhood(cur, nid)[0].id
+        seats = council.seats_on(cur, council_id, today())
+    store.close()
+    at = open_page(COUNCIL, "WK002")
+    sentence = next(m.value for m in at.markdown if "benoemde leden" in m.value)
+    drawn, appointed = (int(part.split("**")[1]) for part in sentence.split(" en ")[:2])
+    assert drawn + appointed == seats

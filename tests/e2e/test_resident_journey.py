@@ -1,0 +1,93 @@
+"""A resident in a real Chromium, on a desktop and on a phone: the neighbourhood's money,
+the council's decisions and projects, and the council as groups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.e2e.harness import Server, screenshot, wait_until_ready
+
+pytestmark = pytest.mark.browser
+
+
+def main_text(tab: object) -> str:
+    return str(tab.inner_text("[data-testid='stMain']"))  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def latest_rationale(demo_db: Path) -> str:
+    # Read before the server starts: DuckDB lets only one process open the file.
+    con = duckdb.connect(str(demo_db), read_only=True)
+    try:
+        return str(
+            con.execute(
+                "SELECT d.rationale FROM decision d JOIN council_neighbourhood cn "
+                "ON cn.council_id = d.council_id JOIN neighbourhood n "
+                "ON n.id = cn.neighbourhood_id WHERE n.code = 'WK004' "
+                "AND d.status = 'gepubliceerd' ORDER BY d.decided_on DESC, d.id DESC LIMIT 1"
+            ).fetchall()[0][0]
+        )
+    finally:
+        con.close()
+
+
+def open_tab(tab: object, name: str) -> None:
+    tab.get_by_role("tab", name=name).click()  # type: ignore[attr-defined]
+    tab.wait_for_timeout(200)  # type: ignore[attr-defined]
+
+
+def test_a_resident_follows_the_money_and_meets_the_council(
+    latest_rationale: str, server: Server, page: object
+) -> None:
+    page.goto(f"{server.url}/?wijk=WK004")  # type: ignore[attr-defined]
+    wait_until_ready(page)
+    neighbourhood = page.get_by_label("Kies uw wijk").input_value()  # type: ignore[attr-defined]
+
+    # Through the menu to the decisions: the same neighbourhood stays chosen.
+    page.get_by_role("link", name="Besluiten en projecten").click()  # type: ignore[attr-defined]
+    page.wait_for_url("**/resident_decisions**")  # type: ignore[attr-defined]
+    wait_until_ready(page)
+    assert page.get_by_label("Kies uw wijk").input_value() == neighbourhood  # type: ignore[attr-defined]
+    screenshot(page, "resident-decisions")
+    text = main_text(page)
+    assert latest_rationale in text
+    assert "voor," in text and "onthouding" in text
+
+    open_tab(page, "Projecten")
+    screenshot(page, "resident-projects")
+    assert "% klaar" in main_text(page)
+    assert "toegekend" in main_text(page)
+
+    open_tab(page, "Vergaderingen")
+    assert "Agenda" in main_text(page) or "nog geen nieuwe vergaderingen" in main_text(page)
+
+    page.get_by_role("link", name="De wijkraad").click()  # type: ignore[attr-defined]
+    page.wait_for_url("**/resident_council**")  # type: ignore[attr-defined]
+    wait_until_ready(page)
+    screenshot(page, "resident-council")
+    text = main_text(page)
+    assert "In de wijkraad" in text and "In de wijk" in text
+    assert "Hoe is de raad geloot?" in text
+
+
+def test_the_residents_pages_fit_a_phone(server: Server, browser: object) -> None:
+    context = browser.new_context(  # type: ignore[attr-defined]
+        viewport={"width": 390, "height": 844}, locale="nl-NL", is_mobile=True, has_touch=True
+    )
+    tab = context.new_page()
+    try:
+        for path, name in [
+            ("/?wijk=WK004", "phone-resident-overview"),
+            ("/resident_decisions?wijk=WK004", "phone-resident-decisions"),
+            ("/resident_council?wijk=WK004", "phone-resident-council"),
+        ]:
+            tab.goto(f"{server.url}{path}")
+            wait_until_ready(tab)
+            screenshot(tab, name)
+            width = tab.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, f"{name}: the page is {width}px wide on a 390px phone"
+    finally:
+        context.close()
