@@ -12,13 +12,16 @@ import streamlit as st
 from dashboard import web_session
 from dashboard.app_state import store
 from dashboard.auth import Role
+from dashboard.components.language import language_switch
 from dashboard.components.login_form import login_required
 from dashboard.components.roles import ROLE_NAMES
+from dashboard.i18n import t
 from dashboard.session import current_caller
 
 st.set_page_config(page_title="Wijkraad", layout="wide")
 web_session.sync(store)
 caller = current_caller()
+language_switch()  # residents' pages in Dutch or English
 
 PAGES = "dashboard/pages"
 # section: (who may open it, for whom in words, [(page file, title)])
@@ -45,10 +48,10 @@ GUARDED = {
 }
 
 sections = {
-    "Voor bewoners": [
-        st.Page(f"{PAGES}/resident_overview.py", title="Het geld van uw wijk", default=True),
-        st.Page(f"{PAGES}/resident_decisions.py", title="Besluiten en projecten"),
-        st.Page(f"{PAGES}/resident_council.py", title="De wijkraad"),
+    t("Voor bewoners"): [
+        st.Page(f"{PAGES}/resident_overview.py", title=t("Het geld van uw wijk"), default=True),
+        st.Page(f"{PAGES}/resident_decisions.py", title=t("Besluiten en projecten")),
+        st.Page(f"{PAGES}/resident_council.py", title=t("De wijkraad")),
     ],
 }
 stand_ins = []
@@ -61,7 +64,7 @@ for section, (allowed, for_whom, pages) in GUARDED.items():
                     visibility="hidden")
             for name, title in pages
         ]  # fmt: skip
-account = "Inloggen" if caller.is_public else "Mijn account"
+account = t("Inloggen") if caller.is_public else "Mijn account"
 sections["Account"] = [st.Page(f"{PAGES}/login.py", title=account), *stand_ins]
 
 if not caller.is_public:

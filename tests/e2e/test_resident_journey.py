@@ -72,6 +72,14 @@ def test_a_resident_follows_the_money_and_meets_the_council(
     assert "In de wijkraad" in text and "In de wijk" in text
     assert "Hoe is de raad geloot?" in text
 
+    # The same page in English, by the switch in the sidebar.
+    page.get_by_text("English").click()  # type: ignore[attr-defined]
+    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+    wait_until_ready(page)
+    screenshot(page, "resident-council-english")
+    text = main_text(page)
+    assert "How was the council drawn?" in text and "On the council" in text
+
 
 def test_the_residents_pages_fit_a_phone(server: Server, browser: object) -> None:
     context = browser.new_context(  # type: ignore[attr-defined]

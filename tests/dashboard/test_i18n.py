@@ -1,0 +1,99 @@
+"""The residents' pages in Dutch by default and in English on request: every sentence
+they show through `t()` has an English translation with the same blanks."""
+
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from dashboard.components import format as source_names
+from dashboard.components import labels
+from dashboard.i18n.en import EN
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "streamlit_app.py")
+TRANSLATED = [
+    ROOT / "streamlit_app.py",
+    *sorted((ROOT / "dashboard" / "pages").glob("resident_*.py")),
+    *sorted((ROOT / "dashboard" / "components").glob("*.py")),
+]
+LABEL_TABLES = [
+    labels.STATUS,
+    labels.DECISION_KIND,
+    labels.CONSULTATION,
+    labels.FEATURE,
+    labels.GROUP,
+    source_names.SOURCE_NAMES,
+]
+
+
+def sentences() -> set[str]:
+    found: set[str] = set()
+    for path in TRANSLATED:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "t"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                found.add(str(node.args[0].value))
+    for table in LABEL_TABLES:
+        found |= set(table.values())
+    return found
+
+
+def blanks(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_sentence_has_an_english_translation_with_the_same_blanks() -> None:
+    found = sentences()
+    assert len(found) > 80  # the scan sees the pages
+    missing = sorted(found - set(EN))
+    assert not missing, f"add to dashboard/i18n/en.py: {missing}"
+    for dutch in found:
+        assert blanks(EN[dutch]) == blanks(dutch), dutch
+
+
+def run(query: dict[str, str], page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_dutch_by_default(app_db: Path) -> None:
+    at = run({"wijk": "WK001"})
+    assert at.title[0].value == "Het geld van uw wijk"
+    assert at.radio(key="taal").value == "nl"
+
+
+def test_a_link_with_lang_en_opens_the_pages_in_english(app_db: Path) -> None:
+    at = run({"wijk": "WK001", "lang": "en"})
+    assert at.title[0].value == "Your neighbourhood's money"
+    assert [m.label for m in at.metric] == ["Budget", "Decided", "Spent", "Still to allocate"]
+    decisions = run({"wijk": "WK001", "lang": "en"}, "dashboard/pages/resident_decisions.py")
+    assert decisions.title[0].value == "Decisions and projects"
+    shown = " ".join(m.value for m in decisions.markdown)
+    assert "**Why:**" in shown and " for, " in shown
+    council = run({"wijk": "WK001", "lang": "en"}, "dashboard/pages/resident_council.py")
+    assert "How was the council drawn?" in [h.value for h in council.subheader]
+
+
+def test_the_switch_changes_the_language_and_the_link(app_db: Path) -> None:
+    at = run({"wijk": "WK001"})
+    at.radio(key="taal").set_value("en").run()
+    assert at.title[0].value == "Your neighbourhood's money"
+    assert at.query_params["lang"] == "en"
+    at.radio(key="taal").set_value("nl").run()
+    assert at.title[0].value == "Het geld van uw wijk"
+    assert "lang" not in at.query_params
