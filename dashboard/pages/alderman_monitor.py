@@ -1,7 +1,85 @@
-from dashboard.components.placeholder import coming_soon
+"""Aldermen: every neighbourhood in one table and on a map, with what is stuck and what
+is overspent; exports for the gemeenteraad. Staff only (the service checks the caller)."""
 
-coming_soon(
-    "Monitor alle wijken",
-    "alle wijken in één tabel en op de kaart: besteding, doorlooptijden, vastgelopen "
-    "voorstellen en hoe representatief elke wijkraad is.",
+from datetime import datetime
+
+import streamlit as st
+
+from dashboard import services
+from dashboard.app_state import store
+from dashboard.auth import PermissionDenied
+from dashboard.components import charts, monitor_tables
+from dashboard.components.clock import AMSTERDAM
+from dashboard.components.exports import csv_bytes, xlsx_bytes
+from dashboard.money import euro
+from dashboard.services import monitor
+from dashboard.session import current_caller
+
+st.title("Monitor alle wijken")
+db = store()
+years = services.budget_years(db)
+if not years:
+    st.info("Er zijn nog geen budgetten ingevoerd.")
+    st.stop()
+left, right = st.columns(2)
+year = left.selectbox("Jaar", years, index=years.index(services.default_year(years)), key="jaar")
+weeks = right.number_input(
+    "Vastgelopen: zonder voortgang sinds (weken)",
+    min_value=1,
+    max_value=260,
+    value=monitor.DEFAULT_STALLED_WEEKS,
+    step=1,
+    key="weken",
+    help="Een open voorstel zonder statuswijziging, afgeronde mijlpaal of betaling in "
+    "zoveel weken telt als vastgelopen.",
 )
+try:
+    view = monitor.monitor(db, current_caller(), year, int(weeks), datetime.now(AMSTERDAM).date())
+except PermissionDenied as refused:
+    st.error(str(refused))
+    st.stop()
+
+allocated, spent = view.total("allocated"), view.total("spent")
+columns = st.columns(5)
+columns[0].metric("Budget", euro(view.total("budget")))
+columns[1].metric("Toegekend", euro(allocated))
+columns[2].metric("Uitgegeven", euro(spent))
+columns[3].metric("Vastgelopen voorstellen", len(view.stalled))
+columns[4].metric("Overschrijdingen", len(view.overspends))
+st.caption(
+    f"Alle wijken samen in {year}. Toegekend telt ook besluiten die nog niet openbaar zijn "
+    f"({euro(view.total('draft_allocated'))}); bewoners zien die pas na publicatie."
+)
+
+st.subheader("Alle wijken")
+table = monitor_tables.neighbourhood_frame(view)
+st.dataframe(table, hide_index=True, column_config=monitor_tables.NEIGHBOURHOOD_COLUMNS)
+download_csv, download_xlsx = st.columns(2)
+download_csv.download_button(
+    "Tabel als CSV",
+    csv_bytes(table),
+    file_name=f"wijken-{year}.csv",
+    mime="text/csv",
+    key="csv",
+)
+download_xlsx.download_button(
+    "Tabel als Excel (XLSX)",
+    xlsx_bytes(table, f"Wijken {year}"),
+    file_name=f"wijken-{year}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="xlsx",
+)
+
+st.subheader("Op de kaart")
+st.plotly_chart(charts.execution_map(view.lines, view.points), key="kaart")
+st.caption(
+    "Kleur: het deel van het toegekende geld dat is uitgegeven (donkerder is meer; de "
+    "tabel hierboven geeft dezelfde cijfers). Punten: projecten met een plek."
+)
+
+st.subheader(f"Vastgelopen: {len(view.stalled)} voorstellen zonder voortgang in {weeks} weken")
+if view.stalled:
+    st.dataframe(monitor_tables.stalled_frame(view), hide_index=True)
+st.subheader(f"Meer uitgegeven dan toegekend: {len(view.overspends)} projecten")
+if view.overspends:
+    st.dataframe(monitor_tables.overspend_frame(view), hide_index=True)

@@ -1,0 +1,80 @@
+"""Charts as pure functions returning plotly figures. Maps draw offline: our own GeoJSON
+polygons on MapLibre's blank style (`white-bg`), no tile server, no CDN."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+
+import plotly.express as px
+import plotly.graph_objects as go
+
+from dashboard.services.monitor import NeighbourhoodLine
+from dashboard.store.monitor import ProjectPoint
+
+
+def execution_map(lines: Sequence[NeighbourhoodLine], points: Sequence[ProjectPoint]) -> go.Figure:
+    """Neighbourhoods coloured by the share of allocated money spent; projects as points."""
+    geojson = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": line.neighbourhood.code,
+                "properties": {"name": line.neighbourhood.name},
+                "geometry": json.loads(line.neighbourhood.polygon_geojson),
+            }
+            for line in lines
+        ],
+    }
+    rates = [
+        None if line.execution_rate is None else round(100 * line.execution_rate) for line in lines
+    ]
+    lats = [line.neighbourhood.centroid_lat for line in lines]
+    lons = [line.neighbourhood.centroid_lon for line in lines]
+    figure = px.choropleth_map(
+        {
+            "code": [line.neighbourhood.code for line in lines],
+            "wijk": [line.neighbourhood.name for line in lines],
+            "besteed": rates,
+        },
+        geojson=geojson,
+        locations="code",
+        color="besteed",
+        hover_name="wijk",
+        color_continuous_scale="Blues",
+        range_color=(0, 100),
+        map_style="white-bg",
+        center={"lat": sum(lats) / len(lats), "lon": sum(lons) / len(lons)} if lines else None,
+        zoom=_zoom(lats, lons),
+        opacity=0.8,
+        labels={"besteed": "Besteed (%)", "code": "Code"},
+    )
+    figure.update_traces(marker_line_color="#444", marker_line_width=1)
+    if points:
+        figure.add_trace(
+            go.Scattermap(
+                lat=[p.lat for p in points],
+                lon=[p.lon for p in points],
+                mode="markers",
+                marker={"size": 7, "color": "#d9480f"},
+                text=[f"{p.external_ref} {p.title} ({p.status})" for p in points],
+                hoverinfo="text",
+                name="Projecten",
+            )
+        )
+    figure.update_layout(
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        height=520,
+        legend={"yanchor": "top", "y": 0.99, "xanchor": "left", "x": 0.01},
+    )
+    return figure
+
+
+def _zoom(lats: Sequence[float], lons: Sequence[float]) -> float:
+    """A zoom level that shows every neighbourhood."""
+    if not lats:
+        return 10
+    span = max(max(lats) - min(lats), (max(lons) - min(lons)) * 0.6, 0.005)
+    return max(1.0, min(15.0, math.log2(360 / span) - 0.8))

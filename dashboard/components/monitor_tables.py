@@ -1,0 +1,76 @@
+"""The monitor's tables as DataFrames: numbers stay numbers (sortable, exportable)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.services.monitor import MonitorView
+
+NEIGHBOURHOOD_COLUMNS = {
+    "Budget (€)": st.column_config.NumberColumn(format="localized"),
+    "Toegekend (€)": st.column_config.NumberColumn(format="localized"),
+    "Uitgegeven (€)": st.column_config.NumberColumn(format="localized"),
+    "Besteed (%)": st.column_config.NumberColumn(format="%d%%"),
+    "Budget per inwoner (€)": st.column_config.NumberColumn(format="localized"),
+    "Uitgegeven per inwoner (€)": st.column_config.NumberColumn(format="localized"),
+    "Nog niet openbaar toegekend (€)": st.column_config.NumberColumn(format="localized"),
+}
+
+
+def neighbourhood_frame(view: MonitorView) -> pd.DataFrame:
+    rows = []
+    for line in view.lines:
+        rate = line.execution_rate
+        budget_pp = line.per_inhabitant(line.budget)
+        spent_pp = line.per_inhabitant(line.spent)
+        rows.append(
+            {
+                "Code": line.neighbourhood.code,
+                "Wijk": line.neighbourhood.name,
+                "Inwoners": line.inhabitants,
+                "Budget (€)": float(line.budget),
+                "Toegekend (€)": float(line.allocated),
+                "Uitgegeven (€)": float(line.spent),
+                "Besteed (%)": None if rate is None else round(100 * rate),
+                "Budget per inwoner (€)": None if budget_pp is None else float(budget_pp),
+                "Uitgegeven per inwoner (€)": None if spent_pp is None else float(spent_pp),
+                "Nog niet openbaar toegekend (€)": float(line.draft_allocated),
+                "Vastgelopen": line.stalled,
+                "Overschrijdingen": line.overspent,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def stalled_frame(view: MonitorView) -> pd.DataFrame:
+    names = {line.neighbourhood.id: line.neighbourhood.name for line in view.lines}
+    return pd.DataFrame(
+        [
+            {
+                "Kenmerk": s.external_ref,
+                "Voorstel": s.title,
+                "Wijk": names.get(s.neighbourhood_id, ""),
+                "Status": s.status,
+                "Laatste voortgang": s.last_activity,
+            }
+            for s in view.stalled
+        ]
+    )
+
+
+def overspend_frame(view: MonitorView) -> pd.DataFrame:
+    names = {line.neighbourhood.id: line.neighbourhood.name for line in view.lines}
+    return pd.DataFrame(
+        [
+            {
+                "Kenmerk": o.external_ref,
+                "Project": o.title,
+                "Wijk": names.get(o.neighbourhood_id, ""),
+                "Toegekend (€)": float(o.allocated),
+                "Uitgegeven (€)": float(o.spent),
+                "Te veel (€)": float(o.spent - o.allocated),
+            }
+            for o in view.overspends
+        ]
+    )

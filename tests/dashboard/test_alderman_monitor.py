@@ -1,0 +1,93 @@
+"""The aldermen's monitor: figures equal the ledger's, the map draws offline from our own
+polygons, stalled items follow the chosen weeks, exports read back."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.auth import PUBLIC, Caller, PermissionDenied, Role
+from dashboard.components.exports import csv_bytes, xlsx_bytes
+from dashboard.money import euro
+from dashboard.services import budget_book as book
+from dashboard.services import monitor
+from dashboard.store.db import open_store
+from tests.conftest import DEMO_TODAY
+
+APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
+PAGE = "dashboard/pages/alderman_monitor.py"
+ALDERMAN = Caller("wethouder", Role.ALDERMAN, None)
+
+
+def open_monitor(year: int = DEMO_TODAY.year) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["caller"] = ALDERMAN
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    at.selectbox(key="jaar").select(year).run()
+    return at
+
+
+def test_every_neighbourhood_matches_the_ledger(app_db: Path) -> None:
+    store = open_store(app_db)
+    with store.read() as cur:
+        ids = [int(r[0]) for r in cur.execute("SELECT id FROM neighbourhood").fetchall()]
+        codes = dict(cur.execute("SELECT code, id FROM neighbourhood").fetchall())
+    totals = {nid: book.load_books_for(store, nid).year_totals(nid, DEMO_TODAY.year) for nid in ids}
+    store.close()
+    at = open_monitor()
+    table = at.dataframe[0].value
+    assert len(table) == len(ids)
+    for row in table.itertuples(index=False):
+        expected = totals[codes[row.Code]]
+        assert row[3] == float(expected.budget)
+        assert row[4] == float(expected.allocated)
+        assert row[5] == float(expected.spent)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Toegekend"] == euro(sum(t.allocated for t in totals.values()))
+    assert metrics["Uitgegeven"] == euro(sum(t.spent for t in totals.values()))
+    assert metrics["Overschrijdingen"] == "1"  # the demo's one overspent project
+
+
+def test_the_map_is_offline_choropleth_of_our_polygons(app_db: Path) -> None:
+    at = open_monitor()
+    charts = at.get("plotly_chart")  # AppTest has no plotly element: read its spec
+    spec = json.loads(charts[0].proto.spec)
+    kinds = [trace["type"] for trace in spec["data"]]
+    assert kinds[0] == "choroplethmap" and "scattermap" in kinds
+    assert spec["layout"]["map"]["style"] == "white-bg"
+    assert len(spec["data"][0]["geojson"]["features"]) == 12
+    assert "http" not in json.dumps(spec["layout"]["map"])
+
+
+def test_stalled_items_follow_the_chosen_number_of_weeks(app_db: Path) -> None:
+    at = open_monitor()
+    quick = int(next(m.value for m in at.metric if m.label == "Vastgelopen voorstellen"))
+    at.number_input(key="weken").set_value(200).run()
+    slow = int(next(m.value for m in at.metric if m.label == "Vastgelopen voorstellen"))
+    assert quick > slow >= 0
+
+
+def test_the_public_and_bad_callers_get_nothing(app_db: Path) -> None:
+    store = open_store(app_db)
+    try:
+        with pytest.raises(PermissionDenied):
+            monitor.monitor(store, PUBLIC, DEMO_TODAY.year, 12, DEMO_TODAY)
+    finally:
+        store.close()
+
+
+def test_exports_read_back() -> None:
+    frame = pd.DataFrame({"Wijk": ["Oosterhoek", "Zuid"], "Uitgegeven (€)": [1234.5, 0.25]})
+    back = pd.read_csv(io.BytesIO(csv_bytes(frame)), sep=";", decimal=",", encoding="utf-8-sig")
+    assert back.equals(frame)
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(frame, "Wijken 2026"))).active
+    assert sheet.title == "Wijken 2026"
+    assert [c.value for c in sheet[2]] == ["Oosterhoek", 1234.5]

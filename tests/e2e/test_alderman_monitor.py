@@ -1,0 +1,49 @@
+"""An alderman in a real Chromium with every request outside the app blocked: the
+monitor's table and map render offline (no tile server, no CDN)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.harness import Server, screenshot, wait_until_ready
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_alderman_sees_every_neighbourhood_on_an_offline_map(
+    server: Server, page: object
+) -> None:
+    outside: list[str] = []
+
+    def only_the_app(route: object) -> None:
+        url = route.request.url  # type: ignore[attr-defined]
+        if url.startswith(server.url) or url.startswith(("data:", "blob:")):
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            outside.append(url)
+            route.abort()  # type: ignore[attr-defined]
+
+    page.route("**/*", only_the_app)  # type: ignore[attr-defined]
+    page.goto(f"{server.url}/alderman_monitor")  # type: ignore[attr-defined]
+    wait_until_ready(page)
+    page.get_by_label("Gebruikersnaam").fill("wethouder")  # type: ignore[attr-defined]
+    page.get_by_label("Wachtwoord").fill("demo-wethouder")  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Inloggen").click()  # type: ignore[attr-defined]
+    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+    wait_until_ready(page)
+    page.wait_for_selector(".js-plotly-plot canvas", timeout=20_000)  # type: ignore[attr-defined]
+    page.wait_for_timeout(1500)  # type: ignore[attr-defined]  # let MapLibre paint
+    text = page.inner_text("[data-testid='stMain']")  # type: ignore[attr-defined]
+    assert "Monitor alle wijken" in text and "Op de kaart" in text
+    assert page.locator("[data-testid='stDataFrame']").count() >= 1  # type: ignore[attr-defined]
+    painted = page.evaluate(  # type: ignore[attr-defined]
+        """() => {
+            const canvas = document.querySelector('.js-plotly-plot canvas.maplibregl-canvas')
+                || document.querySelector('.js-plotly-plot canvas');
+            return canvas ? [canvas.width, canvas.height] : null;
+        }"""
+    )
+    assert painted and painted[0] > 100 and painted[1] > 100
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()  # type: ignore[attr-defined]
+    screenshot(page, "alderman-monitor-map")
+    assert not outside, f"requests outside the app: {outside[:5]}"
