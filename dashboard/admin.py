@@ -6,9 +6,11 @@
     python -m dashboard.admin unlock --username piet
     python -m dashboard.admin retention [--days 90] [--dry-run]
     python -m dashboard.admin erase-contact --resident-id 123 --reference ZAAK-2026-17
+    python -m dashboard.admin verify-audit [--expect-head HASH]
 
 DuckDB lets one process open a database file at a time: run this while the app is
-stopped. Exit codes: 0 done, 2 bad input (nothing changed), 3 database not usable.
+stopped. Exit codes: 0 done, 1 audit chain broken, 2 bad input (nothing changed), 3 database not
+usable.
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ from dashboard import accounts, privacy
 from dashboard.auth import SYSTEM, Role
 from dashboard.config import database_path
 from dashboard.errors import UserError
+from dashboard.store import audit
 from dashboard.store.db import Store, open_store
 from dashboard.store.errors import StoreError
 
+CHAIN_BROKEN = 1
 BAD_INPUT = 2
 NO_DATABASE = 3
 
@@ -131,6 +135,23 @@ def cmd_erase_contact(store: Store, args: argparse.Namespace) -> str:
     return f"Erased the contact data of resident {args.resident_id}."
 
 
+def cmd_verify_audit(store: Store, args: argparse.Namespace) -> str:
+    """Check the hash chain of the audit log; publish the head hash to detect later
+    removal of events from the end (which the chain alone cannot show)."""
+    with store.read() as cur:
+        chain = audit.events(cur)
+    problems = [f"event {p.seq}: {p.problem}" for p in audit.verify_chain(chain)]
+    if args.expect_head and args.expect_head not in {e.hash for e in chain}:
+        problems.append(
+            f"the published head {args.expect_head[:16]}... is not in the log: events were "
+            "removed from the end, or this is another database"
+        )
+    if problems:
+        raise CliError("the audit log was changed:\n  " + "\n  ".join(problems), CHAIN_BROKEN)
+    head = chain[-1].hash if chain else audit.GENESIS
+    return f"{len(chain)} audit events, chain intact. Head hash: {head}"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m dashboard.admin",
@@ -176,6 +197,10 @@ def _parser() -> argparse.ArgumentParser:
     erase.add_argument("--resident-id", type=int, required=True)
     erase.add_argument("--reference", default=None, help="the request's case number")
     erase.set_defaults(handler=cmd_erase_contact)
+
+    verify = commands.add_parser("verify-audit", help="check the audit log's hash chain")
+    verify.add_argument("--expect-head", default=None, help="a head hash published earlier")
+    verify.set_defaults(handler=cmd_verify_audit)
     return parser
 
 

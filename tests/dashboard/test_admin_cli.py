@@ -9,6 +9,8 @@ import duckdb
 import pytest
 
 from dashboard import admin as cli
+from dashboard.store import audit
+from dashboard.store.db import open_store
 from tests.conftest import DEMO_TODAY
 
 REPO = Path(__file__).resolve().parents[2]
@@ -125,3 +127,49 @@ def test_retention_and_unlock(demo_db: Path) -> None:
     unlocked = admin(demo_db, "unlock", "--username", "beheer")
     assert unlocked.returncode == 0
     assert "locked until" not in admin(demo_db, "list-users").stdout
+
+
+def add_audit_events(database: Path, count: int) -> None:
+    store = open_store(database)
+    try:
+        for number in range(count):
+            store.write(lambda cur, n=number: audit.append(cur, "test", "step", "draw", n))
+    finally:
+        store.close()
+
+
+def head_of_audit_log(database: Path) -> str:
+    result = admin(database, "verify-audit")
+    assert result.returncode == 0, result.stderr
+    assert "chain intact" in result.stdout
+    return result.stdout.rsplit("Head hash: ", 1)[1].strip()
+
+
+@pytest.mark.parametrize(
+    ("tampering", "message"),
+    [
+        ("UPDATE audit_event SET payload_json = '{}' WHERE seq = 2", "content changed"),
+        ("DELETE FROM audit_event WHERE seq = 2", "expected event number 2"),
+        ("UPDATE audit_event SET actor = 'iemand' WHERE seq = 3", "content changed"),
+    ],
+)
+def test_verify_audit_finds_tampering(demo_db: Path, tampering: str, message: str) -> None:
+    add_audit_events(demo_db, 4)
+    head_of_audit_log(demo_db)
+    con = duckdb.connect(str(demo_db))
+    con.execute(tampering)
+    con.close()
+    result = admin(demo_db, "verify-audit")
+    assert result.returncode == 1
+    assert message in result.stderr
+
+
+def test_verify_audit_detects_events_removed_from_the_end(demo_db: Path) -> None:
+    add_audit_events(demo_db, 2)
+    head = head_of_audit_log(demo_db)
+    con = duckdb.connect(str(demo_db))
+    con.execute("DELETE FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)")
+    con.close()
+    assert admin(demo_db, "verify-audit").returncode == 0  # the chain alone cannot tell
+    result = admin(demo_db, "verify-audit", "--expect-head", head)
+    assert result.returncode == 1 and "removed from the end" in result.stderr
