@@ -52,6 +52,7 @@ sections = {
         st.Page(f"{PAGES}/resident_overview.py", title=t("Het geld van uw wijk"), default=True),
         st.Page(f"{PAGES}/resident_decisions.py", title=t("Besluiten en projecten")),
         st.Page(f"{PAGES}/resident_council.py", title=t("De wijkraad")),
+        st.Page(f"{PAGES}/resident_map.py", title=t("Wijken op de kaart")),
     ],
 }
 stand_ins = []

@@ -11,6 +11,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 
 from dashboard.services.monitor import NeighbourhoodLine
+from dashboard.store.models import Neighbourhood
 from dashboard.store.monitor import ProjectPoint
 
 
@@ -77,4 +78,69 @@ def _zoom(lats: Sequence[float], lons: Sequence[float]) -> float:
     if not lats:
         return 10
     span = max(max(lats) - min(lats), (max(lons) - min(lons)) * 0.6, 0.005)
-    return max(1.0, min(15.0, math.log2(360 / span) - 0.8))
+    return max(1.0, min(15.0, math.log2(360 / span) - 1.2))
+
+
+def choice_map(hoods: Sequence[Neighbourhood]) -> go.Figure:
+    """The neighbourhoods as outlines with their names; a click on a name chooses it.
+    One colour for all: colour carries no meaning here."""
+    geojson = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "id": h.code, "geometry": json.loads(h.polygon_geojson)}
+            for h in hoods
+        ],
+    }
+    lats = [h.centroid_lat for h in hoods]
+    lons = [h.centroid_lon for h in hoods]
+    figure = go.Figure(
+        go.Choroplethmap(
+            geojson=geojson,
+            locations=[h.code for h in hoods],
+            z=[1] * len(hoods),
+            colorscale=[[0, "#e7eef6"], [1, "#e7eef6"]],
+            showscale=False,
+            marker_line_color="#333",
+            marker_line_width=1.5,
+            hoverinfo="skip",
+        )
+    )
+    figure.add_trace(
+        go.Scattermap(
+            lat=lats,
+            lon=lons,
+            mode="markers+text",
+            marker={"size": 14, "color": "#1c4e80"},
+            text=[h.name for h in hoods],
+            textposition="top center",
+            textfont={"size": 13, "color": "#111"},
+            customdata=[h.code for h in hoods],
+            hovertemplate="%{text}<extra></extra>",
+            name="",
+        )
+    )
+    figure.update_layout(
+        map_style="white-bg",
+        map_center={"lat": sum(lats) / len(lats), "lon": sum(lons) / len(lons)} if hoods else None,
+        map_zoom=_zoom(lats, lons),
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        height=520,
+        showlegend=False,
+        clickmode="event+select",
+    )
+    return figure
+
+
+def chosen_code(event: object) -> str | None:
+    """The neighbourhood code of the point clicked on `choice_map`, if any."""
+    try:
+        points = event["selection"]["points"]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return None
+    for point in points:
+        code = point.get("customdata")
+        if isinstance(code, list):
+            code = code[0] if code else None
+        if code:
+            return str(code)
+    return None

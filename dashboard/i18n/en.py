@@ -37,6 +37,14 @@ EN: dict[str, str] = {
     "Overig": "Other",
     "Overgeheveld van vorig jaar": "Carried over from last year",
     "Kies uw wijk": "Choose your neighbourhood",
+    "Kies uw wijk op de kaart": "Choose your neighbourhood on the map",
+    "Wijken op de kaart": "Neighbourhoods on the map",
+    "Klik op de naam van uw wijk om te zien hoeveel geld er is en wat ermee gebeurt. "
+    "Liever een lijst? Op elke pagina kunt u uw wijk ook kiezen uit een lijst.": (
+        "Click on the name of your neighbourhood to see how much money there is and what "
+        "happens with it. Prefer a list? Every page also lets you choose from a list."
+    ),
+    "Wijken op de kaart, van noord naar zuid:": "Neighbourhoods on the map, north to south:",
     "Er zijn nog geen wijken ingevoerd.": "No neighbourhoods yet.",
     # Decisions and projects
     "Besluiten en projecten": "Decisions and projects",

@@ -27,6 +27,8 @@ if not hoods or not years:
 
 left, right = st.columns([3, 1])
 hood = choose_neighbourhood(hoods, left)
+if left.button(t("Kies uw wijk op de kaart"), key="naar_kaart"):
+    st.switch_page("dashboard/pages/resident_map.py")
 year = right.selectbox(
     t("Jaar"), years, index=years.index(services.default_year(years)), key="jaar"
 )

@@ -211,3 +211,12 @@ def test_the_council_counts_match_the_seats(app_db: Path) -> None:
     sentence = next(m.value for m in at.markdown if "benoemde leden" in m.value)
     drawn, appointed = (int(part.split("**")[1]) for part in sentence.split(" en ")[:2])
     assert drawn + appointed == seats
+
+
+def test_a_click_on_the_map_gives_the_neighbourhood_code() -> None:
+    from dashboard.components.charts import chosen_code
+
+    assert chosen_code({"selection": {"points": [{"customdata": "WK007"}]}}) == "WK007"
+    assert chosen_code({"selection": {"points": [{"customdata": ["WK002"]}]}}) == "WK002"
+    assert chosen_code({"selection": {"points": []}}) is None
+    assert chosen_code(None) is None

@@ -34,6 +34,18 @@ def latest_rationale(demo_db: Path) -> str:
         con.close()
 
 
+@pytest.fixture
+def names(demo_db: Path) -> dict[str, tuple[str, float, float]]:
+    con = duckdb.connect(str(demo_db), read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT code, name, centroid_lat, centroid_lon FROM neighbourhood"
+        ).fetchall()
+    finally:
+        con.close()
+    return {code: (name, lat, lon) for code, name, lat, lon in rows}
+
+
 def open_tab(tab: object, name: str) -> None:
     tab.get_by_role("tab", name=name).click()  # type: ignore[attr-defined]
     tab.wait_for_timeout(200)  # type: ignore[attr-defined]
@@ -99,3 +111,30 @@ def test_the_residents_pages_fit_a_phone(server: Server, browser: object) -> Non
             assert width <= 390, f"{name}: the page is {width}px wide on a 390px phone"
     finally:
         context.close()
+
+
+def test_a_resident_chooses_the_neighbourhood_on_the_map(
+    names: dict[str, tuple[str, float, float]], server: Server, page: object
+) -> None:
+    name, lat, lon = names["WK007"]
+    page.goto(f"{server.url}/?wijk=WK001")  # type: ignore[attr-defined]
+    wait_until_ready(page)
+    page.get_by_role("button", name="Kies uw wijk op de kaart").click()  # type: ignore[attr-defined]
+    page.wait_for_url("**/resident_map**")  # type: ignore[attr-defined]
+    wait_until_ready(page)
+    page.wait_for_selector(".js-plotly-plot canvas", timeout=20_000)  # type: ignore[attr-defined]
+    page.wait_for_timeout(1500)  # type: ignore[attr-defined]  # let MapLibre paint
+    screenshot(page, "resident-map")
+    x, y = page.evaluate(  # type: ignore[attr-defined]
+        """([lon, lat]) => {
+            const map = document.querySelector('.js-plotly-plot')._fullLayout.map._subplot.map;
+            const point = map.project([lon, lat]);
+            const box = map.getCanvas().getBoundingClientRect();
+            return [box.left + point.x, box.top + point.y];
+        }""",
+        [lon, lat],
+    )
+    page.mouse.click(x, y)  # type: ignore[attr-defined]
+    page.wait_for_url("**/?wijk=WK007*", timeout=15_000)  # type: ignore[attr-defined]
+    wait_until_ready(page)
+    assert page.get_by_label("Kies uw wijk").input_value() == name  # type: ignore[attr-defined]
