@@ -3,9 +3,12 @@ a phone and with a screen reader; progress bars always carry their number in wor
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import streamlit as st
 
 from dashboard.components.dates import long_date
+from dashboard.components.exports import rows_csv
 from dashboard.components.labels import CONSULTATION, DECISION_KIND, STATUS, label
 from dashboard.components.tables import plain
 from dashboard.i18n import t
@@ -19,6 +22,13 @@ def decision_list(decisions: list[PublishedDecision]) -> None:
     if not decisions:
         st.info(t("In dit jaar zijn geen openbare besluiten genomen."))
         return
+    st.download_button(
+        t("Deze besluiten als CSV"),
+        decisions_csv(decisions),
+        file_name="besluiten.csv",
+        mime="text/csv",
+        key="besluiten_csv",
+    )
     for decision in decisions:
         with st.container(border=True):
             _decision(decision)
@@ -78,6 +88,13 @@ def project_list(projects: list[ProjectView]) -> None:
         and (theme == everything or theme in p.project.themes)
     ]
     st.write(t("{aantal} van de {totaal} projecten", aantal=len(shown), totaal=len(projects)))
+    st.download_button(
+        t("Deze projecten als CSV"),
+        projects_csv(shown),
+        file_name="projecten.csv",
+        mime="text/csv",
+        key="projecten_csv",
+    )
     for view in shown:
         with st.container(border=True):
             _project(view)
@@ -119,3 +136,35 @@ def meeting_list(meetings: list[Meeting]) -> None:
                 f"**{long_date(meeting.held_on, weekday=True)}** · {plain(meeting.location)}  \n"
                 f"**{t('Agenda')}:** {plain(meeting.agenda)}"
             )
+
+
+def decisions_csv(decisions: list[PublishedDecision]) -> bytes:
+    """The published decisions as shown, one row each (amounts as 1234,50)."""
+    return rows_csv(
+        [t("Datum"), t("Besluit"), t("Kenmerk"), t("Voorstel"), t("Bedrag"), t("Voor"),
+         t("Tegen"), t("Onthouding"), t("Aanwezig"), t("Waarom"), t("Bewoners")],
+        [
+            [d.decided_on.isoformat(), label(DECISION_KIND, d.kind), d.proposal_ref or "",
+             d.proposal_title or "", _amount(d.amount), d.votes_for, d.votes_against,
+             d.votes_abstain, d.members_present, d.rationale,
+             label(CONSULTATION, d.consultation_method or "geen")]
+            for d in decisions
+        ],
+    )  # fmt: skip
+
+
+def projects_csv(projects: list[ProjectView]) -> bytes:
+    return rows_csv(
+        [t("Kenmerk"), t("Project"), t("Status"), t("Voortgang (%)"), t("Toegekend"),
+         t("Uitgegeven"), t("Thema"), t("Wat u ervan merkt")],
+        [
+            [v.project.external_ref, v.project.title, label(STATUS, v.project.status),
+             v.progress, _amount(v.project.allocated), _amount(v.project.spent),
+             ", ".join(v.project.themes), v.noticeable or ""]
+            for v in projects
+        ],
+    )  # fmt: skip
+
+
+def _amount(amount: Decimal | None) -> str:
+    return "" if amount is None else f"{amount:.2f}".replace(".", ",")

@@ -104,6 +104,19 @@ EN: dict[str, str] = {
         "The meetings are public: anyone may come and listen."
     ),
     "Agenda": "Agenda",
+    "Deze besluiten als CSV": "These decisions as CSV",
+    "Deze projecten als CSV": "These projects as CSV",
+    "Datum": "Date",
+    "Besluit": "Decision",
+    "Kenmerk": "Reference",
+    "Voorstel": "Proposal",
+    "Voor": "For",
+    "Tegen": "Against",
+    "Onthouding": "Abstained",
+    "Aanwezig": "Present",
+    "Project": "Project",
+    "Voortgang (%)": "Progress (%)",
+    "Toegekend": "Granted",
     # The council
     "De wijkraad": "The neighbourhood council",
     "De leden van de wijkraad zijn door loting gekozen uit de inwoners. Zo krijgen ook "

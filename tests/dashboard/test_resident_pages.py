@@ -13,8 +13,10 @@ from streamlit.testing.v1 import AppTest
 from dashboard.app_state import _store
 from dashboard.auth import Caller, Role
 from dashboard.components.clock import AMSTERDAM
+from dashboard.components.decisions_view import decisions_csv, projects_csv
 from dashboard.money import euro
 from dashboard.services import budget_book as book
+from dashboard.services import public
 from dashboard.store import budget, council, proposals
 from dashboard.store.db import open_store
 from tests.dashboard.test_public_privacy import everything_shown
@@ -169,6 +171,12 @@ def test_a_draft_decision_shows_nowhere_until_it_is_published(app_db: Path) -> N
     assert "Geheim conceptproject" not in shown
     assert euro(Decimal("12345.67")) not in shown
     assert shown.count(votes) == votes_before
+    exported = (
+        decisions_csv(public.decisions(store, nid, meeting.held_on.year))
+        + projects_csv(public.projects(store, nid))
+    ).decode("utf-8-sig")
+    assert SECRET not in exported and "Geheim conceptproject" not in exported
+    assert "12345,67" not in exported
     overview = AppTest.from_file(APP, default_timeout=30)
     overview.query_params["wijk"] = "WK001"
     overview.run()
@@ -181,6 +189,8 @@ def test_a_draft_decision_shows_nowhere_until_it_is_published(app_db: Path) -> N
     assert "Geheim conceptproject" in shown
     assert euro(Decimal("12345.67")) in shown
     assert shown.count(votes) == votes_before + 1
+    exported = decisions_csv(public.decisions(store, nid, meeting.held_on.year)).decode()
+    assert SECRET in exported and "12345,67" in exported
 
 
 def test_the_council_page_shows_groups_never_small_ones_or_names(app_db: Path) -> None:
