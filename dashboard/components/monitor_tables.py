@@ -38,6 +38,12 @@ def neighbourhood_frame(view: MonitorView) -> pd.DataFrame:
                 "Nog niet openbaar toegekend (€)": float(line.draft_allocated),
                 "Vastgelopen": line.stalled,
                 "Overschrijdingen": line.overspent,
+                "Besloten voorstellen": line.lead.decided if line.lead else 0,
+                "Dagen voorstel → besluit": _days(line.lead.to_decision if line.lead else None),
+                "Dagen besluit → eerste betaling": _days(
+                    line.lead.to_first_payment if line.lead else None
+                ),
+                "Dagen eerste betaling → klaar": _days(line.lead.to_done if line.lead else None),
             }
         )
     return pd.DataFrame(rows)
@@ -74,3 +80,7 @@ def overspend_frame(view: MonitorView) -> pd.DataFrame:
             for o in view.overspends
         ]
     )
+
+
+def _days(value: float | None) -> int | None:
+    return None if value is None else round(value)

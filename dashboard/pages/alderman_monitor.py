@@ -54,6 +54,11 @@ st.caption(
 st.subheader("Alle wijken")
 table = monitor_tables.neighbourhood_frame(view)
 st.dataframe(table, hide_index=True, column_config=monitor_tables.NEIGHBOURHOOD_COLUMNS)
+st.caption(
+    "Besteed: uitgegeven als deel van toegekend. Doorlooptijden: de mediaan in dagen van "
+    f"de voorstellen waarover in {year} is besloten (voorstel → besluit → eerste betaling "
+    "→ klaar)."
+)
 download_csv, download_xlsx = st.columns(2)
 download_csv.download_button(
     "Tabel als CSV",

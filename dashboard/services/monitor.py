@@ -13,7 +13,7 @@ from dashboard.store import geography
 from dashboard.store import monitor as figures
 from dashboard.store.db import Store
 from dashboard.store.models import Neighbourhood
-from dashboard.store.monitor import Overspend, ProjectPoint, StalledProposal
+from dashboard.store.monitor import LeadTimes, Overspend, ProjectPoint, StalledProposal
 
 DEFAULT_STALLED_WEEKS = 12
 
@@ -28,6 +28,7 @@ class NeighbourhoodLine:
     spent: Decimal
     stalled: int
     overspent: int
+    lead: LeadTimes | None = None
 
     @property
     def execution_rate(self) -> float | None:
@@ -65,6 +66,7 @@ def monitor(
         stalled = figures.stalled_proposals(cur, today - timedelta(weeks=weeks))
         over = figures.overspends(cur)
         points = figures.project_points(cur)
+        lead = figures.lead_times(cur, year)
     lines = []
     for hood in hoods:
         m = money.get(hood.id, figures.YearMoney(hood.id, ZERO, ZERO, ZERO, ZERO))
@@ -78,6 +80,7 @@ def monitor(
                 spent=m.spent,
                 stalled=sum(1 for s in stalled if s.neighbourhood_id == hood.id),
                 overspent=sum(1 for o in over if o.neighbourhood_id == hood.id),
+                lead=lead.get(hood.id),
             )
         )
     return MonitorView(year, weeks, lines, stalled, over, points)

@@ -154,3 +154,49 @@ def project_points(cur: Cursor) -> list[ProjectPoint]:
 
 def _money(value: object) -> Decimal:
     return Decimal(value).quantize(Decimal("0.01"))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class LeadTimes:
+    """Median days per step for the proposals decided in one year."""
+
+    neighbourhood_id: int
+    decided: int
+    to_decision: float | None  # submitted -> decided
+    to_first_payment: float | None  # decided -> first payment
+    to_done: float | None  # first payment -> finished
+
+
+def lead_times(cur: Cursor, year: int) -> dict[int, LeadTimes]:
+    rows = cur.execute(
+        """
+        WITH steps AS (
+            SELECT proposal_id,
+                   min(changed_on) FILTER (WHERE to_status = 'ingediend') AS submitted,
+                   min(changed_on) FILTER (WHERE to_status = 'besloten') AS decided,
+                   min(changed_on) FILTER (WHERE to_status = 'afgerond') AS done
+            FROM proposal_status_change GROUP BY 1
+        ), first_payment AS (
+            SELECT a.proposal_id, min(t.booked_on) AS day
+            FROM spending_transaction t JOIN allocation a ON a.id = t.allocation_id
+            WHERE t.amount > 0 GROUP BY 1
+        )
+        SELECT p.neighbourhood_id, count(*),
+               median(date_diff('day', coalesce(s.submitted, p.submitted_on), s.decided)),
+               median(date_diff('day', s.decided, f.day)),
+               median(date_diff('day', f.day, s.done))
+        FROM proposal p JOIN steps s ON s.proposal_id = p.id
+        LEFT JOIN first_payment f ON f.proposal_id = p.id
+        WHERE year(s.decided) = $year
+        GROUP BY 1 ORDER BY 1
+        """,
+        {"year": year},
+    ).fetchall()
+    return {
+        int(r[0]): LeadTimes(int(r[0]), int(r[1]), _days(r[2]), _days(r[3]), _days(r[4]))
+        for r in rows
+    }
+
+
+def _days(value: object) -> float | None:
+    return None if value is None else float(value)  # type: ignore[arg-type]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import statistics
 from pathlib import Path
 
 import openpyxl
@@ -17,6 +18,7 @@ from dashboard.components.exports import csv_bytes, xlsx_bytes
 from dashboard.money import euro
 from dashboard.services import budget_book as book
 from dashboard.services import monitor
+from dashboard.store import budget, proposals
 from dashboard.store.db import open_store
 from tests.conftest import DEMO_TODAY
 
@@ -91,3 +93,33 @@ def test_exports_read_back() -> None:
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(frame, "Wijken 2026"))).active
     assert sheet.title == "Wijken 2026"
     assert [c.value for c in sheet[2]] == ["Oosterhoek", 1234.5]
+
+
+def test_lead_times_are_medians_of_each_proposals_steps(app_db: Path) -> None:
+    store = open_store(app_db)
+    try:
+        with store.read() as cur:
+            nid = 1
+            view = monitor.monitor(store, ALDERMAN, DEMO_TODAY.year, 12, DEMO_TODAY)
+            line = next(line for line in view.lines if line.neighbourhood.id == nid)
+            to_decision, to_payment = [], []
+            for p in proposals.proposals_for_neighbourhood(cur, nid):
+                steps = {to: day for _, to, day in reversed(proposals.status_history(cur, p.id))}
+                decided = steps.get("besloten")
+                if decided is None or decided.year != DEMO_TODAY.year:
+                    continue
+                to_decision.append((decided - steps["ingediend"]).days)
+                paid = [
+                    t.booked_on
+                    for a in budget.allocations_for_proposal(cur, p.id)
+                    for t in budget.spending_for_allocation(cur, a.id)
+                    if t.amount > 0
+                ]
+                if paid:
+                    to_payment.append((min(paid) - decided).days)
+    finally:
+        store.close()
+    assert line.lead is not None and line.lead.decided == len(to_decision) > 0
+    assert line.lead.to_decision == statistics.median(to_decision)
+    if to_payment:
+        assert line.lead.to_first_payment == statistics.median(to_payment)
