@@ -25,6 +25,7 @@ from sortition.pool import Types
 
 PRICE_TOL = 1e-9  # a new panel must beat the convexity dual by this much
 FIX_TOL = 1e-7  # dual weight above which a type is held at the current level
+NEIGHBOURS = 10  # extra improving panels one swap away, added with each priced panel
 SMOOTHING = 0.7  # weight of the stability centre in the smoothed pricing dual
 
 
@@ -143,6 +144,10 @@ def _solve_level(
         reduced = float((counts / sizes) @ y) + mu
         if reduced > PRICE_TOL:
             master.add_panel(counts)
+            # Panels one swap away that also improve the LP: more columns per LP solve.
+            for other in finder.neighbours(counts, y / sizes, NEIGHBOURS):
+                if float((other / sizes) @ y) + mu > PRICE_TOL:
+                    master.add_panel(other)
             alpha = SMOOTHING
         elif smooth:
             alpha = max(0.0, alpha - SMOOTHING / 2)  # mispriced: move towards the LP dual
@@ -155,7 +160,7 @@ def distribution(
     types: Types, rows: PanelRows, *, maximin_only: bool = False
 ) -> TypeDistribution | None:
     """The leximin (or maximin) distribution over type panels; None if no panel exists."""
-    finder = PanelFinder(rows, types.caps)
+    finder = PanelFinder(rows, types.caps, types)
     start = _initial_panels(finder, types)
     if start is None:
         return None

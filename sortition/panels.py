@@ -81,9 +81,12 @@ def new_highs() -> highspy.Highs:
 class PanelFinder:
     """Finds the panel maximising a weighted count of types (the pricing problem)."""
 
-    def __init__(self, rows: PanelRows, caps: np.ndarray) -> None:
+    def __init__(self, rows: PanelRows, caps: np.ndarray, types: Types | None = None) -> None:
         self.rows = rows
         self.n = len(caps)
+        self.caps = caps
+        if types is not None:
+            self._swaps_setup(rows, types)
         h = new_highs()
         h.setOptionValue("mip_rel_gap", 1e-9)
         h.setOptionValue("mip_abs_gap", 1e-10)
@@ -117,6 +120,58 @@ class PanelFinder:
         lp.changeObjectiveSense(highspy.ObjSense.kMaximize)
         self.lp = lp
         self.mip_calls = 0
+
+    def _swaps_setup(self, rows: PanelRows, types: Types) -> None:
+        nf = types.codes.shape[1]
+        offset = np.zeros(nf, dtype=np.int64)
+        for f, _ in enumerate(offset[1:], start=1):
+            offset[f] = offset[f - 1] + int(types.codes[:, f - 1].max(initial=-1)) + 1
+        # Quota row of each type for each feature, in the order panel_rows made them.
+        key_row = {key: r for r, key in enumerate(rows.quota_keys)}
+        self.row_of = np.array(
+            [[key_row[(f, int(types.codes[t, f]))] for f in range(nf)] for t in range(types.count)],
+            dtype=np.int64,
+        ).reshape(types.count, nf)
+        self.group_of = np.full(types.count, -1, dtype=np.int64)
+        for g, members in enumerate(types.household_groups):
+            self.group_of[members] = g
+        self.groups = len(types.household_groups)
+
+    def neighbours(self, counts: np.ndarray, weights: np.ndarray, limit: int) -> list[np.ndarray]:
+        """Up to `limit` panels one swap away (one member out, another in), best first."""
+        rows = self.rows
+        nq = rows.quota_count
+        filled = np.bincount(
+            self.row_of.ravel(), weights=np.repeat(counts, self.row_of.shape[1]), minlength=nq
+        )
+        out_types = np.flatnonzero(counts > 0)
+        r_out = self.row_of[out_types]
+        can_drop = filled[r_out] - 1 >= rows.quota_min[r_out]
+        can_take = filled[self.row_of] + 1 <= rows.quota_max[self.row_of]
+        same = r_out[:, None, :] == self.row_of[None, :, :]
+        ok = (same | (can_drop[:, None, :] & can_take[None, :, :])).all(axis=2)
+        ok &= (counts < self.caps)[None, :]
+        ok[np.arange(len(out_types)), out_types] = False
+        if self.groups:
+            used = np.bincount(
+                self.group_of[counts > 0][self.group_of[counts > 0] >= 0], minlength=self.groups
+            )
+            g_in = self.group_of[None, :]
+            g_out = self.group_of[out_types][:, None]
+            occupied = np.where(g_in >= 0, used[np.maximum(g_in, 0)] - (g_in == g_out), 0)
+            ok &= occupied == 0
+        gain = np.where(ok, weights[None, :] - weights[out_types][:, None], -np.inf)
+        flat = np.argsort(-gain, axis=None)[:limit]
+        found = []
+        for cell in flat:
+            i, b = divmod(int(cell), self.n)
+            if not np.isfinite(gain[i, b]):
+                break
+            swapped = counts.copy()
+            swapped[out_types[i]] -= 1
+            swapped[b] += 1
+            found.append(swapped)
+        return found
 
     def best(self, weights: np.ndarray) -> tuple[np.ndarray, float, float] | None:
         """Counts, objective and proven upper bound; None when no panel exists."""
