@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.services.monitor import MonitorView
+from dashboard.services.monitor import CouncilLine, MonitorView
 
 NEIGHBOURHOOD_COLUMNS = {
     "Budget (€)": st.column_config.NumberColumn(format="localized"),
@@ -84,3 +84,40 @@ def overspend_frame(view: MonitorView) -> pd.DataFrame:
 
 def _days(value: float | None) -> int | None:
     return None if value is None else round(value)
+
+
+FEATURE_NAMES = {
+    "age_band": "leeftijd",
+    "gender": "geslacht",
+    "education": "opleiding",
+    "tenure": "woning",
+    "part": "deel van de wijk",
+}
+BANDS = ("16-24", "25-44", "45-64", "65+")
+
+
+def council_frame(lines: list[CouncilLine]) -> pd.DataFrame:
+    rows = []
+    for line in lines:
+        row: dict[str, object] = {
+            "Wijkraad": line.council.name,
+            "Wijk": ", ".join(line.neighbourhoods),
+            "Gelote leden": line.drawn,
+            "Index (0-100)": None if line.index is None else round(line.index),
+        }
+        for feature, name in FEATURE_NAMES.items():
+            distance = line.distances.get(feature)
+            row[f"Afstand {name}"] = None if distance is None else round(distance, 2)
+        row["Loting"] = {"direct": "huisbezoek", "two_stage": "brief"}.get(
+            line.method or "", line.method or ""
+        )
+        row["Uitgenodigd"] = sum(line.invited.values())
+        row["Ja (%)"] = _percent(line.response_rate())
+        for band in BANDS:
+            row[f"Ja {band} (%)"] = _percent(line.response_rate(band))
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _percent(share: float | None) -> float | None:
+    return None if share is None else round(100 * share, 1)

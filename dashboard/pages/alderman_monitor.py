@@ -33,8 +33,10 @@ weeks = right.number_input(
     help="Een open voorstel zonder statuswijziging, afgeronde mijlpaal of betaling in "
     "zoveel weken telt als vastgelopen.",
 )
+today = datetime.now(AMSTERDAM).date()
 try:
-    view = monitor.monitor(db, current_caller(), year, int(weeks), datetime.now(AMSTERDAM).date())
+    view = monitor.monitor(db, current_caller(), year, int(weeks), today)
+    councils = monitor.representation(db, current_caller(), today)
 except PermissionDenied as refused:
     st.error(str(refused))
     st.stop()
@@ -88,3 +90,22 @@ if view.stalled:
 st.subheader(f"Meer uitgegeven dan toegekend: {len(view.overspends)} projecten")
 if view.overspends:
     st.dataframe(monitor_tables.overspend_frame(view), hide_index=True)
+
+st.subheader("Hoe representatief is elke wijkraad?")
+council_table = monitor_tables.council_frame(councils)
+st.dataframe(council_table, hide_index=True)
+st.caption(
+    "Index = 100 × (1 − gemiddelde afstand). Per kenmerk (leeftijd, geslacht, opleiding, "
+    "woning, deel van de wijk) is de afstand ½ × de som over de groepen van |aandeel in de "
+    "raad − aandeel in de wijk|: 0 is dezelfde verdeling, 1 geen enkele overlap. De raad: "
+    "de gelote leden die nu zitten; de wijk: inwoners van 16 jaar en ouder bij leeftijd en "
+    "opleiding, anders alle inwoners. Ja (%): deel van de uitgenodigden dat ja zei bij de "
+    "laatste loting, per leeftijdsgroep op de dag van de loting."
+)
+st.download_button(
+    "Representativiteit als CSV",
+    csv_bytes(council_table),
+    file_name="representativiteit.csv",
+    mime="text/csv",
+    key="csv_raden",
+)

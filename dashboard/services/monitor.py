@@ -7,13 +7,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from dashboard import representativeness
 from dashboard.auth import Caller, require_staff
 from dashboard.money import ZERO
+from dashboard.services import public
 from dashboard.store import geography
 from dashboard.store import monitor as figures
 from dashboard.store.db import Store
-from dashboard.store.models import Neighbourhood
+from dashboard.store.models import Council, Neighbourhood
 from dashboard.store.monitor import LeadTimes, Overspend, ProjectPoint, StalledProposal
+from dashboard.store.public import sitting_member_groups
 
 DEFAULT_STALLED_WEEKS = 12
 
@@ -84,3 +87,60 @@ def monitor(
             )
         )
     return MonitorView(year, weeks, lines, stalled, over, points)
+
+
+@dataclass(frozen=True)
+class CouncilLine:
+    council: Council
+    neighbourhoods: list[str]
+    drawn: int
+    index: float | None
+    distances: dict[str, float]
+    method: str | None
+    invited: dict[str, int]  # per age band, in the latest council draw
+    said_yes: dict[str, int]
+
+    def response_rate(self, band: str | None = None) -> float | None:
+        invited = sum(self.invited.values()) if band is None else self.invited.get(band, 0)
+        yes = sum(self.said_yes.values()) if band is None else self.said_yes.get(band, 0)
+        return yes / invited if invited else None
+
+
+def representation(store: Store, caller: Caller, today: date) -> list[CouncilLine]:
+    """Per council: the representativeness index of its sitting drawn members against its
+    neighbourhoods (dashboard.representativeness) and the response per age band in its
+    latest council draw."""
+    require_staff(caller)
+    with store.read() as cur:
+        found = figures.councils(cur)
+        places = figures.council_neighbourhoods(cur)
+        names = {h.id: h.name for h in geography.neighbourhoods(cur)}
+        members = sitting_member_groups(cur, today)
+        population = figures.population_stats(cur)
+        rates = figures.response_rates(cur, today)
+    lines = []
+    for council in found:
+        groups = members.get(council.id, {})
+        reference: dict[str, dict[str, int]] = {}
+        for nid in places.get(council.id, []):
+            for feature, counts in population.get(nid, {}).items():
+                merged = reference.setdefault(feature, {})
+                for group, count in counts.items():
+                    merged[group] = merged.get(group, 0) + count
+        score, distances = representativeness.index(
+            groups, reference, public.FEATURES, public.NOT_ELIGIBLE
+        )
+        mine = [r for r in rates if r.council_id == council.id]
+        lines.append(
+            CouncilLine(
+                council=council,
+                neighbourhoods=[names.get(n, "?") for n in places.get(council.id, [])],
+                drawn=sum(groups.get("age_band", {}).values()),
+                index=score,
+                distances=distances,
+                method=mine[0].method if mine else None,
+                invited={r.age_band: r.invited for r in mine},
+                said_yes={r.age_band: r.yes for r in mine},
+            )
+        )
+    return lines

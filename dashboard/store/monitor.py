@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from dashboard.store.rows import Cursor
+from dashboard.store.models import Council
+from dashboard.store.rows import Cursor, select
 
 OPEN_STATUSES = ("ingediend", "in behandeling", "besloten", "in uitvoering")
 
@@ -200,3 +201,69 @@ def lead_times(cur: Cursor, year: int) -> dict[int, LeadTimes]:
 
 def _days(value: object) -> float | None:
     return None if value is None else float(value)  # type: ignore[arg-type]
+
+
+def population_stats(cur: Cursor) -> dict[int, dict[str, dict[str, int]]]:
+    """Per neighbourhood, the latest year's population statistics per feature and group."""
+    rows = cur.execute(
+        """SELECT neighbourhood_id, feature, value, count FROM population_stat
+        WHERE year = (SELECT max(year) FROM population_stat)"""
+    ).fetchall()
+    stats: dict[int, dict[str, dict[str, int]]] = {}
+    for nid, feature, value, count in rows:
+        stats.setdefault(int(nid), {}).setdefault(str(feature), {})[str(value)] = int(count)
+    return stats
+
+
+def councils(cur: Cursor) -> list[Council]:
+    return select(cur, Council, "council", order_by="id")
+
+
+def council_neighbourhoods(cur: Cursor) -> dict[int, list[int]]:
+    rows = cur.execute("SELECT council_id, neighbourhood_id FROM council_neighbourhood").fetchall()
+    found: dict[int, list[int]] = {}
+    for council_id, nid in rows:
+        found.setdefault(int(council_id), []).append(int(nid))
+    return found
+
+
+@dataclass(frozen=True)
+class ResponseRate:
+    council_id: int
+    draw_id: int
+    method: str
+    age_band: str
+    invited: int
+    yes: int
+
+
+def response_rates(cur: Cursor, day: date) -> list[ResponseRate]:
+    """Invitations and yeses per age band (on the draw's date) in each council's latest
+    completed council draw up to `day`."""
+    rows = cur.execute(
+        """
+        WITH latest AS (
+            SELECT council_id, arg_max(id, completed_at) AS draw_id
+            FROM draw WHERE purpose = 'council' AND status = 'completed'
+              AND CAST(completed_at AS DATE) <= $day
+            GROUP BY 1
+        )
+        SELECT l.council_id, l.draw_id, d.method,
+               CASE WHEN age < 16 THEN '0-15' WHEN age <= 24 THEN '16-24'
+                    WHEN age <= 44 THEN '25-44' WHEN age <= 64 THEN '45-64' ELSE '65+' END,
+               count(*), count(*) FILTER (WHERE yes)
+        FROM (
+            SELECT i.draw_id, extract(year FROM age(CAST(dr.created_at AS DATE), r.birth_date))
+                   AS age,
+                   EXISTS (SELECT 1 FROM response x WHERE x.invitation_id = i.id
+                           AND x.outcome = 'ja') AS yes
+            FROM invitation i JOIN resident r ON r.id = i.resident_id
+            JOIN draw dr ON dr.id = i.draw_id
+            WHERE i.draw_id IN (SELECT draw_id FROM latest)
+        ) invited
+        JOIN latest l ON l.draw_id = invited.draw_id JOIN draw d ON d.id = l.draw_id
+        GROUP BY ALL ORDER BY 1, 4
+        """,
+        {"day": day},
+    ).fetchall()
+    return [ResponseRate(int(r[0]), int(r[1]), r[2], r[3], int(r[4]), int(r[5])) for r in rows]

@@ -199,24 +199,37 @@ def seat_counts(cur: Cursor, council_id: int, day: date) -> dict[str, int]:
 
 def drawn_member_groups(cur: Cursor, council_id: int, day: date) -> dict[str, dict[str, int]]:
     """Counts of the drawn members sitting on `day` per feature and group."""
+    return sitting_member_groups(cur, day, council_id).get(council_id, {})
+
+
+def sitting_member_groups(
+    cur: Cursor, day: date, council_id: int | None = None
+) -> dict[int, dict[str, dict[str, int]]]:
+    """Per council (or one): counts of the drawn members sitting on `day` per feature
+    and group; never who."""
     band = age_band_sql(day)
     rows = cur.execute(
         f"""
         WITH members AS (
-            SELECT {band} AS age_band, r.gender, r.education, r.tenure,
+            SELECT s.council_id, {band} AS age_band, r.gender, r.education, r.tenure,
                    (SELECT code FROM neighbourhood_part np WHERE np.id = r.part_id) AS part
-            FROM resident r
-            WHERE r.id IN (SELECT s.resident_id {_SITTING} AND s.kind = 'drawn')
+            FROM seat s JOIN term t ON t.id = s.term_id
+            JOIN resident r ON r.id = s.resident_id
+            WHERE s.kind = 'drawn' AND t.starts_on <= $day AND t.ends_on > $day
+              AND s.starts_on <= $day AND (s.ends_on IS NULL OR s.ends_on > $day)
+              AND ($council IS NULL OR s.council_id = $council)
         )
-        UNPIVOT members ON age_band, gender, education, tenure, part
-        INTO NAME feature VALUE value
+        SELECT council_id, feature, value, count(*) FROM (
+            UNPIVOT members ON age_band, gender, education, tenure, part
+            INTO NAME feature VALUE value
+        ) GROUP BY ALL
         """,
-        {"council": council_id, "day": day},
+        {"day": day, "council": council_id},
     ).fetchall()
-    groups: dict[str, dict[str, int]] = {}
-    for feature, value in rows:
-        found = groups.setdefault(str(feature), {})
-        found[str(value)] = found.get(str(value), 0) + 1
+    groups: dict[int, dict[str, dict[str, int]]] = {}
+    for council, feature, value, count in rows:
+        features = groups.setdefault(int(council), {})
+        features.setdefault(str(feature), {})[str(value)] = int(count)
     return groups
 
 

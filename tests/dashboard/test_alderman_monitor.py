@@ -17,7 +17,7 @@ from dashboard.auth import PUBLIC, Caller, PermissionDenied, Role
 from dashboard.components.exports import csv_bytes, xlsx_bytes
 from dashboard.money import euro
 from dashboard.services import budget_book as book
-from dashboard.services import monitor
+from dashboard.services import monitor, public
 from dashboard.store import budget, proposals
 from dashboard.store.db import open_store
 from tests.conftest import DEMO_TODAY
@@ -123,3 +123,24 @@ def test_lead_times_are_medians_of_each_proposals_steps(app_db: Path) -> None:
     assert line.lead.to_decision == statistics.median(to_decision)
     if to_payment:
         assert line.lead.to_first_payment == statistics.median(to_payment)
+
+
+def test_each_council_has_an_index_and_its_draws_answers(app_db: Path) -> None:
+    store = open_store(app_db)
+    try:
+        lines = monitor.representation(store, ALDERMAN, DEMO_TODAY)
+        with pytest.raises(PermissionDenied):
+            monitor.representation(store, PUBLIC, DEMO_TODAY)
+        for line in lines:
+            nid = line.council.id  # one council per neighbourhood in the demo, same ids
+            view = public.council_view(store, nid, DEMO_TODAY)
+            assert view is not None and view.draw is not None
+            assert sum(line.said_yes.values()) == view.draw.outcomes.get("ja", 0)
+            assert sum(line.invited.values()) == view.draw.invited
+            assert line.drawn == view.drawn
+            assert line.index is not None and 0 <= line.index <= 100
+    finally:
+        store.close()
+    at = open_monitor()
+    table = at.dataframe[-1].value
+    assert list(table["Index (0-100)"]) == [round(line.index or 0) for line in lines]

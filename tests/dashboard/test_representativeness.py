@@ -1,0 +1,31 @@
+"""The representativeness index: 100 for a council that mirrors its neighbourhood."""
+
+import pytest
+
+from dashboard.representativeness import distance, index
+
+FEATURES = ("age_band", "gender")
+
+
+def test_the_same_mix_scores_100_and_no_overlap_scores_0() -> None:
+    people = {"age_band": {"16-24": 200, "65+": 200}, "gender": {"vrouw": 50, "man": 50}}
+    mirror = {"age_band": {"16-24": 5, "65+": 5}, "gender": {"vrouw": 5, "man": 5}}
+    assert index(mirror, people, FEATURES) == (100.0, {"age_band": 0.0, "gender": 0.0})
+    apart = {"age_band": {"45-64": 10}, "gender": {"anders": 10}}
+    assert index(apart, people, FEATURES)[0] == 0.0
+
+
+def test_a_worked_example() -> None:
+    # Council 9 men, 2 women; neighbourhood half and half: d = 1/2 (|9/11-1/2| + |2/11-1/2|).
+    assert distance({"man": 9, "vrouw": 2}, {"man": 50, "vrouw": 50}) == pytest.approx(7 / 22)
+    score, _ = index(
+        {"gender": {"man": 9, "vrouw": 2}, "age_band": {"25-44": 11}},
+        {"gender": {"man": 50, "vrouw": 50}, "age_band": {"0-15": 900, "25-44": 100}},
+        FEATURES,
+        leave_out={"age_band": ["0-15"]},  # children cannot sit: 25-44 is everyone eligible
+    )
+    assert score == pytest.approx(100 * (1 - (7 / 22 + 0) / 2))
+
+
+def test_features_without_data_are_skipped() -> None:
+    assert index({}, {}, FEATURES) == (None, {})
