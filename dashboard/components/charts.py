@@ -7,6 +7,7 @@ import json
 import math
 from collections.abc import Sequence
 
+import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
@@ -144,3 +145,22 @@ def chosen_code(event: object) -> str | None:
         if code:
             return str(code)
     return None
+
+
+def theme_years_chart(frame: pd.DataFrame) -> go.Figure:
+    """Allocated money per theme and year as grouped bars; the table next to it has the
+    same figures, and each theme has its own pattern as well as its colour."""
+    themes = [c for c in frame.columns if c != "Jaar"]
+    long = frame.melt(id_vars="Jaar", value_vars=themes, var_name="Thema", value_name="Euro")
+    figure = px.bar(
+        long,
+        x="Jaar",
+        y="Euro",
+        color="Thema",
+        pattern_shape="Thema",
+        barmode="group",
+        labels={"Euro": "Toegekend (€)"},
+    )
+    figure.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": 0}, height=380)
+    figure.update_xaxes(type="category")
+    return figure

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.services.monitor import CouncilLine, MonitorView
+from dashboard.services.monitor import CouncilLine, Detail, MonitorView
+from dashboard.store.monitor import ThemeMoney
 
 NEIGHBOURHOOD_COLUMNS = {
     "Budget (€)": st.column_config.NumberColumn(format="localized"),
@@ -121,3 +122,59 @@ def council_frame(lines: list[CouncilLine]) -> pd.DataFrame:
 
 def _percent(share: float | None) -> float | None:
     return None if share is None else round(100 * share, 1)
+
+
+def theme_years_frame(rows: list[ThemeMoney]) -> pd.DataFrame:
+    """Allocated money per year (rows) and theme (columns), all neighbourhoods together."""
+    frame = pd.DataFrame(
+        [{"Jaar": r.year, "Thema": r.theme, "Toegekend (€)": float(r.allocated)} for r in rows]
+    )
+    if frame.empty:
+        return frame
+    return frame.pivot_table(
+        index="Jaar", columns="Thema", values="Toegekend (€)", aggfunc="sum", fill_value=0
+    ).reset_index()
+
+
+def theme_neighbourhoods_frame(
+    rows: list[ThemeMoney], view: MonitorView, year: int
+) -> pd.DataFrame:
+    """Allocated money per neighbourhood (rows) and theme (columns) in one year."""
+    names = {line.neighbourhood.id: line.neighbourhood.name for line in view.lines}
+    frame = pd.DataFrame(
+        [
+            {"Wijk": names.get(r.neighbourhood_id, "?"), "Thema": r.theme,
+             "Toegekend (€)": float(r.allocated)}
+            for r in rows
+            if r.year == year
+        ]
+    )  # fmt: skip
+    if frame.empty:
+        return frame
+    return frame.pivot_table(
+        index="Wijk", columns="Thema", values="Toegekend (€)", aggfunc="sum", fill_value=0
+    ).reset_index()
+
+
+def allocations_frame(detail: Detail) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {"Geboekt": a.booked_on, "Kenmerk": a.external_ref, "Project": a.title,
+             "Bedrag (€)": float(a.amount), "Besluit": a.decision_id,
+             "Besloten op": a.decided_on,
+             "Openbaar": "ja" if a.decision_status == "gepubliceerd" else "nee (concept)",
+             "Correctie van": a.reverses_id}
+            for a in detail.allocations
+        ]
+    )  # fmt: skip
+
+
+def payments_frame(detail: Detail) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {"Geboekt": p.booked_on, "Referentie": p.reference, "Kenmerk": p.external_ref,
+             "Project": p.title, "Bedrag (€)": float(p.amount), "Omschrijving": p.description,
+             "Correctie van": p.reverses_id}
+            for p in detail.payments
+        ]
+    )  # fmt: skip

@@ -1,5 +1,6 @@
-"""Aldermen: every neighbourhood in one table and on a map, with what is stuck and what
-is overspent; exports for the gemeenteraad. Staff only (the service checks the caller)."""
+"""Aldermen: every neighbourhood in one table and on a map, what is stuck or overspent,
+how representative each council is, themes, and the bookings behind each figure;
+exports for the gemeenteraad. Staff only (the services check the caller)."""
 
 from datetime import datetime
 
@@ -15,8 +16,27 @@ from dashboard.money import euro
 from dashboard.services import monitor
 from dashboard.session import current_caller
 
+
+def downloads(frame: object, name: str, key: str) -> None:
+    """CSV and XLSX of a table, side by side."""
+    left, right = st.columns(2)
+    left.download_button(
+        "Als CSV",
+        csv_bytes(frame),
+        file_name=f"{name}.csv",  # type: ignore[arg-type]
+        mime="text/csv",
+        key=f"{key}_csv",
+    )
+    right.download_button(
+        "Als Excel (XLSX)", xlsx_bytes(frame, name), file_name=f"{name}.xlsx",  # type: ignore[arg-type]
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx",
+    )  # fmt: skip
+
+
 st.title("Monitor alle wijken")
 db = store()
+caller = current_caller()
 years = services.budget_years(db)
 if not years:
     st.info("Er zijn nog geen budgetten ingevoerd.")
@@ -35,77 +55,100 @@ weeks = right.number_input(
 )
 today = datetime.now(AMSTERDAM).date()
 try:
-    view = monitor.monitor(db, current_caller(), year, int(weeks), today)
-    councils = monitor.representation(db, current_caller(), today)
+    view = monitor.monitor(db, caller, year, int(weeks), today)
+    councils = monitor.representation(db, caller, today)
+    themes = monitor.themes(db, caller)
 except PermissionDenied as refused:
     st.error(str(refused))
     st.stop()
 
 allocated, spent = view.total("allocated"), view.total("spent")
-columns = st.columns(5)
-columns[0].metric("Budget", euro(view.total("budget")))
-columns[1].metric("Toegekend", euro(allocated))
-columns[2].metric("Uitgegeven", euro(spent))
-columns[3].metric("Vastgelopen voorstellen", len(view.stalled))
-columns[4].metric("Overschrijdingen", len(view.overspends))
+money = st.columns(3)
+money[0].metric("Budget", euro(view.total("budget")))
+money[1].metric("Toegekend", euro(allocated))
+money[2].metric("Uitgegeven", euro(spent))
+counts = st.columns(3)
+counts[0].metric("Besteed", f"{round(100 * spent / allocated)}%" if allocated > 0 else "–")
+counts[1].metric("Vastgelopen voorstellen", len(view.stalled))
+counts[2].metric("Overschrijdingen", len(view.overspends))
 st.caption(
     f"Alle wijken samen in {year}. Toegekend telt ook besluiten die nog niet openbaar zijn "
     f"({euro(view.total('draft_allocated'))}); bewoners zien die pas na publicatie."
 )
 
-st.subheader("Alle wijken")
-table = monitor_tables.neighbourhood_frame(view)
-st.dataframe(table, hide_index=True, column_config=monitor_tables.NEIGHBOURHOOD_COLUMNS)
-st.caption(
-    "Besteed: uitgegeven als deel van toegekend. Doorlooptijden: de mediaan in dagen van "
-    f"de voorstellen waarover in {year} is besloten (voorstel → besluit → eerste betaling "
-    "→ klaar)."
-)
-download_csv, download_xlsx = st.columns(2)
-download_csv.download_button(
-    "Tabel als CSV",
-    csv_bytes(table),
-    file_name=f"wijken-{year}.csv",
-    mime="text/csv",
-    key="csv",
-)
-download_xlsx.download_button(
-    "Tabel als Excel (XLSX)",
-    xlsx_bytes(table, f"Wijken {year}"),
-    file_name=f"wijken-{year}.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    key="xlsx",
-)
-
-st.subheader("Op de kaart")
-st.plotly_chart(charts.execution_map(view.lines, view.points), key="kaart")
-st.caption(
-    "Kleur: het deel van het toegekende geld dat is uitgegeven (donkerder is meer; de "
-    "tabel hierboven geeft dezelfde cijfers). Punten: projecten met een plek."
-)
-
-st.subheader(f"Vastgelopen: {len(view.stalled)} voorstellen zonder voortgang in {weeks} weken")
-if view.stalled:
-    st.dataframe(monitor_tables.stalled_frame(view), hide_index=True)
-st.subheader(f"Meer uitgegeven dan toegekend: {len(view.overspends)} projecten")
-if view.overspends:
-    st.dataframe(monitor_tables.overspend_frame(view), hide_index=True)
-
-st.subheader("Hoe representatief is elke wijkraad?")
-council_table = monitor_tables.council_frame(councils)
-st.dataframe(council_table, hide_index=True)
-st.caption(
-    "Index = 100 × (1 − gemiddelde afstand). Per kenmerk (leeftijd, geslacht, opleiding, "
-    "woning, deel van de wijk) is de afstand ½ × de som over de groepen van |aandeel in de "
-    "raad − aandeel in de wijk|: 0 is dezelfde verdeling, 1 geen enkele overlap. De raad: "
-    "de gelote leden die nu zitten; de wijk: inwoners van 16 jaar en ouder bij leeftijd en "
-    "opleiding, anders alle inwoners. Ja (%): deel van de uitgenodigden dat ja zei bij de "
-    "laatste loting, per leeftijdsgroep op de dag van de loting."
-)
-st.download_button(
-    "Representativiteit als CSV",
-    csv_bytes(council_table),
-    file_name="representativiteit.csv",
-    mime="text/csv",
-    key="csv_raden",
-)
+tabs = st.tabs(
+    ["Wijken", "Kaart", "Vastgelopen en overschrijdingen", "Representativiteit", "Thema's",
+     "Boekingen per wijk"]
+)  # fmt: skip
+with tabs[0]:
+    table = monitor_tables.neighbourhood_frame(view)
+    st.dataframe(table, hide_index=True, column_config=monitor_tables.NEIGHBOURHOOD_COLUMNS)
+    st.caption(
+        "Besteed: uitgegeven als deel van toegekend. Doorlooptijden: de mediaan in dagen "
+        f"van de voorstellen waarover in {year} is besloten (voorstel → besluit → eerste "
+        "betaling → klaar). De boekingen achter elk bedrag staan onder *Boekingen per wijk*."
+    )
+    downloads(table, f"wijken-{year}", "wijken")
+with tabs[1]:
+    st.plotly_chart(charts.execution_map(view.lines, view.points), key="kaart")
+    st.caption(
+        "Kleur: het deel van het toegekende geld dat is uitgegeven (donkerder is meer; de "
+        "tabel *Wijken* geeft dezelfde cijfers). Punten: projecten met een plek."
+    )
+with tabs[2]:
+    st.subheader(f"{len(view.stalled)} voorstellen zonder voortgang in {weeks} weken")
+    if view.stalled:
+        stalled = monitor_tables.stalled_frame(view)
+        st.dataframe(stalled, hide_index=True)
+        downloads(stalled, f"vastgelopen-{today:%Y-%m-%d}", "vastgelopen")
+    st.subheader(f"{len(view.overspends)} projecten met meer uitgegeven dan toegekend")
+    if view.overspends:
+        st.dataframe(monitor_tables.overspend_frame(view), hide_index=True)
+with tabs[3]:
+    council_table = monitor_tables.council_frame(councils)
+    st.dataframe(council_table, hide_index=True)
+    st.caption(
+        "Index = 100 × (1 − gemiddelde afstand). Per kenmerk (leeftijd, geslacht, opleiding, "
+        "woning, deel van de wijk) is de afstand ½ × de som over de groepen van |aandeel in "
+        "de raad − aandeel in de wijk|: 0 is dezelfde verdeling, 1 geen enkele overlap. De "
+        "raad: de gelote leden die nu zitten; de wijk: inwoners van 16 jaar en ouder bij "
+        "leeftijd en opleiding, anders alle inwoners. Ja (%): deel van de uitgenodigden dat "
+        "ja zei bij de laatste loting, per leeftijdsgroep op de dag van de loting."
+    )
+    downloads(council_table, "representativiteit", "raden")
+with tabs[4]:
+    by_year = monitor_tables.theme_years_frame(themes)
+    if by_year.empty:
+        st.info("Er is nog geen geld toegekend aan projecten met een thema.")
+    else:
+        st.plotly_chart(charts.theme_years_chart(by_year), key="themas")
+        st.caption(
+            "Toegekend geld per thema en jaar, alle wijken samen. Een project met meer "
+            "thema's telt bij elk thema mee. Dezelfde cijfers als tabel:"
+        )
+        st.dataframe(by_year, hide_index=True)
+        st.subheader(f"Per wijk in {year}")
+        per_hood = monitor_tables.theme_neighbourhoods_frame(themes, view, year)
+        st.dataframe(per_hood, hide_index=True)
+        downloads(per_hood, f"themas-{year}", "themas")
+with tabs[5]:
+    by_code = {line.neighbourhood.code: line for line in view.lines}
+    code = st.selectbox(
+        "Wijk",
+        list(by_code),
+        format_func=lambda c: by_code[c].neighbourhood.name,
+        key="detail_wijk",
+    )
+    line = by_code[code]
+    found = monitor.detail(db, caller, line.neighbourhood.id, year)
+    st.markdown(
+        f"**Toegekend in {year}: {euro(line.allocated)}** — de toekenningen van de besluiten "
+        "(correcties als tegenboeking):"
+    )
+    allocations = monitor_tables.allocations_frame(found)
+    st.dataframe(allocations, hide_index=True)
+    downloads(allocations, f"toekenningen-{code}-{year}", "toekenningen")
+    st.markdown(f"**Uitgegeven in {year}: {euro(line.spent)}** — de betalingen:")
+    payments = monitor_tables.payments_frame(found)
+    st.dataframe(payments, hide_index=True)
+    downloads(payments, f"betalingen-{code}-{year}", "betalingen")

@@ -15,7 +15,15 @@ from dashboard.store import geography
 from dashboard.store import monitor as figures
 from dashboard.store.db import Store
 from dashboard.store.models import Council, Neighbourhood
-from dashboard.store.monitor import LeadTimes, Overspend, ProjectPoint, StalledProposal
+from dashboard.store.monitor import (
+    AllocationLine,
+    LeadTimes,
+    Overspend,
+    PaymentLine,
+    ProjectPoint,
+    StalledProposal,
+    ThemeMoney,
+)
 from dashboard.store.public import sitting_member_groups
 
 DEFAULT_STALLED_WEEKS = 12
@@ -144,3 +152,26 @@ def representation(store: Store, caller: Caller, today: date) -> list[CouncilLin
             )
         )
     return lines
+
+
+def themes(store: Store, caller: Caller) -> list[ThemeMoney]:
+    """Money per theme, year and neighbourhood: where the policy drivers get money."""
+    require_staff(caller)
+    with store.read() as cur:
+        return figures.theme_money(cur)
+
+
+@dataclass(frozen=True)
+class Detail:
+    allocations: list[AllocationLine]
+    payments: list[PaymentLine]
+
+
+def detail(store: Store, caller: Caller, neighbourhood_id: int, year: int) -> Detail:
+    """The decisions' allocations and the payments behind one neighbourhood's figures."""
+    require_staff(caller)
+    with store.read() as cur:
+        return Detail(
+            figures.year_allocations(cur, neighbourhood_id, year),
+            figures.year_payments(cur, neighbourhood_id, year),
+        )

@@ -267,3 +267,95 @@ def response_rates(cur: Cursor, day: date) -> list[ResponseRate]:
         {"day": day},
     ).fetchall()
     return [ResponseRate(int(r[0]), int(r[1]), r[2], r[3], int(r[4]), int(r[5])) for r in rows]
+
+
+@dataclass(frozen=True)
+class ThemeMoney:
+    theme: str
+    year: int
+    neighbourhood_id: int
+    projects: int
+    allocated: Decimal
+
+
+def theme_money(cur: Cursor) -> list[ThemeMoney]:
+    """Allocated money per theme, budget year and neighbourhood (drafts included). A
+    project with several themes counts in each of them."""
+    rows = cur.execute(
+        """
+        SELECT t.name, e.year, e.neighbourhood_id, count(DISTINCT a.proposal_id),
+               sum(a.amount)
+        FROM allocation a
+        JOIN budget_envelope e ON e.id = a.envelope_id
+        JOIN proposal_theme pt ON pt.proposal_id = a.proposal_id
+        JOIN theme t ON t.id = pt.theme_id
+        GROUP BY ALL ORDER BY 2, 1, 3
+        """
+    ).fetchall()
+    return [ThemeMoney(r[0], int(r[1]), int(r[2]), int(r[3]), _money(r[4])) for r in rows]
+
+
+@dataclass(frozen=True)
+class AllocationLine:
+    allocation_id: int
+    booked_on: date
+    amount: Decimal
+    decision_id: int
+    decision_status: str
+    decided_on: date
+    external_ref: str
+    title: str
+    reverses_id: int | None
+
+
+@dataclass(frozen=True)
+class PaymentLine:
+    spending_id: int
+    booked_on: date
+    reference: str
+    amount: Decimal
+    description: str
+    external_ref: str
+    title: str
+    reverses_id: int | None
+
+
+def year_allocations(cur: Cursor, neighbourhood_id: int, year: int) -> list[AllocationLine]:
+    """The allocations behind `year_money`'s allocated figure for one neighbourhood."""
+    rows = cur.execute(
+        """
+        SELECT a.id, a.booked_on, a.amount, d.id, d.status, d.decided_on, p.external_ref,
+               p.title, a.reverses_id
+        FROM allocation a
+        JOIN budget_envelope e ON e.id = a.envelope_id AND e.year = $year
+             AND e.neighbourhood_id = $nid
+             AND NOT (e.carried_from_id IS NOT NULL AND e.amount < 0)
+        JOIN decision d ON d.id = a.decision_id
+        JOIN proposal p ON p.id = a.proposal_id
+        ORDER BY a.booked_on, a.id
+        """,
+        {"year": year, "nid": neighbourhood_id},
+    ).fetchall()
+    return [
+        AllocationLine(int(r[0]), r[1], _money(r[2]), int(r[3]), r[4], r[5], r[6], r[7], r[8])
+        for r in rows
+    ]
+
+
+def year_payments(cur: Cursor, neighbourhood_id: int, year: int) -> list[PaymentLine]:
+    """The payments behind `year_money`'s spent figure for one neighbourhood."""
+    rows = cur.execute(
+        """
+        SELECT t.id, t.booked_on, t.reference, t.amount, t.description, p.external_ref,
+               p.title, t.reverses_id
+        FROM spending_transaction t
+        JOIN allocation a ON a.id = t.allocation_id
+        JOIN budget_envelope e ON e.id = a.envelope_id AND e.year = $year
+             AND e.neighbourhood_id = $nid
+             AND NOT (e.carried_from_id IS NOT NULL AND e.amount < 0)
+        JOIN proposal p ON p.id = a.proposal_id
+        ORDER BY t.booked_on, t.id
+        """,
+        {"year": year, "nid": neighbourhood_id},
+    ).fetchall()
+    return [PaymentLine(int(r[0]), r[1], r[2], _money(r[3]), r[4], r[5], r[6], r[7]) for r in rows]

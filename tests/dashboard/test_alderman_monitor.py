@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import statistics
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -18,7 +19,7 @@ from dashboard.components.exports import csv_bytes, xlsx_bytes
 from dashboard.money import euro
 from dashboard.services import budget_book as book
 from dashboard.services import monitor, public
-from dashboard.store import budget, proposals
+from dashboard.store import budget, council, proposals
 from dashboard.store.db import open_store
 from tests.conftest import DEMO_TODAY
 
@@ -142,5 +143,61 @@ def test_each_council_has_an_index_and_its_draws_answers(app_db: Path) -> None:
     finally:
         store.close()
     at = open_monitor()
-    table = at.dataframe[-1].value
+    table = next(d.value for d in at.dataframe if "Index (0-100)" in d.value.columns)
     assert list(table["Index (0-100)"]) == [round(line.index or 0) for line in lines]
+
+
+def test_the_bookings_behind_each_neighbourhood_add_up_to_its_figures(app_db: Path) -> None:
+    store = open_store(app_db)
+    try:
+        view = monitor.monitor(store, ALDERMAN, DEMO_TODAY.year, 12, DEMO_TODAY)
+        for line in view.lines:
+            found = monitor.detail(store, ALDERMAN, line.neighbourhood.id, DEMO_TODAY.year)
+            assert sum(a.amount for a in found.allocations) == line.allocated
+            assert sum(p.amount for p in found.payments) == line.spent
+            drafts = [a.amount for a in found.allocations if a.decision_status != "gepubliceerd"]
+            assert sum(drafts) == line.draft_allocated
+        with pytest.raises(PermissionDenied):
+            monitor.detail(store, PUBLIC, 1, DEMO_TODAY.year)
+    finally:
+        store.close()
+    at = open_monitor()
+    at.selectbox(key="detail_wijk").select("WK002").run()
+    assert not at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    line = next(x for x in view.lines if x.neighbourhood.code == "WK002")
+    assert f"Toegekend in {DEMO_TODAY.year}: {euro(line.allocated)}" in shown
+
+
+def test_money_for_a_theme_follows_its_projects(app_db: Path) -> None:
+    organiser = Caller("organisator", Role.ORGANISER, None)
+    store = open_store(app_db)
+    try:
+        with store.read() as cur:
+            council_id = council.councils_for_neighbourhood(cur, 1)[0].id
+            meeting = next(m for m in reversed(council.meetings(cur, council_id))
+                           if m.held_on <= DEMO_TODAY)  # fmt: skip
+        theme_id = book.add_theme(store, organiser, "Nieuw thema voor de test")
+        envelope = book.add_envelope(store, organiser, 1, DEMO_TODAY.year, "fonds", "9.000", "T")
+        proposal = book.submit_proposal(
+            store, organiser,
+            book.ProposalInput(1, "Testproject", "Een project.", "bewoner", "5.000", [theme_id],
+                               council_id=council_id),
+        )  # fmt: skip
+        book.record_decision(
+            store, organiser,
+            book.DecisionInput(council_id, meeting.id, "toekennen", 9, 0, 0, 9,
+                               "Een goed plan voor de buurt.", proposal_id=proposal,
+                               amount="4.321", envelope_id=envelope),
+        )  # fmt: skip
+        rows = [r for r in monitor.themes(store, ALDERMAN) if r.theme == "Nieuw thema voor de test"]
+        with pytest.raises(PermissionDenied):
+            monitor.themes(store, PUBLIC)
+    finally:
+        store.close()
+    assert [(r.year, r.neighbourhood_id, r.projects, r.allocated) for r in rows] == [
+        (DEMO_TODAY.year, 1, 1, Decimal("4321.00"))
+    ]
+    at = open_monitor()
+    tables = [d.value for d in at.dataframe if "Nieuw thema voor de test" in d.value.columns]
+    assert tables and float(tables[0]["Nieuw thema voor de test"].sum()) == 4321.0

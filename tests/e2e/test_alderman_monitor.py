@@ -31,10 +31,12 @@ def test_the_alderman_sees_every_neighbourhood_on_an_offline_map(
     page.get_by_role("button", name="Inloggen").click()  # type: ignore[attr-defined]
     page.wait_for_timeout(300)  # type: ignore[attr-defined]
     wait_until_ready(page)
+    screenshot(page, "alderman-monitor-table")
+    page.get_by_role("tab", name="Kaart").click()  # type: ignore[attr-defined]
     page.wait_for_selector(".js-plotly-plot canvas", timeout=20_000)  # type: ignore[attr-defined]
     page.wait_for_timeout(1500)  # type: ignore[attr-defined]  # let MapLibre paint
     text = page.inner_text("[data-testid='stMain']")  # type: ignore[attr-defined]
-    assert "Monitor alle wijken" in text and "Op de kaart" in text
+    assert "Monitor alle wijken" in text and "Punten: projecten met een plek" in text
     assert page.locator("[data-testid='stDataFrame']").count() >= 1  # type: ignore[attr-defined]
     painted = page.evaluate(  # type: ignore[attr-defined]
         """() => {
@@ -46,4 +48,10 @@ def test_the_alderman_sees_every_neighbourhood_on_an_offline_map(
     assert painted and painted[0] > 100 and painted[1] > 100
     page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()  # type: ignore[attr-defined]
     screenshot(page, "alderman-monitor-map")
+    page.get_by_role("tab", name="Thema's").click()  # type: ignore[attr-defined]
+    page.wait_for_timeout(1000)  # type: ignore[attr-defined]
+    screenshot(page, "alderman-monitor-themes")
+    page.get_by_role("tab", name="Representativiteit").click()  # type: ignore[attr-defined]
+    page.wait_for_timeout(500)  # type: ignore[attr-defined]
+    screenshot(page, "alderman-monitor-representativeness")
     assert not outside, f"requests outside the app: {outside[:5]}"
