@@ -24,7 +24,7 @@ def decision_list(decisions: list[PublishedDecision]) -> None:
         return
     st.download_button(
         t("Deze besluiten als CSV"),
-        decisions_csv(decisions),
+        lambda: decisions_csv(decisions),
         file_name="besluiten.csv",
         mime="text/csv",
         key="besluiten_csv",
@@ -90,7 +90,7 @@ def project_list(projects: list[ProjectView]) -> None:
     st.write(t("{aantal} van de {totaal} projecten", aantal=len(shown), totaal=len(projects)))
     st.download_button(
         t("Deze projecten als CSV"),
-        projects_csv(shown),
+        lambda: projects_csv(shown),
         file_name="projecten.csv",
         mime="text/csv",
         key="projecten_csv",

@@ -3,6 +3,10 @@ monitor's table and map render offline (no tile server, no CDN)."""
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
+import openpyxl
 import pytest
 
 from tests.e2e.harness import Server, screenshot, wait_until_ready
@@ -32,6 +36,11 @@ def test_the_alderman_sees_every_neighbourhood_on_an_offline_map(
     page.wait_for_timeout(300)  # type: ignore[attr-defined]
     wait_until_ready(page)
     screenshot(page, "alderman-monitor-table")
+    with page.expect_download() as download:  # type: ignore[attr-defined]
+        page.get_by_role("button", name="Als Excel (XLSX)").first.click()  # type: ignore[attr-defined]
+    assert download.value.suggested_filename.endswith(".xlsx")
+    content = io.BytesIO(Path(download.value.path()).read_bytes())
+    assert openpyxl.load_workbook(content).active.cell(1, 1).value == "Code"
     page.get_by_role("tab", name="Kaart").click()  # type: ignore[attr-defined]
     page.wait_for_selector(".js-plotly-plot canvas", timeout=20_000)  # type: ignore[attr-defined]
     page.wait_for_timeout(1500)  # type: ignore[attr-defined]  # let MapLibre paint
