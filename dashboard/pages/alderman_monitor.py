@@ -13,6 +13,7 @@ from dashboard.auth import PermissionDenied
 from dashboard.components import charts, monitor_tables
 from dashboard.components.clock import AMSTERDAM
 from dashboard.components.exports import csv_bytes, xlsx_bytes
+from dashboard.components.public_cache import StaffReader
 from dashboard.money import euro
 from dashboard.services import monitor
 from dashboard.session import current_caller
@@ -55,10 +56,11 @@ weeks = right.number_input(
     "zoveel weken telt als vastgelopen.",
 )
 today = datetime.now(AMSTERDAM).date()
+read = StaffReader(db, caller)
 try:
-    view = monitor.monitor(db, caller, year, int(weeks), today)
-    councils = monitor.representation(db, caller, today)
-    themes = monitor.themes(db, caller)
+    view = read(monitor.monitor, year, int(weeks), today)
+    councils = read(monitor.representation, today)
+    themes = read(monitor.themes)
 except PermissionDenied as refused:
     st.error(str(refused))
     st.stop()
@@ -141,7 +143,7 @@ with tabs[5]:
         key="detail_wijk",
     )
     line = by_code[code]
-    found = monitor.detail(db, caller, line.neighbourhood.id, year)
+    found = read(monitor.detail, line.neighbourhood.id, year)
     st.markdown(
         f"**Toegekend in {year}: {euro(line.allocated)}** — de toekenningen van de besluiten "
         "(correcties als tegenboeking):"

@@ -14,8 +14,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.app_state import _store
 from dashboard.auth import PUBLIC, Caller, PermissionDenied, Role
 from dashboard.components.exports import csv_bytes, xlsx_bytes
+from dashboard.components.public_cache import StaffReader
 from dashboard.money import euro
 from dashboard.services import budget_book as book
 from dashboard.services import monitor, public
@@ -169,35 +171,44 @@ def test_the_bookings_behind_each_neighbourhood_add_up_to_its_figures(app_db: Pa
     assert f"Toegekend in {DEMO_TODAY.year}: {euro(line.allocated)}" in shown
 
 
-def test_money_for_a_theme_follows_its_projects(app_db: Path) -> None:
+def test_money_for_a_theme_follows_its_projects_at_the_next_rerun(app_db: Path) -> None:
+    before = open_monitor()  # fills the cache
+    assert not [d for d in before.dataframe if "Nieuw thema voor de test" in d.value.columns]
     organiser = Caller("organisator", Role.ORGANISER, None)
-    store = open_store(app_db)
-    try:
-        with store.read() as cur:
-            council_id = council.councils_for_neighbourhood(cur, 1)[0].id
-            meeting = next(m for m in reversed(council.meetings(cur, council_id))
-                           if m.held_on <= DEMO_TODAY)  # fmt: skip
-        theme_id = book.add_theme(store, organiser, "Nieuw thema voor de test")
-        envelope = book.add_envelope(store, organiser, 1, DEMO_TODAY.year, "fonds", "9.000", "T")
-        proposal = book.submit_proposal(
-            store, organiser,
-            book.ProposalInput(1, "Testproject", "Een project.", "bewoner", "5.000", [theme_id],
-                               council_id=council_id),
-        )  # fmt: skip
-        book.record_decision(
-            store, organiser,
-            book.DecisionInput(council_id, meeting.id, "toekennen", 9, 0, 0, 9,
-                               "Een goed plan voor de buurt.", proposal_id=proposal,
-                               amount="4.321", envelope_id=envelope),
-        )  # fmt: skip
-        rows = [r for r in monitor.themes(store, ALDERMAN) if r.theme == "Nieuw thema voor de test"]
-        with pytest.raises(PermissionDenied):
-            monitor.themes(store, PUBLIC)
-    finally:
-        store.close()
+    store = _store(str(app_db))  # the app's own store
+    with store.read() as cur:
+        council_id = council.councils_for_neighbourhood(cur, 1)[0].id
+        meeting = next(m for m in reversed(council.meetings(cur, council_id))
+                       if m.held_on <= DEMO_TODAY)  # fmt: skip
+    theme_id = book.add_theme(store, organiser, "Nieuw thema voor de test")
+    envelope = book.add_envelope(store, organiser, 1, DEMO_TODAY.year, "fonds", "9.000", "T")
+    proposal = book.submit_proposal(
+        store, organiser,
+        book.ProposalInput(1, "Testproject", "Een project.", "bewoner", "5.000", [theme_id],
+                           council_id=council_id),
+    )  # fmt: skip
+    book.record_decision(
+        store, organiser,
+        book.DecisionInput(council_id, meeting.id, "toekennen", 9, 0, 0, 9,
+                           "Een goed plan voor de buurt.", proposal_id=proposal,
+                           amount="4.321", envelope_id=envelope),
+    )  # fmt: skip
+    rows = [r for r in monitor.themes(store, ALDERMAN) if r.theme == "Nieuw thema voor de test"]
+    with pytest.raises(PermissionDenied):
+        monitor.themes(store, PUBLIC)
     assert [(r.year, r.neighbourhood_id, r.projects, r.allocated) for r in rows] == [
         (DEMO_TODAY.year, 1, 1, Decimal("4321.00"))
     ]
     at = open_monitor()
     tables = [d.value for d in at.dataframe if "Nieuw thema voor de test" in d.value.columns]
     assert tables and float(tables[0]["Nieuw thema voor de test"].sum()) == 4321.0
+
+
+def test_cached_reads_are_per_caller_and_never_for_the_public(app_db: Path) -> None:
+    store = _store(str(app_db))
+    themes = StaffReader(store, ALDERMAN)(monitor.themes)
+    assert themes
+    with pytest.raises(PermissionDenied):
+        StaffReader(store, PUBLIC)(monitor.themes)
+    with pytest.raises(ValueError):
+        StaffReader(store, ALDERMAN)(book.decisions)  # only the monitor's read services
