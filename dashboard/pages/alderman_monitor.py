@@ -79,19 +79,50 @@ st.caption(
     f"({euro(view.total('draft_allocated'))}); bewoners zien die pas na publicatie."
 )
 
+by_code = {line.neighbourhood.code: line for line in view.lines}
+
+
+def bookings(line: monitor.NeighbourhoodLine, key: str) -> None:
+    """The allocations and payments behind one neighbourhood's figures of the year."""
+    code = line.neighbourhood.code
+    found = read(monitor.detail, line.neighbourhood.id, year)
+    st.markdown(
+        f"**{line.neighbourhood.name}: toegekend in {year}: {euro(line.allocated)}** — de "
+        "toekenningen van de besluiten (correcties als tegenboeking):"
+    )
+    allocations = monitor_tables.allocations_frame(found)
+    st.dataframe(allocations, hide_index=True)
+    downloads(allocations, f"toekenningen-{code}-{year}", f"toekenningen_{key}")
+    st.markdown(f"**Uitgegeven in {year}: {euro(line.spent)}** — de betalingen:")
+    payments = monitor_tables.payments_frame(found)
+    st.dataframe(payments, hide_index=True)
+    downloads(payments, f"betalingen-{code}-{year}", f"betalingen_{key}")
+
+
 tabs = st.tabs(
     ["Wijken", "Kaart", "Vastgelopen en overschrijdingen", "Representativiteit", "Thema's",
      "Boekingen per wijk"]
 )  # fmt: skip
 with tabs[0]:
     table = monitor_tables.neighbourhood_frame(view)
-    st.dataframe(table, hide_index=True, column_config=monitor_tables.NEIGHBOURHOOD_COLUMNS)
+    chosen = st.dataframe(
+        table,
+        hide_index=True,
+        column_config=monitor_tables.NEIGHBOURHOOD_COLUMNS,
+        on_select="rerun",
+        selection_mode="single-row",
+        key="wijken_tabel",
+    )
     st.caption(
         "Besteed: uitgegeven als deel van toegekend. Doorlooptijden: de mediaan in dagen "
         f"van de voorstellen waarover in {year} is besloten (voorstel → besluit → eerste "
-        "betaling → klaar). De boekingen achter elk bedrag staan onder *Boekingen per wijk*."
+        "betaling → klaar). Kies een rij (vakje links) om de boekingen achter de bedragen "
+        "te zien; ook onder *Boekingen per wijk*."
     )
     downloads(table, f"wijken-{year}", "wijken")
+    rows = chosen.selection.rows if chosen else []
+    if rows:
+        bookings(by_code[str(table.iloc[rows[0]]["Code"])], "rij")
 with tabs[1]:
     st.plotly_chart(charts.execution_map(view.lines, view.points), key="kaart")
     st.caption(
@@ -135,23 +166,10 @@ with tabs[4]:
         st.dataframe(per_hood, hide_index=True)
         downloads(per_hood, f"themas-{year}", "themas")
 with tabs[5]:
-    by_code = {line.neighbourhood.code: line for line in view.lines}
     code = st.selectbox(
         "Wijk",
         list(by_code),
         format_func=lambda c: by_code[c].neighbourhood.name,
         key="detail_wijk",
     )
-    line = by_code[code]
-    found = read(monitor.detail, line.neighbourhood.id, year)
-    st.markdown(
-        f"**Toegekend in {year}: {euro(line.allocated)}** — de toekenningen van de besluiten "
-        "(correcties als tegenboeking):"
-    )
-    allocations = monitor_tables.allocations_frame(found)
-    st.dataframe(allocations, hide_index=True)
-    downloads(allocations, f"toekenningen-{code}-{year}", "toekenningen")
-    st.markdown(f"**Uitgegeven in {year}: {euro(line.spent)}** — de betalingen:")
-    payments = monitor_tables.payments_frame(found)
-    st.dataframe(payments, hide_index=True)
-    downloads(payments, f"betalingen-{code}-{year}", "betalingen")
+    bookings(by_code[code], "tab")

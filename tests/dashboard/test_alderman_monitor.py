@@ -168,7 +168,7 @@ def test_the_bookings_behind_each_neighbourhood_add_up_to_its_figures(app_db: Pa
     assert not at.exception
     shown = " ".join(m.value for m in at.markdown)
     line = next(x for x in view.lines if x.neighbourhood.code == "WK002")
-    assert f"Toegekend in {DEMO_TODAY.year}: {euro(line.allocated)}" in shown
+    assert f"toegekend in {DEMO_TODAY.year}: {euro(line.allocated)}" in shown
 
 
 def test_money_for_a_theme_follows_its_projects_at_the_next_rerun(app_db: Path) -> None:

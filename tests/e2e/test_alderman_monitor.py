@@ -35,6 +35,13 @@ def test_the_alderman_sees_every_neighbourhood_on_an_offline_map(
     page.get_by_role("button", name="Inloggen").click()  # type: ignore[attr-defined]
     page.wait_for_timeout(300)  # type: ignore[attr-defined]
     wait_until_ready(page)
+    # A row of the table opens the bookings behind its figures.
+    grid = page.locator("[data-testid='stDataFrame']").first  # type: ignore[attr-defined]
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 12, box["y"] + 35 + 17)  # type: ignore[attr-defined]  # row 1
+    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+    wait_until_ready(page)
+    page.wait_for_selector("text=de betalingen", timeout=10_000)  # type: ignore[attr-defined]
     screenshot(page, "alderman-monitor-table")
     with page.expect_download() as download:  # type: ignore[attr-defined]
         page.get_by_role("button", name="Als Excel (XLSX)").first.click()  # type: ignore[attr-defined]
