@@ -112,10 +112,10 @@ def council_frame(lines: list[CouncilLine]) -> pd.DataFrame:
         row["Loting"] = {"direct": "huisbezoek", "two_stage": "brief"}.get(
             line.method or "", line.method or ""
         )
-        row["Uitgenodigd"] = sum(line.invited.values())
+        row["Uitgenodigd"] = line.total_invited()
         row["Ja (%)"] = _percent(line.response_rate())
         for band in BANDS:
-            row[f"Ja {band} (%)"] = _percent(line.response_rate(band))
+            row[f"Ja {band} (%)"] = _percent(line.response_rate("age_band", band))
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -124,15 +124,17 @@ def _percent(share: float | None) -> float | None:
     return None if share is None else round(100 * share, 1)
 
 
-def theme_years_frame(rows: list[ThemeMoney]) -> pd.DataFrame:
-    """Allocated money per year (rows) and theme (columns), all neighbourhoods together."""
+def theme_years_frame(rows: list[ThemeMoney], count: bool = False) -> pd.DataFrame:
+    """Allocated money (or the number of initiatives) per year (rows) and theme
+    (columns), all neighbourhoods together."""
     frame = pd.DataFrame(
-        [{"Jaar": r.year, "Thema": r.theme, "Toegekend (€)": float(r.allocated)} for r in rows]
-    )
+        [{"Jaar": r.year, "Thema": r.theme,
+          "Waarde": r.projects if count else float(r.allocated)} for r in rows]
+    )  # fmt: skip
     if frame.empty:
         return frame
     return frame.pivot_table(
-        index="Jaar", columns="Thema", values="Toegekend (€)", aggfunc="sum", fill_value=0
+        index="Jaar", columns="Thema", values="Waarde", aggfunc="sum", fill_value=0
     ).reset_index()
 
 
@@ -176,5 +178,19 @@ def payments_frame(detail: Detail) -> pd.DataFrame:
              "Project": p.title, "Bedrag (€)": float(p.amount), "Omschrijving": p.description,
              "Correctie van": p.reverses_id}
             for p in detail.payments
+        ]
+    )  # fmt: skip
+
+
+def response_frame(lines: list[CouncilLine]) -> pd.DataFrame:
+    """Invited, yes and the share saying yes per council, feature and group."""
+    return pd.DataFrame(
+        [
+            {"Wijkraad": line.council.name, "Kenmerk": FEATURE_NAMES.get(feature, feature),
+             "Groep": group, "Uitgenodigd": invited,
+             "Ja": line.said_yes.get((feature, group), 0),
+             "Ja (%)": _percent(line.response_rate(feature, group))}
+            for line in lines
+            for (feature, group), invited in sorted(line.invited.items())
         ]
     )  # fmt: skip

@@ -150,6 +150,15 @@ with tabs[3]:
         "ja zei bij de laatste loting, per leeftijdsgroep op de dag van de loting."
     )
     downloads(council_table, "representativiteit", "raden")
+    st.subheader("Wie zei ja bij de laatste loting?")
+    st.caption(
+        "Per groep: hoeveel mensen een uitnodiging kregen en hoeveel ja zeiden. Groepen die "
+        "minder vaak ja zeggen, verdienen bij de volgende loting extra uitnodigingen of een "
+        "huisbezoek."
+    )
+    responses = monitor_tables.response_frame(councils)
+    st.dataframe(responses, hide_index=True)
+    downloads(responses, "respons-per-groep", "respons")
 with tabs[4]:
     by_year = monitor_tables.theme_years_frame(themes)
     if by_year.empty:
@@ -161,6 +170,8 @@ with tabs[4]:
             "thema's telt bij elk thema mee. Dezelfde cijfers als tabel:"
         )
         st.dataframe(by_year, hide_index=True)
+        st.markdown("**Aantal initiatieven met geld, per thema en jaar**")
+        st.dataframe(monitor_tables.theme_years_frame(themes, count=True), hide_index=True)
         st.subheader(f"Per wijk in {year}")
         per_hood = monitor_tables.theme_neighbourhoods_frame(themes, view, year)
         st.dataframe(per_hood, hide_index=True)

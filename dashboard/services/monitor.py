@@ -105,12 +105,17 @@ class CouncilLine:
     index: float | None
     distances: dict[str, float]
     method: str | None
-    invited: dict[str, int]  # per age band, in the latest council draw
-    said_yes: dict[str, int]
+    invited: dict[tuple[str, str], int]  # per (feature, group), in the latest council draw
+    said_yes: dict[tuple[str, str], int]
 
-    def response_rate(self, band: str | None = None) -> float | None:
-        invited = sum(self.invited.values()) if band is None else self.invited.get(band, 0)
-        yes = sum(self.said_yes.values()) if band is None else self.said_yes.get(band, 0)
+    def total_invited(self) -> int:
+        return sum(n for (feature, _), n in self.invited.items() if feature == "age_band")
+
+    def response_rate(self, feature: str = "age_band", group: str | None = None) -> float | None:
+        """The share that said yes, of everyone (no group) or of one group."""
+        keys = [k for k in self.invited if k[0] == feature and (group is None or k[1] == group)]
+        invited = sum(self.invited[k] for k in keys)
+        yes = sum(self.said_yes.get(k, 0) for k in keys)
         return yes / invited if invited else None
 
 
@@ -147,8 +152,8 @@ def representation(store: Store, caller: Caller, today: date) -> list[CouncilLin
                 index=score,
                 distances=distances,
                 method=mine[0].method if mine else None,
-                invited={r.age_band: r.invited for r in mine},
-                said_yes={r.age_band: r.yes for r in mine},
+                invited={(r.feature, r.group): r.invited for r in mine},
+                said_yes={(r.feature, r.group): r.yes for r in mine},
             )
         )
     return lines

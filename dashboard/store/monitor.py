@@ -232,14 +232,15 @@ class ResponseRate:
     council_id: int
     draw_id: int
     method: str
-    age_band: str
+    feature: str  # age_band (on the draw's date), gender, education, tenure, part
+    group: str
     invited: int
     yes: int
 
 
 def response_rates(cur: Cursor, day: date) -> list[ResponseRate]:
-    """Invitations and yeses per age band (on the draw's date) in each council's latest
-    completed council draw up to `day`."""
+    """Invitations and yeses per group in each council's latest completed council draw up
+    to `day`, from the register's (pseudonymous) features of the people invited."""
     rows = cur.execute(
         """
         WITH latest AS (
@@ -247,26 +248,35 @@ def response_rates(cur: Cursor, day: date) -> list[ResponseRate]:
             FROM draw WHERE purpose = 'council' AND status = 'completed'
               AND CAST(completed_at AS DATE) <= $day
             GROUP BY 1
+        ), invited AS (
+            SELECT i.draw_id,
+                   CASE WHEN age < 16 THEN '0-15' WHEN age <= 24 THEN '16-24'
+                        WHEN age <= 44 THEN '25-44' WHEN age <= 64 THEN '45-64'
+                        ELSE '65+' END AS age_band,
+                   gender, education, tenure, part, yes
+            FROM (
+                SELECT i.id, i.draw_id, r.gender, r.education, r.tenure,
+                       (SELECT code FROM neighbourhood_part np WHERE np.id = r.part_id) AS part,
+                       extract(year FROM age(CAST(dr.created_at AS DATE), r.birth_date)) AS age,
+                       EXISTS (SELECT 1 FROM response x WHERE x.invitation_id = i.id
+                               AND x.outcome = 'ja') AS yes
+                FROM invitation i JOIN resident r ON r.id = i.resident_id
+                JOIN draw dr ON dr.id = i.draw_id
+                WHERE i.draw_id IN (SELECT draw_id FROM latest)
+            ) i
         )
-        SELECT l.council_id, l.draw_id, d.method,
-               CASE WHEN age < 16 THEN '0-15' WHEN age <= 24 THEN '16-24'
-                    WHEN age <= 44 THEN '25-44' WHEN age <= 64 THEN '45-64' ELSE '65+' END,
+        SELECT l.council_id, l.draw_id, d.method, feature, value,
                count(*), count(*) FILTER (WHERE yes)
-        FROM (
-            SELECT i.draw_id, extract(year FROM age(CAST(dr.created_at AS DATE), r.birth_date))
-                   AS age,
-                   EXISTS (SELECT 1 FROM response x WHERE x.invitation_id = i.id
-                           AND x.outcome = 'ja') AS yes
-            FROM invitation i JOIN resident r ON r.id = i.resident_id
-            JOIN draw dr ON dr.id = i.draw_id
-            WHERE i.draw_id IN (SELECT draw_id FROM latest)
-        ) invited
-        JOIN latest l ON l.draw_id = invited.draw_id JOIN draw d ON d.id = l.draw_id
-        GROUP BY ALL ORDER BY 1, 4
+        FROM (UNPIVOT invited ON age_band, gender, education, tenure, part
+              INTO NAME feature VALUE value) u
+        JOIN latest l ON l.draw_id = u.draw_id JOIN draw d ON d.id = l.draw_id
+        GROUP BY ALL ORDER BY 1, 4, 5
         """,
         {"day": day},
     ).fetchall()
-    return [ResponseRate(int(r[0]), int(r[1]), r[2], r[3], int(r[4]), int(r[5])) for r in rows]
+    return [
+        ResponseRate(int(r[0]), int(r[1]), r[2], r[3], r[4], int(r[5]), int(r[6])) for r in rows
+    ]
 
 
 @dataclass(frozen=True)

@@ -138,8 +138,11 @@ def test_each_council_has_an_index_and_its_draws_answers(app_db: Path) -> None:
             nid = line.council.id  # one council per neighbourhood in the demo, same ids
             view = public.council_view(store, nid, DEMO_TODAY)
             assert view is not None and view.draw is not None
-            assert sum(line.said_yes.values()) == view.draw.outcomes.get("ja", 0)
-            assert sum(line.invited.values()) == view.draw.invited
+            for feature in ("age_band", "gender", "education", "tenure", "part"):
+                yes = sum(n for (f, _), n in line.said_yes.items() if f == feature)
+                invited = sum(n for (f, _), n in line.invited.items() if f == feature)
+                assert yes == view.draw.outcomes.get("ja", 0)
+                assert invited == view.draw.invited
             assert line.drawn == view.drawn
             assert line.index is not None and 0 <= line.index <= 100
     finally:
