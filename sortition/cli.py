@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+import highspy
 
 from sortition.errors import SortitionError
 from sortition.invite import DEFAULT_AGE_BANDS, invite_frame
@@ -111,8 +114,22 @@ def _invite(args: argparse.Namespace) -> None:
     print(f"{len(result.invitations)} invitations in {len(result.strata)} strata -> {args.out}")
 
 
+def _silence_highs_banner() -> None:
+    """HiGHS prints a banner on standard output when its first instance is made."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+            highspy.Highs()
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    _silence_highs_banner()
     try:
         if args.command == "select":
             _select(args)

@@ -57,6 +57,8 @@ class _Greedy:
         alive = np.ones(self.n, dtype=bool)
         left = self.total.copy()
         chosen = np.zeros(self.nv, dtype=np.int64)
+        for v in np.flatnonzero(self.qmax == 0):
+            self._remove(alive, left, self.by_value[v])
         panel = []
         for _ in range(self.k):
             short = self.qmin - chosen

@@ -27,6 +27,7 @@ PRICE_TOL = 1e-9  # a new panel must beat the convexity dual by this much
 FIX_TOL = 1e-7  # dual weight above which a type is held at the current level
 NEIGHBOURS = 10  # extra improving panels one swap away, added with each priced panel
 SMOOTHING = 0.7  # weight of the stability centre in the smoothed pricing dual
+PRUNE = False  # drop nonbasic panels between levels
 
 
 @dataclass(frozen=True)
@@ -66,13 +67,33 @@ class _Master:
         h.addCol(-1.0, 0.0, 1.0, self.t, np.arange(self.t, dtype=np.int32), -np.ones(self.t))
         self.h = h
         self.panels: list[np.ndarray] = []
+        self.keys: set[bytes] = set()
 
-    def add_panel(self, counts: np.ndarray) -> None:
+    def add_panel(self, counts: np.ndarray) -> bool:
+        """Add a panel as a column; False if it is already there."""
+        key = counts.tobytes()
+        if key in self.keys:
+            return False
+        self.keys.add(key)
         nz = np.flatnonzero(counts)
         idx = np.concatenate([nz, [self.t]]).astype(np.int32)
         val = np.concatenate([counts[nz] / self.sizes[nz], [1.0]])
         self.h.addCol(0.0, 0.0, INF, len(idx), idx, val)
         self.panels.append(counts)
+        return True
+
+    def prune(self) -> None:
+        """Drop panels that are nonbasic at zero: a smaller LP for the next level."""
+        status = self.h.getBasis().col_status
+        basic = np.array([s == highspy.HighsBasisStatus.kBasic for s in status[1:]], dtype=bool)
+        drop = np.flatnonzero(~basic)
+        if len(drop) == 0:
+            return
+        self.h.deleteCols(len(drop), (drop + 1).astype(np.int32))
+        keep = np.ones(len(self.panels), dtype=bool)
+        keep[drop] = False
+        self.panels = [p for p, k in zip(self.panels, keep, strict=True) if k]
+        self.keys = {p.tobytes() for p in self.panels}
 
     def fix(self, types: np.ndarray, level: float) -> None:
         for t in types:
@@ -142,8 +163,7 @@ def _solve_level(
         if lagrange < centre_bound:
             centre, centre_bound = point, lagrange
         reduced = float((counts / sizes) @ y) + mu
-        if reduced > PRICE_TOL:
-            master.add_panel(counts)
+        if reduced > PRICE_TOL and master.add_panel(counts):
             # Panels one swap away that also improve the LP: more columns per LP solve.
             for other in finder.neighbours(counts, y / sizes, NEIGHBOURS):
                 if float((other / sizes) @ y) + mu > PRICE_TOL:
@@ -152,7 +172,8 @@ def _solve_level(
         elif smooth:
             alpha = max(0.0, alpha - SMOOTHING / 2)  # mispriced: move towards the LP dual
         else:
-            # Priced at the LP dual itself: no panel improves the LP, so y is optimal.
+            # Priced at the LP dual itself: no panel improves the LP (a panel already in it
+            # can only look better by rounding noise), so y is optimal.
             return z, y, priced
 
 
@@ -180,6 +201,8 @@ def distribution(
         stuck = unfixed & (y > FIX_TOL)
         if not stuck.any():
             stuck = unfixed & (y == y[unfixed].max())
+        if PRUNE:
+            master.prune()
         master.fix(np.flatnonzero(stuck), z)
         fixed_level[stuck] = z
         unfixed &= ~stuck

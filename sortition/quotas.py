@@ -62,21 +62,6 @@ class QuotaTable:
         key = fold(feature)
         return [q for q in self.quotas if fold(q.feature) == key]
 
-    def check_k(self, k: int) -> None:
-        """Cheap per-feature arithmetic on the bounds, before looking at any pool."""
-        for feature in self.features:
-            rows = self.for_feature(feature)
-            lo = sum(q.min for q in rows)
-            hi = sum(q.max for q in rows)
-            if lo > k:
-                raise SortitionInputError(
-                    f"Feature {feature}: the minimums add up to {lo}, more than the panel size {k}."
-                )
-            if hi < k:
-                raise SortitionInputError(
-                    f"Feature {feature}: the maximums add up to {hi}, less than the panel size {k}."
-                )
-
     def to_rows(self) -> list[dict[str, object]]:
         return [
             {"feature": q.feature, "value": q.value, "min": q.min, "max": q.max}

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from sortition import diagnose, legacy
-from sortition.errors import SortitionInputError
+from sortition.errors import SortitionError, SortitionInputError
 from sortition.io import Source, read_pool, read_quotas
 from sortition.leximin import distribution
-from sortition.panels import panel_rows
+from sortition.panels import PanelFinder, panel_rows
 from sortition.pool import Pool, collapse_types
 from sortition.portfolio import expand, gini
 from sortition.quotas import QuotaTable
@@ -119,9 +119,16 @@ def select(
         raise diagnose.infeasible(pool, table, types, rows, problems)
 
     if algorithm == "legacy":
+        if legacy_runs < 1:
+            raise SortitionInputError(f"legacy_runs must be at least 1, got {legacy_runs}.")
         result = legacy.estimate(pool, table, k, rng, runs=legacy_runs)
         if result is None:
-            raise diagnose.infeasible(pool, table, types, rows, [])
+            if PanelFinder(rows, types.caps).best(np.zeros(types.count)) is None:
+                raise diagnose.infeasible(pool, table, types, rows, [])
+            raise SortitionError(
+                f"The legacy algorithm found no panel in {legacy.MAX_ATTEMPTS} attempts, "
+                "although panels meeting the quotas exist; use leximin."
+            )
         probabilities, portfolio_idx, selected_idx, details = result
     else:
         dist = distribution(types, rows, maximin_only=algorithm == "maximin")
