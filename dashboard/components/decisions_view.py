@@ -13,6 +13,7 @@ from dashboard.components.labels import CONSULTATION, DECISION_KIND, STATUS, lab
 from dashboard.components.tables import plain
 from dashboard.i18n import t
 from dashboard.money import euro
+from dashboard.photos import photo_path
 from dashboard.services.public import ProjectView
 from dashboard.store.models import Meeting
 from dashboard.store.public import PublishedDecision
@@ -123,6 +124,13 @@ def _project(view: ProjectView) -> None:
     if p.themes:
         lines.append(f"**{t('Thema')}:** " + ", ".join(plain(theme) for theme in p.themes))
     st.markdown("  \n".join(lines))
+    picture = photo_path(view.photo) if view.photo else None
+    if picture is not None:
+        st.image(
+            str(picture),
+            caption=t("Foto bij “{mijlpaal}”", mijlpaal=view.photo_title or ""),
+            width=360,
+        )
 
 
 def meeting_list(meetings: list[Meeting]) -> None:

@@ -97,6 +97,7 @@ EN: dict[str, str] = {
     "Wat u ervan merkt": "What you notice",
     "Wat u straks merkt": "What you will notice",
     "Geld": "Money",
+    "Foto bij “{mijlpaal}”": "Photo of “{mijlpaal}”",
     "{toegekend} toegekend, {uitgegeven} uitgegeven": "{toegekend} granted, {uitgegeven} spent",
     "Er is meer uitgegeven dan toegekend.": "More has been spent than was granted.",
     "Er zijn nog geen nieuwe vergaderingen gepland.": "No new meetings planned yet.",

@@ -39,6 +39,8 @@ class ProjectView:
     noticeable_done: bool
     milestones_done: int
     milestones: int
+    photo: str | None = None  # of the latest finished milestone that has one
+    photo_title: str | None = None
 
     @property
     def overspent(self) -> bool:
@@ -99,6 +101,8 @@ def projects(store: Store, neighbourhood_id: int) -> list[ProjectView]:
     for p in found:
         lines = by_project.get(p.id, [])
         notice, done = _noticeable(lines)
+        pictured = [m for m in lines if m.status == "klaar" and m.photo_path]
+        latest = max(pictured, key=lambda m: (m.done_on or date.min, m.id), default=None)
         views.append(
             ProjectView(
                 project=p,
@@ -107,6 +111,8 @@ def projects(store: Store, neighbourhood_id: int) -> list[ProjectView]:
                 noticeable_done=done,
                 milestones_done=sum(1 for m in lines if m.status == "klaar"),
                 milestones=len(lines),
+                photo=latest.photo_path if latest else None,
+                photo_title=latest.title if latest else None,
             )
         )
     return views

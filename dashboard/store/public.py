@@ -56,6 +56,7 @@ class PublishedProject:
 
 @dataclass(frozen=True)
 class MilestoneLine:
+    id: int
     proposal_id: int
     title: str
     status: str
@@ -63,6 +64,7 @@ class MilestoneLine:
     noticeable: str | None
     due_on: date | None
     done_on: date | None
+    photo_path: str | None
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,8 @@ def milestones_of_projects(cur: Cursor, proposal_ids: list[int]) -> list[Milesto
     if not proposal_ids:
         return []
     rows = cur.execute(
-        """SELECT proposal_id, title, status, progress_pct, noticeable, due_on, done_on
+        """SELECT id, proposal_id, title, status, progress_pct, noticeable, due_on, done_on,
+               photo_path
         FROM milestone WHERE proposal_id IN (SELECT unnest(?))
         ORDER BY proposal_id, due_on NULLS LAST, id""",
         [proposal_ids],

@@ -230,3 +230,24 @@ def test_a_click_on_the_map_gives_the_neighbourhood_code() -> None:
     assert chosen_code({"selection": {"points": [{"customdata": ["WK002"]}]}}) == "WK002"
     assert chosen_code({"selection": {"points": []}}) is None
     assert chosen_code(None) is None
+
+
+def test_a_milestone_photo_shows_with_its_project(app_db: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (8, 6), (40, 120, 60)).save(picture, format="PNG")
+    nid = hood_id(app_db, "WK001")
+    store = _store(str(app_db))
+    project = next(v.project for v in public.projects(store, nid) if v.project.status != "afgerond")
+    book.add_milestone(
+        store, ORGANISER, project.id, "Bankjes geplaatst", None, "U kunt er nu zitten.",
+        status="klaar", photo=picture.getvalue(),
+    )  # fmt: skip
+    at = open_page(DECISIONS, "WK001")
+    images = at.get("image")
+    assert len(images) == 1
+    assert "Bankjes geplaatst" in text_of(at)
+    assert "U kunt er nu zitten" in text_of(at)
