@@ -25,8 +25,9 @@ from sortition.pool import Types
 
 PRICE_TOL = 1e-9  # a new panel must beat the convexity dual by this much
 FIX_TOL = 1e-7  # dual weight above which a type is held at the current level
-NEIGHBOURS = 10  # extra improving panels one swap away, added with each priced panel
+NEIGHBOURS = 3  # extra improving panels one swap away, added with each priced panel
 SMOOTHING = 0.7  # weight of the stability centre in the smoothed pricing dual
+STALL_ITERATIONS = 20000  # primal simplex iterations in one LP solve before switching to dual
 PRUNE = False  # drop nonbasic panels between levels
 
 
@@ -51,6 +52,7 @@ class _Master:
         h.setOptionValue("presolve", "off")
         # New columns keep the basis primal feasible, so primal simplex resumes from it.
         h.setOptionValue("simplex_strategy", 4)
+        h.setOptionValue("simplex_iteration_limit", STALL_ITERATIONS)
         lower = np.concatenate([np.zeros(self.t), [1.0]])
         upper = np.concatenate([np.full(self.t, INF), [1.0]])
         h.addRows(
@@ -105,6 +107,15 @@ class _Master:
         h = self.h
         h.run()
         status = h.getModelStatus()
+        if status == highspy.HighsModelStatus.kIterationLimit:
+            # Primal simplex can stall on this very degenerate LP; dual simplex from the same
+            # basis gets it unstuck.
+            h.setOptionValue("simplex_strategy", 1)
+            h.setOptionValue("simplex_iteration_limit", 2**31 - 1)
+            h.run()
+            status = h.getModelStatus()
+            h.setOptionValue("simplex_strategy", 4)
+            h.setOptionValue("simplex_iteration_limit", STALL_ITERATIONS)
         if status != highspy.HighsModelStatus.kOptimal:
             raise RuntimeError(f"HiGHS could not solve the master LP: {status}")
         sol = h.getSolution()
