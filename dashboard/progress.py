@@ -53,3 +53,24 @@ def rolled_up(parts: Sequence[tuple[int, Decimal]]) -> int:
     if total <= 0:
         return round(sum(p for p, _ in parts) / len(parts))
     return round(sum(Decimal(p) * w for p, w in parts) / total)
+
+
+@dataclass(frozen=True)
+class ProjectState:
+    id: int
+    status: str
+    parent_id: int | None
+    allocated: Decimal
+
+
+def progress_by_project(
+    projects: Sequence[ProjectState], milestones: dict[int, list[MilestoneState]]
+) -> dict[int, int]:
+    """Progress of every project in one pass: parts from their milestones or status,
+    parents rolled up from their parts (one level of parts, as proposals allow)."""
+    own = {p.id: own_progress(p.status, milestones.get(p.id, [])) for p in projects}
+    parts: dict[int, list[tuple[int, Decimal]]] = {}
+    for p in projects:
+        if p.parent_id is not None:
+            parts.setdefault(p.parent_id, []).append((own[p.id], p.allocated))
+    return {p.id: rolled_up(parts[p.id]) if p.id in parts else own[p.id] for p in projects}

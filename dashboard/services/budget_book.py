@@ -32,6 +32,7 @@ from dashboard.ledger import AllocationRow, Books, EnvelopeRow, SpendingRow
 from dashboard.money import ZERO, parse_amount
 from dashboard.photos import save_photo
 from dashboard.store import audit, budget, council, geography, proposals
+from dashboard.store import public as public_records
 from dashboard.store.db import Store
 from dashboard.store.models import (
     Allocation,
@@ -765,21 +766,26 @@ def add_milestone(
 def project_progress(store: Store, proposal_id: int) -> int:
     """Progress in percent; a parent project rolls up its parts."""
     with store.read() as cur:
-        return _progress(cur, _proposal(cur, proposal_id))
+        proposal = _proposal(cur, proposal_id)
+        return _progress_of(cur, proposal.neighbourhood_id)[proposal_id]
 
 
-def _progress(cur: Cursor, proposal: Proposal) -> int:
-    parts = proposals.children(cur, proposal.id)
-    if parts:
-        books = load_books(cur, proposal.neighbourhood_id)
-        return progress.rolled_up(
-            [(_progress(cur, part), books.allocated_to(part.id)) for part in parts]
+def _progress_of(cur: Cursor, neighbourhood_id: int) -> dict[int, int]:
+    """Progress of every project of a neighbourhood, with two queries."""
+    books = load_books(cur, neighbourhood_id)
+    found = proposals.proposals_for_neighbourhood(cur, neighbourhood_id)
+    milestones: dict[int, list[progress.MilestoneState]] = {}
+    for line in public_records.milestones_of_projects(cur, [p.id for p in found]):
+        milestones.setdefault(line.proposal_id, []).append(
+            progress.MilestoneState(line.status, line.progress_pct)
         )
-    milestones = [
-        progress.MilestoneState(m.status, m.progress_pct)
-        for m in proposals.milestones(cur, proposal.id)
-    ]
-    return progress.own_progress(proposal.status, milestones)
+    return progress.progress_by_project(
+        [
+            progress.ProjectState(p.id, p.status, p.parent_id, books.allocated_to(p.id))
+            for p in found
+        ],
+        milestones,
+    )
 
 
 def record_consultation(
@@ -988,8 +994,9 @@ def book_view(store: Store, caller: Caller, neighbourhood_id: int, year: int) ->
         books = load_books(cur, neighbourhood_id)
         all_envelopes = budget.envelopes(cur, neighbourhood_id)
         council_ids = [c.id for c in council.councils_for_neighbourhood(cur, neighbourhood_id)]
+        percent = _progress_of(cur, neighbourhood_id)
         projects = [
-            ProjectLine(p, books.allocated_to(p.id), books.spent_on(p.id), _progress(cur, p))
+            ProjectLine(p, books.allocated_to(p.id), books.spent_on(p.id), percent[p.id])
             for p in proposals.proposals_for_neighbourhood(cur, neighbourhood_id)
         ]
         refs = {p.proposal.id: p.proposal.external_ref for p in projects}

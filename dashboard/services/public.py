@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from dashboard import progress
 from dashboard.small_groups import GroupRow, compare
@@ -86,17 +85,13 @@ def projects(store: Store, neighbourhood_id: int) -> list[ProjectView]:
     by_project: dict[int, list[MilestoneLine]] = {}
     for line in milestones:
         by_project.setdefault(line.proposal_id, []).append(line)
-    own = {
-        p.id: progress.own_progress(
-            p.status,
-            [progress.MilestoneState(m.status, m.progress_pct) for m in by_project.get(p.id, [])],
-        )
-        for p in found
+    states = {
+        pid: [progress.MilestoneState(m.status, m.progress_pct) for m in lines]
+        for pid, lines in by_project.items()
     }
-    parts: dict[int, list[tuple[int, Decimal]]] = {}
-    for p in found:
-        if p.parent_id is not None:
-            parts.setdefault(p.parent_id, []).append((own[p.id], p.allocated))
+    percent = progress.progress_by_project(
+        [progress.ProjectState(p.id, p.status, p.parent_id, p.allocated) for p in found], states
+    )
     views = []
     for p in found:
         lines = by_project.get(p.id, [])
@@ -106,7 +101,7 @@ def projects(store: Store, neighbourhood_id: int) -> list[ProjectView]:
         views.append(
             ProjectView(
                 project=p,
-                progress=progress.rolled_up(parts[p.id]) if p.id in parts else own[p.id],
+                progress=percent[p.id],
                 noticeable=notice,
                 noticeable_done=done,
                 milestones_done=sum(1 for m in lines if m.status == "klaar"),

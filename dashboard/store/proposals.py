@@ -186,12 +186,6 @@ def add_milestone(
     )
 
 
-def milestones(cur: Cursor, proposal_id: int) -> list[Milestone]:
-    return select(
-        cur, Milestone, "milestone", "proposal_id = ?", [proposal_id], order_by="due_on, id"
-    )
-
-
 def update_milestone(
     cur: Cursor, milestone_id: int, status: str, done_on: date | None, progress_pct: int | None
 ) -> None:
@@ -203,7 +197,3 @@ def update_milestone(
 
 def milestone(cur: Cursor, milestone_id: int) -> Milestone | None:
     return select_one(cur, Milestone, "milestone", "id = ?", [milestone_id])
-
-
-def children(cur: Cursor, proposal_id: int) -> list[Proposal]:
-    return select(cur, Proposal, "proposal", "parent_id = ?", [proposal_id], order_by="id")
