@@ -16,6 +16,7 @@ from dashboard.errors import UserError
 T = TypeVar("T")
 _SEEN = "_forms_seen"
 _FLASH = "_forms_flash"
+_GENERATION = "_forms_generation"
 REPEAT_WINDOW_SECONDS = 30
 
 
@@ -48,9 +49,16 @@ def attempt(
     flash(success, [note] if note else [])
 
 
+def form_key(name: str) -> str:
+    """A form's key: new after every success, so that the form then shows empty; after a
+    refusal the key stays and the form keeps what the user typed."""
+    return f"{name}-{st.session_state.get(_GENERATION, 0)}"
+
+
 def flash(success: str, warnings: list[str]) -> None:
-    """Show a message after the rerun that brings the page up to date."""
+    """Show a message after the rerun that brings the page up to date, with empty forms."""
     st.session_state[_FLASH] = (success, warnings)
+    st.session_state[_GENERATION] = st.session_state.get(_GENERATION, 0) + 1
     st.rerun()
 
 

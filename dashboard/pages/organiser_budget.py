@@ -9,7 +9,7 @@ from dashboard import services
 from dashboard.app_state import store
 from dashboard.auth import Role
 from dashboard.components.format import SOURCE_NAMES
-from dashboard.components.forms import attempt, first_submission, flash, show_flash
+from dashboard.components.forms import attempt, first_submission, flash, form_key, show_flash
 from dashboard.ledger import SOURCES
 from dashboard.money import euro
 from dashboard.progress import NEXT_STATUSES
@@ -83,7 +83,7 @@ with tabs[0]:
         hide_index=True,
         width="stretch",
     )
-    with st.form("budget", clear_on_submit=True):
+    with st.form(form_key("budget")):
         st.markdown("**Budget toevoegen**")
         c1, c2, c3 = st.columns(3)
         source = c1.selectbox("Bron", SOURCES, format_func=lambda s: SOURCE_NAMES[s])
@@ -122,7 +122,7 @@ with tabs[1]:
         hide_index=True,
         width="stretch",
     )
-    with st.form("voorstel", clear_on_submit=True):
+    with st.form(form_key("voorstel")):
         st.markdown("**Nieuw voorstel**")
         title = st.text_input("Titel")
         text = st.text_area("Omschrijving")
@@ -130,7 +130,9 @@ with tabs[1]:
         submitter = c1.selectbox("Ingediend door", book.SUBMITTER_TYPES)
         requested = c2.text_input("Gevraagd bedrag (€)", placeholder="7.500")
         theme_names = book.theme_names(db)
-        chosen = st.multiselect("Thema's", list(theme_names), format_func=theme_names.get)
+        chosen = st.multiselect(
+            "Thema's", list(theme_names), format_func=theme_names.get, placeholder="Kies thema's"
+        )
         if st.form_submit_button("Voorstel indienen") and first_submission(
             "voorstel", {"t": title, "x": text, "s": submitter, "r": requested, "c": chosen}
         ):
@@ -153,7 +155,7 @@ with tabs[1]:
     open_ids = [
         i for i, p in projects.items() if p.proposal.status in ("ingediend", "in behandeling")
     ]
-    with st.form("beoordeling", clear_on_submit=True):
+    with st.form(form_key("beoordeling")):
         st.markdown("**Voorstel beoordelen**")
         target = st.selectbox(
             "Voorstel",
@@ -182,7 +184,7 @@ with tabs[1]:
                     "De beoordeling is vastgelegd.",
                 )
     movable = [i for i, p in projects.items() if p.proposal.status in ("besloten", "in uitvoering")]
-    with st.form("status"):
+    with st.form(form_key("status")):
         st.markdown("**Status bijwerken** (besloten en afgewezen volgen uit besluiten)")
         target = st.selectbox(
             "Project",
@@ -224,7 +226,7 @@ with tabs[2]:
         hide_index=True,
         width="stretch",
     )
-    with st.form("vergadering", clear_on_submit=True):
+    with st.form(form_key("vergadering")):
         st.markdown("**Vergadering plannen of vastleggen**")
         c1, c2 = st.columns(2)
         held_on = c1.date_input("Datum", date.today(), format="DD-MM-YYYY")
@@ -244,7 +246,7 @@ with tabs[2]:
     if not view.council_ids:
         st.info("Deze wijk heeft nog geen wijkraad.")
     else:
-        with st.form("besluit", clear_on_submit=True):
+        with st.form(form_key("besluit")):
             st.markdown("**Besluit vastleggen** (eerst als concept)")
             meeting = st.selectbox(
                 "Vergadering",
@@ -346,7 +348,7 @@ with tabs[3]:
         width="stretch",
     )
     spendable = [i for i, p in projects.items() if p.allocated > 0]
-    with st.form("uitgave", clear_on_submit=True):
+    with st.form(form_key("uitgave")):
         st.markdown("**Uitgave boeken**")
         target = st.selectbox(
             "Project",
@@ -371,7 +373,7 @@ with tabs[3]:
                     "De uitgave is geboekt.",
                     warning=lambda result: result.warning,
                 )
-    with st.form("correctie", clear_on_submit=True):
+    with st.form(form_key("correctie")):
         st.markdown("**Uitgave corrigeren** (een tegenboeking; er wordt niets gewist)")
         originals = [s for s, _ in view.spending if s.amount > 0]
         wrong = st.selectbox(
@@ -435,7 +437,7 @@ with tabs[4]:
             )
         },
     )
-    with st.form("mijlpaal", clear_on_submit=True):
+    with st.form(form_key("mijlpaal")):
         st.markdown("**Mijlpaal toevoegen**")
         target = st.selectbox(
             "Project",
@@ -469,7 +471,7 @@ with tabs[5]:
             f"{consultation.opens_on:%d-%m-%Y} tot {consultation.closes_on:%d-%m-%Y}, "
             f"{consultation.participants} deelnemers)"
         )
-    with st.form("raadpleging", clear_on_submit=True):
+    with st.form(form_key("raadpleging")):
         st.markdown("**Raadpleging vastleggen** (uitslag van een peiling of stemming)")
         question = st.text_input("Vraag")
         c1, c2, c3 = st.columns(3)

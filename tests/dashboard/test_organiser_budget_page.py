@@ -106,3 +106,18 @@ def test_buttons_without_a_choice_say_what_is_missing(app_db: Path, tab_button: 
     at = open_page()
     submit(at, tab_button)
     assert any("Kies eerst" in e.value for e in at.error)
+
+
+def test_a_refused_form_keeps_what_was_typed_and_a_success_empties_it(app_db: Path) -> None:
+    at = open_page()
+    by_label(at.text_input, "Titel").input("Bankjes")
+    by_label(at.text_area, "Omschrijving").input("Drie bankjes.")
+    by_label(at.text_input, "Gevraagd bedrag (€)").input("twee euro")
+    by_label(at.multiselect, "Thema's").select(ENERGY)
+    submit(at, "Voorstel indienen")
+    assert at.error
+    assert by_label(at.text_input, "Titel").value == "Bankjes"
+    by_label(at.text_input, "Gevraagd bedrag (€)").input("2,00")
+    submit(at, "Voorstel indienen")
+    assert "Het voorstel is ingediend." in [s.value for s in at.success]
+    assert by_label(at.text_input, "Titel").value == ""
