@@ -10,12 +10,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import highspy
+import pandas as pd
 
 from sortition.errors import SortitionError
 from sortition.invite import DEFAULT_AGE_BANDS, invite_frame
 from sortition.io import read_table
 from sortition.select import ALGORITHMS, select
-from sortition.text import clean
+from sortition.text import clean, spreadsheet_safe
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -108,10 +109,17 @@ def _invite(args: argparse.Namespace) -> None:
         age_bands=DEFAULT_AGE_BANDS if args.by_age else None,
         response_rates=_rates(args.response_rates),
     )
-    result.invitations.to_csv(args.out, index=False)
+    _spreadsheet_csv(result.invitations, args.out)
     if args.strata_out:
-        result.strata.to_csv(args.strata_out, index=False)
+        _spreadsheet_csv(result.strata, args.strata_out)
     print(f"{len(result.invitations)} invitations in {len(result.strata)} strata -> {args.out}")
+
+
+def _spreadsheet_csv(frame: pd.DataFrame, path: str) -> None:
+    """Organisers open these files in a spreadsheet: register values that would start a
+    formula are written as text (`spreadsheet_safe`)."""
+    safe = frame.rename(columns=lambda name: spreadsheet_safe(str(name))).map(spreadsheet_safe)
+    safe.to_csv(path, index=False, lineterminator="\r\n")  # CRLF: a lone CR gets quoted
 
 
 def _silence_highs_banner() -> None:
