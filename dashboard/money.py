@@ -15,13 +15,20 @@ class AmountError(UserError):
     """Text that is not a euro amount. The message is Dutch and says how to write it."""
 
 
+NBSP = "\u00a0"  # a space a line never breaks at
+
+
 def euro(amount: Decimal) -> str:
-    """€ 120.000 or € 45.012,50: Dutch separators, cents only when there are any."""
+    """€ 120.000 or € 45.012,50: Dutch separators, cents only when there are any.
+
+    The space after € is a non-breaking one, so an amount never wraps over two lines on
+    a phone; a minus stands after it (€ -1.250), where no line breaks either.
+    """
     cents = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     sign = "-" if cents < 0 else ""
     whole, fraction = f"{abs(cents):.2f}".split(".")
     grouped = f"{int(whole):,}".replace(",", ".")
-    return f"{sign}€ {grouped}" + ("" if fraction == "00" else f",{fraction}")
+    return f"€{NBSP}{sign}{grouped}" + ("" if fraction == "00" else f",{fraction}")
 
 
 def parse_amount(text: str | Decimal | int) -> Decimal:
@@ -32,7 +39,7 @@ def parse_amount(text: str | Decimal | int) -> Decimal:
     if isinstance(text, Decimal | int):
         value = Decimal(text)
     else:
-        cleaned = text.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
+        cleaned = text.strip().replace("€", "").replace(" ", "").replace(NBSP, "")
         if not cleaned:
             raise AmountError("Vul een bedrag in, bijvoorbeeld 1.234,56.")
         cleaned = _normalise_separators(cleaned)

@@ -8,16 +8,24 @@ from dashboard.money import AmountError, euro, parse_amount
 @pytest.mark.parametrize(
     ("amount", "text"),
     [
-        (Decimal("120000"), "€ 120.000"),
-        (Decimal("45012.5"), "€ 45.012,50"),
-        (Decimal("0"), "€ 0"),
-        (Decimal("0.005"), "€ 0,01"),
-        (Decimal("-1250.00"), "-€ 1.250"),
-        (Decimal("1234567.89"), "€ 1.234.567,89"),
+        (Decimal("120000"), "€\u00a0120.000"),
+        (Decimal("45012.5"), "€\u00a045.012,50"),
+        (Decimal("0"), "€\u00a00"),
+        (Decimal("0.005"), "€\u00a00,01"),
+        (Decimal("-1250.00"), "€\u00a0-1.250"),
+        (Decimal("1234567.89"), "€\u00a01.234.567,89"),
     ],
 )
 def test_euro_uses_dutch_separators(amount: Decimal, text: str) -> None:
     assert euro(amount) == text
+
+
+def test_an_amount_never_wraps_and_reads_back() -> None:
+    """No ordinary space or hyphen-then-symbol inside: a phone keeps € 1.234 on one line."""
+    for amount in (Decimal("1234"), Decimal("-1234.5"), Decimal("0")):
+        text = euro(amount)
+        assert " " not in text and "-€" not in text
+        assert parse_amount(text) == amount.quantize(Decimal("0.01"))
 
 
 @pytest.mark.parametrize(

@@ -164,7 +164,7 @@ def test_a_decision_allocates_money_that_counts_in_public_once_published(
          "quorum is niet gehaald"),
         ({"votes_for": 9, "votes_against": 2, "votes_abstain": 0}, "Tel opnieuw"),
         ({"votes_for": 5, "votes_against": 6, "votes_abstain": 1}, "geen meerderheid"),
-        ({"amount": "60.000"}, r"nog € 50\.000 beschikbaar"),
+        ({"amount": "60.000"}, r"nog €\u00a050\.000 beschikbaar"),
         ({"amount": "0"}, "groter zijn dan"),
         ({"rationale": "ok"}, "motivering"),
         ({"members_present": 40, "votes_for": 38, "votes_against": 1, "votes_abstain": 1},
@@ -199,7 +199,7 @@ def test_spending_is_booked_against_the_allocation_and_overspending_refused(
     with store.read() as cur:
         assert proposals.proposal(cur, proposal_id).status == "in uitvoering"  # type: ignore[union-attr]
     before = count(store, "spending_transaction")
-    with pytest.raises(UserError, match=r"op € 5\.000,51.*Verhoog eerst"):
+    with pytest.raises(UserError, match=r"op €\u00a05\.000,51.*Verhoog eerst"):
         book.book_spending(store, ORGANISER, proposal_id, "INV-2", date.today(), "2.000,01", "X")
     with pytest.raises(UserError, match="al geboekt"):
         book.book_spending(store, ORGANISER, proposal_id, "INV-1", date.today(), "1", "X")
@@ -220,7 +220,7 @@ def test_overspending_only_warns_when_configured(
     proposal_id = submit(store, hood)
     grant(store, hood, proposal_id, "1.000")
     result = book.book_spending(store, ORGANISER, proposal_id, "W-1", date.today(), "1.200", "X")
-    assert result.warning is not None and "meer dan de toegekende € 1.000" in result.warning
+    assert result.warning is not None and "meer dan de toegekende €\u00a01.000" in result.warning
 
 
 def test_a_correction_reverses_a_booking_once(store: Store, hood: dict[str, int]) -> None:
