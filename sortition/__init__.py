@@ -2,9 +2,14 @@
 
 Stage 1 draws invitation letters from the population register (`invite`); stage 2 selects
 the council from the volunteers so that quotas are met and everybody's chance is as equal
-as possible (`select`, leximin by default).
+as possible (`select`, leximin by default). A public draw is `prepare` (fair distribution
+rounded to a lottery of m panels, commitment), `reveal` (ceremony inputs -> panel number)
+and `verify` (recompute from the bundle alone); members who leave are replaced by a draw
+over the remaining volunteers (`replacement_draw_inputs`, then `prepare`) or from the
+ranked reserve list (`reserve_candidates`); rotation draws use `rotation_draw_inputs`.
 """
 
+from sortition.bundle import prepare, reveal
 from sortition.diagnose import apply_changes
 from sortition.errors import (
     InfeasibleQuotasError,
@@ -21,17 +26,29 @@ from sortition.invite import (
     invite_frame,
 )
 from sortition.io import read_pool, read_quotas, read_table
+from sortition.lottery import DEFAULT_M, Lottery, build_lottery
 from sortition.pool import Pool
 from sortition.quotas import Quota, QuotaTable, make_quotas, quotas_from_shares
-from sortition.select import ALGORITHMS, Selection, select
+from sortition.replace import (
+    DrawInputs,
+    replacement_draw_inputs,
+    reserve_candidates,
+    residual_inputs,
+)
+from sortition.rotation import not_eligible, rotating_out, rotation_draw_inputs
+from sortition.select import ALGORITHMS, Selection, fair_distribution, select
+from sortition.verify import verify
 
 __all__ = [
     "ALGORITHMS",
     "DEFAULT_AGE_BANDS",
+    "DEFAULT_M",
     "DEFAULT_RESPONSE_RATES",
     "AgeBand",
+    "DrawInputs",
     "InfeasibleQuotasError",
     "Invitations",
+    "Lottery",
     "Pool",
     "Quota",
     "QuotaChange",
@@ -40,12 +57,23 @@ __all__ = [
     "SortitionError",
     "SortitionInputError",
     "apply_changes",
+    "build_lottery",
+    "fair_distribution",
     "invite",
     "invite_frame",
     "make_quotas",
+    "not_eligible",
+    "prepare",
     "quotas_from_shares",
     "read_pool",
     "read_quotas",
     "read_table",
+    "replacement_draw_inputs",
+    "reserve_candidates",
+    "residual_inputs",
+    "reveal",
+    "rotating_out",
+    "rotation_draw_inputs",
     "select",
+    "verify",
 ]

@@ -1,4 +1,5 @@
-"""`python -m sortition`: select a panel (stage 2) or draw invitations (stage 1)."""
+"""`python -m sortition`: select a panel (stage 2), draw invitations (stage 1), and prepare,
+reveal and verify public draws (draw_cli.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 import highspy
 import pandas as pd
 
+from sortition import draw_cli
 from sortition.errors import SortitionError
 from sortition.invite import DEFAULT_AGE_BANDS, invite_frame
 from sortition.io import read_table
@@ -33,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--legacy-runs", type=int, default=1000, help="Monte-Carlo runs for legacy")
     s.add_argument("--out", default=None, help="result.json (default: standard output)")
+
+    draw_cli.add_commands(sub)
 
     i = sub.add_parser("invite", help="draw invitation letters from the population register")
     i.add_argument("--register", required=True, help="register: CSV or XLSX, one row a person")
@@ -139,6 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     _silence_highs_banner()
     try:
+        if args.command in draw_cli.COMMANDS:
+            return draw_cli.run(args)
         if args.command == "select":
             _select(args)
         else:

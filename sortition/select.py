@@ -10,9 +10,9 @@ import numpy as np
 from sortition import diagnose, legacy
 from sortition.errors import SortitionError, SortitionInputError
 from sortition.io import Source, read_pool, read_quotas
-from sortition.leximin import distribution
-from sortition.panels import PanelFinder, panel_rows
-from sortition.pool import Pool, collapse_types
+from sortition.leximin import TypeDistribution, distribution
+from sortition.panels import PanelFinder, PanelRows, panel_rows
+from sortition.pool import Pool, Types, collapse_types
 from sortition.portfolio import expand, gini
 from sortition.quotas import QuotaTable
 
@@ -110,15 +110,9 @@ def select(
         if isinstance(people, Pool)
         else read_pool(people, table, id_column, household_column)
     )
-    check_k(pool, k)
     rng = _rng(seed)
-    types = collapse_types(pool)
-    rows = panel_rows(pool, table, types, k)
-    problems = diagnose.cheap_problems(pool, table, k)
-    if problems:
-        raise diagnose.infeasible(pool, table, types, rows, problems)
-
     if algorithm == "legacy":
+        types, rows = _checked_types(pool, table, k)
         if legacy_runs < 1:
             raise SortitionInputError(f"legacy_runs must be at least 1, got {legacy_runs}.")
         result = legacy.estimate(pool, table, k, rng, runs=legacy_runs)
@@ -131,9 +125,7 @@ def select(
             )
         probabilities, portfolio_idx, selected_idx, details = result
     else:
-        dist = distribution(types, rows, maximin_only=algorithm == "maximin")
-        if dist is None:
-            raise diagnose.infeasible(pool, table, types, rows, [])
+        types, dist = fair_distribution(pool, table, k, algorithm)
         probabilities = dist.type_prob[types.person_type]
         portfolio_idx = expand(types, dist, rng)
         pick = rng.choice(len(portfolio_idx), p=_normalised([q for _, q in portfolio_idx]))
@@ -156,6 +148,31 @@ def select(
         seconds=time.perf_counter() - started,
         details=details,
     )
+
+
+def _checked_types(pool: Pool, table: QuotaTable, k: int) -> tuple[Types, PanelRows]:
+    check_k(pool, k)
+    types = collapse_types(pool)
+    rows = panel_rows(pool, table, types, k)
+    problems = diagnose.cheap_problems(pool, table, k)
+    if problems:
+        raise diagnose.infeasible(pool, table, types, rows, problems)
+    return types, rows
+
+
+def fair_distribution(
+    pool: Pool, table: QuotaTable, k: int, algorithm: str = "leximin"
+) -> tuple[Types, TypeDistribution]:
+    """The leximin (or maximin) distribution over type panels, or InfeasibleQuotasError."""
+    if algorithm not in ("leximin", "maximin"):
+        raise SortitionInputError(
+            f"A fair distribution needs leximin or maximin, not '{algorithm}'."
+        )
+    types, rows = _checked_types(pool, table, k)
+    dist = distribution(types, rows, maximin_only=algorithm == "maximin")
+    if dist is None:
+        raise diagnose.infeasible(pool, table, types, rows, [])
+    return types, dist
 
 
 def _normalised(weights: list[float]) -> np.ndarray:

@@ -1,0 +1,256 @@
+"""The draw bundle: one JSON document with everything needed to check a draw.
+
+`prepare` computes the fair distribution, rounds it to a lottery of m panels and returns
+the bundle without ceremony inputs; its `commitment` (SHA-256 of the published part) is
+what the organiser publishes before the meeting. `reveal` adds the public inputs, the seed,
+the chosen panel number, the panel and a ranked reserve list. `sortition.verify` checks a
+bundle without our database.
+
+The pool in a bundle is pseudonymised: ids (already pseudonymous) and feature values only;
+households are renamed h1, h2, ... so that no address or register number is in it.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from sortition.errors import SortitionInputError
+from sortition.io import Source, read_pool, read_quotas
+from sortition.lottery import DEFAULT_M, ROUNDING_SECONDS, build_lottery, check_m
+from sortition.pool import Pool
+from sortition.quotas import QuotaTable, make_quotas
+from sortition.seed import chosen_index, clean_inputs, commitment, generator, seed_digest
+from sortition.select import fair_distribution
+
+FORMAT = "wijkraad-draw-bundle/1"
+CODE_VERSION = "wijkraad-sortition 1.0"
+PURPOSES = ("council", "panel", "replacement", "rotation")
+FAIR_ALGORITHMS = ("leximin", "maximin")
+HOUSEHOLD = "household"
+PUBLISHED = (
+    "format",
+    "code_version",
+    "purpose",
+    "pool",
+    "quotas",
+    "k",
+    "algorithm",
+    "parameters",
+    "probabilities",
+    "lottery",
+    "parent",
+)
+REQUIRED = (*PUBLISHED, "commitment", "ceremony", "panel", "reserve")
+
+
+def prepare(
+    people: Source | Pool,
+    quotas: Source | QuotaTable,
+    k: int,
+    *,
+    id_column: str = "id",
+    household_column: str | None = None,
+    algorithm: str = "leximin",
+    m: int = DEFAULT_M,
+    purpose: str = "council",
+    parent: dict[str, Any] | None = None,
+    rounding_seconds: float = ROUNDING_SECONDS,
+) -> dict[str, Any]:
+    """The bundle to publish before the ceremony (its "commitment" is the fingerprint)."""
+    if algorithm not in FAIR_ALGORITHMS:
+        raise SortitionInputError(
+            f"A public lottery needs algorithm leximin or maximin, not '{algorithm}'."
+        )
+    if purpose not in PURPOSES:
+        raise SortitionInputError(f"Unknown purpose '{purpose}'; use one of {PURPOSES}.")
+    m = check_m(m)
+    table = quotas if isinstance(quotas, QuotaTable) else read_quotas(quotas)
+    pool = (
+        people
+        if isinstance(people, Pool)
+        else read_pool(people, table, id_column, household_column)
+    )
+    types, dist = fair_distribution(pool, table, k, algorithm)
+    lottery = build_lottery(types, dist, pool.ids, m, seconds=rounding_seconds)
+    ids = pool.ids
+    published: dict[str, Any] = {
+        "format": FORMAT,
+        "code_version": CODE_VERSION,
+        "purpose": purpose,
+        "pool": pool_section(pool),
+        "quotas": table.to_rows(),
+        "k": int(k),
+        "algorithm": algorithm,
+        "parameters": {"m": m},
+        "probabilities": {i: round(float(p), 12) for i, p in zip(ids, lottery.fair, strict=True)},
+        "lottery": {
+            "m": m,
+            "panels": [[ids[i] for i in panel] for panel in lottery.panels],
+            "max_deviation": round(lottery.max_deviation, 12),
+        },
+        "parent": _json_value(parent),
+    }
+    return {
+        **published,
+        "commitment": commitment(published),
+        "ceremony": None,
+        "panel": None,
+        "reserve": None,
+    }
+
+
+def _json_value(value: Any) -> Any:
+    try:
+        return json.loads(json.dumps(value, ensure_ascii=False))
+    except (TypeError, ValueError) as exc:
+        raise SortitionInputError(f"The parent record is not plain JSON ({exc}).") from exc
+
+
+def pool_section(pool: Pool) -> dict[str, Any]:
+    """Ids, pseudonymous household labels and feature values: nothing else."""
+    columns = ["id"]
+    if pool.households is not None:
+        columns.append(HOUSEHOLD)
+    columns += list(pool.features)
+    rows = []
+    for i, person in enumerate(pool.ids):
+        row = [person]
+        if pool.households is not None:
+            row.append(f"h{int(pool.households[i]) + 1}")
+        row += [pool.values[f][int(pool.codes[i, f])] for f in range(len(pool.features))]
+        rows.append(row)
+    return {"columns": columns, "rows": rows}
+
+
+def published_part(bundle: dict[str, Any]) -> dict[str, Any]:
+    return {key: bundle[key] for key in PUBLISHED}
+
+
+def check_structure(bundle: Any) -> None:
+    """Raise SortitionInputError when this is not a bundle we can read at all."""
+    if not isinstance(bundle, dict):
+        raise SortitionInputError("This is not a draw bundle (expected a JSON object).")
+    missing = [key for key in REQUIRED if key not in bundle]
+    if missing:
+        raise SortitionInputError(f"The bundle lacks field(s): {', '.join(missing)}.")
+    if bundle["format"] != FORMAT:
+        raise SortitionInputError(f"Unknown bundle format {bundle['format']!r}; expected {FORMAT}.")
+    pool, lottery = bundle["pool"], bundle["lottery"]
+    if not isinstance(pool, dict) or not isinstance(pool.get("rows"), list):
+        raise SortitionInputError("The bundle's pool must have columns and rows.")
+    if not isinstance(pool.get("columns"), list) or "id" not in pool["columns"]:
+        raise SortitionInputError("The bundle's pool must have an id column.")
+    if not isinstance(lottery, dict) or not isinstance(lottery.get("panels"), list):
+        raise SortitionInputError("The bundle's lottery must have a list of panels.")
+    if not isinstance(bundle["quotas"], list) or not isinstance(bundle["probabilities"], dict):
+        raise SortitionInputError("The bundle's quotas and probabilities are not readable.")
+    if not isinstance(bundle["commitment"], str):
+        raise SortitionInputError("The bundle's commitment must be text.")
+
+
+def pool_frame(bundle: dict[str, Any]) -> pd.DataFrame:
+    columns = bundle["pool"]["columns"]
+    rows = bundle["pool"]["rows"]
+    if any(not isinstance(r, list) or len(r) != len(columns) for r in rows):
+        raise SortitionInputError(f"Every pool row must have {len(columns)} values.")
+    return pd.DataFrame([[str(v) for v in r] for r in rows], columns=columns, dtype=str)
+
+
+def bundle_quotas(bundle: dict[str, Any]) -> QuotaTable:
+    try:
+        return make_quotas(bundle["quotas"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SortitionInputError(f"The bundle's quota table is not readable ({exc}).") from exc
+
+
+def bundle_pool(bundle: dict[str, Any]) -> Pool:
+    household = HOUSEHOLD if HOUSEHOLD in bundle["pool"]["columns"] else None
+    return read_pool(pool_frame(bundle), bundle_quotas(bundle), "id", household)
+
+
+def lottery_size(bundle: dict[str, Any]) -> int:
+    return len(bundle["lottery"]["panels"])
+
+
+def reveal(bundle: dict[str, Any], inputs: Sequence[str]) -> dict[str, Any]:
+    """The completed bundle: ceremony inputs, seed, panel number, panel and reserve list."""
+    check_structure(bundle)
+    if bundle["ceremony"] is not None:
+        raise SortitionInputError(
+            "This draw has already been revealed; its ceremony inputs cannot be changed."
+        )
+    if commitment(published_part(bundle)) != bundle["commitment"]:
+        raise SortitionInputError(
+            "The bundle no longer matches its commitment: something was changed after the "
+            "commitment was made. Prepare the draw again and publish the new commitment."
+        )
+    cleaned = clean_inputs(inputs)
+    seed = seed_digest(bundle["commitment"], cleaned)
+    index = chosen_index(seed, lottery_size(bundle))
+    panel = list(bundle["lottery"]["panels"][index])
+    out = copy.deepcopy(bundle)
+    out["ceremony"] = {"inputs": cleaned, "seed": seed, "chosen_index": index}
+    out["panel"] = panel
+    out["reserve"] = reserve_list(bundle, panel, seed)
+    return out
+
+
+def reserve_list(bundle: dict[str, Any], panel: Sequence[str], seed: str) -> list[str]:
+    """Everybody in the pool not on the panel, in an order drawn from the ceremony seed."""
+    on_panel = set(panel)
+    rest = [str(row[0]) for row in bundle["pool"]["rows"] if str(row[0]) not in on_panel]
+    order = generator(seed).permutation(len(rest))
+    return [rest[i] for i in order]
+
+
+def panel_problems(pool: Pool, quotas: QuotaTable, k: int, panel: Sequence[str]) -> list[str]:
+    """Why a list of ids is not a valid panel (size, unknown or repeated ids, households,
+    quotas); empty when it is."""
+    index = {person: i for i, person in enumerate(pool.ids)}
+    problems = []
+    unknown = [p for p in panel if p not in index]
+    if unknown:
+        problems.append(f"ids not in the pool: {', '.join(unknown[:5])}")
+    people = [index[p] for p in panel if p in index]
+    if len(set(people)) != len(people):
+        problems.append("someone is on it twice")
+    if len(panel) != k:
+        problems.append(f"{len(panel)} people instead of {k}")
+    if not people:
+        return problems
+    chosen = np.array(sorted(set(people)), dtype=np.int64)
+    if pool.households is not None:
+        households = pool.households[chosen]
+        if len(np.unique(households)) != len(households):
+            problems.append("two people from one household")
+    for f, feature in enumerate(pool.features):
+        counts = np.bincount(pool.codes[chosen, f], minlength=len(pool.values[f]))
+        for j, q in enumerate(quotas.for_feature(feature)):
+            if not q.min <= counts[j] <= q.max:
+                problems.append(
+                    f"{feature} {q.value}: {counts[j]} on the panel, quota {q.min}-{q.max}"
+                )
+    return problems
+
+
+def summary(bundle: dict[str, Any]) -> str:
+    """A few lines for people: what was drawn and how to check it."""
+    lines = [
+        f"Draw ({bundle['purpose']}): {bundle['k']} of {len(bundle['pool']['rows'])} "
+        f"volunteers, {bundle['algorithm']}, lottery of {lottery_size(bundle)} panels "
+        f"(largest change of a chance by rounding: {bundle['lottery']['max_deviation']:.4f}).",
+        f"Commitment: {bundle['commitment']}",
+    ]
+    ceremony = bundle.get("ceremony")
+    if ceremony:
+        lines.append(f"Ceremony inputs: {', '.join(ceremony['inputs'])}")
+        lines.append(f"Seed: {ceremony['seed']}")
+        lines.append(f"Panel number {ceremony['chosen_index']} of 0-{lottery_size(bundle) - 1}:")
+        lines.append("  " + ", ".join(bundle["panel"]))
+    return "\n".join(lines)

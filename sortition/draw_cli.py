@@ -1,0 +1,156 @@
+"""`python -m sortition prepare | reveal | verify | replace | reserve`: the public draw.
+
+prepare  computes the fair distribution and the lottery list, writes the bundle without
+         ceremony inputs and prints the commitment to publish;
+reveal   adds the public inputs (in the order they were called out) and prints the panel;
+verify   recomputes everything: exit 0 identical, 1 with the differences, 2 unreadable;
+replace  prepares a replacement draw for members who leave (verify it with --parent);
+reserve  lists the reserve candidates who could take a leaving member's seat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from sortition.bundle import CODE_VERSION, FAIR_ALGORITHMS, prepare, reveal, summary
+from sortition.errors import SortitionInputError
+from sortition.lottery import DEFAULT_M, ROUNDING_SECONDS
+from sortition.replace import replacement_draw_inputs, reserve_candidates
+from sortition.verify import verify
+
+COMMANDS = ("prepare", "reveal", "verify", "replace", "reserve")
+
+
+def add_commands(sub: Any) -> None:  # argparse's private _SubParsersAction
+    p = sub.add_parser("prepare", help="compute the lottery list and the commitment")
+    p.add_argument("--people", required=True, help="pool: CSV (',' or ';') or XLSX")
+    p.add_argument("--quotas", required=True, help="quota table: feature,value,min,max")
+    p.add_argument("--k", required=True, type=int, help="panel size")
+    p.add_argument("--household-column", default=None)
+    p.add_argument("--id-column", default="id")
+    p.add_argument("--algorithm", default="leximin", choices=FAIR_ALGORITHMS)
+    p.add_argument("--m", type=int, default=DEFAULT_M, help="panels on the lottery list")
+    p.add_argument("--rounding-seconds", type=float, default=ROUNDING_SECONDS)
+    p.add_argument("--out", required=True, help="the bundle (JSON)")
+
+    r = sub.add_parser("reveal", help="enter the public ceremony inputs and show the panel")
+    r.add_argument("bundle")
+    r.add_argument("--input", action="append", required=True, help="one public input")
+    r.add_argument("--out", default=None, help="completed bundle (default: overwrite)")
+
+    v = sub.add_parser("verify", help="check a bundle from its inputs")
+    v.add_argument("bundle")
+    v.add_argument("--parent", default=None, help="the parent draw of a replacement")
+
+    x = sub.add_parser("replace", help="prepare a replacement draw for leaving members")
+    x.add_argument("bundle", help="the revealed bundle of the draw")
+    x.add_argument("--leaving", action="append", required=True, help="id of a leaving member")
+    x.add_argument("--unavailable", action="append", default=[], help="id not to draw")
+    x.add_argument("--member", action="append", default=None, help="current members")
+    x.add_argument("--m", type=int, default=DEFAULT_M)
+    x.add_argument("--out", required=True)
+
+    s = sub.add_parser("reserve", help="reserve candidates for a leaving member, in rank order")
+    s.add_argument("bundle")
+    s.add_argument("--leaving", required=True)
+    s.add_argument("--member", action="append", default=None, help="current members")
+
+
+def read_bundle(path: str) -> dict[str, Any]:
+    try:
+        value = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except FileNotFoundError as exc:
+        raise SortitionInputError(f"File not found: {path}.") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SortitionInputError(f"{path} is not a JSON file ({exc}).") from exc
+    if not isinstance(value, dict):
+        raise SortitionInputError(f"{path} is not a draw bundle.")
+    return value
+
+
+def write_bundle(bundle: dict[str, Any], path: str) -> None:
+    """Write under a temporary name first, so a failure never leaves half a file."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=".bundle-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(bundle, handle, ensure_ascii=False, indent=1)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one draw command; SortitionError and OSError are left to the caller (exit 2)."""
+    if args.command == "prepare":
+        bundle = prepare(
+            args.people,
+            args.quotas,
+            args.k,
+            id_column=args.id_column,
+            household_column=args.household_column,
+            algorithm=args.algorithm,
+            m=args.m,
+            rounding_seconds=args.rounding_seconds,
+        )
+        write_bundle(bundle, args.out)
+        print(summary(bundle))
+        print(f"Publish this commitment before the ceremony: {bundle['commitment']}")
+    elif args.command == "reveal":
+        bundle = reveal(read_bundle(args.bundle), args.input)
+        write_bundle(bundle, args.out or args.bundle)
+        print(summary(bundle))
+    elif args.command == "verify":
+        return _verify(args)
+    elif args.command == "replace":
+        parent = read_bundle(args.bundle)
+        inputs, record = replacement_draw_inputs(
+            parent, args.leaving, args.unavailable, args.member
+        )
+        bundle = prepare(
+            inputs.people,
+            inputs.quotas,
+            inputs.seats,
+            household_column=inputs.household_column,
+            algorithm=parent.get("algorithm", "leximin"),
+            m=args.m,
+            purpose="replacement",
+            parent=record,
+        )
+        write_bundle(bundle, args.out)
+        for note in inputs.notes:
+            print(f"note: {note}")
+        print(summary(bundle))
+        print(f"Publish this commitment before drawing: {bundle['commitment']}")
+    else:
+        ranked = reserve_candidates(read_bundle(args.bundle), args.leaving, args.member)
+        if not ranked:
+            print("Nobody on the reserve list keeps every quota; prepare a replacement draw.")
+        for rank, person in enumerate(ranked, start=1):
+            print(f"{rank}. {person}")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    bundle = read_bundle(args.bundle)
+    parent = read_bundle(args.parent) if args.parent else None
+    differences = verify(bundle, parent)
+    version = bundle.get("code_version")
+    if version != CODE_VERSION:
+        print(f"note: made with {version}, checked with {CODE_VERSION}", file=sys.stderr)
+    if differences:
+        print(f"NOT IDENTICAL: {len(differences)} difference(s)")
+        for line in differences:
+            print(f"  - {line}")
+        return 1
+    state = "revealed" if bundle.get("ceremony") else "not yet revealed"
+    print(f"identical: the bundle follows from its inputs ({state}).")
+    print(summary(bundle))
+    return 0

@@ -1,0 +1,199 @@
+"""Check a draw bundle from its inputs alone, without Wijkraad's database.
+
+Everything that follows deterministically from the inputs is recomputed and compared
+exactly: the commitment, the seed, the panel number, the panel, the reserve list, each
+panel's quotas and households, and each volunteer's share of the lottery tickets. The fair
+probabilities come from an optimisation; they are recomputed and compared within 1e-6
+(leximin probabilities are unique, so any correct solver finds the same ones; for maximin
+only the lowest probability is unique and only that is compared).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from sortition.bundle import (
+    FAIR_ALGORITHMS,
+    bundle_pool,
+    bundle_quotas,
+    check_structure,
+    lottery_size,
+    panel_problems,
+    pool_frame,
+    published_part,
+    reserve_list,
+)
+from sortition.diagnose import apply_changes
+from sortition.errors import QuotaChange, SortitionError
+from sortition.lottery import marginals
+from sortition.pool import Pool
+from sortition.quotas import QuotaTable
+from sortition.replace import residual_inputs
+from sortition.seed import chosen_index, commitment, seed_digest
+from sortition.select import fair_distribution
+
+TOLERANCE = 1e-6
+SHOWN = 5
+
+
+def verify(bundle: dict[str, Any], parent: dict[str, Any] | None = None) -> list[str]:
+    """Differences between the bundle and what its inputs give; [] means identical.
+
+    Raises SortitionInputError when the bundle cannot be read at all.
+    """
+    check_structure(bundle)
+    differences: list[str] = []
+    recomputed = commitment(published_part(bundle))
+    if recomputed != bundle["commitment"]:
+        differences.append(
+            f"commitment: the bundle says {bundle['commitment']}, its contents give {recomputed} "
+            "(pool, quotas, parameters or the lottery list changed after the commitment)"
+        )
+    try:
+        pool = bundle_pool(bundle)
+        quotas = bundle_quotas(bundle)
+    except SortitionError as exc:
+        return [*differences, f"pool or quotas: {exc}"]
+    differences += _fair_probabilities(bundle, pool, quotas)
+    differences += _lottery(bundle, pool, quotas)
+    differences += _ceremony(bundle)
+    if parent is not None:
+        differences += _parent(bundle, parent)
+    return differences
+
+
+def _fair_probabilities(bundle: dict[str, Any], pool: Pool, quotas: QuotaTable) -> list[str]:
+    recorded = bundle["probabilities"]
+    if sorted(recorded) != sorted(pool.ids):
+        return ["probabilities: not given for exactly the people in the pool"]
+    algorithm = bundle["algorithm"]
+    if algorithm not in FAIR_ALGORITHMS:
+        return [f"algorithm: '{algorithm}' is not one a public lottery uses"]
+    try:
+        types, dist = fair_distribution(pool, quotas, int(bundle["k"]), algorithm)
+    except SortitionError as exc:
+        return [f"fair distribution: cannot be recomputed ({exc})"]
+    fair = dist.type_prob[types.person_type]
+    given = np.array([float(recorded[i]) for i in pool.ids])
+    if algorithm == "maximin":
+        if abs(given.min() - fair.min()) > TOLERANCE:
+            return [f"lowest probability: bundle {given.min():.6f}, recomputed {fair.min():.6f}"]
+        return []
+    off = np.flatnonzero(np.abs(given - fair) > TOLERANCE)
+    return [
+        f"probability of {pool.ids[i]}: bundle {given[i]:.6f}, recomputed {fair[i]:.6f}"
+        for i in off[:SHOWN]
+    ] + ([f"... and {len(off) - SHOWN} more probabilities differ"] if len(off) > SHOWN else [])
+
+
+def _lottery(bundle: dict[str, Any], pool: Pool, quotas: QuotaTable) -> list[str]:
+    lottery = bundle["lottery"]
+    panels = lottery["panels"]
+    differences = []
+    if lottery.get("m") != len(panels):
+        differences.append(f"lottery: says m = {lottery.get('m')}, lists {len(panels)} panels")
+    if bundle["parameters"].get("m") != len(panels):
+        differences.append("lottery: its size differs from the parameter m")
+    bad = []
+    for number, panel in enumerate(panels):
+        problems = panel_problems(pool, quotas, int(bundle["k"]), [str(p) for p in panel])
+        if problems:
+            bad.append(f"lottery panel {number}: {'; '.join(problems)}")
+    differences += bad[:SHOWN]
+    if len(bad) > SHOWN:
+        differences.append(f"... and {len(bad) - SHOWN} more invalid lottery panels")
+    if bad or not panels:
+        return differences
+    index = {person: i for i, person in enumerate(pool.ids)}
+    shares = marginals([np.array([index[str(p)] for p in panel]) for panel in panels], pool.size)
+    fair = np.array([float(bundle["probabilities"][i]) for i in pool.ids])
+    deviation = float(np.abs(shares - fair).max())
+    if abs(deviation - float(lottery.get("max_deviation", -1))) > 1e-9:
+        differences.append(
+            f"lottery: largest change of a chance is {deviation:.6f}, the bundle says "
+            f"{lottery.get('max_deviation')}"
+        )
+    return differences
+
+
+def _ceremony(bundle: dict[str, Any]) -> list[str]:
+    ceremony = bundle["ceremony"]
+    if ceremony is None:
+        if bundle["panel"] is not None or bundle["reserve"] is not None:
+            return ["ceremony: a panel is recorded without ceremony inputs"]
+        return []
+    try:
+        seed = seed_digest(bundle["commitment"], ceremony["inputs"])
+    except (SortitionError, KeyError, TypeError) as exc:
+        return [f"ceremony inputs: not usable ({exc})"]
+    differences = []
+    if ceremony.get("seed") != seed:
+        differences.append(f"seed: the bundle says {ceremony.get('seed')}, the inputs give {seed}")
+    index = chosen_index(seed, lottery_size(bundle))
+    if ceremony.get("chosen_index") != index:
+        differences.append(
+            f"chosen panel number: the bundle says {ceremony.get('chosen_index')}, "
+            f"the seed gives {index}"
+        )
+    panel = list(bundle["lottery"]["panels"][index]) if bundle["lottery"]["panels"] else []
+    if bundle["panel"] != panel:
+        differences.append(
+            f"panel: the bundle says {_ids(bundle['panel'])}, lottery panel {index} is "
+            f"{_ids(panel)}"
+        )
+    if bundle["reserve"] != reserve_list(bundle, panel, seed):
+        differences.append("reserve list: differs from the order the seed gives")
+    return differences
+
+
+def _ids(values: Any) -> str:
+    if not isinstance(values, list):
+        return repr(values)
+    return ", ".join(str(v) for v in values)
+
+
+def _parent(bundle: dict[str, Any], parent: dict[str, Any]) -> list[str]:
+    """A replacement or rotation bundle must come from its parent as recorded."""
+    check_structure(parent)
+    record = bundle["parent"]
+    if not isinstance(record, dict):
+        return ["parent: this bundle does not record a parent draw"]
+    differences = []
+    if record.get("commitment") != parent["commitment"]:
+        differences.append("parent: the recorded commitment is not the given parent's")
+    try:
+        expected = residual_inputs(
+            pool_frame(parent),
+            bundle_quotas(parent),
+            _list(record.get("staying")),
+            int(bundle["k"]),
+            _list(record.get("excluded")),
+            household_column="household" if "household" in parent["pool"]["columns"] else None,
+        )
+    except SortitionError as exc:
+        return [*differences, f"parent: cannot derive this draw from it ({exc})"]
+    wanted_ids = sorted(expected.people["id"].astype(str))
+    if sorted(str(r[0]) for r in bundle["pool"]["rows"]) != wanted_ids:
+        differences.append(
+            "parent: the pool is not the parent's pool minus the staying and excluded people"
+        )
+    relaxation = record.get("relaxation") or []
+    try:
+        changes = [QuotaChange(**change) for change in relaxation]
+    except TypeError:
+        return [*differences, "parent: the recorded relaxation is not readable"]
+    if any(c.new_min > c.old_min or c.new_max < c.old_max for c in changes):
+        differences.append("parent: the recorded relaxation makes quotas stricter")
+    if bundle["quotas"] != apply_changes(expected.residual, changes).to_rows():
+        differences.append(
+            "parent: the quotas are not the parent's quotas minus the staying members "
+            "(with the recorded relaxation)"
+        )
+    return differences
+
+
+def _list(value: Any) -> Sequence[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
