@@ -16,7 +16,7 @@ from typing import NoReturn
 from dashboard.auth import Caller, PermissionDenied, Role, require_administrator
 from dashboard.errors import UserError
 from dashboard.security import passwords, tokens
-from dashboard.security.lockout import LockoutPolicy, after_failure, is_locked
+from dashboard.security.lockout import LockoutPolicy, UnknownNames, after_failure, is_locked
 from dashboard.security.secret import load_secret
 from dashboard.store import audit, users
 from dashboard.store.db import Store
@@ -90,7 +90,8 @@ def authenticate(
 
     The message never says whether the username exists. After `policy.max_failures`
     wrong passwords in a row the account is locked for `policy.lock_minutes`; while it is
-    locked the password is not even checked.
+    locked the password is not even checked. A name that is no active account is
+    refused and locked the same way (`_refuse_unknown`).
     """
     moment = now or utc_now()
     rules = policy or LockoutPolicy.from_env()
@@ -98,8 +99,7 @@ def authenticate(
     with store.read() as cur:
         user = users.by_username(cur, name)
     if user is None or not user.active:
-        passwords.burn_time(password)
-        raise LoginRefused(WRONG_CREDENTIALS)
+        _refuse_unknown(store, name, password, moment, rules)
     locked_until = _aware(user.locked_until)
     if is_locked(locked_until, moment):
         raise LoginRefused(_locked_message(), locked_until)
@@ -117,6 +117,31 @@ def authenticate(
         return Login(user.id, user.session_version, _caller(cur, user))
 
     return store.write(succeed)
+
+
+# Names that are no (active) account: counted and locked like accounts, in memory.
+UNKNOWN_NAMES = UnknownNames()
+_NO_USER = -1  # ids start at 1
+
+
+def _refuse_unknown(
+    store: Store, name: str, password: str, moment: datetime, rules: LockoutPolicy
+) -> NoReturn:
+    """Refuse a name without an active account exactly as a wrong password: the same
+    message, the time of one password check, and the same lock after as many attempts.
+    Nothing about the name is stored: it may be a password typed in the wrong field."""
+    key = UNKNOWN_NAMES.key(store.path, name)
+    locked_until = UNKNOWN_NAMES.locked_until(key, moment)
+    if locked_until is not None:
+        raise LoginRefused(_locked_message(), locked_until)
+    passwords.burn_time(password)
+    # The same database round trip as counting a wrong password (an update of no row),
+    # so that the time does not tell the two apart either.
+    store.write(lambda cur: users.record_attempt(cur, _NO_USER, 0, None))
+    until = UNKNOWN_NAMES.fail(key, moment, rules)
+    if until is not None:
+        raise LoginRefused(_locked_message(), until)
+    raise LoginRefused(WRONG_CREDENTIALS)
 
 
 def _refuse_and_count(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -44,3 +47,42 @@ def after_failure(
     if failed_logins >= policy.max_failures:
         return failed_logins, now + timedelta(minutes=policy.lock_minutes)
     return failed_logins, None
+
+
+class UnknownNames:
+    """Failed logins for names that are no (active) account, kept in memory.
+
+    They are locked by the same rule as accounts, so that a name that does not exist
+    behaves like one that does: the same message, and after `max_failures` attempts the
+    same lock (no user enumeration, and guessing under an unknown name is slowed too).
+    Keys are digests, never the typed text (people type passwords into the name field).
+    At most `max_names` names are kept; the least recently failed go first. Per process:
+    a restart forgets them (accounts keep their locks in the database).
+    """
+
+    def __init__(self, max_names: int = 10_000) -> None:
+        self.max_names = max_names
+        self._failures: OrderedDict[str, tuple[int, datetime | None]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def key(scope: str, name: str) -> str:
+        return hashlib.sha256(f"{scope}\0{name}".encode()).hexdigest()
+
+    def locked_until(self, key: str, now: datetime) -> datetime | None:
+        with self._lock:
+            _, until = self._failures.get(key, (0, None))
+        return until if is_locked(until, now) else None
+
+    def fail(self, key: str, now: datetime, policy: LockoutPolicy) -> datetime | None:
+        """Count one more failure; the end of the lock when this one locks the name."""
+        with self._lock:
+            count, until = self._failures.pop(key, (0, None))
+            count, until = after_failure(count, until, now, policy)
+            self._failures[key] = (count, until)
+            while len(self._failures) > self.max_names:
+                self._failures.popitem(last=False)
+        return until
+
+    def __len__(self) -> int:
+        return len(self._failures)
