@@ -224,3 +224,63 @@ class ConsultationOption:
     label: str
     votes: int
     proposal_id: int | None
+
+
+@dataclass(frozen=True)
+class Draw:
+    """A draw without its (possibly large) verification bundle."""
+
+    id: int
+    council_id: int | None
+    panel_id: int | None
+    purpose: str  # council, panel, replacement, rotation
+    method: str  # two_stage, direct
+    stage: str
+    algorithm: str | None
+    k: int | None
+    parameters_json: str
+    commitment: str | None
+    seed_inputs_json: str | None
+    chosen_index: int | None
+    code_version: str | None
+    status: str  # open, committed, completed, cancelled
+    created_at: datetime
+    completed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Invitation:
+    id: int
+    draw_id: int
+    resident_id: int
+    household_id: int
+    stratum: str
+    inclusion_probability: float
+    channel: str  # brief, huisbezoek
+    sent_on: date | None
+    letter_code: str | None
+    replaces_id: int | None
+
+
+@dataclass(frozen=True)
+class Response:
+    id: int
+    invitation_id: int
+    answered_at: datetime
+    outcome: str  # ja, nee, later, niet thuis
+    age_band: str | None
+    gender: str | None
+    education: str | None
+    tenure: str | None
+    part_code: str | None
+    origin: str | None
+
+
+@dataclass(frozen=True)
+class QuotaRow:
+    id: int
+    draw_id: int
+    feature: str
+    value: str
+    min_count: int
+    max_count: int

@@ -1,0 +1,158 @@
+"""What every step of a draw needs: the draw with its council, checked against the caller,
+the clock, and the audit event of a step. Used by the draw services
+(dashboard/services/draw*.py)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from dashboard.auth import SYSTEM, Caller, Role, require_organiser
+from dashboard.errors import UserError
+from dashboard.store import audit, council, draws, geography
+from dashboard.store.db import Store
+from dashboard.store.models import Council, Draw
+from dashboard.store.register import AGE_BANDS
+from dashboard.store.rows import Cursor
+
+STATUS_NAMES = {
+    "open": "loopt",
+    "committed": "vingerafdruk gepubliceerd",
+    "completed": "afgerond",
+    "cancelled": "gestopt",
+}
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def today() -> date:
+    return datetime.now(UTC).date()
+
+
+def require_organiser_role(caller: Caller) -> None:
+    """Before anything else: only organisers run draws. Which neighbourhoods they may
+    work for is checked once the draw is known."""
+    if caller is not SYSTEM and caller.role is not Role.ORGANISER:
+        require_organiser(caller, -1)
+
+
+@dataclass(frozen=True)
+class DrawContext:
+    """A draw with its council, neighbourhoods, term and parameters, after the caller
+    was found to organise every neighbourhood of it."""
+
+    draw: Draw
+    council: Council
+    neighbourhood_ids: tuple[int, ...]
+    parameters: dict[str, Any]
+
+    @property
+    def min_age(self) -> int:
+        return int(self.parameters.get("eligible_age", self.council.eligible_age))
+
+    @property
+    def k(self) -> int:
+        return int(self.draw.k or self.council.seats_drawn)
+
+    @property
+    def reference_date(self) -> date:
+        """The day ages are counted on: the lottery's day once drawn, else today."""
+        saved = self.parameters.get("reference_date")
+        return date.fromisoformat(saved) if saved else today()
+
+    @property
+    def is_open(self) -> bool:
+        return self.draw.status in draws.OPEN
+
+
+def context(cur: Cursor, caller: Caller, draw_id: int) -> DrawContext:
+    """The draw, once the caller may work on it (PermissionDenied otherwise)."""
+    require_organiser_role(caller)
+    found = draws.draw(cur, draw_id)
+    if found is None or found.council_id is None:
+        raise UserError(f"Loting {draw_id} bestaat niet.")
+    owner = council.council(cur, found.council_id)
+    assert owner is not None
+    hoods = tuple(council.council_neighbourhood_ids(cur, owner.id))
+    for hood in hoods:
+        require_organiser(caller, hood)
+    return DrawContext(found, owner, hoods, json.loads(found.parameters_json or "{}"))
+
+
+def read_context(store: Store, caller: Caller, draw_id: int) -> DrawContext:
+    with store.read() as cur:
+        return context(cur, caller, draw_id)
+
+
+def require_open(ctx: DrawContext) -> None:
+    if not ctx.is_open:
+        raise UserError(
+            f"Deze loting is {STATUS_NAMES.get(ctx.draw.status, ctx.draw.status)}; "
+            "er kan niets meer aan veranderen."
+        )
+
+
+def log(cur: Cursor, caller: Caller, action: str, draw_id: int, payload: dict[str, Any]) -> None:
+    """The audit event of a step: counts and settings only, never who."""
+    audit.append(cur, caller.actor, action, "draw", draw_id, payload)
+
+
+# Registration answers (a letter's registration or a home visit's yes) --------------------------
+
+ANSWER_VALUES: dict[str, tuple[str, ...]] = {
+    "gender": ("vrouw", "man", "anders"),
+    "education": ("laag", "middelbaar", "hoog"),
+    "tenure": ("koop", "sociale huur", "particuliere huur"),
+    "origin": ("Nederland", "Europa", "buiten Europa"),
+}
+ANSWER_LABELS = {
+    "age_band": "leeftijd",
+    "gender": "geslacht",
+    "education": "opleiding",
+    "tenure": "woonsituatie",
+    "part_code": "buurt",
+    "origin": "herkomst",
+}
+
+
+@dataclass(frozen=True)
+class Answers:
+    """Answers to the registration questions; None: not asked (the register's value)."""
+
+    age_band: str | None = None
+    gender: str | None = None
+    education: str | None = None
+    tenure: str | None = None
+    part_code: str | None = None
+    origin: str | None = None
+
+
+def answer_choices(cur: Cursor, ctx: DrawContext) -> dict[str, tuple[str, ...]]:
+    """The values each question accepts for this draw."""
+    bands = tuple(label for label, _, high in AGE_BANDS if high >= ctx.min_age)
+    parts = tuple(
+        p.code for hood in ctx.neighbourhood_ids for p in geography.neighbourhood_parts(cur, hood)
+    )
+    return {"age_band": bands, "part_code": parts, **ANSWER_VALUES}
+
+
+def check_answers(cur: Cursor, ctx: DrawContext, answers: Answers) -> Answers:
+    """The answers in their stored spelling; an unknown value is refused (UserError)."""
+    choices = answer_choices(cur, ctx)
+    checked: dict[str, str | None] = {}
+    for key, value in answers.__dict__.items():
+        text = " ".join(str(value).split()) if value is not None else ""
+        if not text:
+            checked[key] = None
+            continue
+        known = {c.lower(): c for c in choices[key]}
+        if text.lower() not in known:
+            raise UserError(
+                f"Onbekende {ANSWER_LABELS[key]} '{text}'. Kies uit: {', '.join(choices[key])}."
+            )
+        checked[key] = known[text.lower()]
+    return Answers(**checked)

@@ -1,0 +1,256 @@
+"""Step 4 of a draw: the answers to the letters (registrations, typed in or imported from
+a CSV) and how each group responds compared with the neighbourhood.
+
+A registration is a `response` on the letter's invitation, found by the letter's code.
+Answering twice the same way changes nothing; a different second answer is refused
+(nothing is overwritten without a trace).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+
+import pandas as pd
+
+from dashboard.auth import Caller
+from dashboard.draw_context import (
+    ANSWER_LABELS,
+    Answers,
+    DrawContext,
+    check_answers,
+    context,
+    log,
+    now,
+    read_context,
+    require_open,
+    require_organiser_role,
+)
+from dashboard.errors import UserError
+from dashboard.store import draws
+from dashboard.store.db import Store
+from dashboard.store.models import Invitation, Response
+from dashboard.store.rows import Cursor
+
+REGISTRATION_OUTCOMES = {"ja": "ja", "j": "ja", "yes": "ja", "nee": "nee", "n": "nee", "no": "nee"}
+CSV_COLUMNS = {
+    "code": ("code", "lettercode", "briefcode"),
+    "outcome": ("antwoord", "aanmelding", "outcome"),
+    "age_band": ("leeftijd", "leeftijdsgroep", "age_band"),
+    "gender": ("geslacht", "gender"),
+    "education": ("opleiding", "education"),
+    "tenure": ("woonsituatie", "tenure"),
+    "part_code": ("buurt", "buurtcode", "part_code"),
+    "origin": ("herkomst", "origin"),
+}
+MAX_CSV_BYTES = 2_000_000
+
+
+@dataclass(frozen=True)
+class Registration:
+    code: str
+    outcome: str  # ja, nee
+    answers: Answers
+    line: int = 0  # in a CSV file; 0 for the form
+
+
+def _normal_code(code: str) -> str:
+    return "".join(code.split()).upper()
+
+
+def _same(stored: Response, outcome: str, answers: Answers) -> bool:
+    return stored.outcome == outcome and all(
+        getattr(stored, key) == value for key, value in answers.__dict__.items()
+    )
+
+
+def _apply(
+    cur: Cursor,
+    ctx: DrawContext,
+    by_code: dict[str, Invitation],
+    previous: dict[int, Response],
+    registration: Registration,
+    at: datetime,
+) -> bool:
+    """Store one registration; False when it was already stored the same way."""
+    where = f"Regel {registration.line}: " if registration.line else ""
+    code = _normal_code(registration.code)
+    found = by_code.get(code)
+    if found is None:
+        raise UserError(f"{where}code '{registration.code}' hoort bij geen brief van deze loting.")
+    if registration.outcome not in ("ja", "nee"):
+        raise UserError(f"{where}het antwoord moet ja of nee zijn.")
+    answers = check_answers(cur, ctx, registration.answers)
+    if registration.outcome == "nee":
+        answers = Answers()
+    stored = previous.get(found.id)
+    if stored is not None:
+        if _same(stored, registration.outcome, answers):
+            return False
+        raise UserError(
+            f"{where}code {code} heeft al geantwoord ({stored.outcome}, "
+            f"{stored.answered_at:%d-%m-%Y}). Een ander antwoord wordt niet overschreven; "
+            "neem contact op met de bewoner en leg het zo nodig vast als nieuwe loting."
+        )
+    response_id = draws.add_response(
+        cur,
+        {
+            "invitation_id": found.id,
+            "answered_at": at,
+            "outcome": registration.outcome,
+            **answers.__dict__,
+        },
+    )
+    previous[found.id] = Response(response_id, found.id, at, registration.outcome,
+                                  **answers.__dict__)  # fmt: skip
+    return True
+
+
+def _letters_only(ctx: DrawContext) -> None:
+    if ctx.draw.method != "two_stage":
+        raise UserError(
+            "Bij de directe methode legt u huisbezoeken vast, geen aanmeldingen op brieven."
+        )
+
+
+@dataclass(frozen=True)
+class RecordedAnswers:
+    added: int
+    already_known: int
+
+
+def record_registrations(
+    store: Store, caller: Caller, draw_id: int, registrations: list[Registration]
+) -> RecordedAnswers:
+    """Store registrations all together, or none of them when one is refused."""
+    require_organiser_role(caller)
+    if not registrations:
+        raise UserError("Er zijn geen aanmeldingen om vast te leggen.")
+
+    def work(cur: Cursor) -> RecordedAnswers:
+        ctx = context(cur, caller, draw_id)
+        require_open(ctx)
+        _letters_only(ctx)
+        draws.set_stage(cur, draw_id, "registration")
+        by_code = {_normal_code(c): i for c, i in draws.invitations_by_code(cur, draw_id).items()}
+        previous: dict[int, Response] = {}
+        for response in draws.responses(cur, draw_id):
+            previous[response.invitation_id] = response
+        at = now()
+        added = sum(_apply(cur, ctx, by_code, previous, r, at) for r in registrations)
+        if added:
+            log(cur, caller, "draw.registrations", draw_id,
+                {"added": added, "already_known": len(registrations) - added})  # fmt: skip
+        return RecordedAnswers(added, len(registrations) - added)
+
+    return store.write(work)
+
+
+def record_registration(
+    store: Store, caller: Caller, draw_id: int, code: str, outcome: str, answers: Answers
+) -> RecordedAnswers:
+    """One registration from the form."""
+    require_organiser_role(caller)
+    if not code.strip():
+        raise UserError("Vul de code uit de brief in.")
+    registration = Registration(code, REGISTRATION_OUTCOMES.get(outcome.strip().lower(), ""),
+                                answers)  # fmt: skip
+    return record_registrations(store, caller, draw_id, [registration])
+
+
+def _parse_registrations(data: bytes) -> list[Registration]:
+    """The registrations in a CSV file; the first problem is raised with its line number."""
+    if len(data) > MAX_CSV_BYTES:
+        raise UserError("Het bestand is groter dan 2 MB; dat zijn geen aanmeldingen.")
+    if not data.strip():
+        raise UserError("Het bestand is leeg.")
+    if b"\x00" in data:
+        raise UserError("Dit is geen CSV-bestand. Sla de aanmeldingen op als CSV.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    text = unicodedata.normalize("NFC", text)
+    first = text.splitlines()[0]
+    delimiter = ";" if first.count(";") >= first.count(",") else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header = [h.strip().lower() for h in next(reader)]
+    positions: dict[str, int] = {}
+    for key, aliases in CSV_COLUMNS.items():
+        found = next((i for i, name in enumerate(header) if name in aliases), None)
+        if found is not None:
+            positions[key] = found
+    missing = [CSV_COLUMNS[k][0] for k in ("code", "outcome") if k not in positions]
+    if missing:
+        raise UserError(
+            f"Kolommen ontbreken: {', '.join(missing)}. Verwacht: code, antwoord, en verder "
+            "naar keuze leeftijd, geslacht, opleiding, woonsituatie, buurt, herkomst."
+        )
+    registrations = []
+    try:
+        for line, record in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in record):
+                continue
+            cell = {k: (record[i].strip() if i < len(record) else "") for k, i in positions.items()}
+            outcome = REGISTRATION_OUTCOMES.get(cell["outcome"].lower())
+            if outcome is None:
+                raise UserError(f"Regel {line}: antwoord '{cell['outcome']}' is geen ja of nee.")
+            if not cell["code"]:
+                raise UserError(f"Regel {line}: de code ontbreekt.")
+            answers = Answers(**{k: cell.get(k) or None for k in ANSWER_LABELS})
+            registrations.append(Registration(cell["code"], outcome, answers, line))
+    except csv.Error as exc:
+        raise UserError(f"Het bestand is geen geldige CSV: {exc}.") from exc
+    if not registrations:
+        raise UserError("Het bestand bevat geen aanmeldingen.")
+    codes = [_normal_code(r.code) for r in registrations]
+    for r, code in zip(registrations, codes, strict=True):
+        if codes.count(code) > 1:
+            first = registrations[codes.index(code)]
+            if first is not r:
+                raise UserError(f"Regel {r.line}: code {code} staat ook op regel {first.line}.")
+    return registrations
+
+
+def import_registrations(
+    store: Store, caller: Caller, draw_id: int, data: bytes
+) -> RecordedAnswers:
+    """A CSV of registrations: every row checked first; one bad row stores nothing."""
+    require_organiser_role(caller)
+    read_context(store, caller, draw_id)
+    registrations = _parse_registrations(data)
+    return record_registrations(store, caller, draw_id, registrations)
+
+
+# Response by group ---------------------------------------------------------------------------
+
+
+def response_by_group(store: Store, caller: Caller, draw_id: int) -> pd.DataFrame:
+    """Per feature and group: eligible residents in the extract, invited, answers, and the
+    rates and shares that compare the volunteers with the neighbourhood."""
+    require_organiser_role(caller)
+    with store.read() as cur:
+        ctx = context(cur, caller, draw_id)
+        table = draws.group_table(cur, draw_id, ctx.reference_date, ctx.min_age)
+    if table.empty:
+        return table
+    table = table[~((table["feature"] == "education") & (table["value"] == "onbekend"))].copy()
+    by_feature = table.groupby("feature")
+    table["neighbourhood_share"] = table["eligible"] / by_feature["eligible"].transform("sum")
+    yes_total = by_feature["yes"].transform("sum")
+    table["volunteer_share"] = (table["yes"] / yes_total).where(yes_total > 0)
+    table["response_rate"] = (table["yes"] / table["invited"]).where(table["invited"] > 0)
+    decided = table["yes"] + table["no"]
+    table["refusal_rate"] = (table["no"] / decided).where(decided > 0)
+    return table.reset_index(drop=True)
+
+
+def answers_list(store: Store, caller: Caller, draw_id: int) -> list[Response]:
+    """Every answer recorded for the draw, oldest first (no names)."""
+    require_organiser_role(caller)
+    with store.read() as cur:
+        context(cur, caller, draw_id)
+        return draws.responses(cur, draw_id)

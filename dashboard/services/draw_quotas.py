@@ -1,0 +1,273 @@
+"""Step 5 of a draw: quotas. Proposed from the shares of the eligible residents in the
+draw's register extract (`sortition.quotas_from_shares`), edited by the organiser,
+checked against the volunteers as they are edited; when no council can meet them, the
+engine's smallest relaxation is offered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+import sortition
+from dashboard.auth import Caller
+from dashboard.draw_context import DrawContext, context, log, require_open, require_organiser_role
+from dashboard.errors import UserError
+from dashboard.store import draws
+from dashboard.store.db import Store
+from dashboard.store.rows import Cursor
+
+FEATURES = {
+    "age_band": "leeftijd",
+    "gender": "geslacht",
+    "education": "opleiding",
+    "tenure": "woonsituatie",
+    "part": "buurt",
+    "origin": "herkomst",
+}
+DEFAULT_FEATURES = ("age_band", "gender", "part")
+COLUMNS = ("feature", "value", "min", "max")
+
+
+def _shares(table: pd.DataFrame, features: list[str]) -> dict[str, dict[str, float]]:
+    shares: dict[str, dict[str, float]] = {}
+    for feature in features:
+        rows = table[(table["feature"] == feature) & (table["eligible"] > 0)]
+        if feature == "education":
+            rows = rows[rows["value"] != "onbekend"]
+        shares[feature] = {str(v): float(c) for v, c in zip(rows["value"], rows["eligible"],
+                                                              strict=True)}  # fmt: skip
+    return shares
+
+
+def proposed_quotas(
+    store: Store, caller: Caller, draw_id: int, features: list[str]
+) -> pd.DataFrame:
+    """Quotas that mirror the eligible residents: floor and ceiling of seats x share."""
+    require_organiser_role(caller)
+    unknown = [f for f in features if f not in FEATURES]
+    if unknown or not features:
+        raise UserError("Kies minstens één kenmerk om quota voor te maken.")
+    with store.read() as cur:
+        ctx = context(cur, caller, draw_id)
+        table = draws.group_table(cur, draw_id, ctx.reference_date, ctx.min_age)
+    if table.empty:
+        raise UserError("Lees eerst het uittreksel uit het bevolkingsregister in (stap 2).")
+    shares = _shares(table, features)
+    empty = [FEATURES[f] for f, by in shares.items() if not by]
+    if empty:
+        raise UserError(f"Over {', '.join(empty)} staat niets in het uittreksel.")
+    proposed = sortition.quotas_from_shares(shares, ctx.k)
+    return pd.DataFrame(proposed.to_rows(), columns=list(COLUMNS))
+
+
+def saved_quotas(store: Store, caller: Caller, draw_id: int) -> pd.DataFrame:
+    require_organiser_role(caller)
+    with store.read() as cur:
+        context(cur, caller, draw_id)
+        rows = draws.quotas(cur, draw_id)
+    return pd.DataFrame(
+        [(q.feature, q.value, q.min_count, q.max_count) for q in rows], columns=list(COLUMNS)
+    )
+
+
+def _whole(value: object, what: str, line: int) -> int:
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value == "":
+        raise UserError(f"Rij {line}: vul het {what} in.")
+    try:
+        number = float(str(value).replace(",", "."))
+    except ValueError:
+        raise UserError(f"Rij {line}: het {what} '{value}' is geen getal.") from None
+    if number != int(number) or number < 0:
+        raise UserError(f"Rij {line}: het {what} moet een heel getal van 0 of meer zijn.")
+    return int(number)
+
+
+def _clean_table(table: pd.DataFrame, k: int) -> list[tuple[str, str, int, int]]:
+    """The edited table as (feature, value, min, max) rows, or a UserError saying which
+    row is wrong."""
+    if table is None or table.empty:
+        raise UserError("De quotumtabel is leeg. Laat quota voorstellen of voeg rijen toe.")
+    if any(c not in table.columns for c in COLUMNS):
+        raise UserError(
+            "De quotumtabel moet de kolommen kenmerk, waarde, minimum en maximum hebben."
+        )
+    rows: list[tuple[str, str, int, int]] = []
+    seen: set[tuple[str, str]] = set()
+    for line, record in enumerate(table[list(COLUMNS)].itertuples(index=False), start=1):
+        feature = " ".join(str(record[0] or "").split())
+        value = " ".join(str(record[1] or "").split())
+        if feature in ("", "nan", "None") and value in ("", "nan", "None"):
+            continue  # an empty row the editor added
+        if feature not in FEATURES:
+            raise UserError(
+                f"Rij {line}: kenmerk '{feature}' bestaat niet. Kies uit: "
+                + ", ".join(FEATURES)
+                + "."
+            )
+        if not value or value in ("nan", "None"):
+            raise UserError(f"Rij {line}: vul de waarde in.")
+        low, high = _whole(record[2], "minimum", line), _whole(record[3], "maximum", line)
+        if low > high:
+            raise UserError(
+                f"Rij {line} ({feature} {value}): het minimum is groter dan het maximum."
+            )
+        if low > k:
+            raise UserError(
+                f"Rij {line} ({feature} {value}): het minimum is groter dan de {k} zetels."
+            )
+        if (feature, value.lower()) in seen:
+            raise UserError(f"Rij {line}: {feature} {value} staat er twee keer in.")
+        seen.add((feature, value.lower()))
+        rows.append((feature, value, low, high))
+    if not rows:
+        raise UserError("De quotumtabel is leeg. Laat quota voorstellen of voeg rijen toe.")
+    return rows
+
+
+@dataclass(frozen=True)
+class QuotaCheck:
+    """Whether a council of k can be drawn from the volunteers within the quotas."""
+
+    feasible: bool
+    volunteers: int
+    seats: int
+    problems: list[str] = field(default_factory=list)  # in Dutch
+    suggestion: pd.DataFrame | None = None  # the quotas with the smallest relaxation
+
+    @property
+    def message(self) -> str:
+        if self.feasible:
+            return (
+                f"Haalbaar: uit de {self.volunteers} aanmeldingen kan een raad van "
+                f"{self.seats} worden geloot die aan alle quota voldoet."
+            )
+        return f"Niet haalbaar: geen raad van {self.seats} uit {self.volunteers} aanmeldingen " \
+               "voldoet aan alle quota."  # fmt: skip
+
+
+def _describe(change: sortition.QuotaChange) -> str:
+    parts = []
+    if change.new_min != change.old_min:
+        parts.append(f"minimum van {change.old_min} naar {change.new_min}")
+    if change.new_max != change.old_max:
+        parts.append(f"maximum van {change.old_max} naar {change.new_max}")
+    name = FEATURES.get(change.feature, change.feature)
+    return f"{name} {change.value}: {' en '.join(parts)}"
+
+
+def _feasible(
+    pool: sortition.Pool, table: sortition.QuotaTable, k: int
+) -> list[sortition.QuotaChange] | None:
+    """None when a panel exists, else the engine's smallest relaxation.
+
+    Uses the engine's pricing problem directly (milliseconds), not a whole selection
+    (about a second), so the check can run on every edit.
+    """
+    from sortition import diagnose
+    from sortition.panels import PanelFinder, panel_rows
+    from sortition.pool import collapse_types
+
+    types = collapse_types(pool)
+    rows = panel_rows(pool, table, types, k)
+    no_panel = diagnose.cheap_problems(pool, table, k) or (
+        PanelFinder(rows, types.caps).best(np.zeros(types.count)) is None
+    )
+    if not no_panel:
+        return None
+    return diagnose.relaxation(pool, table, types, rows)
+
+
+def _check(cur: Cursor, ctx: DrawContext, rows: list[tuple[str, str, int, int]]) -> QuotaCheck:
+    k = ctx.k
+    pool = draws.pool_frame(cur, ctx.draw.id, ctx.reference_date)
+    volunteers = len(pool)
+    problems: list[str] = []
+    for feature in sorted({r[0] for r in rows}):
+        mine = [r for r in rows if r[0] == feature]
+        named = {v.lower() for _, v, _, _ in mine}
+        loose = sorted({str(v) for v in pool[feature] if str(v).lower() not in named})
+        if loose:
+            problems.append(
+                f"Bij {FEATURES[feature]} hebben aanmeldingen de waarde "
+                + ", ".join(f"'{v}'" for v in loose)
+                + ", maar daar is geen quotum voor. Voeg een rij toe (minimum 0)."
+            )
+        low, high = sum(r[2] for r in mine), sum(r[3] for r in mine)
+        if low > k:
+            problems.append(
+                f"De minimums bij {FEATURES[feature]} zijn samen {low}, meer dan {k} zetels."
+            )
+        if high < k:
+            problems.append(
+                f"De maximums bij {FEATURES[feature]} zijn samen {high}, minder dan {k} zetels."
+            )
+        counts = pool[feature].str.lower().value_counts()
+        for _, value, low_v, _ in mine:
+            have = int(counts.get(value.lower(), 0))
+            if low_v > have:
+                problems.append(
+                    f"{FEATURES[feature]} {value}: minimaal {low_v} gevraagd, maar er zijn maar "
+                    f"{have} aanmeldingen met die waarde."
+                )
+    if volunteers < k:
+        problems.insert(0, f"Er zijn {volunteers} aanmeldingen voor {k} zetels; dat is te weinig.")
+    if problems and (volunteers < k or any("geen quotum" in p for p in problems)):
+        return QuotaCheck(False, volunteers, k, problems)
+    table = sortition.make_quotas(rows)
+    people = pool[["id", "household", *sorted({r[0] for r in rows})]]
+    try:
+        built = sortition.read_pool(people, table, "id", "household")
+        if built.household_count() < k:
+            return QuotaCheck(False, volunteers, k, [
+                f"De aanmeldingen komen uit {built.household_count()} huishoudens; per huishouden "
+                f"kan één persoon in de raad, dus {k} zetels kan niet."])  # fmt: skip
+        changes = _feasible(built, table, k)
+    except sortition.SortitionInputError as exc:
+        return QuotaCheck(
+            False, volunteers, k, [*problems, f"De quota passen niet bij de aanmeldingen ({exc})."]
+        )
+    if changes is None:
+        return QuotaCheck(True, volunteers, k, problems)
+    suggestion = pd.DataFrame(
+        sortition.apply_changes(table, changes).to_rows(), columns=list(COLUMNS)
+    )
+    described = [_describe(c) for c in changes]
+    text = "Kleinste aanpassing die het wel haalbaar maakt: " + "; ".join(described) + "."
+    return QuotaCheck(False, volunteers, k, [*problems, text] if changes else problems,
+                      suggestion if changes else None)  # fmt: skip
+
+
+def check_quotas(store: Store, caller: Caller, draw_id: int, table: pd.DataFrame) -> QuotaCheck:
+    """Can the council be drawn from today's volunteers within these quotas? Stores nothing."""
+    require_organiser_role(caller)
+    with store.read() as cur:
+        ctx = context(cur, caller, draw_id)
+        return _check(cur, ctx, _clean_table(table, ctx.k))
+
+
+def save_quotas(store: Store, caller: Caller, draw_id: int, table: pd.DataFrame) -> QuotaCheck:
+    """Store the quotas when a council can be drawn within them; otherwise change nothing."""
+    require_organiser_role(caller)
+
+    def work(cur: Cursor) -> QuotaCheck:
+        ctx = context(cur, caller, draw_id)
+        require_open(ctx)
+        if ctx.draw.commitment is not None:
+            raise UserError(
+                "De vingerafdruk van deze loting is al gemaakt; de quota liggen vast. "
+                "Stop de loting en begin een nieuwe als ze echt anders moeten."
+            )
+        rows = _clean_table(table, ctx.k)
+        draws.set_stage(cur, draw_id, "selection")
+        result = _check(cur, ctx, rows)
+        if not result.feasible:
+            raise UserError(" ".join([result.message, *result.problems]))
+        draws.replace_quotas(cur, draw_id, rows)
+        log(cur, caller, "draw.quotas", draw_id,
+            {"quotas": len(rows), "features": sorted({r[0] for r in rows})})  # fmt: skip
+        return result
+
+    return store.write(work)

@@ -1,0 +1,311 @@
+"""The organisers' draw workspace, step 1 and the state of a draw: create a council and a
+draw, list the draws an organiser may run, and read where a draw stands.
+
+A draw belongs to a council; its neighbourhoods are the council's. Every function checks
+its caller: organisers of all the council's neighbourhoods only. Every write runs in one
+transaction with an audit event on entity 'draw' that never holds personal data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from dashboard.auth import Caller, require_organiser
+from dashboard.draw_context import (
+    STATUS_NAMES,
+    DrawContext,
+    context,
+    log,
+    now,
+    require_open,
+    require_organiser_role,
+    today,
+)
+from dashboard.errors import UserError
+from dashboard.store import audit, council, draws, geography, register_import
+from dashboard.store.db import Store
+from dashboard.store.models import Council, Draw, Neighbourhood, Term
+from dashboard.store.rows import Cursor
+
+METHODS = {
+    "two_stage": "Twee stappen: brieven, aanmelden, selectie met quota",
+    "direct": "Direct: huisbezoeken, elke weigering vervangen uit dezelfde groep",
+}
+PURPOSES = {"council": "wijkraad", "panel": "wijkpanel"}
+KINDS = ("wijkraad", "wijkpanel")
+
+
+# Step 1: council and draw ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewCouncil:
+    name: str
+    neighbourhood_ids: list[int]
+    seats_drawn: int
+    seats_appointed: int
+    term_months: int
+    eligible_age: int = 16
+    kind: str = "wijkraad"
+
+
+@dataclass(frozen=True)
+class DrawRequest:
+    """A draw for an existing council (`council_id`) or for `new_council`."""
+
+    method: str
+    term_starts_on: date
+    council_id: int | None = None
+    new_council: NewCouncil | None = None
+    purpose: str = "council"
+    panel_size: int | None = None  # wijkpanel: how many residents
+
+
+def _check_new_council(data: NewCouncil, hoods: dict[int, Neighbourhood]) -> str:
+    name = " ".join(data.name.split())
+    if len(name) < 3:
+        raise UserError("Geef de raad een naam van minstens 3 tekens.")
+    if len(name) > 120:
+        raise UserError("De naam is te lang (hoogstens 120 tekens).")
+    if data.kind not in KINDS:
+        raise UserError("Kies wijkraad of wijkpanel.")
+    if not data.neighbourhood_ids:
+        raise UserError("Kies minstens één wijk.")
+    if any(h not in hoods for h in data.neighbourhood_ids):
+        raise UserError("Een gekozen wijk bestaat niet.")
+    if not 1 <= data.seats_drawn <= 1000:
+        raise UserError("Het aantal gelote zetels moet tussen 1 en 1000 liggen.")
+    if not 0 <= data.seats_appointed <= 100:
+        raise UserError("Het aantal benoemde zetels moet tussen 0 en 100 liggen.")
+    if not 1 <= data.term_months <= 120:
+        raise UserError("De zittingstermijn moet tussen 1 en 120 maanden liggen.")
+    if not 12 <= data.eligible_age <= 99:
+        raise UserError("De minimumleeftijd moet tussen 12 en 99 jaar liggen.")
+    return name
+
+
+def _add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
+    """Create the council when it is new, the term the draw fills, and the draw."""
+    require_organiser_role(caller)
+    if request.method not in METHODS:
+        raise UserError("Kies de methode: in twee stappen of direct met huisbezoeken.")
+    if request.purpose not in PURPOSES:
+        raise UserError("Kies of u een wijkraad of een wijkpanel loot.")
+    if (request.council_id is None) == (request.new_council is None):
+        raise UserError("Kies een bestaande raad of maak een nieuwe.")
+    if request.term_starts_on < today():
+        raise UserError("De zittingstermijn kan niet in het verleden beginnen.")
+    if request.purpose == "panel" and not (request.panel_size and 5 <= request.panel_size <= 5000):
+        raise UserError("Een wijkpanel heeft tussen 5 en 5000 leden.")
+
+    def work(cur: Cursor) -> int:
+        hoods = {h.id: h for h in geography.neighbourhoods(cur)}
+        if request.new_council is not None:
+            data = request.new_council
+            name = _check_new_council(data, hoods)
+            for hood in data.neighbourhood_ids:
+                require_organiser(caller, hood)
+            if name.lower() in (n.lower() for n in draws.council_names(cur)):
+                raise UserError(f"Er is al een raad met de naam '{name}'. Kies die raad.")
+            council_id = council.add_council(
+                cur,
+                name,
+                sorted(data.neighbourhood_ids),
+                data.seats_drawn,
+                data.seats_appointed,
+                data.term_months,
+                (data.seats_drawn + data.seats_appointed) // 2 + 1,
+                now(),
+                eligible_age=data.eligible_age,
+                kind=data.kind,
+            )
+            audit.append(
+                cur,
+                caller.actor,
+                "council.create",
+                "council",
+                council_id,
+                {"seats_drawn": data.seats_drawn, "seats_appointed": data.seats_appointed},
+            )
+        else:
+            council_id = int(request.council_id)  # type: ignore[arg-type]
+            if council.council(cur, council_id) is None:
+                raise UserError("Die raad bestaat niet.")
+            for hood in council.council_neighbourhood_ids(cur, council_id):
+                require_organiser(caller, hood)
+        owner = council.council(cur, council_id)
+        assert owner is not None
+        running = draws.open_draw(cur, council_id, request.purpose)
+        if running is not None:
+            raise UserError(
+                f"Voor {owner.name} loopt al een loting (nummer {running.id}). "
+                "Maak die eerst af, of stop hem."
+            )
+        panel_id = None
+        k = owner.seats_drawn
+        if request.purpose == "panel":
+            k = int(request.panel_size)  # type: ignore[arg-type]
+            panel_id = draws.add_panel(
+                cur,
+                council_id,
+                council.council_neighbourhood_ids(cur, council_id)[0],
+                f"Wijkpanel {owner.name}",
+                k,
+                now(),
+            )
+        term_id = None
+        if request.purpose == "council":
+            term_id = council.add_term(
+                cur,
+                council_id,
+                draws.next_term_number(cur, council_id),
+                request.term_starts_on,
+                _add_months(request.term_starts_on, owner.term_months),
+            )
+        parameters = {"eligible_age": owner.eligible_age, "term_id": term_id}
+        draw_id = draws.add_draw(
+            cur, council_id, request.purpose, request.method, k, parameters, now(), panel_id
+        )
+        log(
+            cur,
+            caller,
+            "draw.create",
+            draw_id,
+            {
+                "council_id": council_id,
+                "purpose": request.purpose,
+                "method": request.method,
+                "k": k,
+                "term_id": term_id,
+            },
+        )
+        return draw_id
+
+    return store.write(work)
+
+
+def cancel_draw(store: Store, caller: Caller, draw_id: int, reason: str) -> None:
+    """Stop a draw that is still running; everything recorded stays for the audit."""
+    require_organiser_role(caller)
+    text = " ".join(reason.split())
+    if len(text) < 5:
+        raise UserError("Schrijf kort op waarom de loting stopt (minstens 5 tekens).")
+
+    def work(cur: Cursor) -> None:
+        ctx = context(cur, caller, draw_id)
+        require_open(ctx)
+        cur.execute("UPDATE draw SET status = 'cancelled', completed_at = ? WHERE id = ?",
+                    [now(), draw_id])  # fmt: skip
+        log(cur, caller, "draw.cancel", draw_id, {"reason_length": len(text)})
+
+    store.write(work)
+
+
+# Choosing and reading draws ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CouncilChoice:
+    council: Council
+    neighbourhoods: list[str]
+
+
+def councils_for(store: Store, caller: Caller) -> list[CouncilChoice]:
+    """Councils of which the caller organises every neighbourhood."""
+    require_organiser_role(caller)
+    with store.read() as cur:
+        names = {h.id: h.name for h in geography.neighbourhoods(cur)}
+        choices = []
+        for row in cur.execute("SELECT id FROM council ORDER BY name").fetchall():
+            owner = council.council(cur, int(row[0]))
+            assert owner is not None
+            hoods = council.council_neighbourhood_ids(cur, owner.id)
+            if hoods and all(caller.covers(h) for h in hoods):
+                choices.append(CouncilChoice(owner, [names[h] for h in hoods]))
+        return choices
+
+
+@dataclass(frozen=True)
+class DrawChoice:
+    draw: Draw
+    council_name: str
+
+    @property
+    def label(self) -> str:
+        what = PURPOSES.get(self.draw.purpose, self.draw.purpose)
+        status = STATUS_NAMES.get(self.draw.status, self.draw.status)
+        return (
+            f"{self.council_name}: {what}, {self.draw.created_at:%d-%m-%Y} "
+            f"(nummer {self.draw.id}, {status})"
+        )
+
+
+def draws_for(store: Store, caller: Caller) -> list[DrawChoice]:
+    """The caller's draws, running ones first."""
+    choices = councils_for(store, caller)
+    by_id = {c.council.id: c.council.name for c in choices}
+    with store.read() as cur:
+        return [DrawChoice(d, by_id[d.council_id or 0]) for d in
+                draws.draws_for_councils(cur, list(by_id))]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DrawState:
+    """Where a draw stands: what each step has recorded so far."""
+
+    context: DrawContext
+    neighbourhood_names: list[str]
+    term: Term | None
+    register_rows: int
+    register_files: int
+    invitations: int
+    answers: int
+    volunteers: int
+    quotas: int
+
+    @property
+    def steps_done(self) -> dict[int, bool]:
+        ctx = self.context
+        return {
+            1: True,
+            2: self.register_rows > 0,
+            3: self.invitations > 0,
+            4: self.volunteers >= ctx.k,
+            5: self.quotas > 0,
+            6: ctx.draw.commitment is not None,
+            7: ctx.draw.chosen_index is not None,
+            8: ctx.draw.status == "completed",
+        }
+
+
+def draw_state(store: Store, caller: Caller, draw_id: int) -> DrawState:
+    with store.read() as cur:
+        ctx = context(cur, caller, draw_id)
+        names = {h.id: h.name for h in geography.neighbourhoods(cur)}
+        term_id = ctx.parameters.get("term_id")
+        term = next((t for t in council.terms(cur, ctx.council.id) if t.id == term_id), None)
+        outcomes = draws.latest_outcomes(cur, draw_id)
+        return DrawState(
+            context=ctx,
+            neighbourhood_names=[names[h] for h in ctx.neighbourhood_ids],
+            term=term,
+            register_rows=register_import.register_size(cur, draw_id),
+            register_files=len(register_import.imports(cur, draw_id)),
+            invitations=draws.invitation_count(cur, draw_id),
+            answers=draws.response_count(cur, draw_id),
+            volunteers=sum(1 for o in outcomes.values() if o == "ja"),
+            quotas=len(draws.quotas(cur, draw_id)),
+        )

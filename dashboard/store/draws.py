@@ -1,0 +1,334 @@
+"""Draws: their invitations, answers (registrations and home visits), quotas and the
+volunteer pool. Figures per group come from the draw's register snapshot
+(`draw_register`, see migration 0004), never from the live register."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+
+from dashboard.store.bulk import load_frame, reserve_ids
+from dashboard.store.models import Draw, Invitation, QuotaRow, Response
+from dashboard.store.register import age_band_sql
+from dashboard.store.rows import Cursor, first_row, insert, select, select_one
+
+OPEN = ("open", "committed")
+_DRAW_COLUMNS = ", ".join(f.name for f in fields(Draw))
+# Each invitation's latest answer (a home visit can be answered more than once).
+_LATEST = """
+    SELECT invitation_id, outcome, id AS response_id
+    FROM response
+    WHERE invitation_id IN (SELECT id FROM invitation WHERE draw_id = $draw)
+    QUALIFY row_number() OVER (PARTITION BY invitation_id ORDER BY answered_at DESC, id DESC) = 1
+"""
+
+
+def _count(cur: Cursor, sql: str, params: list[Any] | dict[str, Any]) -> int:
+    row = first_row(cur, sql, params)  # type: ignore[arg-type]
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+# Draws --------------------------------------------------------------------------------------
+
+
+def add_draw(
+    cur: Cursor,
+    council_id: int,
+    purpose: str,
+    method: str,
+    k: int,
+    parameters: dict[str, Any],
+    created_at: datetime,
+    panel_id: int | None = None,
+) -> int:
+    return insert(
+        cur,
+        "draw",
+        {
+            "council_id": council_id,
+            "panel_id": panel_id,
+            "purpose": purpose,
+            "method": method,
+            "stage": "invitation",
+            "k": k,
+            "parameters_json": json.dumps(parameters, sort_keys=True, default=str),
+            "status": "open",
+            "created_at": created_at,
+        },
+    )
+
+
+def draw(cur: Cursor, draw_id: int) -> Draw | None:
+    rows = cur.execute(f"SELECT {_DRAW_COLUMNS} FROM draw WHERE id = ?", [draw_id]).fetchall()
+    return Draw(*rows[0]) if rows else None
+
+
+def draws_for_councils(cur: Cursor, council_ids: list[int]) -> list[Draw]:
+    rows = cur.execute(
+        f"SELECT {_DRAW_COLUMNS} FROM draw WHERE council_id IN (SELECT unnest(?)) "
+        "ORDER BY status IN ('open', 'committed') DESC, created_at DESC, id DESC",
+        [council_ids],
+    ).fetchall()
+    return [Draw(*row) for row in rows]
+
+
+def open_draw(cur: Cursor, council_id: int, purpose: str) -> Draw | None:
+    rows = cur.execute(
+        f"SELECT {_DRAW_COLUMNS} FROM draw WHERE council_id = ? AND purpose = ? "
+        "AND status IN ('open', 'committed') ORDER BY id LIMIT 1",
+        [council_id, purpose],
+    ).fetchall()
+    return Draw(*rows[0]) if rows else None
+
+
+def set_stage(cur: Cursor, draw_id: int, stage: str) -> None:
+    cur.execute("UPDATE draw SET stage = ? WHERE id = ?", [stage, draw_id])
+
+
+def set_parameters(cur: Cursor, draw_id: int, parameters: dict[str, Any]) -> None:
+    cur.execute(
+        "UPDATE draw SET parameters_json = ? WHERE id = ?",
+        [json.dumps(parameters, sort_keys=True, default=str), draw_id],
+    )
+
+
+def add_panel(
+    cur: Cursor,
+    council_id: int,
+    neighbourhood_id: int,
+    name: str,
+    target_size: int,
+    created_at: datetime,
+) -> int:
+    return insert(
+        cur,
+        "panel",
+        {
+            "council_id": council_id,
+            "neighbourhood_id": neighbourhood_id,
+            "name": name,
+            "target_size": target_size,
+            "created_at": created_at,
+        },
+    )
+
+
+def council_names(cur: Cursor) -> list[str]:
+    return [str(r[0]) for r in cur.execute("SELECT name FROM council ORDER BY 1").fetchall()]
+
+
+def next_term_number(cur: Cursor, council_id: int) -> int:
+    return 1 + _count(cur, "SELECT max(number) FROM term WHERE council_id = ?", [council_id])
+
+
+# The register as the lottery sees it -----------------------------------------------------------
+
+
+def lottery_frame(cur: Cursor, draw_id: int, reference: date) -> pd.DataFrame:
+    """Everyone in the draw's extract: id, household, neighbourhood (name) and age."""
+    return cur.execute(
+        """
+        SELECT r.resident_id AS id, r.household_id AS household, n.name AS neighbourhood,
+               CAST(extract(year FROM age(CAST(? AS DATE), r.birth_date)) AS INTEGER) AS age
+        FROM draw_register r
+        JOIN neighbourhood n ON n.id = r.neighbourhood_id
+        WHERE r.draw_id = ?
+        ORDER BY r.resident_id
+        """,
+        [reference, draw_id],
+    ).df()
+
+
+def invited_households(cur: Cursor, draw_id: int) -> set[int]:
+    rows = cur.execute(
+        "SELECT DISTINCT household_id FROM invitation WHERE draw_id = ?", [draw_id]
+    ).fetchall()
+    return {int(r[0]) for r in rows}
+
+
+# Invitations ------------------------------------------------------------------------------------
+
+
+def load_invitations(cur: Cursor, frame: pd.DataFrame) -> int:
+    """Bulk insert; `frame` has the invitation columns except id."""
+    with_ids = frame.assign(id=reserve_ids(cur, "invitation", len(frame)))
+    return load_frame(cur, "invitation", with_ids)
+
+
+def add_invitation(cur: Cursor, values: dict[str, Any]) -> int:
+    return insert(cur, "invitation", values)
+
+
+def invitation_count(cur: Cursor, draw_id: int) -> int:
+    return _count(cur, "SELECT count(*) FROM invitation WHERE draw_id = ?", [draw_id])
+
+
+def invitations(cur: Cursor, draw_id: int) -> list[Invitation]:
+    return select(cur, Invitation, "invitation", "draw_id = ?", [draw_id], order_by="id")
+
+
+def invitation(cur: Cursor, invitation_id: int) -> Invitation | None:
+    return select_one(cur, Invitation, "invitation", "id = ?", [invitation_id])
+
+
+def invitations_by_code(cur: Cursor, draw_id: int) -> dict[str, Invitation]:
+    return {i.letter_code: i for i in invitations(cur, draw_id) if i.letter_code}
+
+
+def replacement_of(cur: Cursor, invitation_id: int) -> Invitation | None:
+    return select_one(cur, Invitation, "invitation", "replaces_id = ?", [invitation_id])
+
+
+def mail_merge(cur: Cursor, draw_id: int) -> pd.DataFrame:
+    """Letters with names and addresses: personal data, for the organisers' export only."""
+    return cur.execute(
+        """
+        SELECT i.letter_code AS code, c.first_name AS voornaam, c.last_name AS achternaam,
+               c.street AS straat, c.house_number AS huisnummer, c.postcode AS postcode,
+               c.city AS woonplaats, n.name AS wijk
+        FROM invitation i
+        JOIN draw_register r ON r.draw_id = i.draw_id AND r.resident_id = i.resident_id
+        JOIN neighbourhood n ON n.id = r.neighbourhood_id
+        LEFT JOIN resident_contact c ON c.resident_id = i.resident_id
+        WHERE i.draw_id = ? AND i.channel = 'brief'
+        ORDER BY c.postcode, c.street, c.house_number, i.id
+        """,
+        [draw_id],
+    ).df()
+
+
+def visit_list(cur: Cursor, draw_id: int) -> pd.DataFrame:
+    """Home visits with address and each one's latest outcome (personal data)."""
+    return cur.execute(
+        f"""
+        SELECT i.id AS invitation_id, i.stratum, i.replaces_id,
+               c.first_name, c.last_name, c.street, c.house_number, c.postcode,
+               l.outcome, (SELECT count(*) FROM response x WHERE x.invitation_id = i.id) AS visits,
+               (SELECT min(j.id) FROM invitation j WHERE j.replaces_id = i.id) AS replaced_by
+        FROM invitation i
+        LEFT JOIN resident_contact c ON c.resident_id = i.resident_id
+        LEFT JOIN ({_LATEST}) l ON l.invitation_id = i.id
+        WHERE i.draw_id = $draw
+        ORDER BY i.id
+        """,
+        {"draw": draw_id},
+    ).df()
+
+
+# Answers ------------------------------------------------------------------------------------------
+
+
+def add_response(cur: Cursor, values: dict[str, Any]) -> int:
+    return insert(cur, "response", values)
+
+
+def responses(cur: Cursor, draw_id: int) -> list[Response]:
+    return select(
+        cur,
+        Response,
+        "response",
+        "invitation_id IN (SELECT id FROM invitation WHERE draw_id = ?)",
+        [draw_id],
+        order_by="answered_at, id",
+    )
+
+
+def response_count(cur: Cursor, draw_id: int) -> int:
+    return _count(
+        cur,
+        "SELECT count(*) FROM response WHERE invitation_id IN "
+        "(SELECT id FROM invitation WHERE draw_id = ?)",
+        [draw_id],
+    )
+
+
+def latest_outcomes(cur: Cursor, draw_id: int) -> dict[int, str]:
+    rows = cur.execute(
+        f"SELECT invitation_id, outcome FROM ({_LATEST})", {"draw": draw_id}
+    ).fetchall()
+    return {int(i): str(o) for i, o in rows}
+
+
+def group_table(cur: Cursor, draw_id: int, reference: date, min_age: int) -> pd.DataFrame:
+    """Per feature and group: residents of eligible age in the extract, invited, and the
+    invitations' latest answers. Groups are the register's, on `reference`."""
+    age = f"extract(year FROM age(DATE '{reference.isoformat()}', r.birth_date))"
+    return cur.execute(
+        f"""
+        WITH base AS (
+            SELECT {age_band_sql(reference)} AS age_band,
+                   r.gender, r.education, r.tenure, p.code AS part, r.origin,
+                   i.id IS NOT NULL AS invited, l.outcome
+            FROM draw_register r
+            JOIN neighbourhood_part p ON p.id = r.part_id
+            LEFT JOIN invitation i ON i.draw_id = r.draw_id AND i.resident_id = r.resident_id
+            LEFT JOIN ({_LATEST}) l ON l.invitation_id = i.id
+            WHERE r.draw_id = $draw AND {age} >= $min_age
+        )
+        SELECT feature, value, count(*) AS eligible,
+               count(*) FILTER (WHERE invited) AS invited,
+               count(outcome) AS answered,
+               count(*) FILTER (WHERE outcome = 'ja') AS yes,
+               count(*) FILTER (WHERE outcome = 'nee') AS no,
+               count(*) FILTER (WHERE outcome = 'niet thuis') AS not_home,
+               count(*) FILTER (WHERE outcome = 'later') AS later
+        FROM (UNPIVOT base ON age_band, gender, education, tenure, part, origin
+              INTO NAME feature VALUE value)
+        GROUP BY ALL ORDER BY feature, value
+        """,
+        {"draw": draw_id, "min_age": min_age},
+    ).df()
+
+
+def pool_frame(cur: Cursor, draw_id: int, reference: date) -> pd.DataFrame:
+    """The volunteers (latest answer 'ja'): id, household and features. A feature the
+    volunteer did not answer comes from the register."""
+    return cur.execute(
+        f"""
+        SELECT CAST(r.resident_id AS VARCHAR) AS id,
+               CAST(r.household_id AS VARCHAR) AS household,
+               coalesce(x.age_band,
+                        {age_band_sql(reference)})
+                   AS age_band,
+               coalesce(x.gender, r.gender) AS gender,
+               coalesce(x.education, r.education) AS education,
+               coalesce(x.tenure, r.tenure) AS tenure,
+               coalesce(x.part_code, p.code) AS part,
+               coalesce(x.origin, r.origin) AS origin
+        FROM ({_LATEST}) l
+        JOIN response x ON x.id = l.response_id
+        JOIN invitation i ON i.id = l.invitation_id
+        JOIN draw_register r ON r.draw_id = i.draw_id AND r.resident_id = i.resident_id
+        JOIN neighbourhood_part p ON p.id = r.part_id
+        WHERE l.outcome = 'ja'
+        ORDER BY r.resident_id
+        """,
+        {"draw": draw_id},
+    ).df()
+
+
+# Quotas -----------------------------------------------------------------------------------------
+
+
+def quotas(cur: Cursor, draw_id: int) -> list[QuotaRow]:
+    return select(cur, QuotaRow, "quota", "draw_id = ?", [draw_id], order_by="id")
+
+
+def replace_quotas(cur: Cursor, draw_id: int, rows: list[tuple[str, str, int, int]]) -> None:
+    cur.execute("DELETE FROM quota WHERE draw_id = ?", [draw_id])
+    for feature, value, low, high in rows:
+        insert(
+            cur,
+            "quota",
+            {
+                "draw_id": draw_id,
+                "feature": feature,
+                "value": value,
+                "min_count": low,
+                "max_count": high,
+            },
+        )

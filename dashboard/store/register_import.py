@@ -1,0 +1,186 @@
+"""Storing a checked register extract for a draw: households, residents and their contact
+data are added or brought up to date, and the draw's list of who was in the extract is
+replaced. Set-based SQL over the whole extract (a million rows in a few seconds).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pandas as pd
+
+from dashboard.store.rows import Cursor, first_row, insert, select
+
+# The columns of a checked extract (dashboard/register_extract.py builds them).
+EXTRACT_COLUMNS = (
+    "resident_id", "household_id", "neighbourhood_id", "part_id", "birth_date", "gender",
+    "education", "tenure", "origin", "registered_since", "first_name", "last_name", "street",
+    "house_number", "postcode", "city",
+)  # fmt: skip
+
+_HOUSEHOLDS = """
+    SELECT household_id AS id, any_value(neighbourhood_id) AS neighbourhood_id,
+           any_value(part_id) AS part_id, any_value(tenure) AS tenure, count(*) AS size
+    FROM _extract GROUP BY household_id
+"""
+# Attributes of a stored resident the extract may update. Where someone lives (household,
+# neighbourhood, part) is not among them: DuckDB refuses to change the indexed
+# foreign-key columns of a row others refer to. The draw reads those from its snapshot
+# (draw_register) instead; the resident row keeps where the person lived at first.
+_ATTRIBUTES = """
+    r.birth_date <> x.birth_date OR r.gender <> x.gender
+    OR r.education <> coalesce(x.education, r.education)
+    OR r.tenure <> coalesce(x.tenure, r.tenure)
+    OR r.origin <> coalesce(x.origin, r.origin)
+    OR r.registered_since <> coalesce(x.registered_since, r.registered_since)
+"""
+_MOVED = """
+    r.household_id <> x.household_id OR r.neighbourhood_id <> x.neighbourhood_id
+    OR r.part_id <> x.part_id
+"""
+
+
+@dataclass(frozen=True)
+class RegisterImport:
+    id: int
+    draw_id: int
+    file_name: str
+    file_sha256: str
+    rows_read: int
+    rows_used: int
+    rows_rejected: int
+    rows_outside: int
+    residents_new: int
+    residents_changed: int
+    imported_by: str
+    imported_at: datetime
+
+
+@dataclass(frozen=True)
+class Loaded:
+    residents_new: int
+    residents_changed: int
+
+
+def _count(cur: Cursor, sql: str, params: list[object] | None = None) -> int:
+    row = first_row(cur, sql, params)
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def load_extract(cur: Cursor, draw_id: int, rows: pd.DataFrame, today: date) -> Loaded:
+    """Add new households and residents, update what changed, and make `rows` the
+    draw's register snapshot. Optional values left empty (None) keep what is stored."""
+    cur.register("_extract", rows[list(EXTRACT_COLUMNS)])
+    try:
+        new = _count(
+            cur, "SELECT count(*) FROM _extract x ANTI JOIN resident r ON r.id = x.resident_id"
+        )
+        changed = _count(
+            cur,
+            f"SELECT count(*) FROM _extract x JOIN resident r ON r.id = x.resident_id "
+            f"WHERE {_ATTRIBUTES} OR {_MOVED}",
+        )
+        cur.execute(
+            f"""
+            INSERT INTO household (id, neighbourhood_id, part_id, tenure, size)
+            SELECT h.id, h.neighbourhood_id, h.part_id, coalesce(h.tenure, 'onbekend'), h.size
+            FROM ({_HOUSEHOLDS}) h ANTI JOIN household ON household.id = h.id
+            """
+        )
+        cur.execute(
+            """
+            INSERT INTO resident (id, household_id, neighbourhood_id, part_id, birth_date, gender,
+                                  education, tenure, origin, registered_since)
+            SELECT x.resident_id, x.household_id, x.neighbourhood_id, x.part_id, x.birth_date,
+                   x.gender, coalesce(x.education, 'onbekend'), coalesce(x.tenure, 'onbekend'),
+                   coalesce(x.origin, 'onbekend'), coalesce(x.registered_since, ?)
+            FROM _extract x ANTI JOIN resident r ON r.id = x.resident_id
+            """,
+            [today],
+        )
+        cur.execute(
+            f"""
+            UPDATE resident r SET birth_date = x.birth_date, gender = x.gender,
+                   education = coalesce(x.education, r.education),
+                   tenure = coalesce(x.tenure, r.tenure),
+                   origin = coalesce(x.origin, r.origin),
+                   registered_since = coalesce(x.registered_since, r.registered_since)
+            FROM _extract x
+            WHERE r.id = x.resident_id AND ({_ATTRIBUTES})
+            """
+        )
+        cur.execute(
+            """
+            UPDATE resident_contact c SET
+                   first_name = coalesce(nullif(x.first_name, ''), c.first_name),
+                   last_name = coalesce(nullif(x.last_name, ''), c.last_name),
+                   street = x.street, house_number = x.house_number, postcode = x.postcode,
+                   city = x.city
+            FROM _extract x
+            WHERE c.resident_id = x.resident_id AND (
+                c.street <> x.street OR c.house_number <> x.house_number
+                OR c.postcode <> x.postcode OR c.city <> x.city
+                OR c.first_name <> coalesce(nullif(x.first_name, ''), c.first_name)
+                OR c.last_name <> coalesce(nullif(x.last_name, ''), c.last_name))
+            """
+        )
+        cur.execute(
+            """
+            INSERT INTO resident_contact (resident_id, first_name, last_name, street,
+                                          house_number, postcode, city)
+            SELECT x.resident_id, x.first_name, x.last_name, x.street, x.house_number,
+                   x.postcode, x.city
+            FROM _extract x ANTI JOIN resident_contact c ON c.resident_id = x.resident_id
+            """
+        )
+        cur.execute("DELETE FROM draw_register WHERE draw_id = ?", [draw_id])
+        cur.execute(
+            """
+            INSERT INTO draw_register
+            SELECT ?, x.resident_id, x.household_id, x.neighbourhood_id, x.part_id,
+                   x.birth_date, x.gender, coalesce(x.education, r.education),
+                   coalesce(x.tenure, r.tenure), coalesce(x.origin, r.origin)
+            FROM _extract x JOIN resident r ON r.id = x.resident_id
+            """,
+            [draw_id],
+        )
+    finally:
+        cur.unregister("_extract")
+    return Loaded(residents_new=new, residents_changed=changed)
+
+
+def add_import(cur: Cursor, values: dict[str, object]) -> int:
+    return insert(cur, "register_import", values)
+
+
+def imports(cur: Cursor, draw_id: int) -> list[RegisterImport]:
+    return select(cur, RegisterImport, "register_import", "draw_id = ?", [draw_id], order_by="id")
+
+
+def register_size(cur: Cursor, draw_id: int) -> int:
+    return _count(cur, "SELECT count(*) FROM draw_register WHERE draw_id = ?", [draw_id])
+
+
+def register_as_extract(cur: Cursor, neighbourhood_ids: list[int] | None = None) -> pd.DataFrame:
+    """The stored register in the extract's columns (the demo's stand-in for a BRP file)."""
+    where = "TRUE" if neighbourhood_ids is None else "r.neighbourhood_id IN (SELECT unnest(?))"
+    params: list[object] = [] if neighbourhood_ids is None else [neighbourhood_ids]
+    return cur.execute(
+        f"""
+        SELECT r.id AS persoonsnummer, r.household_id AS huishoudnummer,
+               strftime(r.birth_date, '%Y-%m-%d') AS geboortedatum, r.gender AS geslacht,
+               n.code AS wijkcode, p.code AS buurtcode, c.first_name AS voornaam,
+               c.last_name AS achternaam, c.street AS straat, c.house_number AS huisnummer,
+               c.postcode AS postcode, c.city AS woonplaats, r.education AS opleiding,
+               r.tenure AS woonsituatie, r.origin AS herkomst,
+               strftime(r.registered_since, '%Y-%m-%d') AS "ingeschreven sinds"
+        FROM resident r
+        JOIN neighbourhood n ON n.id = r.neighbourhood_id
+        JOIN neighbourhood_part p ON p.id = r.part_id
+        JOIN resident_contact c ON c.resident_id = r.id
+        WHERE {where}
+        ORDER BY r.id
+        """,
+        params,
+    ).df()

@@ -1,0 +1,589 @@
+"""The organisers' draw workspace, steps 1-5, on a real DuckDB file with the demo
+municipality: each step stores what it should, writes an audit event without personal
+data, does nothing twice, and refuses bad input with a Dutch message, changing nothing."""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard import register_extract as rx
+from dashboard.auth import PUBLIC, Caller, PermissionDenied, Role
+from dashboard.draw_context import Answers
+from dashboard.errors import UserError
+from dashboard.services import draw_answers, draw_invitations, draw_quotas, draw_register, draws
+from dashboard.store import audit, council
+from dashboard.store import draws as draw_rows
+from dashboard.store.db import Store, open_store
+from dashboard.store.register_import import register_as_extract
+from dashboard.store.rows import first_row
+
+ORGANISER = Caller("org", Role.ORGANISER, frozenset({1}))
+EVERYWHERE = Caller("organisator", Role.ORGANISER, None)
+OTHER_ORGANISER = Caller("elders", Role.ORGANISER, frozenset({2}))
+ALDERMAN = Caller("wethouder", Role.ALDERMAN, None)
+START = date.today() + timedelta(days=90)
+
+
+@pytest.fixture
+def store(demo_db: Path) -> Iterator[Store]:
+    opened = open_store(demo_db)
+    yield opened
+    opened.close()
+
+
+def count(store: Store, sql: str, params: list[object] | None = None) -> int:
+    with store.read() as cur:
+        row = first_row(cur, sql, params)
+    assert row is not None
+    return int(row[0])
+
+
+def council_of_hood_1(store: Store) -> int:
+    with store.read() as cur:
+        return council.councils_for_neighbourhood(cur, 1)[0].id
+
+
+def new_draw(store: Store, method: str = "two_stage") -> int:
+    request = draws.DrawRequest(method, START, council_id=council_of_hood_1(store))
+    return draws.start_draw(store, ORGANISER, request)
+
+
+def extract_bytes(store: Store, hoods: list[int] | None = None) -> bytes:
+    with store.read() as cur:
+        frame = register_as_extract(cur, hoods)
+    return frame.to_csv(index=False, sep=";").encode()
+
+
+def checked(store: Store, draw_id: int, data: bytes, name: str = "brp.csv") -> rx.ExtractCheck:
+    upload = rx.read_upload(data, name)
+    return draw_register.check_register(
+        store, ORGANISER, draw_id, upload, rx.guess_mapping(upload.columns)
+    )
+
+
+def imported(store: Store, method: str = "two_stage") -> int:
+    draw_id = new_draw(store, method)
+    check = checked(store, draw_id, extract_bytes(store, [1]))
+    draw_register.import_register(store, ORGANISER, draw_id, check, accept_rejected=False)
+    return draw_id
+
+
+def events(store: Store, action: str) -> list[audit.AuditEvent]:
+    with store.read() as cur:
+        return [e for e in audit.events(cur) if e.action == action]
+
+
+def assert_no_personal_data(store: Store) -> None:
+    with store.read() as cur:
+        names = {r[0] for r in cur.execute("SELECT last_name FROM resident_contact").fetchall()}
+        payloads = " ".join(e.payload_json for e in audit.events(cur) if e.entity == "draw")
+    assert not [n for n in names if len(n) > 3 and n in payloads]
+
+
+# Step 1 ------------------------------------------------------------------------------------------
+
+
+def test_a_draw_for_an_existing_council_gets_a_term_and_an_audit_event(store: Store) -> None:
+    draw_id = new_draw(store)
+    state = draws.draw_state(store, ORGANISER, draw_id)
+    assert state.context.draw.status == "open" and state.context.k == 11
+    assert state.term is not None and state.term.starts_on == START
+    assert state.steps_done == {1: True, 2: False, 3: False, 4: False, 5: False, 6: False,
+                                7: False, 8: False}  # fmt: skip
+    [event] = events(store, "draw.create")
+    assert event.entity == "draw" and event.entity_id == str(draw_id)
+
+
+def test_a_second_draw_for_the_same_council_is_refused(store: Store) -> None:
+    new_draw(store)
+    before = count(store, "SELECT count(*) FROM draw")
+    with pytest.raises(UserError, match="loopt al een loting"):
+        new_draw(store)
+    assert count(store, "SELECT count(*) FROM draw") == before
+
+
+def test_a_new_mixed_council_over_two_neighbourhoods(store: Store) -> None:
+    request = draws.DrawRequest(
+        "direct",
+        START,
+        new_council=draws.NewCouncil("Wijkraad Noord", [1, 2], 11, 6, 24, eligible_age=16),
+    )
+    draw_id = draws.start_draw(store, EVERYWHERE, request)
+    state = draws.draw_state(store, EVERYWHERE, draw_id)
+    assert state.context.neighbourhood_ids == (1, 2)
+    assert state.context.council.seats_appointed == 6 and state.context.council.quorum == 9
+    assert [e.entity for e in events(store, "council.create")] == ["council"]
+    with pytest.raises(UserError, match="al een raad met de naam"):
+        draws.start_draw(store, EVERYWHERE, request)
+    # An organiser of one of the two neighbourhoods may not run it.
+    with pytest.raises(PermissionDenied):
+        draws.draw_state(store, ORGANISER, draw_id)
+
+
+def test_a_wijkpanel_is_drawn_the_same_way(store: Store) -> None:
+    request = draws.DrawRequest(
+        "two_stage", START, council_id=council_of_hood_1(store), purpose="panel", panel_size=40
+    )
+    draw_id = draws.start_draw(store, ORGANISER, request)
+    state = draws.draw_state(store, ORGANISER, draw_id)
+    assert state.context.k == 40 and state.context.draw.panel_id is not None
+
+
+@pytest.mark.parametrize(
+    ("request_", "message"),
+    [
+        (draws.DrawRequest("lot", START, council_id=1), "methode"),
+        (draws.DrawRequest("direct", date(2020, 1, 1), council_id=1), "verleden"),
+        (draws.DrawRequest("direct", START), "bestaande raad"),
+        (draws.DrawRequest("direct", START, new_council=draws.NewCouncil("X", [1], 11, 0, 24)),
+         "naam"),
+        (draws.DrawRequest("direct", START, new_council=draws.NewCouncil("Raad", [], 11, 0, 24)),
+         "wijk"),
+        (draws.DrawRequest("direct", START,
+                           new_council=draws.NewCouncil("Raad", [1], 0, 0, 24)), "zetels"),
+        (draws.DrawRequest("direct", START, council_id=1, purpose="panel", panel_size=2),
+         "wijkpanel"),
+    ],
+)  # fmt: skip
+def test_bad_draw_requests_change_nothing(
+    store: Store, request_: draws.DrawRequest, message: str
+) -> None:
+    before = count(store, "SELECT count(*) FROM draw")
+    with pytest.raises(UserError, match=message):
+        draws.start_draw(store, EVERYWHERE, request_)
+    assert count(store, "SELECT count(*) FROM draw") == before
+
+
+@pytest.mark.parametrize("caller", [PUBLIC, ALDERMAN, OTHER_ORGANISER])
+def test_only_the_neighbourhoods_organisers_run_its_draws(store: Store, caller: Caller) -> None:
+    draw_id = new_draw(store)
+    with pytest.raises(PermissionDenied):
+        draws.draw_state(store, caller, draw_id)
+    with pytest.raises(PermissionDenied):
+        draws.start_draw(
+            store, caller, draws.DrawRequest("direct", START, council_id=council_of_hood_1(store))
+        )
+    assert [c.council.id for c in draws.councils_for(store, ORGANISER)] == [
+        council_of_hood_1(store)
+    ]
+
+
+# Step 2 ------------------------------------------------------------------------------------------
+
+
+def test_the_register_extract_is_checked_then_stored_once(store: Store) -> None:
+    draw_id = new_draw(store)
+    data = extract_bytes(store)  # the whole municipality: other neighbourhoods are left out
+    check = checked(store, draw_id, data)
+    in_hood = count(store, "SELECT count(*) FROM resident WHERE neighbourhood_id = 1")
+    assert check.rows_used == in_hood and check.rows_outside == check.rows_read - in_hood
+    assert check.problems == () and check.rejected_lines == 0
+    assert count(store, "SELECT count(*) FROM draw_register") == 0  # nothing stored yet
+
+    result = draw_register.import_register(store, ORGANISER, draw_id, check, False)
+    assert not result.already_imported
+    assert result.stored.residents_new == 0 and result.stored.residents_changed == 0
+    assert (
+        count(store, "SELECT count(*) FROM draw_register WHERE draw_id = ?", [draw_id]) == in_hood
+    )
+    again = draw_register.import_register(store, ORGANISER, draw_id, check, False)
+    assert again.already_imported and len(events(store, "draw.register")) == 1
+    assert (
+        count(store, "SELECT count(*) FROM draw_register WHERE draw_id = ?", [draw_id]) == in_hood
+    )
+    assert_no_personal_data(store)
+
+
+def test_new_and_moved_residents_are_added_and_updated(store: Store) -> None:
+    draw_id = new_draw(store)
+    with store.read() as cur:
+        frame = register_as_extract(cur, [1])
+        part = cur.execute("SELECT code FROM neighbourhood_part WHERE neighbourhood_id = 1 "
+                           "ORDER BY code DESC LIMIT 1").fetchall()[0][0]  # fmt: skip
+        # Someone invited in an earlier draw (rows refer to them) moves to a new household.
+        mover = cur.execute(
+            "SELECT min(resident_id) FROM invitation i JOIN resident r "
+            "ON r.id = i.resident_id WHERE r.neighbourhood_id = 1"
+        ).fetchall()[0][0]
+    newcomer = frame.iloc[0].copy()
+    newcomer["persoonsnummer"], newcomer["huishoudnummer"] = 9_000_001, 9_000_001
+    newcomer["straat"], newcomer["buurtcode"] = "Nieuwstraat", part
+    frame.loc[1, "straat"] = "Verhuisd 1"
+    moving = frame["persoonsnummer"] == mover
+    frame.loc[moving, ["huishoudnummer", "buurtcode", "straat"]] = [9_000_002, part, "Elders 2"]
+    frame = pd.concat([frame, newcomer.to_frame().T], ignore_index=True)
+    check = checked(store, draw_id, frame.to_csv(index=False, sep=";").encode())
+    assert check.problems == ()
+    result = draw_register.import_register(store, ORGANISER, draw_id, check, False)
+    assert result.stored.residents_new == 1 and result.stored.residents_changed == 1
+    assert count(store, "SELECT count(*) FROM resident_contact WHERE street = 'Verhuisd 1'") == 1
+    assert count(store, "SELECT count(*) FROM household WHERE id IN (9000001, 9000002)") == 2
+    # The draw sees where the mover lives now.
+    assert count(store, "SELECT household_id FROM draw_register WHERE resident_id = ?",
+                 [mover]) == 9_000_002  # fmt: skip
+
+
+def test_the_report_names_every_problem_with_its_row(store: Store) -> None:
+    draw_id = new_draw(store)
+    with store.read() as cur:
+        frame = register_as_extract(cur, [1]).astype(str)
+    frame.loc[0, "geboortedatum"] = "31-02-1990"  # line 2
+    frame.loc[1, "geslacht"] = "q"  # line 3
+    frame.loc[2, "wijkcode"] = "WK999"  # line 4
+    frame.loc[3, "persoonsnummer"] = frame.loc[4, "persoonsnummer"]  # lines 5 and 6
+    frame.loc[6, "postcode"] = ""  # line 8
+    frame.loc[7, "geboortedatum"] = "2999-01-01"  # line 9
+    frame.loc[8, "buurtcode"] = "BU9999"  # line 10
+    check = checked(store, draw_id, frame.to_csv(index=False, sep=";").encode())
+    report = {(p.field, p.reason): p.lines for p in check.problems}
+    assert report[("geboortedatum", "geen datum (schrijf 2001-03-31 of 31-03-2001)")] == (2,)
+    assert report[("geslacht", "onbekend geslacht 'q' (gebruik vrouw, man of anders)")] == (3,)
+    assert report[("wijkcode", "onbekende wijkcode 'WK999'")] == (4,)
+    assert report[("persoonsnummer", "persoonsnummer staat ook op regel 5")] == (6,)
+    assert report[("postcode", "postcode ontbreekt")] == (8,)
+    assert report[("geboortedatum", "ligt in de toekomst")] == (9,)
+    assert report[("buurtcode", "onbekende buurtcode 'BU9999'")] == (10,)
+    assert check.rejected_lines == 7 and check.rows_used == len(frame) - 7
+    assert list(check.problem_table().columns) == ["regel", "kolom", "reden"]
+    with pytest.raises(UserError, match="7 rijen hebben een probleem"):
+        draw_register.import_register(store, ORGANISER, draw_id, check, False)
+    assert count(store, "SELECT count(*) FROM draw_register") == 0
+    draw_register.import_register(store, ORGANISER, draw_id, check, True)
+    assert count(store, "SELECT count(*) FROM draw_register") == len(frame) - 7
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "message"),
+    [
+        (b"", "leeg.csv", "leeg"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "foto.csv", "geen CSV"),
+        (b"PK\x03\x04rubbish", "kapot.xlsx", "Excel"),
+        (b"a;b;a\n1;2;3\n", "dubbel.csv", "twee keer"),
+        (b"a;b\n", "kop.csv", "geen rijen"),
+    ],
+)
+def test_a_wrong_file_is_refused(data: bytes, name: str, message: str) -> None:
+    with pytest.raises(UserError, match=message):
+        rx.read_upload(data, name)
+
+
+def test_wrong_columns_are_named(store: Store) -> None:
+    draw_id = new_draw(store)
+    upload = rx.read_upload(b"naam;adres\nJan;Dorpsstraat 1\n", "verkeerd.csv")
+    mapping = rx.guess_mapping(upload.columns)
+    with pytest.raises(UserError, match="persoonsnummer, huishoudnummer, geboortedatum"):
+        draw_register.check_register(store, ORGANISER, draw_id, upload, mapping)
+    full = {f.key: "naam" if f.required else "" for f in rx.FIELDS}
+    with pytest.raises(UserError, match="De kolom naam is voor twee gegevens gekozen"):
+        rx.check_mapping(full, upload.columns)
+    with pytest.raises(UserError, match="De kolom woonplaats staat niet in het bestand"):
+        rx.check_mapping({**full, "city": "woonplaats"}, upload.columns)
+
+
+def test_a_mapping_reads_other_column_names_and_xlsx(store: Store) -> None:
+    draw_id = new_draw(store)
+    with store.read() as cur:
+        frame = register_as_extract(cur, [1]).astype(str).head(30)
+    frame = frame.rename(columns={"persoonsnummer": "PersNr", "geboortedatum": "Geb.datum"})
+    frame["geboortedatum_nl"] = pd.to_datetime(frame["Geb.datum"]).dt.strftime("%d-%m-%Y")
+    frame = frame.drop(columns=["Geb.datum"])
+    buffer = io.BytesIO()
+    frame.to_excel(buffer, index=False)
+    upload = rx.read_upload(buffer.getvalue(), "uittreksel.xlsx")
+    mapping = rx.guess_mapping(upload.columns)
+    assert mapping["resident_id"] == "" and mapping["birth_date"] == ""
+    mapping |= {"resident_id": "PersNr", "birth_date": "geboortedatum_nl"}
+    check = draw_register.check_register(store, ORGANISER, draw_id, upload, mapping)
+    assert check.problems == () and check.rows_used == 30
+
+
+# Step 3 ------------------------------------------------------------------------------------------
+
+
+def test_the_invitation_lottery_draws_once_with_codes_and_strata(store: Store) -> None:
+    draw_id = imported(store)
+    plan = draw_invitations.lottery_plan(
+        store, ORGANISER, draw_id, 60, {"Oosterhoek / 16-24": 0.01}
+    )
+    assert plan.strata["letters"].sum() == 60
+    rates = dict(zip(plan.strata["stratum"], plan.strata["response_rate"], strict=True))
+    assert rates["Oosterhoek / 16-24"] == 0.01 and rates["Oosterhoek / 65+"] == 0.08
+    assert draw_invitations.draw_invitations(store, ORGANISER, draw_id, 60,
+                                             {"Oosterhoek / 16-24": 0.01}) == 60  # fmt: skip
+    with pytest.raises(UserError, match="al geloot"):
+        draw_invitations.draw_invitations(store, ORGANISER, draw_id, 60)
+    with store.read() as cur:
+        letters = draw_rows.invitations(cur, draw_id)
+    assert len(letters) == 60 and len({i.household_id for i in letters}) == 60
+    assert len({i.letter_code for i in letters}) == 60
+    assert all(i.channel == "brief" and i.sent_on is not None for i in letters)
+    state = draws.draw_state(store, ORGANISER, draw_id)
+    assert state.context.parameters["letters"] == 60 and "lottery_seed" in state.context.parameters
+    [event] = events(store, "draw.invitations")
+    assert json.loads(event.payload_json)["invitations"] == 60
+    assert_no_personal_data(store)
+
+
+def test_two_sessions_drawing_at_once_draw_once(store: Store) -> None:
+    draw_id = imported(store)
+    outcomes: list[object] = []
+
+    def run() -> None:
+        try:
+            outcomes.append(draw_invitations.draw_invitations(store, ORGANISER, draw_id, 40))
+        except UserError as exc:
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(map(type, outcomes), key=str) == sorted([int, UserError], key=str)
+    assert count(store, "SELECT count(*) FROM invitation WHERE draw_id = ?", [draw_id]) == 40
+
+
+def test_bad_lottery_input_changes_nothing(store: Store) -> None:
+    draw_id = new_draw(store)
+    with pytest.raises(UserError, match="uittreksel"):
+        draw_invitations.draw_invitations(store, ORGANISER, draw_id, 10)
+    draw_id_2 = imported(store, "two_stage") if False else None
+    assert draw_id_2 is None
+    check = checked(store, draw_id, extract_bytes(store, [1]))
+    draw_register.import_register(store, ORGANISER, draw_id, check, False)
+    with pytest.raises(UserError, match="meer dan er huishoudens"):
+        draw_invitations.draw_invitations(store, ORGANISER, draw_id, 100_000)
+    with pytest.raises(UserError, match="tussen 0 en 100"):
+        draw_invitations.draw_invitations(store, ORGANISER, draw_id, 10, {"65+": 0})
+    with pytest.raises(UserError, match="heel getal"):
+        draw_invitations.draw_invitations(store, ORGANISER, draw_id, 0)
+    assert count(store, "SELECT count(*) FROM invitation WHERE draw_id = ?", [draw_id]) == 0
+
+
+def test_mail_merge_and_letters(store: Store) -> None:
+    draw_id = imported(store)
+    draw_invitations.draw_invitations(store, ORGANISER, draw_id, 25)
+    with store.transaction() as cur:  # a hostile name from the register
+        cur.execute(
+            "UPDATE resident_contact SET first_name = '=HYPERLINK(\"x\")', last_name = '<b>Bo</b>' "
+            "WHERE resident_id = (SELECT min(resident_id) FROM invitation WHERE draw_id = ?)",
+            [draw_id],
+        )
+    merge = draw_invitations.mail_merge(store, ORGANISER, draw_id)
+    assert len(merge) == 25 and merge["code"].str.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}").all()
+    from dashboard.components.exports import csv_bytes
+
+    text = csv_bytes(merge).decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and ";=HYPERLINK" not in text
+    details = draw_invitations.LetterDetails(date.today() + timedelta(days=21), "14 050",
+                                             "wijkraad@wijkdam.nl", "Team Wijkraad")  # fmt: skip
+    page = draw_invitations.letters_file(store, ORGANISER, draw_id, details)
+    assert page.count('<section class="letter">') == 25
+    assert "&lt;b&gt;Bo&lt;/b&gt;" in page and "<b>Bo</b>" not in page
+    assert "Meld u aan vóór" in page and merge["code"].iloc[0] in page
+    with pytest.raises(UserError, match="e-mailadres"):
+        draw_invitations.letters_file(store, ORGANISER, draw_id,
+                                      draw_invitations.LetterDetails(details.reply_by, "1", "x",
+                                                                     "T"))  # fmt: skip
+
+
+# Step 4 ------------------------------------------------------------------------------------------
+
+
+def register_yes(store: Store, draw_id: int, how_many: int) -> list[str]:
+    with store.read() as cur:
+        codes = [i.letter_code for i in draw_rows.invitations(cur, draw_id)][:how_many]
+    assert len(codes) == how_many
+    registrations = [
+        draw_answers.Registration(str(code), "ja", Answers(gender=("vrouw", "man")[n % 2]))
+        for n, code in enumerate(codes)
+    ]
+    draw_answers.record_registrations(store, ORGANISER, draw_id, registrations)
+    return [str(c) for c in codes]
+
+
+def test_registrations_by_form_and_csv_are_stored_once(store: Store) -> None:
+    draw_id = imported(store)
+    draw_invitations.draw_invitations(store, ORGANISER, draw_id, 40)
+    with store.read() as cur:
+        codes = [str(i.letter_code) for i in draw_rows.invitations(cur, draw_id)]
+    answer = Answers(age_band="25-44", gender="Vrouw", part_code="bu0011")
+    draw_answers.record_registration(store, ORGANISER, draw_id, codes[0].lower(), "ja", answer)
+    assert draw_answers.record_registration(store, ORGANISER, draw_id, codes[0], "ja",
+                                            answer).added == 0  # fmt: skip
+    with pytest.raises(UserError, match="heeft al geantwoord"):
+        draw_answers.record_registration(store, ORGANISER, draw_id, codes[0], "nee", Answers())
+    stored = draw_answers.answers_list(store, ORGANISER, draw_id)
+    assert [(r.gender, r.part_code) for r in stored] == [("vrouw", "BU0011")]
+
+    csv = "code;antwoord;leeftijd;geslacht\n" + "\n".join(
+        f"{c};{'ja' if n % 3 else 'nee'};45-64;man" for n, c in enumerate(codes[1:13])
+    )
+    result = draw_answers.import_registrations(store, ORGANISER, draw_id, csv.encode())
+    assert result.added == 12
+    again = draw_answers.import_registrations(store, ORGANISER, draw_id, csv.encode())
+    assert again.added == 0 and again.already_known == 12
+    assert len(events(store, "draw.registrations")) == 2
+    state = draws.draw_state(store, ORGANISER, draw_id)
+    assert state.volunteers == 1 + 8 and state.answers == 13
+
+
+@pytest.mark.parametrize(
+    ("csv", "message"),
+    [
+        ("naam;antwoord\nx;ja\n", "Kolommen ontbreken: code"),
+        ("code;antwoord\nABCD-EFGH;misschien\n", "Regel 2: antwoord 'misschien'"),
+        ("code;antwoord\nZZZZ-ZZZZ;ja\n", "Regel 2: code 'ZZZZ-ZZZZ' hoort bij geen brief"),
+        ("code;antwoord;geslacht\n{0};ja;man\n{1};ja;robot\n", "Onbekende geslacht 'robot'"),
+        ("code;antwoord\n{0};ja\n{0};ja\n", "Regel 3: code .* staat ook op regel 2"),
+    ],
+)
+def test_a_bad_registrations_file_stores_nothing(store: Store, csv: str, message: str) -> None:
+    draw_id = imported(store)
+    draw_invitations.draw_invitations(store, ORGANISER, draw_id, 10)
+    with store.read() as cur:
+        codes = [str(i.letter_code) for i in draw_rows.invitations(cur, draw_id)]
+    with pytest.raises(UserError, match=message):
+        draw_answers.import_registrations(store, ORGANISER, draw_id, csv.format(*codes).encode())
+    assert count(store, "SELECT count(*) FROM response r JOIN invitation i ON i.id = "
+                 "r.invitation_id WHERE i.draw_id = ?", [draw_id]) == 0  # fmt: skip
+
+
+def test_response_by_group_compares_volunteers_with_the_neighbourhood(store: Store) -> None:
+    draw_id = imported(store)
+    draw_invitations.draw_invitations(store, ORGANISER, draw_id, 40)
+    register_yes(store, draw_id, 10)
+    table = draw_answers.response_by_group(store, ORGANISER, draw_id)
+    for _, rows in table.groupby("feature"):
+        assert rows["neighbourhood_share"].sum() == pytest.approx(1)
+        assert rows["volunteer_share"].sum() == pytest.approx(1)
+        assert rows["invited"].sum() == 40 and rows["yes"].sum() == 10
+    assert set(table["feature"]) == {"age_band", "gender", "education", "tenure", "part", "origin"}
+    assert "0-15" not in set(table["value"]) and "onbekend" not in set(
+        table.loc[table["feature"] == "education", "value"]
+    )
+
+
+def test_home_visits_replace_each_refusal_once_from_the_same_group(store: Store) -> None:
+    draw_id = imported(store, "direct")
+    draw_invitations.draw_invitations(store, ORGANISER, draw_id, 12)
+    with store.read() as cur:
+        first = draw_rows.invitations(cur, draw_id)[0]
+        assert first.channel == "huisbezoek" and first.sent_on is None
+    with pytest.raises(UserError, match="nee zei of niet thuis"):
+        draw_invitations.replace_refusal(store, ORGANISER, first.id)
+    draw_invitations.record_visit(store, ORGANISER, first.id, "later")
+    draw_invitations.record_visit(store, ORGANISER, first.id, "nee")
+    new_id = draw_invitations.replace_refusal(store, ORGANISER, first.id)
+    with store.read() as cur:
+        new = draw_rows.invitation(cur, new_id)
+        households = [i.household_id for i in draw_rows.invitations(cur, draw_id)]
+    assert new is not None and new.stratum == first.stratum and new.replaces_id == first.id
+    assert len(households) == len(set(households)) == 13
+    before = count(store, "SELECT count(*) FROM invitation")
+    with pytest.raises(UserError, match="twee keer vervangen"):
+        draw_invitations.replace_refusal(store, ORGANISER, first.id)
+    with pytest.raises(UserError, match="al vervangen"):
+        draw_invitations.record_visit(store, ORGANISER, first.id, "ja")
+    assert count(store, "SELECT count(*) FROM invitation") == before
+    draw_invitations.record_visit(store, ORGANISER, new_id, "ja", Answers(education="hoog"))
+    with pytest.raises(UserError, match="al ja gezegd"):
+        draw_invitations.record_visit(store, ORGANISER, new_id, "nee")
+    with pytest.raises(UserError, match="niet thuis, nee, later of ja"):
+        draw_invitations.record_visit(store, ORGANISER, new_id, "misschien")
+    visits = draw_invitations.visit_list(store, ORGANISER, draw_id)
+    assert visits.set_index("invitation_id").loc[first.id, "replaced_by"] == new_id
+    table = draw_answers.response_by_group(store, ORGANISER, draw_id)
+    assert table["no"].sum() > 0 and table["refusal_rate"].notna().any()
+    with pytest.raises(UserError, match="huisbezoeken"):
+        draw_answers.record_registration(store, ORGANISER, draw_id, "X", "ja", Answers())
+    assert len(events(store, "draw.visit")) == 3
+    assert len(events(store, "draw.replace_refusal")) == 1
+
+
+# Step 5 ------------------------------------------------------------------------------------------
+
+
+def test_quotas_from_shares_checked_relaxed_and_saved(store: Store) -> None:
+    draw_id = imported(store)
+    draw_invitations.draw_invitations(store, ORGANISER, draw_id, 80)
+    register_yes(store, draw_id, 30)
+    proposed = draw_quotas.proposed_quotas(store, ORGANISER, draw_id, ["age_band", "gender"])
+    assert set(proposed["feature"]) == {"age_band", "gender"}
+    assert proposed.groupby("feature")["min"].sum().le(11).all()
+    assert proposed.groupby("feature")["max"].sum().ge(11).all()
+
+    # 15 women and 15 men volunteered, nobody answered 'anders'.
+    impossible = pd.DataFrame(
+        [("gender", "vrouw", 5, 6), ("gender", "man", 5, 6), ("gender", "anders", 1, 1)],
+        columns=["feature", "value", "min", "max"],
+    )
+    result = draw_quotas.check_quotas(store, ORGANISER, draw_id, impossible)
+    assert not result.feasible and result.suggestion is not None
+    assert any("anders: minimaal 1 gevraagd, maar er zijn maar 0" in p for p in result.problems)
+    assert "geslacht anders: minimum van 1 naar 0" in result.problems[-1]
+    with pytest.raises(UserError, match="Niet haalbaar"):
+        draw_quotas.save_quotas(store, ORGANISER, draw_id, impossible)
+    assert count(store, "SELECT count(*) FROM quota WHERE draw_id = ?", [draw_id]) == 0
+    suggestion = result.suggestion
+    assert draw_quotas.check_quotas(store, ORGANISER, draw_id, suggestion).feasible
+
+    fine = pd.DataFrame(
+        [("gender", "vrouw", 4, 7), ("gender", "man", 4, 7), ("gender", "anders", 0, 1)],
+        columns=["feature", "value", "min", "max"],
+    )
+    assert draw_quotas.save_quotas(store, ORGANISER, draw_id, fine).feasible
+    saved = draw_quotas.saved_quotas(store, ORGANISER, draw_id)
+    assert saved.values.tolist() == fine.values.tolist()
+    assert draws.draw_state(store, ORGANISER, draw_id).steps_done[5]
+    [event] = events(store, "draw.quotas")
+    assert json.loads(event.payload_json) == {"features": ["gender"], "quotas": 3}
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ([("kleur", "rood", 0, 1)], "kenmerk 'kleur' bestaat niet"),
+        ([("gender", "vrouw", 5, 2)], "minimum is groter dan het maximum"),
+        ([("gender", "vrouw", "x", 2)], "'x' is geen getal"),
+        ([("gender", "vrouw", 1, 2), ("gender", "vrouw", 1, 2)], "twee keer"),
+        ([("gender", "vrouw", 0, 11)], "geen quotum"),
+        ([], "leeg"),
+    ],
+)
+def test_bad_quota_tables_are_explained(store: Store, rows: list[tuple], message: str) -> None:
+    draw_id = imported(store)
+    draw_invitations.draw_invitations(store, ORGANISER, draw_id, 80)
+    register_yes(store, draw_id, 20)
+    table = pd.DataFrame(rows, columns=["feature", "value", "min", "max"])
+    with pytest.raises(UserError, match=message):
+        draw_quotas.save_quotas(store, ORGANISER, draw_id, table)
+    assert count(store, "SELECT count(*) FROM quota WHERE draw_id = ?", [draw_id]) == 0
+
+
+def test_too_few_volunteers_is_said_plainly(store: Store) -> None:
+    draw_id = imported(store)
+    draw_invitations.draw_invitations(store, ORGANISER, draw_id, 30)
+    register_yes(store, draw_id, 5)
+    table = pd.DataFrame(
+        [("gender", "vrouw", 0, 11), ("gender", "man", 0, 11), ("gender", "anders", 0, 11)],
+        columns=["feature", "value", "min", "max"],
+    )
+    result = draw_quotas.check_quotas(store, ORGANISER, draw_id, table)
+    assert not result.feasible and "5 aanmeldingen voor 11 zetels" in result.problems[0]
+
+
+def test_a_cancelled_draw_takes_no_more_steps(store: Store) -> None:
+    draw_id = imported(store)
+    draws.cancel_draw(store, ORGANISER, draw_id, "Verkeerd uittreksel gebruikt")
+    with pytest.raises(UserError, match="gestopt"):
+        draw_invitations.draw_invitations(store, ORGANISER, draw_id, 10)
+    new_draw(store)  # the council may start again
