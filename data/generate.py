@@ -25,6 +25,7 @@ from dashboard.store import audit, register
 from dashboard.store.bulk import load_tables
 from dashboard.store.db import open_store
 from data import demo_users, geography, history, population
+from sortition.highs import silence_banner
 
 MUNICIPALITY = ("GM9999", "Wijkdam")
 
@@ -242,6 +243,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    silence_banner()
     settings = Settings(
         residents=args.residents,
         seed=args.seed,

@@ -19,6 +19,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from data.demo_draw import DemoDraw, demo_draw
+
 THEMES = [
     ("energietransitie", "Energietransitie"),
     ("veilig_gezond", "Veilig en gezond"),
@@ -116,10 +118,11 @@ SELF_REFERENCES = {
     "proposal": "parent_id",
     "budget_envelope": "carried_from_id",
 }
-_NO_ID = {"council_neighbourhood", "proposal_theme", "meeting_attendance"}
+_NO_ID = {"council_neighbourhood", "proposal_theme", "meeting_attendance", "selection_probability"}
 LOAD_ORDER = [
     "theme", "council", "council_neighbourhood", "term", "panel", "draw", "invitation",
-    "response", "panel_member", "replacement", "seat", "budget_envelope", "proposal",
+    "response", "quota", "selection_probability", "panel_member", "replacement", "seat",
+    "budget_envelope", "proposal",
     "proposal_theme", "proposal_status_change", "meeting", "meeting_attendance",
     "consultation", "consultation_option", "decision", "allocation",
     "spending_transaction", "milestone",
@@ -147,7 +150,8 @@ def build_history(
 def _eligible_by_hood(residents: pd.DataFrame, today: date) -> dict[int, pd.DataFrame]:
     birth = pd.to_datetime(residents["birth_date"])
     age = (pd.Timestamp(today) - birth).dt.days // 365
-    adults = residents.loc[age >= 16, ["id", "household_id", "neighbourhood_id", "education"]]
+    columns = ["id", "household_id", "neighbourhood_id", "part_id", "education", "gender"]
+    adults = residents.loc[age >= 16, columns]
     adults = adults.assign(age=age[age >= 16])
     return {int(k): v for k, v in adults.groupby("neighbourhood_id")}
 
@@ -246,6 +250,11 @@ class _Builder:
             parameters_json=json.dumps(
                 {"demo": True, "note": "demo history: members drawn uniformly from volunteers"}
             ),
+            commitment=None,
+            seed_inputs_json=None,
+            chosen_index=None,
+            code_version=None,
+            bundle_json=None,
             status="completed",
             created_at=_at(drawn_on),
             completed_at=_at(drawn_on + timedelta(days=45)),
@@ -254,7 +263,12 @@ class _Builder:
         volunteers: list[int] = []
         if adults is not None and len(adults) > 0:
             volunteers = self.invitations(draw_id, adults, hood, drawn_on, method)
-        chosen = volunteers[:SEATS_DRAWN]
+        chosen, reserves = volunteers[:SEATS_DRAWN], volunteers[SEATS_DRAWN : SEATS_DRAWN + 5]
+        fair = None
+        if method == "two_stage" and adults is not None:
+            fair = self.fair_draw(draw_id, adults, hood, volunteers, drawn_on)
+        if fair is not None:
+            chosen, reserves = fair.members, fair.reserves
         member_ids = []
         for position, resident_id in enumerate(chosen):
             member_ids.append(
@@ -282,7 +296,7 @@ class _Builder:
                     end_reason=None,
                 )
             )
-        for position, resident_id in enumerate(volunteers[SEATS_DRAWN : SEATS_DRAWN + 5]):
+        for position, resident_id in enumerate(reserves):
             self.rows.add(
                 "panel_member",
                 draw_id=draw_id,
@@ -308,6 +322,46 @@ class _Builder:
                 )
             )
         return seat_ids
+
+    def fair_draw(
+        self,
+        draw_id: int,
+        adults: pd.DataFrame,
+        hood: HoodInfo,
+        volunteers: list[int],
+        drawn_on: date,
+    ) -> DemoDraw | None:
+        """Select the council from the volunteers as the app does (quotas, leximin,
+        lottery, public inputs) and record the draw's bundle, quotas and probabilities."""
+        parts = dict(zip(hood.part_ids, hood.part_names, strict=True))
+        people = adults.assign(part=adults["part_id"].map(parts))
+        pool = people.set_index("id").loc[volunteers].reset_index()
+        fair = demo_draw(self.rng, pool, people, SEATS_DRAWN, self.today, drawn_on)
+        if fair is None:
+            return None
+        ceremony = fair.bundle["ceremony"]
+        self.rows.tables["draw"][draw_id - 1].update(
+            algorithm="leximin",
+            parameters_json=json.dumps({"m": fair.bundle["parameters"]["m"]}),
+            commitment=fair.bundle["commitment"],
+            seed_inputs_json=json.dumps(ceremony["inputs"], ensure_ascii=False),
+            chosen_index=ceremony["chosen_index"],
+            code_version=fair.bundle["code_version"],
+            bundle_json=fair.bundle_json,
+        )
+        for q in fair.quotas.quotas:
+            self.rows.add(
+                "quota", draw_id=draw_id, feature=q.feature, value=q.value,
+                min_count=q.min, max_count=q.max,
+            )  # fmt: skip
+        for resident_id, probability in fair.probabilities.items():
+            self.rows.add(
+                "selection_probability",
+                draw_id=draw_id,
+                resident_id=resident_id,
+                probability=probability,
+            )
+        return fair
 
     def invitations(
         self, draw_id: int, adults: pd.DataFrame, hood: HoodInfo, drawn_on: date, method: str

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import highspy
 import pandas as pd
 
 from sortition import draw_cli
 from sortition.errors import SortitionError
+from sortition.highs import silence_banner
 from sortition.invite import DEFAULT_AGE_BANDS, invite_frame
 from sortition.io import read_table
 from sortition.select import ALGORITHMS, select
@@ -126,22 +125,9 @@ def _spreadsheet_csv(frame: pd.DataFrame, path: str) -> None:
     safe.to_csv(path, index=False, lineterminator="\r\n")  # CRLF: a lone CR gets quoted
 
 
-def _silence_highs_banner() -> None:
-    """HiGHS prints a banner on standard output when its first instance is made."""
-    sys.stdout.flush()
-    saved = os.dup(1)
-    try:
-        with open(os.devnull, "w") as null:
-            os.dup2(null.fileno(), 1)
-            highspy.Highs()
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    _silence_highs_banner()
+    silence_banner()
     try:
         if args.command in draw_cli.COMMANDS:
             return draw_cli.run(args)

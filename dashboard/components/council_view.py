@@ -88,7 +88,7 @@ def _difference(row: GroupRow) -> str:
     return t("{verschil} procentpunt", verschil=f"{round(points):+d}")
 
 
-def how_drawn(draw: DrawCounts | None, seats_drawn: int) -> None:
+def how_drawn(draw: DrawCounts | None, seats_drawn: int, bundle: str | None = None) -> None:
     st.subheader(t("Hoe is de raad geloot?"))
     if draw is None:
         st.info(t("Over de loting van deze raad zijn nog geen gegevens bekend."))
@@ -138,12 +138,49 @@ def how_drawn(draw: DrawCounts | None, seats_drawn: int) -> None:
             align_right={1},
         )
     )
-    st.info(
+    check_yourself(draw, bundle)
+
+
+def check_yourself(draw: DrawCounts, bundle: str | None) -> None:
+    """The commitment, the public inputs and the bundle to download, when the draw had them."""
+    st.markdown("**" + t("Zelf nakijken") + "**")
+    if not (draw.commitment and draw.ceremony_inputs and bundle):
+        st.info(
+            t(
+                "Voor deze loting is er geen controlebestand. Dat bestand is er bij lotingen "
+                "die in het openbaar gebeuren: met een vingerafdruk die vooraf bekend is en "
+                "getallen die aanwezigen zelf noemen."
+            )
+        )
+        return
+    st.write(
         t(
-            "Controlebestand: hier komt een bestand dat u kunt downloaden om de loting zelf "
-            "na te rekenen. Dat kan zodra de loting in het openbaar gebeurt met een "
-            "startgetal dat iedereen kan controleren. Voor deze loting is dat bestand er "
-            "nog niet."
+            "Vóór de loting is deze vingerafdruk openbaar gemaakt. Hij hoort bij precies "
+            "deze aanmeldingen, quota en lijst van mogelijke raden:"
+        )
+    )
+    st.code(draw.commitment, language=None, wrap_lines=True)
+    st.write(
+        t(
+            "In de openbare bijeenkomst noemden aanwezigen: {invoer}. Daaruit volgde raad "
+            "nummer {nummer} van de lijst.",
+            invoer=", ".join(f"“{value}”" for value in draw.ceremony_inputs),
+            nummer=draw.chosen_index,
+        )
+    )
+    st.download_button(
+        t("Controlebestand downloaden"),
+        data=bundle,
+        file_name=f"loting-{draw.draw_id}.json",
+        mime="application/json",
+    )
+    st.caption(
+        t(
+            "In het bestand staan geen namen of adressen: alleen nummers en kenmerken "
+            "(leeftijdsgroep, geslacht, opleiding, buurtdeel). Iedereen kan er de loting "
+            "mee narekenen met het programma van Wijkraad: python -m sortition verify "
+            "loting-{nummer}.json",
+            nummer=draw.draw_id,
         )
     )
 

@@ -198,11 +198,30 @@ EN: dict[str, str] = {
     "Zeiden nee": "Said no",
     "Gekozen voor de raad": "Chosen for the council",
     "Op de reservelijst": "On the reserve list",
-    "Controlebestand: hier komt een bestand dat u kunt downloaden om de loting zelf na te "
-    "rekenen. Dat kan zodra de loting in het openbaar gebeurt met een startgetal dat "
-    "iedereen kan controleren. Voor deze loting is dat bestand er nog niet.": (
-        "Verification file: a file to download so that you can check the draw yourself will "
-        "appear here. That becomes possible once draws are held in public with a starting "
-        "number (seed) that anyone can check. For this draw there is no such file yet."
+    "Zelf nakijken": "Check it yourself",
+    "Voor deze loting is er geen controlebestand. Dat bestand is er bij lotingen die in het "
+    "openbaar gebeuren: met een vingerafdruk die vooraf bekend is en getallen die "
+    "aanwezigen zelf noemen.": (
+        "There is no verification file for this draw. Draws held in public have one: with a "
+        "fingerprint published beforehand and numbers called out by the people present."
+    ),
+    "Vóór de loting is deze vingerafdruk openbaar gemaakt. Hij hoort bij precies deze "
+    "aanmeldingen, quota en lijst van mogelijke raden:": (
+        "Before the draw this fingerprint was made public. It belongs to exactly these "
+        "registrations, quotas and list of possible councils:"
+    ),
+    "In de openbare bijeenkomst noemden aanwezigen: {invoer}. Daaruit volgde raad nummer "
+    "{nummer} van de lijst.": (
+        "At the public meeting, people present called out: {invoer}. That gave council "
+        "number {nummer} of the list."
+    ),
+    "Controlebestand downloaden": "Download the verification file",
+    "In het bestand staan geen namen of adressen: alleen nummers en kenmerken "
+    "(leeftijdsgroep, geslacht, opleiding, buurtdeel). Iedereen kan er de loting mee "
+    "narekenen met het programma van Wijkraad: python -m sortition verify "
+    "loting-{nummer}.json": (
+        "The file holds no names or addresses: only numbers and characteristics (age group, "
+        "gender, education, part of the neighbourhood). Anyone can recompute the draw with "
+        "it using Wijkraad's program: python -m sortition verify loting-{nummer}.json"
     ),
 }

@@ -28,4 +28,7 @@ if view is None:
     st.info(t("{wijk} heeft op dit moment geen wijkraad.", wijk=hood.name))
     st.stop()
 council_view.composition(view)
-council_view.how_drawn(view.draw, view.drawn)
+bundle = None
+if view.draw is not None and view.draw.has_bundle:
+    bundle = PublicReader(db)(public.draw_bundle, view.draw.draw_id)
+council_view.how_drawn(view.draw, view.drawn, bundle)

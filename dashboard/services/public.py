@@ -127,6 +127,12 @@ def upcoming_meetings(store: Store, neighbourhood_id: int, today: date) -> list[
         return records.upcoming_meetings(cur, neighbourhood_id, today)
 
 
+def draw_bundle(store: Store, draw_id: int) -> str | None:
+    """The verification bundle of a completed draw, as JSON text, for anyone to check."""
+    with store.read() as cur:
+        return records.draw_bundle(cur, draw_id)
+
+
 def council_view(store: Store, neighbourhood_id: int, today: date) -> CouncilView | None:
     """The council sitting today as groups next to the neighbourhood; None without one."""
     with store.read() as cur:

@@ -8,6 +8,7 @@ only as counts per group, never as rows.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -80,6 +81,10 @@ class DrawCounts:
     outcomes: dict[str, int]
     confirmed: int
     reserves: int
+    commitment: str | None  # published before the ceremony; None for draws without one
+    ceremony_inputs: tuple[str, ...]
+    chosen_index: int | None
+    has_bundle: bool
 
 
 def decision_years(cur: Cursor, neighbourhood_id: int) -> list[int]:
@@ -239,7 +244,8 @@ def sitting_member_groups(
 def latest_council_draw(cur: Cursor, council_id: int, day: date) -> DrawCounts | None:
     row = first_row(
         cur,
-        """SELECT id, method, CAST(completed_at AS DATE), k FROM draw
+        """SELECT id, method, CAST(completed_at AS DATE), k, commitment, seed_inputs_json,
+                  chosen_index, bundle_json IS NOT NULL FROM draw
         WHERE council_id = ? AND purpose = 'council' AND status = 'completed'
           AND CAST(completed_at AS DATE) <= ?
         ORDER BY completed_at DESC, id DESC LIMIT 1""",
@@ -271,7 +277,21 @@ def latest_council_draw(cur: Cursor, council_id: int, day: date) -> DrawCounts |
         outcomes={str(o): int(n) for o, n in outcomes},
         confirmed=by_status.get("confirmed", 0),
         reserves=by_status.get("reserve", 0),
+        commitment=None if row[4] is None else str(row[4]),
+        ceremony_inputs=tuple(json.loads(row[5])) if row[5] else (),
+        chosen_index=None if row[6] is None else int(row[6]),
+        has_bundle=bool(row[7]),
     )
+
+
+def draw_bundle(cur: Cursor, draw_id: int) -> str | None:
+    """The verification bundle of a completed draw (pseudonymous ids and features only)."""
+    row = first_row(
+        cur,
+        "SELECT bundle_json FROM draw WHERE id = ? AND status = 'completed'",
+        [draw_id],
+    )
+    return None if row is None or row[0] is None else str(row[0])
 
 
 def population_year(cur: Cursor, neighbourhood_id: int, day: date) -> int | None:

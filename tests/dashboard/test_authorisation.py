@@ -46,6 +46,7 @@ PUBLIC_BY_DESIGN = {
     "dashboard.services.public.projects": "projects with money from published decisions",
     "dashboard.services.public.upcoming_meetings": "public meetings planned",
     "dashboard.services.public.council_view": "counts per group, small groups merged",
+    "dashboard.services.public.draw_bundle": "pseudonymous ids and features, published by law",
     "dashboard.services.budget_book.project_progress": "public progress of a project",
     "dashboard.services.budget_book.parse_location": "pure helper",
     "dashboard.services.budget_book.load_books": "internal: runs inside a checked booking",

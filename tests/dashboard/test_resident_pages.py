@@ -3,6 +3,7 @@ figures match the store, drafts never show (until published), small groups stay 
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -19,6 +20,7 @@ from dashboard.services import budget_book as book
 from dashboard.services import public
 from dashboard.store import budget, council, proposals
 from dashboard.store.db import open_store
+from sortition import verify
 from tests.dashboard.test_public_privacy import everything_shown
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
@@ -207,7 +209,31 @@ def test_the_council_page_shows_groups_never_small_ones_or_names(app_db: Path) -
     assert "benoemde leden" in shown
     assert "Hoe is de raad geloot?" in shown
     assert "Uitgenodigd" in shown
-    assert "bestand dat u kunt downloaden" in shown
+    assert "Zelf nakijken" in shown
+
+
+def test_the_council_page_offers_the_draw_bundle_and_it_verifies(app_db: Path) -> None:
+    nid = hood_id(app_db, "WK001")
+    at = open_page(COUNCIL, "WK001")
+    shown = text_of(at)
+    store = _store(str(app_db))  # the app's own store, as the page used it
+    view = public.council_view(store, nid, datetime.now(AMSTERDAM).date())
+    assert view is not None and view.draw is not None and view.draw.has_bundle
+    bundle_text = public.draw_bundle(store, view.draw.draw_id)
+    assert bundle_text is not None
+    assert view.draw.commitment in shown
+    assert "Controlebestand downloaden" in shown
+    bundle = json.loads(bundle_text)
+    assert verify(bundle) == []
+    assert bundle["commitment"] == view.draw.commitment
+    with store.read() as cur:
+        rows = cur.execute(
+            "SELECT first_name || ' ' || last_name, street || ' ' || house_number, postcode, "
+            "first_name, last_name FROM resident_contact"
+        ).fetchall()
+    personal = {value for row in rows for value in row if len(value) > 3}
+    assert not [value for value in personal if value in bundle_text]
+    assert all(row[0].startswith("V") for row in bundle["pool"]["rows"])  # not register ids
 
 
 def test_the_council_counts_match_the_seats(app_db: Path) -> None:
