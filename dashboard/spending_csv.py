@@ -2,7 +2,8 @@
 row-numbered problems out.
 
 Expected columns (Dutch or English names, any order, any case):
-kenmerk/reference, datum/date, bedrag/amount, omschrijving/description, project.
+kenmerk/reference, datum/date, bedrag/amount, omschrijving/description, project;
+separated by ';', ',' or a tab; UTF-8, UTF-16 (with a BOM) or Windows-1252.
 `project` is the project's stable reference (WR-2026-00012). Amounts are written without
 thousands separators, with a point or a comma before the cents (1234.56 or 1234,56).
 """
@@ -62,9 +63,11 @@ def parse(data: bytes, today: date) -> ParsedFile:
     text = _decode(data)
     if text is None:
         return _fail("Het bestand is geen tekst (CSV). Exporteer het als CSV.")
+    if not text.strip():
+        return _fail("Het bestand is leeg.")
     lines = text.splitlines()
-    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    delimiter = max((",", ";", "\t"), key=lines[0].count)  # a tie: the comma
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)  # any line end
     try:
         header = next(reader)
     except (StopIteration, csv.Error):
@@ -110,13 +113,17 @@ def _fail(message: str) -> ParsedFile:
 
 
 def _decode(data: bytes) -> str | None:
-    if b"\x00" in data:
+    """UTF-8 (with or without a BOM), UTF-16 with a BOM (Excel's "Unicode text"), else
+    Windows-1252; None for bytes that are no text."""
+    utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
+    if b"\x00" in data and not utf16:
         return None
-    for encoding in ("utf-8-sig", "cp1252"):
+    for encoding in ("utf-16",) if utf16 else ("utf-8-sig", "cp1252"):
         try:
-            return unicodedata.normalize("NFC", data.decode(encoding))
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        return None if "\x00" in text else unicodedata.normalize("NFC", text)
     return None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io as _io
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -16,12 +17,20 @@ Source = str | Path | pd.DataFrame
 
 
 def _decode(raw: bytes, name: str) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
+    """UTF-8 (with or without a BOM), UTF-16 with a BOM (Excel's "Unicode text"), else
+    Windows-1252; text with NUL characters in it is no CSV."""
+    encodings = ("utf-16",) if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig", "cp1252")
+    for encoding in encodings:
         try:
-            return raw.decode(encoding)
+            text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise SortitionInputError(f"{name}: cannot read the text encoding (save it as UTF-8).")
+        if "\x00" in text:
+            break
+        return text
+    raise SortitionInputError(
+        f"{name}: cannot read it as text (save it as CSV in UTF-8, or as XLSX)."
+    )
 
 
 def _delimiter(header: str) -> str:
@@ -74,7 +83,7 @@ def _integer(raw: object, column: str, row: int) -> int:
         number = float(text.replace(",", "."))
     except ValueError:
         number = float("nan")
-    if not text or number != number or number != int(number):
+    if not text or not math.isfinite(number) or number != int(number):
         raise SortitionInputError(
             f"Quota table row {row}: {column} must be a whole number, got '{text}'."
         )

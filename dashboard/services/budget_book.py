@@ -921,7 +921,9 @@ def import_spending(
             )
             plan.append((row, allocation_id, project))
         if problems:
-            return ImportResult(0, 0, [], problems)
+            raise _RollBack(ImportResult(0, 0, [], problems))  # the lock's bump too
+        if not plan:  # every payment was booked before: nothing changes at all
+            raise _RollBack(ImportResult(0, len(parsed.rows), warnings, []))
         started: set[int] = set()
         for row, allocation_id, project in plan:
             budget.add_spending(
@@ -932,19 +934,30 @@ def import_spending(
                 proposals.change_status(cur, project.id, "in uitvoering", row.booked_on)
                 started.add(project.id)
         already = len(parsed.rows) - len(plan)
-        if plan:
-            budget.record_import(cur, file_name, digest, len(plan), already, caller.actor, _now())
-            audit.append(
-                cur,
-                caller.actor,
-                "spending.import",
-                "spending_import",
-                digest[:16],
-                {"rows_booked": len(plan), "rows_already_known": already},
-            )
+        budget.record_import(cur, file_name, digest, len(plan), already, caller.actor, _now())
+        audit.append(
+            cur,
+            caller.actor,
+            "spending.import",
+            "spending_import",
+            digest[:16],
+            {"rows_booked": len(plan), "rows_already_known": already},
+        )
         return ImportResult(len(plan), already, warnings, [])
 
-    return store.write(attempt)
+    try:
+        return store.write(attempt)
+    except _RollBack as undone:
+        return undone.result
+
+
+class _RollBack(Exception):
+    """Raised inside the import's transaction to end it without a trace: a refused
+    import, or one that books nothing new, leaves the database exactly as it was."""
+
+    def __init__(self, result: ImportResult) -> None:
+        super().__init__("import refused")
+        self.result = result
 
 
 def theme_names(store: Store) -> dict[int, str]:
