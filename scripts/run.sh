@@ -4,8 +4,10 @@
 set -eu
 cd "$(dirname "$0")/.."
 . scripts/uv.sh
+. scripts/bytecode.sh
 
 $UV sync --frozen --no-default-groups --inexact --quiet
+compile_bytecode app
 DB="${WIJKRAAD_DB:-data/wijkraad.duckdb}"
 export WIJKRAAD_DB="$DB"
 if [ ! -e "$DB" ]; then
@@ -15,5 +17,5 @@ fi
 HOST="${WIJKRAAD_HOST:-127.0.0.1}"
 PORT="${WIJKRAAD_PORT:-8501}"
 echo "Wijkraad runs on http://$HOST:$PORT (stop with Ctrl+C)"
-exec $UV run --frozen --no-sync python -m streamlit run streamlit_app.py \
+exec $UV run --frozen --no-sync python -m dashboard.serve \
     --server.address="$HOST" --server.port="$PORT" "$@"

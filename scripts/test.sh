@@ -5,8 +5,10 @@
 set -eu
 cd "$(dirname "$0")/.."
 . scripts/uv.sh
+. scripts/bytecode.sh
 
 $UV sync --frozen --inexact --quiet
+compile_bytecode dev
 
 if [ ! -x /usr/bin/chromium ]; then
     if [ "$(id -u)" = "0" ]; then

@@ -10,10 +10,14 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
+from streamlit.elements.lib.streamlit_plotly_theme import configure_streamlit_plotly_theme
 
 from dashboard.services.monitor import NeighbourhoodLine
 from dashboard.store.models import Neighbourhood
 from dashboard.store.monitor import ProjectPoint
+
+# `python -m dashboard.serve` starts Streamlit without plotly; charts register its theme.
+configure_streamlit_plotly_theme()
 
 
 def execution_map(lines: Sequence[NeighbourhoodLine], points: Sequence[ProjectPoint]) -> go.Figure:

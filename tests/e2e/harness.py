@@ -36,7 +36,7 @@ def start_server(database: Path, port: int | None = None) -> tuple[subprocess.Po
     env = {**os.environ, "WIJKRAAD_DB": str(database)}
     process = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+            sys.executable, "-m", "dashboard.serve",
             "--server.headless=true", "--server.address=127.0.0.1", f"--server.port={port}",
             "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
         ],
