@@ -133,7 +133,8 @@ def published_part(bundle: dict[str, Any]) -> dict[str, Any]:
 
 
 def check_structure(bundle: Any) -> None:
-    """Raise SortitionInputError when this is not a bundle we can read at all."""
+    """Raise SortitionInputError when this is not a bundle we can read at all: a field is
+    missing or has the wrong kind of value. (Whether the values agree is verify's job.)"""
     if not isinstance(bundle, dict):
         raise SortitionInputError("This is not a draw bundle (expected a JSON object).")
     missing = [key for key in REQUIRED if key not in bundle]
@@ -141,17 +142,45 @@ def check_structure(bundle: Any) -> None:
         raise SortitionInputError(f"The bundle lacks field(s): {', '.join(missing)}.")
     if bundle["format"] != FORMAT:
         raise SortitionInputError(f"Unknown bundle format {bundle['format']!r}; expected {FORMAT}.")
-    pool, lottery = bundle["pool"], bundle["lottery"]
-    if not isinstance(pool, dict) or not isinstance(pool.get("rows"), list):
-        raise SortitionInputError("The bundle's pool must have columns and rows.")
-    if not isinstance(pool.get("columns"), list) or "id" not in pool["columns"]:
-        raise SortitionInputError("The bundle's pool must have an id column.")
-    if not isinstance(lottery, dict) or not isinstance(lottery.get("panels"), list):
-        raise SortitionInputError("The bundle's lottery must have a list of panels.")
-    if not isinstance(bundle["quotas"], list) or not isinstance(bundle["probabilities"], dict):
-        raise SortitionInputError("The bundle's quotas and probabilities are not readable.")
-    if not isinstance(bundle["commitment"], str):
-        raise SortitionInputError("The bundle's commitment must be text.")
+    pool, lottery, ceremony = bundle["pool"], bundle["lottery"], bundle["ceremony"]
+    checks = [
+        (isinstance(pool, dict) and _list_of(pool.get("rows"), list), "pool rows"),
+        (isinstance(pool, dict) and _list_of(pool.get("columns"), str), "pool columns"),
+        (isinstance(pool, dict) and "id" in (pool.get("columns") or []), "pool id column"),
+        (_list_of(bundle["quotas"], dict), "quotas"),
+        (_whole(bundle["k"]) and bundle["k"] >= 1, "k"),
+        (isinstance(bundle["algorithm"], str), "algorithm"),
+        (isinstance(bundle["parameters"], dict), "parameters"),
+        (isinstance(bundle["commitment"], str), "commitment"),
+        (
+            isinstance(bundle["probabilities"], dict)
+            and all(_number(v) for v in bundle["probabilities"].values()),
+            "probabilities",
+        ),
+        (isinstance(lottery, dict) and _list_of(lottery.get("panels"), list), "lottery panels"),
+        (isinstance(lottery, dict) and _number(lottery.get("max_deviation")), "lottery deviation"),
+        (bundle["parent"] is None or isinstance(bundle["parent"], dict), "parent"),
+        (ceremony is None or isinstance(ceremony, dict), "ceremony"),
+        (bundle["panel"] is None or _list_of(bundle["panel"], str), "panel"),
+        (bundle["reserve"] is None or _list_of(bundle["reserve"], str), "reserve"),
+    ]
+    if isinstance(ceremony, dict):
+        checks.append((_list_of(ceremony.get("inputs"), str), "ceremony inputs"))
+    wrong = [name for ok, name in checks if not ok]
+    if wrong:
+        raise SortitionInputError(f"The bundle's {', '.join(wrong)} cannot be read.")
+
+
+def _list_of(value: Any, kind: type) -> bool:
+    return isinstance(value, list) and all(isinstance(v, kind) for v in value)
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == value
 
 
 def pool_frame(bundle: dict[str, Any]) -> pd.DataFrame:
