@@ -31,7 +31,9 @@ def composition(view: CouncilView) -> None:
         t(
             "Hieronder ziet u de gelote leden als groepen, naast alle inwoners van de wijk. "
             "Namen laten we nooit zien. Een groep met minder dan {min} leden laten we niet "
-            "apart zien: we tellen hem op bij een andere groep, of er staat “< {min}”.",
+            "apart zien: we tellen hem op bij een andere groep, of er staat “–”. Soms staat "
+            "ook bij een grotere groep “–”: anders kon u met het totaal uitrekenen hoeveel "
+            "leden de kleine groep heeft.",
             min=MIN_GROUP,
         )
     )
@@ -70,8 +72,10 @@ def _group(row: GroupRow, feature: str, view: CouncilView) -> str:
 
 
 def _council(row: GroupRow) -> str:
-    if row.council is None or row.council_share is None:
-        return f"< {MIN_GROUP}"
+    if row.council is None:
+        return "–"  # too small, or hidden so that a small group cannot be worked out
+    if row.council_share is None:
+        return str(row.council)
     return f"{row.council} ({round(100 * row.council_share)}%)"
 
 

@@ -133,10 +133,13 @@ EN: dict[str, str] = {
     ),
     "Hieronder ziet u de gelote leden als groepen, naast alle inwoners van de wijk. Namen "
     "laten we nooit zien. Een groep met minder dan {min} leden laten we niet apart zien: we "
-    "tellen hem op bij een andere groep, of er staat “< {min}”.": (
+    "tellen hem op bij een andere groep, of er staat “–”. Soms staat ook bij een grotere "
+    "groep “–”: anders kon u met het totaal uitrekenen hoeveel leden de kleine groep heeft.": (
         "Below, the members chosen by lot are shown as groups, next to all residents of the "
         "neighbourhood. Names are never shown. A group of fewer than {min} members is not "
-        "shown on its own: it is added to another group, or it reads “< {min}”."
+        "shown on its own: it is added to another group, or it reads “–”. Sometimes a larger "
+        "group reads “–” too: otherwise you could work out from the total how many members "
+        "the small group has."
     ),
     "Leeftijd": "Age",
     "Geslacht": "Gender",

@@ -22,7 +22,7 @@ def test_unordered_small_groups_are_shown_together() -> None:
     rows = compare({"man": 9, "vrouw": 2}, {"vrouw": 490, "man": 500, "anders": 10},
                    ["vrouw", "man", "anders"])  # fmt: skip
     assert [r.groups for r in rows] == [("man",), (OTHERS, "vrouw", "anders")]
-    assert rows[0].council == 9 and rows[1].council is None
+    assert rows[1].council is None  # and the 9 men too: see the eleven-seat example
 
 
 def test_a_group_without_members_shows_zero() -> None:
@@ -56,3 +56,57 @@ def test_nothing_under_the_threshold_ever_shows() -> None:
             rows = compare(council, POPULATION, AGES, ["0-15"], ordered)
             assert all(c >= MIN_GROUP or c == 0 for c in shown_counts(rows))
             assert sum(shown_counts(rows)) <= sum(counts)
+
+
+def attacker_classes(
+    groups: list[str], population: dict[str, int], most: int, ordered: bool, leave_out=()
+) -> dict[tuple, list[dict[str, int]]]:
+    """Every council of up to `most` members, keyed by what the page shows of it together
+    with the public number of members: the councils in one class look the same."""
+    import itertools
+
+    classes: dict[tuple, list[dict[str, int]]] = {}
+    for counts in itertools.product(range(most + 1), repeat=len(groups)):
+        if sum(counts) > most:
+            continue
+        council = dict(zip(groups, counts, strict=True))
+        rows = compare(council, population, groups, leave_out, ordered)
+        classes.setdefault((sum(counts), tuple(rows)), []).append(council)
+    return classes
+
+
+def test_no_hidden_count_can_be_worked_out_from_the_total() -> None:
+    """An attacker who knows the rule, sees the page and knows the number of drawn members
+    lists every council that would give exactly this page: each hidden count must still
+    have two or more possible values."""
+    cases = [
+        (["vrouw", "man", "anders"], {"vrouw": 490, "man": 500, "anders": 10}, 15, False, ()),
+        (["koop", "sociale huur", "particuliere huur", "overig"],
+         {"koop": 500, "sociale huur": 290, "particuliere huur": 150, "overig": 3}, 13, False, ()),
+        (AGES[1:], POPULATION, 13, True, ["0-15"]),
+        (["laag", "middelbaar", "hoog"], {"laag": 300, "middelbaar": 400, "hoog": 300}, 15, True,
+         ()),
+    ]  # fmt: skip
+    checked = 0
+    for groups, population, most, ordered, leave_out in cases:
+        for (total, rows), councils in attacker_classes(
+            groups, population, most, ordered, leave_out
+        ).items():
+            for row in rows:
+                if row.council is not None or len(rows) == 1:
+                    continue
+                members = [g for g in row.groups if g != OTHERS]
+                possible = {sum(c.get(g, 0) for g in members) for c in councils}
+                assert len(possible) >= 2, (groups, total, row, possible)
+                checked += 1
+    assert checked > 500
+
+
+def test_the_eleven_seat_example_hides_the_complement() -> None:
+    """Nine men and two women: showing 9 men would give away the 2 women."""
+    rows = compare({"man": 9, "vrouw": 2}, {"vrouw": 490, "man": 500, "anders": 10},
+                   ["vrouw", "man", "anders"])  # fmt: skip
+    assert [r.council for r in rows] == [None, None]
+    rows = compare({"man": 6, "vrouw": 5}, {"vrouw": 490, "man": 500, "anders": 10},
+                   ["vrouw", "man", "anders"])  # fmt: skip
+    assert [r.council for r in rows] == [5, 6, 0]
