@@ -89,8 +89,8 @@ def _letter(row: dict[str, object], s: LetterSettings) -> str:
 <p>U woont in {wijk}. De {e(s.council_name)} beslist mee over het geld voor de wijk.
 Bijvoorbeeld over groen, een speelplek of een buurtfeest. Wij zoeken bewoners die willen
 meedoen.</p>
-<p>Uw adres is door loting gekozen. Iedereen van {s.eligible_age} jaar of ouder in de wijk
-had dezelfde kans. Uw mening telt, ook als u nog nooit zoiets heeft gedaan.</p>
+<p>Uw adres is door loting gekozen uit alle adressen in de wijk. Meedoen kan vanaf
+{s.eligible_age} jaar. Uw mening telt, ook als u nog nooit zoiets heeft gedaan.</p>
 <p><strong>Wilt u meedoen?</strong> Meld u aan vóór {dutch_date(s.reply_by)}.
 Bel {e(s.phone)} of mail naar {e(s.email)}. Noem dan deze code:</p>
 <p class="code">{e(str(row.get("code") or ""))}</p>

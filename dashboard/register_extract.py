@@ -1,8 +1,9 @@
 """Reading an extract of the population register (BRP) for a draw. Pure: bytes in, a
 table of checked rows and a report of row-numbered problems out. Nothing is stored here.
 
-A million rows are checked in a few seconds: the file is parsed by pyarrow and every
-check works on whole columns, never row by row.
+A million rows are read and checked in a few seconds: pyarrow parses the file and every
+check is an Arrow compute kernel or a numpy operation on a whole column, never a Python
+loop over rows.
 
 Columns (any order, any case; the organiser maps them when the names differ):
 persoonsnummer and huishoudnummer (pseudonymous whole numbers, never a BSN),
@@ -23,6 +24,8 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from dashboard.errors import UserError
 
@@ -83,11 +86,18 @@ class Upload:
 
     file_name: str
     sha256: str
-    frame: pd.DataFrame
+    table: pa.Table
 
     @property
     def columns(self) -> list[str]:
-        return [str(c) for c in self.frame.columns]
+        return list(self.table.column_names)
+
+    @property
+    def rows(self) -> int:
+        return self.table.num_rows
+
+    def preview(self, rows: int = 5) -> pd.DataFrame:
+        return self.table.slice(0, rows).to_pandas()
 
 
 @dataclass(frozen=True)
@@ -124,11 +134,11 @@ class ExtractCheck:
     rows_outside: int  # known neighbourhoods outside the draw: not used, not checked
     rejected_lines: int
     problems: tuple[Problem, ...]
-    rows: pd.DataFrame = field(repr=False)  # the rows to store, typed (see `store_columns`)
+    rows: pa.Table = field(repr=False)  # the rows to store (store/register_import.py)
 
     @property
     def rows_used(self) -> int:
-        return len(self.rows)
+        return int(self.rows.num_rows)
 
     def problem_table(self) -> pd.DataFrame:
         """Every problem with its line: the full report as a table (for a download)."""
@@ -146,56 +156,64 @@ def read_upload(data: bytes, file_name: str) -> Upload:
     if not data.strip():
         raise UserError("Het bestand is leeg.")
     if data[:4] == b"PK\x03\x04" or file_name.lower().endswith((".xlsx", ".xlsm")):
-        frame = _read_xlsx(data)
+        table = _read_xlsx(data)
     else:
-        frame = _read_csv(data)
-    if len(frame) > MAX_ROWS:
+        table = _read_csv(data)
+    if table.num_rows > MAX_ROWS:
         raise UserError(
-            f"Het bestand heeft {len(frame):,} rijen; er kunnen er hoogstens {MAX_ROWS:,} "
+            f"Het bestand heeft {table.num_rows:,} rijen; er kunnen er hoogstens {MAX_ROWS:,} "
             "tegelijk worden ingelezen.".replace(",", ".")
         )
-    if len(frame) == 0:
+    if table.num_rows == 0:
         raise UserError("Het bestand heeft kolomnamen maar geen rijen.")
-    return Upload(file_name, digest, frame)
+    return Upload(file_name, digest, table)
 
 
-def _read_csv(data: bytes) -> pd.DataFrame:
-    import pyarrow as pa
+def _read_csv(data: bytes) -> pa.Table:
     import pyarrow.csv as pacsv
 
     if b"\x00" in data[:65536]:
         raise UserError("Dit is geen CSV- of XLSX-bestand. Exporteer het uittreksel als CSV.")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    first_line = data.split(b"\n", 1)[0].rstrip(b"\r")
     try:
-        data.decode("utf-8")
-        if data.startswith(b"\xef\xbb\xbf"):
-            data = data[3:]
+        first = first_line.decode("utf-8")
     except UnicodeDecodeError:
-        data = data.decode("cp1252", errors="replace").encode("utf-8")
-    first = data.split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
+        first = first_line.decode("cp1252", errors="replace")
     delimiter = max((";", ",", "\t"), key=first.count)
     header = [_clean_name(h) for h in next(csv.reader([first], delimiter=delimiter))]
     _check_header(header)
-    try:
-        table = pacsv.read_csv(
-            io.BytesIO(data),
+
+    def parse(raw: bytes) -> pa.Table:
+        return pacsv.read_csv(
+            io.BytesIO(raw),
             read_options=pacsv.ReadOptions(column_names=header, skip_rows=1),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=False),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter),
             convert_options=pacsv.ConvertOptions(
                 column_types={h: pa.string() for h in header},
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
         )
+
+    try:
+        try:
+            return parse(data)
+        except pa.ArrowInvalid as exc:
+            if "UTF8" not in str(exc) and "utf8" not in str(exc).lower():
+                raise
+            # Not UTF-8: the other encoding Dutch spreadsheets save in.
+            return parse(data.decode("cp1252", errors="replace").encode("utf-8"))
     except (pa.ArrowInvalid, ValueError) as exc:
         detail = str(exc).split("\n")[0]
         raise UserError(
             f"Het bestand is geen geldige CSV ({detail}). Controleer of elke regel evenveel "
             "kolommen heeft."
         ) from exc
-    return table.to_pandas()
 
 
-def _read_xlsx(data: bytes) -> pd.DataFrame:
+def _read_xlsx(data: bytes) -> pa.Table:
     try:
         frame = pd.read_excel(io.BytesIO(data), dtype=str, keep_default_na=False)
     except Exception as exc:
@@ -205,8 +223,8 @@ def _read_xlsx(data: bytes) -> pd.DataFrame:
         ) from exc
     header = [_clean_name(h) for h in frame.columns]
     _check_header(header)
-    frame.columns = header
-    return frame.astype("str")
+    return pa.table({h: pa.array(frame.iloc[:, i].astype(str).tolist(), pa.string())
+                     for i, h in enumerate(header)})  # fmt: skip
 
 
 def _clean_name(name: object) -> str:
@@ -259,135 +277,170 @@ def check_mapping(mapping: Mapping[str, str], columns: list[str]) -> None:
 # Checking --------------------------------------------------------------------------------
 
 
+def _mask(array: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """A boolean Arrow column as numpy; null counts as False."""
+    return np.asarray(pc.fill_null(array, False).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _lookup(values: pa.Array, table: Mapping[str, object], kind: pa.DataType) -> pa.Array:
+    """`table[value]` for every value (null where unknown), by an Arrow hash lookup."""
+    keys = list(table)
+    index = pc.index_in(values, value_set=pa.array(keys, pa.string()))
+    return pc.take(pa.array([table[k] for k in keys], kind), index)
+
+
 class _Report:
     def __init__(self, lines: np.ndarray) -> None:
         self.lines = lines
         self.bad = np.zeros(len(lines), dtype=bool)
         self.problems: list[Problem] = []
 
-    def add(self, mask: np.ndarray | pd.Series, key: str, reason: str) -> None:
-        where = np.asarray(mask, dtype=bool)
-        if where.any():
-            self.bad |= where
+    def add(self, mask: np.ndarray, key: str, reason: str) -> None:
+        if mask.any():
+            self.bad |= mask
             label = FIELD_BY_KEY[key].label
-            self.problems.append(Problem(reason, label, tuple(self.lines[where].tolist())))
+            self.problems.append(Problem(reason, label, tuple(self.lines[mask].tolist())))
 
-    def add_by_value(self, mask: np.ndarray, values: pd.Series, key: str, reason: str) -> None:
+    def add_by_value(self, mask: np.ndarray, values: pa.Array, key: str, reason: str) -> None:
         """One problem per distinct value (codes, never personal data): `reason` has {}."""
-        where = np.asarray(mask, dtype=bool)
-        if not where.any():
+        positions = np.flatnonzero(mask)
+        if not len(positions):
             return
-        positions = pd.Series(np.flatnonzero(where))
-        for value, group in positions.groupby(values.to_numpy()[where]):
-            self.bad[group.to_numpy()] = True
-            label = FIELD_BY_KEY[key].label
-            lines = tuple(self.lines[group.to_numpy()].tolist())
-            self.problems.append(Problem(reason.format(value), label, lines))
+        self.bad[positions] = True
+        shown = pc.take(values, pa.array(positions)).to_pylist()
+        groups: dict[str, list[int]] = {}
+        for position, value in zip(positions.tolist(), shown, strict=True):
+            groups.setdefault(str(value), []).append(int(self.lines[position]))
+        label = FIELD_BY_KEY[key].label
+        for value, lines in groups.items():
+            self.problems.append(Problem(reason.format(value), label, tuple(lines)))
 
 
-def _dates(text: pd.Series) -> pd.Series:
-    iso = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
-    dutch = pd.to_datetime(text, format="%d-%m-%Y", errors="coerce")
-    return iso.fillna(dutch)
+def _dates(text: pa.Array) -> pa.Array:
+    """2001-03-31 or 31-03-2001 (also with / or . and without leading zeros); null when
+    not a real date. Arrow's strptime rolls 31-02 over to 3 March, so every parsed date
+    must print back as the text it came from."""
+    padded = pc.replace_substring_regex(text, r"[/.]", "-")
+    padded = pc.replace_substring_regex(padded, r"^(\d)-", "0\\1-")
+    padded = pc.replace_substring_regex(padded, r"-(\d)-", "-0\\1-")
+    padded = pc.replace_substring_regex(padded, r"-(\d)$", "-0\\1")
+    found = []
+    for layout in ("%Y-%m-%d", "%d-%m-%Y"):
+        parsed = pc.strptime(padded, format=layout, unit="s", error_is_null=True)
+        same = pc.equal(pc.strftime(parsed, format=layout), padded)
+        found.append(pc.if_else(pc.fill_null(same, False), parsed, None))
+    return pc.cast(pc.coalesce(*found), pa.date32())
 
 
 def check_extract(upload: Upload, mapping: Mapping[str, str], reference: Reference) -> ExtractCheck:
     """Check every row; rows with a problem are reported and left out of `rows`."""
     check_mapping(mapping, upload.columns)
-    raw = upload.frame
-    n = len(raw)
-    cell = {
-        key: raw[column].str.strip() if column else pd.Series([""] * n, dtype="str")
-        for key, column in ((f.key, mapping.get(f.key, NOT_IN_FILE)) for f in FIELDS)
-    }
+    table = upload.table
+    n = table.num_rows
+    hood_ids = {code.upper(): nid for code, nid in reference.neighbourhoods.items()}
+    raw_hood = pc.utf8_upper(pc.utf8_trim_whitespace(table[mapping["neighbourhood"]]))
+    hood_all = _lookup(raw_hood.combine_chunks(), hood_ids, pa.int64())
     # Rows of known neighbourhoods outside the draw are not this draw's business.
-    hood_code = cell["neighbourhood"].str.upper()
-    hood_id = hood_code.map(reference.neighbourhoods)
-    outside = (hood_id.notna() & ~hood_id.isin(list(reference.draw_neighbourhoods))).to_numpy()
-    keep = ~outside
-    cell = {key: values[keep].reset_index(drop=True) for key, values in cell.items()}
-    hood_code = hood_code[keep].reset_index(drop=True)
-    hood_id = hood_id[keep].reset_index(drop=True)
-    lines = np.flatnonzero(keep) + 2
+    inside = pa.array(sorted(reference.draw_neighbourhoods), pa.int64())
+    outside = _mask(pc.and_(pc.is_valid(hood_all), pc.invert(pc.is_in(hood_all, inside))))
+    keep = pa.array(~outside)
+    cell: dict[str, pa.Array] = {}
+    for f in FIELDS:
+        column = mapping.get(f.key, NOT_IN_FILE)
+        if column:
+            values = pc.utf8_trim_whitespace(table[column]).combine_chunks()
+            cell[f.key] = pc.filter(values, keep)
+        else:
+            cell[f.key] = pa.array([""] * int((~outside).sum()), pa.string())
+    hood_code = pc.filter(raw_hood.combine_chunks(), keep)
+    hood = pc.filter(hood_all, keep)
+    lines = np.flatnonzero(~outside) + 2
     report = _Report(lines)
+    filled = {key: _mask(pc.not_equal(values, "")) for key, values in cell.items()}
 
     for f in FIELDS:
         if f.required:
-            report.add(cell[f.key] == "", f.key, f"{f.label} ontbreekt")
-    filled = {key: (values != "").to_numpy() for key, values in cell.items()}
+            report.add(~filled[f.key], f.key, f"{f.label} ontbreekt")
 
-    person_ok = cell["resident_id"].str.fullmatch(_WHOLE).fillna(False).to_numpy()
-    report.add(filled["resident_id"] & ~person_ok, "resident_id", "geen geheel getal")
-    household_ok = cell["household_id"].str.fullmatch(_WHOLE).fillna(False).to_numpy()
-    report.add(filled["household_id"] & ~household_ok, "household_id", "geen geheel getal")
-    person = pd.to_numeric(cell["resident_id"].where(person_ok, "0")).astype("int64")
-    household = pd.to_numeric(cell["household_id"].where(household_ok, "0")).astype("int64")
-    doubled = (person.duplicated(keep="first") & person_ok).to_numpy()
+    def whole(key: str) -> tuple[np.ndarray, np.ndarray]:
+        ok = _mask(pc.match_substring_regex(cell[key], _WHOLE))
+        report.add(filled[key] & ~ok, key, "geen geheel getal")
+        numbers = pc.cast(pc.if_else(pa.array(ok), cell[key], "0"), pa.int64())
+        return ok, numbers.to_numpy(zero_copy_only=False)
+
+    person_ok, person = whole("resident_id")
+    _, household = whole("household_id")
+    doubled = pd.Series(person).duplicated(keep="first").to_numpy() & person_ok
     if doubled.any():
-        first_line = pd.Series(lines).groupby(person.to_numpy()).transform("first").to_numpy()
+        _, first_index = np.unique(person, return_index=True)
+        order = np.argsort(person[first_index], kind="stable")
+        positions = first_index[order][np.searchsorted(person[first_index][order], person)]
+        first_line = lines[positions]
         for first in np.unique(first_line[doubled]):
             where = doubled & (first_line == first)
             report.add(where, "resident_id", f"persoonsnummer staat ook op regel {first}")
 
     born = _dates(cell["birth_date"])
     report.add(
-        filled["birth_date"] & born.isna().to_numpy(),
+        filled["birth_date"] & ~_mask(pc.is_valid(born)),
         "birth_date",
         "geen datum (schrijf 2001-03-31 of 31-03-2001)",
     )
-    today = pd.Timestamp(reference.today)
-    report.add((born > today).to_numpy(), "birth_date", "ligt in de toekomst")
-    report.add((born < pd.Timestamp(1900, 1, 1)).to_numpy(), "birth_date", "ligt vóór 1900")
+    report.add(_mask(pc.greater(born, pa.scalar(reference.today))), "birth_date",
+               "ligt in de toekomst")  # fmt: skip
+    report.add(_mask(pc.less(born, pa.scalar(date(1900, 1, 1)))), "birth_date", "ligt vóór 1900")
     since = _dates(cell["registered_since"])
     report.add(
-        filled["registered_since"] & since.isna().to_numpy(),
+        filled["registered_since"] & ~_mask(pc.is_valid(since)),
         "registered_since",
         "geen datum (schrijf 2001-03-31 of 31-03-2001)",
     )
 
-    gender = cell["gender"].str.lower().map(GENDERS)
+    gender = _lookup(pc.utf8_lower(cell["gender"]), GENDERS, pa.string())
     report.add_by_value(
-        filled["gender"] & gender.isna().to_numpy(),
+        filled["gender"] & ~_mask(pc.is_valid(gender)),
         cell["gender"],
         "gender",
         "onbekend geslacht '{}' (gebruik vrouw, man of anders)",
     )
     report.add_by_value(
-        filled["neighbourhood"] & hood_id.isna().to_numpy(),
+        filled["neighbourhood"] & ~_mask(pc.is_valid(hood)),
         hood_code,
         "neighbourhood",
         "onbekende wijkcode '{}'",
     )
-    part_code = cell["part"].str.upper()
-    part = part_code.map({code: pid for code, (pid, _) in reference.parts.items()})
-    part_hood = part_code.map({code: nid for code, (_, nid) in reference.parts.items()})
+    part_code = pc.utf8_upper(cell["part"])
+    parts = {code.upper(): value for code, value in reference.parts.items()}
+    part = _lookup(part_code, {c: pid for c, (pid, _) in parts.items()}, pa.int64())
+    part_hood = _lookup(part_code, {c: nid for c, (_, nid) in parts.items()}, pa.int64())
     report.add_by_value(
-        filled["part"] & part.isna().to_numpy(), part_code, "part", "onbekende buurtcode '{}'"
+        filled["part"] & ~_mask(pc.is_valid(part)), part_code, "part", "onbekende buurtcode '{}'"
     )
     report.add_by_value(
-        (part.notna() & hood_id.notna() & (part_hood != hood_id)).to_numpy(),
+        _mask(pc.not_equal(part_hood, hood)),
         part_code,
         "part",
         "buurt '{}' ligt niet in de wijk van deze rij",
     )
-    postcode_ok = cell["postcode"].str.fullmatch(_POSTCODE).fillna(False).to_numpy()
+    postcode_ok = _mask(pc.match_substring_regex(cell["postcode"], _POSTCODE))
     report.add(filled["postcode"] & ~postcode_ok, "postcode", "geen postcode (schrijf 1234 AB)")
 
-    category: dict[str, pd.Series] = {}
+    category: dict[str, pa.Array] = {}
     for key, allowed in CATEGORIES.items():
-        lookup = {a.lower(): a for a in allowed}
-        category[key] = cell[key].str.lower().map(lookup)
+        category[key] = _lookup(pc.utf8_lower(cell[key]), {a.lower(): a for a in allowed},
+                                pa.string())  # fmt: skip
         report.add_by_value(
-            filled[key] & category[key].isna().to_numpy(),
+            filled[key] & ~_mask(pc.is_valid(category[key])),
             cell[key],
             key,
             f"onbekende waarde '{{}}' (gebruik {', '.join(allowed)})",
         )
 
     # One household lives in one place: rows that put it in another buurt than its first row.
-    placed = ~report.bad & part.notna().to_numpy()
+    part_ids = pc.fill_null(part, -1).to_numpy(zero_copy_only=False)
+    placed = ~report.bad & (part_ids >= 0)
     if placed.any():
-        frame = pd.DataFrame({"h": household[placed].to_numpy(), "p": part[placed].to_numpy()})
+        frame = pd.DataFrame({"h": household[placed], "p": part_ids[placed]})
         first_part = frame.groupby("h")["p"].transform("first").to_numpy()
         elsewhere = np.zeros(len(lines), dtype=bool)
         elsewhere[np.flatnonzero(placed)[frame["p"].to_numpy() != first_part]] = True
@@ -397,26 +450,33 @@ def check_extract(upload: Upload, mapping: Mapping[str, str], reference: Referen
             "huishouden woont volgens een eerdere regel in een andere buurt",
         )
 
-    good = ~report.bad
-    postcode = cell["postcode"][good].str.upper().str.replace(" ", "", regex=False)
-    rows = pd.DataFrame(
+    good = pa.array(~report.bad)
+
+    def kept(values: pa.Array | np.ndarray) -> pa.Array:
+        return pc.filter(values if isinstance(values, pa.Array) else pa.array(values), good)
+
+    postcode = pc.replace_substring(pc.utf8_upper(cell["postcode"]), " ", "")
+    postcode = pc.binary_join_element_wise(
+        pc.utf8_slice_codeunits(postcode, 0, 4), pc.utf8_slice_codeunits(postcode, 4), " "
+    )
+    rows = pa.table(
         {
-            "resident_id": person[good].to_numpy(),
-            "household_id": household[good].to_numpy(),
-            "neighbourhood_id": hood_id[good].astype("int64").to_numpy(),
-            "part_id": part[good].astype("int64").to_numpy(),
-            "birth_date": born[good].dt.date.to_numpy(),
-            "gender": gender[good].to_numpy(),
-            "education": category["education"][good].to_numpy(),
-            "tenure": category["tenure"][good].to_numpy(),
-            "origin": category["origin"][good].to_numpy(),
-            "registered_since": since[good].dt.date.to_numpy(),
-            "first_name": cell["first_name"][good].to_numpy(),
-            "last_name": cell["last_name"][good].to_numpy(),
-            "street": cell["street"][good].to_numpy(),
-            "house_number": cell["house_number"][good].to_numpy(),
-            "postcode": (postcode.str[:4] + " " + postcode.str[4:]).to_numpy(),
-            "city": cell["city"][good].to_numpy(),
+            "resident_id": kept(person),
+            "household_id": kept(household),
+            "neighbourhood_id": kept(hood),
+            "part_id": kept(part),
+            "birth_date": kept(born),
+            "gender": kept(gender),
+            "education": kept(category["education"]),
+            "tenure": kept(category["tenure"]),
+            "origin": kept(category["origin"]),
+            "registered_since": kept(since),
+            "first_name": kept(cell["first_name"]),
+            "last_name": kept(cell["last_name"]),
+            "street": kept(cell["street"]),
+            "house_number": kept(cell["house_number"]),
+            "postcode": kept(postcode),
+            "city": kept(cell["city"]),
         }
     )
     return ExtractCheck(

@@ -1,7 +1,18 @@
-from dashboard.components.placeholder import coming_soon
+"""Organisers: run a council draw from start to finish (issue 6)."""
 
-coming_soon(
-    "Loting",
-    "een wijkraad loten van begin tot eind: uitnodigingen, aanmeldingen, quota, "
-    "de selectie en de openbare trekking.",
-)
+import streamlit as st
+
+from dashboard.app_state import store
+from dashboard.auth import Role
+from dashboard.components.draw import workspace
+from dashboard.components.forms import show_flash
+from dashboard.i18n import t
+from dashboard.session import current_caller
+
+st.title(t("Loting"))
+show_flash()
+caller = current_caller()
+if caller.role is not Role.ORGANISER:
+    st.warning(t("Alleen organisatoren kunnen een loting doen. Log in als organisator."))
+    st.stop()
+workspace.render(store(), caller)

@@ -16,6 +16,7 @@ from datetime import datetime
 
 import pandas as pd
 
+from dashboard import draw_context
 from dashboard.auth import Caller
 from dashboard.draw_context import (
     ANSWER_LABELS,
@@ -254,3 +255,11 @@ def answers_list(store: Store, caller: Caller, draw_id: int) -> list[Response]:
     with store.read() as cur:
         context(cur, caller, draw_id)
         return draws.responses(cur, draw_id)
+
+
+def answer_choices(store: Store, caller: Caller, draw_id: int) -> dict[str, tuple[str, ...]]:
+    """The values each registration question accepts for this draw."""
+    require_organiser_role(caller)
+    with store.read() as cur:
+        ctx = context(cur, caller, draw_id)
+        return draw_context.answer_choices(cur, ctx)

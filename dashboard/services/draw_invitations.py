@@ -133,8 +133,13 @@ def lottery_plan(
     with store.read() as cur:
         ctx = context(cur, caller, draw_id)
         frame = draws.lottery_frame(cur, draw_id, today())
-    result = _invite(ctx, frame, letters, rates, seed=0)
+    result = _invite(ctx, frame, letters, rates, seed=_seed(ctx))
     return LotteryPlan(result.strata, int(letters))
+
+
+def _seed(ctx: DrawContext) -> int:
+    """The draw's lottery seed (made when the draw was created; see draws.start_draw)."""
+    return int(ctx.parameters.get("lottery_seed", ctx.draw.id))
 
 
 def draw_invitations(
@@ -144,9 +149,9 @@ def draw_invitations(
     letters: int,
     rates: Mapping[str, float] | None = None,
 ) -> int:
-    """Draw the letters (or home visits) once; a second call changes nothing."""
+    """Draw the letters (or home visits) once; a second call changes nothing. The result
+    is the plan `lottery_plan` showed for the same numbers (same seed)."""
     require_organiser_role(caller)
-    seed = secrets.randbits(32)
 
     def work(cur: Cursor) -> int:
         ctx = context(cur, caller, draw_id)
@@ -159,6 +164,7 @@ def draw_invitations(
                 "De uitnodigingen van deze loting zijn al geloot; er is niets opnieuw geloot."
             )
         day = today()
+        seed = _seed(ctx)
         result = _invite(ctx, draws.lottery_frame(cur, draw_id, day), letters, rates, seed)
         drawn = result.invitations
         channel = "huisbezoek" if ctx.draw.method == "direct" else "brief"
@@ -382,3 +388,11 @@ def visit_list(store: Store, caller: Caller, draw_id: int) -> pd.DataFrame:
     read_context(store, caller, draw_id)
     with store.read() as cur:
         return draws.visit_list(cur, draw_id)
+
+
+def invitations_per_stratum(store: Store, caller: Caller, draw_id: int) -> pd.DataFrame:
+    """How many letters (or visits) each group got, replacements included."""
+    require_organiser_role(caller)
+    with store.read() as cur:
+        context(cur, caller, draw_id)
+        return draws.invitations_per_stratum(cur, draw_id)

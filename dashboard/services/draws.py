@@ -8,6 +8,7 @@ transaction with an audit event on entity 'draw' that never holds personal data.
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import date
 
@@ -175,7 +176,13 @@ def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
                 request.term_starts_on,
                 _add_months(request.term_starts_on, owner.term_months),
             )
-        parameters = {"eligible_age": owner.eligible_age, "term_id": term_id}
+        # The invitation lottery's seed, fixed now: the plan an organiser sees is then
+        # exactly what the lottery will do, and trying again cannot draw other people.
+        parameters = {
+            "eligible_age": owner.eligible_age,
+            "term_id": term_id,
+            "lottery_seed": secrets.randbits(32),
+        }
         draw_id = draws.add_draw(
             cur, council_id, request.purpose, request.method, k, parameters, now(), panel_id
         )

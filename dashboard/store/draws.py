@@ -332,3 +332,11 @@ def replace_quotas(cur: Cursor, draw_id: int, rows: list[tuple[str, str, int, in
                 "max_count": high,
             },
         )
+
+
+def invitations_per_stratum(cur: Cursor, draw_id: int) -> pd.DataFrame:
+    return cur.execute(
+        "SELECT stratum, count(*) AS invitations, count(replaces_id) AS replacements "
+        "FROM invitation WHERE draw_id = ? GROUP BY stratum ORDER BY stratum",
+        [draw_id],
+    ).df()

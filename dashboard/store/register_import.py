@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import pandas as pd
+import pyarrow as pa
 
 from dashboard.store.rows import Cursor, first_row, insert, select
 
@@ -68,10 +69,10 @@ def _count(cur: Cursor, sql: str, params: list[object] | None = None) -> int:
     return int(row[0]) if row and row[0] is not None else 0
 
 
-def load_extract(cur: Cursor, draw_id: int, rows: pd.DataFrame, today: date) -> Loaded:
+def load_extract(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Loaded:
     """Add new households and residents, update what changed, and make `rows` the
     draw's register snapshot. Optional values left empty (None) keep what is stored."""
-    cur.register("_extract", rows[list(EXTRACT_COLUMNS)])
+    cur.register("_extract", rows.select(list(EXTRACT_COLUMNS)))
     try:
         new = _count(
             cur, "SELECT count(*) FROM _extract x ANTI JOIN resident r ON r.id = x.resident_id"
@@ -135,13 +136,21 @@ def load_extract(cur: Cursor, draw_id: int, rows: pd.DataFrame, today: date) -> 
             """
         )
         cur.execute("DELETE FROM draw_register WHERE draw_id = ?", [draw_id])
+        complete = all(rows.column(c).null_count == 0 for c in ("education", "tenure", "origin"))
+        # Values the extract left empty come from the stored resident (a join: only then).
+        source = (
+            "_extract x"
+            if complete
+            else "(SELECT x.* REPLACE (coalesce(x.education, r.education) AS education, "
+            "coalesce(x.tenure, r.tenure) AS tenure, coalesce(x.origin, r.origin) AS origin) "
+            "FROM _extract x JOIN resident r ON r.id = x.resident_id) x"
+        )
         cur.execute(
-            """
+            f"""
             INSERT INTO draw_register
             SELECT ?, x.resident_id, x.household_id, x.neighbourhood_id, x.part_id,
-                   x.birth_date, x.gender, coalesce(x.education, r.education),
-                   coalesce(x.tenure, r.tenure), coalesce(x.origin, r.origin)
-            FROM _extract x JOIN resident r ON r.id = x.resident_id
+                   x.birth_date, x.gender, x.education, x.tenure, x.origin
+            FROM {source}
             """,
             [draw_id],
         )

@@ -323,6 +323,10 @@ def test_the_invitation_lottery_draws_once_with_codes_and_strata(store: Store) -
     with store.read() as cur:
         letters = draw_rows.invitations(cur, draw_id)
     assert len(letters) == 60 and len({i.household_id for i in letters}) == 60
+    # The plan the organiser saw is what was drawn, group by group.
+    drawn = pd.Series([i.stratum for i in letters]).value_counts().to_dict()
+    planned = dict(zip(plan.strata["stratum"], plan.strata["letters"], strict=True))
+    assert drawn == {s: n for s, n in planned.items() if n}
     assert len({i.letter_code for i in letters}) == 60
     assert all(i.channel == "brief" and i.sent_on is not None for i in letters)
     state = draws.draw_state(store, ORGANISER, draw_id)

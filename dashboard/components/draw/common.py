@@ -1,0 +1,60 @@
+"""What the draw steps share: step names, plain words for groups, number formats."""
+
+from __future__ import annotations
+
+import math
+
+import streamlit as st
+
+from dashboard.components.labels import FEATURE, GROUP, label
+from dashboard.i18n import t
+
+STEPS = {
+    1: "Raad en loting",
+    2: "Bevolkingsregister",
+    3: "Uitnodigen",
+    4: "Aanmeldingen",
+    5: "Quota",
+    6: "Selectie",
+    7: "Openbare trekking",
+    8: "Leden en vervanging",
+}
+FEATURES = {**FEATURE, "origin": "Herkomst"}
+METHOD_NAMES = {
+    "two_stage": "Twee stappen: brieven, aanmelden, selectie met quota",
+    "direct": "Direct: huisbezoeken, elke weigering vervangen uit dezelfde groep",
+}
+OUTCOME_NAMES = {"ja": "Ja", "nee": "Nee", "later": "Later terugkomen", "niet thuis": "Niet thuis"}
+
+
+def feature_name(feature: str) -> str:
+    return label(FEATURES, feature)
+
+
+def group_name(value: str) -> str:
+    return label(GROUP, value)
+
+
+def percent(value: float | None, digits: int = 0) -> str:
+    """12,5% the Dutch way; an empty cell reads as a dash."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{100 * value:.{digits}f}%".replace(".", ",")
+
+
+def step_label(number: int, done: bool) -> str:
+    mark = "✓ " if done else ""
+    return f"{mark}{number}. {t(STEPS[number])}"
+
+
+_GO_TO = "_draw_go_to_step"
+
+
+def go_to(draw_id: int, step: int) -> None:
+    """Open `step` at the next run (after a step's success message)."""
+    st.session_state[_GO_TO] = (draw_id, step)
+
+
+def pending_step(draw_id: int) -> int | None:
+    wanted = st.session_state.pop(_GO_TO, None)
+    return wanted[1] if wanted and wanted[0] == draw_id else None

@@ -1,0 +1,116 @@
+"""Step 5: quotas proposed from the neighbourhood, edited in a table, checked against the
+volunteers on every edit, with the engine's smallest relaxation when infeasible."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.auth import Caller
+from dashboard.components.draw.common import feature_name
+from dashboard.components.forms import attempt, first_submission
+from dashboard.errors import UserError
+from dashboard.i18n import t
+from dashboard.services import draw_quotas
+from dashboard.services.draws import DrawState
+from dashboard.store.db import Store
+
+_TABLE = "_quota_table"
+_VERSION = "_quota_version"
+_COLUMNS = {"feature": "Kenmerk", "value": "Waarde", "min": "Minimum", "max": "Maximum"}
+
+
+def _set_table(draw_id: int, table: pd.DataFrame) -> None:
+    st.session_state[_TABLE] = (draw_id, table.reset_index(drop=True))
+    st.session_state[_VERSION] = st.session_state.get(_VERSION, 0) + 1
+
+
+def _table(db: Store, caller: Caller, draw_id: int, features: list[str]) -> pd.DataFrame:
+    kept = st.session_state.get(_TABLE)
+    if kept and kept[0] == draw_id:
+        return kept[1]  # type: ignore[no-any-return]
+    saved = draw_quotas.saved_quotas(db, caller, draw_id)
+    table = saved if not saved.empty else draw_quotas.proposed_quotas(db, caller, draw_id, features)
+    _set_table(draw_id, table)
+    return table
+
+
+def render(db: Store, caller: Caller, state: DrawState) -> None:
+    ctx = state.context
+    draw_id = ctx.draw.id
+    st.subheader(t("Stap 5. Quota"))
+    if state.register_rows == 0:
+        st.info(t("Lees eerst het uittreksel uit het bevolkingsregister in (stap 2)."))
+        return
+    st.write(
+        t(
+            "Quota zorgen dat de raad lijkt op de wijk: per groep hoeveel leden minstens en "
+            "hoogstens. Het voorstel volgt de inwoners van {leeftijd} jaar en ouder in het "
+            "uittreksel. Bij elke wijziging kijkt Wijkraad of er uit de aanmeldingen van nu een "
+            "raad van {k} te loten is die aan alle quota voldoet.",
+            leeftijd=ctx.min_age,
+            k=ctx.k,
+        )
+    )
+    features = st.multiselect(
+        t("Kenmerken"), list(draw_quotas.FEATURES), default=list(draw_quotas.DEFAULT_FEATURES),
+        format_func=feature_name, key=f"quota_kenmerken_{draw_id}",
+    )  # fmt: skip
+    if st.button(t("Quota voorstellen uit de wijk"), key=f"voorstellen_{draw_id}"):
+        try:
+            _set_table(draw_id, draw_quotas.proposed_quotas(db, caller, draw_id, features))
+        except UserError as exc:
+            st.error(str(exc))
+    try:
+        table = _table(db, caller, draw_id, features or list(draw_quotas.DEFAULT_FEATURES))
+    except UserError as exc:
+        st.error(str(exc))
+        return
+    edited = st.data_editor(
+        table,
+        key=f"quota_{draw_id}_{st.session_state.get(_VERSION, 0)}",
+        num_rows="dynamic",
+        hide_index=True,
+        height=min(36 * (len(table) + 2), 720),
+        width="stretch",
+        column_config={
+            "feature": st.column_config.SelectboxColumn(
+                t("Kenmerk"),
+                options=list(draw_quotas.FEATURES),
+                required=True,
+                format_func=feature_name,
+            ),
+            "value": st.column_config.TextColumn(t("Waarde"), required=True),
+            "min": st.column_config.NumberColumn(t("Minimum"), min_value=0, step=1, required=True),
+            "max": st.column_config.NumberColumn(t("Maximum"), min_value=0, step=1, required=True),
+        },
+    )
+    try:
+        check = draw_quotas.check_quotas(db, caller, draw_id, edited)
+    except UserError as exc:
+        st.error(str(exc))
+        return
+    if check.feasible:
+        st.success(t(check.message))
+    else:
+        st.error(t(check.message))
+    for problem in check.problems:
+        st.write(f"- {problem}")
+    if check.suggestion is not None:
+        st.dataframe(check.suggestion.rename(columns=_COLUMNS), hide_index=True, width="stretch")
+        if st.button(t("Voorstel overnemen"), key=f"overnemen_{draw_id}"):
+            _set_table(draw_id, check.suggestion)
+            st.rerun()
+    saved = draw_quotas.saved_quotas(db, caller, draw_id)
+    if not saved.empty:
+        same = saved.values.tolist() == edited[list(saved.columns)].values.tolist()
+        st.caption(t("Opgeslagen quota: {n} rijen.", n=len(saved))
+                   + ("" if same else " " + t("De tabel hierboven wijkt daarvan af.")))  # fmt: skip
+    if st.button(t("Quota opslaan"), type="primary", key=f"quota_opslaan_{draw_id}",
+                 disabled=not check.feasible) and first_submission(
+        "quota", {"d": draw_id, "t": edited.to_json()}
+    ):  # fmt: skip
+        attempt(
+            lambda: draw_quotas.save_quotas(db, caller, draw_id, edited),
+            t("De quota zijn opgeslagen."),
+        )

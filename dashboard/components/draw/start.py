@@ -1,0 +1,103 @@
+"""Step 1: a new draw, for an existing council or a new one."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import streamlit as st
+
+from dashboard import services
+from dashboard.auth import Caller
+from dashboard.components.draw.common import METHOD_NAMES
+from dashboard.components.forms import attempt, first_submission, form_key
+from dashboard.i18n import t
+from dashboard.services import draws
+from dashboard.store.db import Store
+
+NEW_COUNCIL = 0
+
+
+def render(db: Store, caller: Caller) -> None:
+    st.subheader(t("Stap 1. Een nieuwe loting beginnen"))
+    st.write(
+        t(
+            "Kies de raad waarvoor u loot, of maak een nieuwe raad. Een raad kan gelote en "
+            "benoemde zetels hebben (bijvoorbeeld gemeenteraadsleden). Een wijkpanel is een "
+            "grotere groep bewoners die op dezelfde manier wordt geloot."
+        )
+    )
+    councils = {c.council.id: c for c in draws.councils_for(db, caller)}
+    hoods = {h.id: h.name for h in services.neighbourhoods(db) if caller.covers(h.id)}
+    options = [*councils, NEW_COUNCIL]
+    chosen = st.selectbox(
+        t("Raad"),
+        options,
+        format_func=lambda i: (
+            t("Nieuwe raad maken")
+            if i == NEW_COUNCIL
+            else f"{councils[i].council.name} ({', '.join(councils[i].neighbourhoods)})"
+        ),
+        key="loting_raad",
+    )
+    with st.form(form_key("nieuwe_loting")):
+        new = None
+        if chosen == NEW_COUNCIL:
+            st.markdown(t("**De nieuwe raad**"))
+            name = st.text_input(t("Naam van de raad"), placeholder="Wijkraad Oosterparkwijk")
+            kind = st.radio(t("Soort"), ["wijkraad", "wijkpanel"], horizontal=True)
+            chosen_hoods = st.multiselect(
+                t("Wijk of wijken"), list(hoods), format_func=hoods.get,
+                placeholder=t("Kies een of meer wijken"),
+            )  # fmt: skip
+            c1, c2, c3, c4 = st.columns(4)
+            drawn = c1.number_input(t("Gelote zetels"), 1, 1000, 11)
+            appointed = c2.number_input(t("Benoemde zetels"), 0, 100, 0)
+            months = c3.number_input(t("Zittingstermijn (maanden)"), 1, 120, 24)
+            age = c4.number_input(t("Minimumleeftijd"), 12, 99, 16)
+            new = draws.NewCouncil(
+                name, chosen_hoods, int(drawn), int(appointed), int(months), int(age), kind
+            )
+        else:
+            picked = councils[chosen].council
+            st.caption(
+                t(
+                    "{naam}: {geloot} gelote en {benoemd} benoemde zetels, termijn {maanden} "
+                    "maanden, vanaf {leeftijd} jaar.",
+                    naam=picked.name,
+                    geloot=picked.seats_drawn,
+                    benoemd=picked.seats_appointed,
+                    maanden=picked.term_months,
+                    leeftijd=picked.eligible_age,
+                )
+            )
+        method = st.radio(
+            t("Methode"), list(METHOD_NAMES), format_func=lambda m: t(METHOD_NAMES[m])
+        )
+        purpose = st.radio(
+            t("Wat loot u?"), ["council", "panel"], horizontal=True,
+            format_func=lambda p: t("De raad") if p == "council" else t("Een wijkpanel"),
+        )  # fmt: skip
+        c1, c2 = st.columns(2)
+        starts = c1.date_input(
+            t("De termijn begint op"), date.today() + timedelta(days=90), format="DD-MM-YYYY"
+        )
+        panel_size = c2.number_input(t("Grootte van het wijkpanel (alleen bij een wijkpanel)"),
+                                     5, 5000, 400)  # fmt: skip
+        submitted = st.form_submit_button(t("Loting aanmaken"), type="primary")
+    if submitted and first_submission("nieuwe_loting", {"c": chosen, "n": str(new),
+                                                       "m": method, "s": str(starts)}):  # fmt: skip
+        request = draws.DrawRequest(
+            method,
+            starts,
+            council_id=None if chosen == NEW_COUNCIL else chosen,
+            new_council=new,
+            purpose=purpose,
+            panel_size=int(panel_size) if purpose == "panel" else None,
+        )
+
+        def start() -> int:
+            draw_id = draws.start_draw(db, caller, request)
+            st.session_state["loting_gekozen"] = draw_id
+            return draw_id
+
+        attempt(start, t("De loting is aangemaakt. Lees nu het bevolkingsregister in (stap 2)."))

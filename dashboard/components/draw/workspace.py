@@ -1,0 +1,119 @@
+"""The draw workspace: choose a draw (or start one), see where it stands, take a step.
+
+The chosen draw and step are in the address (`?loting=12&stap=3`), so a reload, a
+bookmark or a colleague's link opens the same place; everything else comes from the
+store, so a colleague's session sees the same state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from dashboard.auth import Caller
+from dashboard.components.draw import answers_step, letters_step, quotas_step, register_step, start
+from dashboard.components.draw.common import METHOD_NAMES, STEPS, pending_step, step_label
+from dashboard.components.forms import attempt
+from dashboard.draw_context import STATUS_NAMES
+from dashboard.errors import UserError
+from dashboard.i18n import t
+from dashboard.services import draws
+from dashboard.services.draws import DrawState
+from dashboard.store.db import Store
+
+NEW = 0
+CHOSEN = "loting_gekozen"
+
+
+def _later(db: Store, caller: Caller, state: DrawState) -> None:
+    st.info(t("Deze stap komt zodra de openbare loting in Wijkraad is ingebouwd."))
+
+
+RENDER: dict[int, Callable[[Store, Caller, DrawState], None]] = {
+    2: register_step.render,
+    3: letters_step.render,
+    4: answers_step.render,
+    5: quotas_step.render,
+    6: _later,
+    7: _later,
+    8: _later,
+}
+
+
+def _from_address(name: str) -> int | None:
+    try:
+        return int(st.query_params.get(name, ""))
+    except ValueError:
+        return None
+
+
+def render(db: Store, caller: Caller) -> None:
+    choices = {c.draw.id: c for c in draws.draws_for(db, caller)}
+    options = [NEW, *choices]
+    wanted = st.session_state.pop(CHOSEN, None) or _from_address("loting")
+    if wanted in options:
+        st.session_state["loting"] = wanted
+    elif st.session_state.get("loting") not in options:
+        st.session_state["loting"] = next(
+            (i for i, c in choices.items() if c.draw.status in ("open", "committed")), NEW
+        )
+    chosen = st.selectbox(
+        t("Loting"),
+        options,
+        format_func=lambda i: t("Nieuwe loting beginnen") if i == NEW else choices[i].label,
+        key="loting",
+    )
+    if chosen == NEW:
+        st.query_params.pop("loting", None)
+        st.query_params.pop("stap", None)
+        start.render(db, caller)
+        return
+    st.query_params["loting"] = str(chosen)
+    try:
+        state = draws.draw_state(db, caller, chosen)
+    except UserError as exc:
+        st.error(str(exc))
+        return
+    _header(db, caller, state)
+    done = state.steps_done
+    first_open = next((n for n in range(2, 9) if not done[n]), 8)
+    asked = _from_address("stap")
+    key = f"stap_{chosen}"
+    following = pending_step(chosen)
+    if following is not None:
+        st.session_state[key] = following
+    elif key not in st.session_state:
+        st.session_state[key] = asked if asked in STEPS and asked != 1 else first_open
+    step = st.radio(
+        t("Stap"), list(RENDER), format_func=lambda n: step_label(n, done[n]), horizontal=True,
+        key=key,
+    )  # fmt: skip
+    st.query_params["stap"] = str(step)
+    st.divider()
+    RENDER[step](db, caller, state)
+
+
+def _header(db: Store, caller: Caller, state: DrawState) -> None:
+    ctx = state.context
+    what = t("wijkpanel") if ctx.draw.purpose == "panel" else t("raad")
+    term = (
+        t("termijn {van} tot {tot}", van=f"{state.term.starts_on:%d-%m-%Y}",
+          tot=f"{state.term.ends_on:%d-%m-%Y}")
+        if state.term else ""
+    )  # fmt: skip
+    st.markdown(
+        f"**{ctx.council.name}** · {', '.join(state.neighbourhood_names)} · "
+        + t("{k} plaatsen in de {wat}", k=ctx.k, wat=what)
+        + (f" · {term}" if term else "")
+        + f" · {t(METHOD_NAMES[ctx.draw.method])} · "
+        + t("status: {s}", s=t(STATUS_NAMES.get(ctx.draw.status, ctx.draw.status)))
+    )
+    if ctx.draw.status == "open":
+        with st.expander(t("Loting stoppen")):
+            reason = st.text_input(t("Waarom stopt de loting?"), key=f"stop_reden_{ctx.draw.id}")
+            if st.button(t("Loting stoppen"), key=f"stop_{ctx.draw.id}"):
+                attempt(
+                    lambda: draws.cancel_draw(db, caller, ctx.draw.id, reason),
+                    t("De loting is gestopt. Alles wat is vastgelegd, blijft bewaard."),
+                )

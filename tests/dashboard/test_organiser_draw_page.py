@@ -1,0 +1,180 @@
+"""The organisers' draw workspace page, rendered with AppTest: starting a draw, resuming
+one at the step in its address, and every step rendering from the store."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import register_extract as rx
+from dashboard.auth import Caller, Role
+from dashboard.draw_context import Answers
+from dashboard.services import draw_answers, draw_invitations, draw_quotas, draw_register, draws
+from dashboard.store import council
+from dashboard.store import draws as draw_rows
+from dashboard.store.db import Store, open_store
+from dashboard.store.register_import import register_as_extract
+
+APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
+PAGE = "dashboard/pages/organiser_draw.py"
+ORGANISER = Caller("organisator", Role.ORGANISER, None)
+
+
+def open_page(query: dict[str, str] | None = None, caller: Caller = ORGANISER) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["caller"] = caller
+    at.run()
+    at.switch_page(PAGE)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def by_label(widgets: Any, label: str) -> Any:
+    found = [w for w in widgets if w.label == label]
+    assert found, f"no widget labelled {label!r}: {[w.label for w in widgets]}"
+    return found[0]
+
+
+def text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [s.value for s in at.subheader]
+    parts += [a.value for kind in (at.success, at.info, at.warning, at.error) for a in kind]
+    return "\n".join(str(p) for p in parts)
+
+
+def prepared_draw(db: Path, step: int) -> int:
+    """A two-stage draw in neighbourhood 1 taken up to `step` through the services."""
+    store = open_store(db)
+    try:
+        return _prepare(store, step)
+    finally:
+        store.close()
+
+
+def _prepare(store: Store, step: int) -> int:
+    with store.read() as cur:
+        council_id = council.councils_for_neighbourhood(cur, 1)[0].id
+        extract = register_as_extract(cur, [1]).to_csv(index=False, sep=";").encode()
+    request = draws.DrawRequest("two_stage", date.today() + timedelta(days=60), council_id)
+    draw_id = draws.start_draw(store, ORGANISER, request)
+    if step >= 2:
+        upload = rx.read_upload(extract, "brp.csv")
+        check = draw_register.check_register(
+            store, ORGANISER, draw_id, upload, rx.guess_mapping(upload.columns)
+        )
+        draw_register.import_register(store, ORGANISER, draw_id, check, False)
+    if step >= 3:
+        draw_invitations.draw_invitations(store, ORGANISER, draw_id, 80)
+    if step >= 4:
+        with store.read() as cur:
+            codes = [str(i.letter_code) for i in draw_rows.invitations(cur, draw_id)][:30]
+        draw_answers.record_registrations(
+            store,
+            ORGANISER,
+            draw_id,
+            [draw_answers.Registration(c, "ja", Answers(gender=("vrouw", "man")[n % 2]))
+             for n, c in enumerate(codes)],
+        )  # fmt: skip
+    if step >= 5:
+        proposed = draw_quotas.proposed_quotas(store, ORGANISER, draw_id, ["gender"])
+        draw_quotas.save_quotas(store, ORGANISER, draw_id, proposed)
+    return draw_id
+
+
+def test_an_organiser_starts_a_draw_and_lands_on_the_register_step(app_db: Path) -> None:
+    at = open_page()
+    assert by_label(at.selectbox, "Loting").value == 0  # no draw running yet: a new one
+    by_label(at.selectbox, "Raad").select(1)  # the first neighbourhood's council (id 1)
+    at.run()
+    by_label(at.button, "Loting aanmaken").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "De loting is aangemaakt" in at.success[0].value
+    assert "Stap 2. Het uittreksel uit het bevolkingsregister" in text(at)
+    assert at.query_params["stap"] == "2"
+    # A second click on the same form (a resubmit) does not create a second draw.
+    store = open_store(app_db)
+    try:
+        assert len(draws.draws_for(store, ORGANISER)) >= 1
+        open_draws = [c for c in draws.draws_for(store, ORGANISER) if c.draw.status == "open"]
+        assert len(open_draws) == 1
+    finally:
+        store.close()
+
+
+def test_a_refused_draw_says_why_and_creates_nothing(app_db: Path) -> None:
+    prepared_draw(app_db, 1)
+    at = open_page({"loting": "0"})
+    by_label(at.selectbox, "Loting").select(0)
+    at.run()
+    by_label(at.selectbox, "Raad").select(1)
+    at.run()
+    by_label(at.button, "Loting aanmaken").click()
+    at.run()
+    assert "loopt al een loting" in at.error[0].value
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        (2, "Ingelezen op"),
+        (3, "Geloot op"),
+        (4, "Per groep, vergeleken met de wijk"),
+        (5, "Haalbaar: uit de 30 aanmeldingen"),
+    ],
+)
+def test_a_draw_resumes_at_the_step_in_its_address(app_db: Path, step: int, expected: str) -> None:
+    draw_id = prepared_draw(app_db, step if step < 5 else 5)
+    at = open_page({"loting": str(draw_id), "stap": str(step)})
+    assert by_label(at.selectbox, "Loting").value == draw_id
+    assert f"Stap {step}." in text(at)
+    assert expected in text(at), text(at)
+    radio = by_label(at.radio, "Stap")
+    assert radio.value == step
+
+
+def test_the_step_before_its_turn_says_what_to_do_first(app_db: Path) -> None:
+    draw_id = prepared_draw(app_db, 1)
+    for step, advice in ((3, "Lees eerst het uittreksel"), (4, "Loot eerst de uitnodigingen")):
+        at = open_page({"loting": str(draw_id), "stap": str(step)})
+        assert advice in text(at)
+
+
+def test_the_lottery_plan_table_and_the_lottery_button(app_db: Path) -> None:
+    draw_id = prepared_draw(app_db, 2)
+    at = open_page({"loting": str(draw_id), "stap": "3"})
+    assert "Verwacht: ongeveer" in text(at)
+    by_label(at.number_input, "Aantal brieven").set_value(50)
+    at.run()
+    by_label(at.button, "Loting uitvoeren").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "De brieven zijn geloot." in at.success[0].value
+    assert "Geloot op" in text(at) and "50 uitnodigingen" in text(at)
+
+
+def test_a_registration_typed_in_the_form(app_db: Path) -> None:
+    draw_id = prepared_draw(app_db, 3)
+    store = open_store(app_db)
+    try:
+        with store.read() as cur:
+            code = str(draw_rows.invitations(cur, draw_id)[-1].letter_code)
+    finally:
+        store.close()
+    at = open_page({"loting": str(draw_id), "stap": "4"})
+    by_label(at.text_input, "Code uit de brief").input(code)
+    by_label(at.selectbox, "Geslacht").select("vrouw")
+    by_label(at.button, "Aanmelding vastleggen").click()
+    at.run()
+    assert "De aanmelding is vastgelegd." in at.success[0].value
+    assert [m.value for m in at.metric if m.label == "Ja, doet mee"] == ["1"]
+    by_label(at.text_input, "Code uit de brief").input("ZZZZ-ZZZZ")
+    by_label(at.button, "Aanmelding vastleggen").click()
+    at.run()
+    assert "hoort bij geen brief" in at.error[0].value
