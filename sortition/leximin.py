@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import highspy
 import numpy as np
 
-from sortition.panels import INF, PanelFinder, PanelRows, new_highs
+from sortition.panels import INF, PanelFinder, PanelRows, new_highs, relaxation
 from sortition.pool import Types
 
 PRICE_TOL = 1e-9  # a new panel must beat the convexity dual by this much
@@ -29,6 +29,9 @@ NEIGHBOURS = 3  # extra improving panels one swap away, added with each priced p
 SMOOTHING = 0.7  # weight of the stability centre in the smoothed pricing dual
 STALL_ITERATIONS = 20000  # primal simplex iterations in one LP solve before switching to dual
 PRUNE = False  # drop nonbasic panels between levels
+MASS_TOL = 1e-10  # the decomposition stops when less probability than this is left
+MATCH_TOL = 1e-8  # largest accepted gap between decomposed and relaxed probabilities
+GOAL = 1 - 1e-10  # column generation towards the relaxed point stops at z >= GOAL
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,12 @@ class _Master:
             h.setOptionValue("simplex_strategy", 4)
             h.setOptionValue("simplex_iteration_limit", STALL_ITERATIONS)
         if status != highspy.HighsModelStatus.kOptimal:
+            # Primal simplex may give up at once on a basis made infeasible by fixing; a cold
+            # start does not.
+            h.clearSolver()
+            h.run()
+            status = h.getModelStatus()
+        if status != highspy.HighsModelStatus.kOptimal:
             raise RuntimeError(f"HiGHS could not solve the master LP: {status}")
         sol = h.getSolution()
         col = np.asarray(sol.col_value)
@@ -149,8 +158,12 @@ def _solve_level(
     sizes: np.ndarray,
     fixed: np.ndarray,
     fixed_level: np.ndarray,
+    goal: float = np.inf,
 ) -> tuple[float, np.ndarray, int]:
     """Column generation for one level: its optimal z and an optimal dual y.
+
+    With a `goal` known to bound z from above, it stops as soon as the LP reaches it (y is
+    then not certified).
 
     Pricing uses Wentges' dual smoothing: the integer program is solved at a convex
     combination of the LP dual and the best dual found so far (the stability centre), which
@@ -166,6 +179,8 @@ def _solve_level(
     alpha = SMOOTHING
     while True:
         z, y, mu, _ = master.solve()
+        if z >= goal:
+            return z, y, priced
         smooth = len(centre) > 0 and centre_bound > z + PRICE_TOL and alpha > 0
         point = alpha * centre + (1 - alpha) * y if smooth else y
         counts, _, bound = finder.best(point / sizes)
@@ -188,17 +203,207 @@ def _solve_level(
             return z, y, priced
 
 
+def relaxed_leximin(types: Types, rows: PanelRows) -> tuple[np.ndarray, int] | None:
+    """Leximin over the LP relaxation of the panel polytope: expected counts x and levels.
+
+    Expected counts of any distribution over panels lie in the relaxation (0 <= x <= caps,
+    every panel row's bounds), so its leximin point is lexicographically at least as good as
+    any distribution's. Each level is one small LP over T + 1 variables, with the same fixing
+    rule as the master LP below (positive dual: the type cannot rise above z).
+    """
+    t_count = types.count
+    sizes = types.sizes.astype(float)
+    h = relaxation(rows, types.caps)
+    h.setOptionValue("primal_feasibility_tolerance", 1e-10)
+    h.setOptionValue("dual_feasibility_tolerance", 1e-10)
+    r = len(rows.lower)
+    # z is column T (cost -1: minimising maximises z); level row t: x_t / n_t - z >= 0.
+    h.addCol(-1.0, 0.0, 1.0, 0, np.zeros(0, dtype=np.int32), np.zeros(0))
+    starts = np.arange(0, 2 * t_count, 2, dtype=np.int32)
+    index = np.column_stack([np.arange(t_count), np.full(t_count, t_count)]).ravel()
+    value = np.column_stack([1.0 / sizes, -np.ones(t_count)]).ravel()
+    h.addRows(
+        t_count,
+        np.zeros(t_count),
+        np.full(t_count, INF),
+        len(index),
+        starts,
+        index.astype(np.int32),
+        value,
+    )
+    unfixed = np.ones(t_count, dtype=bool)
+    levels = 0
+    while unfixed.any():
+        levels += 1
+        h.run()
+        status = h.getModelStatus()
+        if status == highspy.HighsModelStatus.kInfeasible and levels == 1:
+            return None  # not even a fractional panel meets the quotas
+        if status != highspy.HighsModelStatus.kOptimal:
+            raise RuntimeError(f"HiGHS could not solve the relaxed level LP: {status}")
+        sol = h.getSolution()
+        z = float(sol.col_value[t_count])
+        y = np.maximum(np.asarray(sol.row_dual)[r:], 0.0)
+        stuck = unfixed & (y > FIX_TOL)
+        if not stuck.any():
+            stuck = unfixed & (y == y[unfixed].max())
+        for t in np.flatnonzero(stuck):
+            h.changeCoeff(r + int(t), t_count, 0.0)
+            h.changeRowBounds(r + int(t), z, INF)
+        unfixed &= ~stuck
+    x = np.asarray(h.getSolution().col_value)[:t_count]
+    return np.clip(x, 0.0, types.caps), levels
+
+
+def _decompose(
+    target: np.ndarray, finder: PanelFinder, rows: PanelRows
+) -> tuple[list[np.ndarray], list[float], bool]:
+    """Write expected counts as a convex combination of panels: panels, weights, success.
+
+    Rounding steps, as in a constructive proof of Caratheodory's theorem: at the current
+    point p take a panel c with c_t in {floor p_t, ceil p_t} that meets with equality every
+    row already at a bound (an integer program, usually settled by its LP relaxation), give
+    it the largest weight that keeps the rest, p + mu (p - c), inside the relaxation and
+    between the same floors and ceilings, and continue from there. Each step makes one more
+    p_t whole or one more row tight, so there are at most T + rows steps, and the mass left
+    shrinks geometrically. Success when the mass left is below MASS_TOL (it is dropped and
+    the weights renormalised). Without success (no such panel: the point left the convex
+    hull of panels, or never was in it) the caller falls back to column generation.
+    """
+    lower, upper = rows.lower, rows.upper
+    row_of = np.repeat(np.arange(len(lower)), np.diff(rows.starts))
+
+    def row_sums(v: np.ndarray) -> np.ndarray:
+        return np.bincount(row_of, weights=v[rows.index], minlength=len(lower))
+
+    p = target.astype(float).copy()
+    whole = np.rint(p)
+    p = np.where(np.abs(p - whole) < 1e-9, whole, p)
+    sums = row_sums(p)
+    at_lower = sums <= lower + 1e-9
+    at_upper = sums >= upper - 1e-9
+    mass = 1.0
+    panels: list[np.ndarray] = []
+    weights: list[float] = []
+    caps = finder.caps.astype(float)
+    for _ in range(3 * (len(p) + len(lower)) + 2):
+        row_lower, row_upper = np.where(at_upper, upper, lower), np.where(at_lower, lower, upper)
+        floor, ceil = np.floor(p), np.ceil(p)
+        finder.restrict(floor, ceil, row_lower, row_upper)
+        found = finder.best(p - floor)
+        if found is None:
+            # No rounding of p: any panel on p's face of the relaxation.
+            floor, ceil = np.where(p >= caps, caps, 0.0), np.where(p <= 0, 0.0, caps)
+            finder.restrict(floor, ceil, row_lower, row_upper)
+            found = finder.best(p - np.floor(p))
+        if found is None:
+            return panels, weights, False
+        counts = found[0]
+        d = p - counts
+        if not d.any():
+            panels.append(counts)
+            weights.append(mass)
+            return panels, weights, True
+        ratio = np.full(len(p), np.inf)
+        down, up = d < 0, d > 0
+        ratio[down] = (p - floor)[down] / -d[down]
+        ratio[up] = (ceil - p)[up] / d[up]
+        sums = row_sums(p)
+        slope = row_sums(d)
+        free = ~(at_lower | at_upper)
+        row_down, row_up = free & (slope < 0), free & (slope > 0)
+        row_ratio = np.full(len(lower), np.inf)
+        row_ratio[row_down] = np.maximum(sums - lower, 0.0)[row_down] / -slope[row_down]
+        row_ratio[row_up] = np.maximum(upper - sums, 0.0)[row_up] / slope[row_up]
+        mu = min(float(ratio.min()), float(row_ratio.min()))
+        if not np.isfinite(mu):
+            return panels, weights, False
+        if mu > 0:
+            panels.append(counts)
+            weights.append(mass * mu / (1 + mu))
+            mass /= 1 + mu
+        p = p + mu * d
+        hit = ratio <= mu * (1 + 1e-12)
+        p[hit & down] = floor[hit & down]
+        p[hit & up] = ceil[hit & up]
+        p = np.clip(p, floor, ceil)
+        hit_row = row_ratio <= mu * (1 + 1e-12)
+        at_lower |= hit_row & row_down
+        at_upper |= hit_row & row_up
+        if mass <= MASS_TOL:
+            return panels, weights, True
+    return panels, weights, False
+
+
+def _mixture(
+    types: Types, panels: list[np.ndarray], weights: np.ndarray, levels: int, priced: int
+) -> TypeDistribution:
+    """Merge repeated panels, drop zero weights and normalise."""
+    support, inverse = np.unique(np.array(panels), axis=0, return_inverse=True)
+    probs = np.bincount(inverse.reshape(-1), weights=weights, minlength=len(support))
+    keep = probs > 1e-12
+    support, probs = support[keep], probs[keep] / probs[keep].sum()
+    type_prob = (probs @ support) / types.sizes
+    return TypeDistribution(support, probs, type_prob, levels, priced)
+
+
+def _towards(
+    target: np.ndarray, finder: PanelFinder, panels: list[np.ndarray]
+) -> tuple[np.ndarray, list[np.ndarray], int]:
+    """Column generation for a mix of panels with expected counts `target`.
+
+    The master LP maximises z with sum_P q_P c_t(P) >= z target_t: a maximin level with the
+    target in place of the type sizes. It stops when z reaches 1 (then every count is met to
+    within (1 - z) k) or when pricing proves that z stays below 1: the target is not a mix
+    of panels. Returns the weights of the master's panels, the panels and the pricings.
+    """
+    empty = target <= 0
+    scale = np.where(empty, 1.0, target)
+    master = _Master(scale)
+    for counts in panels:
+        master.add_panel(counts)
+    master.fix(np.flatnonzero(empty), 0.0)
+    z, _, priced = _solve_level(master, finder, scale, empty, np.zeros(len(target)), GOAL)
+    _, _, _, q = master.solve()
+    return (q if z >= GOAL else np.zeros(0)), master.panels, priced
+
+
 def distribution(
     types: Types, rows: PanelRows, *, maximin_only: bool = False
 ) -> TypeDistribution | None:
-    """The leximin (or maximin) distribution over type panels; None if no panel exists."""
+    """The leximin (or maximin) distribution over type panels; None if no panel exists.
+
+    The leximin point of the LP relaxation is lexicographically at least as good as any
+    distribution over panels, so when it is a mix of panels that mix is leximin (and
+    maximin). That is tried first, by rounding steps, then by column generation towards
+    it; only when the point is no mix of panels does leximin run level by level with column
+    generation over the master LP (started with every panel found so far).
+    """
+    relaxed = relaxed_leximin(types, rows)
+    if relaxed is None:
+        return None
+    target, relaxed_levels = relaxed
+    sizes = types.sizes.astype(float)
+    rounder = PanelFinder(rows, types.caps)
+    panels, weights, ok = _decompose(target, rounder, rows)
+    priced = rounder.mip_calls + len(panels)
+    if ok:
+        dist = _mixture(types, panels, np.array(weights), relaxed_levels, priced)
+        if np.abs(dist.type_prob - target / sizes).max() <= MATCH_TOL:
+            return dist
     finder = PanelFinder(rows, types.caps, types)
     start = _initial_panels(finder, types)
     if start is None:
         return None
-    priced = len(start)
+    priced += len(start)
+    q, panels, priced_here = _towards(target, finder, start + panels)
+    priced += priced_here
+    if len(q):
+        dist = _mixture(types, panels, q, relaxed_levels, priced)
+        if np.abs(dist.type_prob - target / sizes).max() <= MATCH_TOL:
+            return dist
     master = _Master(types.sizes)
-    for counts in start:
+    for counts in panels:
         master.add_panel(counts)
     unfixed = np.ones(types.count, dtype=bool)
     fixed_level = np.zeros(types.count)

@@ -78,6 +78,22 @@ def new_highs() -> highspy.Highs:
     return h
 
 
+def relaxation(rows: PanelRows, caps: np.ndarray, *, integer: bool = False) -> highspy.Highs:
+    """A HiGHS model with one variable per type (0 <= c_t <= caps_t) and the panel rows."""
+    h = new_highs()
+    n = len(caps)
+    h.addVars(n, np.zeros(n), caps.astype(float))
+    if integer:
+        h.changeColsIntegrality(
+            n, np.arange(n, dtype=np.int32), np.full(n, highspy.HighsVarType.kInteger)
+        )
+    nnz = len(rows.index)
+    h.addRows(
+        len(rows.lower), rows.lower, rows.upper, nnz, rows.starts[:-1], rows.index, np.ones(nnz)
+    )
+    return h
+
+
 class PanelFinder:
     """Finds the panel maximising a weighted count of types (the pricing problem)."""
 
@@ -87,39 +103,28 @@ class PanelFinder:
         self.caps = caps
         if types is not None:
             self._swaps_setup(rows, types)
-        h = new_highs()
+        h = relaxation(rows, caps, integer=True)
         h.setOptionValue("mip_rel_gap", 1e-9)
         h.setOptionValue("mip_abs_gap", 1e-10)
         h.setOptionValue("presolve", "on")
-        h.addVars(self.n, np.zeros(self.n), caps.astype(float))
-        h.changeColsIntegrality(
-            self.n,
-            np.arange(self.n, dtype=np.int32),
-            np.full(self.n, highspy.HighsVarType.kInteger),
-        )
-        nnz = len(rows.index)
-        h.addRows(
-            len(rows.lower),
-            rows.lower,
-            rows.upper,
-            nnz,
-            rows.starts[:-1],
-            rows.index,
-            np.ones(nnz),
-        )
         h.changeObjectiveSense(highspy.ObjSense.kMaximize)
         self.h = h
         self.cols = np.arange(self.n, dtype=np.int32)
         # The LP relaxation, warm-started from call to call: when its optimum is integral
         # (often, over types) it is the panel we want and the MIP is skipped.
-        lp = new_highs()
-        lp.addVars(self.n, np.zeros(self.n), caps.astype(float))
-        lp.addRows(
-            len(rows.lower), rows.lower, rows.upper, nnz, rows.starts[:-1], rows.index, np.ones(nnz)
-        )
+        lp = relaxation(rows, caps)
         lp.changeObjectiveSense(highspy.ObjSense.kMaximize)
         self.lp = lp
         self.mip_calls = 0
+
+    def restrict(
+        self, lower: np.ndarray, upper: np.ndarray, row_lower: np.ndarray, row_upper: np.ndarray
+    ) -> None:
+        """From now on only panels with lower <= c <= upper and row sums in the given bounds."""
+        rows = np.arange(len(row_lower), dtype=np.int32)
+        for h in (self.lp, self.h):
+            h.changeColsBounds(self.n, self.cols, lower.astype(float), upper.astype(float))
+            h.changeRowsBounds(len(rows), rows, row_lower.astype(float), row_upper.astype(float))
 
     def _swaps_setup(self, rows: PanelRows, types: Types) -> None:
         nf = types.codes.shape[1]
