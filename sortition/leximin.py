@@ -290,12 +290,12 @@ def _decompose(
         row_lower, row_upper = np.where(at_upper, upper, lower), np.where(at_lower, lower, upper)
         floor, ceil = np.floor(p), np.ceil(p)
         finder.restrict(floor, ceil, row_lower, row_upper)
-        found = finder.best(p - floor)
+        found = finder.best(p - floor, exact=False)
         if found is None:
             # No rounding of p: any panel on p's face of the relaxation.
             floor, ceil = np.where(p >= caps, caps, 0.0), np.where(p <= 0, 0.0, caps)
             finder.restrict(floor, ceil, row_lower, row_upper)
-            found = finder.best(p - np.floor(p))
+            found = finder.best(p - np.floor(p), exact=False)
         if found is None:
             return panels, weights, False
         counts = found[0]

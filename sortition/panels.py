@@ -116,6 +116,7 @@ class PanelFinder:
         lp.changeObjectiveSense(highspy.ObjSense.kMaximize)
         self.lp = lp
         self.mip_calls = 0
+        self.col_bounds = (np.zeros(self.n), caps.astype(float))
 
     def restrict(
         self, lower: np.ndarray, upper: np.ndarray, row_lower: np.ndarray, row_upper: np.ndarray
@@ -125,6 +126,7 @@ class PanelFinder:
         for h in (self.lp, self.h):
             h.changeColsBounds(self.n, self.cols, lower.astype(float), upper.astype(float))
             h.changeRowsBounds(len(rows), rows, row_lower.astype(float), row_upper.astype(float))
+        self.col_bounds = (lower.astype(float), upper.astype(float))
 
     def _swaps_setup(self, rows: PanelRows, types: Types) -> None:
         nf = types.codes.shape[1]
@@ -178,17 +180,31 @@ class PanelFinder:
             found.append(swapped)
         return found
 
-    def best(self, weights: np.ndarray) -> tuple[np.ndarray, float, float] | None:
-        """Counts, objective and proven upper bound; None when no panel exists."""
+    def best(
+        self, weights: np.ndarray, *, exact: bool = True
+    ) -> tuple[np.ndarray, float, float] | None:
+        """Counts, objective and proven upper bound; None when no panel exists.
+
+        With exact=False any panel with a good objective will do: when the LP optimum has
+        few fractional counts, the best way to round just those is tried before the MIP.
+        """
         lp = self.lp
         lp.changeColsCost(self.n, self.cols, weights.astype(float))
         lp.run()
-        if lp.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+        status = lp.getModelStatus()
+        if status == highspy.HighsModelStatus.kInfeasible:
+            return None
+        if status == highspy.HighsModelStatus.kOptimal:
             x = np.asarray(lp.getSolution().col_value)
             counts = np.rint(x)
             if np.abs(x - counts).max() < 1e-9:
                 value = float(weights @ counts)
                 return counts.astype(np.int64), value, value
+            if not exact:
+                rounded = self._dive(x)
+                if rounded is not None:
+                    value = float(weights @ rounded)
+                    return rounded, value, max(value, float(lp.getInfo().objective_function_value))
         self.mip_calls += 1
         h = self.h
         h.changeColsCost(self.n, self.cols, weights.astype(float))
@@ -203,3 +219,31 @@ class PanelFinder:
         value = float(weights @ counts)
         bound = max(value, float(info.mip_dual_bound))
         return counts, value, bound
+
+    def _dive(self, x: np.ndarray) -> np.ndarray | None:
+        """LP diving: fix the fractional count nearest a whole number to it (or, if the LP then
+        has no solution, to the other side), re-solve from the warm basis, until the LP
+        optimum is whole. None if both sides fail; the bounds are restored either way."""
+        lp = self.lp
+        fixed: list[int] = []
+        found = None
+        for _ in range(self.n):
+            frac = np.abs(x - np.rint(x))
+            if frac.max() < 1e-9:
+                found = np.rint(x).astype(np.int64)
+                break
+            open_ = np.flatnonzero(frac >= 1e-9)
+            t = int(open_[np.argmin(frac[open_])])
+            fixed.append(t)
+            for value in (np.rint(x[t]), np.floor(x[t]) + np.ceil(x[t]) - np.rint(x[t])):
+                lp.changeColBounds(t, float(value), float(value))
+                lp.run()
+                if lp.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+                    break
+            else:
+                break
+            x = np.asarray(lp.getSolution().col_value)
+        lower, upper = self.col_bounds
+        for t in fixed:
+            lp.changeColBounds(t, float(lower[t]), float(upper[t]))
+        return found
