@@ -4,6 +4,7 @@ the clock, and the audit event of a step. Used by the draw services
 
 from __future__ import annotations
 
+import calendar
 import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -16,6 +17,7 @@ from dashboard.store.db import Store
 from dashboard.store.models import Council, Draw
 from dashboard.store.register import AGE_BANDS
 from dashboard.store.rows import Cursor
+from sortition import QuotaChange
 
 STATUS_NAMES = {
     "open": "loopt",
@@ -101,7 +103,7 @@ def log(cur: Cursor, caller: Caller, action: str, draw_id: int, payload: dict[st
     audit.append(cur, caller.actor, action, "draw", draw_id, payload)
 
 
-# Registration answers (a letter's registration or a home visit's yes) --------------------------
+# Registration answers (a letter's registration or a home visit's yes) ----------------------------
 
 ANSWER_VALUES: dict[str, tuple[str, ...]] = {
     "gender": ("vrouw", "man", "anders"),
@@ -156,3 +158,43 @@ def check_answers(cur: Cursor, ctx: DrawContext, answers: Answers) -> Answers:
             )
         checked[key] = known[text.lower()]
     return Answers(**checked)
+
+
+def require_not_committed(ctx: DrawContext) -> None:
+    """After the fingerprint is made, the volunteers and quotas are fixed."""
+    if ctx.draw.commitment is not None:
+        raise UserError(
+            "De vingerafdruk van deze loting is al gemaakt; aanmeldingen en quota liggen vast. "
+            "Moet er toch iets veranderen, maak dan bij stap 6 de voorbereiding ongedaan (dan "
+            "komt er een nieuwe vingerafdruk, die u opnieuw publiceert)."
+        )
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (the month's last day when it is shorter)."""
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(day.day, last))
+
+
+FEATURE_NAMES = {
+    "age_band": "leeftijd",
+    "gender": "geslacht",
+    "education": "opleiding",
+    "tenure": "woonsituatie",
+    "part": "buurt",
+    "origin": "herkomst",
+}
+
+
+def describe_change(change: QuotaChange) -> str:
+    """A suggested quota relaxation in plain Dutch."""
+    parts = []
+    if change.new_min != change.old_min:
+        parts.append(f"minimum van {change.old_min} naar {change.new_min}")
+    if change.new_max != change.old_max:
+        parts.append(f"maximum van {change.old_max} naar {change.new_max}")
+    name = FEATURE_NAMES.get(change.feature, change.feature)
+    return f"{name} {change.value}: {' en '.join(parts)}"

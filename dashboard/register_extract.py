@@ -147,7 +147,7 @@ class ExtractCheck:
         return pd.DataFrame(records, columns=["regel", "kolom", "reden"])
 
 
-# Reading -------------------------------------------------------------------------------
+# Reading -----------------------------------------------------------------------------------------
 
 
 def read_upload(data: bytes, file_name: str) -> Upload:
@@ -242,7 +242,7 @@ def _check_header(header: list[str]) -> None:
         raise UserError(f"Deze kolomnamen staan er twee keer in: {', '.join(doubled)}.")
 
 
-# Mapping ---------------------------------------------------------------------------------
+# Mapping -----------------------------------------------------------------------------------------
 
 
 def guess_mapping(columns: list[str]) -> dict[str, str]:
@@ -274,7 +274,7 @@ def check_mapping(mapping: Mapping[str, str], columns: list[str]) -> None:
         )
 
 
-# Checking --------------------------------------------------------------------------------
+# Checking ----------------------------------------------------------------------------------------
 
 
 def _mask(array: pa.Array | pa.ChunkedArray) -> np.ndarray:

@@ -27,6 +27,7 @@ from dashboard.draw_context import (
     log,
     now,
     read_context,
+    require_not_committed,
     require_open,
     require_organiser_role,
 )
@@ -134,6 +135,7 @@ def record_registrations(
     def work(cur: Cursor) -> RecordedAnswers:
         ctx = context(cur, caller, draw_id)
         require_open(ctx)
+        require_not_committed(ctx)
         _letters_only(ctx)
         draws.set_stage(cur, draw_id, "registration")
         by_code = {_normal_code(c): i for c, i in draws.invitations_by_code(cur, draw_id).items()}
@@ -226,7 +228,7 @@ def import_registrations(
     return record_registrations(store, caller, draw_id, registrations)
 
 
-# Response by group ---------------------------------------------------------------------------
+# Response by group -------------------------------------------------------------------------------
 
 
 def response_by_group(store: Store, caller: Caller, draw_id: int) -> pd.DataFrame:

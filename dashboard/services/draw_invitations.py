@@ -28,6 +28,7 @@ from dashboard.draw_context import (
     log,
     now,
     read_context,
+    require_not_committed,
     require_open,
     require_organiser_role,
     today,
@@ -280,6 +281,7 @@ def _visit_target(cur: Cursor, caller: Caller, invitation_id: int) -> tuple[Draw
         raise UserError(f"Huisbezoek {invitation_id} bestaat niet.")
     ctx = context(cur, caller, found.draw_id)
     require_open(ctx)
+    require_not_committed(ctx)
     if found.channel != "huisbezoek":
         raise UserError("Dit is een uitnodiging per brief, geen huisbezoek.")
     return ctx, found.draw_id

@@ -13,20 +13,22 @@ import pandas as pd
 
 import sortition
 from dashboard.auth import Caller
-from dashboard.draw_context import DrawContext, context, log, require_open, require_organiser_role
+from dashboard.draw_context import (
+    FEATURE_NAMES,
+    DrawContext,
+    context,
+    describe_change,
+    log,
+    require_not_committed,
+    require_open,
+    require_organiser_role,
+)
 from dashboard.errors import UserError
 from dashboard.store import draws
 from dashboard.store.db import Store
 from dashboard.store.rows import Cursor
 
-FEATURES = {
-    "age_band": "leeftijd",
-    "gender": "geslacht",
-    "education": "opleiding",
-    "tenure": "woonsituatie",
-    "part": "buurt",
-    "origin": "herkomst",
-}
+FEATURES = FEATURE_NAMES
 DEFAULT_FEATURES = ("age_band", "gender", "part")
 COLUMNS = ("feature", "value", "min", "max")
 
@@ -148,16 +150,6 @@ class QuotaCheck:
                "voldoet aan alle quota."  # fmt: skip
 
 
-def _describe(change: sortition.QuotaChange) -> str:
-    parts = []
-    if change.new_min != change.old_min:
-        parts.append(f"minimum van {change.old_min} naar {change.new_min}")
-    if change.new_max != change.old_max:
-        parts.append(f"maximum van {change.old_max} naar {change.new_max}")
-    name = FEATURES.get(change.feature, change.feature)
-    return f"{name} {change.value}: {' en '.join(parts)}"
-
-
 def _feasible(
     pool: sortition.Pool, table: sortition.QuotaTable, k: int
 ) -> list[sortition.QuotaChange] | None:
@@ -234,7 +226,7 @@ def _check(cur: Cursor, ctx: DrawContext, rows: list[tuple[str, str, int, int]])
     suggestion = pd.DataFrame(
         sortition.apply_changes(table, changes).to_rows(), columns=list(COLUMNS)
     )
-    described = [_describe(c) for c in changes]
+    described = [describe_change(c) for c in changes]
     text = "Kleinste aanpassing die het wel haalbaar maakt: " + "; ".join(described) + "."
     return QuotaCheck(False, volunteers, k, [*problems, text] if changes else problems,
                       suggestion if changes else None)  # fmt: skip
@@ -255,11 +247,7 @@ def save_quotas(store: Store, caller: Caller, draw_id: int, table: pd.DataFrame)
     def work(cur: Cursor) -> QuotaCheck:
         ctx = context(cur, caller, draw_id)
         require_open(ctx)
-        if ctx.draw.commitment is not None:
-            raise UserError(
-                "De vingerafdruk van deze loting is al gemaakt; de quota liggen vast. "
-                "Stop de loting en begin een nieuwe als ze echt anders moeten."
-            )
+        require_not_committed(ctx)
         rows = _clean_table(table, ctx.k)
         draws.set_stage(cur, draw_id, "selection")
         result = _check(cur, ctx, rows)

@@ -16,6 +16,7 @@ from dashboard.auth import Caller, require_organiser
 from dashboard.draw_context import (
     STATUS_NAMES,
     DrawContext,
+    add_months,
     context,
     log,
     now,
@@ -37,7 +38,7 @@ PURPOSES = {"council": "wijkraad", "panel": "wijkpanel"}
 KINDS = ("wijkraad", "wijkpanel")
 
 
-# Step 1: council and draw ---------------------------------------------------------------------
+# Step 1: council and draw ------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -84,18 +85,6 @@ def _check_new_council(data: NewCouncil, hoods: dict[int, Neighbourhood]) -> str
     if not 12 <= data.eligible_age <= 99:
         raise UserError("De minimumleeftijd moet tussen 12 en 99 jaar liggen.")
     return name
-
-
-def _add_months(day: date, months: int) -> date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
@@ -174,7 +163,7 @@ def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
                 council_id,
                 draws.next_term_number(cur, council_id),
                 request.term_starts_on,
-                _add_months(request.term_starts_on, owner.term_months),
+                add_months(request.term_starts_on, owner.term_months),
             )
         # The invitation lottery's seed, fixed now: the plan an organiser sees is then
         # exactly what the lottery will do, and trying again cannot draw other people.

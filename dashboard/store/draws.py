@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.store.bulk import load_frame, reserve_ids
-from dashboard.store.models import Draw, Invitation, QuotaRow, Response
+from dashboard.store.models import Draw, Invitation, PanelMember, QuotaRow, Response, Seat
 from dashboard.store.register import age_band_sql
 from dashboard.store.rows import Cursor, first_row, insert, select, select_one
 
@@ -32,7 +32,7 @@ def _count(cur: Cursor, sql: str, params: list[Any] | dict[str, Any]) -> int:
     return int(row[0]) if row and row[0] is not None else 0
 
 
-# Draws --------------------------------------------------------------------------------------
+# Draws -------------------------------------------------------------------------------------------
 
 
 def add_draw(
@@ -125,7 +125,7 @@ def next_term_number(cur: Cursor, council_id: int) -> int:
     return 1 + _count(cur, "SELECT max(number) FROM term WHERE council_id = ?", [council_id])
 
 
-# The register as the lottery sees it -----------------------------------------------------------
+# The register as the lottery sees it -------------------------------------------------------------
 
 
 def lottery_frame(cur: Cursor, draw_id: int, reference: date) -> pd.DataFrame:
@@ -150,7 +150,7 @@ def invited_households(cur: Cursor, draw_id: int) -> set[int]:
     return {int(r[0]) for r in rows}
 
 
-# Invitations ------------------------------------------------------------------------------------
+# Invitations -------------------------------------------------------------------------------------
 
 
 def load_invitations(cur: Cursor, frame: pd.DataFrame) -> int:
@@ -219,7 +219,7 @@ def visit_list(cur: Cursor, draw_id: int) -> pd.DataFrame:
     ).df()
 
 
-# Answers ------------------------------------------------------------------------------------------
+# Answers -----------------------------------------------------------------------------------------
 
 
 def add_response(cur: Cursor, values: dict[str, Any]) -> int:
@@ -311,7 +311,7 @@ def pool_frame(cur: Cursor, draw_id: int, reference: date) -> pd.DataFrame:
     ).df()
 
 
-# Quotas -----------------------------------------------------------------------------------------
+# Quotas ------------------------------------------------------------------------------------------
 
 
 def quotas(cur: Cursor, draw_id: int) -> list[QuotaRow]:
@@ -340,3 +340,173 @@ def invitations_per_stratum(cur: Cursor, draw_id: int) -> pd.DataFrame:
         "FROM invitation WHERE draw_id = ? GROUP BY stratum ORDER BY stratum",
         [draw_id],
     ).df()
+
+
+# The public draw: commitment, ceremony, members --------------------------------------------------
+
+
+def save_prepared(
+    cur: Cursor,
+    draw_id: int,
+    bundle: dict[str, Any],
+    parameters: dict[str, Any],
+    probabilities: pd.DataFrame,
+) -> None:
+    """The prepared bundle (before the ceremony) and every volunteer's probability."""
+    cur.execute(
+        "UPDATE draw SET commitment = ?, bundle_json = ?, algorithm = ?, code_version = ?, "
+        "parameters_json = ?, status = 'committed', stage = 'selection' WHERE id = ?",
+        [
+            bundle["commitment"],
+            json.dumps(bundle, ensure_ascii=False, sort_keys=True),
+            bundle["algorithm"],
+            bundle["code_version"],
+            json.dumps(parameters, sort_keys=True, default=str),
+            draw_id,
+        ],
+    )
+    cur.execute("DELETE FROM selection_probability WHERE draw_id = ?", [draw_id])
+    load_frame(cur, "selection_probability", probabilities.assign(draw_id=draw_id))
+
+
+def bundle(cur: Cursor, draw_id: int) -> dict[str, Any] | None:
+    row = first_row(cur, "SELECT bundle_json FROM draw WHERE id = ?", [draw_id])
+    return None if row is None or row[0] is None else dict(json.loads(row[0]))
+
+
+def save_revealed(cur: Cursor, draw_id: int, revealed: dict[str, Any]) -> None:
+    ceremony = revealed["ceremony"]
+    cur.execute(
+        "UPDATE draw SET seed_inputs_json = ?, chosen_index = ?, bundle_json = ?, "
+        "stage = 'confirmation' WHERE id = ?",
+        [
+            json.dumps(ceremony["inputs"], ensure_ascii=False),
+            int(ceremony["chosen_index"]),
+            json.dumps(revealed, ensure_ascii=False, sort_keys=True),
+            draw_id,
+        ],
+    )
+
+
+def add_member(
+    cur: Cursor, draw_id: int, resident_id: int, status: str, at: datetime, rank: int | None = None
+) -> int:
+    return insert(
+        cur,
+        "panel_member",
+        {
+            "draw_id": draw_id,
+            "resident_id": resident_id,
+            "status": status,
+            "reserve_rank": rank,
+            "status_changed_at": at,
+        },
+    )
+
+
+def members(cur: Cursor, draw_id: int) -> list[PanelMember]:
+    return select(
+        cur,
+        PanelMember,
+        "panel_member",
+        "draw_id = ?",
+        [draw_id],
+        order_by="reserve_rank NULLS FIRST, id",
+    )
+
+
+def member(cur: Cursor, member_id: int) -> PanelMember | None:
+    return select_one(cur, PanelMember, "panel_member", "id = ?", [member_id])
+
+
+def set_member_status(cur: Cursor, member_id: int, status: str, at: datetime) -> None:
+    cur.execute(
+        "UPDATE panel_member SET status = ?, status_changed_at = ? WHERE id = ?",
+        [status, at, member_id],
+    )
+
+
+def add_replacement(
+    cur: Cursor,
+    draw_id: int,
+    replaced: int,
+    replacement: int | None,
+    reason: str,
+    at: datetime,
+    replacement_draw_id: int | None = None,
+) -> int:
+    return insert(
+        cur,
+        "replacement",
+        {
+            "draw_id": draw_id,
+            "replaced_member_id": replaced,
+            "replacement_member_id": replacement,
+            "replacement_draw_id": replacement_draw_id,
+            "reason": reason,
+            "created_at": at,
+        },
+    )
+
+
+def replaced_members(cur: Cursor, draw_id: int) -> dict[int, int | None]:
+    """Member id -> the member who took the seat (None: a replacement draw is running)."""
+    rows = cur.execute(
+        "SELECT replaced_member_id, replacement_member_id FROM replacement WHERE draw_id = ?",
+        [draw_id],
+    ).fetchall()
+    return {int(a): None if b is None else int(b) for a, b in rows}
+
+
+def add_seat(cur: Cursor, values: dict[str, Any]) -> int:
+    return insert(cur, "seat", values)
+
+
+def seats(cur: Cursor, council_id: int) -> list[Seat]:
+    return select(cur, Seat, "seat", "council_id = ?", [council_id],
+                  order_by="starts_on DESC, kind DESC, id")  # fmt: skip
+
+
+def seat_of_member(cur: Cursor, member_id: int) -> Seat | None:
+    return select_one(cur, Seat, "seat", "panel_member_id = ?", [member_id])
+
+
+def end_seat(cur: Cursor, seat_id: int, ends_on: date, reason: str) -> None:
+    cur.execute(
+        "UPDATE seat SET ends_on = ?, end_reason = ? WHERE id = ?", [ends_on, reason, seat_id]
+    )
+
+
+def complete(cur: Cursor, draw_id: int, at: datetime) -> None:
+    cur.execute(
+        "UPDATE draw SET status = 'completed', stage = 'done', completed_at = ? WHERE id = ?",
+        [at, draw_id],
+    )
+
+
+def roster(cur: Cursor, council_id: int) -> pd.DataFrame:
+    """Every seat of the council with its term and, for drawn seats, the member's name
+    (personal data: organisers only)."""
+    return cur.execute(
+        """
+        SELECT s.id AS seat_id, t.number AS term, t.starts_on AS term_starts,
+               t.ends_on AS term_ends, s.kind, s.appointed_role, s.is_chair, s.starts_on,
+               s.ends_on, s.end_reason, s.resident_id,
+               c.first_name, c.last_name
+        FROM seat s JOIN term t ON t.id = s.term_id
+        LEFT JOIN resident_contact c ON c.resident_id = s.resident_id
+        WHERE s.council_id = ?
+        ORDER BY t.number DESC, s.kind DESC, s.id
+        """,
+        [council_id],
+    ).df()
+
+
+def names(cur: Cursor, resident_ids: list[int]) -> dict[int, str]:
+    """Names of residents (personal data: organisers only)."""
+    rows = cur.execute(
+        "SELECT resident_id, first_name || ' ' || last_name FROM resident_contact "
+        "WHERE resident_id IN (SELECT unnest(?))",
+        [resident_ids],
+    ).fetchall()
+    return {int(i): str(n) for i, n in rows}

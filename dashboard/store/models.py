@@ -284,3 +284,28 @@ class QuotaRow:
     value: str
     min_count: int
     max_count: int
+
+
+@dataclass(frozen=True)
+class PanelMember:
+    id: int
+    draw_id: int
+    resident_id: int
+    status: str  # selected, reserve, confirmed, declined, replaced, left
+    reserve_rank: int | None
+    status_changed_at: datetime
+
+
+@dataclass(frozen=True)
+class Seat:
+    id: int
+    council_id: int
+    term_id: int
+    kind: str  # drawn, appointed
+    resident_id: int | None
+    panel_member_id: int | None
+    appointed_role: str | None
+    is_chair: bool
+    starts_on: date
+    ends_on: date | None
+    end_reason: str | None

@@ -3,6 +3,7 @@ one at the step in its address, and every step rendering from the store."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,15 @@ from streamlit.testing.v1 import AppTest
 from dashboard import register_extract as rx
 from dashboard.auth import Caller, Role
 from dashboard.draw_context import Answers
-from dashboard.services import draw_answers, draw_invitations, draw_quotas, draw_register, draws
+from dashboard.services import (
+    draw_answers,
+    draw_invitations,
+    draw_members,
+    draw_quotas,
+    draw_register,
+    draw_selection,
+    draws,
+)
 from dashboard.store import council
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store, open_store
@@ -84,6 +93,10 @@ def _prepare(store: Store, step: int) -> int:
     if step >= 5:
         proposed = draw_quotas.proposed_quotas(store, ORGANISER, draw_id, ["gender"])
         draw_quotas.save_quotas(store, ORGANISER, draw_id, proposed)
+    if step >= 6:
+        draw_selection.prepare_selection(store, ORGANISER, draw_id)
+    if step >= 7:
+        draw_selection.reveal_draw(store, ORGANISER, draw_id, ["3", "5", "1"])
     return draw_id
 
 
@@ -127,14 +140,17 @@ def test_a_refused_draw_says_why_and_creates_nothing(app_db: Path) -> None:
         (3, "Geloot op"),
         (4, "Per groep, vergeleken met de wijk"),
         (5, "Haalbaar: uit de 30 aanmeldingen"),
+        (6, "Publiceer deze vingerafdruk"),
+        (7, "Raad nummer"),
+        (8, "Bevestigd"),
     ],
 )
 def test_a_draw_resumes_at_the_step_in_its_address(app_db: Path, step: int, expected: str) -> None:
-    draw_id = prepared_draw(app_db, step if step < 5 else 5)
+    draw_id = prepared_draw(app_db, step)
     at = open_page({"loting": str(draw_id), "stap": str(step)})
     assert by_label(at.selectbox, "Loting").value == draw_id
-    assert f"Stap {step}." in text(at)
-    assert expected in text(at), text(at)
+    shown = text(at) + "\n".join(m.label for m in at.metric)
+    assert expected in shown, shown
     radio = by_label(at.radio, "Stap")
     assert radio.value == step
 
@@ -178,3 +194,47 @@ def test_a_registration_typed_in_the_form(app_db: Path) -> None:
     by_label(at.button, "Aanmelding vastleggen").click()
     at.run()
     assert "hoort bij geen brief" in at.error[0].value
+
+
+def test_the_selection_is_prepared_from_the_page(app_db: Path) -> None:
+    draw_id = prepared_draw(app_db, 5)
+    at = open_page({"loting": str(draw_id), "stap": "6"})
+    by_label(at.button, "Selectie voorbereiden").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "De selectie is voorbereid" in at.success[0].value
+    charts = [json.loads(e.proto.spec) for e in at.get("plotly_chart")]
+    names = {trace.get("name") for chart in charts for trace in chart["data"]}
+    assert {"Wijkraad (leximin)", "Oude methode (greedy)", "Wijk", "Raad, verwacht"} <= names
+
+
+def test_the_ceremony_and_the_members_from_the_page(app_db: Path) -> None:
+    draw_id = prepared_draw(app_db, 6)
+    at = open_page({"loting": str(draw_id), "stap": "7"})
+    by_label(at.text_area, "Uitkomsten, één per regel").input("4\n2\n6")
+    by_label(at.button, "Trekking doen").click()
+    at.run()
+    assert "Lees de uitkomsten eerst hardop voor" in at.error[0].value
+    by_label(at.checkbox, "De uitkomsten zijn hardop voorgelezen en kloppen.").check()
+    by_label(at.button, "Trekking doen").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "De trekking is gedaan." in at.success[0].value
+    assert "Raad nummer" in text(at)
+    by_label(at.button, "Controleer de trekking opnieuw").click()
+    at.run()
+    assert any("Klopt" in s.value for s in at.success)
+
+    at = open_page({"loting": str(draw_id), "stap": "8"})
+    store = open_store(app_db)
+    try:
+        members = draw_members.members_view(store, ORGANISER, draw_id).members
+    finally:
+        store.close()
+    first = int(members.loc[members["status"] == "selected", "member_id"].iloc[0])
+    by_label(at.selectbox, "Wie zegt ja?").set_value(first)
+    by_label(at.button, "Bevestigen").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "Bevestigd." in at.success[0].value
+    assert [m.value for m in at.metric if m.label == "Bevestigd"] == ["1 / 11"]

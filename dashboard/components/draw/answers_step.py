@@ -5,10 +5,10 @@ neighbourhood."""
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.auth import Caller
+from dashboard.components.draw.charts import groups_chart
 from dashboard.components.draw.common import OUTCOME_NAMES, feature_name, group_name, percent
 from dashboard.components.forms import attempt, first_submission, form_key
 from dashboard.draw_context import ANSWER_LABELS, Answers
@@ -165,7 +165,14 @@ def _by_group(db: Store, caller: Caller, state: DrawState) -> None:
         format_func=feature_name, key=f"kenmerk_{draw_id}",
     )  # fmt: skip
     rows = table[table["feature"] == feature]
-    st.plotly_chart(share_chart(rows), width="stretch", key=f"grafiek_{draw_id}")
+    shares = rows.rename(
+        columns={"neighbourhood_share": "neighbourhood", "volunteer_share": "volunteers"}
+    )
+    st.plotly_chart(
+        groups_chart(shares[["value", "neighbourhood", "volunteers"]]),
+        width="stretch",
+        key=f"grafiek_{draw_id}",
+    )
     shown = pd.DataFrame(
         {
             t("Groep"): rows["value"].map(group_name),
@@ -182,21 +189,3 @@ def _by_group(db: Store, caller: Caller, state: DrawState) -> None:
         shown[t("Niet thuis")] = rows["not_home"].to_numpy()
         shown[t("Weigering")] = rows["refusal_rate"].map(percent).to_numpy()
     st.dataframe(shown, hide_index=True, width="stretch")
-
-
-def share_chart(rows: pd.DataFrame) -> go.Figure:
-    """Per group: its share of the neighbourhood next to its share of the volunteers."""
-    groups = [group_name(v) for v in rows["value"]]
-    figure = go.Figure(
-        [
-            go.Bar(name=t("Wijk"), x=groups, y=100 * rows["neighbourhood_share"],
-                   marker_color="#9aa5b1", text=rows["neighbourhood_share"].map(percent)),
-            go.Bar(name=t("Aanmeldingen"), x=groups, y=100 * rows["volunteer_share"].fillna(0),
-                   marker_color="#1f5fa8", marker_pattern_shape="/",
-                   text=rows["volunteer_share"].map(percent)),
-        ]
-    )  # fmt: skip
-    figure.update_layout(
-        barmode="group", yaxis_title=t("Aandeel (%)"), height=320, margin={"t": 20, "b": 10}
-    )
-    return figure

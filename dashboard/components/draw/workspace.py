@@ -12,7 +12,16 @@ from collections.abc import Callable
 import streamlit as st
 
 from dashboard.auth import Caller
-from dashboard.components.draw import answers_step, letters_step, quotas_step, register_step, start
+from dashboard.components.draw import (
+    answers_step,
+    ceremony_step,
+    letters_step,
+    members_step,
+    quotas_step,
+    register_step,
+    selection_step,
+    start,
+)
 from dashboard.components.draw.common import METHOD_NAMES, STEPS, pending_step, step_label
 from dashboard.components.forms import attempt
 from dashboard.draw_context import STATUS_NAMES
@@ -26,18 +35,14 @@ NEW = 0
 CHOSEN = "loting_gekozen"
 
 
-def _later(db: Store, caller: Caller, state: DrawState) -> None:
-    st.info(t("Deze stap komt zodra de openbare loting in Wijkraad is ingebouwd."))
-
-
 RENDER: dict[int, Callable[[Store, Caller, DrawState], None]] = {
     2: register_step.render,
     3: letters_step.render,
     4: answers_step.render,
     5: quotas_step.render,
-    6: _later,
-    7: _later,
-    8: _later,
+    6: selection_step.render,
+    7: ceremony_step.render,
+    8: members_step.render,
 }
 
 

@@ -1,0 +1,128 @@
+"""Step 7: the public ceremony, fit for a projector: the published fingerprint, the
+public inputs typed in as they are called out, the council that follows from them, and
+the file anyone can check it with. Numbers and groups only, never a name."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.auth import Caller
+from dashboard.components.draw.common import FEATURES, go_to, group_name
+from dashboard.components.exports import csv_bytes
+from dashboard.components.forms import attempt, first_submission
+from dashboard.i18n import t
+from dashboard.services import draw_selection
+from dashboard.services.draws import DrawState
+from dashboard.store.db import Store
+
+# Projector: no sidebar or toolbar, large type, strong contrast.
+_PROJECTOR_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+header[data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
+[data-testid="stMain"] { font-size: 1.5rem; }
+[data-testid="stMain"] h1, [data-testid="stMain"] h2, [data-testid="stMain"] h3 {
+  font-size: 2.6rem !important; }
+[data-testid="stMain"] code { font-size: 1.6rem !important; color: #000; }
+[data-testid="stMain"] .block-container { max-width: 100% !important; }
+</style>
+"""
+
+
+def render(db: Store, caller: Caller, state: DrawState) -> None:
+    ctx = state.context
+    draw_id = ctx.draw.id
+    if ctx.draw.commitment is None:
+        st.subheader(t("Stap 7. Openbare trekking"))
+        st.info(t("Bereid eerst de selectie voor en publiceer de vingerafdruk (stap 6)."))
+        return
+    projector = st.toggle(t("Projectorweergave (groot, zonder zijbalk)"),
+                          key=f"projector_{draw_id}")  # fmt: skip
+    if projector:
+        st.html(_PROJECTOR_CSS)
+    view = draw_selection.selection_view(db, caller, draw_id)
+    st.subheader(t("Openbare trekking: {raad}", raad=ctx.council.name))
+    st.markdown(t("**1. De vingerafdruk die vooraf is gepubliceerd**"))
+    st.code(view.commitment, language=None)
+    st.markdown(
+        t("Een lijst van **{m}** mogelijke raden van **{k}** leden, gemaakt uit **{n}** "
+          "aanmeldingen. Elke raad op de lijst voldoet aan alle quota.",
+          m=view.m, k=ctx.k, n=len(view.chances))
+    )  # fmt: skip
+    if not view.revealed:
+        _inputs(db, caller, draw_id)
+        return
+    st.markdown(t("**2. De uitkomsten van de trekking, in deze volgorde**"))
+    st.code("  ·  ".join(view.inputs or []), language=None)
+    st.markdown(t("**3. Het nummer dat daaruit volgt**"))
+    st.markdown("## " + t("Raad nummer {n}", n=view.chosen_index))
+    st.caption(
+        t("De raden op de lijst zijn genummerd van 0 tot en met {laatste}. Rekenregel: SHA-256 "
+          "van de vingerafdruk en de uitkomsten geeft het getal {seed} (hexadecimaal); de rest "
+          "na delen door {m} is {n}.",
+          laatste=(view.m or 1) - 1, seed=view.seed, m=view.m, n=view.chosen_index)
+    )  # fmt: skip
+    st.markdown(t("**4. De nieuwe raad** (nummers uit het controlebestand, geen namen)"))
+    shown = view.panel_groups.copy()
+    for column in shown.columns:
+        if column != "id":
+            shown[column] = shown[column].map(lambda v: group_name(str(v)))
+    shown = shown.rename(columns={"id": t("Nummer"), **{k: t(v) for k, v in FEATURES.items()}})
+    st.dataframe(shown, hide_index=True, width="stretch", height=38 * (len(shown) + 1) + 4)
+    c1, c2, c3 = st.columns(3)
+    c1.download_button(
+        t("Controlebestand (JSON)"),
+        lambda: draw_selection.bundle_file(db, caller, draw_id),
+        file_name=f"loting-{draw_id}.json",
+        mime="application/json",
+        key=f"bundel_{draw_id}",
+    )
+    c2.download_button(
+        t("De nieuwe raad (CSV, zonder namen)"),
+        lambda: csv_bytes(pd.DataFrame(shown)),
+        file_name=f"raad-loting-{draw_id}.csv",
+        mime="text/csv",
+        key=f"raad_csv_{draw_id}",
+    )
+    if c3.button(t("Controleer de trekking opnieuw"), key=f"controle_{draw_id}"):
+        with st.spinner(t("Alles wordt opnieuw uitgerekend uit het controlebestand…")):
+            differences = draw_selection.verify_draw(db, caller, draw_id)
+        if differences:
+            st.error(t("Het controlebestand klopt niet:") + "\n\n" + "\n".join(
+                f"- {d}" for d in differences))  # fmt: skip
+        else:
+            st.success(
+                t("Klopt: de vingerafdruk, de uitkomsten, het nummer en de raad volgen precies "
+                  "uit het controlebestand.")
+            )  # fmt: skip
+    st.caption(
+        t("Iedereen kan dit nagaan met het controlebestand en `python -m sortition verify`.")
+    )
+
+
+def _inputs(db: Store, caller: Caller, draw_id: int) -> None:
+    st.markdown(t("**2. De uitkomsten van de trekking**"))
+    st.write(
+        t("Vraag aanwezigen om toeval: dobbelstenen, een getal dat een getuige zelf bedenkt, de "
+          "uitslag van een openbare loterij. Typ elke uitkomst op een eigen regel, in de "
+          "volgorde waarin ze zijn genoemd, precies zoals ze zijn opgeschreven.")
+    )  # fmt: skip
+    with st.form(f"trekking_{draw_id}"):
+        text = st.text_area(t("Uitkomsten, één per regel"), height=140,
+                            placeholder="4\n2\n6\n1887")  # fmt: skip
+        read_aloud = st.checkbox(t("De uitkomsten zijn hardop voorgelezen en kloppen."))
+        sent = st.form_submit_button(t("Trekking doen"), type="primary")
+    if not sent:
+        return
+    inputs = [line for line in text.splitlines() if line.strip()]
+    if not read_aloud:
+        st.error(t("Lees de uitkomsten eerst hardop voor en vink dat aan."))
+    elif first_submission("trekking", {"d": draw_id, "i": inputs}):
+
+        def reveal() -> int:
+            index = draw_selection.reveal_draw(db, caller, draw_id, inputs)
+            go_to(draw_id, 7)
+            return index
+
+        attempt(reveal, t("De trekking is gedaan."))

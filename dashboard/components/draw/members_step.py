@@ -1,0 +1,176 @@
+"""Step 8: confirmations, declines and replacements from the reserve list; appointed
+seats; the roster with terms and when members may be drawn again; closing the draw."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.auth import Caller
+from dashboard.components.draw.common import group_name
+from dashboard.components.forms import attempt, first_submission, form_key
+from dashboard.i18n import t
+from dashboard.services import draw_members
+from dashboard.services.draws import DrawState
+from dashboard.store.db import Store
+
+STATUS = {
+    "selected": "Geloot, nog niet bevestigd",
+    "confirmed": "Doet mee",
+    "declined": "Afgezegd",
+    "replaced": "Vervangen",
+    "left": "Gestopt",
+    "reserve": "Reserve",
+}
+
+
+def _date(value: object) -> str:
+    return "" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%d-%m-%Y")
+
+
+def render(db: Store, caller: Caller, state: DrawState) -> None:
+    ctx = state.context
+    draw_id = ctx.draw.id
+    st.subheader(t("Stap 8. Leden en vervanging"))
+    if ctx.draw.chosen_index is None:
+        st.info(t("Doe eerst de openbare trekking (stap 7)."))
+        return
+    view = draw_members.members_view(db, caller, draw_id)
+    members = view.members
+    st.metric(t("Bevestigd"), f"{view.confirmed} / {view.seats}")
+    st.caption(t("Namen: alleen voor de organisatoren van deze wijk."))
+    current = members[members["status"] != "reserve"]
+    _table(current)
+    label = {
+        int(r.member_id): f"{r.name} (nr {r.number}, {t(STATUS[r.status]).lower()})"
+        for r in members.itertuples()
+    }
+    if ctx.is_open:
+        _actions(db, caller, draw_id, current, label)
+    with st.expander(t("Reservelijst (in volgorde van de trekking)")):
+        _table(members[members["status"] == "reserve"].head(50))
+    if ctx.draw.purpose == "council":
+        _roster(db, caller, state, view)
+    if ctx.is_open:
+        st.divider()
+        if st.button(t("Loting afronden"), type="primary", key=f"afronden_{draw_id}"):
+            attempt(
+                lambda: draw_members.complete_draw(db, caller, draw_id),
+                t("De loting is afgerond. De raad staat in het overzicht."),
+            )
+
+
+def _table(rows: pd.DataFrame) -> None:
+    if rows.empty:
+        return
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("Nummer"): rows["number"],
+                t("Naam"): rows["name"],
+                t("Leeftijd"): rows["age_band"].map(lambda v: group_name(str(v))),
+                t("Geslacht"): rows["gender"].map(lambda v: group_name(str(v))),
+                t("Buurt"): rows["part"],
+                t("Status"): rows["status"].map(lambda s: t(STATUS[s])),
+                t("Reserve nr"): rows["reserve_rank"].map(lambda v: "" if pd.isna(v) else int(v)),
+                t("Vervangen door nr"): rows["replaced_by"].map(
+                    lambda v: "" if v is None or pd.isna(v) else int(v)
+                ),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def _actions(
+    db: Store, caller: Caller, draw_id: int, current: pd.DataFrame, label: dict[int, str]
+) -> None:
+    selected = [int(i) for i in current.loc[current["status"] == "selected", "member_id"]]
+    sitting = [int(i) for i in current.loc[current["status"].isin(["selected", "confirmed"]),
+                                           "member_id"]]  # fmt: skip
+    open_seats = [
+        int(r.member_id)
+        for r in current.itertuples()
+        if r.status in ("declined", "left") and (r.replaced_by is None or pd.isna(r.replaced_by))
+    ]
+    left, middle, right = st.columns(3)
+    with left, st.form(form_key(f"bevestigen_{draw_id}")):
+        st.markdown(t("**Bevestigen**"))
+        who = st.selectbox(t("Wie zegt ja?"), selected, format_func=label.get, index=None,
+                           placeholder=t("Kies een lid"))  # fmt: skip
+        if st.form_submit_button(t("Bevestigen")):
+            if who is None:
+                st.error(t("Kies eerst een lid."))
+            elif first_submission("bevestigen", {"m": who}):
+                attempt(lambda: draw_members.confirm_member(db, caller, who),
+                        t("Bevestigd."))  # fmt: skip
+    with middle, st.form(form_key(f"afzeggen_{draw_id}")):
+        st.markdown(t("**Afzeggen of stoppen**"))
+        who_not = st.selectbox(t("Wie zegt af?"), sitting, format_func=label.get, index=None,
+                               placeholder=t("Kies een lid"))  # fmt: skip
+        reason = st.text_input(t("Reden (kort, geen gezondheid of andere gevoelige zaken)"))
+        if st.form_submit_button(t("Afzeggen")):
+            if who_not is None:
+                st.error(t("Kies eerst een lid."))
+            elif first_submission("afzeggen", {"m": who_not}):
+                attempt(lambda: draw_members.decline_member(db, caller, who_not, reason),
+                        t("Afzegging vastgelegd. Kies nu een vervanger."))  # fmt: skip
+    with right:
+        st.markdown(t("**Vervanger van de reservelijst**"))
+        if not open_seats:
+            st.caption(t("Niemand te vervangen."))
+            return
+        whose = st.selectbox(t("Plaats van"), open_seats, format_func=label.get,
+                             key=f"vervangen_{draw_id}")  # fmt: skip
+        if st.button(t("Vervanger nemen"), key=f"vervanger_nemen_{draw_id}") and (
+            first_submission("vervanger_lid", {"m": whose})
+        ):
+            attempt(
+                lambda: draw_members.replace_member(db, caller, int(whose)),
+                t("De eerstvolgende reserve die binnen de quota past, is gevraagd."),
+            )
+
+
+def _roster(db: Store, caller: Caller, state: DrawState, view: draw_members.MembersView) -> None:
+    ctx = state.context
+    draw_id = ctx.draw.id
+    st.markdown(t("**De raad: zetels, termijnen en rotatie**"))
+    roster = view.roster
+    if not roster.empty:
+        who = [
+            (f"{first or ''} {last or ''}".strip() if kind == "drawn" else role)
+            for first, last, kind, role in zip(roster["first_name"], roster["last_name"],
+                                               roster["kind"], roster["appointed_role"],
+                                               strict=True)
+        ]  # fmt: skip
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("Termijn"): roster["term"],
+                    t("Zetel"): roster["kind"].map(
+                        lambda k: t("geloot") if k == "drawn" else t("benoemd")
+                    ),
+                    t("Wie"): who,
+                    t("Vanaf"): roster["starts_on"].map(_date),
+                    t("Tot"): roster["seat_ends"].map(_date),
+                    t("Reden einde"): roster["end_reason"].fillna(""),
+                    t("Mag weer worden geloot vanaf"): roster["drawable_again"].map(_date),
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+        st.caption(
+            t("Wie in de raad zat, mag {maanden} maanden na het einde van de zetel weer worden "
+              "geloot.", maanden=ctx.council.cool_down_months)
+        )  # fmt: skip
+    if ctx.is_open and ctx.council.seats_appointed:
+        with st.form(form_key(f"benoemen_{draw_id}")):
+            role = st.text_input(t("Benoemde zetel (rol, geen naam nodig)"),
+                                 placeholder="Gemeenteraadslid (fractie A)")  # fmt: skip
+            if st.form_submit_button(t("Benoemde zetel toevoegen")) and first_submission(
+                "benoemen", {"r": role}
+            ):
+                attempt(lambda: draw_members.add_appointed_seat(db, caller, draw_id, role),
+                        t("De benoemde zetel is toegevoegd."))  # fmt: skip

@@ -1,0 +1,134 @@
+"""Step 6: prepare the selection (fair chances, the list of possible councils and its
+fingerprint), with progress while the engine runs, and the charts that show why it
+matters: every volunteer's chance, leximin next to the old greedy method, and the
+council next to the neighbourhood per feature."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.auth import Caller
+from dashboard.components.draw.charts import chances_chart, groups_chart
+from dashboard.components.draw.common import feature_name, go_to, percent
+from dashboard.components.exports import csv_bytes
+from dashboard.components.forms import attempt, first_submission
+from dashboard.i18n import t
+from dashboard.services import draw_selection
+from dashboard.services.draws import DrawState
+from dashboard.store.db import Store
+
+
+def render(db: Store, caller: Caller, state: DrawState) -> None:
+    ctx = state.context
+    draw_id = ctx.draw.id
+    st.subheader(t("Stap 6. Selectie"))
+    if not state.quotas:
+        st.info(t("Sla eerst de quota op (stap 5)."))
+        return
+    view = draw_selection.selection_view(db, caller, draw_id)
+    if view.commitment is None:
+        _prepare(db, caller, state)
+        return
+    st.success(
+        t("De selectie is voorbereid. Publiceer deze vingerafdruk vóór de openbare trekking:")
+    )
+    st.code(view.commitment, language=None)
+    st.caption(
+        t("Een lijst van {m} mogelijke raden; elke raad voldoet aan de quota. Door het afronden "
+          "verandert niemands kans meer dan {afwijking} procentpunt.",
+          m=view.m, afwijking=f"{100 * (view.max_deviation or 0):.2f}".replace(".", ","))
+    )  # fmt: skip
+    st.download_button(
+        t("Controlebestand (JSON, zonder namen)"),
+        lambda: draw_selection.bundle_file(db, caller, draw_id),
+        file_name=f"loting-{draw_id}-voorbereid.json",
+        mime="application/json",
+        key=f"bundel_voor_{draw_id}",
+    )
+    _charts(view, draw_id)
+    if not view.revealed:
+        with st.expander(t("Voorbereiding ongedaan maken")):
+            st.write(t("Alleen als er echt iets moet veranderen. Daarna komt er een nieuwe "
+                       "vingerafdruk, die u opnieuw publiceert, met uitleg."))  # fmt: skip
+            reason = st.text_input(t("Waarom?"), key=f"ongedaan_reden_{draw_id}")
+            if st.button(t("Ongedaan maken"), key=f"ongedaan_{draw_id}"):
+                attempt(
+                    lambda: draw_selection.discard_preparation(db, caller, draw_id, reason),
+                    t("De voorbereiding is ongedaan gemaakt."),
+                )
+
+
+def _prepare(db: Store, caller: Caller, state: DrawState) -> None:
+    ctx = state.context
+    draw_id = ctx.draw.id
+    st.write(
+        t(
+            "Wijkraad berekent voor elke aanmelding een eerlijke kans (leximin: de kleinste "
+            "kans zo groot mogelijk) en maakt een genummerde lijst van mogelijke raden die aan "
+            "alle quota voldoen. Daarvan komt een vingerafdruk die u publiceert; bij de "
+            "openbare trekking kiest het publiek het nummer."
+        )
+    )
+    c = st.columns(3)
+    c[0].metric(t("Aanmeldingen"), state.volunteers)
+    c[1].metric(t("Plaatsen"), ctx.k)
+    c[2].metric(t("Quota"), state.quotas)
+    algorithm = st.radio(
+        t("Methode"), ["leximin", "maximin"], horizontal=True, key=f"algoritme_{draw_id}",
+        format_func=lambda a: t("leximin (aanbevolen)") if a == "leximin" else "maximin",
+    )  # fmt: skip
+    if st.button(t("Selectie voorbereiden"), type="primary", key=f"voorbereiden_{draw_id}") and (
+        first_submission("voorbereiden", {"d": draw_id})
+    ):
+        bar = st.progress(0.0, text=t("Bezig…"))
+
+        def progress(fraction: float, text: str) -> None:
+            bar.progress(min(max(fraction, 0.0), 1.0), text=t(text))
+
+        def run() -> draw_selection.Prepared:
+            with st.status(t("De selectie wordt berekend…"), expanded=True):
+                prepared = draw_selection.prepare_selection(
+                    db, caller, draw_id, algorithm, progress
+                )
+            go_to(draw_id, 6)
+            return prepared
+
+        attempt(run, t("De selectie is voorbereid. Publiceer de vingerafdruk."))
+
+
+def _charts(view: draw_selection.SelectionView, draw_id: int) -> None:
+    chances = view.chances
+    st.markdown(t("**Kans per aanmelding**"))
+    c = st.columns(3)
+    lowest = chances["leximin"].min()
+    c[0].metric(t("Kleinste kans (leximin)"), percent(lowest, 1))
+    if chances["legacy"].notna().any():
+        c[1].metric(t("Kleinste kans (oude methode)"), percent(chances["legacy"].min(), 1))
+    c[2].metric(t("Grootste kans (leximin)"), percent(chances["leximin"].max(), 1))
+    st.plotly_chart(chances_chart(chances), width="stretch", key=f"kansen_{draw_id}")
+    st.caption(
+        t("De oude methode vult de raad plaats voor plaats met wie de quota het hardst nodig "
+          "hebben; dan krijgen sommige aanmeldingen bijna geen kans. Leximin maakt de kleinste "
+          "kans zo groot als de quota toelaten.")
+    )  # fmt: skip
+    if view.groups.empty:
+        return
+    st.markdown(t("**De raad naast de wijk**"))
+    features = list(dict.fromkeys(view.groups["feature"]))
+    feature = st.radio(t("Kenmerk"), features, horizontal=True, format_func=feature_name,
+                       key=f"selectie_kenmerk_{draw_id}")  # fmt: skip
+    rows = view.groups[view.groups["feature"] == feature]
+    st.plotly_chart(groups_chart(rows), width="stretch", key=f"groepen_{draw_id}")
+    st.download_button(
+        t("Kansen per aanmelding (CSV)"),
+        lambda: csv_bytes(
+            pd.DataFrame({
+                t("Nummer"): chances["id"], t("Kans (leximin)"): chances["leximin"],
+                t("Kans (oude methode)"): chances["legacy"],
+            })
+        ),
+        file_name=f"kansen-loting-{draw_id}.csv",
+        mime="text/csv",
+        key=f"kansen_csv_{draw_id}",
+    )  # fmt: skip

@@ -1,0 +1,253 @@
+"""Step 8 of a draw: who says yes, who declines and who takes their place, and the
+council's roster with terms and rotation.
+
+A member who declines (or leaves) is replaced once, from the ranked reserve list the
+ceremony drew: the first reserve with whom every quota and the one-per-household rule
+still hold (`sortition.reserve_candidates`), so the replacement is as checkable as the
+draw itself. A confirmed council member gets a seat for the draw's term; appointed seats
+(municipal councillors) are added by role. The draw is completed when every place is
+confirmed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+import sortition
+from dashboard.auth import Caller
+from dashboard.draw_context import (
+    DrawContext,
+    add_months,
+    context,
+    log,
+    now,
+    require_open,
+    require_organiser_role,
+    today,
+)
+from dashboard.errors import UserError
+from dashboard.store import council, draws
+from dashboard.store.db import Store
+from dashboard.store.models import PanelMember, Term
+from dashboard.store.rows import Cursor
+
+SITTING = ("selected", "confirmed")
+STATUS_NAMES = {
+    "selected": "geloot, nog niet bevestigd",
+    "confirmed": "doet mee",
+    "declined": "afgezegd",
+    "replaced": "vervangen",
+    "left": "gestopt",
+    "reserve": "reserve",
+}
+
+
+def _member(cur: Cursor, caller: Caller, member_id: int) -> tuple[DrawContext, PanelMember]:
+    found = draws.member(cur, member_id)
+    if found is None:
+        raise UserError(f"Lid {member_id} bestaat niet.")
+    ctx = context(cur, caller, found.draw_id)
+    require_open(ctx)
+    draws.set_stage(cur, found.draw_id, "confirmation")  # one change of a draw at a time
+    return ctx, found
+
+
+def _term(cur: Cursor, ctx: DrawContext) -> Term | None:
+    term_id = ctx.parameters.get("term_id")
+    return next((t for t in council.terms(cur, ctx.council.id) if t.id == term_id), None)
+
+
+def confirm_member(store: Store, caller: Caller, member_id: int) -> None:
+    """The member says yes: for a council, a drawn seat for the draw's term."""
+    require_organiser_role(caller)
+
+    def work(cur: Cursor) -> None:
+        ctx, found = _member(cur, caller, member_id)
+        if found.status == "confirmed":
+            raise UserError("Dit lid heeft al bevestigd.")
+        if found.status != "selected":
+            raise UserError(
+                f"Alleen wie geloot is, kan bevestigen; dit lid is {STATUS_NAMES[found.status]}."
+            )
+        draws.set_member_status(cur, member_id, "confirmed", now())
+        term = _term(cur, ctx)
+        if ctx.draw.purpose == "council" and term is not None:
+            draws.add_seat(cur, {
+                "council_id": ctx.council.id, "term_id": term.id, "kind": "drawn",
+                "resident_id": found.resident_id, "panel_member_id": member_id,
+                "is_chair": False, "starts_on": term.starts_on,
+            })  # fmt: skip
+        log(cur, caller, "draw.confirm", found.draw_id, {"member_id": member_id})
+
+    store.write(work)
+
+
+def decline_member(store: Store, caller: Caller, member_id: int, reason: str) -> None:
+    """The member says no (or, after confirming, leaves): the seat is free for a reserve."""
+    require_organiser_role(caller)
+    text = " ".join(reason.split()) or "afgezegd"
+
+    def work(cur: Cursor) -> None:
+        _ctx, found = _member(cur, caller, member_id)
+        if found.status not in SITTING:
+            raise UserError(f"Dit lid is al {STATUS_NAMES.get(found.status, found.status)}.")
+        status = "declined" if found.status == "selected" else "left"
+        draws.set_member_status(cur, member_id, status, now())
+        seat = draws.seat_of_member(cur, member_id)
+        if seat is not None and seat.ends_on is None:
+            draws.end_seat(cur, seat.id, max(today(), seat.starts_on), text[:200])
+        log(cur, caller, f"draw.{status}", found.draw_id, {"member_id": member_id})
+
+    store.write(work)
+
+
+def replace_member(store: Store, caller: Caller, member_id: int) -> int:
+    """The first suitable reserve takes the place of a member who declined or left; once."""
+    require_organiser_role(caller)
+
+    def work(cur: Cursor) -> int:
+        _ctx, found = _member(cur, caller, member_id)
+        if member_id in draws.replaced_members(cur, found.draw_id):
+            raise UserError("Dit lid is al vervangen; iemand twee keer vervangen kan niet.")
+        if found.status not in ("declined", "left"):
+            raise UserError("Alleen wie heeft afgezegd of is gestopt, kan worden vervangen.")
+        bundle = draws.bundle(cur, found.draw_id)
+        assert bundle is not None
+        everyone = draws.members(cur, found.draw_id)
+        current = [str(m.resident_id) for m in everyone if m.status in SITTING]
+        leaving = str(found.resident_id)
+        asked_before = {str(m.resident_id) for m in everyone if m.status not in ("reserve",)}
+        try:
+            candidates = sortition.reserve_candidates(bundle, leaving, [*current, leaving])
+        except sortition.SortitionError as exc:
+            raise UserError(f"Vervangen kan zo niet: {exc}") from exc
+        candidates = [c for c in candidates if c not in asked_before]
+        if not candidates:
+            raise UserError(
+                "Niemand op de reservelijst kan deze plaats innemen zonder de quota te breken. "
+                "Er is niets veranderd."
+            )
+        chosen = next(m for m in everyone if str(m.resident_id) == candidates[0])
+        at = now()
+        draws.set_member_status(cur, chosen.id, "selected", at)
+        draws.set_member_status(cur, member_id, "replaced", at)
+        draws.add_replacement(cur, found.draw_id, member_id, chosen.id, found.status, at)
+        log(cur, caller, "draw.replace_member", found.draw_id,
+            {"member_id": member_id, "replacement_member_id": chosen.id,
+             "reserve_rank": chosen.reserve_rank})  # fmt: skip
+        return chosen.id
+
+    return store.write(work)
+
+
+def add_appointed_seat(store: Store, caller: Caller, draw_id: int, role: str) -> int:
+    """An appointed seat (e.g. a municipal councillor) for the draw's term, by role."""
+    require_organiser_role(caller)
+    text = " ".join(role.split())
+    if len(text) < 3:
+        raise UserError("Beschrijf de benoemde zetel, bijvoorbeeld 'Gemeenteraadslid (fractie A)'.")
+
+    def work(cur: Cursor) -> int:
+        ctx = context(cur, caller, draw_id)
+        require_open(ctx)
+        draws.set_stage(cur, draw_id, "confirmation")
+        term = _term(cur, ctx)
+        if term is None:
+            raise UserError("Een wijkpanel heeft geen benoemde zetels.")
+        taken = [
+            s
+            for s in draws.seats(cur, ctx.council.id)
+            if s.term_id == term.id and s.kind == "appointed" and s.ends_on is None
+        ]
+        if len(taken) >= ctx.council.seats_appointed:
+            raise UserError(
+                f"Deze raad heeft {ctx.council.seats_appointed} benoemde zetels; die zijn al bezet."
+            )
+        seat_id = draws.add_seat(cur, {
+            "council_id": ctx.council.id, "term_id": term.id, "kind": "appointed",
+            "appointed_role": text, "is_chair": False, "starts_on": term.starts_on,
+        })  # fmt: skip
+        log(cur, caller, "draw.appoint", draw_id, {"seat_id": seat_id})
+        return seat_id
+
+    return store.write(work)
+
+
+def complete_draw(store: Store, caller: Caller, draw_id: int) -> None:
+    """Close the draw once every place is confirmed."""
+    require_organiser_role(caller)
+
+    def work(cur: Cursor) -> None:
+        ctx = context(cur, caller, draw_id)
+        require_open(ctx)
+        draws.set_stage(cur, draw_id, "done")
+        confirmed = sum(1 for m in draws.members(cur, draw_id) if m.status == "confirmed")
+        if confirmed < ctx.k:
+            raise UserError(
+                f"{confirmed} van de {ctx.k} plaatsen zijn bevestigd. Rond de loting af als "
+                "iedereen heeft bevestigd (vervang wie afzegt)."
+            )
+        draws.complete(cur, draw_id, now())
+        log(cur, caller, "draw.complete", draw_id, {"confirmed": confirmed})
+
+    store.write(work)
+
+
+# What step 8 shows -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MembersView:
+    members: pd.DataFrame  # member_id, number, name, status, reserve_rank, replaced_by, groups
+    confirmed: int
+    seats: int
+    roster: pd.DataFrame  # the council's seats with terms and rotation dates
+
+
+def members_view(store: Store, caller: Caller, draw_id: int) -> MembersView:
+    """Members and reserves with names (personal data: organisers of the neighbourhood)."""
+    require_organiser_role(caller)
+    with store.read() as cur:
+        ctx = context(cur, caller, draw_id)
+        everyone = draws.members(cur, draw_id)
+        replaced = draws.replaced_members(cur, draw_id)
+        names = draws.names(cur, [m.resident_id for m in everyone])
+        pool = draws.pool_frame(cur, draw_id, ctx.reference_date).set_index("id")
+        roster = draws.roster(cur, ctx.council.id) if ctx.draw.purpose == "council" else None
+    rows = []
+    number_of = {m.id: m.resident_id for m in everyone}
+    for m in everyone:
+        groups = pool.loc[str(m.resident_id)] if str(m.resident_id) in pool.index else None
+        by = replaced.get(m.id)
+        rows.append({
+            "member_id": m.id, "number": m.resident_id, "name": names.get(m.resident_id, ""),
+            "status": m.status, "reserve_rank": m.reserve_rank,
+            "replaced_by": number_of.get(by) if by is not None else None,
+            "age_band": None if groups is None else groups["age_band"],
+            "gender": None if groups is None else groups["gender"],
+            "part": None if groups is None else groups["part"],
+        })  # fmt: skip
+    members = pd.DataFrame(rows)
+    confirmed = sum(1 for m in everyone if m.status == "confirmed")
+    return MembersView(members, confirmed, ctx.k, _rotation(roster, ctx) if roster is not None
+                       else pd.DataFrame())  # fmt: skip
+
+
+def _rotation(roster: pd.DataFrame, ctx: DrawContext) -> pd.DataFrame:
+    """When each seat ends, and from when a drawn member may be drawn again (cool-down)."""
+    if roster.empty:
+        return roster
+    out = roster.copy()
+    ends = [
+        e if isinstance(e, date) and not pd.isna(e) else t
+        for e, t in zip(out["ends_on"], out["term_ends"], strict=True)
+    ]
+    out["seat_ends"] = ends
+    out["drawable_again"] = [
+        add_months(e, ctx.council.cool_down_months) if kind == "drawn" else None
+        for e, kind in zip(ends, out["kind"], strict=True)
+    ]
+    return out

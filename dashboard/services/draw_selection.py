@@ -1,0 +1,332 @@
+"""Steps 6 and 7 of a draw: the selection and the public ceremony.
+
+Step 6 (`prepare_selection`): the engine computes every volunteer's fair chance (leximin)
+and rounds it to a numbered list of m possible councils (`sortition.prepare`); its
+fingerprint (the commitment) is published before the meeting. The field's old greedy
+algorithm is run on the same pool for comparison only. Step 7 (`reveal_draw`): the
+public inputs called out at the meeting pick the council from the list
+(`sortition.reveal`); the bundle lets anyone check it (`sortition.verify`).
+
+The bundle holds volunteer numbers and groups, never names or addresses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+import sortition
+from dashboard.auth import Caller
+from dashboard.draw_context import (
+    DrawContext,
+    context,
+    describe_change,
+    log,
+    now,
+    require_open,
+    require_organiser_role,
+)
+from dashboard.errors import UserError
+from dashboard.store import draws
+from dashboard.store.db import Store
+from dashboard.store.rows import Cursor
+
+LEGACY_RUNS = 300
+Progress = Callable[[float, str], None]
+
+
+def _pool_and_quotas(cur: Cursor, ctx: DrawContext) -> tuple[pd.DataFrame, pd.DataFrame]:
+    rows = draws.quotas(cur, ctx.draw.id)
+    if not rows:
+        raise UserError("Sla eerst de quota op (stap 5).")
+    quotas = pd.DataFrame(
+        [(q.feature, q.value, q.min_count, q.max_count) for q in rows],
+        columns=["feature", "value", "min", "max"],
+    )
+    pool = draws.pool_frame(cur, ctx.draw.id, ctx.reference_date)
+    features = list(dict.fromkeys(quotas["feature"]))
+    return pool[["id", "household", *features]], quotas
+
+
+def _digest(pool: pd.DataFrame, quotas: pd.DataFrame) -> str:
+    text = pool.to_json(orient="values") + quotas.to_json(orient="values")
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _engine_error(exc: sortition.SortitionError) -> UserError:
+    if isinstance(exc, sortition.InfeasibleQuotasError) and exc.changes:
+        changes = "; ".join(describe_change(c) for c in exc.changes)
+        return UserError(
+            "Met deze aanmeldingen kan geen raad aan alle quota voldoen. Kleinste aanpassing "
+            f"die het wel mogelijk maakt: {changes}. Pas de quota aan bij stap 5."
+        )
+    return UserError(f"De selectie kan zo niet worden gemaakt: {exc}")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    commitment: str
+    volunteers: int
+    seats: int
+    m: int
+    max_deviation: float
+
+
+def prepare_selection(
+    store: Store,
+    caller: Caller,
+    draw_id: int,
+    algorithm: str = "leximin",
+    progress: Progress | None = None,
+) -> Prepared:
+    """Compute the fair chances and the list of possible councils, once; store the bundle
+    and its fingerprint. The computation runs outside the transaction; if the volunteers
+    or quotas changed meanwhile, nothing is stored."""
+    require_organiser_role(caller)
+    report = progress or (lambda fraction, text: None)
+    if algorithm not in ("leximin", "maximin"):
+        raise UserError("Kies leximin of maximin.")
+    report(0.05, "Aanmeldingen en quota lezen")
+    with store.read() as cur:
+        ctx = context(cur, caller, draw_id)
+        require_open(ctx)
+        if ctx.draw.commitment is not None:
+            raise UserError("De selectie is al voorbereid; de vingerafdruk staat hieronder.")
+        pool, quotas = _pool_and_quotas(cur, ctx)
+    if len(pool) < ctx.k:
+        raise UserError(f"Er zijn {len(pool)} aanmeldingen voor {ctx.k} plaatsen; te weinig.")
+    report(0.15, "Eerlijke kansen berekenen (leximin) en afronden naar een lijst van raden")
+    try:
+        bundle = sortition.prepare(
+            pool, quotas, ctx.k, household_column="household", algorithm=algorithm,
+            purpose=ctx.draw.purpose if ctx.draw.purpose in ("council", "panel") else "council",
+        )  # fmt: skip
+    except sortition.SortitionError as exc:
+        raise _engine_error(exc) from exc
+    report(0.7, "Ter vergelijking: het oude algoritme van het veld")
+    legacy: dict[str, float] | None
+    try:
+        old = sortition.select(pool, quotas, ctx.k, algorithm="legacy", seed=0,
+                               household_column="household", legacy_runs=LEGACY_RUNS)  # fmt: skip
+        legacy = {k: round(v, 6) for k, v in old.probability_of().items()}
+    except sortition.SortitionError:
+        legacy = None
+    report(0.9, "Opslaan")
+    digest = _digest(pool, quotas)
+
+    def work(cur: Cursor) -> Prepared:
+        fresh = context(cur, caller, draw_id)
+        require_open(fresh)
+        draws.set_stage(cur, draw_id, "selection")
+        if draws.draw(cur, draw_id).commitment is not None:  # type: ignore[union-attr]
+            raise UserError("De selectie is al voorbereid; de vingerafdruk staat hieronder.")
+        if _digest(*_pool_and_quotas(cur, fresh)) != digest:
+            raise UserError(
+                "De aanmeldingen of quota zijn veranderd terwijl de selectie werd berekend. "
+                "Er is niets opgeslagen; probeer het opnieuw."
+            )
+        parameters = dict(fresh.parameters)
+        parameters.update({"legacy_probabilities": legacy, "legacy_runs": LEGACY_RUNS})
+        probabilities = pd.DataFrame(
+            {
+                "resident_id": [int(i) for i in bundle["probabilities"]],
+                "probability": [float(p) for p in bundle["probabilities"].values()],
+            }
+        )
+        draws.save_prepared(cur, draw_id, bundle, parameters, probabilities)
+        log(cur, caller, "draw.prepare", draw_id, {
+            "commitment": bundle["commitment"], "volunteers": len(pool), "k": fresh.k,
+            "algorithm": algorithm, "m": bundle["lottery"]["m"],
+            "max_deviation": bundle["lottery"]["max_deviation"],
+        })  # fmt: skip
+        return Prepared(bundle["commitment"], len(pool), fresh.k, int(bundle["lottery"]["m"]),
+                        float(bundle["lottery"]["max_deviation"]))  # fmt: skip
+
+    result = store.write(work)
+    report(1.0, "Klaar")
+    return result
+
+
+def discard_preparation(store: Store, caller: Caller, draw_id: int, reason: str) -> None:
+    """Undo step 6 before the ceremony (the old fingerprint stays in the audit log)."""
+    require_organiser_role(caller)
+    text = " ".join(reason.split())
+    if len(text) < 5:
+        raise UserError("Schrijf kort op waarom de voorbereiding opnieuw moet (minstens 5 tekens).")
+
+    def work(cur: Cursor) -> None:
+        ctx = context(cur, caller, draw_id)
+        require_open(ctx)
+        if ctx.draw.commitment is None:
+            raise UserError("Er is nog geen voorbereiding om ongedaan te maken.")
+        if ctx.draw.chosen_index is not None:
+            raise UserError("De trekking is al gedaan; die kan niet meer ongedaan worden gemaakt.")
+        cur.execute(
+            "UPDATE draw SET commitment = NULL, bundle_json = NULL, status = 'open' WHERE id = ?",
+            [draw_id],
+        )
+        cur.execute("DELETE FROM selection_probability WHERE draw_id = ?", [draw_id])
+        log(cur, caller, "draw.prepare_undone", draw_id,
+            {"old_commitment": ctx.draw.commitment, "reason_length": len(text)})  # fmt: skip
+
+    store.write(work)
+
+
+# Step 7: the ceremony ----------------------------------------------------------------------------
+
+
+def reveal_draw(store: Store, caller: Caller, draw_id: int, inputs: Sequence[str]) -> int:
+    """The public inputs pick the council from the list; once. Returns the panel number."""
+    require_organiser_role(caller)
+    given = [i for i in (" ".join(str(v).split()) for v in inputs) if i]
+    if not given:
+        raise UserError("Voer de uitkomsten van de trekking in (bijvoorbeeld de dobbelstenen).")
+
+    def work(cur: Cursor) -> int:
+        ctx = context(cur, caller, draw_id)
+        require_open(ctx)
+        draws.set_stage(cur, draw_id, "confirmation")  # two clicks at once conflict here
+        prepared = draws.bundle(cur, draw_id)
+        if prepared is None:
+            raise UserError("Bereid eerst de selectie voor (stap 6).")
+        if prepared.get("ceremony") is not None:
+            raise UserError("De trekking is al gedaan; de uitslag staat hieronder.")
+        try:
+            revealed = sortition.reveal(prepared, given)
+        except sortition.SortitionError as exc:
+            raise UserError(f"De trekking kan zo niet: {exc}") from exc
+        draws.save_revealed(cur, draw_id, revealed)
+        at = now()
+        for person in revealed["panel"]:
+            draws.add_member(cur, draw_id, int(person), "selected", at)
+        for rank, person in enumerate(revealed["reserve"], start=1):
+            draws.add_member(cur, draw_id, int(person), "reserve", at, rank)
+        index = int(revealed["ceremony"]["chosen_index"])
+        log(cur, caller, "draw.reveal", draw_id, {
+            "inputs": revealed["ceremony"]["inputs"], "chosen_index": index,
+            "seed": revealed["ceremony"]["seed"], "commitment": revealed["commitment"],
+        })  # fmt: skip
+        return index
+
+    return store.write(work)
+
+
+def bundle_file(store: Store, caller: Caller, draw_id: int) -> bytes:
+    """The verification bundle as JSON (no names or addresses; fit to publish)."""
+    require_organiser_role(caller)
+    with store.read() as cur:
+        context(cur, caller, draw_id)
+        found = draws.bundle(cur, draw_id)
+    if found is None:
+        raise UserError("Er is nog geen controlebestand: bereid eerst de selectie voor.")
+    return json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+
+
+def verify_draw(store: Store, caller: Caller, draw_id: int) -> list[str]:
+    """Recompute the draw from its bundle alone: [] when everything agrees."""
+    require_organiser_role(caller)
+    with store.read() as cur:
+        context(cur, caller, draw_id)
+        found = draws.bundle(cur, draw_id)
+    if found is None:
+        raise UserError("Er is nog geen controlebestand: bereid eerst de selectie voor.")
+    return list(sortition.verify(found))
+
+
+# What the steps show -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SelectionView:
+    commitment: str | None
+    m: int | None
+    max_deviation: float | None
+    inputs: list[str] | None
+    seed: str | None
+    chosen_index: int | None
+    panel: list[str]  # volunteer numbers, as in the bundle
+    chances: pd.DataFrame  # id, leximin, legacy (None when it found no council)
+    groups: pd.DataFrame  # feature, value, neighbourhood, volunteers, expected, council
+    panel_groups: pd.DataFrame  # per member of the drawn council: id and groups (no names)
+
+    @property
+    def revealed(self) -> bool:
+        return self.chosen_index is not None
+
+
+def selection_view(store: Store, caller: Caller, draw_id: int) -> SelectionView:
+    require_organiser_role(caller)
+    with store.read() as cur:
+        ctx = context(cur, caller, draw_id)
+        found = draws.bundle(cur, draw_id)
+        table = draws.group_table(cur, draw_id, ctx.reference_date, ctx.min_age)
+        quota_rows = draws.quotas(cur, draw_id)
+        pool = draws.pool_frame(cur, draw_id, ctx.reference_date)
+    if found is None:
+        empty = pd.DataFrame()
+        return SelectionView(None, None, None, None, None, None, [], empty, empty, empty)
+    fair = found["probabilities"]
+    legacy = ctx.parameters.get("legacy_probabilities") or {}
+    chances = pd.DataFrame(
+        {
+            "id": list(fair),
+            "leximin": [float(p) for p in fair.values()],
+            "legacy": [legacy.get(i, np.nan) if legacy else np.nan for i in fair],
+        }
+    )
+    ceremony = found.get("ceremony") or {}
+    panel = [str(p) for p in (found.get("panel") or [])]
+    features = list(dict.fromkeys(q.feature for q in quota_rows))
+    groups = _groups(table, pool, fair, panel, features, ctx.k)
+    panel_groups = pool[pool["id"].isin(panel)][["id", *features]].reset_index(drop=True)
+    return SelectionView(
+        commitment=found["commitment"],
+        m=int(found["lottery"]["m"]),
+        max_deviation=float(found["lottery"]["max_deviation"]),
+        inputs=ceremony.get("inputs"),
+        seed=ceremony.get("seed"),
+        chosen_index=ceremony.get("chosen_index"),
+        panel=panel,
+        chances=chances,
+        groups=groups,
+        panel_groups=panel_groups,
+    )
+
+
+def _groups(
+    table: pd.DataFrame,
+    pool: pd.DataFrame,
+    fair: dict[str, float],
+    panel: list[str],
+    features: list[str],
+    k: int,
+) -> pd.DataFrame:
+    """Per feature and group: its share of the neighbourhood, of the volunteers, of the
+    council expected from the chances, and of the drawn council."""
+    records = []
+    chance = pool["id"].map(lambda i: float(fair.get(i, 0.0)))
+    on_panel = pool["id"].isin(panel)
+    for feature in features:
+        rows = table[table["feature"] == feature]
+        if feature == "education":
+            rows = rows[rows["value"] != "onbekend"]
+        eligible = rows.set_index("value")["eligible"]
+        values = list(dict.fromkeys([*eligible.index, *pool[feature].astype(str)]))
+        for value in values:
+            member = pool[feature].astype(str) == value
+            records.append(
+                {
+                    "feature": feature,
+                    "value": value,
+                    "neighbourhood": float(eligible.get(value, 0)) / max(eligible.sum(), 1),
+                    "volunteers": float(member.mean()) if len(pool) else 0.0,
+                    "expected": float(chance[member].sum()) / k,
+                    "council": float((member & on_panel).sum()) / k if panel else np.nan,
+                }
+            )
+    return pd.DataFrame(records)
