@@ -25,11 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("select", help="select a panel from the volunteer pool")
-    s.add_argument("--people", required=True, help="pool: CSV (',' or ';') or XLSX")
-    s.add_argument("--quotas", required=True, help="quota table: feature,value,min,max")
-    s.add_argument("--k", required=True, type=int, help="panel size")
-    s.add_argument("--household-column", default=None)
-    s.add_argument("--id-column", default="id")
+    draw_cli.add_pool_arguments(s)
     s.add_argument("--algorithm", default="leximin", choices=ALGORITHMS)
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--legacy-runs", type=int, default=1000, help="Monte-Carlo runs for legacy")

@@ -27,13 +27,18 @@ from sortition.verify import verify
 COMMANDS = ("prepare", "reveal", "verify", "replace", "reserve")
 
 
+def add_pool_arguments(parser: argparse.ArgumentParser) -> None:
+    """The pool, the quota table and the panel size (select and prepare)."""
+    parser.add_argument("--people", required=True, help="pool: CSV (',' or ';') or XLSX")
+    parser.add_argument("--quotas", required=True, help="quota table: feature,value,min,max")
+    parser.add_argument("--k", required=True, type=int, help="panel size")
+    parser.add_argument("--household-column", default=None)
+    parser.add_argument("--id-column", default="id")
+
+
 def add_commands(sub: Any) -> None:  # argparse's private _SubParsersAction
     p = sub.add_parser("prepare", help="compute the lottery list and the commitment")
-    p.add_argument("--people", required=True, help="pool: CSV (',' or ';') or XLSX")
-    p.add_argument("--quotas", required=True, help="quota table: feature,value,min,max")
-    p.add_argument("--k", required=True, type=int, help="panel size")
-    p.add_argument("--household-column", default=None)
-    p.add_argument("--id-column", default="id")
+    add_pool_arguments(p)
     p.add_argument("--algorithm", default="leximin", choices=FAIR_ALGORITHMS)
     p.add_argument("--m", type=int, default=DEFAULT_M, help="panels on the lottery list")
     p.add_argument("--rounding-seconds", type=float, default=ROUNDING_SECONDS)
