@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
-from dashboard.services.monitor import CouncilLine, Detail, MonitorView
-from dashboard.store.monitor import ThemeMoney
+from dashboard.components.format import SOURCE_NAMES
+from dashboard.services.monitor import CouncilLine, MonitorView
+from dashboard.store.monitor import (
+    AllocationLine,
+    BudgetLine,
+    DecidedProposal,
+    Overspend,
+    PaymentLine,
+    StalledProposal,
+    StatusStep,
+    ThemeMoney,
+)
 
 NEIGHBOURHOOD_COLUMNS = {
     "Budget (€)": st.column_config.NumberColumn(format="localized"),
@@ -50,7 +62,8 @@ def neighbourhood_frame(view: MonitorView) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def stalled_frame(view: MonitorView) -> pd.DataFrame:
+def stalled_frame(view: MonitorView, rows: list[StalledProposal] | None = None) -> pd.DataFrame:
+    """The stalled proposals (all, or the given ones)."""
     names = {line.neighbourhood.id: line.neighbourhood.name for line in view.lines}
     return pd.DataFrame(
         [
@@ -61,12 +74,13 @@ def stalled_frame(view: MonitorView) -> pd.DataFrame:
                 "Status": s.status,
                 "Laatste voortgang": s.last_activity,
             }
-            for s in view.stalled
+            for s in (view.stalled if rows is None else rows)
         ]
     )
 
 
-def overspend_frame(view: MonitorView) -> pd.DataFrame:
+def overspend_frame(view: MonitorView, rows: list[Overspend] | None = None) -> pd.DataFrame:
+    """The overspent projects (all, or the given ones)."""
     names = {line.neighbourhood.id: line.neighbourhood.name for line in view.lines}
     return pd.DataFrame(
         [
@@ -78,7 +92,7 @@ def overspend_frame(view: MonitorView) -> pd.DataFrame:
                 "Uitgegeven (€)": float(o.spent),
                 "Te veel (€)": float(o.spent - o.allocated),
             }
-            for o in view.overspends
+            for o in (view.overspends if rows is None else rows)
         ]
     )
 
@@ -158,28 +172,78 @@ def theme_neighbourhoods_frame(
     ).reset_index()
 
 
-def allocations_frame(detail: Detail) -> pd.DataFrame:
+def allocations_frame(
+    rows: list[AllocationLine], names: dict[int, str] | None = None
+) -> pd.DataFrame:
+    """Allocations; with `names`, the neighbourhood of each (for all neighbourhoods)."""
     return pd.DataFrame(
         [
-            {"Geboekt": a.booked_on, "Kenmerk": a.external_ref, "Project": a.title,
-             "Bedrag (€)": float(a.amount), "Besluit": a.decision_id,
-             "Besloten op": a.decided_on,
+            {**_where(a.neighbourhood_id, names),
+             "Geboekt": a.booked_on, "Kenmerk": a.external_ref, "Project": a.title,
+             "Bedrag (€)": float(a.amount), "Budgetjaar": a.budget_year,
+             "Besluit": a.decision_id, "Besloten op": a.decided_on,
              "Openbaar": "ja" if a.decision_status == "gepubliceerd" else "nee (concept)",
              "Correctie van": a.reverses_id}
-            for a in detail.allocations
+            for a in rows
         ]
     )  # fmt: skip
 
 
-def payments_frame(detail: Detail) -> pd.DataFrame:
+def payments_frame(rows: list[PaymentLine], names: dict[int, str] | None = None) -> pd.DataFrame:
     return pd.DataFrame(
         [
-            {"Geboekt": p.booked_on, "Referentie": p.reference, "Kenmerk": p.external_ref,
-             "Project": p.title, "Bedrag (€)": float(p.amount), "Omschrijving": p.description,
-             "Correctie van": p.reverses_id}
-            for p in detail.payments
+            {**_where(p.neighbourhood_id, names),
+             "Geboekt": p.booked_on, "Referentie": p.reference, "Kenmerk": p.external_ref,
+             "Project": p.title, "Bedrag (€)": float(p.amount), "Budgetjaar": p.budget_year,
+             "Omschrijving": p.description, "Correctie van": p.reverses_id}
+            for p in rows
         ]
     )  # fmt: skip
+
+
+def budgets_frame(rows: list[BudgetLine], names: dict[int, str] | None = None) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {**_where(b.neighbourhood_id, names),
+             "Bron": SOURCE_NAMES.get(b.source, b.source), "Omschrijving": b.description,
+             "Bedrag (€)": float(b.amount),
+             "Overgeheveld": "ja" if b.carried_from_id is not None else "nee"}
+            for b in rows
+        ]
+    )  # fmt: skip
+
+
+def decided_frame(rows: list[DecidedProposal], names: dict[int, str] | None = None) -> pd.DataFrame:
+    """The proposals behind the lead times, with each step's date and days."""
+
+    def days(start: date | None, end: date | None) -> int | None:
+        return None if start is None or end is None else (end - start).days
+
+    return pd.DataFrame(
+        [
+            {**_where(d.neighbourhood_id, names),
+             "Kenmerk": d.external_ref, "Voorstel": d.title, "Ingediend": d.submitted,
+             "Besloten": d.decided, "Eerste betaling": d.first_payment, "Klaar": d.done,
+             "Dagen voorstel → besluit": days(d.submitted, d.decided),
+             "Dagen besluit → eerste betaling": days(d.decided, d.first_payment),
+             "Dagen eerste betaling → klaar": days(d.first_payment, d.done)}
+            for d in rows
+        ]
+    )  # fmt: skip
+
+
+def steps_frame(steps: list[StatusStep], refs: dict[int, str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {"Kenmerk": refs.get(s.proposal_id, ""), "Datum": s.changed_on,
+             "Van": s.from_status or "", "Naar": s.to_status}
+            for s in steps
+        ]
+    )  # fmt: skip
+
+
+def _where(neighbourhood_id: int, names: dict[int, str] | None) -> dict[str, str]:
+    return {} if names is None else {"Wijk": names.get(neighbourhood_id, "?")}
 
 
 def response_frame(lines: list[CouncilLine]) -> pd.DataFrame:

@@ -80,28 +80,126 @@ st.caption(
 )
 
 by_code = {line.neighbourhood.code: line for line in view.lines}
+names = {line.neighbourhood.id: line.neighbourhood.name for line in view.lines}
+ALL = ""  # the choice "all neighbourhoods" in the drill-down
+
+# What each figure is made of, and which figure each column of the table shows.
+FIGURES = {
+    "boekingen": "Toegekend en uitgegeven: toekenningen en betalingen",
+    "budget": "Budget: het geld dat binnenkwam",
+    "toegekend": "Toegekend: de toekenningen van de besluiten",
+    "concept": "Nog niet openbaar toegekend: toekenningen van conceptbesluiten",
+    "uitgegeven": "Uitgegeven: de betalingen",
+    "vastgelopen": "Vastgelopen voorstellen",
+    "overschrijdingen": "Overschrijdingen",
+    "doorlooptijden": "Besloten voorstellen en doorlooptijden",
+}
+COLUMN_FIGURE = {
+    "Budget (€)": "budget", "Budget per inwoner (€)": "budget", "Toegekend (€)": "toegekend",
+    "Nog niet openbaar toegekend (€)": "concept", "Uitgegeven (€)": "uitgegeven",
+    "Uitgegeven per inwoner (€)": "uitgegeven", "Vastgelopen": "vastgelopen",
+    "Overschrijdingen": "overschrijdingen", "Besloten voorstellen": "doorlooptijden",
+    "Dagen voorstel → besluit": "doorlooptijden",
+    "Dagen besluit → eerste betaling": "doorlooptijden",
+    "Dagen eerste betaling → klaar": "doorlooptijden",
+}  # fmt: skip
 
 
-def bookings(line: monitor.NeighbourhoodLine, key: str) -> None:
-    """The allocations and payments behind one neighbourhood's figures of the year."""
-    code = line.neighbourhood.code
-    found = read(monitor.detail, line.neighbourhood.id, year)
-    st.markdown(
-        f"**{line.neighbourhood.name}: toegekend in {year}: {euro(line.allocated)}** — de "
-        "toekenningen van de besluiten (correcties als tegenboeking):"
+def behind(figure: str, line: monitor.NeighbourhoodLine | None, key: str) -> None:
+    """The rows behind one figure of one neighbourhood (or, without a line, of all)."""
+    where = "Alle wijken" if line is None else line.neighbourhood.name
+    code = "alle-wijken" if line is None else line.neighbourhood.code
+    hood = None if line is None else line.neighbourhood.id
+    shown_names = names if line is None else None
+
+    def amount(field: str) -> str:
+        return euro(view.total(field) if line is None else getattr(line, field))
+
+    def table(frame: pd.DataFrame, name: str, part: str) -> None:
+        st.dataframe(frame, hide_index=True)
+        downloads(frame, f"{name}-{code}-{year}", f"{part}_{key}")
+
+    if figure in ("vastgelopen", "overschrijdingen"):
+        projects(figure, hood, where, key)
+        return
+    found = read(monitor.detail, hood, year)
+    if figure == "budget":
+        st.markdown(f"**{where}: budget {year}: {amount('budget')}** — het geld dat binnenkwam:")
+        table(monitor_tables.budgets_frame(found.budgets, shown_names), "budgetten", "budget")
+    if figure in ("boekingen", "toegekend"):
+        st.markdown(
+            f"**{where}: toegekend in {year}: {amount('allocated')}** — de toekenningen van "
+            "de besluiten (correcties als tegenboeking):"
+        )
+        frame = monitor_tables.allocations_frame(found.allocations, shown_names)
+        table(frame, "toekenningen", "toekenningen")
+    if figure == "concept":
+        st.markdown(
+            f"**{where}: nog niet openbaar toegekend in {year}: {amount('draft_allocated')}** "
+            "— toekenningen van besluiten die nog concept zijn:"
+        )
+        frame = monitor_tables.allocations_frame(found.draft_allocations, shown_names)
+        table(frame, "concepttoekenningen", "concept")
+    if figure in ("boekingen", "uitgegeven"):
+        st.markdown(f"**Uitgegeven in {year}: {amount('spent')}** — de betalingen:")
+        table(monitor_tables.payments_frame(found.payments, shown_names), "betalingen",
+              "betalingen")  # fmt: skip
+    if figure == "doorlooptijden":
+        st.markdown(
+            f"**{where}: {len(found.decided)} voorstellen besloten in {year}** — de "
+            "doorlooptijden in de tabel zijn de medianen van deze dagen:"
+        )
+        table(monitor_tables.decided_frame(found.decided, shown_names), "besloten", "besloten")
+
+
+def projects(figure: str, hood: int | None, where: str, key: str) -> None:
+    """Stalled proposals or overspent projects, and what happened to them."""
+    if figure == "vastgelopen":
+        chosen = [s for s in view.stalled if hood is None or s.neighbourhood_id == hood]
+        st.markdown(
+            f"**{where}: {len(chosen)} voorstellen zonder voortgang in {weeks} weken** "
+            "(geen statuswijziging, afgeronde mijlpaal of betaling):"
+        )
+        frame = monitor_tables.stalled_frame(view, chosen)
+    else:
+        chosen = [o for o in view.overspends if hood is None or o.neighbourhood_id == hood]
+        st.markdown(f"**{where}: {len(chosen)} projecten met meer uitgegeven dan toegekend:**")
+        frame = monitor_tables.overspend_frame(view, chosen)
+    if not chosen:
+        return
+    picked = st.dataframe(
+        frame, hide_index=True, on_select="rerun", selection_mode="multi-row", key=f"{key}_lijst"
     )
-    allocations = monitor_tables.allocations_frame(found)
-    st.dataframe(allocations, hide_index=True)
-    downloads(allocations, f"toekenningen-{code}-{year}", f"toekenningen_{key}")
-    st.markdown(f"**Uitgegeven in {year}: {euro(line.spent)}** — de betalingen:")
-    payments = monitor_tables.payments_frame(found)
-    st.dataframe(payments, hide_index=True)
-    downloads(payments, f"betalingen-{code}-{year}", f"betalingen_{key}")
+    downloads(frame, f"{figure}-{year}", f"{figure}_{key}")
+    rows = picked.selection.rows if picked else []
+    ids = tuple(chosen[i].proposal_id for i in rows) or tuple(c.proposal_id for c in chosen)
+    st.caption(
+        "Hieronder wat er met " + ("de gekozen voorstellen" if rows else "deze voorstellen")
+        + " gebeurde, in alle jaren. Kies rijen (vakje links) om er minder te zien."
+    )  # fmt: skip
+    history(ids, key)
+
+
+def history(proposal_ids: tuple[int, ...], key: str) -> None:
+    found = read(monitor.trail, proposal_ids)
+    refs = {a.proposal_id: a.external_ref for a in found.allocations}
+    refs |= {s.proposal_id: s.external_ref for s in view.stalled}
+    refs |= {o.proposal_id: o.external_ref for o in view.overspends}
+    parts = [
+        ("Statuswijzigingen", monitor_tables.steps_frame(found.steps, refs), "status"),
+        ("Toekenningen", monitor_tables.allocations_frame(found.allocations, names), "toek"),
+        ("Betalingen", monitor_tables.payments_frame(found.payments, names), "bet"),
+    ]
+    for title, frame, part in parts:
+        st.markdown(f"**{title}** ({len(frame)})")
+        if not frame.empty:
+            st.dataframe(frame, hide_index=True)
+            downloads(frame, f"{part}-voorstellen", f"{part}_{key}")
 
 
 tabs = st.tabs(
     ["Wijken", "Kaart", "Vastgelopen en overschrijdingen", "Representativiteit", "Thema's",
-     "Boekingen per wijk"]
+     "Achter de cijfers"]
 )  # fmt: skip
 with tabs[0]:
     table = monitor_tables.neighbourhood_frame(view)
@@ -110,19 +208,26 @@ with tabs[0]:
         hide_index=True,
         column_config=monitor_tables.NEIGHBOURHOOD_COLUMNS,
         on_select="rerun",
-        selection_mode="single-row",
+        selection_mode=["single-row", "single-cell"],
         key="wijken_tabel",
     )
     st.caption(
         "Besteed: uitgegeven als deel van toegekend. Doorlooptijden: de mediaan in dagen "
         f"van de voorstellen waarover in {year} is besloten (voorstel → besluit → eerste "
-        "betaling → klaar). Kies een rij (vakje links) om de boekingen achter de bedragen "
-        "te zien; ook onder *Boekingen per wijk*."
+        "betaling → klaar). Klik op een cijfer om te zien waar het uit bestaat (de "
+        "toekenningen, betalingen, budgetten of voorstellen erachter), of kies een rij "
+        "(vakje links) voor alle boekingen van de wijk; ook onder *Achter de cijfers*."
     )
     downloads(table, f"wijken-{year}", "wijken")
-    rows = chosen.selection.rows if chosen else []
-    if rows:
-        bookings(by_code[str(table.iloc[rows[0]]["Code"])], "rij")
+    selection = chosen.selection if chosen else None
+    cells = list(selection.get("cells", [])) if selection else []
+    rows = list(selection.get("rows", [])) if selection else []
+    if cells:
+        row, column = cells[0]
+        line = by_code[str(table.iloc[int(row)]["Code"])]
+        behind(COLUMN_FIGURE.get(str(column), "boekingen"), line, "cel")
+    elif rows:
+        behind("boekingen", by_code[str(table.iloc[rows[0]]["Code"])], "rij")
 with tabs[1]:
     st.plotly_chart(charts.execution_map(view.lines, view.points), key="kaart")
     st.caption(
@@ -131,13 +236,9 @@ with tabs[1]:
     )
 with tabs[2]:
     st.subheader(f"{len(view.stalled)} voorstellen zonder voortgang in {weeks} weken")
-    if view.stalled:
-        stalled = monitor_tables.stalled_frame(view)
-        st.dataframe(stalled, hide_index=True)
-        downloads(stalled, f"vastgelopen-{today:%Y-%m-%d}", "vastgelopen")
+    projects("vastgelopen", None, "Alle wijken", "tab_vast")
     st.subheader(f"{len(view.overspends)} projecten met meer uitgegeven dan toegekend")
-    if view.overspends:
-        st.dataframe(monitor_tables.overspend_frame(view), hide_index=True)
+    projects("overschrijdingen", None, "Alle wijken", "tab_over")
 with tabs[3]:
     council_table = monitor_tables.council_frame(councils)
     st.dataframe(council_table, hide_index=True)
@@ -177,10 +278,18 @@ with tabs[4]:
         st.dataframe(per_hood, hide_index=True)
         downloads(per_hood, f"themas-{year}", "themas")
 with tabs[5]:
-    code = st.selectbox(
+    st.write(
+        "Elk cijfer van de monitor met de rijen waar het uit bestaat: kies een wijk (of alle "
+        "wijken: de totalen bovenaan) en een cijfer."
+    )
+    left, right = st.columns(2)
+    code = left.selectbox(
         "Wijk",
-        list(by_code),
-        format_func=lambda c: by_code[c].neighbourhood.name,
+        [*by_code, ALL],
+        format_func=lambda c: "Alle wijken" if c == ALL else by_code[c].neighbourhood.name,
         key="detail_wijk",
     )
-    bookings(by_code[code], "tab")
+    figure = right.selectbox(
+        "Cijfer", list(FIGURES), format_func=FIGURES.__getitem__, key="detail_cijfer"
+    )
+    behind(figure, None if code == ALL else by_code[code], "tab")

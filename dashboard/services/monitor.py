@@ -17,11 +17,14 @@ from dashboard.store.db import Store
 from dashboard.store.models import Council, Neighbourhood
 from dashboard.store.monitor import (
     AllocationLine,
+    BudgetLine,
+    DecidedProposal,
     LeadTimes,
     Overspend,
     PaymentLine,
     ProjectPoint,
     StalledProposal,
+    StatusStep,
     ThemeMoney,
 )
 from dashboard.store.public import sitting_member_groups
@@ -168,15 +171,47 @@ def themes(store: Store, caller: Caller) -> list[ThemeMoney]:
 
 @dataclass(frozen=True)
 class Detail:
-    allocations: list[AllocationLine]
-    payments: list[PaymentLine]
+    """The rows behind a neighbourhood's money figures and lead times in one year."""
+
+    allocations: list[AllocationLine]  # -> allocated (drafts: not yet published)
+    payments: list[PaymentLine]  # -> spent
+    budgets: list[BudgetLine]  # -> budget
+    decided: list[DecidedProposal]  # -> decided proposals and their lead times
+
+    @property
+    def draft_allocations(self) -> list[AllocationLine]:
+        return [a for a in self.allocations if a.decision_status != "gepubliceerd"]
 
 
-def detail(store: Store, caller: Caller, neighbourhood_id: int, year: int) -> Detail:
-    """The decisions' allocations and the payments behind one neighbourhood's figures."""
+def detail(store: Store, caller: Caller, neighbourhood_id: int | None, year: int) -> Detail:
+    """The budgets, the decisions' allocations, the payments and the decided proposals
+    behind one neighbourhood's figures, or (None) behind the totals of all."""
     require_staff(caller)
     with store.read() as cur:
         return Detail(
             figures.year_allocations(cur, neighbourhood_id, year),
             figures.year_payments(cur, neighbourhood_id, year),
+            figures.year_budgets(cur, neighbourhood_id, year),
+            figures.decided_proposals(cur, neighbourhood_id, year),
+        )
+
+
+@dataclass(frozen=True)
+class Trail:
+    """What happened to some projects, in every year: behind stalled items and
+    overspends."""
+
+    steps: list[StatusStep]
+    allocations: list[AllocationLine]
+    payments: list[PaymentLine]
+
+
+def trail(store: Store, caller: Caller, proposal_ids: tuple[int, ...]) -> Trail:
+    require_staff(caller)
+    ids = sorted(set(proposal_ids))
+    with store.read() as cur:
+        return Trail(
+            figures.status_steps(cur, ids),
+            figures.project_allocations(cur, ids),
+            figures.project_payments(cur, ids),
         )

@@ -316,6 +316,9 @@ class AllocationLine:
     external_ref: str
     title: str
     reverses_id: int | None
+    neighbourhood_id: int
+    proposal_id: int
+    budget_year: int
 
 
 @dataclass(frozen=True)
@@ -328,44 +331,159 @@ class PaymentLine:
     external_ref: str
     title: str
     reverses_id: int | None
+    neighbourhood_id: int
+    proposal_id: int
+    budget_year: int
 
 
-def year_allocations(cur: Cursor, neighbourhood_id: int, year: int) -> list[AllocationLine]:
-    """The allocations behind `year_money`'s allocated figure for one neighbourhood."""
+_ALLOCATIONS = """
+    SELECT a.id, a.booked_on, a.amount, d.id, d.status, d.decided_on, p.external_ref,
+           p.title, a.reverses_id, e.neighbourhood_id, p.id, e.year
+    FROM allocation a
+    JOIN budget_envelope e ON e.id = a.envelope_id
+    JOIN decision d ON d.id = a.decision_id
+    JOIN proposal p ON p.id = a.proposal_id
+"""
+_PAYMENTS = """
+    SELECT t.id, t.booked_on, t.reference, t.amount, t.description, p.external_ref,
+           p.title, t.reverses_id, e.neighbourhood_id, p.id, e.year
+    FROM spending_transaction t
+    JOIN allocation a ON a.id = t.allocation_id
+    JOIN budget_envelope e ON e.id = a.envelope_id
+    JOIN proposal p ON p.id = a.proposal_id
+"""
+# The year's budgets as `year_money` counts them (a returned remainder is no allocation).
+_OF_THE_YEAR = """
+    WHERE e.year = $year AND ($nid IS NULL OR e.neighbourhood_id = $nid)
+      AND NOT (e.carried_from_id IS NOT NULL AND e.amount < 0)
+"""
+
+
+def year_allocations(cur: Cursor, neighbourhood_id: int | None, year: int) -> list[AllocationLine]:
+    """The allocations behind `year_money`'s allocated figure, of one neighbourhood or
+    (None) of all."""
+    rows = cur.execute(
+        _ALLOCATIONS + _OF_THE_YEAR + " ORDER BY a.booked_on, a.id",
+        {"year": year, "nid": neighbourhood_id},
+    ).fetchall()
+    return [_allocation(r) for r in rows]
+
+
+def year_payments(cur: Cursor, neighbourhood_id: int | None, year: int) -> list[PaymentLine]:
+    """The payments behind `year_money`'s spent figure, of one neighbourhood or (None)
+    of all."""
+    rows = cur.execute(
+        _PAYMENTS + _OF_THE_YEAR + " ORDER BY t.booked_on, t.id",
+        {"year": year, "nid": neighbourhood_id},
+    ).fetchall()
+    return [_payment(r) for r in rows]
+
+
+def project_allocations(cur: Cursor, proposal_ids: list[int]) -> list[AllocationLine]:
+    """Every allocation of these projects, in every year."""
+    rows = cur.execute(
+        _ALLOCATIONS + " WHERE list_contains($ids, p.id) ORDER BY p.id, a.booked_on, a.id",
+        {"ids": proposal_ids},
+    ).fetchall()
+    return [_allocation(r) for r in rows]
+
+
+def project_payments(cur: Cursor, proposal_ids: list[int]) -> list[PaymentLine]:
+    """Every payment of these projects, in every year."""
+    rows = cur.execute(
+        _PAYMENTS + " WHERE list_contains($ids, p.id) ORDER BY p.id, t.booked_on, t.id",
+        {"ids": proposal_ids},
+    ).fetchall()
+    return [_payment(r) for r in rows]
+
+
+def _allocation(r: tuple) -> AllocationLine:  # type: ignore[type-arg]
+    return AllocationLine(int(r[0]), r[1], _money(r[2]), int(r[3]), r[4], r[5], r[6], r[7],
+                          r[8], int(r[9]), int(r[10]), int(r[11]))  # fmt: skip
+
+
+def _payment(r: tuple) -> PaymentLine:  # type: ignore[type-arg]
+    return PaymentLine(int(r[0]), r[1], r[2], _money(r[3]), r[4], r[5], r[6], r[7], int(r[8]),
+                       int(r[9]), int(r[10]))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    envelope_id: int
+    neighbourhood_id: int
+    source: str
+    amount: Decimal
+    description: str
+    carried_from_id: int | None
+
+
+def year_budgets(cur: Cursor, neighbourhood_id: int | None, year: int) -> list[BudgetLine]:
+    """The money coming in behind `year_money`'s budget figure (rows above zero)."""
+    rows = cur.execute(
+        """SELECT id, neighbourhood_id, source, amount, description, carried_from_id
+        FROM budget_envelope
+        WHERE year = $year AND amount > 0 AND ($nid IS NULL OR neighbourhood_id = $nid)
+        ORDER BY neighbourhood_id, id""",
+        {"year": year, "nid": neighbourhood_id},
+    ).fetchall()
+    return [BudgetLine(int(r[0]), int(r[1]), r[2], _money(r[3]), r[4], r[5]) for r in rows]
+
+
+@dataclass(frozen=True)
+class DecidedProposal:
+    """One proposal behind `lead_times`: its steps' dates."""
+
+    proposal_id: int
+    neighbourhood_id: int
+    external_ref: str
+    title: str
+    submitted: date
+    decided: date
+    first_payment: date | None
+    done: date | None
+
+
+def decided_proposals(
+    cur: Cursor, neighbourhood_id: int | None, year: int
+) -> list[DecidedProposal]:
+    """The proposals decided in `year` whose steps `lead_times` takes the medians of."""
     rows = cur.execute(
         """
-        SELECT a.id, a.booked_on, a.amount, d.id, d.status, d.decided_on, p.external_ref,
-               p.title, a.reverses_id
-        FROM allocation a
-        JOIN budget_envelope e ON e.id = a.envelope_id AND e.year = $year
-             AND e.neighbourhood_id = $nid
-             AND NOT (e.carried_from_id IS NOT NULL AND e.amount < 0)
-        JOIN decision d ON d.id = a.decision_id
-        JOIN proposal p ON p.id = a.proposal_id
-        ORDER BY a.booked_on, a.id
+        WITH steps AS (
+            SELECT proposal_id,
+                   min(changed_on) FILTER (WHERE to_status = 'ingediend') AS submitted,
+                   min(changed_on) FILTER (WHERE to_status = 'besloten') AS decided,
+                   min(changed_on) FILTER (WHERE to_status = 'afgerond') AS done
+            FROM proposal_status_change GROUP BY 1
+        ), first_payment AS (
+            SELECT a.proposal_id, min(t.booked_on) AS day
+            FROM spending_transaction t JOIN allocation a ON a.id = t.allocation_id
+            WHERE t.amount > 0 GROUP BY 1
+        )
+        SELECT p.id, p.neighbourhood_id, p.external_ref, p.title,
+               coalesce(s.submitted, p.submitted_on), s.decided, f.day, s.done
+        FROM proposal p JOIN steps s ON s.proposal_id = p.id
+        LEFT JOIN first_payment f ON f.proposal_id = p.id
+        WHERE year(s.decided) = $year AND ($nid IS NULL OR p.neighbourhood_id = $nid)
+        ORDER BY s.decided, p.id
         """,
         {"year": year, "nid": neighbourhood_id},
     ).fetchall()
-    return [
-        AllocationLine(int(r[0]), r[1], _money(r[2]), int(r[3]), r[4], r[5], r[6], r[7], r[8])
-        for r in rows
-    ]
+    return [DecidedProposal(int(r[0]), int(r[1]), *r[2:]) for r in rows]
 
 
-def year_payments(cur: Cursor, neighbourhood_id: int, year: int) -> list[PaymentLine]:
-    """The payments behind `year_money`'s spent figure for one neighbourhood."""
+@dataclass(frozen=True)
+class StatusStep:
+    proposal_id: int
+    from_status: str | None
+    to_status: str
+    changed_on: date
+
+
+def status_steps(cur: Cursor, proposal_ids: list[int]) -> list[StatusStep]:
     rows = cur.execute(
-        """
-        SELECT t.id, t.booked_on, t.reference, t.amount, t.description, p.external_ref,
-               p.title, t.reverses_id
-        FROM spending_transaction t
-        JOIN allocation a ON a.id = t.allocation_id
-        JOIN budget_envelope e ON e.id = a.envelope_id AND e.year = $year
-             AND e.neighbourhood_id = $nid
-             AND NOT (e.carried_from_id IS NOT NULL AND e.amount < 0)
-        JOIN proposal p ON p.id = a.proposal_id
-        ORDER BY t.booked_on, t.id
-        """,
-        {"year": year, "nid": neighbourhood_id},
+        """SELECT proposal_id, from_status, to_status, changed_on FROM proposal_status_change
+        WHERE list_contains($ids, proposal_id) ORDER BY proposal_id, changed_on, id""",
+        {"ids": proposal_ids},
     ).fetchall()
-    return [PaymentLine(int(r[0]), r[1], r[2], _money(r[3]), r[4], r[5], r[6], r[7]) for r in rows]
+    return [StatusStep(int(r[0]), r[1], r[2], r[3]) for r in rows]

@@ -215,3 +215,77 @@ def test_cached_reads_are_per_caller_and_never_for_the_public(app_db: Path) -> N
         StaffReader(store, PUBLIC)(monitor.themes)
     with pytest.raises(ValueError):
         StaffReader(store, ALDERMAN)(book.decisions)  # only the monitor's read services
+
+
+def test_every_figure_opens_to_the_rows_that_make_it(app_db: Path) -> None:
+    """Budget, allocated, not yet published, spent, decided proposals: per neighbourhood
+    and for all together the rows add up to the figure; stalled items and overspends
+    open to their projects' history, whose money gives the overspend."""
+    store = open_store(app_db)
+    try:
+        view = monitor.monitor(store, ALDERMAN, DEMO_TODAY.year, 12, DEMO_TODAY)
+        lines = [*view.lines, None]  # None: all neighbourhoods, the totals at the top
+        for line in lines:
+            hood = None if line is None else line.neighbourhood.id
+            found = monitor.detail(store, ALDERMAN, hood, DEMO_TODAY.year)
+
+            def figure(field: str, line: monitor.NeighbourhoodLine | None = line) -> Decimal:
+                return view.total(field) if line is None else getattr(line, field)
+
+            assert sum(b.amount for b in found.budgets) == figure("budget")
+            assert sum(a.amount for a in found.allocations) == figure("allocated")
+            assert sum(a.amount for a in found.draft_allocations) == figure("draft_allocated")
+            assert sum(p.amount for p in found.payments) == figure("spent")
+            if line is not None:
+                assert len(found.decided) == (line.lead.decided if line.lead else 0)
+        with pytest.raises(PermissionDenied):
+            monitor.detail(store, PUBLIC, None, DEMO_TODAY.year)
+        [over] = view.overspends
+        trail = monitor.trail(store, ALDERMAN, (over.proposal_id,))
+        paid = sum(p.amount for p in trail.payments) - sum(a.amount for a in trail.allocations)
+        assert paid == over.spent - over.allocated > 0
+        assert {s.proposal_id for s in trail.steps} == {over.proposal_id}
+        stalled = monitor.trail(store, ALDERMAN, tuple(s.proposal_id for s in view.stalled))
+        last = {s.proposal_id: s.last_activity for s in view.stalled}
+        for step in stalled.steps:  # nothing happened after the last activity
+            assert step.changed_on <= last[step.proposal_id]
+        with pytest.raises(PermissionDenied):
+            monitor.trail(store, PUBLIC, (over.proposal_id,))
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(
+    ("column", "heading"),
+    [
+        ("Budget (€)", "het geld dat binnenkwam"),
+        ("Toegekend (€)", "de toekenningen van de besluiten"),
+        ("Nog niet openbaar toegekend (€)", "nog niet openbaar toegekend"),
+        ("Uitgegeven (€)", "de betalingen"),
+        ("Vastgelopen", "zonder voortgang"),
+        ("Overschrijdingen", "meer uitgegeven dan toegekend"),
+        ("Dagen besluit → eerste betaling", "doorlooptijden in de tabel"),
+    ],
+)
+def test_a_click_on_a_figure_shows_its_rows(app_db: Path, column: str, heading: str) -> None:
+    at = open_monitor()
+    before = " ".join(m.value for m in at.markdown).count(heading)
+    at.session_state["wijken_tabel"] = {"selection": {"rows": [], "columns": [],
+                                                      "cells": [[0, column]]}}  # fmt: skip
+    at.run()
+    assert not at.exception, at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    assert shown.count(heading) > before, shown[:400]  # one more: below the table
+
+
+def test_the_figures_of_all_neighbourhoods_open_too(app_db: Path) -> None:
+    at = open_monitor()
+    at.selectbox(key="detail_wijk").select("").run()
+    for figure in ("budget", "toegekend", "concept", "uitgegeven", "vastgelopen",
+                   "overschrijdingen", "doorlooptijden", "boekingen"):  # fmt: skip
+        at.selectbox(key="detail_cijfer").select(figure).run()
+        assert not at.exception, (figure, at.exception)
+        assert "Alle wijken" in " ".join(m.value for m in at.markdown)
+    metrics = {m.label: m.value for m in at.metric}
+    shown = " ".join(m.value for m in at.markdown)
+    assert f"Uitgegeven in {DEMO_TODAY.year}: {metrics['Uitgegeven']}" in shown
