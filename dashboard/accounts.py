@@ -174,6 +174,29 @@ def _locked_message() -> str:
     return "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen."
 
 
+def login_by_identity(
+    store: Store, username: str | None, provider: str, now: datetime | None = None
+) -> Login:
+    """The login for someone a configured identity provider has vouched for (single
+    sign-on, `dashboard.sso`): the account `username` when it exists and is active.
+    A lock after wrong passwords does not stop it: the password was not used."""
+    moment = now or utc_now()
+    with store.read() as cur:
+        user = None if username is None else users.by_username(cur, username)
+    if user is None or not user.active:
+        raise LoginRefused(
+            f"Uw account bij {provider} hoort niet bij een actieve gebruiker van Wijkraad. "
+            "Vraag de beheerder om een account, of log in met uw gebruikersnaam en wachtwoord."
+        )
+    found = user
+
+    def succeed(cur: Cursor) -> Login:
+        audit.append(cur, found.username, "login.sso", "app_user", found.id, occurred_at=moment)
+        return Login(found.id, found.session_version, _caller(cur, found))
+
+    return store.write(succeed)
+
+
 def _caller(cur: Cursor, user: UserRow) -> Caller:
     role = Role(user.role)
     if role is Role.ORGANISER and not user.all_neighbourhoods:

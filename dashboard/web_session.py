@@ -5,6 +5,10 @@ Streamlit reads cookies (`st.context.cookies`, sent when the browser connects) b
 call to set one, so a tiny script in the page sets or clears it (`st.html` with
 JavaScript; no outside requests). The cookie is `SameSite=Strict`, `Secure` on https, and
 carries only a signed user id, expiry and session version (security/tokens.py).
+
+With single sign-on configured (`dashboard/sso.py`), a person Streamlit's OIDC login has
+identified (`st.user`) is logged in as the Wijkraad account their identity maps to;
+Streamlit's own identity cookie brings that back after a reload.
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ import json
 from collections.abc import Callable
 
 import streamlit as st
+from streamlit.errors import StreamlitAuthError
 
-from dashboard import accounts
+from dashboard import accounts, sso
 from dashboard.accounts import Login
 from dashboard.session import CALLER_KEY
 from dashboard.store.db import Store
@@ -49,7 +54,72 @@ def sync(store: Callable[[], Store]) -> None:
                 _clear_cookie()
             else:
                 _remember(restored)
+    if current_login() is None:
+        _single_sign_on(store)
     _render_cookie_script()
+
+
+# --- single sign-on (optional, dashboard/sso.py) ------------------------------------------
+
+SSO_MESSAGE = "_wijkraad_sso_message"
+_SSO_TRIED = "_wijkraad_sso_tried"
+
+
+def sso_settings() -> sso.SsoConfig | None:
+    """The single sign-on settings from the secrets, None when not configured."""
+    try:
+        secrets = {key: st.secrets[key] for key in ("auth", sso.SECTION) if key in st.secrets}
+    except Exception:  # no secrets file at all: single sign-on is off
+        return None
+    return sso.config(secrets)
+
+
+def start_single_sign_on(settings: sso.SsoConfig) -> str | None:
+    """Send the browser to the identity provider; a Dutch message when that cannot be."""
+    try:
+        st.login(settings.provider)
+    except StreamlitAuthError as exc:
+        return (
+            "Inloggen via de organisatie is ingesteld, maar werkt nog niet op deze server "
+            f"({exc}). Vraag de beheerder het na te kijken (pakket streamlit[auth])."
+        )
+    return None
+
+
+def _single_sign_on(store: Callable[[], Store]) -> None:
+    """Log in the person Streamlit's OIDC login (st.user) says this is, once per identity
+    and session; a refusal is kept for the login page to show."""
+    settings = sso_settings()
+    if settings is None:
+        return
+    identity = _identity()
+    if identity.get("is_logged_in") is not True:
+        return
+    tried = (str(identity.get(settings.claim)), str(identity.get("iat")))
+    if st.session_state.get(_SSO_TRIED) == tried:
+        return
+    st.session_state[_SSO_TRIED] = tried
+    if sso.too_old(identity, accounts.session_lifetime(), accounts.utc_now()):
+        st.session_state[SSO_MESSAGE] = (
+            f"Uw inlog via {settings.label} is verlopen. Log opnieuw in."
+        )
+        return
+    try:
+        login = accounts.login_by_identity(
+            store(), sso.username_for(identity, settings), settings.label
+        )
+    except accounts.LoginRefused as refused:
+        st.session_state[SSO_MESSAGE] = str(refused)
+        return
+    st.session_state.pop(SSO_MESSAGE, None)
+    _remember(login)
+
+
+def _identity() -> dict[str, object]:
+    try:
+        return dict(st.user.to_dict())
+    except Exception:  # no browser connection (bare script run)
+        return {}
 
 
 def start(store: Store, login: Login) -> None:
@@ -59,12 +129,15 @@ def start(store: Store, login: Login) -> None:
 
 
 def end(store: Store) -> None:
-    """Log out: this session, every other session of the user, and the cookie."""
+    """Log out: this session, every other session of the user, and the cookie (and, after
+    single sign-on, Streamlit's identity cookie: st.logout)."""
     login = st.session_state.get(LOGIN_KEY)
     if isinstance(login, Login):
         accounts.logout(store, login)
     _forget()
     _clear_cookie()
+    if _identity().get("is_logged_in") is True:
+        st.logout()
 
 
 def current_login() -> Login | None:

@@ -14,11 +14,22 @@ from dashboard.session import current_caller
 
 
 def login_form(key: str = "inloggen") -> None:
-    """Username and password; on success the session is logged in and the app reruns."""
+    """Username and password; on success the session is logged in and the app reruns.
+    With single sign-on configured, also a button to log in through the organisation."""
+    refused = st.session_state.get(web_session.SSO_MESSAGE)
+    if refused:
+        st.error(refused)
     with st.form(key):
         username = st.text_input("Gebruikersnaam", autocomplete="username")
         password = st.text_input("Wachtwoord", type="password", autocomplete="current-password")
         submitted = st.form_submit_button("Inloggen", type="primary")
+    settings = web_session.sso_settings()
+    if settings is not None:
+        st.write("Of log in via uw organisatie:")
+        if st.button(f"Inloggen met {settings.label}", key=f"{key}_sso"):
+            problem = web_session.start_single_sign_on(settings)
+            if problem:
+                st.error(problem)
     if not submitted:
         return
     db = store()

@@ -54,6 +54,7 @@ PUBLIC_BY_DESIGN = {
     # Accounts: proven by a password or by a signed, versioned login.
     "dashboard.accounts.authenticate": "checks username and password",
     "dashboard.accounts.login_from_token": "checks the signed cookie and the session version",
+    "dashboard.accounts.login_by_identity": "called only with an identity st.login verified",
     "dashboard.accounts.refresh": "checks the login's session version",
     "dashboard.accounts.logout": "ends only the given login",
     "dashboard.accounts.change_own_password": "needs the login and the current password",
