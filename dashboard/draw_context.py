@@ -21,7 +21,7 @@ from sortition import QuotaChange
 
 STATUS_NAMES = {
     "open": "loopt",
-    "committed": "vingerafdruk gepubliceerd",
+    "committed": "vingerafdruk gemaakt",
     "completed": "afgerond",
     "cancelled": "gestopt",
 }

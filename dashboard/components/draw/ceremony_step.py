@@ -21,7 +21,7 @@ _PROJECTOR_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 header[data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
-[data-testid="stMain"] { font-size: 1.5rem; }
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] p { font-size: 1.4rem; }
 [data-testid="stMain"] h1, [data-testid="stMain"] h2, [data-testid="stMain"] h3 {
   font-size: 2.6rem !important; }
 [data-testid="stMain"] code { font-size: 1.6rem !important; color: #000; }

@@ -1,0 +1,199 @@
+"""A council draw from start to finish in a real Chromium, with the demo data: start the
+draw, a wrong file and then the register extract, the invitation lottery and its
+downloads, registrations from a CSV, quotas, the selection, the public ceremony and a
+confirmation. A screenshot of every step goes to test-artifacts/."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import sortition
+from dashboard.store import council, geography
+from dashboard.store.db import open_store
+from data.register_extract import write_extract
+from tests.e2e.harness import Server, running_server, screenshot, wait_until_ready
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def journey(demo_db: Path, tmp_path: Path) -> Iterator[tuple[Server, Path, str]]:
+    """The server, the extract of the first council's neighbourhood, and that council."""
+    store = open_store(demo_db)
+    try:
+        with store.read() as cur:
+            first = sorted(
+                (c for h in geography.neighbourhoods(cur)
+                 for c in council.councils_for_neighbourhood(cur, h.id)),
+                key=lambda c: c.name,
+            )[0]  # fmt: skip
+            codes = {h.id: h.code for h in geography.neighbourhoods(cur)}
+            hoods = [codes[i] for i in council.council_neighbourhood_ids(cur, first.id)]
+    finally:
+        store.close()
+    extract = tmp_path / "uittreksel.csv"
+    write_extract(demo_db, extract, hoods)
+    with running_server(demo_db) as server:
+        yield server, extract, first.name
+
+
+def main_text(tab: object) -> str:
+    return str(tab.inner_text("[data-testid='stMain']"))  # type: ignore[attr-defined]
+
+
+def settle(tab: object) -> None:
+    tab.wait_for_timeout(400)  # type: ignore[attr-defined]
+    wait_until_ready(tab)
+
+
+def click(tab: object, name: str) -> None:
+    tab.get_by_role("button", name=name, exact=True).first.click()  # type: ignore[attr-defined]
+    settle(tab)
+
+
+def step(tab: object, label: str) -> None:
+    tab.get_by_text(label, exact=False).first.click()  # type: ignore[attr-defined]
+    settle(tab)
+
+
+def upload(tab: object, path: Path) -> None:
+    tab.locator("input[type=file]").first.set_input_files(str(path))  # type: ignore[attr-defined]
+    tab.wait_for_timeout(800)  # type: ignore[attr-defined]
+    wait_until_ready(tab)
+
+
+def download(tab: object, name: str) -> bytes:
+    with tab.expect_download() as done:  # type: ignore[attr-defined]
+        tab.get_by_role("button", name=name).first.click()  # type: ignore[attr-defined]
+    return Path(done.value.path()).read_bytes()
+
+
+def errors(tab: object) -> list[str]:
+    found = tab.locator("[data-testid='stAlertContentError'], [data-testid='stException']")  # type: ignore[attr-defined]
+    return [e.inner_text() for e in found.all()]
+
+
+def test_a_council_draw_from_start_to_finish(
+    journey: tuple[Server, Path, str], browser: object, tmp_path: Path
+) -> None:
+    server, extract, council_name = journey
+    context = browser.new_context(  # type: ignore[attr-defined]
+        viewport={"width": 1280, "height": 1600}, locale="nl-NL", accept_downloads=True
+    )
+    tab = context.new_page()
+    tab.goto(f"{server.url}/organiser_draw")
+    wait_until_ready(tab)
+    tab.get_by_label("Gebruikersnaam").fill("organisator")
+    tab.get_by_label("Wachtwoord").fill("demo-organisator")
+    click(tab, "Inloggen")
+
+    # 1. A new draw for the first council.
+    assert council_name in main_text(tab)
+    screenshot(tab, "draw-1-start")
+    click(tab, "Loting aanmaken")
+    assert "De loting is aangemaakt" in main_text(tab)
+    assert "stap=2" in tab.url
+
+    # 2. A wrong file is refused; the extract is checked, then stored.
+    wrong = tmp_path / "foto.csv"
+    wrong.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    upload(tab, wrong)
+    assert "Dit is geen CSV- of XLSX-bestand" in " ".join(errors(tab))
+    screenshot(tab, "draw-2a-wrong-file")
+    upload(tab, extract)
+    click(tab, "Controleren")
+    assert "Geen problemen gevonden." in main_text(tab)
+    screenshot(tab, "draw-2b-register-checked")
+    click(tab, "Opslaan")
+    assert "Het uittreksel is opgeslagen." in main_text(tab)
+
+    # 3. The invitation lottery, the mail-merge file and the letters.
+    assert "Stap 3. Uitnodigen" in main_text(tab)
+    screenshot(tab, "draw-3a-lottery-plan")
+    click(tab, "Loting uitvoeren")
+    assert "De brieven zijn geloot." in main_text(tab)
+    letters = list(csv.DictReader(io.StringIO(download(tab, "Bestand voor de drukker (CSV)")
+                                              .decode("utf-8-sig")), delimiter=";"))  # fmt: skip
+    assert letters and {"code", "aanhef", "straat", "postcode"} <= set(letters[0])
+    tab.get_by_label("Telefoonnummer voor vragen en aanmelden").fill("14 050")
+    tab.get_by_label("E-mailadres voor aanmelden").fill("wijkraad@wijkdam.nl")
+    tab.get_by_label("Afzender (ondertekening)").fill("Team Wijkraad")
+    click(tab, "Brieven maken")
+    page = download(tab, "Brieven om te printen (HTML, één brief per pagina)").decode()
+    assert page.count('<section class="letter">') == len(letters)
+    screenshot(tab, "draw-3b-letters")
+
+    # 4. Registrations from a CSV (a bad file first: nothing stored).
+    step(tab, "4. Aanmeldingen")
+    bad = tmp_path / "fout.csv"
+    bad.write_text("code;antwoord\nZZZZ-ZZZZ;ja\n", encoding="utf-8")
+    upload(tab, bad)
+    click(tab, "Aanmeldingen inlezen")
+    assert "hoort bij geen brief" in " ".join(errors(tab))
+    rng = random.Random(5)
+    lines = ["code;antwoord;leeftijd;geslacht"]
+    bands = ("16-24", "25-44", "45-64", "65+")
+    for n, letter in enumerate(letters[:70]):
+        answer = "ja" if n % 5 else "nee"
+        gender = rng.choice(["vrouw", "man"])
+        lines.append(f"{letter['code']};{answer};{bands[n % 4]};{gender}")
+    answers = tmp_path / "aanmeldingen.csv"
+    answers.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    upload(tab, answers)
+    click(tab, "Aanmeldingen inlezen")
+    assert "De aanmeldingen zijn ingelezen." in main_text(tab)
+    assert "Per groep, vergeleken met de wijk" in main_text(tab)
+    screenshot(tab, "draw-4-registrations")
+
+    # 5. Quotas from the neighbourhood; adopt the relaxation when they do not fit.
+    step(tab, "5. Quota")
+    if "Niet haalbaar" in main_text(tab):
+        screenshot(tab, "draw-5a-quotas-infeasible")
+        click(tab, "Voorstel overnemen")
+    assert "Haalbaar" in main_text(tab)
+    screenshot(tab, "draw-5b-quotas")
+    click(tab, "Quota opslaan")
+    assert "De quota zijn opgeslagen." in main_text(tab)
+
+    # 6. The selection: fingerprint and charts.
+    step(tab, "6. Selectie")
+    click(tab, "Selectie voorbereiden")
+    text = main_text(tab)
+    assert "Publiceer deze vingerafdruk" in text, errors(tab)
+    tab.wait_for_selector(".js-plotly-plot", timeout=20_000)
+    screenshot(tab, "draw-6-selection")
+
+    # 7. The ceremony on the projector.
+    step(tab, "7. Openbare trekking")
+    tab.get_by_text("Projectorweergave").click()
+    settle(tab)
+    tab.get_by_label("Uitkomsten, één per regel").fill("4\n2\n6\n1887")
+    tab.get_by_text("De uitkomsten zijn hardop voorgelezen en kloppen.").click()
+    screenshot(tab, "draw-7a-ceremony-inputs")
+    click(tab, "Trekking doen")
+    assert "Raad nummer" in main_text(tab), errors(tab)
+    assert not tab.locator("[data-testid='stSidebar']").is_visible()
+    screenshot(tab, "draw-7b-ceremony-council")
+    bundle = json.loads(download(tab, "Controlebestand (JSON)"))
+    assert sortition.verify(bundle) == []
+    assert bundle["ceremony"]["inputs"] == ["4", "2", "6", "1887"]
+    tab.get_by_text("Projectorweergave").click()
+    settle(tab)
+
+    # 8. A member confirms.
+    step(tab, "8. Leden en vervanging")
+    tab.get_by_role("combobox", name="Wie zegt ja?").click()
+    tab.get_by_role("option").first.click()
+    settle(tab)
+    click(tab, "Bevestigen")
+    assert "Bevestigd." in main_text(tab)
+    screenshot(tab, "draw-8-members")
+    assert not errors(tab)
+    context.close()
