@@ -79,3 +79,42 @@ def test_login_survives_a_reload_locks_after_failures_and_guards_pages(
     log_in(page, "wethouder", "demo-wethouder")
     assert "tijdelijk geblokkeerd" in main_text(page)
     assert "Ingelogd als" not in sidebar_text(page)
+
+
+def test_a_logged_in_user_is_refused_other_roles_pages_and_unknown_names_lock_too(
+    server: Server, page: object
+) -> None:
+    # An alderman may read the monitor, but an organiser's or an administrator's page
+    # shows only who may open it: its content never loads.
+    page.goto(f"{server.url}/login")  # type: ignore[attr-defined]
+    wait_until_ready(page)
+    log_in(page, "wethouder", "demo-wethouder")
+    assert "Ingelogd als wethouder" in sidebar_text(page)
+    for path, for_whom, secret in [
+        ("organiser_privacy", "organisatoren", "Persoonsgegevens wissen"),
+        ("admin_users", "beheerders", "Nieuwe gebruiker"),
+    ]:
+        page.goto(f"{server.url}/{path}")  # type: ignore[attr-defined]
+        wait_until_ready(page)
+        text = main_text(page)
+        assert f"Deze pagina is voor {for_whom}" in text, text[:300]
+        assert "U bent ingelogd als wethouder" in text
+        assert secret not in text
+    screenshot(page, "login-5-forbidden-for-alderman")
+    assert "Ingelogd als wethouder" in sidebar_text(page)  # still logged in, nothing more
+    page.get_by_role("button", name="Uitloggen").click()  # type: ignore[attr-defined]
+    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+    wait_until_ready(page)
+
+    # A name without an account reads exactly like a wrong password, and locks the same.
+    page.goto(f"{server.url}/login")  # type: ignore[attr-defined]
+    wait_until_ready(page)
+    for _ in range(4):
+        log_in(page, "bestaat-niet", "verkeerd wachtwoord")
+        assert "Onjuiste gebruikersnaam of wachtwoord" in main_text(page)
+    log_in(page, "bestaat-niet", "verkeerd wachtwoord")
+    screenshot(page, "login-6-unknown-name-locked")
+    assert "tijdelijk geblokkeerd" in main_text(page)
+    assert "opnieuw proberen vanaf" in main_text(page)
+    # Without single sign-on configured there is no button for it.
+    assert page.get_by_role("button", name="Inloggen met").count() == 0  # type: ignore[attr-defined]
