@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import itertools
+import math
 
 import numpy as np
 
@@ -17,28 +17,35 @@ def expand(
 
     Within a type panel taking c of the n members of a type, the members are put on a circle
     in a seeded random order and the panel takes the c consecutive members starting at
-    position floor(u * n), with one u uniform on [0, 1) shared by all types. Each start is
-    equally likely, so each member is on the panel with probability exactly c / n, and the
-    pieces of [0, 1) between the breakpoints j / n give finitely many person panels.
+    position g floor(u n / g), g = gcd(c, n), with one u uniform on [0, 1) shared by all
+    types. Each of the n / g starts is equally likely and covers every member in c / g of
+    them, so each member is on the panel with probability exactly c / n, and the pieces of
+    [0, 1) between the breakpoints j g / n give finitely many person panels.
     """
     order = [rng.permutation(m) for m in types.members]
     out: list[tuple[np.ndarray, float]] = []
     for counts, prob in zip(dist.panels, dist.probs, strict=True):
         taken = np.flatnonzero(counts)
-        whole = [order[t] for t in taken if counts[t] == types.sizes[t]]
-        part = [t for t in taken if counts[t] < types.sizes[t]]
-        cuts = [np.array([0.0, 1.0])]
-        cuts += [np.arange(1, types.sizes[t]) / types.sizes[t] for t in part]
+        part = [int(t) for t in taken if counts[t] < types.sizes[t]]
+        starts = [
+            int(types.sizes[t]) // math.gcd(int(counts[t]), int(types.sizes[t])) for t in part
+        ]
+        cuts = [np.array([0.0, 1.0])] + [np.arange(1, m) / m for m in starts]
         points = np.unique(np.round(np.concatenate(cuts), 12))
-        for a, b in itertools.pairwise(points):
-            u = (a + b) / 2
-            chosen = list(whole)
-            for t in part:
-                n, c = int(types.sizes[t]), int(counts[t])
-                start = int(u * n)
-                chosen.append(order[t][(start + np.arange(c)) % n])
-            people = np.sort(np.concatenate(chosen)) if chosen else np.zeros(0, np.int64)
-            out.append((people, float(prob * (b - a))))
+        u = (points[:-1] + points[1:]) / 2
+        chosen = [
+            np.broadcast_to(order[t], (len(u), len(order[t])))
+            for t in taken
+            if counts[t] == types.sizes[t]
+        ]
+        for t, m in zip(part, starts, strict=True):
+            n, c = int(types.sizes[t]), int(counts[t])
+            first = (n // m) * np.floor(u * m).astype(np.int64)
+            chosen.append(order[t][(first[:, None] + np.arange(c)[None, :]) % n])
+        people = np.sort(np.concatenate(chosen, axis=1), axis=1)
+        out.extend(
+            (panel, float(w)) for panel, w in zip(people, prob * np.diff(points), strict=True)
+        )
     return out
 
 
