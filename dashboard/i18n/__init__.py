@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.i18n.en import EN
+from dashboard.i18n.en import EN as PUBLIC_EN
+from dashboard.i18n.en_draw import EN as DRAW_EN
+
+# The residents' pages (en.py) and the organisers' draw workspace (en_draw.py).
+EN = {**PUBLIC_EN, **DRAW_EN}
 
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
 DEFAULT = "nl"

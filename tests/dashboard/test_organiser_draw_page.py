@@ -238,3 +238,19 @@ def test_the_ceremony_and_the_members_from_the_page(app_db: Path) -> None:
     assert not at.exception, at.exception
     assert "Bevestigd." in at.success[0].value
     assert [m.value for m in at.metric if m.label == "Bevestigd"] == ["1 / 11"]
+
+
+def test_the_workspace_in_english(app_db: Path) -> None:
+    draw_id = prepared_draw(app_db, 3)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["caller"] = ORGANISER
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page(PAGE)
+    at.query_params["loting"] = str(draw_id)
+    at.query_params["stap"] = "3"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Draw"
+    assert "Step 3. Inviting: the lottery of the letters" in text(at)
+    assert "Drawn on" in text(at)

@@ -1,0 +1,483 @@
+"""English for the organisers' draw workspace (dashboard/components/draw): Dutch
+sentence -> English sentence. Merged into the language table by dashboard.i18n."""
+
+from __future__ import annotations
+
+EN: dict[str, str] = {
+    "Uitnodigingen": "Invitations",
+    "Antwoorden": "Answers",
+    "Ja, doet mee": "Yes, takes part",
+    "Zetels": "Seats",
+    "**Aanmeldingen inlezen (CSV)**": "**Import registrations (CSV)**",
+    (
+        "Kolommen: code, antwoord (ja of nee), en als u ze heeft: leeftijd, geslacht, "
+        "opleiding, woonsituatie, buurt, herkomst. Eén foute regel: er wordt niets "
+        "opgeslagen."
+    ): (
+        "Columns: code, antwoord (ja or nee), and if you have them: leeftijd, geslacht, "
+        "opleiding, woonsituatie, buurt, herkomst. One wrong line: nothing is stored."
+    ),
+    "Bestand met aanmeldingen": "File with registrations",
+    "Namen en adressen: alleen voor de organisatoren van deze wijk.": (
+        "Names and addresses: for this neighbourhood's organisers only."
+    ),
+    "**Vervanger loten**": "**Draw a replacement**",
+    "Wie wordt vervangen?": "Who is replaced?",
+    "**Per groep, vergeleken met de wijk**": ("**Per group, compared with the neighbourhood**"),
+    "Stap 4. Huisbezoeken": "Step 4. Home visits",
+    "Stap 4. Aanmeldingen": "Step 4. Registrations",
+    "Loot eerst de uitnodigingen (stap 3).": "Draw the invitations first (step 3).",
+    "**Aanmelding vastleggen**": "**Record a registration**",
+    "Code uit de brief": "Code from the letter",
+    "Doet mee?": "Takes part?",
+    "Aanmelding vastleggen": "Record registration",
+    "De aanmelding is vastgelegd.": "The registration has been recorded.",
+    "Aanmeldingen inlezen": "Import registrations",
+    "De aanmeldingen zijn ingelezen.": "The registrations have been imported.",
+    "Nr": "No.",
+    "Naam": "Name",
+    "Adres": "Address",
+    "Bezoeken": "Visits",
+    "Laatste uitkomst": "Latest outcome",
+    "Vervangen door": "Replaced by",
+    "Vervangt": "Replaces",
+    "**Huisbezoek vastleggen**": "**Record a home visit**",
+    "Uitkomst": "Outcome",
+    "Bij ja: vul in wat de bewoner zegt; leeg laten neemt het register over.": (
+        "On yes: fill in what the resident says; left empty, the register is used."
+    ),
+    "Bezoek vastleggen": "Record visit",
+    "Nog niemand om te vervangen: dat kan na een nee of niet thuis.": (
+        "Nobody to replace yet: that is possible after a no or not at home."
+    ),
+    "Vervanger loten": "Draw replacement",
+    "Er is een vervanger geloot uit dezelfde groep.": (
+        "A replacement has been drawn from the same group."
+    ),
+    "Inwoners": "Residents",
+    "Aandeel in de wijk": "Share of the neighbourhood",
+    "Ja": "Yes",
+    "Respons": "Response",
+    "Aandeel van de aanmeldingen": "Share of the registrations",
+    "Nee": "No",
+    "Niet thuis": "Not at home",
+    "Weigering": "Refusal",
+    "Kies het adres": "Choose the address",
+    "Kies eerst het adres.": "Choose the address first.",
+    "Deze aanmelding was al vastgelegd.": "This registration had already been recorded.",
+    "{nieuw} nieuw; {bekend} waren al vastgelegd en zijn overgeslagen.": (
+        "{nieuw} new; {bekend} had already been recorded and were skipped."
+    ),
+    "Het bezoek is vastgelegd.": "The visit has been recorded.",
+    "— niet gevraagd —": "— not asked —",
+    "nog niet bezocht": "not visited yet",
+    "Projectorweergave (groot, zonder zijbalk)": "Projector view (large, no sidebar)",
+    "Openbare trekking: {raad}": "Public draw: {raad}",
+    "**1. De vingerafdruk die vooraf is gepubliceerd**": (
+        "**1. The fingerprint published beforehand**"
+    ),
+    (
+        "Een lijst van **{m}** mogelijke raden van **{k}** leden, gemaakt uit **{n}** "
+        "aanmeldingen. Elke raad op de lijst voldoet aan alle quota."
+    ): (
+        "A list of **{m}** possible councils of **{k}** members, made from **{n}** "
+        "registrations. Every council on the list meets all quotas."
+    ),
+    "**2. De uitkomsten van de trekking, in deze volgorde**": (
+        "**2. The outcomes of the draw, in this order**"
+    ),
+    "**3. Het nummer dat daaruit volgt**": "**3. The number that follows from them**",
+    (
+        "De raden op de lijst zijn genummerd van 0 tot en met {laatste}. Rekenregel: "
+        "SHA-256 van de vingerafdruk en de uitkomsten geeft het getal {seed} "
+        "(hexadecimaal); de rest na delen door {m} is {n}."
+    ): (
+        "The councils on the list are numbered 0 to {laatste}. Rule: SHA-256 of the "
+        "fingerprint and the outcomes gives the number {seed} (hexadecimal); the "
+        "remainder after dividing by {m} is {n}."
+    ),
+    "**4. De nieuwe raad** (nummers uit het controlebestand, geen namen)": (
+        "**4. The new council** (numbers from the verification file, no names)"
+    ),
+    "Controlebestand (JSON)": "Verification file (JSON)",
+    "De nieuwe raad (CSV, zonder namen)": "The new council (CSV, without names)",
+    "Controleer de trekking opnieuw": "Check the draw again",
+    "Iedereen kan dit nagaan met het controlebestand en `python -m sortition verify`.": (
+        "Anyone can check this with the verification file and `python -m sortition verify`."
+    ),
+    "**2. De uitkomsten van de trekking**": "**2. The outcomes of the draw**",
+    (
+        "Vraag aanwezigen om toeval: dobbelstenen, een getal dat een getuige zelf "
+        "bedenkt, de uitslag van een openbare loterij. Typ elke uitkomst op een eigen "
+        "regel, in de volgorde waarin ze zijn genoemd, precies zoals ze zijn "
+        "opgeschreven."
+    ): (
+        "Ask those present for chance: dice, a number a witness makes up, the result of "
+        "a public lottery. Type each outcome on its own line, in the order they were "
+        "called out, exactly as written down."
+    ),
+    "Stap 7. Openbare trekking": "Step 7. Public draw",
+    "Bereid eerst de selectie voor en publiceer de vingerafdruk (stap 6).": (
+        "Prepare the selection and publish the fingerprint first (step 6)."
+    ),
+    "Raad nummer {n}": "Council number {n}",
+    "Uitkomsten, één per regel": "Outcomes, one per line",
+    "De uitkomsten zijn hardop voorgelezen en kloppen.": (
+        "The outcomes were read aloud and are correct."
+    ),
+    "Trekking doen": "Draw",
+    "Lees de uitkomsten eerst hardop voor en vink dat aan.": (
+        "Read the outcomes aloud first and tick the box."
+    ),
+    "Nummer": "Number",
+    "Alles wordt opnieuw uitgerekend uit het controlebestand…": (
+        "Everything is recomputed from the verification file…"
+    ),
+    (
+        "Klopt: de vingerafdruk, de uitkomsten, het nummer en de raad volgen precies "
+        "uit het controlebestand."
+    ): (
+        "Correct: the fingerprint, the outcomes, the number and the council follow "
+        "exactly from the verification file."
+    ),
+    "De trekking is gedaan.": "The draw has been made.",
+    "Het controlebestand klopt niet:": "The verification file does not match:",
+    "Wijkraad (leximin)": "Wijkraad (leximin)",
+    "Oude methode (greedy)": "Old method (greedy)",
+    "Aanmeldingen, van kleinste naar grootste kans": (
+        "Registrations, from smallest to largest chance"
+    ),
+    "Kans om in de raad te komen (%)": "Chance of joining the council (%)",
+    "Wijk": "Neighbourhood",
+    "Aanmeldingen": "Registrations",
+    "Raad, verwacht": "Council, expected",
+    "Getrokken raad": "Drawn council",
+    "Aandeel (%)": "Share (%)",
+    "huisbezoeken": "home visits",
+    "brieven": "letters",
+    "Stap 3. Uitnodigen: de loting van de {wat}": ("Step 3. Inviting: the lottery of the {wat}"),
+    (
+        "Wijkraad loot huishoudens per groep (wijk en leeftijd), één uitnodiging per "
+        "huishouden. Groepen die minder vaak reageren, krijgen meer uitnodigingen. Pas "
+        "de verwachte respons per groep aan als u betere cijfers heeft, bijvoorbeeld "
+        "van een vorige loting."
+    ): (
+        "Wijkraad draws households per group (neighbourhood and age), one invitation "
+        "per household. Groups that answer less often get more invitations. Adjust the "
+        "expected response per group if you have better figures, for example from an "
+        "earlier draw."
+    ),
+    "Aantal {wat}": "Number of {wat}",
+    "genoeg voor {k} zetels": "enough for {k} seats",
+    "waarschijnlijk te weinig voor een goede keuze uit {k} zetels": (
+        "probably too few for a good choice of {k} seats"
+    ),
+    "Verwacht: ongeveer **{n} aanmeldingen**, {oordeel}.": (
+        "Expected: about **{n} registrations**, {oordeel}."
+    ),
+    "Geloot op {datum}: {n} uitnodigingen.": "Drawn on {datum}: {n} invitations.",
+    "**Brieven maken**": "**Make the letters**",
+    (
+        "Het bestand voor de drukker (samenvoegen in Word) en de brieven bevatten namen "
+        "en adressen. Bewaar ze alleen zolang nodig en deel ze niet verder."
+    ): (
+        "The file for the print shop (mail merge in Word) and the letters hold names "
+        "and addresses. Keep them only as long as needed and do not share them further."
+    ),
+    "Bestand voor de drukker (CSV)": "File for the print shop (CSV)",
+    "Lees eerst het uittreksel uit het bevolkingsregister in (stap 2).": (
+        "Import the population register extract first (step 2)."
+    ),
+    "Er zijn {n} huishoudens met iemand van {leeftijd} jaar of ouder.": (
+        "There are {n} households with someone aged {leeftijd} or older."
+    ),
+    "Loting uitvoeren": "Run the lottery",
+    "De {wat} zijn geloot.": "The {wat} have been drawn.",
+    "De adressen voor de huisbezoeken en de uitkomsten staan bij stap 4.": (
+        "The addresses for the home visits and their outcomes are in step 4."
+    ),
+    "Aanmelden vóór": "Register before",
+    "Telefoonnummer voor vragen en aanmelden": ("Phone number for questions and registering"),
+    "E-mailadres voor aanmelden": "Email address for registering",
+    "Afzender (ondertekening)": "Sender (signature)",
+    "Brieven maken": "Make letters",
+    "Brieven om te printen (HTML, één brief per pagina)": (
+        "Letters to print (HTML, one letter per page)"
+    ),
+    "Waarvan vervangers": "Of which replacements",
+    "Verwachte respons (%)": "Expected response (%)",
+    "Welk deel van de uitgenodigden ja zegt, naar verwachting.": (
+        "The share of those invited expected to say yes."
+    ),
+    "Stap 8. Leden en vervanging": "Step 8. Members and replacement",
+    "Bevestigd": "Confirmed",
+    "Namen: alleen voor de organisatoren van deze wijk.": (
+        "Names: for this neighbourhood's organisers only."
+    ),
+    "**De raad: zetels, termijnen en rotatie**": ("**The council: seats, terms and rotation**"),
+    "Doe eerst de openbare trekking (stap 7).": "Hold the public draw first (step 7).",
+    "Reservelijst (in volgorde van de trekking)": ("Reserve list (in the order of the draw)"),
+    "Loting afronden": "Complete the draw",
+    "**Bevestigen**": "**Confirm**",
+    "Wie zegt ja?": "Who says yes?",
+    "Bevestigen": "Confirm",
+    "**Afzeggen of stoppen**": "**Decline or leave**",
+    "Wie zegt af?": "Who declines?",
+    "Reden (kort, geen gezondheid of andere gevoelige zaken)": (
+        "Reason (short, no health or other sensitive matters)"
+    ),
+    "Afzeggen": "Decline",
+    "**Vervanger van de reservelijst**": "**Replacement from the reserve list**",
+    "Plaats van": "Seat of",
+    (
+        "Wie in de raad zat, mag {maanden} maanden na het einde van de zetel weer worden geloot."
+    ): "Former members may be drawn again {maanden} months after their seat ended.",
+    "De loting is afgerond. De raad staat in het overzicht.": (
+        "The draw is complete. The council is in the overview."
+    ),
+    "Buurt": "Part of the neighbourhood",
+    "Reserve nr": "Reserve no.",
+    "Vervangen door nr": "Replaced by no.",
+    "Kies een lid": "Choose a member",
+    "Niemand te vervangen.": "Nobody to replace.",
+    "Vervanger nemen": "Take replacement",
+    "De eerstvolgende reserve die binnen de quota past, is gevraagd.": (
+        "The next reserve who fits the quotas has been asked."
+    ),
+    "Benoemde zetel (rol, geen naam nodig)": "Appointed seat (role, no name needed)",
+    "Kies eerst een lid.": "Choose a member first.",
+    "Termijn": "Term",
+    "Zetel": "Seat",
+    "Wie": "Who",
+    "Vanaf": "From",
+    "Tot": "Until",
+    "Reden einde": "Reason for ending",
+    "Mag weer worden geloot vanaf": "May be drawn again from",
+    "Benoemde zetel toevoegen": "Add appointed seat",
+    "De benoemde zetel is toegevoegd.": "The appointed seat has been added.",
+    "Bevestigd.": "Confirmed.",
+    "Afzegging vastgelegd. Kies nu een vervanger.": ("Decline recorded. Now choose a replacement."),
+    "geloot": "drawn",
+    "benoemd": "appointed",
+    "Stap 5. Quota": "Step 5. Quotas",
+    (
+        "Quota zorgen dat de raad lijkt op de wijk: per groep hoeveel leden minstens en "
+        "hoogstens. Het voorstel volgt de inwoners van {leeftijd} jaar en ouder in het "
+        "uittreksel. Bij elke wijziging kijkt Wijkraad of er uit de aanmeldingen van nu "
+        "een raad van {k} te loten is die aan alle quota voldoet."
+    ): (
+        "Quotas make the council look like the neighbourhood: per group the least and "
+        "the most members. The proposal follows the residents aged {leeftijd} and over "
+        "in the extract. At every change Wijkraad checks whether a council of {k} "
+        "meeting all quotas can be drawn from the current registrations."
+    ),
+    "Kenmerken": "Features",
+    "Quota voorstellen uit de wijk": "Propose quotas from the neighbourhood",
+    "Voorstel overnemen": "Adopt the suggestion",
+    "Quota opslaan": "Save quotas",
+    "De quota zijn opgeslagen.": "The quotas have been saved.",
+    "Opgeslagen quota: {n} rijen.": "Saved quotas: {n} rows.",
+    "Waarde": "Value",
+    "Minimum": "Minimum",
+    "Maximum": "Maximum",
+    "De tabel hierboven wijkt daarvan af.": "The table above differs from them.",
+    "Stap 2. Het uittreksel uit het bevolkingsregister": (
+        "Step 2. The population register extract"
+    ),
+    (
+        "Vraag de gemeente om een uittreksel (CSV of XLSX) met per inwoner: "
+        "persoonsnummer en huishoudnummer (pseudoniem, nooit een BSN), geboortedatum, "
+        "geslacht, wijkcode, buurtcode, straat, huisnummer, postcode en woonplaats; als "
+        "het kan ook voornaam, achternaam, opleiding, woonsituatie en herkomst. Er "
+        "wordt niets opgeslagen voordat u het controleverslag heeft gezien en op "
+        "Opslaan drukt."
+    ): (
+        "Ask the municipality for an extract (CSV or XLSX) with per resident: person "
+        "number and household number (pseudonymous, never a BSN), date of birth, "
+        "gender, neighbourhood code, part code, street, house number, postcode and "
+        "town; if possible also first name, last name, education, tenure and origin. "
+        "Nothing is stored before you have seen the check report and pressed Save."
+    ),
+    "Uittreksel (CSV of XLSX)": "Extract (CSV or XLSX)",
+    "**Voorbeeld: de eerste rijen van {rijen}**": ("**Preview: the first rows of {rijen}**"),
+    "**Welke kolom is wat?**": "**Which column is what?**",
+    "Controleren": "Check",
+    "**Controleverslag**": "**Check report**",
+    "Rijen in het bestand": "Rows in the file",
+    "Buiten deze loting": "Outside this draw",
+    "Met een probleem": "With a problem",
+    "Kunnen worden opgeslagen": "Can be stored",
+    "Opslaan": "Save",
+    (
+        "Ingelezen op {datum}: {bestand}, {rijen} inwoners voor deze loting ({nieuw} "
+        "nieuw, {gewijzigd} gewijzigd, {fout} rijen met een probleem niet ingelezen)."
+    ): (
+        "Imported on {datum}: {bestand}, {rijen} residents for this draw ({nieuw} new, "
+        "{gewijzigd} changed, {fout} rows with a problem left out)."
+    ),
+    "De uitnodigingen zijn geloot; het uittreksel ligt nu vast.": (
+        "The invitations have been drawn; the extract is now fixed."
+    ),
+    (
+        "{n} rijen hebben een probleem. Per probleem de regelnummers (de kopregel is regel 1):"
+    ): "{n} rows have a problem. Per problem the line numbers (the header is line 1):",
+    "Volledig verslag als CSV": "Full report as CSV",
+    "Geen problemen gevonden.": "No problems found.",
+    "Ik begrijp dat de {n} rijen met een probleem niet meedoen aan de loting.": (
+        "I understand that the {n} rows with a problem do not take part in the draw."
+    ),
+    "Het uittreksel is opgeslagen. Volgende stap: uitnodigen (stap 3).": (
+        "The extract has been stored. Next step: inviting (step 3)."
+    ),
+    "Het bestand wordt gelezen…": "Reading the file…",
+    "Kolom": "Column",
+    "Probleem": "Problem",
+    "Regels": "Lines",
+    " (mag ontbreken)": " (optional)",
+    "Elke rij wordt gecontroleerd…": "Checking every row…",
+    "Dit bestand was al ingelezen; er is niets veranderd.": (
+        "This file had already been imported; nothing changed."
+    ),
+    "— niet in het bestand —": "— not in the file —",
+    "Stap 6. Selectie": "Step 6. Selection",
+    "De selectie is voorbereid. Publiceer deze vingerafdruk vóór de openbare trekking:": (
+        "The selection has been prepared. Publish this fingerprint before the public draw:"
+    ),
+    (
+        "Een lijst van {m} mogelijke raden; elke raad voldoet aan de quota. Door het "
+        "afronden verandert niemands kans meer dan {afwijking} procentpunt."
+    ): (
+        "A list of {m} possible councils; every council meets the quotas. Rounding "
+        "changes nobody's chance by more than {afwijking} percentage points."
+    ),
+    "Controlebestand (JSON, zonder namen)": "Verification file (JSON, without names)",
+    (
+        "Wijkraad berekent voor elke aanmelding een eerlijke kans (leximin: de kleinste "
+        "kans zo groot mogelijk) en maakt een genummerde lijst van mogelijke raden die "
+        "aan alle quota voldoen. Daarvan komt een vingerafdruk die u publiceert; bij de "
+        "openbare trekking kiest het publiek het nummer."
+    ): (
+        "Wijkraad computes a fair chance for every registration (leximin: the smallest "
+        "chance as large as possible) and makes a numbered list of possible councils "
+        "that meet all quotas. It yields a fingerprint that you publish; at the public "
+        "draw the audience picks the number."
+    ),
+    "Plaatsen": "Places",
+    "Quota": "Quotas",
+    "Methode": "Method",
+    "**Kans per aanmelding**": "**Chance per registration**",
+    "Kleinste kans (leximin)": "Smallest chance (leximin)",
+    "Grootste kans (leximin)": "Largest chance (leximin)",
+    (
+        "De oude methode vult de raad plaats voor plaats met wie de quota het hardst "
+        "nodig hebben; dan krijgen sommige aanmeldingen bijna geen kans. Leximin maakt "
+        "de kleinste kans zo groot als de quota toelaten."
+    ): (
+        "The old method fills the council seat by seat with whoever the quotas need "
+        "most; some registrations then get almost no chance. Leximin makes the smallest "
+        "chance as large as the quotas allow."
+    ),
+    "**De raad naast de wijk**": "**The council next to the neighbourhood**",
+    "Kansen per aanmelding (CSV)": "Chances per registration (CSV)",
+    "Sla eerst de quota op (stap 5).": "Save the quotas first (step 5).",
+    "Selectie voorbereiden": "Prepare the selection",
+    "De selectie is voorbereid. Publiceer de vingerafdruk.": (
+        "The selection has been prepared. Publish the fingerprint."
+    ),
+    "Kleinste kans (oude methode)": "Smallest chance (old method)",
+    "Voorbereiding ongedaan maken": "Undo the preparation",
+    (
+        "Alleen als er echt iets moet veranderen. Daarna komt er een nieuwe "
+        "vingerafdruk, die u opnieuw publiceert, met uitleg."
+    ): (
+        "Only if something really has to change. Afterwards there is a new fingerprint, "
+        "which you publish again, with an explanation."
+    ),
+    "Waarom?": "Why?",
+    "Ongedaan maken": "Undo",
+    "Bezig…": "Working…",
+    "De voorbereiding is ongedaan gemaakt.": "The preparation has been undone.",
+    "leximin (aanbevolen)": "leximin (recommended)",
+    "De selectie wordt berekend…": "Computing the selection…",
+    "Kans (leximin)": "Chance (leximin)",
+    "Kans (oude methode)": "Chance (old method)",
+    "Stap 1. Een nieuwe loting beginnen": "Step 1. Start a new draw",
+    (
+        "Kies de raad waarvoor u loot, of maak een nieuwe raad. Een raad kan gelote en "
+        "benoemde zetels hebben (bijvoorbeeld gemeenteraadsleden). Een wijkpanel is een "
+        "grotere groep bewoners die op dezelfde manier wordt geloot."
+    ): (
+        "Choose the council you draw for, or make a new council. A council can have "
+        "drawn and appointed seats (for example municipal councillors). A wijkpanel is "
+        "a larger group of residents drawn the same way."
+    ),
+    "Raad": "Council",
+    "Wat loot u?": "What do you draw?",
+    "De termijn begint op": "The term starts on",
+    "Grootte van het wijkpanel (alleen bij een wijkpanel)": (
+        "Size of the wijkpanel (wijkpanel only)"
+    ),
+    "Loting aanmaken": "Create draw",
+    "De loting is aangemaakt. Lees nu het bevolkingsregister in (stap 2).": (
+        "The draw has been created. Now import the population register (step 2)."
+    ),
+    "**De nieuwe raad**": "**The new council**",
+    "Naam van de raad": "Name of the council",
+    "Soort": "Kind",
+    "Wijk of wijken": "Neighbourhood(s)",
+    "Gelote zetels": "Drawn seats",
+    "Benoemde zetels": "Appointed seats",
+    "Zittingstermijn (maanden)": "Term (months)",
+    "Minimumleeftijd": "Minimum age",
+    (
+        "{naam}: {geloot} gelote en {benoemd} benoemde zetels, termijn {maanden} "
+        "maanden, vanaf {leeftijd} jaar."
+    ): (
+        "{naam}: {geloot} drawn and {benoemd} appointed seats, term {maanden} months, "
+        "from age {leeftijd}."
+    ),
+    "Nieuwe raad maken": "Make a new council",
+    "Kies een of meer wijken": "Choose one or more neighbourhoods",
+    "De raad": "The council",
+    "Een wijkpanel": "A wijkpanel",
+    "Loting": "Draw",
+    "wijkpanel": "wijkpanel",
+    "raad": "council",
+    "termijn {van} tot {tot}": "term {van} to {tot}",
+    "status: {s}": "status: {s}",
+    "Loting stoppen": "Stop the draw",
+    "Waarom stopt de loting?": "Why does the draw stop?",
+    "Nieuwe loting beginnen": "Start a new draw",
+    "De loting is gestopt. Alles wat is vastgelegd, blijft bewaard.": (
+        "The draw has been stopped. Everything recorded is kept."
+    ),
+    "{k} plaatsen in de {wat}": "{k} places in the {wat}",
+    "Alleen organisatoren kunnen een loting doen. Log in als organisator.": (
+        "Only organisers can run a draw. Log in as an organiser."
+    ),
+    "Raad en loting": "Council and draw",
+    "Bevolkingsregister": "Population register",
+    "Uitnodigen": "Inviting",
+    "Selectie": "Selection",
+    "Openbare trekking": "Public draw",
+    "Leden en vervanging": "Members and replacement",
+    "Twee stappen: brieven, aanmelden, selectie met quota": (
+        "Two stages: letters, registering, selection with quotas"
+    ),
+    "Direct: huisbezoeken, elke weigering vervangen uit dezelfde groep": (
+        "Direct: home visits, each refusal replaced from the same group"
+    ),
+    "Later terugkomen": "Come back later",
+    "Geloot, nog niet bevestigd": "Drawn, not yet confirmed",
+    "Doet mee": "Takes part",
+    "Afgezegd": "Declined",
+    "Vervangen": "Replaced",
+    "Gestopt": "Left",
+    "Reserve": "Reserve",
+    "loopt": "running",
+    "vingerafdruk gemaakt": "fingerprint made",
+    "afgerond": "completed",
+    "gestopt": "stopped",
+    "Herkomst": "Origin",
+    "Woonsituatie": "Tenure",
+}
