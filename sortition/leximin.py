@@ -1,16 +1,28 @@
-"""Leximin and maximin distributions over panels, by column generation over types.
+"""Leximin and maximin distributions over panels, over types of interchangeable people.
 
-The master LP at each level, over panel probabilities q and the level z:
+A distribution over panels gives each type t an expected count x_t = sum_P q_P c_t(P); its
+members' probability is x_t / n_t. Every such x lies in the LP relaxation of the panel
+constraints (0 <= x <= caps, each quota's and household's row within its bounds, sum k).
+
+1. Leximin over the relaxation (`relaxed_leximin`): per level one LP over T + 1 variables,
+       maximise z  subject to  x in the relaxation,  x_t / n_t >= z (unfixed),  >= f_t (fixed);
+   types with a positive dual cannot rise above z in any optimal solution (complementary
+   slackness) and are fixed. Its result is lexicographically at least as good as any
+   distribution over panels.
+2. If that point is a mix of panels, the mix is therefore leximin (and maximin), exactly.
+   Rounding steps (`_decompose`) write it as one; failing that, column generation towards it
+   (`_towards`). Over types the relaxation's point almost always is such a mix.
+3. Otherwise leximin level by level with column generation. The master LP at each level,
+   over panel probabilities q and the level z:
     maximise z
     subject to  sum_P q_P c_t(P) / n_t - z >= 0     for every type t not yet fixed
                 sum_P q_P c_t(P) / n_t     >= f_t   for every type t fixed at level f_t
                 sum_P q_P = 1,  q >= 0.
-Its duals y_t price a new panel: the integer program maximising sum_t (y_t / n_t) c_t over
-all panels (PanelFinder). When no panel beats the dual of the convexity row, the level is
-optimal; every type with y_t > 0 then has probability exactly z in every optimal solution
-(complementary slackness) and is fixed. Repeating until every type is fixed gives the
-leximin distribution (Flanigan, Gölz, Gupta, Hennig and Procaccia, Nature 2021). By symmetry
-every member of a type has the same leximin probability, so types suffice.
+   Its duals y_t price a new panel: the integer program maximising sum_t (y_t / n_t) c_t over
+   all panels (PanelFinder). When no panel beats the dual of the convexity row, the level is
+   optimal and the types with y_t > 0 are fixed as above.
+Leximin as in Flanigan, Gölz, Gupta, Hennig and Procaccia (Nature 2021). By symmetry every
+member of a type has the same leximin probability, so types suffice.
 """
 
 from __future__ import annotations
@@ -41,8 +53,8 @@ class TypeDistribution:
     panels: np.ndarray  # (P, T) counts
     probs: np.ndarray  # (P,)
     type_prob: np.ndarray  # (T,) selection probability of each member of a type
-    levels: int  # LP levels solved (1 for maximin)
-    panels_priced: int  # integer programs solved
+    levels: int  # LP levels solved (of the relaxation, or of the master; 1 for maximin there)
+    panels_priced: int  # panel searches: rounding steps and pricing problems
 
 
 class _Master:
@@ -262,13 +274,15 @@ def _decompose(
 
     Rounding steps, as in a constructive proof of Caratheodory's theorem: at the current
     point p take a panel c with c_t in {floor p_t, ceil p_t} that meets with equality every
-    row already at a bound (an integer program, usually settled by its LP relaxation), give
-    it the largest weight that keeps the rest, p + mu (p - c), inside the relaxation and
-    between the same floors and ceilings, and continue from there. Each step makes one more
-    p_t whole or one more row tight, so there are at most T + rows steps, and the mass left
-    shrinks geometrically. Success when the mass left is below MASS_TOL (it is dropped and
-    the weights renormalised). Without success (no such panel: the point left the convex
-    hull of panels, or never was in it) the caller falls back to column generation.
+    row already at a bound (found by LP diving, the MIP only if diving fails), give it the
+    largest weight that keeps the rest, p + mu (p - c), inside the relaxation and between the
+    same floors and ceilings, and continue from there. Each step makes one more p_t whole or
+    one more row tight, and the mass left shrinks geometrically (about 100 steps for 400
+    types). When p has no such rounding, any panel on p's face of the relaxation is taken
+    instead. Success when the mass left is below MASS_TOL (it is dropped and the weights
+    renormalised, which moves no probability by more than about MASS_TOL). Failure (no
+    panel on the face: p is not a mix of panels, because the target is not or because a step
+    went too far) leaves it to column generation.
     """
     lower, upper = rows.lower, rows.upper
     row_of = np.repeat(np.arange(len(lower)), np.diff(rows.starts))
