@@ -160,6 +160,14 @@ def check_answers(cur: Cursor, ctx: DrawContext, answers: Answers) -> Answers:
     return Answers(**checked)
 
 
+def written_reason(text: str, message: str, minimum: int = 5) -> str:
+    """A short reason typed by the organiser, on one line; `message` when too short."""
+    cleaned = " ".join(text.split())
+    if len(cleaned) < minimum:
+        raise UserError(message)
+    return cleaned[:500]
+
+
 def require_not_committed(ctx: DrawContext) -> None:
     """After the fingerprint is made, the volunteers and quotas are fixed."""
     if ctx.draw.commitment is not None:

@@ -27,6 +27,7 @@ from dashboard.draw_context import (
     require_open,
     require_organiser_role,
     today,
+    written_reason,
 )
 from dashboard.errors import UserError
 from dashboard.store import council, draws
@@ -146,9 +147,9 @@ def replace_member(store: Store, caller: Caller, member_id: int) -> int:
 def add_appointed_seat(store: Store, caller: Caller, draw_id: int, role: str) -> int:
     """An appointed seat (e.g. a municipal councillor) for the draw's term, by role."""
     require_organiser_role(caller)
-    text = " ".join(role.split())
-    if len(text) < 3:
-        raise UserError("Beschrijf de benoemde zetel, bijvoorbeeld 'Gemeenteraadslid (fractie A)'.")
+    text = written_reason(
+        role, "Beschrijf de benoemde zetel, bijvoorbeeld 'Gemeenteraadslid (fractie A)'.", 3
+    )
 
     def work(cur: Cursor) -> int:
         ctx = context(cur, caller, draw_id)

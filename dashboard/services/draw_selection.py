@@ -16,6 +16,7 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -30,6 +31,7 @@ from dashboard.draw_context import (
     now,
     require_open,
     require_organiser_role,
+    written_reason,
 )
 from dashboard.errors import UserError
 from dashboard.store import draws
@@ -155,9 +157,9 @@ def prepare_selection(
 def discard_preparation(store: Store, caller: Caller, draw_id: int, reason: str) -> None:
     """Undo step 6 before the ceremony (the old fingerprint stays in the audit log)."""
     require_organiser_role(caller)
-    text = " ".join(reason.split())
-    if len(text) < 5:
-        raise UserError("Schrijf kort op waarom de voorbereiding opnieuw moet (minstens 5 tekens).")
+    text = written_reason(
+        reason, "Schrijf kort op waarom de voorbereiding opnieuw moet (minstens 5 tekens)."
+    )
 
     def work(cur: Cursor) -> None:
         ctx = context(cur, caller, draw_id)
@@ -216,26 +218,26 @@ def reveal_draw(store: Store, caller: Caller, draw_id: int, inputs: Sequence[str
     return store.write(work)
 
 
-def bundle_file(store: Store, caller: Caller, draw_id: int) -> bytes:
-    """The verification bundle as JSON (no names or addresses; fit to publish)."""
-    require_organiser_role(caller)
+def _stored_bundle(store: Store, caller: Caller, draw_id: int) -> dict[str, Any]:
     with store.read() as cur:
         context(cur, caller, draw_id)
         found = draws.bundle(cur, draw_id)
     if found is None:
         raise UserError("Er is nog geen controlebestand: bereid eerst de selectie voor.")
+    return found
+
+
+def bundle_file(store: Store, caller: Caller, draw_id: int) -> bytes:
+    """The verification bundle as JSON (no names or addresses; fit to publish)."""
+    require_organiser_role(caller)
+    found = _stored_bundle(store, caller, draw_id)
     return json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
 def verify_draw(store: Store, caller: Caller, draw_id: int) -> list[str]:
     """Recompute the draw from its bundle alone: [] when everything agrees."""
     require_organiser_role(caller)
-    with store.read() as cur:
-        context(cur, caller, draw_id)
-        found = draws.bundle(cur, draw_id)
-    if found is None:
-        raise UserError("Er is nog geen controlebestand: bereid eerst de selectie voor.")
-    return list(sortition.verify(found))
+    return list(sortition.verify(_stored_bundle(store, caller, draw_id)))
 
 
 # What the steps show -----------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from dashboard.draw_context import (
     require_open,
     require_organiser_role,
     today,
+    written_reason,
 )
 from dashboard.errors import UserError
 from dashboard.store import audit, council, draws, geography, register_import
@@ -196,9 +197,7 @@ def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
 def cancel_draw(store: Store, caller: Caller, draw_id: int, reason: str) -> None:
     """Stop a draw that is still running; everything recorded stays for the audit."""
     require_organiser_role(caller)
-    text = " ".join(reason.split())
-    if len(text) < 5:
-        raise UserError("Schrijf kort op waarom de loting stopt (minstens 5 tekens).")
+    text = written_reason(reason, "Schrijf kort op waarom de loting stopt (minstens 5 tekens).")
 
     def work(cur: Cursor) -> None:
         ctx = context(cur, caller, draw_id)
