@@ -31,6 +31,13 @@ NEIGHBOURHOOD_COLUMNS = {
 }
 
 
+# Amounts in the tables behind the figures, written the Dutch way (1.234,56).
+AMOUNT_COLUMNS = {
+    name: st.column_config.NumberColumn(format="localized")
+    for name in ("Bedrag (€)", "Toegekend (€)", "Uitgegeven (€)", "Te veel (€)")
+}
+
+
 def neighbourhood_frame(view: MonitorView) -> pd.DataFrame:
     rows = []
     for line in view.lines:

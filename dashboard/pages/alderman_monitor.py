@@ -116,7 +116,7 @@ def behind(figure: str, line: monitor.NeighbourhoodLine | None, key: str) -> Non
         return euro(view.total(field) if line is None else getattr(line, field))
 
     def table(frame: pd.DataFrame, name: str, part: str) -> None:
-        st.dataframe(frame, hide_index=True)
+        st.dataframe(frame, hide_index=True, column_config=monitor_tables.AMOUNT_COLUMNS)
         downloads(frame, f"{name}-{code}-{year}", f"{part}_{key}")
 
     if figure in ("vastgelopen", "overschrijdingen"):
@@ -141,7 +141,8 @@ def behind(figure: str, line: monitor.NeighbourhoodLine | None, key: str) -> Non
         frame = monitor_tables.allocations_frame(found.draft_allocations, shown_names)
         table(frame, "concepttoekenningen", "concept")
     if figure in ("boekingen", "uitgegeven"):
-        st.markdown(f"**Uitgegeven in {year}: {amount('spent')}** — de betalingen:")
+        lead = "Uitgegeven" if figure == "boekingen" else f"{where}: uitgegeven"
+        st.markdown(f"**{lead} in {year}: {amount('spent')}** — de betalingen:")
         table(monitor_tables.payments_frame(found.payments, shown_names), "betalingen",
               "betalingen")  # fmt: skip
     if figure == "doorlooptijden":
@@ -168,7 +169,12 @@ def projects(figure: str, hood: int | None, where: str, key: str) -> None:
     if not chosen:
         return
     picked = st.dataframe(
-        frame, hide_index=True, on_select="rerun", selection_mode="multi-row", key=f"{key}_lijst"
+        frame,
+        hide_index=True,
+        column_config=monitor_tables.AMOUNT_COLUMNS,
+        on_select="rerun",
+        selection_mode="multi-row",
+        key=f"{key}_lijst",
     )
     downloads(frame, f"{figure}-{year}", f"{figure}_{key}")
     rows = picked.selection.rows if picked else []
@@ -193,7 +199,7 @@ def history(proposal_ids: tuple[int, ...], key: str) -> None:
     for title, frame, part in parts:
         st.markdown(f"**{title}** ({len(frame)})")
         if not frame.empty:
-            st.dataframe(frame, hide_index=True)
+            st.dataframe(frame, hide_index=True, column_config=monitor_tables.AMOUNT_COLUMNS)
             downloads(frame, f"{part}-voorstellen", f"{part}_{key}")
 
 

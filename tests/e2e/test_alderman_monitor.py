@@ -43,6 +43,19 @@ def test_the_alderman_sees_every_neighbourhood_on_an_offline_map(
     wait_until_ready(page)
     page.wait_for_selector("text=de betalingen", timeout=10_000)  # type: ignore[attr-defined]
     screenshot(page, "alderman-monitor-table")
+    # A figure opens to its own rows: the spent amount of the second neighbourhood, reached
+    # with the keyboard from its code (Code, Wijk, Inwoners, Budget, Toegekend, Uitgegeven).
+    page.mouse.click(box["x"] + 60, box["y"] + 35 + 35 + 17)  # type: ignore[attr-defined]
+    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+    wait_until_ready(page)
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")  # type: ignore[attr-defined]
+    page.wait_for_timeout(500)  # type: ignore[attr-defined]
+    wait_until_ready(page)
+    heading = page.locator("text=/: uitgegeven in 20\\d\\d: €/").first  # type: ignore[attr-defined]
+    heading.wait_for(timeout=10_000)
+    heading.scroll_into_view_if_needed()
+    screenshot(page, "alderman-monitor-drill-down")
     with page.expect_download() as download:  # type: ignore[attr-defined]
         page.get_by_role("button", name="Als Excel (XLSX)").first.click()  # type: ignore[attr-defined]
     assert download.value.suggested_filename.endswith(".xlsx")
