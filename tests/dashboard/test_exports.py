@@ -8,7 +8,6 @@ import ast
 import csv
 import io
 import re
-from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -21,11 +20,12 @@ from dashboard.components.decisions_view import decisions_csv, projects_csv
 from dashboard.components.exports import csv_bytes, rows_csv, xlsx_bytes
 from dashboard.services import budget_book as book
 from dashboard.services import monitor, public
-from dashboard.store import council, proposals
+from dashboard.store import proposals
 from dashboard.store.db import open_store
 from sortition.cli import main as sortition_cli
 from sortition.text import spreadsheet_safe
 from tests.conftest import DEMO_TODAY
+from tests.funded import ORGANISER, Council, neighbourhood_council
 
 REPO = Path(__file__).resolve().parents[2]
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -41,7 +41,6 @@ HOSTILE = [
 ]
 # Not at the start, but after a line break inside the cell: must stay inside its cell.
 INSIDE = ["Bankjes\r=1+1", "Verf\n=1+1"]
-ORGANISER = Caller("organisator", Role.ORGANISER, None)
 ALDERMAN = Caller("wethouder", Role.ALDERMAN, None)
 
 
@@ -151,22 +150,15 @@ def _spreadsheet(call: ast.Call) -> bool:
 def test_every_export_of_the_app_escapes_what_users_typed(demo_db: Path) -> None:
     store = open_store(demo_db)
     try:
-        with store.read() as cur:
-            council_id = council.councils_for_neighbourhood(cur, 1)[0].id
-            meeting = next(m for m in reversed(council.meetings(cur, council_id))
-                           if m.held_on <= date.today())  # fmt: skip
         theme = book.add_theme(store, ORGANISER, "=HYPERLINK(thema)")
+        base = neighbourhood_council(store)
+        seat = Council(base.council_id, base.meeting_id, theme)
         envelope = book.add_envelope(store, ORGANISER, 1, DEMO_TODAY.year, "fonds", "9.000", "T")
-        proposal_id = book.submit_proposal(
-            store, ORGANISER,
-            book.ProposalInput(1, HOSTILE[0], "Een plan.", "bewoner", "5.000", [theme],
-                               council_id=council_id),
-        )  # fmt: skip
+        proposal_id = seat.proposal(store, HOSTILE[0])
         decision_id = book.record_decision(
             store, ORGANISER,
-            book.DecisionInput(council_id, meeting.id, "toekennen", 9, 0, 0, 9,
-                               "@SUM(1+1) goed plan voor de buurt", proposal_id=proposal_id,
-                               amount="4.000", envelope_id=envelope),
+            seat.decision(proposal_id, "4.000", envelope,
+                          rationale="@SUM(1+1) goed plan voor de buurt"),
         )  # fmt: skip
         book.publish_decision(store, ORGANISER, decision_id)
         book.add_milestone(store, ORGANISER, proposal_id, "Start", None, "-2+3 bankjes", "klaar")
@@ -176,7 +168,7 @@ def test_every_export_of_the_app_escapes_what_users_typed(demo_db: Path) -> None
         assert book.import_spending(store, ORGANISER, "e.csv", export.encode()).ok
 
         # Residents' downloads.
-        published = public.decisions(store, 1, meeting.held_on.year)
+        published = public.decisions(store, 1, DEMO_TODAY.year)
         assert_csv_safe(decisions_csv(published), [HOSTILE[0], "@SUM(1+1) goed plan voor de buurt"])
         projects = public.projects(store, 1)
         assert_csv_safe(projects_csv(projects), [HOSTILE[0], "-2+3 bankjes"])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from datetime import date
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,12 +20,12 @@ import pytest
 from dashboard.auth import Caller, Role
 from dashboard.errors import UserError
 from dashboard.services import budget_book as book
-from dashboard.store import budget, council, proposals
+from dashboard.store import budget, proposals
 from dashboard.store.db import Store, open_store
 from dashboard.store.rows import first_row
+from tests.funded import TODAY, Council, neighbourhood_council
 
 D = Decimal
-TODAY = date(2026, 11, 23)
 ALICE = Caller("alice", Role.ORGANISER, frozenset({1}))
 BOB = Caller("bob", Role.ORGANISER, None)
 
@@ -37,15 +37,16 @@ def store(demo_db: Path) -> Iterator[Store]:
     opened.close()
 
 
+@dataclass(frozen=True)
+class Hood:
+    seat: Council  # neighbourhood 1's council, a past meeting, a theme
+    envelope: int  # a shared budget of € 10.000
+
+
 @pytest.fixture
-def hood(store: Store) -> dict[str, int]:
-    with store.read() as cur:
-        council_id = council.councils_for_neighbourhood(cur, 1)[0].id
-        meeting = next(m for m in reversed(council.meetings(cur, council_id))
-                       if m.held_on <= TODAY)  # fmt: skip
-        theme = next(iter(proposals.themes(cur)))
+def hood(store: Store) -> Hood:
     envelope = book.add_envelope(store, ALICE, 1, 2026, "fonds", "10.000", "Gedeeld budget")
-    return {"council": council_id, "meeting": meeting.id, "theme": theme, "envelope": envelope}
+    return Hood(neighbourhood_council(store), envelope)
 
 
 def race(*actions: Callable[[], object]) -> list[object]:
@@ -74,22 +75,17 @@ def refused(results: list[object]) -> list[UserError]:
     return [r for r in results if isinstance(r, UserError)]
 
 
-def proposal(store: Store, hood: dict[str, int], title: str = "Speeltuin") -> int:
-    return book.submit_proposal(
-        store, ALICE,
-        book.ProposalInput(1, title, "Nieuwe toestellen.", "bewoner", "6.000", [hood["theme"]],
-                           council_id=hood["council"]),
-    )  # fmt: skip
+def proposal(store: Store, hood: Hood, title: str = "Speeltuin") -> int:
+    return hood.seat.proposal(store, title, ALICE)
 
 
-def decision(hood: dict[str, int], proposal_id: int, amount: str, kind: str = "toekennen"):  # type: ignore[no-untyped-def]
-    return book.DecisionInput(hood["council"], hood["meeting"], kind, 9, 0, 0, 9,
-                              "Goed plan voor de buurt, iedereen was voor.",
-                              proposal_id=proposal_id, amount=amount,
-                              envelope_id=hood["envelope"])  # fmt: skip
+def decision(
+    hood: Hood, proposal_id: int, amount: str, kind: str = "toekennen"
+) -> book.DecisionInput:
+    return hood.seat.decision(proposal_id, amount, hood.envelope, kind)
 
 
-def granted(store: Store, hood: dict[str, int], amount: str = "5.000") -> int:
+def granted(store: Store, hood: Hood, amount: str = "5.000") -> int:
     proposal_id = proposal(store, hood)
     book.record_decision(store, ALICE, decision(hood, proposal_id, amount))
     return proposal_id
@@ -101,9 +97,7 @@ def count(store: Store, sql: str, params: list[object] | None = None) -> int:
     return int(row[0]) if row else 0
 
 
-def test_the_same_payment_booked_by_two_sessions_is_booked_once(
-    store: Store, hood: dict[str, int]
-) -> None:
+def test_the_same_payment_booked_by_two_sessions_is_booked_once(store: Store, hood: Hood) -> None:
     proposal_id = granted(store, hood)
     results = race(
         *(lambda who=who: book.book_spending(store, who, proposal_id, "FACT-2026-001", TODAY,
@@ -117,7 +111,7 @@ def test_the_same_payment_booked_by_two_sessions_is_booked_once(
 
 
 def test_the_same_payment_reversed_by_two_sessions_is_reversed_once(
-    store: Store, hood: dict[str, int]
+    store: Store, hood: Hood
 ) -> None:
     proposal_id = granted(store, hood)
     payment = book.book_spending(store, ALICE, proposal_id, "F-9", TODAY, "400", "Verf")
@@ -132,7 +126,7 @@ def test_the_same_payment_reversed_by_two_sessions_is_reversed_once(
 
 
 def test_the_same_allocation_reversed_by_two_sessions_is_reversed_once(
-    store: Store, hood: dict[str, int]
+    store: Store, hood: Hood
 ) -> None:
     proposal_id = granted(store, hood)
     with store.read() as cur:
@@ -146,7 +140,7 @@ def test_the_same_allocation_reversed_by_two_sessions_is_reversed_once(
 
 
 def test_two_grants_that_each_fit_but_not_together_never_overdraw_the_budget(
-    store: Store, hood: dict[str, int]
+    store: Store, hood: Hood
 ) -> None:
     first, second = proposal(store, hood, "Bankjes"), proposal(store, hood, "Bomen")
     results = race(
@@ -160,9 +154,7 @@ def test_two_grants_that_each_fit_but_not_together_never_overdraw_the_budget(
     assert books.year_totals(1, 2026).available >= 0
 
 
-def test_one_proposal_decided_by_two_sessions_gets_one_decision(
-    store: Store, hood: dict[str, int]
-) -> None:
+def test_one_proposal_decided_by_two_sessions_gets_one_decision(store: Store, hood: Hood) -> None:
     proposal_id = proposal(store, hood)
     results = race(
         *(lambda who=who: book.record_decision(store, who, decision(hood, proposal_id, "3.000"))
@@ -174,7 +166,7 @@ def test_one_proposal_decided_by_two_sessions_gets_one_decision(
     assert book.load_books_for(store, 1).allocated_to(proposal_id) == D("3000.00")
 
 
-def test_two_raises_of_one_allocation_both_count(store: Store, hood: dict[str, int]) -> None:
+def test_two_raises_of_one_allocation_both_count(store: Store, hood: Hood) -> None:
     """No lost update: two sessions each raise the same project's money by € 500."""
     proposal_id = granted(store, hood, "2.000")
     results = race(
@@ -186,9 +178,7 @@ def test_two_raises_of_one_allocation_both_count(store: Store, hood: dict[str, i
     assert book.load_books_for(store, 1).allocated_to(proposal_id) == D("3000.00")
 
 
-def test_one_decision_published_by_two_sessions_is_published_once(
-    store: Store, hood: dict[str, int]
-) -> None:
+def test_one_decision_published_by_two_sessions_is_published_once(store: Store, hood: Hood) -> None:
     proposal_id = proposal(store, hood)
     decision_id = book.record_decision(store, ALICE, decision(hood, proposal_id, "1.000"))
     results = race(*(lambda who=who: book.publish_decision(store, who, decision_id)
@@ -202,9 +192,7 @@ def test_one_decision_published_by_two_sessions_is_published_once(
     assert events[0][0] == 1
 
 
-def test_the_same_export_imported_by_two_sessions_is_booked_once(
-    store: Store, hood: dict[str, int]
-) -> None:
+def test_the_same_export_imported_by_two_sessions_is_booked_once(store: Store, hood: Hood) -> None:
     proposal_id = granted(store, hood)
     with store.read() as cur:
         ref = proposals.proposal(cur, proposal_id).external_ref  # type: ignore[union-attr]
@@ -225,7 +213,7 @@ def test_the_same_export_imported_by_two_sessions_is_booked_once(
     assert book.load_books_for(store, 1).spent_on(proposal_id) == expected
 
 
-def test_four_sessions_booking_many_payments_lose_none(store: Store, hood: dict[str, int]) -> None:
+def test_four_sessions_booking_many_payments_lose_none(store: Store, hood: Hood) -> None:
     proposal_id = granted(store, hood, "10.000")
 
     def pay(who: Caller, session: int) -> int:

@@ -6,7 +6,6 @@ whole database exactly as it was (every table compared)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,14 +14,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from dashboard import spending_csv
-from dashboard.auth import Caller, Role
 from dashboard.services import budget_book as book
-from dashboard.store import council, proposals
 from dashboard.store.db import Store, open_store
 from tests.database_state import changed_tables, fingerprint
+from tests.funded import ORGANISER, TODAY, funded_project
 
-ORGANISER = Caller("organisator", Role.ORGANISER, None)
-TODAY = date(2026, 11, 23)
 ALIASES = {key: list(names) for key, names in spending_csv.COLUMNS.items()}
 TEXT = st.text(st.characters(blacklist_characters="\x00"), max_size=12)  # NUL: no text file
 REFERENCES = st.one_of(
@@ -59,27 +55,9 @@ def store(demo_db: Path) -> Iterator[Store]:
 @pytest.fixture
 def project(store: Store) -> str:
     """A project of neighbourhood 1 with € 2.000 allocated and one payment booked."""
-    with store.read() as cur:
-        council_id = council.councils_for_neighbourhood(cur, 1)[0].id
-        meeting = next(m for m in reversed(council.meetings(cur, council_id))
-                       if m.held_on <= TODAY)  # fmt: skip
-        theme = next(iter(proposals.themes(cur)))
-    envelope = book.add_envelope(store, ORGANISER, 1, 2026, "fonds", "5.000", "Fuzz")
-    proposal_id = book.submit_proposal(
-        store, ORGANISER,
-        book.ProposalInput(1, "Fuzzproject", "Een plan.", "bewoner", "2.000", [theme],
-                           council_id=council_id),
-    )  # fmt: skip
-    book.record_decision(
-        store, ORGANISER,
-        book.DecisionInput(council_id, meeting.id, "toekennen", 9, 0, 0, 9,
-                           "Een goed plan voor de buurt.", proposal_id=proposal_id,
-                           amount="2.000", envelope_id=envelope),
-    )  # fmt: skip
-    with store.read() as cur:
-        ref = proposals.proposal(cur, proposal_id).external_ref  # type: ignore[union-attr]
-    book.book_spending(store, ORGANISER, proposal_id, "BESTAAND-1", TODAY, "10", "Eerste")
-    return ref
+    funded = funded_project(store, "5.000", "2.000", "Fuzzproject")
+    book.book_spending(store, ORGANISER, funded.proposal_id, "BESTAAND-1", TODAY, "10", "Eerste")
+    return funded.external_ref
 
 
 @st.composite

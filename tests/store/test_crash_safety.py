@@ -15,25 +15,22 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from dashboard.auth import Caller, Role
 from dashboard.services import budget_book as book
-from dashboard.store import audit, council, proposals
+from dashboard.store import audit
 from dashboard.store import monitor as figures
 from dashboard.store.db import Store, open_store
 from dashboard.store.migrations import applied_versions, available_migrations
 from dashboard.store.rows import first_row
 from tests.database_state import fingerprint
+from tests.funded import ORGANISER, TODAY, funded_project
 
 pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[2]
-TODAY = date(2026, 11, 23)
-ORGANISER = Caller("organisator", Role.ORGANISER, None)
 ROWS = 1000
 CHILD = """
 import sys
@@ -54,29 +51,6 @@ print("done", result.booked, result.problems[:1], flush=True)
 store.close()  # a checkpoint: the last trial is killed while it runs
 print("closed", flush=True)
 """
-
-
-def big_project(store: Store) -> str:
-    """A project of neighbourhood 1 with € 900.000 allocated: room for a large import."""
-    with store.read() as cur:
-        council_id = council.councils_for_neighbourhood(cur, 1)[0].id
-        meeting = next(m for m in reversed(council.meetings(cur, council_id))
-                       if m.held_on <= TODAY)  # fmt: skip
-        theme = next(iter(proposals.themes(cur)))
-    envelope = book.add_envelope(store, ORGANISER, 1, 2026, "fonds", "1.000.000", "Groot")
-    proposal_id = book.submit_proposal(
-        store, ORGANISER,
-        book.ProposalInput(1, "Groot project", "Een plan.", "bewoner", "900.000", [theme],
-                           council_id=council_id),
-    )  # fmt: skip
-    book.record_decision(
-        store, ORGANISER,
-        book.DecisionInput(council_id, meeting.id, "toekennen", 9, 0, 0, 9,
-                           "Een goed plan voor de buurt.", proposal_id=proposal_id,
-                           amount="900.000", envelope_id=envelope),
-    )  # fmt: skip
-    with store.read() as cur:
-        return proposals.proposal(cur, proposal_id).external_ref  # type: ignore[union-attr]
 
 
 def export_file(folder: Path, trial: str, project_ref: str) -> Path:
@@ -147,7 +121,7 @@ def assert_consistent(database: Path, export: Path) -> int:
 
 def test_a_killed_import_leaves_all_or_nothing_and_a_sound_database(demo_db: Path) -> None:
     store = open_store(demo_db)
-    project_ref = big_project(store)
+    project_ref = funded_project(store, "1.000.000", "900.000", "Groot project").external_ref
     store.close()
     outcomes = []
     for trial, (wait_for, delay) in enumerate([("ready", 0.4), ("ready", 1.2), ("done", 0.0)]):
