@@ -33,6 +33,7 @@ CODE_VERSION = "wijkraad-sortition 1.0"
 PURPOSES = ("council", "panel", "replacement", "rotation")
 FAIR_ALGORITHMS = ("leximin", "maximin")
 HOUSEHOLD = "household"
+MAX_COUNT = 1_000_000  # no panel or quota is larger
 PUBLISHED = (
     "format",
     "code_version",
@@ -146,7 +147,7 @@ def check_structure(bundle: Any) -> None:
     checks = [
         (isinstance(pool, dict) and _list_of(pool.get("rows"), list), "pool rows"),
         (isinstance(pool, dict) and _list_of(pool.get("columns"), str), "pool columns"),
-        (isinstance(pool, dict) and "id" in (pool.get("columns") or []), "pool id column"),
+        (isinstance(pool, dict) and "id" in _strings(pool.get("columns")), "pool id column"),
         (_list_of(bundle["quotas"], dict), "quotas"),
         (_whole(bundle["k"]) and bundle["k"] >= 1, "k"),
         (isinstance(bundle["algorithm"], str), "algorithm"),
@@ -171,6 +172,10 @@ def check_structure(bundle: Any) -> None:
         raise SortitionInputError(f"The bundle's {', '.join(wrong)} cannot be read.")
 
 
+def _strings(value: Any) -> list[str]:
+    return value if _list_of(value, str) else []
+
+
 def _list_of(value: Any, kind: type) -> bool:
     return isinstance(value, list) and all(isinstance(v, kind) for v in value)
 
@@ -193,9 +198,12 @@ def pool_frame(bundle: dict[str, Any]) -> pd.DataFrame:
 
 def bundle_quotas(bundle: dict[str, Any]) -> QuotaTable:
     try:
-        return make_quotas(bundle["quotas"])
-    except (KeyError, TypeError, ValueError) as exc:
+        table = make_quotas(bundle["quotas"])
+    except (KeyError, TypeError, ValueError, OverflowError) as exc:
         raise SortitionInputError(f"The bundle's quota table is not readable ({exc}).") from exc
+    if any(q.max > MAX_COUNT for q in table.quotas) or bundle["k"] > MAX_COUNT:
+        raise SortitionInputError(f"The bundle's quotas or k are above {MAX_COUNT}.")
+    return table
 
 
 def bundle_pool(bundle: dict[str, Any]) -> Pool:

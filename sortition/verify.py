@@ -105,7 +105,7 @@ def _lottery(bundle: dict[str, Any], pool: Pool, quotas: QuotaTable) -> list[str
     differences += bad[:SHOWN]
     if len(bad) > SHOWN:
         differences.append(f"... and {len(bad) - SHOWN} more invalid lottery panels")
-    if bad or not panels:
+    if bad or not panels or sorted(bundle["probabilities"]) != sorted(pool.ids):
         return differences
     index = {person: i for i, person in enumerate(pool.ids)}
     shares = marginals([np.array([index[str(p)] for p in panel]) for panel in panels], pool.size)
