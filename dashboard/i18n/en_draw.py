@@ -4,6 +4,9 @@ sentence -> English sentence. Merged into the language table by dashboard.i18n."
 from __future__ import annotations
 
 EN: dict[str, str] = {
+    "In het uittreksel woont niemand van {leeftijd} jaar of ouder.": (
+        "Nobody aged {leeftijd} or older lives in the extract."
+    ),
     "Uitnodigingen": "Invitations",
     "Antwoorden": "Answers",
     "Ja, doet mee": "Yes, takes part",

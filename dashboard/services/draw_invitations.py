@@ -398,3 +398,11 @@ def invitations_per_stratum(store: Store, caller: Caller, draw_id: int) -> pd.Da
     with store.read() as cur:
         context(cur, caller, draw_id)
         return draws.invitations_per_stratum(cur, draw_id)
+
+
+def eligible_households(store: Store, caller: Caller, draw_id: int) -> int:
+    """How many households the lottery can invite (someone of eligible age lives there)."""
+    require_organiser_role(caller)
+    with store.read() as cur:
+        ctx = context(cur, caller, draw_id)
+        return draws.eligible_households(cur, draw_id, today(), ctx.min_age)

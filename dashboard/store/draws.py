@@ -510,3 +510,13 @@ def names(cur: Cursor, resident_ids: list[int]) -> dict[int, str]:
         [resident_ids],
     ).fetchall()
     return {int(i): str(n) for i, n in rows}
+
+
+def eligible_households(cur: Cursor, draw_id: int, reference: date, min_age: int) -> int:
+    """Households in the draw's snapshot with someone of `min_age` or older on `reference`."""
+    return _count(
+        cur,
+        "SELECT count(DISTINCT household_id) FROM draw_register WHERE draw_id = ? "
+        "AND extract(year FROM age(CAST(? AS DATE), birth_date)) >= ?",
+        [draw_id, reference, min_age],
+    )

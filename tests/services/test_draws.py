@@ -314,6 +314,8 @@ def test_the_invitation_lottery_draws_once_with_codes_and_strata(store: Store) -
         store, ORGANISER, draw_id, 60, {"Oosterhoek / 16-24": 0.01}
     )
     assert plan.strata["letters"].sum() == 60
+    households = draw_invitations.eligible_households(store, ORGANISER, draw_id)
+    assert households == plan.strata["households"].sum()
     rates = dict(zip(plan.strata["stratum"], plan.strata["response_rate"], strict=True))
     assert rates["Oosterhoek / 16-24"] == 0.01 and rates["Oosterhoek / 65+"] == 0.08
     assert draw_invitations.draw_invitations(store, ORGANISER, draw_id, 60,

@@ -63,10 +63,10 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
     rates = _rates(draw_id)
     average = 0.15 if direct else 0.05
     suggested = max(1, math.ceil(5 * ctx.k / average))
-    try:
-        households = int(inv.lottery_plan(db, caller, draw_id, 1, rates).strata["households"].sum())
-    except UserError as exc:
-        st.error(str(exc))
+    households = inv.eligible_households(db, caller, draw_id)
+    if households == 0:
+        st.error(t("In het uittreksel woont niemand van {leeftijd} jaar of ouder.",
+                   leeftijd=ctx.min_age))  # fmt: skip
         return
     letters = st.number_input(
         t("Aantal {wat}", wat=what), 1, max(households, 1), min(suggested, households),
