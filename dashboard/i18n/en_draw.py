@@ -4,6 +4,13 @@ sentence -> English sentence. Merged into the language table by dashboard.i18n."
 from __future__ import annotations
 
 EN: dict[str, str] = {
+    (
+        "{n} inwoners doen niet mee: zij zitten in deze raad of zaten er minder dan "
+        "{maanden} maanden geleden in."
+    ): (
+        "{n} residents are left out: they sit on this council or left it less than "
+        "{maanden} months ago."
+    ),
     "In het uittreksel woont niemand van {leeftijd} jaar of ouder.": (
         "Nobody aged {leeftijd} or older lives in the extract."
     ),

@@ -122,6 +122,21 @@ def _invite(
         raise UserError(f"De loting kan zo niet: {text}") from exc
 
 
+def _not_drawable(cur: Cursor, ctx: DrawContext, day: date) -> list[int]:
+    """Residents who may not be invited: sitting members of this council and those whose
+    seat ended less than the council's cool-down period ago (rotation)."""
+    service = [(str(r), e) for r, e in draws.council_service(cur, ctx.council.id)]
+    return sorted(
+        int(r) for r in sortition.not_eligible(service, day, ctx.council.cool_down_months)
+    )
+
+
+def _frame(cur: Cursor, ctx: DrawContext, day: date) -> pd.DataFrame:
+    """The lottery's frame: the draw's register snapshot without who may not be drawn."""
+    frame = draws.lottery_frame(cur, ctx.draw.id, day)
+    return frame[~frame["id"].isin(_not_drawable(cur, ctx, day))]
+
+
 def lottery_plan(
     store: Store,
     caller: Caller,
@@ -133,7 +148,7 @@ def lottery_plan(
     require_organiser_role(caller)
     with store.read() as cur:
         ctx = context(cur, caller, draw_id)
-        frame = draws.lottery_frame(cur, draw_id, today())
+        frame = _frame(cur, ctx, today())
     result = _invite(ctx, frame, letters, rates, seed=_seed(ctx))
     return LotteryPlan(result.strata, int(letters))
 
@@ -166,7 +181,7 @@ def draw_invitations(
             )
         day = today()
         seed = _seed(ctx)
-        result = _invite(ctx, draws.lottery_frame(cur, draw_id, day), letters, rates, seed)
+        result = _invite(ctx, _frame(cur, ctx, day), letters, rates, seed)
         drawn = result.invitations
         channel = "huisbezoek" if ctx.draw.method == "direct" else "brief"
         count = len(drawn)
@@ -344,7 +359,7 @@ def replace_refusal(store: Store, caller: Caller, invitation_id: int) -> int:
                 "bezoek vast."
             )
         day = ctx.reference_date
-        frame = draws.lottery_frame(cur, draw_id, day)
+        frame = _frame(cur, ctx, day)
         bands = _age_bands(ctx.min_age)
         frame = frame[frame["age"] >= ctx.min_age]
         frame = frame[~frame["household"].isin(draws.invited_households(cur, draw_id))]
@@ -400,9 +415,17 @@ def invitations_per_stratum(store: Store, caller: Caller, draw_id: int) -> pd.Da
         return draws.invitations_per_stratum(cur, draw_id)
 
 
-def eligible_households(store: Store, caller: Caller, draw_id: int) -> int:
-    """How many households the lottery can invite (someone of eligible age lives there)."""
+@dataclass(frozen=True)
+class LotteryRoom:
+    households: int  # households the lottery can invite
+    not_drawable: int  # residents left out: sitting or recent members (cool-down)
+
+
+def lottery_room(store: Store, caller: Caller, draw_id: int) -> LotteryRoom:
+    """How many households the lottery can invite, and how many residents it leaves out."""
     require_organiser_role(caller)
     with store.read() as cur:
         ctx = context(cur, caller, draw_id)
-        return draws.eligible_households(cur, draw_id, today(), ctx.min_age)
+        excluded = _not_drawable(cur, ctx, today())
+        households = draws.eligible_households(cur, draw_id, today(), ctx.min_age, excluded)
+    return LotteryRoom(households, len(excluded))

@@ -512,11 +512,26 @@ def names(cur: Cursor, resident_ids: list[int]) -> dict[int, str]:
     return {int(i): str(n) for i, n in rows}
 
 
-def eligible_households(cur: Cursor, draw_id: int, reference: date, min_age: int) -> int:
-    """Households in the draw's snapshot with someone of `min_age` or older on `reference`."""
+def eligible_households(
+    cur: Cursor, draw_id: int, reference: date, min_age: int, excluded: list[int]
+) -> int:
+    """Households in the draw's snapshot with someone of `min_age` or older on `reference`
+    who is not `excluded`."""
     return _count(
         cur,
         "SELECT count(DISTINCT household_id) FROM draw_register WHERE draw_id = ? "
-        "AND extract(year FROM age(CAST(? AS DATE), birth_date)) >= ?",
-        [draw_id, reference, min_age],
+        "AND extract(year FROM age(CAST(? AS DATE), birth_date)) >= ? "
+        "AND resident_id NOT IN (SELECT unnest(?))",
+        [draw_id, reference, min_age, excluded],
     )
+
+
+def council_service(cur: Cursor, council_id: int) -> list[tuple[int, date]]:
+    """Every drawn seat of the council: who, and the day it ends (its term's end when the
+    seat itself has no end)."""
+    rows = cur.execute(
+        "SELECT s.resident_id, coalesce(s.ends_on, t.ends_on) FROM seat s "
+        "JOIN term t ON t.id = s.term_id WHERE s.council_id = ? AND s.kind = 'drawn'",
+        [council_id],
+    ).fetchall()
+    return [(int(r), e) for r, e in rows]

@@ -314,8 +314,9 @@ def test_the_invitation_lottery_draws_once_with_codes_and_strata(store: Store) -
         store, ORGANISER, draw_id, 60, {"Oosterhoek / 16-24": 0.01}
     )
     assert plan.strata["letters"].sum() == 60
-    households = draw_invitations.eligible_households(store, ORGANISER, draw_id)
-    assert households == plan.strata["households"].sum()
+    room = draw_invitations.lottery_room(store, ORGANISER, draw_id)
+    assert room.households == plan.strata["households"].sum()
+    assert room.not_drawable > 0  # the council's sitting members (demo history)
     rates = dict(zip(plan.strata["stratum"], plan.strata["response_rate"], strict=True))
     assert rates["Oosterhoek / 16-24"] == 0.01 and rates["Oosterhoek / 65+"] == 0.08
     assert draw_invitations.draw_invitations(store, ORGANISER, draw_id, 60,
@@ -325,6 +326,9 @@ def test_the_invitation_lottery_draws_once_with_codes_and_strata(store: Store) -
     with store.read() as cur:
         letters = draw_rows.invitations(cur, draw_id)
     assert len(letters) == 60 and len({i.household_id for i in letters}) == 60
+    with store.read() as cur:  # sitting and recent members are never invited (cool-down)
+        sitting = {r for r, _ in draw_rows.council_service(cur, council_of_hood_1(store))}
+    assert not sitting & {i.resident_id for i in letters}
     # The plan the organiser saw is what was drawn, group by group.
     drawn = pd.Series([i.stratum for i in letters]).value_counts().to_dict()
     planned = dict(zip(plan.strata["stratum"], plan.strata["letters"], strict=True))

@@ -63,7 +63,14 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
     rates = _rates(draw_id)
     average = 0.15 if direct else 0.05
     suggested = max(1, math.ceil(5 * ctx.k / average))
-    households = inv.eligible_households(db, caller, draw_id)
+    room = inv.lottery_room(db, caller, draw_id)
+    households = room.households
+    if room.not_drawable:
+        st.caption(
+            t("{n} inwoners doen niet mee: zij zitten in deze raad of zaten er minder dan "
+              "{maanden} maanden geleden in.", n=room.not_drawable,
+              maanden=ctx.council.cool_down_months)
+        )  # fmt: skip
     if households == 0:
         st.error(t("In het uittreksel woont niemand van {leeftijd} jaar of ouder.",
                    leeftijd=ctx.min_age))  # fmt: skip
