@@ -4,6 +4,7 @@ sentence -> English sentence. Merged into the language table by dashboard.i18n."
 from __future__ import annotations
 
 EN: dict[str, str] = {
+    "Huisbezoeken": "Home visits",
     (
         "{n} inwoners doen niet mee: zij zitten in deze raad of zaten er minder dan "
         "{maanden} maanden geleden in."

@@ -16,8 +16,15 @@ SOURCES = [
     *sorted((ROOT / "dashboard" / "components" / "draw").glob("*.py")),
     ROOT / "dashboard" / "pages" / "organiser_draw.py",
 ]
-TABLES = [common.STEPS, common.METHOD_NAMES, common.OUTCOME_NAMES, common.FEATURES,
-          members_step.STATUS, STATUS_NAMES]  # fmt: skip
+TABLES = [
+    common.STEPS,
+    common.DIRECT_STEPS,
+    common.METHOD_NAMES,
+    common.OUTCOME_NAMES,
+    common.FEATURES,
+    members_step.STATUS,
+    STATUS_NAMES,
+]
 
 
 def sentences() -> set[str]:

@@ -254,3 +254,35 @@ def test_the_workspace_in_english(app_db: Path) -> None:
     assert at.title[0].value == "Draw"
     assert "Step 3. Inviting: the lottery of the letters" in text(at)
     assert "Drawn on" in text(at)
+
+
+def test_home_visits_and_a_replacement_from_the_page(app_db: Path) -> None:
+    store = open_store(app_db)
+    try:
+        with store.read() as cur:
+            council_id = council.councils_for_neighbourhood(cur, 1)[0].id
+            extract = register_as_extract(cur, [1]).to_csv(index=False, sep=";").encode()
+        request = draws.DrawRequest("direct", date.today() + timedelta(days=60), council_id)
+        draw_id = draws.start_draw(store, ORGANISER, request)
+        upload = rx.read_upload(extract, "brp.csv")
+        check = draw_register.check_register(
+            store, ORGANISER, draw_id, upload, rx.guess_mapping(upload.columns)
+        )
+        draw_register.import_register(store, ORGANISER, draw_id, check, False)
+        draw_invitations.draw_invitations(store, ORGANISER, draw_id, 10)
+        with store.read() as cur:
+            first = draw_rows.invitations(cur, draw_id)[0].id
+    finally:
+        store.close()
+    at = open_page({"loting": str(draw_id), "stap": "4"})
+    assert "4. Huisbezoeken" in by_label(at.radio, "Stap").options[2]
+    by_label(at.selectbox, "Adres").set_value(first)
+    by_label(at.radio, "Uitkomst").set_value("nee")
+    by_label(at.button, "Bezoek vastleggen").click()
+    at.run()
+    assert "Het bezoek is vastgelegd." in at.success[0].value
+    by_label(at.button, "Vervanger loten").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "Er is een vervanger geloot uit dezelfde groep." in at.success[0].value
+    assert [m.value for m in at.metric if m.label == "Uitnodigingen"] == ["11"]

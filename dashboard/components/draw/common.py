@@ -19,6 +19,8 @@ STEPS = {
     7: "Openbare trekking",
     8: "Leden en vervanging",
 }
+# The direct method has home visits where the two-stage method has registrations.
+DIRECT_STEPS = {**STEPS, 4: "Huisbezoeken"}
 FEATURES = {**FEATURE, "origin": "Herkomst"}
 METHOD_NAMES = {
     "two_stage": "Twee stappen: brieven, aanmelden, selectie met quota",
@@ -42,9 +44,10 @@ def percent(value: float | None, digits: int = 0) -> str:
     return f"{100 * value:.{digits}f}%".replace(".", ",")
 
 
-def step_label(number: int, done: bool) -> str:
+def step_label(number: int, done: bool, method: str = "two_stage") -> str:
     mark = "✓ " if done else ""
-    return f"{mark}{number}. {t(STEPS[number])}"
+    names = DIRECT_STEPS if method == "direct" else STEPS
+    return f"{mark}{number}. {t(names[number])}"
 
 
 _GO_TO = "_draw_go_to_step"

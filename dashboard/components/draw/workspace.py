@@ -90,10 +90,14 @@ def render(db: Store, caller: Caller) -> None:
         st.session_state[key] = following
     elif key not in st.session_state:
         st.session_state[key] = asked if asked in STEPS and asked != 1 else first_open
+    method = state.context.draw.method
     step = st.radio(
-        t("Stap"), list(RENDER), format_func=lambda n: step_label(n, done[n]), horizontal=True,
+        t("Stap"),
+        list(RENDER),
+        format_func=lambda n: step_label(n, done[n], method),
+        horizontal=True,
         key=key,
-    )  # fmt: skip
+    )
     st.query_params["stap"] = str(step)
     st.divider()
     RENDER[step](db, caller, state)
