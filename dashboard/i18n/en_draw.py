@@ -4,6 +4,9 @@ sentence -> English sentence. Merged into the language table by dashboard.i18n."
 from __future__ import annotations
 
 EN: dict[str, str] = {
+    "Standaard de dag waarop de huidige termijn van de raad eindigt.": (
+        "By default the day the council's current term ends."
+    ),
     "Huisbezoeken": "Home visits",
     (
         "{n} inwoners doen niet mee: zij zitten in deze raad of zaten er minder dan "

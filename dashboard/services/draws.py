@@ -216,6 +216,7 @@ def cancel_draw(store: Store, caller: Caller, draw_id: int, reason: str) -> None
 class CouncilChoice:
     council: Council
     neighbourhoods: list[str]
+    next_term_starts: date | None = None  # the day the latest term ends, when still ahead
 
 
 def councils_for(store: Store, caller: Caller) -> list[CouncilChoice]:
@@ -229,7 +230,9 @@ def councils_for(store: Store, caller: Caller) -> list[CouncilChoice]:
             assert owner is not None
             hoods = council.council_neighbourhood_ids(cur, owner.id)
             if hoods and all(caller.covers(h) for h in hoods):
-                choices.append(CouncilChoice(owner, [names[h] for h in hoods]))
+                ends = max((t.ends_on for t in council.terms(cur, owner.id)), default=None)
+                ahead = ends if ends is not None and ends > today() else None
+                choices.append(CouncilChoice(owner, [names[h] for h in hoods], ahead))
         return choices
 
 

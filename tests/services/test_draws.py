@@ -597,3 +597,10 @@ def test_a_cancelled_draw_takes_no_more_steps(store: Store) -> None:
     with pytest.raises(UserError, match="gestopt"):
         draw_invitations.draw_invitations(store, ORGANISER, draw_id, 10)
     new_draw(store)  # the council may start again
+
+
+def test_the_next_term_starts_when_the_sitting_one_ends(store: Store) -> None:
+    [choice] = draws.councils_for(store, ORGANISER)
+    with store.read() as cur:
+        last = max(t.ends_on for t in council.terms(cur, choice.council.id))
+    assert choice.next_term_starts == (last if last > date.today() else None)

@@ -78,8 +78,12 @@ def render(db: Store, caller: Caller) -> None:
             format_func=lambda p: t("De raad") if p == "council" else t("Een wijkpanel"),
         )  # fmt: skip
         c1, c2 = st.columns(2)
+        following = None if chosen == NEW_COUNCIL else councils[chosen].next_term_starts
         starts = c1.date_input(
-            t("De termijn begint op"), date.today() + timedelta(days=90), format="DD-MM-YYYY"
+            t("De termijn begint op"),
+            following or date.today() + timedelta(days=90),
+            format="DD-MM-YYYY",
+            help=t("Standaard de dag waarop de huidige termijn van de raad eindigt."),
         )
         panel_size = c2.number_input(t("Grootte van het wijkpanel (alleen bij een wijkpanel)"),
                                      5, 5000, 400)  # fmt: skip
