@@ -10,7 +10,7 @@ ranked reserve list (`reserve_candidates`); rotation draws use `rotation_draw_in
 """
 
 from sortition.bundle import prepare, reveal
-from sortition.diagnose import apply_changes
+from sortition.diagnose import apply_changes, needed_relaxation
 from sortition.errors import (
     InfeasibleQuotasError,
     QuotaChange,
@@ -62,6 +62,7 @@ __all__ = [
     "invite",
     "invite_frame",
     "make_quotas",
+    "needed_relaxation",
     "not_eligible",
     "prepare",
     "quotas_from_shares",

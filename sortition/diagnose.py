@@ -6,8 +6,8 @@ import highspy
 import numpy as np
 
 from sortition.errors import InfeasibleQuotasError, QuotaChange
-from sortition.panels import INF, PanelRows, new_highs
-from sortition.pool import Pool, Types
+from sortition.panels import INF, PanelFinder, PanelRows, new_highs, panel_rows
+from sortition.pool import Pool, Types, collapse_types
 from sortition.quotas import Quota, QuotaTable
 from sortition.text import fold
 
@@ -128,6 +128,21 @@ def infeasible(
         lines.append(f"Smallest change that makes the quotas feasible (total change {total}):")
         lines += [f"  - {c.describe()}" for c in changes]
     return InfeasibleQuotasError("\n".join(lines), changes, problems)
+
+
+def needed_relaxation(pool: Pool, quotas: QuotaTable, k: int) -> list[QuotaChange] | None:
+    """None when some panel of k meets every quota; otherwise the smallest relaxation
+    (empty when no change of quotas helps, e.g. too few households).
+
+    Solves one pricing problem (milliseconds), not a whole selection, so it can run on
+    every edit of a quota table.
+    """
+    types = collapse_types(pool)
+    rows = panel_rows(pool, quotas, types, k)
+    found = PanelFinder(rows, types.caps).best(np.zeros(types.count))
+    if found is not None and not cheap_problems(pool, quotas, k):
+        return None
+    return relaxation(pool, quotas, types, rows)
 
 
 def apply_changes(quotas: QuotaTable, changes: list[QuotaChange]) -> QuotaTable:

@@ -21,7 +21,7 @@ from sortition.bundle import HOUSEHOLD, bundle_pool, bundle_quotas, panel_proble
 from sortition.diagnose import apply_changes
 from sortition.errors import QuotaChange, SortitionInputError
 from sortition.io import read_table
-from sortition.panels import PanelFinder, panel_rows
+from sortition.panels import panel_rows
 from sortition.pool import build_pool, collapse_types
 from sortition.quotas import Quota, QuotaTable
 from sortition.select import check_k
@@ -101,14 +101,15 @@ def residual_inputs(
         raise SortitionInputError("Nobody is left in the pool to draw from.")
     pool = build_pool(pool_frame, residual, id_column, household_column)
     check_k(pool, int(seats))
-    types = collapse_types(pool)
-    rows = panel_rows(pool, residual, types, int(seats))
+    needed = diagnose.needed_relaxation(pool, residual, int(seats))
     relaxation: list[QuotaChange] = []
     final = residual
-    if PanelFinder(rows, types.caps).best(np.zeros(types.count)) is None:
-        relaxation = diagnose.relaxation(pool, residual, types, rows)
-        if not relaxation:
+    if needed is not None:
+        if not needed:  # no change of quotas helps: say why, with the usual message
+            types = collapse_types(pool)
+            rows = panel_rows(pool, residual, types, int(seats))
             raise diagnose.infeasible(pool, residual, types, rows, [])
+        relaxation = needed
         final = apply_changes(residual, relaxation)
         notes.append(
             "No group of the remaining volunteers fits the quotas exactly; the nearest "

@@ -150,28 +150,6 @@ class QuotaCheck:
                "voldoet aan alle quota."  # fmt: skip
 
 
-def _feasible(
-    pool: sortition.Pool, table: sortition.QuotaTable, k: int
-) -> list[sortition.QuotaChange] | None:
-    """None when a panel exists, else the engine's smallest relaxation.
-
-    Uses the engine's pricing problem directly (milliseconds), not a whole selection
-    (about a second), so the check can run on every edit.
-    """
-    from sortition import diagnose
-    from sortition.panels import PanelFinder, panel_rows
-    from sortition.pool import collapse_types
-
-    types = collapse_types(pool)
-    rows = panel_rows(pool, table, types, k)
-    no_panel = diagnose.cheap_problems(pool, table, k) or (
-        PanelFinder(rows, types.caps).best(np.zeros(types.count)) is None
-    )
-    if not no_panel:
-        return None
-    return diagnose.relaxation(pool, table, types, rows)
-
-
 def _check(cur: Cursor, ctx: DrawContext, rows: list[tuple[str, str, int, int]]) -> QuotaCheck:
     k = ctx.k
     pool = draws.pool_frame(cur, ctx.draw.id, ctx.reference_date)
@@ -216,7 +194,7 @@ def _check(cur: Cursor, ctx: DrawContext, rows: list[tuple[str, str, int, int]])
             return QuotaCheck(False, volunteers, k, [
                 f"De aanmeldingen komen uit {built.household_count()} huishoudens; per huishouden "
                 f"kan één persoon in de raad, dus {k} zetels kan niet."])  # fmt: skip
-        changes = _feasible(built, table, k)
+        changes = sortition.needed_relaxation(built, table, k)
     except sortition.SortitionInputError as exc:
         return QuotaCheck(
             False, volunteers, k, [*problems, f"De quota passen niet bij de aanmeldingen ({exc})."]
