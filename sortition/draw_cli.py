@@ -5,7 +5,9 @@ prepare  computes the fair distribution and the lottery list, writes the bundle 
 reveal   adds the public inputs (in the order they were called out) and prints the panel;
 verify   recomputes everything: exit 0 identical, 1 with the differences, 2 unreadable;
 replace  prepares a replacement draw for members who leave (verify it with --parent);
-reserve  lists the reserve candidates who could take a leaving member's seat.
+reserve  lists the reserve candidates who could take a leaving member's seat;
+rotate   prepares a rotation draw: --k open seats next to the staying members, without
+         sitting members and those still in their cool-down (--service, --cool-down-months).
 """
 
 from __future__ import annotations
@@ -15,16 +17,20 @@ import json
 import os
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sortition.bundle import CODE_VERSION, FAIR_ALGORITHMS, prepare, reveal, summary
 from sortition.errors import SortitionInputError
+from sortition.io import read_quotas, read_table
 from sortition.lottery import DEFAULT_M, ROUNDING_SECONDS
 from sortition.replace import replacement_draw_inputs, reserve_candidates
+from sortition.rotation import not_eligible, rotation_draw_inputs
+from sortition.text import clean
 from sortition.verify import verify
 
-COMMANDS = ("prepare", "reveal", "verify", "replace", "reserve")
+COMMANDS = ("prepare", "reveal", "verify", "replace", "reserve", "rotate")
 
 
 def add_pool_arguments(parser: argparse.ArgumentParser) -> None:
@@ -65,6 +71,16 @@ def add_commands(sub: Any) -> None:  # argparse's private _SubParsersAction
     s.add_argument("bundle")
     s.add_argument("--leaving", required=True)
     s.add_argument("--member", action="append", default=None, help="current members")
+
+    o = sub.add_parser("rotate", help="prepare a rotation draw for the seats that renew")
+    add_pool_arguments(o)  # --k: the number of seats that renew
+    o.add_argument("--staying", required=True, help="CSV/XLSX of the members who stay")
+    o.add_argument("--service", default=None, help="CSV: id,ended_on (empty: still sitting)")
+    o.add_argument("--today", default=None, help="YYYY-MM-DD for the cool-down (default today)")
+    o.add_argument("--cool-down-months", type=int, default=24)
+    o.add_argument("--exclude", action="append", default=[], help="id not to draw")
+    o.add_argument("--m", type=int, default=DEFAULT_M)
+    o.add_argument("--out", required=True)
 
 
 def read_bundle(path: str) -> dict[str, Any]:
@@ -134,6 +150,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"note: {note}")
         print(summary(bundle))
         print(f"Publish this commitment before drawing: {bundle['commitment']}")
+    elif args.command == "rotate":
+        _rotate(args)
     else:
         ranked = reserve_candidates(read_bundle(args.bundle), args.leaving, args.member)
         if not ranked:
@@ -141,6 +159,62 @@ def run(args: argparse.Namespace) -> int:
         for rank, person in enumerate(ranked, start=1):
             print(f"{rank}. {person}")
     return 0
+
+
+def _rotate(args: argparse.Namespace) -> None:
+    excluded = set(args.exclude)
+    if args.service:
+        today = _date(args.today) if args.today else date.today()
+        excluded |= not_eligible(_service(args.service), today, args.cool_down_months)
+    quotas = read_quotas(args.quotas)
+    staying = read_table(args.staying)
+    inputs = rotation_draw_inputs(
+        read_table(args.people),
+        quotas,
+        staying,
+        args.k,
+        excluded,
+        id_column=args.id_column,
+        household_column=args.household_column,
+    )
+    staying_ids = [clean(v) for v in staying[args.id_column]] if len(staying) else []
+    record = inputs.parent_record(None, staying_ids, excluded)
+    bundle = prepare(
+        inputs.people,
+        inputs.quotas,
+        inputs.seats,
+        id_column=args.id_column,
+        household_column=inputs.household_column,
+        m=args.m,
+        purpose="rotation",
+        parent=record,
+    )
+    write_bundle(bundle, args.out)
+    for note in inputs.notes:
+        print(f"note: {note}")
+    print(summary(bundle))
+    print(f"Publish this commitment before drawing: {bundle['commitment']}")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise SortitionInputError(f"'{text}' is not a date (YYYY-MM-DD).") from exc
+
+
+def _service(path: str) -> list[tuple[str, date | None]]:
+    table = read_table(path)
+    columns = {c.casefold(): c for c in table.columns}
+    if "id" not in columns or "ended_on" not in columns:
+        raise SortitionInputError(f"{path}: the service table needs columns id and ended_on.")
+    return [
+        (
+            clean(row[columns["id"]]),
+            _date(row[columns["ended_on"]]) if clean(row[columns["ended_on"]]) else None,
+        )
+        for row in table.to_dict("records")
+    ]
 
 
 def _verify(args: argparse.Namespace) -> int:

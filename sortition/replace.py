@@ -41,9 +41,10 @@ class DrawInputs:
     notes: tuple[str, ...]
 
     def parent_record(
-        self, parent_commitment: str, staying: Sequence[str], excluded: Collection[str]
+        self, parent_commitment: str | None, staying: Sequence[str], excluded: Collection[str]
     ) -> dict[str, Any]:
-        """What the new bundle records about where it comes from (checked by verify)."""
+        """What the new bundle records about where it comes from (checked by verify; a
+        rotation draw has no parent bundle, so no commitment)."""
         return {
             "commitment": parent_commitment,
             "staying": sorted(staying),

@@ -7,8 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+from sortition import prepare, reveal
 from sortition.cli import main
 from tests.sortition.conftest import random_instance
 
@@ -149,3 +151,35 @@ def test_the_module_runs_as_a_program(files: tuple[Path, Path], tmp_path: Path) 
     done = subprocess.run([*cli, "verify", str(bundle)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "HiGHS" not in done.stdout
+
+
+def test_rotate_prepares_a_draw_without_sitting_or_cooling_down_people(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    frame, quotas = random_instance(1, 60, 9)
+    council = reveal(prepare(frame, quotas, 9, m=50, rounding_seconds=0), ["1"])
+    staying = frame[frame["id"].isin(council["panel"][:6])]
+    leaving = council["panel"][6:]
+    volunteers = frame[~frame["id"].isin(staying["id"])]
+    paths = {name: tmp_path / f"{name}.csv" for name in ("people", "staying", "service")}
+    volunteers.to_csv(paths["people"], index=False)
+    staying.to_csv(paths["staying"], index=False)
+    quota_file = tmp_path / "quotas.csv"
+    pd.DataFrame(quotas.to_rows()).to_csv(quota_file, index=False)
+    service = [f"{p},2026-06-30" for p in leaving] + [f"{p}," for p in staying["id"]]
+    paths["service"].write_text("id,ended_on\n" + "\n".join(service) + "\n", encoding="utf-8")
+    out = tmp_path / "rotation.json"
+    argv = ["rotate", "--people", str(paths["people"]), "--quotas", str(quota_file)]
+    argv += ["--k", "3", "--staying", str(paths["staying"]), "--service", str(paths["service"])]
+    argv += ["--today", "2026-11-23", "--m", "50", "--out", str(out)]
+    assert main(argv) == 0, capsys.readouterr().err
+    bundle = json.loads(out.read_text())
+    drawable = {row[0] for row in bundle["pool"]["rows"]}
+    assert not drawable & set(leaving)  # ended five months ago: still cooling down
+    assert not drawable & set(staying["id"])
+    assert bundle["purpose"] == "rotation" and bundle["k"] == 3
+    assert main(["reveal", str(out), "--input", "2"]) == 0
+    assert main(["verify", str(out)]) == 0
+    argv[argv.index("2026-11-23")] = "23-11-2026"
+    assert main(argv) == 2
+    assert "is not a date" in capsys.readouterr().err
