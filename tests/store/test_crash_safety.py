@@ -3,8 +3,7 @@ of the finance export, the demo generator's bulk load) leaves a database that op
 the current schema version, holds the import completely or not at all, whose ledger
 totals agree between the SQL and the ledger's rules, and whose audit chain verifies.
 
-Draws are not covered yet: the draw workspace (issue 6) brings their writes; its kill
-test belongs with it.
+Draws: tests/store/test_draw_crash_safety.py (with these helpers).
 """
 
 from __future__ import annotations
@@ -60,11 +59,18 @@ def export_file(folder: Path, trial: str, project_ref: str) -> Path:
     return path
 
 
-def run_and_kill(database: Path, export: Path, wait_for: str, delay: float) -> list[str]:
-    """Start the import in a child process; SIGKILL it `delay` s after it printed
-    `wait_for`. Returns what it printed."""
+def run_and_kill(
+    database: Path,
+    export: Path,
+    wait_for: str,
+    delay: float,
+    script: str = CHILD,
+    args: tuple[str, ...] = (),
+) -> list[str]:
+    """Start `script` (the import) in a child process; SIGKILL it `delay` s after it
+    printed `wait_for` (a child may also kill itself). Returns what it printed."""
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(database), str(export)],
+        [sys.executable, "-c", script, str(database), str(export), *args],
         cwd=REPO,
         env={**os.environ, "PYTHONPATH": str(REPO)},
         stdout=subprocess.PIPE,
@@ -95,16 +101,24 @@ def batch_rows(store: Store, export: Path) -> int:
     return int(row[0]) if row else 0
 
 
+def assert_sound(store: Store) -> list[audit.AuditEvent]:
+    """A reopened database: current schema, every table reads to the end, the audit
+    chain verifies. Returns the audit events."""
+    with store.read() as cur:
+        assert applied_versions(cur) == {n for n, _ in available_migrations()}
+        events = audit.events(cur)
+    assert audit.verify_chain(events) == []
+    fingerprint(store)
+    return events
+
+
 def assert_consistent(database: Path, export: Path) -> int:
     """Open the killed database and check it; the number of rows of the import."""
     store = open_store(database)  # replays the write-ahead log
     try:
+        events = assert_sound(store)
         with store.read() as cur:
-            assert applied_versions(cur) == {n for n, _ in available_migrations()}
-            events = audit.events(cur)
             money = figures.year_money(cur, 2026)
-        assert audit.verify_chain(events) == []
-        fingerprint(store)  # every table reads to the end
         booked = batch_rows(store, export)
         assert booked in (0, ROWS), f"half an import: {booked} of {ROWS} rows"
         batch = hashlib.sha256(export.read_bytes()).hexdigest()[:16]
