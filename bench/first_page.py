@@ -24,6 +24,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from data.generate import Settings, generate
+from sortition.highs import silence_banner
 from tests.e2e.harness import CHROMIUM, CHROMIUM_ARGS, free_port, start_server, wait_until_ready
 
 TARGET_SECONDS = 3.0
@@ -43,6 +44,7 @@ def main() -> None:
     cold, returning, warm = [], [], []
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         database = Path(folder) / "demo.duckdb"
+        silence_banner()
         generate(database, Settings(today=date(2026, 11, 23)))
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         profile = browser.new_context()  # the returning visitor's browser, kept across runs
