@@ -84,7 +84,8 @@ def apply_retention(
 def erase_contact(
     store: Store, caller: Caller, resident_id: int, reference: str | None = None
 ) -> None:
-    """Erase one resident's name and address at their request.
+    """Erase one resident's name and address at their request, for good: the erasure is
+    remembered by the resident's number, and register imports skip their contact fields.
 
     Organisers of the resident's neighbourhood (and the system, for the CLI) only. The
     audit event names the neighbourhood and the request's reference (a case number,
@@ -104,7 +105,11 @@ def erase_contact(
             raise PrivacyError("Deze bewoner staat niet in het register.")
         if caller is not SYSTEM and not may_see_personal_data(caller, hood):
             raise PermissionDenied("U bent geen organisator voor de wijk van deze bewoner.")
-        if not contacts.delete_contact(cur, resident_id):
+        deleted = contacts.delete_contact(cur, resident_id)
+        # Remembered even when the data was already gone (the retention job deleted it):
+        # the next register extract would otherwise bring it back.
+        remembered = contacts.remember_erasure(cur, resident_id, datetime.now(UTC).date())
+        if not deleted and not remembered:
             raise PrivacyError("Van deze bewoner zijn geen contactgegevens (meer) opgeslagen.")
         audit.append(
             cur,

@@ -15,12 +15,13 @@ achternaam, opleiding, woonsituatie, herkomst, ingeschreven sinds.
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import io
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 
 import numpy as np
 import pandas as pd
@@ -214,17 +215,69 @@ def _read_csv(data: bytes) -> pa.Table:
 
 
 def _read_xlsx(data: bytes) -> pa.Table:
+    """The first sheet as strings, read by calamine (Rust). A million rows of 16 columns in
+    a few seconds, where openpyxl needs minutes; pandas' engine="calamine" reads the same
+    cells but builds its frame through its text parser, about twice as slow as turning the
+    cells into Arrow columns here."""
+    from python_calamine import CalamineError, CalamineWorkbook
+
     try:
-        frame = pd.read_excel(io.BytesIO(data), dtype=str, keep_default_na=False)
-    except Exception as exc:
+        sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
+    except (CalamineError, ValueError, OSError) as exc:
         raise UserError(
             "Het bestand kan niet als Excel-bestand (XLSX) worden gelezen. Sla het op als "
             "XLSX of CSV."
         ) from exc
-    header = [_clean_name(h) for h in frame.columns]
+    if sheet.height > MAX_ROWS + 1:
+        raise UserError(
+            f"Het bestand heeft {sheet.height - 1:,} rijen; er kunnen er hoogstens {MAX_ROWS:,} "
+            "tegelijk worden ingelezen.".replace(",", ".")
+        )
+    # Millions of small objects: the cyclic garbage collector would rescan them all again
+    # and again while they are made (none of them can form a cycle).
+    gc.disable()
+    try:
+        cells = sheet.to_python(skip_empty_area=False)
+        header = [_clean_name(_cell_text(h)) for h in (cells[0] if cells else [])]
+        grid = (
+            np.array(cells[1:], dtype=object)
+            if len(cells) > 1
+            else np.empty((0, len(header)), dtype=object)
+        )
+    finally:
+        gc.enable()
     _check_header(header)
-    return pa.table({h: pa.array(frame.iloc[:, i].astype(str).tolist(), pa.string())
-                     for i, h in enumerate(header)})  # fmt: skip
+    return pa.table({h: _text_column(grid[:, i]) for i, h in enumerate(header)})
+
+
+def _text_column(cells: np.ndarray) -> pa.Array:
+    try:  # a column of text cells (the usual case) converts at once
+        return pa.array(cells, pa.string())
+    except (pa.ArrowTypeError, pa.ArrowInvalid):
+        pass
+    try:  # a column of numbers: whole ones (person numbers) written without '.0'
+        numbers = pa.array(cells, pa.float64())
+        if pc.all(pc.equal(pc.floor(numbers), numbers)).as_py() and numbers.null_count == 0:
+            return pc.cast(pc.cast(numbers, pa.int64()), pa.string())
+    except (pa.ArrowTypeError, pa.ArrowInvalid, OverflowError):
+        pass
+    return pa.array([c if type(c) is str else _cell_text(c) for c in cells], pa.string())
+
+
+def _cell_text(value: object) -> str:
+    """A cell as the spreadsheet shows it: whole numbers without '.0', dates as
+    2001-03-31 (a date cell is a number underneath), nothing as ''."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "WAAR" if value else "ONWAAR"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return "" if value is None else str(value)
 
 
 def _clean_name(name: object) -> str:

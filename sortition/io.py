@@ -49,7 +49,7 @@ def read_table(source: Source) -> pd.DataFrame:
             raise SortitionInputError(f"File not found: {path}.")
         if path.suffix.lower() in (".xlsx", ".xlsm"):
             try:
-                frame = pd.read_excel(path, dtype=str, keep_default_na=False)
+                frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="calamine")
             except Exception as exc:
                 raise SortitionInputError(f"{path}: cannot read it as XLSX ({exc}).") from exc
         else:

@@ -494,4 +494,22 @@ EN: dict[str, str] = {
     "gestopt": "stopped",
     "Herkomst": "Origin",
     "Woonsituatie": "Tenure",
+    # Erasures remembered across register imports
+    (
+        "Van {n} inwoners in het bestand zijn naam en adres niet opgeslagen: die zijn eerder "
+        "op hun verzoek gewist."
+    ): (
+        "The names and addresses of {n} residents in the file were not stored: they were "
+        "erased earlier at their request."
+    ),
+    (
+        "Van {n} inwoners zijn naam en adres niet opgeslagen: die zijn eerder op hun verzoek "
+        "gewist."
+    ): (
+        "The names and addresses of {n} residents were not stored: they were erased earlier "
+        "at their request."
+    ),
+    "{n} inwoners doen niet mee: hun naam en adres zijn op hun verzoek gewist.": (
+        "{n} residents are left out: their name and address were erased at their request."
+    ),
 }

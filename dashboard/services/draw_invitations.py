@@ -132,9 +132,12 @@ def _not_drawable(cur: Cursor, ctx: DrawContext, day: date) -> list[int]:
 
 
 def _frame(cur: Cursor, ctx: DrawContext, day: date) -> pd.DataFrame:
-    """The lottery's frame: the draw's register snapshot without who may not be drawn."""
+    """The lottery's frame: the draw's register snapshot without who may not be drawn,
+    nor anyone whose contact data was erased on request (no letter or visit can reach
+    them, and their address is not kept)."""
     frame = draws.lottery_frame(cur, ctx.draw.id, day)
-    return frame[~frame["id"].isin(_not_drawable(cur, ctx, day))]
+    left_out = [*_not_drawable(cur, ctx, day), *draws.erased_in_register(cur, ctx.draw.id)]
+    return frame[~frame["id"].isin(left_out)]
 
 
 def lottery_plan(
@@ -419,6 +422,7 @@ def invitations_per_stratum(store: Store, caller: Caller, draw_id: int) -> pd.Da
 class LotteryRoom:
     households: int  # households the lottery can invite
     not_drawable: int  # residents left out: sitting or recent members (cool-down)
+    erased: int = 0  # residents left out: contact data erased on request
 
 
 def lottery_room(store: Store, caller: Caller, draw_id: int) -> LotteryRoom:
@@ -427,5 +431,8 @@ def lottery_room(store: Store, caller: Caller, draw_id: int) -> LotteryRoom:
     with store.read() as cur:
         ctx = context(cur, caller, draw_id)
         excluded = _not_drawable(cur, ctx, today())
-        households = draws.eligible_households(cur, draw_id, today(), ctx.min_age, excluded)
-    return LotteryRoom(households, len(excluded))
+        erased = draws.erased_in_register(cur, draw_id)
+        households = draws.eligible_households(
+            cur, draw_id, today(), ctx.min_age, [*excluded, *erased]
+        )
+    return LotteryRoom(households, len(excluded), len(erased))

@@ -92,6 +92,7 @@ def import_register(
             "rows_outside": check.rows_outside,
             "residents_new": loaded.residents_new,
             "residents_changed": loaded.residents_changed,
+            "contacts_skipped": loaded.contacts_skipped,
             "imported_by": caller.actor,
             "imported_at": now(),
         }
@@ -101,7 +102,11 @@ def import_register(
             caller,
             "draw.register",
             draw_id,
-            {k: v for k, v in values.items() if k.startswith(("rows_", "residents_", "file_sha"))},
+            {
+                k: v
+                for k, v in values.items()
+                if k.startswith(("rows_", "residents_", "contacts_", "file_sha"))
+            },
         )
         stored = register_import.imports(cur, draw_id)[-1]
         assert stored.id == import_id

@@ -143,6 +143,16 @@ def lottery_frame(cur: Cursor, draw_id: int, reference: date) -> pd.DataFrame:
     ).df()
 
 
+def erased_in_register(cur: Cursor, draw_id: int) -> list[int]:
+    """Residents in the draw's extract whose contact data was erased on request."""
+    rows = cur.execute(
+        "SELECT r.resident_id FROM draw_register r SEMI JOIN contact_erasure e "
+        "USING (resident_id) WHERE r.draw_id = ? ORDER BY 1",
+        [draw_id],
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
 def invited_households(cur: Cursor, draw_id: int) -> set[int]:
     rows = cur.execute(
         "SELECT DISTINCT household_id FROM invitation WHERE draw_id = ?", [draw_id]

@@ -246,6 +246,7 @@ class Draw:
     status: str  # open, committed, completed, cancelled
     created_at: datetime
     completed_at: datetime | None
+    parent_draw_id: int | None = None  # replacement and rotation draws: the draw continued
 
 
 @dataclass(frozen=True)

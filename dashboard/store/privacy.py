@@ -90,6 +90,18 @@ def delete_contact(cur: Cursor, resident_id: int) -> bool:
     return row is not None
 
 
+def remember_erasure(cur: Cursor, resident_id: int, day: date) -> bool:
+    """Note that this resident's contact data was erased on request (by number only), so
+    that no later register import brings it back; False when it was noted before."""
+    row = first_row(
+        cur,
+        "INSERT INTO contact_erasure (resident_id, erased_on) VALUES (?, ?) "
+        "ON CONFLICT DO NOTHING RETURNING resident_id",
+        [resident_id, day],
+    )
+    return row is not None
+
+
 @dataclass(frozen=True)
 class ContactMatch:
     resident_id: int

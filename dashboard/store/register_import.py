@@ -56,12 +56,14 @@ class RegisterImport:
     residents_changed: int
     imported_by: str
     imported_at: datetime
+    contacts_skipped: int = 0  # rows of residents whose contact data was erased on request
 
 
 @dataclass(frozen=True)
 class Loaded:
     residents_new: int
     residents_changed: int
+    contacts_skipped: int = 0
 
 
 def _count(cur: Cursor, sql: str, params: list[object] | None = None) -> int:
@@ -81,6 +83,10 @@ def load_extract(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Load
             cur,
             f"SELECT count(*) FROM _extract x JOIN resident r ON r.id = x.resident_id "
             f"WHERE {_ATTRIBUTES} OR {_MOVED}",
+        )
+        # Contact data erased on request is not brought back by a new extract.
+        skipped = _count(
+            cur, "SELECT count(*) FROM _extract x SEMI JOIN contact_erasure e USING (resident_id)"
         )
         cur.execute(
             f"""
@@ -133,6 +139,7 @@ def load_extract(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Load
             SELECT x.resident_id, x.first_name, x.last_name, x.street, x.house_number,
                    x.postcode, x.city
             FROM _extract x ANTI JOIN resident_contact c ON c.resident_id = x.resident_id
+            WHERE x.resident_id NOT IN (SELECT resident_id FROM contact_erasure)
             """
         )
         cur.execute("DELETE FROM draw_register WHERE draw_id = ?", [draw_id])
@@ -156,7 +163,7 @@ def load_extract(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Load
         )
     finally:
         cur.unregister("_extract")
-    return Loaded(residents_new=new, residents_changed=changed)
+    return Loaded(residents_new=new, residents_changed=changed, contacts_skipped=skipped)
 
 
 def add_import(cur: Cursor, values: dict[str, object]) -> int:

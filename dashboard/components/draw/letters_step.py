@@ -71,6 +71,11 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
               "{maanden} maanden geleden in.", n=room.not_drawable,
               maanden=ctx.council.cool_down_months)
         )  # fmt: skip
+    if room.erased:
+        st.caption(
+            t("{n} inwoners doen niet mee: hun naam en adres zijn op hun verzoek gewist.",
+              n=room.erased)
+        )  # fmt: skip
     if households == 0:
         st.error(t("In het uittreksel woont niemand van {leeftijd} jaar of ouder.",
                    leeftijd=ctx.min_age))  # fmt: skip

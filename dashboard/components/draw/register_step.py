@@ -54,6 +54,11 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
                 fout=done.rows_rejected,
             )
         )
+        if done.contacts_skipped:
+            st.info(
+                t("Van {n} inwoners in het bestand zijn naam en adres niet opgeslagen: die "
+                  "zijn eerder op hun verzoek gewist.", n=done.contacts_skipped)
+            )  # fmt: skip
     if state.invitations:
         st.info(t("De uitnodigingen zijn geloot; het uittreksel ligt nu vast."))
         return
@@ -160,6 +165,9 @@ def _report(db: Store, caller: Caller, draw_id: int, check: rx.ExtractCheck) -> 
             lambda r: (
                 t("Dit bestand was al ingelezen; er is niets veranderd.")
                 if r.already_imported
+                else t("Van {n} inwoners zijn naam en adres niet opgeslagen: die zijn eerder "
+                       "op hun verzoek gewist.", n=r.stored.contacts_skipped)
+                if r.stored.contacts_skipped
                 else None
             ),
         )
