@@ -98,6 +98,17 @@ def require_open(ctx: DrawContext) -> None:
         )
 
 
+def require_no_running_replacement(cur: Cursor, draw_id: int) -> None:
+    """Members of a draw do not change while a replacement draw for it is prepared: its
+    pool and quotas were computed from them (dashboard/services/draw_replacements.py)."""
+    running = draws.running_replacement(cur, draw_id)
+    if running is not None:
+        raise UserError(
+            f"Er loopt al een vervangingsloting (nummer {running.id}). Doe eerst die "
+            "trekking, of stop die loting."
+        )
+
+
 def log(cur: Cursor, caller: Caller, action: str, draw_id: int, payload: dict[str, Any]) -> None:
     """The audit event of a step: counts and settings only, never who."""
     audit.append(cur, caller.actor, action, "draw", draw_id, payload)

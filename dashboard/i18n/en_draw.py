@@ -512,4 +512,69 @@ EN: dict[str, str] = {
     "{n} inwoners doen niet mee: hun naam en adres zijn op hun verzoek gewist.": (
         "{n} residents are left out: their name and address were erased at their request."
     ),
+    # Replacement draws and the projector view
+    ("**4. De vervangers** (nummers uit het controlebestand, geen namen)"): (
+        "**4. The replacements** (numbers from the verification file, no names)"
+    ),
+    "**Vervangen door een nieuwe openbare loting**": "**Replace by a new public draw**",
+    "Controlebestand van de raad (JSON)": "The council's verification file (JSON)",
+    (
+        "De vervangers staan bij de leden van de raad (loting {ouder}); vraag of ze meedoen "
+        "en bevestig ze daar."
+    ): (
+        "The replacements are listed with the council's members (draw {ouder}); ask whether "
+        "they take part and confirm them there."
+    ),
+    ("De vervangingsloting is gestopt; de plaatsen kunnen opnieuw worden gevuld."): (
+        "The replacement draw was stopped; the seats can be filled again."
+    ),
+    (
+        "Deze loting vult {k} open plaatsen uit de {n} aanmeldingen die over zijn, met de "
+        "quota van de raad min wat de leden die blijven al vullen."
+    ): (
+        "This draw fills {k} open seats from the {n} remaining registrations, with the "
+        "council's quotas minus what the staying members already fill."
+    ),
+    (
+        "Een lijst van **{m}** mogelijke groepjes van **{k}** vervangers, gemaakt uit de "
+        "**{n}** aanmeldingen die over zijn. Met elk groepje voldoet de raad aan de quota."
+    ): (
+        "A list of **{m}** possible groups of **{k}** replacements, made from the **{n}** "
+        "remaining registrations. With each group the council meets the quotas."
+    ),
+    "Geen open plaatsen.": "No open seats.",
+    (
+        "Iedereen kan dit nagaan met beide controlebestanden: `python -m sortition verify "
+        "loting-{nr}.json --parent loting-{ouder}.json`."
+    ): (
+        "Anyone can check this with both verification files: `python -m sortition verify "
+        "loting-{nr}.json --parent loting-{ouder}.json`."
+    ),
+    "Naar de leden van de raad (loting {ouder})": "To the council's members (draw {ouder})",
+    "Naar vervangingsloting {n}": "To replacement draw {n}",
+    "Nummer {n} van de lijst": "Number {n} of the list",
+    "Openbare trekking van vervangers: {raad}": "Public draw of replacements: {raad}",
+    "Plaats van nr": "Seat of no.",
+    "Plaatsen die de loting vult": "Seats the draw fills",
+    "Projectorweergave (alleen de trekking, groot)": "Projector view (the ceremony only, large)",
+    ("Vervangingsloting nummer {n} is voorbereid; doe daar de openbare trekking."): (
+        "Replacement draw number {n} is prepared; hold its public ceremony there."
+    ),
+    "Vervangingsloting stoppen": "Stop the replacement draw",
+    "Vervangingsloting voor loting {ouder}": "Replacement draw for draw {ouder}",
+    "Vervangingsloting voorbereiden": "Prepare a replacement draw",
+    (
+        "Voor één of meer open plaatsen tegelijk: een loting uit de aanmeldingen die over "
+        "zijn, met de quota min wat de leden die blijven al vullen, en een eigen vingerafdruk"
+        " en trekking."
+    ): (
+        "For one or more open seats at once: a draw from the remaining registrations, with "
+        "the quotas minus what the staying members already fill, and a fingerprint and "
+        "ceremony of its own."
+    ),
+    "Waarom stopt de vervangingsloting?": "Why does the replacement draw stop?",
+    ("{k} plaatsen, te loten uit {n} aanmeldingen."): (
+        "{k} seats, to be drawn from {n} registrations."
+    ),
+    "← Terug naar de werkruimte": "← Back to the workspace",
 }

@@ -5,11 +5,13 @@ import streamlit as st
 from dashboard.app_state import store
 from dashboard.auth import Role
 from dashboard.components.draw import workspace
+from dashboard.components.draw.common import projector_mode
 from dashboard.components.forms import show_flash
 from dashboard.i18n import t
 from dashboard.session import current_caller
 
-st.title(t("Loting"))
+if not projector_mode():  # the projector shows the ceremony alone
+    st.title(t("Loting"))
 show_flash()
 caller = current_caller()
 if caller.role is not Role.ORGANISER:

@@ -24,6 +24,7 @@ from dashboard.draw_context import (
     context,
     log,
     now,
+    require_no_running_replacement,
     require_open,
     require_organiser_role,
     today,
@@ -93,6 +94,7 @@ def decline_member(store: Store, caller: Caller, member_id: int, reason: str) ->
 
     def work(cur: Cursor) -> None:
         _ctx, found = _member(cur, caller, member_id)
+        require_no_running_replacement(cur, found.draw_id)
         if found.status not in SITTING:
             raise UserError(f"Dit lid is al {STATUS_NAMES.get(found.status, found.status)}.")
         status = "declined" if found.status == "selected" else "left"
@@ -113,6 +115,7 @@ def replace_member(store: Store, caller: Caller, member_id: int) -> int:
         _ctx, found = _member(cur, caller, member_id)
         if member_id in draws.replaced_members(cur, found.draw_id):
             raise UserError("Dit lid is al vervangen; iemand twee keer vervangen kan niet.")
+        require_no_running_replacement(cur, found.draw_id)
         if found.status not in ("declined", "left"):
             raise UserError("Alleen wie heeft afgezegd of is gestopt, kan worden vervangen.")
         bundle = draws.bundle(cur, found.draw_id)

@@ -34,9 +34,11 @@ from dashboard.draw_context import (
     written_reason,
 )
 from dashboard.errors import UserError
+from dashboard.services import draw_replacements
 from dashboard.store import draws
 from dashboard.store.db import Store
 from dashboard.store.rows import Cursor
+from sortition.bundle import pool_frame as bundle_pool_frame
 
 LEGACY_RUNS = 300
 Progress = Callable[[float, str], None]
@@ -99,6 +101,8 @@ def prepare_selection(
         require_open(ctx)
         if ctx.draw.commitment is not None:
             raise UserError("De selectie is al voorbereid; de vingerafdruk staat hieronder.")
+        if ctx.draw.purpose == "replacement":
+            raise UserError("Een vervangingsloting wordt voorbereid bij stap 8 van de raad.")
         pool, quotas = _pool_and_quotas(cur, ctx)
     if len(pool) < ctx.k:
         raise UserError(f"Er zijn {len(pool)} aanmeldingen voor {ctx.k} plaatsen; te weinig.")
@@ -204,10 +208,13 @@ def reveal_draw(store: Store, caller: Caller, draw_id: int, inputs: Sequence[str
             raise UserError(f"De trekking kan zo niet: {exc}") from exc
         draws.save_revealed(cur, draw_id, revealed)
         at = now()
-        for person in revealed["panel"]:
-            draws.add_member(cur, draw_id, int(person), "selected", at)
-        for rank, person in enumerate(revealed["reserve"], start=1):
-            draws.add_member(cur, draw_id, int(person), "reserve", at, rank)
+        if ctx.draw.purpose == "replacement":  # the drawn take the seats in the council's draw
+            draw_replacements.seat_replacements(cur, caller, ctx, revealed)
+        else:
+            for person in revealed["panel"]:
+                draws.add_member(cur, draw_id, int(person), "selected", at)
+            for rank, person in enumerate(revealed["reserve"], start=1):
+                draws.add_member(cur, draw_id, int(person), "reserve", at, rank)
         index = int(revealed["ceremony"]["chosen_index"])
         log(cur, caller, "draw.reveal", draw_id, {
             "inputs": revealed["ceremony"]["inputs"], "chosen_index": index,
@@ -234,10 +241,22 @@ def bundle_file(store: Store, caller: Caller, draw_id: int) -> bytes:
     return json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
+def parent_bundle(store: Store, caller: Caller, draw_id: int) -> dict[str, Any] | None:
+    """The bundle of the draw a replacement draw continues (None for other draws)."""
+    with store.read() as cur:
+        ctx = context(cur, caller, draw_id)
+        parent = ctx.draw.parent_draw_id
+        if ctx.draw.purpose != "replacement" or parent is None:
+            return None
+        return draws.bundle(cur, parent)
+
+
 def verify_draw(store: Store, caller: Caller, draw_id: int) -> list[str]:
-    """Recompute the draw from its bundle alone: [] when everything agrees."""
+    """Recompute the draw from its bundle alone (a replacement draw together with its
+    parent's bundle): [] when everything agrees."""
     require_organiser_role(caller)
-    return list(sortition.verify(_stored_bundle(store, caller, draw_id)))
+    bundle = _stored_bundle(store, caller, draw_id)
+    return list(sortition.verify(bundle, parent_bundle(store, caller, draw_id)))
 
 
 # What the steps show -----------------------------------------------------------------------------
@@ -272,6 +291,11 @@ def selection_view(store: Store, caller: Caller, draw_id: int) -> SelectionView:
     if found is None:
         empty = pd.DataFrame()
         return SelectionView(None, None, None, None, None, None, [], empty, empty, empty)
+    if ctx.draw.purpose == "replacement":  # its pool is the bundle's: no register of its own
+        features = list(dict.fromkeys(q["feature"] for q in found["quotas"]))
+        pool = bundle_pool_frame(found).drop(columns=["household"], errors="ignore")
+        quota_rows = []
+        table = pd.DataFrame(columns=["feature", "value", "eligible"])
     fair = found["probabilities"]
     legacy = ctx.parameters.get("legacy_probabilities") or {}
     chances = pd.DataFrame(
@@ -283,7 +307,8 @@ def selection_view(store: Store, caller: Caller, draw_id: int) -> SelectionView:
     )
     ceremony = found.get("ceremony") or {}
     panel = [str(p) for p in (found.get("panel") or [])]
-    features = list(dict.fromkeys(q.feature for q in quota_rows))
+    if quota_rows:
+        features = list(dict.fromkeys(q.feature for q in quota_rows))
     groups = _groups(table, pool, fair, panel, features, ctx.k)
     panel_groups = pool[pool["id"].isin(panel)][["id", *features]].reset_index(drop=True)
     return SelectionView(

@@ -44,6 +44,7 @@ def add_draw(
     parameters: dict[str, Any],
     created_at: datetime,
     panel_id: int | None = None,
+    parent_draw_id: int | None = None,
 ) -> int:
     return insert(
         cur,
@@ -51,6 +52,7 @@ def add_draw(
         {
             "council_id": council_id,
             "panel_id": panel_id,
+            "parent_draw_id": parent_draw_id,
             "purpose": purpose,
             "method": method,
             "stage": "invitation",
@@ -460,12 +462,52 @@ def add_replacement(
 
 
 def replaced_members(cur: Cursor, draw_id: int) -> dict[int, int | None]:
-    """Member id -> the member who took the seat (None: a replacement draw is running)."""
+    """Member id -> the member who took the seat (None: a replacement draw is running).
+    The links of a replacement draw that was stopped before its ceremony do not count."""
     rows = cur.execute(
-        "SELECT replaced_member_id, replacement_member_id FROM replacement WHERE draw_id = ?",
+        "SELECT x.replaced_member_id, x.replacement_member_id FROM replacement x "
+        "LEFT JOIN draw d ON d.id = x.replacement_draw_id "
+        "WHERE x.draw_id = ? AND coalesce(d.status, '') <> 'cancelled'",
         [draw_id],
     ).fetchall()
     return {int(a): None if b is None else int(b) for a, b in rows}
+
+
+def running_replacement(cur: Cursor, parent_id: int) -> Draw | None:
+    """The replacement draw of `parent_id` that has not had its ceremony yet, if any."""
+    rows = cur.execute(
+        f"SELECT {_DRAW_COLUMNS} FROM draw WHERE parent_draw_id = ? AND purpose = 'replacement' "
+        "AND status IN ('open', 'committed') ORDER BY id LIMIT 1",
+        [parent_id],
+    ).fetchall()
+    return Draw(*rows[0]) if rows else None
+
+
+def replacement_draws(cur: Cursor, parent_id: int) -> list[Draw]:
+    rows = cur.execute(
+        f"SELECT {_DRAW_COLUMNS} FROM draw WHERE parent_draw_id = ? AND purpose = 'replacement' "
+        "ORDER BY id",
+        [parent_id],
+    ).fetchall()
+    return [Draw(*row) for row in rows]
+
+
+def replacement_links(cur: Cursor, replacement_draw_id: int) -> list[tuple[int, int, int | None]]:
+    """(link id, replaced member, replacement member) of one replacement draw, in the
+    order of the replaced members."""
+    rows = cur.execute(
+        "SELECT id, replaced_member_id, replacement_member_id FROM replacement "
+        "WHERE replacement_draw_id = ? ORDER BY replaced_member_id",
+        [replacement_draw_id],
+    ).fetchall()
+    return [(int(a), int(b), None if c is None else int(c)) for a, b, c in rows]
+
+
+def fill_replacement(cur: Cursor, link_id: int, replacement_member_id: int) -> None:
+    cur.execute(
+        "UPDATE replacement SET replacement_member_id = ? WHERE id = ?",
+        [replacement_member_id, link_id],
+    )
 
 
 def add_seat(cur: Cursor, values: dict[str, Any]) -> int:

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.auth import Caller
-from dashboard.components.draw.common import FEATURES, go_to, group_name
+from dashboard.components.draw.common import FEATURES, PROJECTOR, go_to, group_name
 from dashboard.components.exports import csv_bytes
 from dashboard.components.forms import attempt, first_submission
 from dashboard.i18n import t
@@ -30,40 +30,61 @@ header[data-testid="stHeader"], [data-testid="stToolbar"] { display: none !impor
 """
 
 
-def render(db: Store, caller: Caller, state: DrawState) -> None:
+def render(db: Store, caller: Caller, state: DrawState, projector: bool = False) -> None:
+    """The ceremony; with `projector` only the ceremony, large (`?scherm=projector`: the
+    workspace then shows no draw picker and no steps), with a way back."""
     ctx = state.context
     draw_id = ctx.draw.id
+    replacement = ctx.draw.purpose == "replacement"
     if ctx.draw.commitment is None:
         st.subheader(t("Stap 7. Openbare trekking"))
         st.info(t("Bereid eerst de selectie voor en publiceer de vingerafdruk (stap 6)."))
         return
-    projector = st.toggle(t("Projectorweergave (groot, zonder zijbalk)"),
-                          key=f"projector_{draw_id}")  # fmt: skip
     if projector:
         st.html(_PROJECTOR_CSS)
+        if st.button(t("← Terug naar de werkruimte"), key=f"terug_{draw_id}"):
+            st.query_params.pop("scherm", None)
+            st.rerun()
+    elif st.button(t("Projectorweergave (alleen de trekking, groot)"), key=f"projector_{draw_id}"):
+        st.query_params["scherm"] = PROJECTOR
+        st.rerun()
     view = draw_selection.selection_view(db, caller, draw_id)
-    st.subheader(t("Openbare trekking: {raad}", raad=ctx.council.name))
+    if replacement:
+        st.subheader(t("Openbare trekking van vervangers: {raad}", raad=ctx.council.name))
+    else:
+        st.subheader(t("Openbare trekking: {raad}", raad=ctx.council.name))
     st.markdown(t("**1. De vingerafdruk die vooraf is gepubliceerd**"))
     st.code(view.commitment, language=None)
-    st.markdown(
-        t("Een lijst van **{m}** mogelijke raden van **{k}** leden, gemaakt uit **{n}** "
-          "aanmeldingen. Elke raad op de lijst voldoet aan alle quota.",
-          m=view.m, k=ctx.k, n=len(view.chances))
-    )  # fmt: skip
+    if replacement:
+        st.markdown(
+            t("Een lijst van **{m}** mogelijke groepjes van **{k}** vervangers, gemaakt uit de "
+              "**{n}** aanmeldingen die over zijn. Met elk groepje voldoet de raad aan de "
+              "quota.", m=view.m, k=ctx.k, n=len(view.chances))
+        )  # fmt: skip
+    else:
+        st.markdown(
+            t("Een lijst van **{m}** mogelijke raden van **{k}** leden, gemaakt uit **{n}** "
+              "aanmeldingen. Elke raad op de lijst voldoet aan alle quota.",
+              m=view.m, k=ctx.k, n=len(view.chances))
+        )  # fmt: skip
     if not view.revealed:
         _inputs(db, caller, draw_id)
         return
     st.markdown(t("**2. De uitkomsten van de trekking, in deze volgorde**"))
     st.code("  ·  ".join(view.inputs or []), language=None)
     st.markdown(t("**3. Het nummer dat daaruit volgt**"))
-    st.markdown("## " + t("Raad nummer {n}", n=view.chosen_index))
+    st.markdown("## " + (t("Nummer {n} van de lijst", n=view.chosen_index) if replacement
+                         else t("Raad nummer {n}", n=view.chosen_index)))  # fmt: skip
     st.caption(
         t("De raden op de lijst zijn genummerd van 0 tot en met {laatste}. Rekenregel: SHA-256 "
           "van de vingerafdruk en de uitkomsten geeft het getal {seed} (hexadecimaal); de rest "
           "na delen door {m} is {n}.",
           laatste=(view.m or 1) - 1, seed=view.seed, m=view.m, n=view.chosen_index)
     )  # fmt: skip
-    st.markdown(t("**4. De nieuwe raad** (nummers uit het controlebestand, geen namen)"))
+    if replacement:
+        st.markdown(t("**4. De vervangers** (nummers uit het controlebestand, geen namen)"))
+    else:
+        st.markdown(t("**4. De nieuwe raad** (nummers uit het controlebestand, geen namen)"))
     shown = view.panel_groups.copy()
     for column in shown.columns:
         if column != "id":
@@ -96,9 +117,23 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
                 t("Klopt: de vingerafdruk, de uitkomsten, het nummer en de raad volgen precies "
                   "uit het controlebestand.")
             )  # fmt: skip
-    st.caption(
-        t("Iedereen kan dit nagaan met het controlebestand en `python -m sortition verify`.")
-    )
+    if replacement:
+        c1.download_button(
+            t("Controlebestand van de raad (JSON)"),
+            lambda: draw_selection.bundle_file(db, caller, int(ctx.draw.parent_draw_id or 0)),
+            file_name=f"loting-{ctx.draw.parent_draw_id}.json",
+            mime="application/json",
+            key=f"bundel_ouder_{draw_id}",
+        )
+        st.caption(
+            t("Iedereen kan dit nagaan met beide controlebestanden: `python -m sortition verify "
+              "loting-{nr}.json --parent loting-{ouder}.json`.", nr=draw_id,
+              ouder=ctx.draw.parent_draw_id)
+        )  # fmt: skip
+    else:
+        st.caption(
+            t("Iedereen kan dit nagaan met het controlebestand en `python -m sortition verify`.")
+        )
 
 
 def _inputs(db: Store, caller: Caller, draw_id: int) -> None:

@@ -61,3 +61,20 @@ def go_to(draw_id: int, step: int) -> None:
 def pending_step(draw_id: int) -> int | None:
     wanted = st.session_state.pop(_GO_TO, None)
     return wanted[1] if wanted and wanted[0] == draw_id else None
+
+
+CHOSEN = "loting_gekozen"
+PROJECTOR = "projector"
+
+
+def open_draw(draw_id: int, step: int | None = None) -> None:
+    """Show another draw (at `step`) at the next run."""
+    st.session_state[CHOSEN] = draw_id
+    if step is not None:
+        go_to(draw_id, step)
+    st.rerun()
+
+
+def projector_mode() -> bool:
+    """The ceremony alone, for the projector: `?scherm=projector` in the address."""
+    return st.query_params.get("scherm") == PROJECTOR

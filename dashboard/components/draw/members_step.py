@@ -7,10 +7,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.auth import Caller
-from dashboard.components.draw.common import group_name
+from dashboard.components.draw.common import group_name, open_draw
 from dashboard.components.forms import attempt, first_submission, form_key
+from dashboard.errors import UserError
 from dashboard.i18n import t
-from dashboard.services import draw_members
+from dashboard.services import draw_members, draw_replacements
 from dashboard.services.draws import DrawState
 from dashboard.store.db import Store
 
@@ -47,6 +48,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
     }
     if ctx.is_open:
         _actions(db, caller, draw_id, current, label)
+        _replacement_draw(db, caller, draw_id, current, label)
     with st.expander(t("Reservelijst (in volgorde van de trekking)")):
         _table(members[members["status"] == "reserve"].head(50))
     if ctx.draw.purpose == "council":
@@ -130,6 +132,55 @@ def _actions(
                 lambda: draw_members.replace_member(db, caller, int(whose)),
                 t("De eerstvolgende reserve die binnen de quota past, is gevraagd."),
             )
+
+
+def _replacement_draw(
+    db: Store, caller: Caller, draw_id: int, current: pd.DataFrame, label: dict[int, str]
+) -> None:
+    """Open seats filled by a public draw of their own (with its own ceremony)."""
+    st.markdown(t("**Vervangen door een nieuwe openbare loting**"))
+    running = draw_replacements.running_replacement(db, caller, draw_id)
+    if running is not None:
+        st.info(t("Vervangingsloting nummer {n} is voorbereid; doe daar de openbare trekking.",
+                  n=running))  # fmt: skip
+        if st.button(t("Naar vervangingsloting {n}", n=running), key=f"naar_{running}"):
+            open_draw(running)
+        return
+    open_seats = [
+        int(r.member_id)
+        for r in current.itertuples()
+        if r.status in ("declined", "left") and (r.replaced_by is None or pd.isna(r.replaced_by))
+    ]
+    if not open_seats:
+        st.caption(t("Geen open plaatsen."))
+        return
+    st.caption(
+        t("Voor één of meer open plaatsen tegelijk: een loting uit de aanmeldingen die over "
+          "zijn, met de quota min wat de leden die blijven al vullen, en een eigen "
+          "vingerafdruk en trekking.")
+    )  # fmt: skip
+    chosen = st.multiselect(t("Plaatsen die de loting vult"), open_seats, format_func=label.get,
+                            key=f"vervangingsloting_{draw_id}")  # fmt: skip
+    if not chosen:
+        return
+    try:
+        plan = draw_replacements.replacement_plan(db, caller, draw_id, chosen)
+    except UserError as exc:
+        st.error(str(exc))
+        return
+    st.write(t("{k} plaatsen, te loten uit {n} aanmeldingen.", k=plan.seats, n=plan.volunteers))
+    for note in plan.notes:
+        st.warning(note)
+    if st.button(t("Vervangingsloting voorbereiden"), type="primary",
+                 key=f"vervangingsloting_maken_{draw_id}") and first_submission(
+        "vervangingsloting", {"d": draw_id, "m": sorted(chosen)}
+    ):  # fmt: skip
+        try:
+            new_id = draw_replacements.prepare_replacement(db, caller, draw_id, chosen)
+        except UserError as exc:
+            st.error(str(exc))
+            return
+        open_draw(new_id)
 
 
 def _roster(db: Store, caller: Caller, state: DrawState, view: draw_members.MembersView) -> None:

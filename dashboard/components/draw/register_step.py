@@ -165,8 +165,11 @@ def _report(db: Store, caller: Caller, draw_id: int, check: rx.ExtractCheck) -> 
             lambda r: (
                 t("Dit bestand was al ingelezen; er is niets veranderd.")
                 if r.already_imported
-                else t("Van {n} inwoners zijn naam en adres niet opgeslagen: die zijn eerder "
-                       "op hun verzoek gewist.", n=r.stored.contacts_skipped)
+                else t(
+                    "Van {n} inwoners zijn naam en adres niet opgeslagen: die zijn eerder "
+                    "op hun verzoek gewist.",
+                    n=r.stored.contacts_skipped,
+                )
                 if r.stored.contacts_skipped
                 else None
             ),

@@ -19,10 +19,18 @@ from dashboard.components.draw import (
     members_step,
     quotas_step,
     register_step,
+    replacement_step,
     selection_step,
     start,
 )
-from dashboard.components.draw.common import METHOD_NAMES, STEPS, pending_step, step_label
+from dashboard.components.draw.common import (
+    CHOSEN,
+    METHOD_NAMES,
+    STEPS,
+    pending_step,
+    projector_mode,
+    step_label,
+)
 from dashboard.components.forms import attempt
 from dashboard.draw_context import STATUS_NAMES
 from dashboard.errors import UserError
@@ -32,7 +40,6 @@ from dashboard.services.draws import DrawState
 from dashboard.store.db import Store
 
 NEW = 0
-CHOSEN = "loting_gekozen"
 
 
 RENDER: dict[int, Callable[[Store, Caller, DrawState], None]] = {
@@ -54,6 +61,8 @@ def _from_address(name: str) -> int | None:
 
 
 def render(db: Store, caller: Caller) -> None:
+    if projector_mode() and _projector(db, caller):
+        return
     choices = {c.draw.id: c for c in draws.draws_for(db, caller)}
     options = [NEW, *choices]
     wanted = st.session_state.pop(CHOSEN, None) or _from_address("loting")
@@ -81,6 +90,10 @@ def render(db: Store, caller: Caller) -> None:
         st.error(str(exc))
         return
     _header(db, caller, state)
+    if state.context.draw.purpose == "replacement":  # no steps of its own: see replacement_step
+        st.divider()
+        replacement_step.render(db, caller, state)
+        return
     done = state.steps_done
     first_open = next((n for n in range(2, 9) if not done[n]), 8)
     asked = _from_address("stap")
@@ -101,6 +114,23 @@ def render(db: Store, caller: Caller) -> None:
     st.query_params["stap"] = str(step)
     st.divider()
     RENDER[step](db, caller, state)
+
+
+def _projector(db: Store, caller: Caller) -> bool:
+    """Only the ceremony of the draw in the address, for the projector; False when there
+    is no such draw (then the workspace shows as usual)."""
+    draw_id = _from_address("loting")
+    if draw_id is None:
+        st.query_params.pop("scherm", None)
+        return False
+    try:
+        state = draws.draw_state(db, caller, draw_id)
+    except UserError as exc:
+        st.error(str(exc))
+        return True
+    st.query_params["stap"] = "7"
+    ceremony_step.render(db, caller, state, projector=True)
+    return True
 
 
 def _header(db: Store, caller: Caller, state: DrawState) -> None:

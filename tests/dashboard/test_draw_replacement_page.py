@@ -1,0 +1,72 @@
+"""The ceremony on the projector (only the ceremony, a way back) and a replacement by a
+public draw from step 8, rendered with AppTest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dashboard.services import draw_members
+from dashboard.store.db import open_store
+from tests.dashboard.test_organiser_draw_page import (
+    ORGANISER,
+    by_label,
+    open_page,
+    prepared_draw,
+    text,
+)
+
+
+def test_the_projector_shows_the_ceremony_alone_and_leads_back(app_db: Path) -> None:
+    draw_id = prepared_draw(app_db, 6)
+    at = open_page({"loting": str(draw_id), "stap": "7"})
+    by_label(at.button, "Projectorweergave (alleen de trekking, groot)").click()
+    at.run()
+    assert at.query_params["scherm"] == "projector"
+    assert not [w for w in at.selectbox if w.label == "Loting"]  # no draw picker
+    assert not [w for w in at.radio if w.label == "Stap"]  # no step buttons
+    assert not at.title  # no page title either
+    by_label(at.text_area, "Uitkomsten, één per regel").input("4\n2\n6")
+    by_label(at.checkbox, "De uitkomsten zijn hardop voorgelezen en kloppen.").check()
+    by_label(at.button, "Trekking doen").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "Raad nummer" in text(at) and at.query_params["scherm"] == "projector"
+    by_label(at.button, "← Terug naar de werkruimte").click()
+    at.run()
+    assert "scherm" not in at.query_params
+    assert by_label(at.radio, "Stap").value == 7
+
+
+def test_a_replacement_draw_from_step_8_with_its_own_ceremony(app_db: Path) -> None:
+    draw_id = prepared_draw(app_db, 7)
+    store = open_store(app_db)
+    try:
+        members = draw_members.members_view(store, ORGANISER, draw_id).members
+        leaving = int(members.loc[members["status"] == "selected", "member_id"].iloc[0])
+        draw_members.decline_member(store, ORGANISER, leaving, "geen tijd")
+    finally:
+        store.close()
+    at = open_page({"loting": str(draw_id), "stap": "8"})
+    by_label(at.multiselect, "Plaatsen die de loting vult").set_value([leaving])
+    at.run()
+    assert "1 plaatsen, te loten uit 19 aanmeldingen." in text(at)
+    by_label(at.button, "Vervangingsloting voorbereiden").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert f"Vervangingsloting voor loting {draw_id}" in text(at)
+    assert not [w for w in at.radio if w.label == "Stap"]
+    by_label(at.text_area, "Uitkomsten, één per regel").input("1\n6")
+    by_label(at.checkbox, "De uitkomsten zijn hardop voorgelezen en kloppen.").check()
+    by_label(at.button, "Trekking doen").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "Nummer" in text(at) and "De vervangers" in text(at)
+    by_label(at.button, "Controleer de trekking opnieuw").click()
+    at.run()
+    assert any("Klopt" in s.value for s in at.success)
+    # Back to the council: the newcomer waits for a yes, the seat is not open any more.
+    by_label(at.button, f"Naar de leden van de raad (loting {draw_id})").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "Geen open plaatsen." in [c.value for c in at.caption]
+    assert [m.value for m in at.metric if m.label == "Bevestigd"] == ["0 / 11"]
