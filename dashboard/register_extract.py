@@ -18,6 +18,7 @@ import csv
 import gc
 import hashlib
 import io
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -177,13 +178,19 @@ def _read_csv(data: bytes) -> pa.Table:
         raise UserError("Dit is geen CSV- of XLSX-bestand. Exporteer het uittreksel als CSV.")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    first_line = data.split(b"\n", 1)[0].rstrip(b"\r")
+    first_line = re.split(rb"\r\n?|\n", data, maxsplit=1)[0]  # a lone CR ends a line too
     try:
         first = first_line.decode("utf-8")
     except UnicodeDecodeError:
         first = first_line.decode("cp1252", errors="replace")
     delimiter = max((";", ",", "\t"), key=first.count)
-    header = [_clean_name(h) for h in next(csv.reader([first], delimiter=delimiter))]
+    try:
+        header = [_clean_name(h) for h in next(csv.reader([first], delimiter=delimiter))]
+    except csv.Error as exc:  # an unclosed quote, or a name over the csv module's limit
+        raise UserError(
+            "De eerste regel met kolomnamen kan niet worden gelezen. Exporteer het uittreksel "
+            "opnieuw als CSV."
+        ) from exc
     _check_header(header)
 
     def parse(raw: bytes) -> pa.Table:

@@ -85,7 +85,10 @@ def _apply(
         raise UserError(f"{where}code '{registration.code}' hoort bij geen brief van deze loting.")
     if registration.outcome not in ("ja", "nee"):
         raise UserError(f"{where}het antwoord moet ja of nee zijn.")
-    answers = check_answers(cur, ctx, registration.answers)
+    try:
+        answers = check_answers(cur, ctx, registration.answers)
+    except UserError as exc:  # which line of the file
+        raise UserError(f"{where}{exc}") from exc
     if registration.outcome == "nee":
         answers = Answers()
     stored = previous.get(found.id)
@@ -177,23 +180,26 @@ def _parse_registrations(data: bytes) -> list[Registration]:
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
     text = unicodedata.normalize("NFC", text)
+    if not text.strip():  # a byte-order mark alone
+        raise UserError("Het bestand is leeg.")
     first = text.splitlines()[0]
     delimiter = ";" if first.count(";") >= first.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = [h.strip().lower() for h in next(reader)]
-    positions: dict[str, int] = {}
-    for key, aliases in CSV_COLUMNS.items():
-        found = next((i for i, name in enumerate(header) if name in aliases), None)
-        if found is not None:
-            positions[key] = found
-    missing = [CSV_COLUMNS[k][0] for k in ("code", "outcome") if k not in positions]
-    if missing:
-        raise UserError(
-            f"Kolommen ontbreken: {', '.join(missing)}. Verwacht: code, antwoord, en verder "
-            "naar keuze leeftijd, geslacht, opleiding, woonsituatie, buurt, herkomst."
-        )
+    # Line ends of any kind (a lone CR too, as old spreadsheets write them).
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter)
     registrations = []
     try:
+        header = [h.strip().lower() for h in next(reader)]
+        positions: dict[str, int] = {}
+        for key, aliases in CSV_COLUMNS.items():
+            found = next((i for i, name in enumerate(header) if name in aliases), None)
+            if found is not None:
+                positions[key] = found
+        missing = [CSV_COLUMNS[k][0] for k in ("code", "outcome") if k not in positions]
+        if missing:
+            raise UserError(
+                f"Kolommen ontbreken: {', '.join(missing)}. Verwacht: code, antwoord, en verder "
+                "naar keuze leeftijd, geslacht, opleiding, woonsituatie, buurt, herkomst."
+            )
         for line, record in enumerate(reader, start=2):
             if not any(cell.strip() for cell in record):
                 continue
@@ -206,15 +212,18 @@ def _parse_registrations(data: bytes) -> list[Registration]:
             answers = Answers(**{k: cell.get(k) or None for k in ANSWER_LABELS})
             registrations.append(Registration(cell["code"], outcome, answers, line))
     except csv.Error as exc:
-        raise UserError(f"Het bestand is geen geldige CSV: {exc}.") from exc
+        raise UserError(
+            f"Het bestand is geen geldige CSV: regel {reader.line_num} kan niet worden gelezen "
+            "(een cel zonder sluitend aanhalingsteken, of een veel te lange cel)."
+        ) from exc
     if not registrations:
         raise UserError("Het bestand bevat geen aanmeldingen.")
-    codes = [_normal_code(r.code) for r in registrations]
-    for r, code in zip(registrations, codes, strict=True):
-        if codes.count(code) > 1:
-            first = registrations[codes.index(code)]
-            if first is not r:
-                raise UserError(f"Regel {r.line}: code {code} staat ook op regel {first.line}.")
+    first_line: dict[str, int] = {}  # a dict, not list.count: 2 MB of codes in linear time
+    for r in registrations:
+        code = _normal_code(r.code)
+        if code in first_line:
+            raise UserError(f"Regel {r.line}: code {code} staat ook op regel {first_line[code]}.")
+        first_line[code] = r.line
     return registrations
 
 
