@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -17,7 +18,7 @@ from dashboard.store.db import Store
 from dashboard.store.models import Council, Draw
 from dashboard.store.register import AGE_BANDS
 from dashboard.store.rows import Cursor
-from sortition import QuotaChange
+from sortition import DrawInputs, QuotaChange
 
 STATUS_NAMES = {
     "open": "loopt",
@@ -217,3 +218,34 @@ def describe_change(change: QuotaChange) -> str:
         parts.append(f"maximum van {change.old_max} naar {change.new_max}")
     name = FEATURE_NAMES.get(change.feature, change.feature)
     return f"{name} {change.value}: {' en '.join(parts)}"
+
+
+_OVER_MAX = re.compile(
+    r"^(\S+) (.+): the staying members already fill (\d+) seats, more than the maximum (\d+); "
+    r"no more are drawn$"
+)
+
+
+def residual_notes(inputs: DrawInputs) -> list[str]:
+    """The engine's notes on residual quotas (replacement and rotation draws) in plain
+    Dutch: groups the staying members already overfill, and the nearest feasible quotas."""
+    notes = []
+    for note in inputs.notes:
+        found = _OVER_MAX.match(note)
+        if found:
+            feature, value, filled, most = found.groups()
+            notes.append(
+                f"{FEATURE_NAMES.get(feature, feature)} {value}: de leden die blijven, vullen al "
+                f"{filled} plaatsen, meer "
+                f"dan het maximum {most}; uit die groep wordt niemand meer geloot."
+            )
+        elif not note.startswith("No group of the remaining volunteers"):
+            notes.append(note)
+    if inputs.relaxation:
+        notes.append(
+            "Met deze aanmeldingen kunnen de open plaatsen niet zo worden gevuld dat de raad "
+            "precies aan alle quota voldoet. Daarom gelden de dichtstbijzijnde haalbare quota: "
+            + "; ".join(describe_change(c) for c in inputs.relaxation)
+            + "."
+        )
+    return notes

@@ -577,4 +577,29 @@ EN: dict[str, str] = {
         "{k} seats, to be drawn from {n} registrations."
     ),
     "← Terug naar de werkruimte": "← Back to the workspace",
+    # Rotation
+    (
+        "Rotatie op {dag}: {n} zetels worden opnieuw geloot; {blijven} leden blijven. Wie het"
+        " langst zit, rouleert uit ({lot}). Zie de raad bij stap 8."
+    ): (
+        "Rotation on {dag}: {n} seats are drawn anew; {blijven} members stay. The longest-"
+        "serving rotate out ({lot}). See the council at step 8."
+    ),
+    "Rouleert uit op": "Rotates out on",
+    (
+        "Wie het langst zit, rouleert uit; bij een gelijke start beslist het lot. De termijn "
+        "hierboven is de dag waarop de nieuwe leden beginnen."
+    ): (
+        "The longest-serving members rotate out; among those who started on the same day the "
+        "lot decides. The term above is the day the new members start."
+    ),
+    "Zetels die rouleren (alleen bij een rotatie)": "Seats that rotate (rotation only)",
+    ("bij een gelijke start besliste het lot (zaadje {zaadje}…)"): (
+        "among equal starts the lot decided (seed {zaadje}…)"
+    ),
+    ("bij een gelijke start besliste het lot, uit de openbare trekking van loting {n}"): (
+        "among equal starts the lot decided, from the public ceremony of draw {n}"
+    ),
+    "rotatie": "rotation",
+    "Een rotatie: een deel van de zetels": "A rotation: part of the seats",
 }

@@ -11,12 +11,15 @@ confirmed.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
 import sortition
+from dashboard import rotation
 from dashboard.auth import Caller
 from dashboard.draw_context import (
     DrawContext,
@@ -76,7 +79,7 @@ def confirm_member(store: Store, caller: Caller, member_id: int) -> None:
             )
         draws.set_member_status(cur, member_id, "confirmed", now())
         term = _term(cur, ctx)
-        if ctx.draw.purpose == "council" and term is not None:
+        if ctx.draw.purpose in ("council", "rotation") and term is not None:
             draws.add_seat(cur, {
                 "council_id": ctx.council.id, "term_id": term.id, "kind": "drawn",
                 "resident_id": found.resident_id, "panel_member_id": member_id,
@@ -161,6 +164,11 @@ def add_appointed_seat(store: Store, caller: Caller, draw_id: int, role: str) ->
         term = _term(cur, ctx)
         if term is None:
             raise UserError("Een wijkpanel heeft geen benoemde zetels.")
+        if ctx.draw.purpose == "rotation":
+            raise UserError(
+                "Bij een rotatie blijven de benoemde zetels zoals ze zijn; voeg ze toe bij de "
+                "loting van een nieuwe raad."
+            )
         taken = [
             s
             for s in draws.seats(cur, ctx.council.id)
@@ -194,10 +202,25 @@ def complete_draw(store: Store, caller: Caller, draw_id: int) -> None:
                 f"{confirmed} van de {ctx.k} plaatsen zijn bevestigd. Rond de loting af als "
                 "iedereen heeft bevestigd (vervang wie afzegt)."
             )
+        ended = _rotate_out(cur, ctx) if ctx.draw.purpose == "rotation" else 0
         draws.complete(cur, draw_id, now())
-        log(cur, caller, "draw.complete", draw_id, {"confirmed": confirmed})
+        log(cur, caller, "draw.complete", draw_id, {"confirmed": confirmed, "rotated_out": ended})
 
     store.write(work)
+
+
+def _rotate_out(cur: Cursor, ctx: DrawContext) -> int:
+    """A rotation is complete: the seats of the members who rotate out end on its day
+    (from then on their cool-down runs). Returns how many seats ended."""
+    plan = rotation.of(ctx)
+    day = date.fromisoformat(plan["day"])
+    leaving = {int(r) for r in plan["out"]}
+    ended = 0
+    for seat_id, resident, _, _ in draws.sitting_drawn(cur, ctx.council.id, day):
+        if resident in leaving:
+            draws.end_seat(cur, seat_id, day, rotation.OUT_REASON)
+            ended += 1
+    return ended
 
 
 # What step 8 shows -------------------------------------------------------------------------------
@@ -220,7 +243,12 @@ def members_view(store: Store, caller: Caller, draw_id: int) -> MembersView:
         replaced = draws.replaced_members(cur, draw_id)
         names = draws.names(cur, [m.resident_id for m in everyone])
         pool = draws.pool_frame(cur, draw_id, ctx.reference_date).set_index("id")
-        roster = draws.roster(cur, ctx.council.id) if ctx.draw.purpose == "council" else None
+        roster = (
+            draws.roster(cur, ctx.council.id)
+            if ctx.draw.purpose in ("council", "rotation")
+            else None
+        )
+        running = draws.open_draw(cur, ctx.council.id, "rotation")
     rows = []
     number_of = {m.id: m.resident_id for m in everyone}
     for m in everyone:
@@ -236,15 +264,28 @@ def members_view(store: Store, caller: Caller, draw_id: int) -> MembersView:
         })  # fmt: skip
     members = pd.DataFrame(rows)
     confirmed = sum(1 for m in everyone if m.status == "confirmed")
-    return MembersView(members, confirmed, ctx.k, _rotation(roster, ctx) if roster is not None
-                       else pd.DataFrame())  # fmt: skip
+    plan = json.loads(running.parameters_json).get("rotation") if running else None
+    return MembersView(members, confirmed, ctx.k, _rotation(roster, ctx, plan)
+                       if roster is not None else pd.DataFrame())  # fmt: skip
 
 
-def _rotation(roster: pd.DataFrame, ctx: DrawContext) -> pd.DataFrame:
-    """When each seat ends, and from when a drawn member may be drawn again (cool-down)."""
+def _rotation(
+    roster: pd.DataFrame, ctx: DrawContext, plan: dict[str, Any] | None = None
+) -> pd.DataFrame:
+    """When each seat ends, from when a drawn member may be drawn again (cool-down), and,
+    while a rotation runs (`plan`), who rotates out on which day."""
     if roster.empty:
         return roster
     out = roster.copy()
+    leaving = {int(r) for r in plan["out"]} if plan else set()
+    out["rotates_out"] = [
+        date.fromisoformat(plan["day"])
+        if plan and kind == "drawn" and pd.isna(end) and int(resident) in leaving
+        else None
+        for kind, end, resident in zip(
+            out["kind"], out["ends_on"], out["resident_id"].fillna(-1), strict=True
+        )
+    ]
     ends = [
         e if isinstance(e, date) and not pd.isna(e) else t
         for e, t in zip(out["ends_on"], out["term_ends"], strict=True)

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 import sortition
+from dashboard import rotation
 from dashboard.auth import Caller
 from dashboard.draw_context import (
     FEATURE_NAMES,
@@ -22,6 +23,7 @@ from dashboard.draw_context import (
     require_not_committed,
     require_open,
     require_organiser_role,
+    residual_notes,
 )
 from dashboard.errors import UserError
 from dashboard.store import draws
@@ -61,7 +63,7 @@ def proposed_quotas(
     empty = [FEATURES[f] for f, by in shares.items() if not by]
     if empty:
         raise UserError(f"Over {', '.join(empty)} staat niets in het uittreksel.")
-    proposed = sortition.quotas_from_shares(shares, ctx.k)
+    proposed = sortition.quotas_from_shares(shares, rotation.quota_seats(ctx))
     return pd.DataFrame(proposed.to_rows(), columns=list(COLUMNS))
 
 
@@ -151,7 +153,7 @@ class QuotaCheck:
 
 
 def _check(cur: Cursor, ctx: DrawContext, rows: list[tuple[str, str, int, int]]) -> QuotaCheck:
-    k = ctx.k
+    k = rotation.quota_seats(ctx)  # a rotation's quotas are for the whole council
     pool = draws.pool_frame(cur, ctx.draw.id, ctx.reference_date)
     volunteers = len(pool)
     problems: list[str] = []
@@ -175,17 +177,22 @@ def _check(cur: Cursor, ctx: DrawContext, rows: list[tuple[str, str, int, int]])
                 f"De maximums bij {FEATURES[feature]} zijn samen {high}, minder dan {k} zetels."
             )
         counts = pool[feature].str.lower().value_counts()
-        for _, value, low_v, _ in mine:
+        # (a rotation's staying members fill part of each minimum: see _check_rotation)
+        for _, value, low_v, _ in mine if ctx.draw.purpose != "rotation" else []:
             have = int(counts.get(value.lower(), 0))
             if low_v > have:
                 problems.append(
                     f"{FEATURES[feature]} {value}: minimaal {low_v} gevraagd, maar er zijn maar "
                     f"{have} aanmeldingen met die waarde."
                 )
-    if volunteers < k:
-        problems.insert(0, f"Er zijn {volunteers} aanmeldingen voor {k} zetels; dat is te weinig.")
-    if problems and (volunteers < k or any("geen quotum" in p for p in problems)):
-        return QuotaCheck(False, volunteers, k, problems)
+    if volunteers < ctx.k:
+        problems.insert(
+            0, f"Er zijn {volunteers} aanmeldingen voor {ctx.k} zetels; dat is te weinig."
+        )
+    if problems and (volunteers < ctx.k or any("geen quotum" in p for p in problems)):
+        return QuotaCheck(False, volunteers, ctx.k, problems)
+    if ctx.draw.purpose == "rotation":
+        return _check_rotation(cur, ctx, rows, pool, problems)
     table = sortition.make_quotas(rows)
     people = pool[["id", "household", *sorted({r[0] for r in rows})]]
     try:
@@ -210,12 +217,40 @@ def _check(cur: Cursor, ctx: DrawContext, rows: list[tuple[str, str, int, int]])
                       suggestion if changes else None)  # fmt: skip
 
 
+def _check_rotation(
+    cur: Cursor,
+    ctx: DrawContext,
+    rows: list[tuple[str, str, int, int]],
+    pool: pd.DataFrame,
+    problems: list[str],
+) -> QuotaCheck:
+    """A rotation: the quotas are the whole council's; the open seats get what the staying
+    members leave (or the nearest feasible quotas, said plainly)."""
+    features = sorted({r[0] for r in rows})
+    quotas = pd.DataFrame(rows, columns=list(COLUMNS))
+    try:
+        inputs = rotation.draw_inputs(cur, ctx, pool[["id", "household", *features]], quotas)
+    except sortition.SortitionError as exc:
+        return QuotaCheck(False, len(pool), ctx.k, [
+            *problems,
+            "Met deze aanmeldingen en de leden die blijven, kan geen raad aan de quota voldoen, "
+            f"ook niet met aangepaste quota ({exc}).",
+        ])  # fmt: skip
+    staying = len(rotation.of(ctx)["staying"])
+    notes = [
+        f"De quota gelden voor de hele raad van {ctx.council.seats_drawn} gelote zetels: "
+        f"{staying} leden blijven, {ctx.k} plaatsen worden geloot.",
+        *residual_notes(inputs),
+    ]
+    return QuotaCheck(True, len(pool), ctx.k, [*problems, *notes])
+
+
 def check_quotas(store: Store, caller: Caller, draw_id: int, table: pd.DataFrame) -> QuotaCheck:
     """Can the council be drawn from today's volunteers within these quotas? Stores nothing."""
     require_organiser_role(caller)
     with store.read() as cur:
         ctx = context(cur, caller, draw_id)
-        return _check(cur, ctx, _clean_table(table, ctx.k))
+        return _check(cur, ctx, _clean_table(table, rotation.quota_seats(ctx)))
 
 
 def save_quotas(store: Store, caller: Caller, draw_id: int, table: pd.DataFrame) -> QuotaCheck:
@@ -226,7 +261,7 @@ def save_quotas(store: Store, caller: Caller, draw_id: int, table: pd.DataFrame)
         ctx = context(cur, caller, draw_id)
         require_open(ctx)
         require_not_committed(ctx)
-        rows = _clean_table(table, ctx.k)
+        rows = _clean_table(table, rotation.quota_seats(ctx))
         draws.set_stage(cur, draw_id, "selection")
         result = _check(cur, ctx, rows)
         if not result.feasible:

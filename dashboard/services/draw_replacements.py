@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -31,12 +30,12 @@ from dashboard.auth import Caller
 from dashboard.draw_context import (
     DrawContext,
     context,
-    describe_change,
     log,
     now,
     require_no_running_replacement,
     require_open,
     require_organiser_role,
+    residual_notes,
 )
 from dashboard.errors import UserError
 from dashboard.store import draws
@@ -47,10 +46,6 @@ from sortition.bundle import pool_frame
 
 SITTING = ("selected", "confirmed")
 LEAVING = ("declined", "left")
-_OVER_MAX = re.compile(
-    r"^(\S+) (.+): the staying members already fill (\d+) seats, more than the maximum (\d+); "
-    r"no more are drawn$"
-)
 
 
 @dataclass(frozen=True)
@@ -72,29 +67,6 @@ class _Inputs:
     inputs: sortition.DrawInputs
     record: dict[str, Any]
     key: str  # the council's state the inputs were computed from
-
-
-def _notes(inputs: sortition.DrawInputs) -> list[str]:
-    """The engine's notes in plain Dutch."""
-    notes = []
-    for note in inputs.notes:
-        found = _OVER_MAX.match(note)
-        if found:
-            feature, value, filled, most = found.groups()
-            notes.append(
-                f"{feature} {value}: de leden die blijven, vullen al {filled} plaatsen, meer "
-                f"dan het maximum {most}; uit die groep wordt niemand meer geloot."
-            )
-        elif not note.startswith("No group of the remaining volunteers"):
-            notes.append(note)
-    if inputs.relaxation:
-        notes.append(
-            "Met de aanmeldingen die over zijn, kan geen vervanging precies aan alle quota "
-            "voldoen. Daarom gelden de dichtstbijzijnde haalbare quota: "
-            + "; ".join(describe_change(c) for c in inputs.relaxation)
-            + "."
-        )
-    return notes
 
 
 def _engine_error(exc: sortition.SortitionError) -> UserError:
@@ -178,7 +150,7 @@ def replacement_plan(
         tuple(m.id for m in found.leaving),
         inputs.seats,
         len(inputs.people),
-        tuple(_notes(inputs)),
+        tuple(residual_notes(inputs)),
         bool(inputs.relaxation),
     )
 
@@ -202,7 +174,7 @@ def prepare_replacement(
         )  # fmt: skip
     except sortition.SortitionError as exc:
         raise _engine_error(exc) from exc
-    notes = _notes(inputs)
+    notes = residual_notes(inputs)
 
     def work(cur: Cursor) -> int:
         # Touch the council's draw first: two sessions at once conflict here, and the one

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 import sortition
+from dashboard import rotation
 from dashboard.auth import Caller
 from dashboard.draw_context import (
     DrawContext,
@@ -107,17 +108,26 @@ def prepare_selection(
     if len(pool) < ctx.k:
         raise UserError(f"Er zijn {len(pool)} aanmeldingen voor {ctx.k} plaatsen; te weinig.")
     report(0.15, "Eerlijke kansen berekenen (leximin) en afronden naar een lijst van raden")
+    people, table, parent = pool, quotas, None
     try:
+        if ctx.draw.purpose == "rotation":  # the open seats, next to the members who stay
+            with store.read() as cur:
+                inputs = rotation.draw_inputs(cur, ctx, pool, quotas)
+            people, table = inputs.people, inputs.quotas
+            staying = [str(r) for r in rotation.of(ctx)["staying"]]
+            parent = inputs.parent_record("", staying, ())
+            parent.update({"commitment": None, "rotation": rotation.of(ctx)})
         bundle = sortition.prepare(
-            pool, quotas, ctx.k, household_column="household", algorithm=algorithm,
-            purpose=ctx.draw.purpose if ctx.draw.purpose in ("council", "panel") else "council",
+            people, table, ctx.k, household_column="household", algorithm=algorithm,
+            purpose=ctx.draw.purpose if ctx.draw.purpose in ("council", "panel", "rotation")
+            else "council", parent=parent,
         )  # fmt: skip
     except sortition.SortitionError as exc:
         raise _engine_error(exc) from exc
     report(0.7, "Ter vergelijking: het oude algoritme van het veld")
     legacy: dict[str, float] | None
     try:
-        old = sortition.select(pool, quotas, ctx.k, algorithm="legacy", seed=0,
+        old = sortition.select(people, table, ctx.k, algorithm="legacy", seed=0,
                                household_column="household", legacy_runs=LEGACY_RUNS)  # fmt: skip
         legacy = {k: round(v, 6) for k, v in old.probability_of().items()}
     except sortition.SortitionError:

@@ -12,6 +12,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 
+from dashboard import rotation
 from dashboard.auth import Caller, require_organiser
 from dashboard.draw_context import (
     STATUS_NAMES,
@@ -35,7 +36,9 @@ METHODS = {
     "two_stage": "Twee stappen: brieven, aanmelden, selectie met quota",
     "direct": "Direct: huisbezoeken, elke weigering vervangen uit dezelfde groep",
 }
-PURPOSES = {"council": "wijkraad", "panel": "wijkpanel"}
+PURPOSES = {"council": "wijkraad", "panel": "wijkpanel", "rotation": "rotatie"}
+# Replacement draws are started from step 8 of the draw they continue (draw_replacements).
+LABELS = {**PURPOSES, "replacement": "vervanging"}
 KINDS = ("wijkraad", "wijkpanel")
 
 
@@ -63,6 +66,7 @@ class DrawRequest:
     new_council: NewCouncil | None = None
     purpose: str = "council"
     panel_size: int | None = None  # wijkpanel: how many residents
+    rotating_seats: int | None = None  # rotation: how many drawn seats are renewed
 
 
 def _check_new_council(data: NewCouncil, hoods: dict[int, Neighbourhood]) -> str:
@@ -101,6 +105,8 @@ def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
         raise UserError("De zittingstermijn kan niet in het verleden beginnen.")
     if request.purpose == "panel" and not (request.panel_size and 5 <= request.panel_size <= 5000):
         raise UserError("Een wijkpanel heeft tussen 5 en 5000 leden.")
+    if request.purpose == "rotation" and request.council_id is None:
+        raise UserError("Een rotatie is voor een raad die al zit; kies die raad.")
 
     def work(cur: Cursor) -> int:
         hoods = {h.id: h for h in geography.neighbourhoods(cur)}
@@ -158,7 +164,15 @@ def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
                 now(),
             )
         term_id = None
-        if request.purpose == "council":
+        chosen = None
+        if request.purpose == "rotation":
+            # Who leaves is fixed now, by length of service and a public lot for ties.
+            chosen = rotation.choose(
+                cur, council_id, request.term_starts_on, int(request.rotating_seats or 0)
+            )
+            k = chosen.seats
+        if request.purpose in ("council", "rotation"):
+            # A rotation's newcomers form a cohort with a full term of their own.
             term_id = council.add_term(
                 cur,
                 council_id,
@@ -173,6 +187,8 @@ def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
             "term_id": term_id,
             "lottery_seed": secrets.randbits(32),
         }
+        if chosen is not None:
+            parameters["rotation"] = chosen.parameters()
         draw_id = draws.add_draw(
             cur, council_id, request.purpose, request.method, k, parameters, now(), panel_id
         )
@@ -187,6 +203,16 @@ def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
                 "method": request.method,
                 "k": k,
                 "term_id": term_id,
+                **(
+                    {
+                        "rotating_out": len(chosen.out),
+                        "staying": len(chosen.staying),
+                        "tie_seed": chosen.seed,
+                        "tie_seed_draw_id": chosen.seed_draw_id,
+                    }
+                    if chosen is not None
+                    else {}
+                ),
             },
         )
         return draw_id
@@ -243,7 +269,7 @@ class DrawChoice:
 
     @property
     def label(self) -> str:
-        what = PURPOSES.get(self.draw.purpose, self.draw.purpose)
+        what = LABELS.get(self.draw.purpose, self.draw.purpose)
         status = STATUS_NAMES.get(self.draw.status, self.draw.status)
         return (
             f"{self.council_name}: {what}, {self.draw.created_at:%d-%m-%Y} "

@@ -248,7 +248,7 @@ def seats_on(cur: Cursor, council_id: int, day: date) -> int:
     """Seats filled on a day (drawn and appointed)."""
     row = first_row(
         cur,
-        "SELECT count(*) FROM seat WHERE council_id = ? AND starts_on <= ? "
+        "SELECT count(*) FROM seat_now WHERE council_id = ? AND starts_on <= ? "
         "AND (ends_on IS NULL OR ends_on > ?) AND term_id IN "
         "(SELECT id FROM term WHERE council_id = ? AND starts_on <= ? AND ends_on > ?)",
         [council_id, day, day, council_id, day, day],

@@ -515,17 +515,22 @@ def add_seat(cur: Cursor, values: dict[str, Any]) -> int:
 
 
 def seats(cur: Cursor, council_id: int) -> list[Seat]:
-    return select(cur, Seat, "seat", "council_id = ?", [council_id],
+    return select(cur, Seat, "seat_now", "council_id = ?", [council_id],
                   order_by="starts_on DESC, kind DESC, id")  # fmt: skip
 
 
 def seat_of_member(cur: Cursor, member_id: int) -> Seat | None:
-    return select_one(cur, Seat, "seat", "panel_member_id = ?", [member_id])
+    return select_one(cur, Seat, "seat_now", "panel_member_id = ?", [member_id])
 
 
 def end_seat(cur: Cursor, seat_id: int, ends_on: date, reason: str) -> None:
+    """End a seat early (in `seat_end`: DuckDB cannot update a seat with meetings behind
+    it; readers see the end through the view `seat_now`)."""
     cur.execute(
-        "UPDATE seat SET ends_on = ?, end_reason = ? WHERE id = ?", [ends_on, reason, seat_id]
+        "INSERT INTO seat_end (seat_id, ends_on, end_reason) VALUES (?, ?, ?) "
+        "ON CONFLICT (seat_id) DO UPDATE SET ends_on = excluded.ends_on, "
+        "end_reason = excluded.end_reason",
+        [seat_id, ends_on, reason],
     )
 
 
@@ -545,7 +550,7 @@ def roster(cur: Cursor, council_id: int) -> pd.DataFrame:
                t.ends_on AS term_ends, s.kind, s.appointed_role, s.is_chair, s.starts_on,
                s.ends_on, s.end_reason, s.resident_id,
                c.first_name, c.last_name
-        FROM seat s JOIN term t ON t.id = s.term_id
+        FROM seat_now s JOIN term t ON t.id = s.term_id
         LEFT JOIN resident_contact c ON c.resident_id = s.resident_id
         WHERE s.council_id = ?
         ORDER BY t.number DESC, s.kind DESC, s.id
@@ -578,11 +583,63 @@ def eligible_households(
     )
 
 
+def sitting_drawn(cur: Cursor, council_id: int, day: date) -> list[tuple[int, int, date, date]]:
+    """Drawn seats of the council that are taken on `day`: (seat id, resident, start, end);
+    the end is the seat's own or else its term's."""
+    rows = cur.execute(
+        "SELECT s.id, s.resident_id, s.starts_on, coalesce(s.ends_on, t.ends_on) FROM seat_now s "
+        "JOIN term t ON t.id = s.term_id WHERE s.council_id = ? AND s.kind = 'drawn' "
+        "AND s.starts_on <= ? AND coalesce(s.ends_on, t.ends_on) > ? ORDER BY s.id",
+        [council_id, day, day],
+    ).fetchall()
+    return [(int(a), int(b), c, d) for a, b, c, d in rows]
+
+
+def latest_ceremony(cur: Cursor, council_id: int) -> tuple[int, dict[str, Any]] | None:
+    """The council's most recent draw with a public ceremony, and its bundle."""
+    rows = cur.execute(
+        "SELECT id, bundle_json FROM draw WHERE council_id = ? AND chosen_index IS NOT NULL "
+        "AND bundle_json IS NOT NULL AND purpose IN ('council', 'rotation') "
+        "ORDER BY created_at DESC, id DESC LIMIT 1",
+        [council_id],
+    ).fetchall()
+    return (int(rows[0][0]), dict(json.loads(rows[0][1]))) if rows else None
+
+
+def member_features(
+    cur: Cursor, draw_id: int, resident_ids: list[int], reference: date
+) -> pd.DataFrame:
+    """Groups of residents as the pool has them (id, household, age band, gender,
+    education, tenure, part, origin): from the draw's register snapshot when they are in
+    it, else from the stored register. For council members who stay (rotation)."""
+    return cur.execute(
+        f"""
+        SELECT id, household, {age_band_sql(reference)} AS age_band, gender, education,
+               tenure, part, origin
+        FROM (
+            SELECT CAST(x.id AS VARCHAR) AS id,
+                   CAST(coalesce(d.household_id, x.household_id) AS VARCHAR) AS household,
+                   coalesce(d.birth_date, x.birth_date) AS birth_date,
+                   coalesce(d.gender, x.gender) AS gender,
+                   coalesce(d.education, x.education) AS education,
+                   coalesce(d.tenure, x.tenure) AS tenure,
+                   p.code AS part, coalesce(d.origin, x.origin) AS origin
+            FROM resident x
+            LEFT JOIN draw_register d ON d.resident_id = x.id AND d.draw_id = ?
+            JOIN neighbourhood_part p ON p.id = coalesce(d.part_id, x.part_id)
+            WHERE x.id IN (SELECT unnest(?))
+        )
+        ORDER BY CAST(id AS BIGINT)
+        """,
+        [draw_id, resident_ids],
+    ).df()
+
+
 def council_service(cur: Cursor, council_id: int) -> list[tuple[int, date]]:
     """Every drawn seat of the council: who, and the day it ends (its term's end when the
     seat itself has no end)."""
     rows = cur.execute(
-        "SELECT s.resident_id, coalesce(s.ends_on, t.ends_on) FROM seat s "
+        "SELECT s.resident_id, coalesce(s.ends_on, t.ends_on) FROM seat_now s "
         "JOIN term t ON t.id = s.term_id WHERE s.council_id = ? AND s.kind = 'drawn'",
         [council_id],
     ).fetchall()

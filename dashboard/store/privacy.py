@@ -38,7 +38,7 @@ _PLAN = f"""
         SELECT resident_id,
                bool_or(ends_on IS NULL OR ends_on >= $today) AS sitting,
                max(ends_on) AS last_day
-        FROM seat WHERE resident_id IS NOT NULL
+        FROM seat_now WHERE resident_id IS NOT NULL
         GROUP BY resident_id
     ) seats ON seats.resident_id = invited.resident_id
 """

@@ -190,7 +190,7 @@ def sitting_council(cur: Cursor, neighbourhood_id: int, day: date) -> int | None
 
 
 _SITTING = """
-    FROM seat s JOIN term t ON t.id = s.term_id
+    FROM seat_now s JOIN term t ON t.id = s.term_id
     WHERE s.council_id = $council AND t.starts_on <= $day AND t.ends_on > $day
       AND s.starts_on <= $day AND (s.ends_on IS NULL OR s.ends_on > $day)
 """
@@ -221,7 +221,7 @@ def sitting_member_groups(
         WITH members AS (
             SELECT s.council_id, {band} AS age_band, r.gender, r.education, r.tenure,
                    (SELECT code FROM neighbourhood_part np WHERE np.id = r.part_id) AS part
-            FROM seat s JOIN term t ON t.id = s.term_id
+            FROM seat_now s JOIN term t ON t.id = s.term_id
             JOIN resident r ON r.id = s.resident_id
             WHERE s.kind = 'drawn' AND t.starts_on <= $day AND t.ends_on > $day
               AND s.starts_on <= $day AND (s.ends_on IS NULL OR s.ends_on > $day)

@@ -1,8 +1,9 @@
-"""The ceremony on the projector (only the ceremony, a way back) and a replacement by a
-public draw from step 8, rendered with AppTest."""
+"""The ceremony on the projector (only the ceremony, a way back), a replacement by a
+public draw from step 8 and the start of a rotation, rendered with AppTest."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 from dashboard.services import draw_members
@@ -70,3 +71,21 @@ def test_a_replacement_draw_from_step_8_with_its_own_ceremony(app_db: Path) -> N
     assert not at.exception, at.exception
     assert "Geen open plaatsen." in [c.value for c in at.caption]
     assert [m.value for m in at.metric if m.label == "Bevestigd"] == ["0 / 11"]
+
+
+def test_a_rotation_is_started_from_the_page(app_db: Path) -> None:
+    at = open_page()
+    by_label(at.selectbox, "Raad").select(1)  # the first neighbourhood's council
+    at.run()
+    by_label(at.radio, "Wat loot u?").set_value("rotation")
+    by_label(at.number_input, "Zetels die rouleren (alleen bij een rotatie)").set_value(4)
+    by_label(at.date_input, "De termijn begint op").set_value(date.today() + timedelta(days=60))
+    by_label(at.button, "Loting aanmaken").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "De loting is aangemaakt" in at.success[0].value
+    captions = " ".join(c.value for c in at.caption)
+    assert "4 zetels worden opnieuw geloot; 7 leden blijven" in captions
+    assert "rotatie" in by_label(at.selectbox, "Loting").format_func(
+        by_label(at.selectbox, "Loting").value
+    )

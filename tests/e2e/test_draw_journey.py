@@ -191,8 +191,9 @@ def test_a_council_draw_from_start_to_finish(
 
     # 7. The ceremony on the projector.
     step(tab, "7. Openbare trekking")
-    tab.get_by_text("Projectorweergave").click()
-    settle(tab)
+    click(tab, "Projectorweergave (alleen de trekking, groot)")
+    assert "scherm=projector" in tab.url
+    assert not tab.get_by_role("radiogroup", name="Stap").count()  # the ceremony alone
     tab.get_by_label("Uitkomsten, één per regel").fill("4\n2\n6\n1887")
     tab.get_by_text("De uitkomsten zijn hardop voorgelezen en kloppen.").click()
     screenshot(tab, "draw-7a-ceremony-inputs")
@@ -203,8 +204,8 @@ def test_a_council_draw_from_start_to_finish(
     bundle = json.loads(download(tab, "Controlebestand (JSON)"))
     assert sortition.verify(bundle) == []
     assert bundle["ceremony"]["inputs"] == ["4", "2", "6", "1887"]
-    tab.get_by_text("Projectorweergave").click()
-    settle(tab)
+    click(tab, "← Terug naar de werkruimte")
+    assert "scherm" not in tab.url
 
     # 8. A member confirms.
     step(tab, "8. Leden en vervanging")

@@ -260,7 +260,7 @@ def test_a_confirmed_member_who_leaves_ends_the_seat(store: Store) -> None:
     member_id = int(members.loc[members["status"] == "selected", "member_id"].iloc[0])
     draw_members.confirm_member(store, ORGANISER, member_id)
     draw_members.decline_member(store, ORGANISER, member_id, "verhuisd")
-    assert count(store, "SELECT count(*) FROM seat WHERE panel_member_id = ? AND "
+    assert count(store, "SELECT count(*) FROM seat_now WHERE panel_member_id = ? AND "
                  "end_reason = 'verhuisd'", [member_id]) == 1  # fmt: skip
     draw_members.replace_member(store, ORGANISER, member_id)
 

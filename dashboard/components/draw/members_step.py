@@ -51,7 +51,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
         _replacement_draw(db, caller, draw_id, current, label)
     with st.expander(t("Reservelijst (in volgorde van de trekking)")):
         _table(members[members["status"] == "reserve"].head(50))
-    if ctx.draw.purpose == "council":
+    if ctx.draw.purpose in ("council", "rotation"):
         _roster(db, caller, state, view)
     if ctx.is_open:
         st.divider()
@@ -205,6 +205,7 @@ def _roster(db: Store, caller: Caller, state: DrawState, view: draw_members.Memb
                     t("Wie"): who,
                     t("Vanaf"): roster["starts_on"].map(_date),
                     t("Tot"): roster["seat_ends"].map(_date),
+                    t("Rouleert uit op"): roster["rotates_out"].map(_date),
                     t("Reden einde"): roster["end_reason"].fillna(""),
                     t("Mag weer worden geloot vanaf"): roster["drawable_again"].map(_date),
                 }
@@ -216,7 +217,7 @@ def _roster(db: Store, caller: Caller, state: DrawState, view: draw_members.Memb
             t("Wie in de raad zat, mag {maanden} maanden na het einde van de zetel weer worden "
               "geloot.", maanden=ctx.council.cool_down_months)
         )  # fmt: skip
-    if ctx.is_open and ctx.council.seats_appointed:
+    if ctx.is_open and ctx.council.seats_appointed and ctx.draw.purpose == "council":
         with st.form(form_key(f"benoemen_{draw_id}")):
             role = st.text_input(t("Benoemde zetel (rol, geen naam nodig)"),
                                  placeholder="Gemeenteraadslid (fractie A)")  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
 import streamlit as st
@@ -15,6 +16,11 @@ from dashboard.services import draws
 from dashboard.store.db import Store
 
 NEW_COUNCIL = 0
+_PURPOSES = {
+    "council": "De raad",
+    "panel": "Een wijkpanel",
+    "rotation": "Een rotatie: een deel van de zetels",
+}
 
 
 def render(db: Store, caller: Caller) -> None:
@@ -74,8 +80,8 @@ def render(db: Store, caller: Caller) -> None:
             t("Methode"), list(METHOD_NAMES), format_func=lambda m: t(METHOD_NAMES[m])
         )
         purpose = st.radio(
-            t("Wat loot u?"), ["council", "panel"], horizontal=True,
-            format_func=lambda p: t("De raad") if p == "council" else t("Een wijkpanel"),
+            t("Wat loot u?"), list(_PURPOSES), horizontal=True,
+            format_func=lambda p: t(_PURPOSES[p]),
         )  # fmt: skip
         c1, c2 = st.columns(2)
         following = None if chosen == NEW_COUNCIL else councils[chosen].next_term_starts
@@ -87,9 +93,16 @@ def render(db: Store, caller: Caller) -> None:
         )
         panel_size = c2.number_input(t("Grootte van het wijkpanel (alleen bij een wijkpanel)"),
                                      5, 5000, 400)  # fmt: skip
+        seats_now = 0 if chosen == NEW_COUNCIL else councils[chosen].council.seats_drawn
+        rotating = c2.number_input(
+            t("Zetels die rouleren (alleen bij een rotatie)"), 1, max(seats_now, 1),
+            max(1, math.ceil(seats_now / 3)),
+            help=t("Wie het langst zit, rouleert uit; bij een gelijke start beslist het lot. "
+                   "De termijn hierboven is de dag waarop de nieuwe leden beginnen."),
+        )  # fmt: skip
         submitted = st.form_submit_button(t("Loting aanmaken"), type="primary")
-    if submitted and first_submission("nieuwe_loting", {"c": chosen, "n": str(new),
-                                                       "m": method, "s": str(starts)}):  # fmt: skip
+    sent = {"c": chosen, "n": str(new), "m": method, "s": str(starts), "p": purpose}
+    if submitted and first_submission("nieuwe_loting", sent):
         request = draws.DrawRequest(
             method,
             starts,
@@ -97,6 +110,7 @@ def render(db: Store, caller: Caller) -> None:
             new_council=new,
             purpose=purpose,
             panel_size=int(panel_size) if purpose == "panel" else None,
+            rotating_seats=int(rotating) if purpose == "rotation" else None,
         )
 
         def start() -> int:

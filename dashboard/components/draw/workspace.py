@@ -8,6 +8,7 @@ store, so a colleague's session sees the same state.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import streamlit as st
 
@@ -135,7 +136,7 @@ def _projector(db: Store, caller: Caller) -> bool:
 
 def _header(db: Store, caller: Caller, state: DrawState) -> None:
     ctx = state.context
-    what = t("wijkpanel") if ctx.draw.purpose == "panel" else t("raad")
+    what = {"panel": t("wijkpanel"), "rotation": t("rotatie")}.get(ctx.draw.purpose, t("raad"))
     term = (
         t("termijn {van} tot {tot}", van=f"{state.term.starts_on:%d-%m-%Y}",
           tot=f"{state.term.ends_on:%d-%m-%Y}")
@@ -148,6 +149,21 @@ def _header(db: Store, caller: Caller, state: DrawState) -> None:
         + f" · {t(METHOD_NAMES[ctx.draw.method])} · "
         + t("status: {s}", s=t(STATUS_NAMES.get(ctx.draw.status, ctx.draw.status)))
     )
+    plan = ctx.parameters.get("rotation") if ctx.draw.purpose == "rotation" else None
+    if plan:
+        lot = (
+            t("bij een gelijke start besliste het lot, uit de openbare trekking van loting {n}",
+              n=plan["seed_draw_id"])
+            if plan.get("seed_draw_id")
+            else t("bij een gelijke start besliste het lot (zaadje {zaadje}…)",
+                   zaadje=plan["seed"][:12])
+        )  # fmt: skip
+        st.caption(
+            t("Rotatie op {dag}: {n} zetels worden opnieuw geloot; {blijven} leden blijven. "
+              "Wie het langst zit, rouleert uit ({lot}). Zie de raad bij stap 8.",
+              dag=date.fromisoformat(plan["day"]).strftime("%d-%m-%Y"), n=plan["seats"],
+              blijven=len(plan["staying"]), lot=lot)
+        )  # fmt: skip
     if ctx.draw.status == "open":
         with st.expander(t("Loting stoppen")):
             reason = st.text_input(t("Waarom stopt de loting?"), key=f"stop_reden_{ctx.draw.id}")

@@ -1,0 +1,113 @@
+"""Rotation of a sitting council: part of its drawn seats is renewed by a draw of its own
+(purpose 'rotation'), the rest stays.
+
+Who leaves: the longest-serving members (earliest start of their seat); members who
+started on the same day are ordered by lot (`sortition.rotating_out`) from a public seed:
+the ceremony seed of the council's latest public draw, hashed with the rotation's date
+and number of seats, so anyone with that draw's bundle can recompute the order, and
+nobody could pick it. A council without such a draw (its seats were drawn before the
+workspace existed) gets a seed from its number, the date, the seats and the sitting
+members instead; the parameters record which.
+
+The new members are drawn from the volunteers of a new invitation round (steps 2-5 of
+the workspace), with the council's quotas minus what the staying members fill
+(`sortition.rotation_draw_inputs`). Used by the draw services; no caller checks here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+import sortition
+from dashboard.draw_context import DrawContext
+from dashboard.errors import UserError
+from dashboard.store import draws
+from dashboard.store.rows import Cursor
+from sortition.seed import canonical_json, seed_digest
+
+OUT_REASON = "rotatie"
+
+
+@dataclass(frozen=True)
+class RotationChoice:
+    day: date  # the day the new members start and the rotating ones leave
+    seats: int
+    out: list[int]  # resident numbers of the members who leave, longest-serving first
+    staying: list[int]
+    seed: str
+    seed_draw_id: int | None  # the draw whose public ceremony seed decided ties
+
+    def parameters(self) -> dict[str, Any]:
+        return {
+            "day": self.day.isoformat(),
+            "seats": self.seats,
+            "out": self.out,
+            "staying": self.staying,
+            "seed": self.seed,
+            "seed_draw_id": self.seed_draw_id,
+        }
+
+
+def choose(cur: Cursor, council_id: int, day: date, seats: int) -> RotationChoice:
+    """Who rotates out on `day` when `seats` drawn seats are renewed."""
+    sitting = draws.sitting_drawn(cur, council_id, day)
+    if not sitting:
+        raise UserError(
+            "Op die dag zit er geen gelote leden in deze raad; er valt niets te rouleren. "
+            "Loot een nieuwe raad."
+        )
+    if not 1 <= seats <= len(sitting):
+        raise UserError(
+            f"Kies tussen 1 en {len(sitting)} zetels die rouleren (er zitten {len(sitting)} "
+            "gelote leden op die dag)."
+        )
+    latest = draws.latest_ceremony(cur, council_id)
+    if latest is not None and (latest[1].get("ceremony") or {}).get("seed"):
+        seed_draw_id: int | None = latest[0]
+        seed = seed_digest(latest[1]["ceremony"]["seed"], ["rotatie", day.isoformat(), str(seats)])
+    else:
+        seed_draw_id = None
+        text = canonical_json(
+            {"council": council_id, "day": day.isoformat(), "seats": seats,
+             "sitting": sorted(r for _, r, _, _ in sitting)}
+        )  # fmt: skip
+        seed = hashlib.sha256(text).hexdigest()
+    members = [(str(resident), start) for _, resident, start, _ in sitting]
+    out = [int(r) for r in sortition.rotating_out(members, seats, seed)]
+    staying = sorted(r for _, r, _, _ in sitting if r not in out)
+    return RotationChoice(day, seats, out, staying, seed, seed_draw_id)
+
+
+def of(ctx: DrawContext) -> dict[str, Any]:
+    """The rotation recorded with a rotation draw."""
+    found = ctx.parameters.get("rotation")
+    if ctx.draw.purpose != "rotation" or not isinstance(found, dict):
+        raise UserError(f"Loting {ctx.draw.id} is geen rotatie.")
+    return found
+
+
+def draw_inputs(
+    cur: Cursor, ctx: DrawContext, people: pd.DataFrame, quotas: pd.DataFrame
+) -> sortition.DrawInputs:
+    """Pool and residual quotas for the open seats: the council's quotas minus what the
+    staying members fill (sortition.SortitionError when impossible)."""
+    rotation = of(ctx)
+    features = [c for c in people.columns if c not in ("id", "household")]
+    staying = draws.member_features(
+        cur, ctx.draw.id, [int(r) for r in rotation["staying"]], ctx.reference_date
+    )[["id", "household", *features]]
+    table = sortition.make_quotas(list(quotas.itertuples(index=False, name=None)))
+    return sortition.rotation_draw_inputs(
+        people, table, staying, ctx.k, (), household_column="household"
+    )
+
+
+def quota_seats(ctx: DrawContext) -> int:
+    """The seats a draw's quota table is for: the whole council's drawn seats for a
+    rotation (the staying members count too), else the draw's own."""
+    return ctx.council.seats_drawn if ctx.draw.purpose == "rotation" else ctx.k

@@ -1,0 +1,161 @@
+"""Rotation of a sitting council (trustworthy draws 5, issue 6 step 8): a chosen number of
+drawn seats is renewed by a draw of its own. The longest-serving rotate out (ties by lot
+from a public seed), sitting and recent members cannot be invited, the new members are
+drawn with the council's quotas minus what the staying members fill, their seats form a
+cohort with a term of its own, and completing the rotation ends the leaving seats."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import sortition
+from dashboard import register_extract as rx
+from dashboard import rotation
+from dashboard.draw_context import Answers
+from dashboard.errors import UserError
+from dashboard.services import (
+    draw_answers,
+    draw_invitations,
+    draw_members,
+    draw_quotas,
+    draw_register,
+    draw_selection,
+    draws,
+)
+from dashboard.store import audit, council
+from dashboard.store import draws as draw_rows
+from dashboard.store.db import Store, open_store
+from dashboard.store.register_import import register_as_extract
+from tests.database_state import fingerprint
+from tests.services.test_draws_public import AGES, GENDERS, ORGANISER
+
+DAY = date.today() + timedelta(days=60)
+
+
+@pytest.fixture
+def store(demo_db: Path) -> Iterator[Store]:
+    opened = open_store(demo_db)
+    yield opened
+    opened.close()
+
+
+def council_id(store: Store) -> int:
+    with store.read() as cur:
+        return council.councils_for_neighbourhood(cur, 1)[0].id
+
+
+def start(store: Store, seats: int = 4) -> int:
+    request = draws.DrawRequest(
+        "two_stage", DAY, council_id(store), purpose="rotation", rotating_seats=seats
+    )
+    return draws.start_draw(store, ORGANISER, request)
+
+
+def with_volunteers(store: Store, draw_id: int, volunteers: int = 30) -> None:
+    with store.read() as cur:
+        extract = register_as_extract(cur, [1]).to_csv(index=False, sep=";").encode()
+    upload = rx.read_upload(extract, "brp.csv")
+    check = draw_register.check_register(
+        store, ORGANISER, draw_id, upload, rx.guess_mapping(upload.columns)
+    )
+    draw_register.import_register(store, ORGANISER, draw_id, check, False)
+    draw_invitations.draw_invitations(store, ORGANISER, draw_id, 100)
+    with store.read() as cur:
+        codes = [str(i.letter_code) for i in draw_rows.invitations(cur, draw_id)]
+    draw_answers.record_registrations(
+        store, ORGANISER, draw_id,
+        [draw_answers.Registration(code, "ja", Answers(age_band=AGES[n % 4],
+                                                        gender=GENDERS[n % 2]))
+         for n, code in enumerate(codes[:volunteers])],
+    )  # fmt: skip
+
+
+def test_the_longest_serving_rotate_out_by_a_public_lot(store: Store) -> None:
+    before = fingerprint(store)
+    for seats in (0, 12):
+        with pytest.raises(UserError, match="tussen 1 en 11"):
+            start(store, seats)
+    assert fingerprint(store) == before
+    draw_id = start(store)
+    state = draws.draw_state(store, ORGANISER, draw_id)
+    plan = state.context.parameters["rotation"]
+    assert state.context.k == 4 and state.context.draw.purpose == "rotation"
+    assert len(plan["out"]) == 4 and len(plan["staying"]) == 7
+    assert state.term is not None and state.term.starts_on == DAY
+    # Anyone can recompute the order from the sitting members and the seed.
+    with store.read() as cur:
+        sitting = draw_rows.sitting_drawn(cur, council_id(store), DAY)
+        again = rotation.choose(cur, council_id(store), DAY, 4)
+    members = [(str(r), start) for _, r, start, _ in sitting]
+    assert [int(r) for r in sortition.rotating_out(members, 4, plan["seed"])] == plan["out"]
+    assert again.out == plan["out"]
+    # One rotation at a time.
+    before = fingerprint(store)
+    with pytest.raises(UserError, match="loopt al een loting"):
+        start(store, 3)
+    assert fingerprint(store) == before
+    with store.read() as cur:
+        [event] = [e for e in audit.events(cur) if e.action == "draw.create"]
+    assert json.loads(event.payload_json)["rotating_out"] == 4
+
+
+def test_a_rotation_from_invitations_to_the_new_cohort(store: Store) -> None:
+    draw_id = start(store)
+    with_volunteers(store, draw_id)
+    plan = draws.draw_state(store, ORGANISER, draw_id).context.parameters["rotation"]
+    sitting = {*plan["out"], *plan["staying"]}
+    with store.read() as cur:
+        invited = {i.resident_id for i in draw_rows.invitations(cur, draw_id)}
+    assert not invited & sitting  # sitting members are not invited
+    assert draw_invitations.lottery_room(store, ORGANISER, draw_id).not_drawable >= 11
+
+    proposed = draw_quotas.proposed_quotas(store, ORGANISER, draw_id, ["gender", "age_band"])
+    assert proposed[proposed["feature"] == "gender"]["max"].sum() >= 11  # the whole council
+    result = draw_quotas.save_quotas(store, ORGANISER, draw_id, proposed)
+    assert result.feasible and any("7 leden blijven, 4 plaatsen" in p for p in result.problems)
+
+    draw_selection.prepare_selection(store, ORGANISER, draw_id)
+    draw_selection.reveal_draw(store, ORGANISER, draw_id, ["6", "1", "4"])
+    with store.read() as cur:
+        bundle = draw_rows.bundle(cur, draw_id)
+        features = draw_rows.member_features(cur, draw_id, [*plan["staying"],
+                                             *[int(p) for p in bundle["panel"]]], DAY)  # fmt: skip
+    assert bundle["purpose"] == "rotation" and bundle["k"] == 4
+    assert bundle["parent"]["staying"] == sorted(str(s) for s in plan["staying"])
+    assert sortition.verify(bundle) == []
+    # Staying members and newcomers together meet the council's quotas (or the nearest
+    # feasible ones the bundle records).
+    if not bundle["parent"]["relaxation"]:
+        council_now = pd.concat([features])
+        for row in proposed.itertuples(index=False):
+            have = int((council_now[row.feature] == row.value).sum())
+            assert row.min <= have <= row.max, (row, have)
+
+    view = draw_members.members_view(store, ORGANISER, draw_id)
+    leaving = view.roster[view.roster["rotates_out"].notna()]
+    assert sorted(int(r) for r in leaving["resident_id"]) == sorted(plan["out"])
+    with pytest.raises(UserError, match="benoemde zetels"):
+        draw_members.add_appointed_seat(store, ORGANISER, draw_id, "Raadslid")
+    for member_id in view.members.loc[view.members["status"] == "selected", "member_id"]:
+        draw_members.confirm_member(store, ORGANISER, int(member_id))
+    draw_members.complete_draw(store, ORGANISER, draw_id)
+
+    with store.read() as cur:
+        after = {r for _, r, _, _ in draw_rows.sitting_drawn(cur, council_id(store), DAY)}
+        ended = cur.execute(
+            "SELECT resident_id, ends_on, end_reason FROM seat_now WHERE council_id = ? AND "
+            "end_reason = 'rotatie'", [council_id(store)]
+        ).fetchall()  # fmt: skip
+        service = [(str(r), e) for r, e in draw_rows.council_service(cur, council_id(store))]
+    assert after == {*plan["staying"], *(int(p) for p in bundle["panel"])}
+    assert sorted(r for r, _, _ in ended) == sorted(plan["out"])
+    assert {e for _, e, _ in ended} == {DAY}
+    # Who rotated out may not be drawn again within the cool-down.
+    blocked = sortition.not_eligible(service, DAY + timedelta(days=1), 24)
+    assert {str(r) for r in plan["out"]} <= blocked
