@@ -31,14 +31,17 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(database: Path, port: int | None = None) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(
+    database: Path, port: int | None = None, options: tuple[str, ...] = ()
+) -> tuple[subprocess.Popen[bytes], str]:
+    """Start the app; `options` are more Streamlit options (e.g. --secrets.files=...)."""
     port = port or free_port()
     env = {**os.environ, "WIJKRAAD_DB": str(database)}
     process = subprocess.Popen(
         [
             sys.executable, "-m", "dashboard.serve",
             "--server.headless=true", "--server.address=127.0.0.1", f"--server.port={port}",
-            "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
+            "--browser.gatherUsageStats=false", "--server.fileWatcherType=none", *options,
         ],
         cwd=REPO,
         env=env,
@@ -62,8 +65,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"]
 
 
 @contextmanager
-def running_server(database: Path) -> Iterator[Server]:
-    process, url = start_server(database)
+def running_server(
+    database: Path, port: int | None = None, options: tuple[str, ...] = ()
+) -> Iterator[Server]:
+    process, url = start_server(database, port, options)
     try:
         yield Server(url, database)
     finally:
