@@ -602,4 +602,6 @@ EN: dict[str, str] = {
     ),
     "rotatie": "rotation",
     "Een rotatie: een deel van de zetels": "A rotation: part of the seats",
+    # Replacement draw: choosing seats
+    "Kies een of meer plaatsen": "Choose one or more seats",
 }

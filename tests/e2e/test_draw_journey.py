@@ -1,7 +1,8 @@
 """A council draw from start to finish in a real Chromium, with the demo data: start the
 draw, a wrong file and then the register extract, the invitation lottery and its
-downloads, registrations from a CSV, quotas, the selection, the public ceremony and a
-confirmation. A screenshot of every step goes to test-artifacts/."""
+downloads, registrations from a CSV, quotas, the selection, the public ceremony on the
+projector view, a confirmation, and a decline filled by a replacement draw with its own
+ceremony and bundle. A screenshot of every step goes to test-artifacts/."""
 
 from __future__ import annotations
 
@@ -215,5 +216,39 @@ def test_a_council_draw_from_start_to_finish(
     click(tab, "Bevestigen")
     expect(tab, "Bevestigd.")
     screenshot(tab, "draw-8-members")
+
+    # 9. A member declines; the seat is filled by a replacement draw with its own ceremony.
+    tab.get_by_role("combobox", name="Wie zegt af?").click()
+    tab.get_by_role("option").last.click()
+    settle(tab)
+    click(tab, "Afzeggen")
+    expect(tab, "Afzegging vastgelegd.")
+    tab.get_by_role("combobox", name="Plaatsen die de loting vult").click()
+    tab.keyboard.press("ArrowDown")  # opens the list of open seats
+    tab.get_by_role("option").first.click()
+    tab.keyboard.press("Escape")
+    settle(tab)
+    expect(tab, "1 plaatsen, te loten uit")
+    screenshot(tab, "draw-9a-replacement-plan")
+    click(tab, "Vervangingsloting voorbereiden")
+    expect(tab, "Vervangingsloting voor loting")
+    tab.get_by_label("Uitkomsten, één per regel").fill("5\n3")
+    tab.get_by_text("De uitkomsten zijn hardop voorgelezen en kloppen.").click()
+    click(tab, "Trekking doen")
+    expect(tab, "De vervangers")
+    screenshot(tab, "draw-9b-replacement-ceremony")
+    replacement = json.loads(download(tab, "Controlebestand (JSON)"))
+    council = json.loads(download(tab, "Controlebestand van de raad (JSON)"))
+    assert replacement["purpose"] == "replacement"
+    assert sortition.verify(replacement, council) == []
+    click(tab, f"Naar de leden van de raad (loting {replacement_parent(tab)})")
+    expect(tab, "Geen open plaatsen.")
+    screenshot(tab, "draw-9c-replaced")
     assert not errors(tab)
     context.close()
+
+
+def replacement_parent(tab: object) -> str:
+    """The council's draw number, from the replacement draw's heading."""
+    heading = main_text(tab).split("Vervangingsloting voor loting ", 1)[1]
+    return heading.split()[0]

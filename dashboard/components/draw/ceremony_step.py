@@ -26,6 +26,8 @@ header[data-testid="stHeader"], [data-testid="stToolbar"] { display: none !impor
   font-size: 2.6rem !important; }
 [data-testid="stMain"] code { font-size: 1.6rem !important; color: #000; }
 [data-testid="stMain"] .block-container { max-width: 100% !important; }
+[data-testid="stMain"] [data-testid="stTable"] th,
+[data-testid="stMain"] [data-testid="stTable"] td { font-size: 1.4rem !important; }
 </style>
 """
 
@@ -90,7 +92,10 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
         if column != "id":
             shown[column] = shown[column].map(lambda v: group_name(str(v)))
     shown = shown.rename(columns={"id": t("Nummer"), **{k: t(v) for k, v in FEATURES.items()}})
-    st.dataframe(shown, hide_index=True, width="stretch", height=38 * (len(shown) + 1) + 4)
+    if projector:  # a plain table: large type from the stylesheet, readable from the back
+        st.table(shown.set_index(shown.columns[0]))
+    else:
+        st.dataframe(shown, hide_index=True, width="stretch", height=38 * (len(shown) + 1) + 4)
     c1, c2, c3 = st.columns(3)
     c1.download_button(
         t("Controlebestand (JSON)"),

@@ -160,6 +160,7 @@ def _replacement_draw(
           "vingerafdruk en trekking.")
     )  # fmt: skip
     chosen = st.multiselect(t("Plaatsen die de loting vult"), open_seats, format_func=label.get,
+                            placeholder=t("Kies een of meer plaatsen"),
                             key=f"vervangingsloting_{draw_id}")  # fmt: skip
     if not chosen:
         return
@@ -205,7 +206,11 @@ def _roster(db: Store, caller: Caller, state: DrawState, view: draw_members.Memb
                     t("Wie"): who,
                     t("Vanaf"): roster["starts_on"].map(_date),
                     t("Tot"): roster["seat_ends"].map(_date),
-                    t("Rouleert uit op"): roster["rotates_out"].map(_date),
+                    **(
+                        {t("Rouleert uit op"): roster["rotates_out"].map(_date)}
+                        if roster["rotates_out"].notna().any()
+                        else {}
+                    ),
                     t("Reden einde"): roster["end_reason"].fillna(""),
                     t("Mag weer worden geloot vanaf"): roster["drawable_again"].map(_date),
                 }
