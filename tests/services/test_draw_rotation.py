@@ -15,16 +15,12 @@ import pandas as pd
 import pytest
 
 import sortition
-from dashboard import register_extract as rx
 from dashboard import rotation
-from dashboard.draw_context import Answers
 from dashboard.errors import UserError
 from dashboard.services import (
-    draw_answers,
     draw_invitations,
     draw_members,
     draw_quotas,
-    draw_register,
     draw_selection,
     draws,
 )
@@ -33,7 +29,7 @@ from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store, open_store
 from dashboard.store.register_import import register_as_extract
 from tests.database_state import fingerprint
-from tests.services.test_draws_public import AGES, GENDERS, ORGANISER
+from tests.services.test_draws_public import ORGANISER, register_volunteers
 
 DAY = date.today() + timedelta(days=60)
 
@@ -57,23 +53,10 @@ def start(store: Store, seats: int = 4) -> int:
     return draws.start_draw(store, ORGANISER, request)
 
 
-def with_volunteers(store: Store, draw_id: int, volunteers: int = 30) -> None:
+def with_volunteers(store: Store, draw_id: int) -> None:
     with store.read() as cur:
         extract = register_as_extract(cur, [1]).to_csv(index=False, sep=";").encode()
-    upload = rx.read_upload(extract, "brp.csv")
-    check = draw_register.check_register(
-        store, ORGANISER, draw_id, upload, rx.guess_mapping(upload.columns)
-    )
-    draw_register.import_register(store, ORGANISER, draw_id, check, False)
-    draw_invitations.draw_invitations(store, ORGANISER, draw_id, 100)
-    with store.read() as cur:
-        codes = [str(i.letter_code) for i in draw_rows.invitations(cur, draw_id)]
-    draw_answers.record_registrations(
-        store, ORGANISER, draw_id,
-        [draw_answers.Registration(code, "ja", Answers(age_band=AGES[n % 4],
-                                                        gender=GENDERS[n % 2]))
-         for n, code in enumerate(codes[:volunteers])],
-    )  # fmt: skip
+    register_volunteers(store, draw_id, extract, 30)
 
 
 def test_the_longest_serving_rotate_out_by_a_public_lot(store: Store) -> None:

@@ -66,6 +66,20 @@ def ready_for_selection(store: Store, volunteers: int = 40) -> int:
         store, ORGANISER, draws.DrawRequest("two_stage", date.today() + timedelta(days=60),
                                             council_id)
     )  # fmt: skip
+    register_volunteers(store, draw_id, extract, volunteers)
+    quotas = pd.DataFrame(
+        [("gender", "vrouw", 4, 7), ("gender", "man", 4, 7), ("gender", "anders", 0, 1),
+         ("age_band", "16-24", 1, 4), ("age_band", "25-44", 2, 4), ("age_band", "45-64", 2, 4),
+         ("age_band", "65+", 1, 4)],
+        columns=["feature", "value", "min", "max"],
+    )  # fmt: skip
+    draw_quotas.save_quotas(store, ORGANISER, draw_id, quotas)
+    return draw_id
+
+
+def register_volunteers(store: Store, draw_id: int, extract: bytes, volunteers: int) -> None:
+    """The extract imported, 120 letters drawn, and the first `volunteers` say yes (age
+    bands and genders in turn)."""
     upload = rx.read_upload(extract, "brp.csv")
     check = draw_register.check_register(
         store, ORGANISER, draw_id, upload, rx.guess_mapping(upload.columns)
@@ -82,14 +96,6 @@ def ready_for_selection(store: Store, volunteers: int = 40) -> int:
                                                         gender=GENDERS[n % 2]))
          for n, code in enumerate(codes[:volunteers])],
     )  # fmt: skip
-    quotas = pd.DataFrame(
-        [("gender", "vrouw", 4, 7), ("gender", "man", 4, 7), ("gender", "anders", 0, 1),
-         ("age_band", "16-24", 1, 4), ("age_band", "25-44", 2, 4), ("age_band", "45-64", 2, 4),
-         ("age_band", "65+", 1, 4)],
-        columns=["feature", "value", "min", "max"],
-    )  # fmt: skip
-    draw_quotas.save_quotas(store, ORGANISER, draw_id, quotas)
-    return draw_id
 
 
 def revealed(store: Store) -> int:
