@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import TypeVar
@@ -889,16 +889,23 @@ def import_spending(
         for neighbourhood_id in hoods:
             budget.lock_neighbourhood(cur, neighbourhood_id)
         books = {n: load_books(cur, n) for n in hoods}
+        # Each project's books as its spending rules read them: a handful of rows, so
+        # every payment is checked in constant time however long the file is.
+        project_books = {
+            p.id: books[p.neighbourhood_id].for_project(p.id)
+            for p in projects.values()
+            if p is not None
+        }
         known = budget.spending_by_references(cur, [row.reference for row in parsed.rows])
+        funds = budget.allocation_projects(cur, [t.allocation_id for t in known.values()])
         problems, warnings, plan = [], [], []
         for row in parsed.rows:
             project = projects[row.project_ref]
             assert project is not None
             existing = known.get(row.reference)
             if existing is not None:
-                allocation = budget.allocation(cur, existing.allocation_id)
                 same = (existing.amount, existing.booked_on) == (row.amount, row.booked_on) and (
-                    allocation is not None and allocation.proposal_id == project.id
+                    funds.get(existing.allocation_id) == project.id
                 )
                 if not same:
                     problems.append(
@@ -907,7 +914,7 @@ def import_spending(
                     )
                 continue
             try:
-                current = books[project.neighbourhood_id]
+                current = project_books[project.id]
                 warning = ledger.check_spending(current, project.id, row.amount, policy)
                 allocation_id = ledger.allocation_for_spending(current, project.id, row.amount)
             except UserError as exc:
@@ -915,21 +922,21 @@ def import_spending(
                 continue
             if warning:
                 warnings.append(f"Regel {row.line} ({row.project_ref}): {warning}")
-            planned = SpendingRow(-row.line, allocation_id, row.amount, row.reference)
-            books[project.neighbourhood_id] = replace(
-                current, spending=(*current.spending, planned)
-            )
+            project_books[project.id] = current.with_spent(allocation_id, row.amount)
             plan.append((row, allocation_id, project))
         if problems:
             raise _RollBack(ImportResult(0, 0, [], problems))  # the lock's bump too
         if not plan:  # every payment was booked before: nothing changes at all
             raise _RollBack(ImportResult(0, len(parsed.rows), warnings, []))
+        at = _now()
+        budget.add_spending_batch(cur, [
+            {"allocation_id": allocation_id, "reference": row.reference,
+             "booked_on": row.booked_on, "amount": row.amount, "description": row.description,
+             "source": "import", "import_batch": digest[:16], "created_at": at}
+            for row, allocation_id, _ in plan
+        ])  # fmt: skip
         started: set[int] = set()
-        for row, allocation_id, project in plan:
-            budget.add_spending(
-                cur, allocation_id, row.reference, row.booked_on, row.amount, row.description,
-                _now(), source="import", import_batch=digest[:16],
-            )  # fmt: skip
+        for row, _, project in plan:
             if project.status == "besloten" and project.id not in started:
                 proposals.change_status(cur, project.id, "in uitvoering", row.booked_on)
                 started.add(project.id)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+import pandas as pd
+
+from dashboard.store.bulk import load_frame
 from dashboard.store.models import Allocation, BudgetEnvelope, BudgetSummary, SpendingTransaction
 from dashboard.store.rows import Cursor, first_row, insert, select, select_one
 
@@ -104,6 +107,27 @@ def add_spending(
             "created_at": created_at,
         },
     )
+
+
+def add_spending_batch(cur: Cursor, rows: list[dict[str, object]]) -> int:
+    """Insert many payments at once (the finance import): the keys of `add_spending`,
+    money as Decimal. One INSERT from a frame instead of one per row."""
+    if not rows:
+        return 0
+    frame = pd.DataFrame(rows)
+    frame["amount"] = frame["amount"].map(str)  # exact: cast to DECIMAL(18,2) on insert
+    return load_frame(cur, "spending_transaction", frame)
+
+
+def allocation_projects(cur: Cursor, allocation_ids: list[int]) -> dict[int, int]:
+    """Allocation id -> the project (proposal) it funds, for the given ids."""
+    if not allocation_ids:
+        return {}
+    rows = cur.execute(
+        "SELECT id, proposal_id FROM allocation WHERE id IN (SELECT unnest(?))",
+        [sorted(set(allocation_ids))],
+    ).fetchall()
+    return {int(a): int(p) for a, p in rows}
 
 
 def spending_for_allocation(cur: Cursor, allocation_id: int) -> list[SpendingTransaction]:

@@ -30,8 +30,30 @@ from tests.funded import ORGANISER, TODAY, funded_project
 pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[2]
-ROWS = 1000
-CHILD = """
+ROWS = 50_000  # the import's limit: about two seconds of work
+# A child that kills itself right after the audit event named in its argument `kill_at`
+# (the last write of a step, before its commit): every row written, none committed.
+DIE_AFTER_EVENT = """
+import os
+import signal
+
+from dashboard.store import audit
+
+_append = audit.append
+
+
+def _append_then_die(cur, actor, action, *rest, **named):
+    event = _append(cur, actor, action, *rest, **named)
+    if action == kill_at:
+        print("killed after", action, flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+    return event
+
+
+audit.append = _append_then_die
+"""
+CHILD = (
+    """
 import sys
 from datetime import date
 from pathlib import Path
@@ -40,6 +62,10 @@ from dashboard.auth import Caller, Role
 from dashboard.services import budget_book as book
 from dashboard.store.db import open_store
 
+kill_at = sys.argv[3]
+"""
+    + DIE_AFTER_EVENT
+    + """
 store = open_store(sys.argv[1])
 data = Path(sys.argv[2]).read_bytes()
 print("ready", flush=True)
@@ -50,6 +76,7 @@ print("done", result.booked, result.problems[:1], flush=True)
 store.close()  # a checkpoint: the last trial is killed while it runs
 print("closed", flush=True)
 """
+)
 
 
 def export_file(folder: Path, trial: str, project_ref: str) -> Path:
@@ -138,15 +165,18 @@ def test_a_killed_import_leaves_all_or_nothing_and_a_sound_database(demo_db: Pat
     project_ref = funded_project(store, "1.000.000", "900.000", "Groot project").external_ref
     store.close()
     outcomes = []
-    for trial, (wait_for, delay) in enumerate([("ready", 0.4), ("ready", 1.2), ("done", 0.0)]):
+    trials = [("ready", 0.3, "-"), ("ready", 1.0, "-"), ("never", 0.0, "spending.import"),
+              ("done", 0.0, "-")]  # fmt: skip
+    for trial, (wait_for, delay, kill_at) in enumerate(trials):
         export = export_file(demo_db.parent, str(trial), project_ref)
-        said = run_and_kill(demo_db, export, wait_for, delay)
+        said = run_and_kill(demo_db, export, wait_for, delay, args=(kill_at,))
         booked = assert_consistent(demo_db, export)
         if any(line.startswith("done") for line in said):
             assert booked == ROWS  # committed before the kill: it must survive it
         outcomes.append(booked)
-    # The first two were killed in the middle of the import (it takes seconds).
-    assert outcomes[:2] == [0, 0] and outcomes[2] == ROWS
+    # The first three were killed in the middle of the import: from outside while it
+    # ran, and from inside with every row written but not committed.
+    assert outcomes == [0, 0, 0, ROWS]
     # After the crashes the same files import normally, once.
     store = open_store(demo_db)
     try:

@@ -28,16 +28,24 @@ from dashboard.store.db import Store, open_store
 from dashboard.store.register_import import register_as_extract
 from dashboard.store.rows import first_row
 from tests.database_state import changed_tables, fingerprint
-from tests.services.test_draws import ORGANISER, checked, imported, new_draw, register_yes
+from tests.services.test_draws import (
+    ORGANISER,
+    checked,
+    extract_bytes,
+    imported,
+    new_draw,
+    register_yes,
+)
 from tests.services.test_draws_public import ready_for_selection
-from tests.store.test_crash_safety import assert_sound, run_and_kill
+from tests.store.test_crash_safety import DIE_AFTER_EVENT, assert_sound, run_and_kill
 
 pytestmark = pytest.mark.slow
 
 BIG_REGISTER = 150_000
 LETTERS = 40
 CEREMONY = ("4", "2", "6", "1887")
-CHILD = """
+CHILD = (
+    """
 import os
 import signal
 import sys
@@ -46,24 +54,14 @@ from pathlib import Path
 from dashboard import register_extract as rx
 from dashboard.auth import Caller, Role
 from dashboard.services import draw_invitations, draw_register, draw_selection
-from dashboard.store import audit
 from dashboard.store.db import open_store
 
 database, extract, step, draw_id, kill_at, letters, *ceremony = sys.argv[1:]
 draw_id, letters = int(draw_id), int(letters)
 organiser = Caller("org", Role.ORGANISER, frozenset({1}))
-append = audit.append
-
-
-def append_then_die(cur, actor, action, *rest, **named):
-    event = append(cur, actor, action, *rest, **named)
-    if action == kill_at:  # the step's last write: everything written, nothing committed
-        print("killed after", action, flush=True)
-        os.kill(os.getpid(), signal.SIGKILL)
-    return event
-
-
-audit.append = append_then_die
+"""
+    + DIE_AFTER_EVENT
+    + """
 store = open_store(database)
 if step == "register":
     upload = rx.read_upload(Path(extract).read_bytes(), "brp.csv")
@@ -87,6 +85,7 @@ if kill_at == "commit":  # committed, the database not yet closed (no checkpoint
 store.close()
 print("closed", flush=True)
 """
+)
 
 
 def count(store: Store, sql: str, params: list[object] | None = None) -> int:
@@ -197,7 +196,7 @@ def test_a_killed_register_import_is_retried_in_the_same_draw(demo_db: Path) -> 
     """Killed before its commit, the import is simply done again."""
     store = open_store(demo_db)
     draw_id = new_draw(store)
-    data = register_as_extract_bytes(store)
+    data = extract_bytes(store, [1])
     store.close()
     extract = demo_db.parent / "wijk1.csv"
     extract.write_bytes(data)
@@ -211,11 +210,6 @@ def test_a_killed_register_import_is_retried_in_the_same_draw(demo_db: Path) -> 
         return count(store, "SELECT count(*) FROM draw_register WHERE draw_id = ?", [draw_id])
 
     assert retried(demo_db, again) == data.count(b"\n") - 1
-
-
-def register_as_extract_bytes(store: Store) -> bytes:
-    with store.read() as cur:
-        return register_as_extract(cur, [1]).to_csv(index=False, sep=";").encode()
 
 
 def test_a_killed_invitation_lottery_draws_all_letters_or_none(demo_db: Path) -> None:
