@@ -244,7 +244,8 @@ def residual_notes(inputs: DrawInputs) -> list[str]:
     if inputs.relaxation:
         notes.append(
             "Met deze aanmeldingen kunnen de open plaatsen niet zo worden gevuld dat de raad "
-            "precies aan alle quota voldoet. Daarom gelden de dichtstbijzijnde haalbare quota: "
+            "precies aan alle quota voldoet. Daarom gelden voor de open plaatsen de "
+            "dichtstbijzijnde haalbare quota: "
             + "; ".join(describe_change(c) for c in inputs.relaxation)
             + "."
         )

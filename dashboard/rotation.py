@@ -58,7 +58,7 @@ def choose(cur: Cursor, council_id: int, day: date, seats: int) -> RotationChoic
     sitting = draws.sitting_drawn(cur, council_id, day)
     if not sitting:
         raise UserError(
-            "Op die dag zit er geen gelote leden in deze raad; er valt niets te rouleren. "
+            "Op die dag zitten er geen gelote leden in deze raad; er valt niets te rouleren. "
             "Loot een nieuwe raad."
         )
     if not 1 <= seats <= len(sitting):

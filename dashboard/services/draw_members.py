@@ -278,17 +278,21 @@ def _rotation(
         return roster
     out = roster.copy()
     leaving = {int(r) for r in plan["out"]} if plan else set()
+    day = date.fromisoformat(plan["day"]) if plan else None
     out["rotates_out"] = [
-        date.fromisoformat(plan["day"])
-        if plan and kind == "drawn" and pd.isna(end) and int(resident) in leaving
+        day
+        if day and kind == "drawn" and pd.isna(end) and int(resident) in leaving
+        and pd.Timestamp(term_ends) > pd.Timestamp(day)
         else None
-        for kind, end, resident in zip(
-            out["kind"], out["ends_on"], out["resident_id"].fillna(-1), strict=True
+        for kind, end, resident, term_ends in zip(
+            out["kind"], out["ends_on"], out["resident_id"].fillna(-1), out["term_ends"],
+            strict=True,
         )
-    ]
+    ]  # fmt: skip
+    # A seat ends early (its own end, or its rotation), else with its term.
     ends = [
-        e if isinstance(e, date) and not pd.isna(e) else t
-        for e, t in zip(out["ends_on"], out["term_ends"], strict=True)
+        r if r is not None else e if isinstance(e, date) and not pd.isna(e) else t
+        for r, e, t in zip(out["rotates_out"], out["ends_on"], out["term_ends"], strict=True)
     ]
     out["seat_ends"] = ends
     out["drawable_again"] = [

@@ -140,9 +140,16 @@ class QuotaCheck:
     seats: int
     problems: list[str] = field(default_factory=list)  # in Dutch
     suggestion: pd.DataFrame | None = None  # the quotas with the smallest relaxation
+    relaxed: bool = False  # a rotation: feasible only with the nearest feasible quotas
 
     @property
     def message(self) -> str:
+        if self.feasible and self.relaxed:
+            return (
+                f"Haalbaar met aangepaste quota: uit de {self.volunteers} aanmeldingen kunnen "
+                f"de {self.seats} open plaatsen worden geloot, met de dichtstbijzijnde "
+                "haalbare quota (zie hieronder)."
+            )
         if self.feasible:
             return (
                 f"Haalbaar: uit de {self.volunteers} aanmeldingen kan een raad van "
@@ -242,7 +249,7 @@ def _check_rotation(
         f"{staying} leden blijven, {ctx.k} plaatsen worden geloot.",
         *residual_notes(inputs),
     ]
-    return QuotaCheck(True, len(pool), ctx.k, [*problems, *notes])
+    return QuotaCheck(True, len(pool), ctx.k, [*problems, *notes], relaxed=bool(inputs.relaxation))
 
 
 def check_quotas(store: Store, caller: Caller, draw_id: int, table: pd.DataFrame) -> QuotaCheck:

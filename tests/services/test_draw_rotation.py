@@ -142,3 +142,14 @@ def test_a_rotation_from_invitations_to_the_new_cohort(store: Store) -> None:
     # Who rotated out may not be drawn again within the cool-down.
     blocked = sortition.not_eligible(service, DAY + timedelta(days=1), 24)
     assert {str(r) for r in plan["out"]} <= blocked
+
+
+def test_the_roster_says_who_rotates_out_when_and_may_be_drawn_again_when(store: Store) -> None:
+    draw_id = start(store)
+    plan = draws.draw_state(store, ORGANISER, draw_id).context.parameters["rotation"]
+    roster = draw_members.members_view(store, ORGANISER, draw_id).roster
+    leaving = roster[roster["rotates_out"].notna()]
+    assert sorted(int(r) for r in leaving["resident_id"]) == sorted(plan["out"])
+    assert set(leaving["seat_ends"]) == {DAY}
+    again = {pd.Timestamp(d).date() for d in leaving["drawable_again"]}
+    assert again == {date(DAY.year + 2, DAY.month, DAY.day)}  # a cool-down of 24 months
