@@ -3,6 +3,7 @@ and the page benchmarks."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -13,6 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -90,6 +93,41 @@ def wait_until_ready(tab: object, timeout_ms: int = 30_000) -> None:
     tab.wait_for_function(  # type: ignore[attr-defined]
         "() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout_ms
     )
+
+
+def click_and_wait(tab: object, target: object, timeout_ms: int = 15_000) -> None:
+    """Click `target` and wait until the reruns it starts are over: the script's state is
+    watched from before the click, and it must have run and then stayed idle for half a
+    second (a login reruns twice), so neither a fast rerun nor a slow start on a busy
+    machine is missed."""
+    tab.evaluate(  # type: ignore[attr-defined]
+        """() => {
+            window.__wijkraadRan = false;
+            window.__wijkraadChanged = Date.now();
+            const app = document.querySelector("[data-testid='stApp']");
+            new MutationObserver(() => {
+                window.__wijkraadChanged = Date.now();
+                if (app.getAttribute("data-test-script-state") === "running") {
+                    window.__wijkraadRan = true;
+                }
+            }).observe(app, {attributes: true});
+        }"""
+    )
+    target.click()  # type: ignore[attr-defined]
+    # After a navigation the flags are gone (undefined): wait_until_ready covers that.
+    with contextlib.suppress(PlaywrightTimeoutError):
+        tab.wait_for_function(  # type: ignore[attr-defined]
+            """() => {
+                if (window.__wijkraadRan === undefined) return true;
+                const app = document.querySelector("[data-testid='stApp']");
+                return window.__wijkraadRan
+                    && app.getAttribute("data-test-script-state") === "notRunning"
+                    && Date.now() - window.__wijkraadChanged > 500;
+            }""",
+            timeout=timeout_ms,
+            polling=100,
+        )
+    wait_until_ready(tab)
 
 
 def screenshot(tab: object, name: str) -> Path:

@@ -3,7 +3,7 @@ passwords lock the account, and the public cannot open an organiser page by its 
 
 import pytest
 
-from tests.e2e.harness import Server, screenshot, wait_until_ready
+from tests.e2e.harness import Server, click_and_wait, screenshot, wait_until_ready
 
 pytestmark = pytest.mark.browser
 
@@ -19,9 +19,7 @@ def sidebar_text(tab: object) -> str:
 def log_in(tab: object, username: str, password: str) -> None:
     tab.get_by_label("Gebruikersnaam").fill(username)  # type: ignore[attr-defined]
     tab.get_by_label("Wachtwoord").fill(password)  # type: ignore[attr-defined]
-    tab.get_by_role("button", name="Inloggen").click()  # type: ignore[attr-defined]
-    tab.wait_for_timeout(300)  # type: ignore[attr-defined]
-    wait_until_ready(tab)
+    click_and_wait(tab, tab.get_by_role("button", name="Inloggen"))  # type: ignore[attr-defined]
 
 
 def session_cookie(tab: object) -> list[dict[str, object]]:
