@@ -3,6 +3,8 @@ and how the council was drawn, in plain words with counts only."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
 from dashboard.components.dates import long_date
@@ -11,7 +13,7 @@ from dashboard.components.tables import markdown_table
 from dashboard.i18n import t
 from dashboard.services.public import CouncilView, FeatureComparison
 from dashboard.small_groups import MIN_GROUP, GroupRow
-from dashboard.store.public import DrawCounts
+from dashboard.store.public import DrawCounts, FollowUpDraw
 from dashboard.store.register import AGE_BANDS
 
 # Features whose neighbourhood figures leave out children (they cannot sit on the council).
@@ -163,6 +165,48 @@ def check_yourself(draw: DrawCounts, bundle: str | None) -> None:
             "deze aanmeldingen, quota en lijst van mogelijke raden:"
         )
     )
+    _proof(draw, bundle, f"loting-{draw.draw_id}.json", f"loting-{draw.draw_id}.json")
+
+
+def later_draws(items: Sequence[tuple[FollowUpDraw, str | None]], council_draw_id: int) -> None:
+    """Replacement and rotation draws since the council's draw, each with its proof."""
+    shown = [(draw, bundle) for draw, bundle in items if bundle and draw.ceremony_inputs]
+    if not shown:
+        return
+    st.markdown("**" + t("Latere lotingen") + "**")
+    for draw, bundle in shown:
+        when = long_date(draw.completed_on) if draw.completed_on else "?"
+        if draw.purpose == "rotation":
+            st.write(
+                t(
+                    "Op {datum} zijn {aantal} plaatsen opnieuw geloot (rotatie): de leden die "
+                    "het langst in de raad zaten, maakten plaats. Vooraf gepubliceerde "
+                    "vingerafdruk:",
+                    datum=when,
+                    aantal=draw.seats,
+                )
+            )
+            command = f"loting-{draw.draw_id}.json"
+        else:
+            who = (
+                t("een lid dat stopte")
+                if draw.seats == 1
+                else t("{aantal} leden die stopten", aantal=draw.seats)
+            )
+            st.write(
+                t(
+                    "Op {datum} is door loting gekozen wie de plaats inneemt van {wie}: uit de "
+                    "aanmeldingen die over waren, zo dat de raad aan de quota blijft voldoen. "
+                    "Vooraf gepubliceerde vingerafdruk:",
+                    datum=when,
+                    wie=who,
+                )
+            )
+            command = f"loting-{draw.draw_id}.json --parent loting-{council_draw_id}.json"
+        _proof(draw, bundle, f"loting-{draw.draw_id}.json", command)
+
+
+def _proof(draw: DrawCounts | FollowUpDraw, bundle: str, file_name: str, command: str) -> None:
     st.code(draw.commitment, language=None, wrap_lines=True)
     st.write(
         t(
@@ -175,16 +219,16 @@ def check_yourself(draw: DrawCounts, bundle: str | None) -> None:
     st.download_button(
         t("Controlebestand downloaden"),
         data=bundle,
-        file_name=f"loting-{draw.draw_id}.json",
+        file_name=file_name,
         mime="application/json",
+        key=f"bundle-{draw.draw_id}",
     )
     st.caption(
         t(
-            "In het bestand staan geen namen of adressen: alleen nummers en kenmerken "
-            "(leeftijdsgroep, geslacht, opleiding, buurtdeel). Iedereen kan er de loting "
-            "mee narekenen met het programma van Wijkraad: python -m sortition verify "
-            "loting-{nummer}.json",
-            nummer=draw.draw_id,
+            "In het bestand staan geen namen of adressen: alleen nummers en kenmerken, zoals "
+            "leeftijdsgroep en geslacht. Iedereen kan er de loting mee narekenen met het "
+            "programma van Wijkraad: python -m sortition verify {bestand}",
+            bestand=command,
         )
     )
 

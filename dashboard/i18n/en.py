@@ -219,12 +219,26 @@ EN: dict[str, str] = {
         "number {nummer} of the list."
     ),
     "Controlebestand downloaden": "Download the verification file",
-    "In het bestand staan geen namen of adressen: alleen nummers en kenmerken "
-    "(leeftijdsgroep, geslacht, opleiding, buurtdeel). Iedereen kan er de loting mee "
-    "narekenen met het programma van Wijkraad: python -m sortition verify "
-    "loting-{nummer}.json": (
-        "The file holds no names or addresses: only numbers and characteristics (age group, "
-        "gender, education, part of the neighbourhood). Anyone can recompute the draw with "
-        "it using Wijkraad's program: python -m sortition verify loting-{nummer}.json"
+    "In het bestand staan geen namen of adressen: alleen nummers en kenmerken, zoals "
+    "leeftijdsgroep en geslacht. Iedereen kan er de loting mee narekenen met het programma "
+    "van Wijkraad: python -m sortition verify {bestand}": (
+        "The file holds no names or addresses: only numbers and characteristics, such as age "
+        "group and gender. Anyone can recompute the draw with it using Wijkraad's program: "
+        "python -m sortition verify {bestand}"
     ),
+    "Latere lotingen": "Later draws",
+    "Op {datum} zijn {aantal} plaatsen opnieuw geloot (rotatie): de leden die het langst in "
+    "de raad zaten, maakten plaats. Vooraf gepubliceerde vingerafdruk:": (
+        "On {datum}, {aantal} seats were drawn anew (rotation): the members who had served "
+        "longest made way. Fingerprint published beforehand:"
+    ),
+    "Op {datum} is door loting gekozen wie de plaats inneemt van {wie}: uit de aanmeldingen "
+    "die over waren, zo dat de raad aan de quota blijft voldoen. Vooraf gepubliceerde "
+    "vingerafdruk:": (
+        "On {datum}, a draw chose who takes the place of {wie}: from the remaining "
+        "volunteers, so that the council still meets the quotas. Fingerprint published "
+        "beforehand:"
+    ),
+    "een lid dat stopte": "a member who stopped",
+    "{aantal} leden die stopten": "{aantal} members who stopped",
 }

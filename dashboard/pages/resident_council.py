@@ -32,3 +32,6 @@ bundle = None
 if view.draw is not None and view.draw.has_bundle:
     bundle = PublicReader(db)(public.draw_bundle, view.draw.draw_id)
 council_view.how_drawn(view.draw, view.drawn, bundle)
+if view.draw is not None and view.follow_ups:
+    later = [(d, PublicReader(db)(public.draw_bundle, d.draw_id)) for d in view.follow_ups]
+    council_view.later_draws(later, view.draw.draw_id)

@@ -14,7 +14,13 @@ from dashboard.store import geography, register
 from dashboard.store import public as records
 from dashboard.store.db import Store
 from dashboard.store.models import Meeting
-from dashboard.store.public import DrawCounts, MilestoneLine, PublishedDecision, PublishedProject
+from dashboard.store.public import (
+    DrawCounts,
+    FollowUpDraw,
+    MilestoneLine,
+    PublishedDecision,
+    PublishedProject,
+)
 
 # The groups the council is compared on, in the order they are shown.
 FEATURES = ("age_band", "gender", "education", "tenure", "part")
@@ -61,6 +67,7 @@ class CouncilView:
     comparisons: list[FeatureComparison]
     part_names: dict[str, str]
     draw: DrawCounts | None
+    follow_ups: tuple[FollowUpDraw, ...] = ()  # replacement and rotation draws since
 
 
 def data_version(store: Store) -> int:
@@ -145,6 +152,11 @@ def council_view(store: Store, neighbourhood_id: int, today: date) -> CouncilVie
         population = {} if year is None else register.population_stats(cur, neighbourhood_id, year)
         parts = geography.neighbourhood_parts(cur, neighbourhood_id)
         draw = records.latest_council_draw(cur, council_id, today)
+        follow_ups = (
+            ()
+            if draw is None
+            else tuple(records.follow_up_draws(cur, council_id, draw.draw_id, today))
+        )
     part_order = [p.code for p in parts]
     return CouncilView(
         council_id=council_id,
@@ -166,4 +178,5 @@ def council_view(store: Store, neighbourhood_id: int, today: date) -> CouncilVie
         ],
         part_names={p.code: p.name for p in parts},
         draw=draw,
+        follow_ups=follow_ups,
     )

@@ -241,6 +241,48 @@ def sitting_member_groups(
     return groups
 
 
+@dataclass(frozen=True)
+class FollowUpDraw:
+    """A public draw after the council's draw: a replacement or a rotation; never who."""
+
+    draw_id: int
+    purpose: str  # replacement, rotation
+    completed_on: date | None
+    seats: int | None
+    commitment: str
+    ceremony_inputs: tuple[str, ...]
+    chosen_index: int | None
+
+
+def follow_up_draws(cur: Cursor, council_id: int, draw_id: int, day: date) -> list[FollowUpDraw]:
+    """Replacement and rotation draws of the council since its draw `draw_id`, each with a
+    verification bundle, completed on or before `day`, oldest first."""
+    rows = cur.execute(
+        """SELECT d.id, d.purpose, CAST(d.completed_at AS DATE), d.k, d.commitment,
+                  d.seed_inputs_json, d.chosen_index
+        FROM draw d, (SELECT completed_at FROM draw WHERE id = $draw) AS council_draw
+        WHERE (d.council_id = $council OR d.parent_draw_id = $draw)
+          AND d.purpose IN ('replacement', 'rotation') AND d.status = 'completed'
+          AND d.bundle_json IS NOT NULL AND d.commitment IS NOT NULL
+          AND d.completed_at >= council_draw.completed_at
+          AND CAST(d.completed_at AS DATE) <= $day
+        ORDER BY d.completed_at, d.id""",
+        {"council": council_id, "draw": draw_id, "day": day},
+    ).fetchall()
+    return [
+        FollowUpDraw(
+            draw_id=int(r[0]),
+            purpose=str(r[1]),
+            completed_on=r[2],
+            seats=None if r[3] is None else int(r[3]),
+            commitment=str(r[4]),
+            ceremony_inputs=tuple(json.loads(r[5])) if r[5] else (),
+            chosen_index=None if r[6] is None else int(r[6]),
+        )
+        for r in rows
+    ]
+
+
 def latest_council_draw(cur: Cursor, council_id: int, day: date) -> DrawCounts | None:
     row = first_row(
         cur,

@@ -18,9 +18,9 @@ from dashboard.components.decisions_view import decisions_csv, projects_csv
 from dashboard.money import euro
 from dashboard.services import budget_book as book
 from dashboard.services import public
-from dashboard.store import budget, council, proposals
+from dashboard.store import audit, budget, council, proposals
 from dashboard.store.db import open_store
-from sortition import verify
+from sortition import prepare, replacement_draw_inputs, reveal, verify
 from tests.dashboard.test_public_privacy import everything_shown
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
@@ -279,3 +279,38 @@ def test_a_milestone_photo_shows_with_its_project(app_db: Path) -> None:
     assert len(images) == 1
     assert "Bankjes geplaatst" in text_of(at)
     assert "U kunt er nu zitten" in text_of(at)
+
+
+def test_the_council_page_lists_a_replacement_draw_with_its_bundle(app_db: Path) -> None:
+    nid = hood_id(app_db, "WK001")
+    store = _store(str(app_db))
+    today = datetime.now(AMSTERDAM).date()
+    view = public.council_view(store, nid, today)
+    assert view is not None and view.draw is not None
+    council_bundle = json.loads(public.draw_bundle(store, view.draw.draw_id) or "{}")
+    inputs, parent = replacement_draw_inputs(council_bundle, [council_bundle["panel"][0]])
+    drawn = reveal(
+        prepare(inputs.people, inputs.quotas, inputs.seats, household_column="household",
+                m=50, rounding_seconds=0, purpose="replacement", parent=parent),
+        ["5", "3"],
+    )  # fmt: skip
+    with store.transaction() as cur:
+        cur.execute(
+            """INSERT INTO draw (council_id, parent_draw_id, purpose, method, stage, algorithm,
+                   k, commitment, seed_inputs_json, chosen_index, code_version, bundle_json,
+                   status, created_at, completed_at)
+            VALUES (?, ?, 'replacement', 'two_stage', 'done', 'leximin', 1, ?, ?, ?, ?, ?,
+                    'completed', now(), now())""",
+            [view.council_id, view.draw.draw_id, drawn["commitment"],
+             json.dumps(drawn["ceremony"]["inputs"]), drawn["ceremony"]["chosen_index"],
+             drawn["code_version"], json.dumps(drawn)],
+        )  # fmt: skip
+        audit.append(cur, "test", "draw.replacement", "draw", view.draw.draw_id)
+    shown = text_of(open_page(COUNCIL, "WK001"))
+    assert "Latere lotingen" in shown
+    assert drawn["commitment"] in shown
+    assert f"--parent loting-{view.draw.draw_id}.json" in shown
+    later = public.council_view(store, nid, today)
+    assert later is not None and [d.purpose for d in later.follow_ups] == ["replacement"]
+    downloaded = json.loads(public.draw_bundle(store, later.follow_ups[0].draw_id) or "{}")
+    assert verify(downloaded, council_bundle) == []
