@@ -1,12 +1,19 @@
 """No public page shows a name or an address from the register: every public page is
 rendered (the overview for every neighbourhood) and searched for every resident's name,
-street address and postcode."""
+street address and postcode; so are every public export, every draw bundle and the log
+lines written meanwhile."""
 
+import logging
 from pathlib import Path
 
 import duckdb
 from google.protobuf import text_format
 from streamlit.testing.v1 import AppTest
+
+from dashboard.app_state import _store
+from dashboard.components.decisions_view import decisions_csv, projects_csv
+from dashboard.services import overview, public
+from tests.conftest import DEMO_TODAY
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 PAGES = Path(__file__).resolve().parents[2] / "dashboard" / "pages"
@@ -78,3 +85,46 @@ def test_no_public_page_shows_a_name_or_address(app_db: Path) -> None:
     assert "Het geld van uw wijk" in text  # the search sees the rendered pages
     leaked = sorted(value for value in personal if value in text)
     assert not leaked, f"personal data on a public page: {leaked[:5]}"
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record))
+
+
+def test_no_public_export_bundle_or_log_line_holds_a_name_or_address(app_db: Path) -> None:
+    _, personal = register(app_db)
+    logs = _Collect()
+    loggers = [logging.getLogger(), logging.getLogger("streamlit"), logging.getLogger("dashboard")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(logs)
+        logger.setLevel(logging.DEBUG)
+    texts: list[str] = []
+    try:
+        for page in public_pages():  # every public page, with its log lines
+            at = AppTest.from_file(APP, default_timeout=30)
+            at.run()
+            at.switch_page(page).run()
+            assert not at.exception
+        store = _store(str(app_db))
+        for hood in overview.neighbourhoods(store):
+            for year in public.decision_years(store, hood.id):
+                texts.append(decisions_csv(public.decisions(store, hood.id, year)).decode())
+            texts.append(projects_csv(public.projects(store, hood.id)).decode())
+            view = public.council_view(store, hood.id, DEMO_TODAY)
+            draws = [] if view is None or view.draw is None else [view.draw, *view.follow_ups]
+            texts += [public.draw_bundle(store, d.draw_id) or "" for d in draws]
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.removeHandler(logs)
+            logger.setLevel(level)
+    assert sum('"commitment"' in text for text in texts) >= 3  # the bundles were searched
+    assert logs.lines  # and so were the log lines
+    text = "\n".join([*texts, *logs.lines])
+    leaked = sorted(value for value in personal if value in text)
+    assert not leaked, f"personal data in an export, a bundle or the log: {leaked[:5]}"
