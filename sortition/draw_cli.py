@@ -25,7 +25,7 @@ from sortition.bundle import CODE_VERSION, FAIR_ALGORITHMS, prepare, reveal, sum
 from sortition.errors import SortitionInputError
 from sortition.io import read_quotas, read_table
 from sortition.lottery import DEFAULT_M, ROUNDING_SECONDS
-from sortition.replace import replacement_draw_inputs, reserve_candidates
+from sortition.replace import DrawInputs, replacement_draw_inputs, reserve_candidates
 from sortition.rotation import not_eligible, rotation_draw_inputs
 from sortition.text import clean
 from sortition.verify import verify
@@ -135,21 +135,8 @@ def run(args: argparse.Namespace) -> int:
         inputs, record = replacement_draw_inputs(
             parent, args.leaving, args.unavailable, args.member
         )
-        bundle = prepare(
-            inputs.people,
-            inputs.quotas,
-            inputs.seats,
-            household_column=inputs.household_column,
-            algorithm=parent.get("algorithm", "leximin"),
-            m=args.m,
-            purpose="replacement",
-            parent=record,
-        )
-        write_bundle(bundle, args.out)
-        for note in inputs.notes:
-            print(f"note: {note}")
-        print(summary(bundle))
-        print(f"Publish this commitment before drawing: {bundle['commitment']}")
+        algorithm = parent.get("algorithm", "leximin")
+        _prepare_follow_up(args, inputs, record, "replacement", algorithm=algorithm)
     elif args.command == "rotate":
         _rotate(args)
     else:
@@ -179,14 +166,28 @@ def _rotate(args: argparse.Namespace) -> None:
     )
     staying_ids = [clean(v) for v in staying[args.id_column]] if len(staying) else []
     record = inputs.parent_record(None, staying_ids, excluded)
+    _prepare_follow_up(args, inputs, record, "rotation", id_column=args.id_column)
+
+
+def _prepare_follow_up(
+    args: argparse.Namespace,
+    inputs: DrawInputs,
+    record: dict[str, Any],
+    purpose: str,
+    *,
+    algorithm: str = "leximin",
+    id_column: str = "id",
+) -> None:
+    """Prepare a replacement or rotation draw, write its bundle and say what to publish."""
     bundle = prepare(
         inputs.people,
         inputs.quotas,
         inputs.seats,
-        id_column=args.id_column,
+        id_column=id_column,
         household_column=inputs.household_column,
+        algorithm=algorithm,
         m=args.m,
-        purpose="rotation",
+        purpose=purpose,
         parent=record,
     )
     write_bundle(bundle, args.out)

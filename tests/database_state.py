@@ -4,6 +4,15 @@ crash or a race changed nothing (or only what it should)."""
 from __future__ import annotations
 
 from dashboard.store.db import Store
+from dashboard.store.rows import first_row
+
+
+def count(store: Store, sql: str, params: list[object] | None = None) -> int:
+    """The number a `SELECT count(*) ...` gives."""
+    with store.read() as cur:
+        row = first_row(cur, sql, params)
+    assert row is not None
+    return int(row[0])
 
 
 def fingerprint(store: Store) -> dict[str, tuple[int, int]]:

@@ -168,10 +168,9 @@ class LeadTimes:
     to_done: float | None  # first payment -> finished
 
 
-def lead_times(cur: Cursor, year: int) -> dict[int, LeadTimes]:
-    rows = cur.execute(
-        """
-        WITH steps AS (
+# Per proposal the days it was submitted, decided and finished, and its first payment:
+# the steps of the lead times, shared by their medians and by the drill-down's rows.
+_PROPOSAL_STEPS = """WITH steps AS (
             SELECT proposal_id,
                    min(changed_on) FILTER (WHERE to_status = 'ingediend') AS submitted,
                    min(changed_on) FILTER (WHERE to_status = 'besloten') AS decided,
@@ -181,7 +180,13 @@ def lead_times(cur: Cursor, year: int) -> dict[int, LeadTimes]:
             SELECT a.proposal_id, min(t.booked_on) AS day
             FROM spending_transaction t JOIN allocation a ON a.id = t.allocation_id
             WHERE t.amount > 0 GROUP BY 1
-        )
+        )"""
+
+
+def lead_times(cur: Cursor, year: int) -> dict[int, LeadTimes]:
+    rows = cur.execute(
+        f"""
+        {_PROPOSAL_STEPS}
         SELECT p.neighbourhood_id, count(*),
                median(date_diff('day', coalesce(s.submitted, p.submitted_on), s.decided)),
                median(date_diff('day', s.decided, f.day)),
@@ -448,18 +453,8 @@ def decided_proposals(
 ) -> list[DecidedProposal]:
     """The proposals decided in `year` whose steps `lead_times` takes the medians of."""
     rows = cur.execute(
-        """
-        WITH steps AS (
-            SELECT proposal_id,
-                   min(changed_on) FILTER (WHERE to_status = 'ingediend') AS submitted,
-                   min(changed_on) FILTER (WHERE to_status = 'besloten') AS decided,
-                   min(changed_on) FILTER (WHERE to_status = 'afgerond') AS done
-            FROM proposal_status_change GROUP BY 1
-        ), first_payment AS (
-            SELECT a.proposal_id, min(t.booked_on) AS day
-            FROM spending_transaction t JOIN allocation a ON a.id = t.allocation_id
-            WHERE t.amount > 0 GROUP BY 1
-        )
+        f"""
+        {_PROPOSAL_STEPS}
         SELECT p.id, p.neighbourhood_id, p.external_ref, p.title,
                coalesce(s.submitted, p.submitted_on), s.decided, f.day, s.done
         FROM proposal p JOIN steps s ON s.proposal_id = p.id

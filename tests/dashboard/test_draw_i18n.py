@@ -3,13 +3,12 @@ translation with the same blanks (dashboard/i18n/en_draw.py)."""
 
 from __future__ import annotations
 
-import ast
-import string
 from pathlib import Path
 
 from dashboard.components.draw import common, members_step
 from dashboard.draw_context import STATUS_NAMES
 from dashboard.i18n import EN
+from tests.dashboard.test_i18n import blanks, sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [
@@ -27,29 +26,8 @@ TABLES = [
 ]
 
 
-def sentences() -> set[str]:
-    found: set[str] = set()
-    for path in SOURCES:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id == "t"
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-            ):
-                found.add(str(node.args[0].value))
-    for table in TABLES:
-        found |= set(table.values())
-    return found
-
-
-def blanks(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
 def test_every_sentence_of_the_draw_workspace_has_an_english_translation() -> None:
-    found = sentences()
+    found = sentences(SOURCES, TABLES)
     assert len(found) > 200  # the scan sees the steps
     missing = sorted(found - set(EN))
     assert not missing, f"add to dashboard/i18n/en_draw.py: {missing}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import string
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -30,9 +31,13 @@ LABEL_TABLES = [
 ]
 
 
-def sentences() -> set[str]:
+def sentences(
+    sources: Sequence[Path] = tuple(TRANSLATED), tables: Sequence[Mapping[str, str]] = ()
+) -> set[str]:
+    """Every literal first argument of t() in `sources`, and every label in `tables`
+    (by default the residents' pages and their label tables)."""
     found: set[str] = set()
-    for path in TRANSLATED:
+    for path in sources:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
@@ -42,7 +47,7 @@ def sentences() -> set[str]:
                 and isinstance(node.args[0], ast.Constant)
             ):
                 found.add(str(node.args[0].value))
-    for table in LABEL_TABLES:
+    for table in tables or LABEL_TABLES:
         found |= set(table.values())
     return found
 

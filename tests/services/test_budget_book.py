@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -14,17 +13,10 @@ from dashboard.auth import PUBLIC, Caller, PermissionDenied, Role
 from dashboard.errors import UserError
 from dashboard.services import budget_book as book
 from dashboard.store import audit, budget, council, proposals
-from dashboard.store.db import Store, open_store
+from dashboard.store.db import Store
 from dashboard.store.rows import first_row
 
 D = Decimal
-
-
-@pytest.fixture
-def store(demo_db: Path) -> Iterator[Store]:
-    opened = open_store(demo_db)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -10,10 +10,9 @@ sessions running the same draw step belong in its tests.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -21,20 +20,13 @@ from dashboard.auth import Caller, Role
 from dashboard.errors import UserError
 from dashboard.services import budget_book as book
 from dashboard.store import budget, proposals
-from dashboard.store.db import Store, open_store
-from dashboard.store.rows import first_row
+from dashboard.store.db import Store
+from tests.database_state import count
 from tests.funded import TODAY, Council, neighbourhood_council
 
 D = Decimal
 ALICE = Caller("alice", Role.ORGANISER, frozenset({1}))
 BOB = Caller("bob", Role.ORGANISER, None)
-
-
-@pytest.fixture
-def store(demo_db: Path) -> Iterator[Store]:
-    opened = open_store(demo_db)
-    yield opened
-    opened.close()
 
 
 @dataclass(frozen=True)
@@ -89,12 +81,6 @@ def granted(store: Store, hood: Hood, amount: str = "5.000") -> int:
     proposal_id = proposal(store, hood)
     book.record_decision(store, ALICE, decision(hood, proposal_id, amount))
     return proposal_id
-
-
-def count(store: Store, sql: str, params: list[object] | None = None) -> int:
-    with store.read() as cur:
-        row = first_row(cur, sql, params or [])
-    return int(row[0]) if row else 0
 
 
 def test_the_same_payment_booked_by_two_sessions_is_booked_once(store: Store, hood: Hood) -> None:

@@ -5,24 +5,12 @@ step happens once, nothing is lost, and the other session gets a clear refusal."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
 from dashboard.services import draw_members, draw_replacements, draw_selection
 from dashboard.store import audit
 from dashboard.store import draws as draw_rows
-from dashboard.store.db import Store, open_store
+from dashboard.store.db import Store
 from tests.services.test_concurrency import race, refused
 from tests.services.test_draws_public import ORGANISER, count, ready_for_selection, revealed
-
-
-@pytest.fixture
-def store(demo_db: Path) -> Iterator[Store]:
-    opened = open_store(demo_db)
-    yield opened
-    opened.close()
 
 
 def actions(store: Store, action: str) -> int:

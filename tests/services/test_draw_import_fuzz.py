@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import io
 import time
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pandas as pd
 import pytest
@@ -24,7 +23,7 @@ from dashboard import register_extract as rx
 from dashboard.errors import UserError
 from dashboard.services import draw_answers, draw_invitations, draw_register
 from dashboard.store import draws as draw_rows
-from dashboard.store.db import Store, open_store
+from dashboard.store.db import Store
 from dashboard.store.register_import import register_as_extract
 from tests.database_state import changed_tables, fingerprint
 from tests.services.test_draws import ORGANISER, imported, new_draw
@@ -79,13 +78,6 @@ def as_bytes(
         frame.to_csv(buffer, header=header, index=False, sep=delimiter, lineterminator=ending)
         text = buffer.getvalue()
     return text.encode(draw(encodings), errors="replace")
-
-
-@pytest.fixture
-def store(demo_db: Path) -> Iterator[Store]:
-    opened = open_store(demo_db)
-    yield opened
-    opened.close()
 
 
 def refused_or_stored(

@@ -7,8 +7,6 @@ a refusal."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -16,18 +14,11 @@ import sortition
 from dashboard.errors import UserError
 from dashboard.services import draw_members, draw_replacements, draw_selection, draws
 from dashboard.store import draws as draw_rows
-from dashboard.store.db import Store, open_store
+from dashboard.store.db import Store
 from tests.database_state import fingerprint
 from tests.services.test_draws_public import ORGANISER, actions, count, revealed
 
 INPUTS = ["3", "5", "5", "2024"]
-
-
-@pytest.fixture
-def store(demo_db: Path) -> Iterator[Store]:
-    opened = open_store(demo_db)
-    yield opened
-    opened.close()
 
 
 def members(store: Store, draw_id: int) -> dict[int, str]:

@@ -7,9 +7,7 @@ cohort with a term of its own, and completing the rotation ends the leaving seat
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -26,19 +24,12 @@ from dashboard.services import (
 )
 from dashboard.store import audit, council
 from dashboard.store import draws as draw_rows
-from dashboard.store.db import Store, open_store
+from dashboard.store.db import Store
 from dashboard.store.register_import import register_as_extract
 from tests.database_state import fingerprint
 from tests.services.test_draws_public import ORGANISER, register_volunteers
 
 DAY = date.today() + timedelta(days=60)
-
-
-@pytest.fixture
-def store(demo_db: Path) -> Iterator[Store]:
-    opened = open_store(demo_db)
-    yield opened
-    opened.close()
 
 
 def council_id(store: Store) -> int:

@@ -7,9 +7,7 @@ from __future__ import annotations
 import io
 import json
 import threading
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -21,29 +19,15 @@ from dashboard.errors import UserError
 from dashboard.services import draw_answers, draw_invitations, draw_quotas, draw_register, draws
 from dashboard.store import audit, council
 from dashboard.store import draws as draw_rows
-from dashboard.store.db import Store, open_store
+from dashboard.store.db import Store
 from dashboard.store.register_import import register_as_extract
-from dashboard.store.rows import first_row
+from tests.database_state import count
 
 ORGANISER = Caller("org", Role.ORGANISER, frozenset({1}))
 EVERYWHERE = Caller("organisator", Role.ORGANISER, None)
 OTHER_ORGANISER = Caller("elders", Role.ORGANISER, frozenset({2}))
 ALDERMAN = Caller("wethouder", Role.ALDERMAN, None)
 START = date.today() + timedelta(days=90)
-
-
-@pytest.fixture
-def store(demo_db: Path) -> Iterator[Store]:
-    opened = open_store(demo_db)
-    yield opened
-    opened.close()
-
-
-def count(store: Store, sql: str, params: list[object] | None = None) -> int:
-    with store.read() as cur:
-        row = first_row(cur, sql, params)
-    assert row is not None
-    return int(row[0])
 
 
 def council_of_hood_1(store: Store) -> int:

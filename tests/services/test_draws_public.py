@@ -6,9 +6,7 @@ seats and the roster. Bad input changes nothing."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -29,27 +27,13 @@ from dashboard.services import (
 )
 from dashboard.store import audit, council
 from dashboard.store import draws as draw_rows
-from dashboard.store.db import Store, open_store
+from dashboard.store.db import Store
 from dashboard.store.register_import import register_as_extract
-from dashboard.store.rows import first_row
+from tests.database_state import count
 
 ORGANISER = Caller("org", Role.ORGANISER, frozenset({1}))
 GENDERS = ("vrouw", "man")
 AGES = ("16-24", "25-44", "45-64", "65+")
-
-
-@pytest.fixture
-def store(demo_db: Path) -> Iterator[Store]:
-    opened = open_store(demo_db)
-    yield opened
-    opened.close()
-
-
-def count(store: Store, sql: str, params: list[object] | None = None) -> int:
-    with store.read() as cur:
-        row = first_row(cur, sql, params)
-    assert row is not None
-    return int(row[0])
 
 
 def actions(store: Store) -> list[str]:

@@ -5,9 +5,7 @@ leaves those residents out. What is remembered is the person number and a date o
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -16,18 +14,11 @@ from dashboard import register_extract as rx
 from dashboard.auth import SYSTEM, Caller, Role
 from dashboard.services import draw_invitations, draw_register, draws
 from dashboard.store import audit, council
-from dashboard.store.db import Store, open_store
+from dashboard.store.db import Store
 from dashboard.store.register_import import register_as_extract
 from dashboard.store.rows import first_row
 
 ORGANISER = Caller("org", Role.ORGANISER, frozenset({1}))
-
-
-@pytest.fixture
-def store(demo_db: Path) -> Iterator[Store]:
-    opened = open_store(demo_db)
-    yield opened
-    opened.close()
 
 
 def scalar(store: Store, sql: str, params: list[object]) -> object:

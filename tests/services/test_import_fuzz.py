@@ -5,9 +5,7 @@ whole database exactly as it was (every table compared)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -15,7 +13,7 @@ from hypothesis import strategies as st
 
 from dashboard import spending_csv
 from dashboard.services import budget_book as book
-from dashboard.store.db import Store, open_store
+from dashboard.store.db import Store
 from tests.database_state import changed_tables, fingerprint
 from tests.funded import ORGANISER, TODAY, funded_project
 
@@ -43,13 +41,6 @@ def mostly(usual: st.SearchStrategy[str], rare: st.SearchStrategy[str]) -> st.Se
 
 ENCODINGS = st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16", "latin-1"])
 DELIMITERS = st.sampled_from([";", ",", "\t"])
-
-
-@pytest.fixture
-def store(demo_db: Path) -> Iterator[Store]:
-    opened = open_store(demo_db)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -26,8 +26,7 @@ from dashboard.services import draw_invitations, draw_members, draw_register, dr
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store, open_store
 from dashboard.store.register_import import register_as_extract
-from dashboard.store.rows import first_row
-from tests.database_state import changed_tables, fingerprint
+from tests.database_state import changed_tables, count, fingerprint
 from tests.services.test_draws import (
     ORGANISER,
     checked,
@@ -86,12 +85,6 @@ store.close()
 print("closed", flush=True)
 """
 )
-
-
-def count(store: Store, sql: str, params: list[object] | None = None) -> int:
-    with store.read() as cur:
-        row = first_row(cur, sql, params)
-    return int(row[0]) if row else 0
 
 
 def crash_step(
