@@ -87,11 +87,15 @@ def download(tab: object, name: str) -> bytes:
         wait_until_ready(tab)
         try:
             with tab.expect_download(timeout=15_000) as done:  # type: ignore[attr-defined]
-                tab.get_by_role("button", name=name).first.click()  # type: ignore[attr-defined]
+                tab.get_by_role("button", name=name).first.click(timeout=10_000)  # type: ignore[attr-defined]
             return Path(done.value.path()).read_bytes()
         except PlaywrightTimeout:
             if attempt == 2:
                 raise
+            # Once on a busy machine the page kept every widget disabled (as after a lost
+            # connection) for over a minute; a reload, as a user would do, shows the same
+            # step again (it is in the address).
+            tab.reload()  # type: ignore[attr-defined]
     raise AssertionError("unreachable")
 
 
