@@ -99,6 +99,50 @@ def require_open(ctx: DrawContext) -> None:
         )
 
 
+def members_closed_reason(cur: Cursor, ctx: DrawContext, day: date) -> str | None:
+    """Why the members of this draw can no longer change on `day`, or None when they can.
+
+    Who sits on the council changes while the draw is open, and after it is completed for
+    as long as its term runs: a member who leaves mid-term is replaced from the same draw
+    (its reserve list, or a replacement draw over its volunteers with its quotas). Not
+    after the term, and not once the council was rotated after this draw: the quotas of
+    this draw then no longer describe the council (the next rotation fills the seat)."""
+    if ctx.is_open:
+        return None
+    if ctx.draw.status != "completed" or ctx.draw.purpose not in ("council", "rotation", "panel"):
+        return (
+            f"Deze loting is {STATUS_NAMES.get(ctx.draw.status, ctx.draw.status)}; "
+            "er kan niets meer aan veranderen."
+        )
+    term = next(
+        (t for t in council.terms(cur, ctx.council.id) if t.id == ctx.parameters.get("term_id")),
+        None,
+    )
+    if term is not None and term.ends_on < day:
+        return (
+            f"De termijn van deze raad liep tot {term.ends_on:%d-%m-%Y}; na de termijn wordt "
+            "niemand meer vervangen. Loot een nieuwe raad."
+        )
+    later = draws.later_rotation(cur, ctx.council.id, ctx.draw.id)
+    if later is not None and ctx.draw.purpose != "panel":
+        return (
+            f"Na deze loting is de raad gerouleerd (loting {later}). Wie uit deze groep stopt, "
+            "laat een open zetel achter die de volgende rotatie vult; vervangen vanuit deze "
+            "loting kan niet meer, want haar quota gelden niet meer voor de hele raad."
+        )
+    return None
+
+
+def require_members_changeable(cur: Cursor, ctx: DrawContext) -> None:
+    """Before a member of the draw confirms, leaves or is replaced (see
+    `members_closed_reason`); also takes the draw's row, so two sessions changing its
+    members at once conflict and one is retried."""
+    reason = members_closed_reason(cur, ctx, today())
+    if reason is not None:
+        raise UserError(reason)
+    draws.set_stage(cur, ctx.draw.id, "confirmation" if ctx.is_open else ctx.draw.stage)
+
+
 def require_no_running_replacement(cur: Cursor, draw_id: int) -> None:
     """Members of a draw do not change while a replacement draw for it is prepared: its
     pool and quotas were computed from them (dashboard/services/draw_replacements.py)."""

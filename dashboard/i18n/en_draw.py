@@ -604,4 +604,10 @@ EN: dict[str, str] = {
     "Een rotatie: een deel van de zetels": "A rotation: part of the seats",
     # Replacement draw: choosing seats
     "Kies een of meer plaatsen": "Choose one or more seats",
+    # Step 8 after the draw is completed
+    "De loting is afgerond en de termijn loopt. Stopt een lid, leg dat hier vast en vervang "
+    "het: van de reservelijst of met een openbare vervangingsloting. Een vervanger zit vanaf "
+    "de dag van bevestigen in de raad.": "The draw is completed and the term is running. If a "
+    "member stops, record it here and replace them: from the reserve list or by a public "
+    "replacement draw. A replacement sits on the council from the day they confirm.",
 }

@@ -26,7 +26,9 @@ from dashboard.draw_context import (
     add_months,
     context,
     log,
+    members_closed_reason,
     now,
+    require_members_changeable,
     require_no_running_replacement,
     require_open,
     require_organiser_role,
@@ -55,8 +57,7 @@ def _member(cur: Cursor, caller: Caller, member_id: int) -> tuple[DrawContext, P
     if found is None:
         raise UserError(f"Lid {member_id} bestaat niet.")
     ctx = context(cur, caller, found.draw_id)
-    require_open(ctx)
-    draws.set_stage(cur, found.draw_id, "confirmation")  # one change of a draw at a time
+    require_members_changeable(cur, ctx)
     return ctx, found
 
 
@@ -80,10 +81,11 @@ def confirm_member(store: Store, caller: Caller, member_id: int) -> None:
         draws.set_member_status(cur, member_id, "confirmed", now())
         term = _term(cur, ctx)
         if ctx.draw.purpose in ("council", "rotation") and term is not None:
+            # A replacement who joins a sitting council starts today, not with the term.
             draws.add_seat(cur, {
                 "council_id": ctx.council.id, "term_id": term.id, "kind": "drawn",
                 "resident_id": found.resident_id, "panel_member_id": member_id,
-                "is_chair": False, "starts_on": term.starts_on,
+                "is_chair": False, "starts_on": max(term.starts_on, today()),
             })  # fmt: skip
         log(cur, caller, "draw.confirm", found.draw_id, {"member_id": member_id})
 
@@ -232,6 +234,7 @@ class MembersView:
     confirmed: int
     seats: int
     roster: pd.DataFrame  # the council's seats with terms and rotation dates
+    closed_reason: str | None  # why members can no longer confirm, leave or be replaced
 
 
 def members_view(store: Store, caller: Caller, draw_id: int) -> MembersView:
@@ -249,6 +252,7 @@ def members_view(store: Store, caller: Caller, draw_id: int) -> MembersView:
             else None
         )
         running = draws.open_draw(cur, ctx.council.id, "rotation")
+        closed_reason = members_closed_reason(cur, ctx, today())
     rows = []
     number_of = {m.id: m.resident_id for m in everyone}
     for m in everyone:
@@ -265,8 +269,8 @@ def members_view(store: Store, caller: Caller, draw_id: int) -> MembersView:
     members = pd.DataFrame(rows)
     confirmed = sum(1 for m in everyone if m.status == "confirmed")
     plan = json.loads(running.parameters_json).get("rotation") if running else None
-    return MembersView(members, confirmed, ctx.k, _rotation(roster, ctx, plan)
-                       if roster is not None else pd.DataFrame())  # fmt: skip
+    roster_view = _rotation(roster, ctx, plan) if roster is not None else pd.DataFrame()
+    return MembersView(members, confirmed, ctx.k, roster_view, closed_reason)
 
 
 def _rotation(

@@ -31,11 +31,13 @@ from dashboard.draw_context import (
     DrawContext,
     context,
     log,
+    members_closed_reason,
     now,
+    require_members_changeable,
     require_no_running_replacement,
-    require_open,
     require_organiser_role,
     residual_notes,
+    today,
 )
 from dashboard.errors import UserError
 from dashboard.store import draws
@@ -87,11 +89,13 @@ def _engine_error(exc: sortition.SortitionError) -> UserError:
 def _inputs(cur: Cursor, caller: Caller, draw_id: int, member_ids: Sequence[int]) -> _Inputs:
     """Check the request against the council's draw and compute the draw's inputs."""
     parent = context(cur, caller, draw_id)
-    require_open(parent)
     if parent.draw.purpose == "replacement":
         raise UserError("Vervang leden vanuit de loting van de raad zelf.")
     if parent.draw.chosen_index is None:
         raise UserError("Doe eerst de openbare trekking (stap 7).")
+    reason = members_closed_reason(cur, parent, today())
+    if reason is not None:
+        raise UserError(reason)
     wanted = [int(m) for m in member_ids]
     if not wanted:
         raise UserError("Kies minstens één lid dat heeft afgezegd of is gestopt.")
@@ -179,7 +183,7 @@ def prepare_replacement(
     def work(cur: Cursor) -> int:
         # Touch the council's draw first: two sessions at once conflict here, and the one
         # retried then finds the other's replacement draw.
-        draws.set_stage(cur, draw_id, "confirmation")
+        require_members_changeable(cur, context(cur, caller, draw_id))
         fresh = _inputs(cur, caller, draw_id, member_ids)
         if fresh.key != found.key:
             raise UserError(
@@ -235,9 +239,8 @@ def seat_replacements(
     require_organiser_role(caller)
     parent_id = ctx.draw.parent_draw_id
     assert parent_id is not None
-    draws.set_stage(cur, parent_id, "confirmation")
     parent = context(cur, caller, parent_id)
-    require_open(parent)
+    require_members_changeable(cur, parent)
     everyone = {m.resident_id: m for m in draws.members(cur, parent_id)}
     record = revealed.get("parent") or {}
     staying = sorted(str(m.resident_id) for m in everyone.values() if m.status in SITTING)

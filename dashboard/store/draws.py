@@ -483,6 +483,18 @@ def running_replacement(cur: Cursor, parent_id: int) -> Draw | None:
     return Draw(*rows[0]) if rows else None
 
 
+def later_rotation(cur: Cursor, council_id: int, draw_id: int) -> int | None:
+    """The first rotation of the council completed after draw `draw_id` was, if any."""
+    row = first_row(
+        cur,
+        "SELECT r.id FROM draw r, draw d WHERE d.id = ? AND r.council_id = ? "
+        "AND r.purpose = 'rotation' AND r.status = 'completed' AND r.id <> d.id "
+        "AND r.completed_at > d.completed_at ORDER BY r.completed_at, r.id LIMIT 1",
+        [draw_id, council_id],
+    )
+    return None if row is None else int(row[0])
+
+
 def replacement_draws(cur: Cursor, parent_id: int) -> list[Draw]:
     rows = cur.execute(
         f"SELECT {_DRAW_COLUMNS} FROM draw WHERE parent_draw_id = ? AND purpose = 'replacement' "

@@ -286,3 +286,33 @@ def test_home_visits_and_a_replacement_from_the_page(app_db: Path) -> None:
     assert not at.exception, at.exception
     assert "Er is een vervanger geloot uit dezelfde groep." in at.success[0].value
     assert [m.value for m in at.metric if m.label == "Uitnodigingen"] == ["11"]
+
+
+def test_a_member_leaves_after_the_draw_is_completed_and_is_replaced(app_db: Path) -> None:
+    draw_id = prepared_draw(app_db, 7)
+    store = open_store(app_db)
+    try:
+        members = draw_members.members_view(store, ORGANISER, draw_id).members
+        chosen = [int(i) for i in members.loc[members["status"] == "selected", "member_id"]]
+        for member_id in chosen:
+            draw_members.confirm_member(store, ORGANISER, member_id)
+        draw_members.complete_draw(store, ORGANISER, draw_id)
+    finally:
+        store.close()
+    at = open_page({"loting": str(draw_id), "stap": "8"})
+    assert "De loting is afgerond en de termijn loopt." in text(at)
+    by_label(at.selectbox, "Wie zegt af?").set_value(chosen[0])
+    by_label(at.text_input, "Reden (kort, geen gezondheid of andere gevoelige zaken)").input(
+        "verhuisd"
+    )
+    by_label(at.button, "Afzeggen").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "Afzegging vastgelegd." in at.success[0].value
+    by_label(at.button, "Vervanger nemen").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "De eerstvolgende reserve" in at.success[0].value
+    assert [m.value for m in at.metric if m.label == "Bevestigd"] == [
+        f"{len(chosen) - 1} / {len(chosen)}"
+    ]

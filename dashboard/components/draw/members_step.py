@@ -46,9 +46,17 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
         int(r.member_id): f"{r.name} (nr {r.number}, {t(STATUS[r.status]).lower()})"
         for r in members.itertuples()
     }
-    if ctx.is_open:
+    if view.closed_reason is None:
+        if not ctx.is_open:
+            st.info(
+                t("De loting is afgerond en de termijn loopt. Stopt een lid, leg dat hier vast "
+                  "en vervang het: van de reservelijst of met een openbare vervangingsloting. "
+                  "Een vervanger zit vanaf de dag van bevestigen in de raad.")
+            )  # fmt: skip
         _actions(db, caller, draw_id, current, label)
         _replacement_draw(db, caller, draw_id, current, label)
+    elif not ctx.is_open:
+        st.info(view.closed_reason)
     with st.expander(t("Reservelijst (in volgorde van de trekking)")):
         _table(members[members["status"] == "reserve"].head(50))
     if ctx.draw.purpose in ("council", "rotation"):

@@ -1,0 +1,187 @@
+"""A member who leaves after the council's draw is completed (issue 6 step 8): while the
+term runs, the seat is refilled from the same draw, by its reserve list or by a public
+replacement draw, without reopening the draw (residents keep seeing it); the newcomer
+sits from the day of confirming. After the term, or once the council was rotated after
+the draw, members can no longer be replaced from it: a clear message, nothing changed."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+import sortition
+from dashboard.draw_context import now
+from dashboard.errors import UserError
+from dashboard.services import draw_members, draw_replacements, draw_selection, draws, public
+from dashboard.store import draws as draw_rows
+from dashboard.store.db import Store
+from tests.database_state import count, fingerprint
+from tests.services.test_draws_public import ORGANISER, actions, revealed
+
+MODULES_WITH_A_CLOCK = (
+    "dashboard.draw_context",
+    "dashboard.services.draw_members",
+    "dashboard.services.draw_replacements",
+)
+
+
+def set_today(monkeypatch: pytest.MonkeyPatch, day: date) -> None:
+    for module in MODULES_WITH_A_CLOCK:
+        monkeypatch.setattr(f"{module}.today", lambda: day)
+
+
+def statuses(store: Store, draw_id: int) -> dict[int, str]:
+    view = draw_members.members_view(store, ORGANISER, draw_id).members
+    return {int(m): str(s) for m, s in zip(view["member_id"], view["status"], strict=True)}
+
+
+def completed_council(store: Store) -> int:
+    """A council draw of 11 members, every one confirmed, and closed."""
+    draw_id = revealed(store)
+    for member_id, status in statuses(store, draw_id).items():
+        if status == "selected":
+            draw_members.confirm_member(store, ORGANISER, member_id)
+    draw_members.complete_draw(store, ORGANISER, draw_id)
+    return draw_id
+
+
+def term_of(store: Store, draw_id: int) -> tuple[date, date]:
+    term = draws.draw_state(store, ORGANISER, draw_id).term
+    assert term is not None
+    return term.starts_on, term.ends_on
+
+
+def sitting_on(store: Store, draw_id: int, day: date) -> set[int]:
+    """Panel members of the draw whose seat is taken on `day`."""
+    with store.read() as cur:
+        rows = cur.execute(
+            "SELECT s.panel_member_id FROM seat_now s JOIN panel_member m "
+            "ON m.id = s.panel_member_id WHERE m.draw_id = ? AND s.starts_on <= ? "
+            "AND (s.ends_on IS NULL OR s.ends_on > ?)",
+            [draw_id, day, day],
+        ).fetchall()
+    return {int(r[0]) for r in rows}
+
+
+def test_a_member_who_leaves_mid_term_is_replaced_from_the_reserve_list(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draw_id = completed_council(store)
+    starts, _ = term_of(store, draw_id)
+    day = starts + timedelta(days=200)
+    set_today(monkeypatch, day)
+    assert draw_members.members_view(store, ORGANISER, draw_id).closed_reason is None
+    leaving = next(m for m, s in statuses(store, draw_id).items() if s == "confirmed")
+
+    draw_members.decline_member(store, ORGANISER, leaving, "verhuisd")
+    assert statuses(store, draw_id)[leaving] == "left"
+    assert leaving not in sitting_on(store, draw_id, day)
+    newcomer = draw_members.replace_member(store, ORGANISER, leaving)
+    with pytest.raises(UserError, match="twee keer vervangen"):
+        draw_members.replace_member(store, ORGANISER, leaving)
+    draw_members.confirm_member(store, ORGANISER, newcomer)
+
+    # The newcomer sits from the day of confirming, not from the start of the term.
+    assert newcomer not in sitting_on(store, draw_id, day - timedelta(days=1))
+    assert len(sitting_on(store, draw_id, day + timedelta(days=1))) == 11
+    state = draws.draw_state(store, ORGANISER, draw_id)
+    assert state.context.draw.status == "completed" and state.context.draw.stage == "done"
+    # The council is still a valid panel of the draw's bundle.
+    with store.read() as cur:
+        bundle = draw_rows.bundle(cur, draw_id)
+        sitting = [str(m.resident_id) for m in draw_rows.members(cur, draw_id)
+                   if m.status == "confirmed"]  # fmt: skip
+    assert bundle is not None
+    from sortition.bundle import bundle_pool, bundle_quotas, panel_problems
+
+    assert panel_problems(bundle_pool(bundle), bundle_quotas(bundle), 11, sitting) == []
+    assert actions(store).count("draw.replace_member") == 1
+
+
+def test_after_the_draw_a_public_replacement_draw_fills_the_seats(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draw_id = completed_council(store)
+    starts, _ = term_of(store, draw_id)
+    day = starts + timedelta(days=400)
+    set_today(monkeypatch, day)
+    leaving = [m for m, s in statuses(store, draw_id).items() if s == "confirmed"][:2]
+    for member_id in leaving:
+        draw_members.decline_member(store, ORGANISER, member_id, "geen tijd meer")
+
+    new_id = draw_replacements.prepare_replacement(store, ORGANISER, draw_id, leaving)
+    draw_selection.reveal_draw(store, ORGANISER, new_id, ["7", "1", "3", "2027"])
+    after = statuses(store, draw_id)
+    assert [after[m] for m in leaving] == ["replaced", "replaced"]
+    newcomers = [m for m, s in after.items() if s == "selected"]
+    assert len(newcomers) == 2
+    for member_id in newcomers:
+        draw_members.confirm_member(store, ORGANISER, member_id)
+    assert len(sitting_on(store, draw_id, day + timedelta(days=1))) == 11
+
+    with store.read() as cur:
+        child = draw_rows.bundle(cur, new_id)
+        parent = draw_rows.bundle(cur, draw_id)
+    assert child is not None and parent is not None
+    assert sortition.verify(child, parent) == []
+    # Residents see the council's draw and, once completed, the replacement draw with it.
+    council_id = draws.draw_state(store, ORGANISER, draw_id).context.council.id
+    with store.read() as cur:
+        neighbourhood = cur.execute(
+            "SELECT neighbourhood_id FROM council_neighbourhood WHERE council_id = ?",
+            [council_id],
+        ).fetchall()[0][0]
+    view = public.council_view(store, int(neighbourhood), day + timedelta(days=1))
+    assert view is not None and view.draw is not None and view.draw.draw_id == draw_id
+    assert [f.draw_id for f in view.follow_ups] == [new_id]
+    assert draws.draw_state(store, ORGANISER, draw_id).context.draw.status == "completed"
+
+
+def test_after_the_term_nobody_is_replaced_and_nothing_changes(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draw_id = completed_council(store)
+    _, ends = term_of(store, draw_id)
+    set_today(monkeypatch, ends + timedelta(days=1))
+    member_id = next(m for m, s in statuses(store, draw_id).items() if s == "confirmed")
+    reason = draw_members.members_view(store, ORGANISER, draw_id).closed_reason
+    assert reason is not None and "termijn" in reason
+    before = fingerprint(store)
+    with pytest.raises(UserError, match="na de termijn"):
+        draw_members.decline_member(store, ORGANISER, member_id, "te laat")
+    with pytest.raises(UserError, match="na de termijn"):
+        draw_replacements.replacement_plan(store, ORGANISER, draw_id, [member_id])
+    assert fingerprint(store) == before
+
+
+def test_once_the_council_was_rotated_its_earlier_draw_replaces_nobody(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draw_id = completed_council(store)
+    starts, _ = term_of(store, draw_id)
+    set_today(monkeypatch, starts + timedelta(days=500))
+    member_id = next(m for m, s in statuses(store, draw_id).items() if s == "confirmed")
+    draw_members.decline_member(store, ORGANISER, member_id, "verhuisd")
+    council_id = draws.draw_state(store, ORGANISER, draw_id).context.council.id
+    with store.transaction() as cur:  # a rotation completed since (its steps: elsewhere)
+        rotation_id = draw_rows.add_draw(cur, council_id, "rotation", "two_stage", 3, {}, now())
+        draw_rows.complete(cur, rotation_id, now() + timedelta(seconds=1))
+    before = fingerprint(store)
+    with pytest.raises(UserError, match=f"gerouleerd \\(loting {rotation_id}\\)"):
+        draw_members.replace_member(store, ORGANISER, member_id)
+    with pytest.raises(UserError, match="gerouleerd"):
+        draw_replacements.prepare_replacement(store, ORGANISER, draw_id, [member_id])
+    assert fingerprint(store) == before
+    assert count(store, "SELECT count(*) FROM replacement") == 0
+
+
+def test_a_cancelled_draw_stays_closed(store: Store) -> None:
+    draw_id = revealed(store)
+    member_id = next(m for m, s in statuses(store, draw_id).items() if s == "selected")
+    with store.transaction() as cur:
+        cur.execute("UPDATE draw SET status = 'cancelled' WHERE id = ?", [draw_id])
+    before = fingerprint(store)
+    with pytest.raises(UserError, match="gestopt; er kan niets meer"):
+        draw_members.confirm_member(store, ORGANISER, member_id)
+    assert fingerprint(store) == before
