@@ -99,14 +99,18 @@ def require_open(ctx: DrawContext) -> None:
         )
 
 
-def members_closed_reason(cur: Cursor, ctx: DrawContext, day: date) -> str | None:
-    """Why the members of this draw can no longer change on `day`, or None when they can.
+def members_closed_reason(
+    cur: Cursor, ctx: DrawContext, day: date, *, replacing: bool
+) -> str | None:
+    """Why members of this draw can no longer confirm or leave (or, `replacing`, be
+    replaced) on `day`; None when they can.
 
     Who sits on the council changes while the draw is open, and after it is completed for
     as long as its term runs: a member who leaves mid-term is replaced from the same draw
     (its reserve list, or a replacement draw over its volunteers with its quotas). Not
-    after the term, and not once the council was rotated after this draw: the quotas of
-    this draw then no longer describe the council (the next rotation fills the seat)."""
+    after the term. Replacing also needs the draw's public ceremony (its bundle) and no
+    rotation of the council since: this draw's quotas then no longer describe the
+    council, and the next rotation fills the seat."""
     if ctx.is_open:
         return None
     if ctx.draw.status != "completed" or ctx.draw.purpose not in ("council", "rotation", "panel"):
@@ -120,24 +124,33 @@ def members_closed_reason(cur: Cursor, ctx: DrawContext, day: date) -> str | Non
     )
     if term is not None and term.ends_on < day:
         return (
-            f"De termijn van deze raad liep tot {term.ends_on:%d-%m-%Y}; na de termijn wordt "
-            "niemand meer vervangen. Loot een nieuwe raad."
+            f"De termijn van deze raad liep tot {term.ends_on:%d-%m-%Y}; na de termijn "
+            "verandert er niets meer aan de leden en wordt niemand meer vervangen. Loot een "
+            "nieuwe raad."
+        )
+    if not replacing:
+        return None
+    if ctx.draw.chosen_index is None:
+        return (
+            "Deze raad is geloot zonder openbare trekking in deze werkplaats; er is geen "
+            "reservelijst of vingerafdruk om uit te vervangen. Wie stopt, legt u wel vast; "
+            "de open zetel vult de volgende rotatie of loting."
         )
     later = draws.later_rotation(cur, ctx.council.id, ctx.draw.id)
     if later is not None and ctx.draw.purpose != "panel":
         return (
             f"Na deze loting is de raad gerouleerd (loting {later}). Wie uit deze groep stopt, "
-            "laat een open zetel achter die de volgende rotatie vult; vervangen vanuit deze "
-            "loting kan niet meer, want haar quota gelden niet meer voor de hele raad."
+            "legt u wel vast, maar vervangen vanuit deze loting kan niet meer: haar quota "
+            "gelden niet meer voor de hele raad. De open zetel vult de volgende rotatie."
         )
     return None
 
 
-def require_members_changeable(cur: Cursor, ctx: DrawContext) -> None:
-    """Before a member of the draw confirms, leaves or is replaced (see
+def require_members_changeable(cur: Cursor, ctx: DrawContext, *, replacing: bool) -> None:
+    """Before a member of the draw confirms or leaves (or, `replacing`, is replaced; see
     `members_closed_reason`); also takes the draw's row, so two sessions changing its
     members at once conflict and one is retried."""
-    reason = members_closed_reason(cur, ctx, today())
+    reason = members_closed_reason(cur, ctx, today(), replacing=replacing)
     if reason is not None:
         raise UserError(reason)
     draws.set_stage(cur, ctx.draw.id, "confirmation" if ctx.is_open else ctx.draw.stage)

@@ -31,7 +31,7 @@ RESERVES = 5
 @dataclass(frozen=True)
 class DemoDraw:
     members: list[int]  # resident ids on the council, in panel order
-    reserves: list[int]  # resident ids, best ranked first
+    reserves: list[int]  # resident ids: every other volunteer, in the ceremony's order
     probabilities: dict[int, float]
     quotas: QuotaTable
     bundle: dict[str, Any]
@@ -86,8 +86,9 @@ def demo_draw(
     if volunteers["household_id"].nunique() < k + RESERVES:
         return None
     pool = features_at(volunteers, today, drawn_on)
-    pseudonyms = [f"V{n:03d}" for n in range(1, len(volunteers) + 1)]
-    pool.insert(0, "id", pseudonyms)
+    # The register's pseudonymous numbers, as the draw workspace's bundles have them: the
+    # workspace finds members and reserves in the bundle by them.
+    pool.insert(0, "id", volunteers["id"].astype(int).astype(str).to_numpy())
     pool.insert(1, "household", volunteers["household_id"].astype(str).to_numpy())
     quotas = population_quotas(features_at(population, today, drawn_on), pool, k)
     try:
@@ -97,11 +98,10 @@ def demo_draw(
         bundle = prepare(pool, quotas, k, household_column="household", rounding_seconds=0)
     dice = [str(int(d)) for d in rng.integers(1, 7, size=3)]
     bundle = reveal(bundle, [*dice, f"getuige {int(rng.integers(1, 1000))}"])
-    resident = dict(zip(pseudonyms, volunteers["id"].astype(int), strict=True))
     return DemoDraw(
-        members=[resident[p] for p in bundle["panel"]],
-        reserves=[resident[p] for p in bundle["reserve"][:RESERVES]],
-        probabilities={resident[p]: float(q) for p, q in bundle["probabilities"].items()},
+        members=[int(p) for p in bundle["panel"]],
+        reserves=[int(p) for p in bundle["reserve"]],
+        probabilities={int(p): float(q) for p, q in bundle["probabilities"].items()},
         quotas=quotas,
         bundle=bundle,
     )

@@ -248,7 +248,11 @@ class _Builder:
             algorithm=None,
             k=SEATS_DRAWN,
             parameters_json=json.dumps(
-                {"demo": True, "note": "demo history: members drawn uniformly from volunteers"}
+                {
+                    "demo": True,
+                    "note": "demo history: members drawn uniformly from volunteers",
+                    "term_id": term_id,
+                }
             ),
             commitment=None,
             seed_inputs_json=None,
@@ -266,7 +270,7 @@ class _Builder:
         chosen, reserves = volunteers[:SEATS_DRAWN], volunteers[SEATS_DRAWN : SEATS_DRAWN + 5]
         fair = None
         if method == "two_stage" and adults is not None:
-            fair = self.fair_draw(draw_id, adults, hood, volunteers, drawn_on)
+            fair = self.fair_draw(draw_id, term_id, adults, hood, volunteers, drawn_on)
         if fair is not None:
             chosen, reserves = fair.members, fair.reserves
         member_ids = []
@@ -326,6 +330,7 @@ class _Builder:
     def fair_draw(
         self,
         draw_id: int,
+        term_id: int,
         adults: pd.DataFrame,
         hood: HoodInfo,
         volunteers: list[int],
@@ -342,7 +347,7 @@ class _Builder:
         ceremony = fair.bundle["ceremony"]
         self.rows.tables["draw"][draw_id - 1].update(
             algorithm="leximin",
-            parameters_json=json.dumps({"m": fair.bundle["parameters"]["m"]}),
+            parameters_json=json.dumps({"m": fair.bundle["parameters"]["m"], "term_id": term_id}),
             commitment=fair.bundle["commitment"],
             seed_inputs_json=json.dumps(ceremony["inputs"], ensure_ascii=False),
             chosen_index=ceremony["chosen_index"],

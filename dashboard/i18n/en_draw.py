@@ -271,6 +271,7 @@ EN: dict[str, str] = {
     "De benoemde zetel is toegevoegd.": "The appointed seat has been added.",
     "Bevestigd.": "Confirmed.",
     "Afzegging vastgelegd. Kies nu een vervanger.": ("Decline recorded. Now choose a replacement."),
+    "Afzegging vastgelegd.": "Decline recorded.",
     "geloot": "drawn",
     "benoemd": "appointed",
     "Stap 5. Quota": "Step 5. Quotas",

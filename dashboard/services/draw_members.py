@@ -36,7 +36,7 @@ from dashboard.draw_context import (
     written_reason,
 )
 from dashboard.errors import UserError
-from dashboard.store import council, draws
+from dashboard.store import council, draws, geography
 from dashboard.store.db import Store
 from dashboard.store.models import PanelMember, Term
 from dashboard.store.rows import Cursor
@@ -52,12 +52,14 @@ STATUS_NAMES = {
 }
 
 
-def _member(cur: Cursor, caller: Caller, member_id: int) -> tuple[DrawContext, PanelMember]:
+def _member(
+    cur: Cursor, caller: Caller, member_id: int, *, replacing: bool = False
+) -> tuple[DrawContext, PanelMember]:
     found = draws.member(cur, member_id)
     if found is None:
         raise UserError(f"Lid {member_id} bestaat niet.")
     ctx = context(cur, caller, found.draw_id)
-    require_members_changeable(cur, ctx)
+    require_members_changeable(cur, ctx, replacing=replacing)
     return ctx, found
 
 
@@ -102,9 +104,14 @@ def decline_member(store: Store, caller: Caller, member_id: int, reason: str) ->
         require_no_running_replacement(cur, found.draw_id)
         if found.status not in SITTING:
             raise UserError(f"Dit lid is al {STATUS_NAMES.get(found.status, found.status)}.")
+        seat = draws.seat_of_member(cur, member_id)
+        if seat is not None and seat.ends_on is not None and seat.ends_on <= today():
+            raise UserError(
+                f"De zetel van dit lid is op {seat.ends_on:%d-%m-%Y} al geëindigd "
+                f"({seat.end_reason or 'einde'}); er valt niets af te zeggen."
+            )
         status = "declined" if found.status == "selected" else "left"
         draws.set_member_status(cur, member_id, status, now())
-        seat = draws.seat_of_member(cur, member_id)
         if seat is not None and seat.ends_on is None:
             draws.end_seat(cur, seat.id, max(today(), seat.starts_on), text[:200])
         log(cur, caller, f"draw.{status}", found.draw_id, {"member_id": member_id})
@@ -117,7 +124,7 @@ def replace_member(store: Store, caller: Caller, member_id: int) -> int:
     require_organiser_role(caller)
 
     def work(cur: Cursor) -> int:
-        _ctx, found = _member(cur, caller, member_id)
+        _ctx, found = _member(cur, caller, member_id, replacing=True)
         if member_id in draws.replaced_members(cur, found.draw_id):
             raise UserError("Dit lid is al vervangen; iemand twee keer vervangen kan niet.")
         require_no_running_replacement(cur, found.draw_id)
@@ -234,7 +241,8 @@ class MembersView:
     confirmed: int
     seats: int
     roster: pd.DataFrame  # the council's seats with terms and rotation dates
-    closed_reason: str | None  # why members can no longer confirm, leave or be replaced
+    closed_reason: str | None  # why members can no longer confirm or leave
+    replace_closed_reason: str | None  # why members can no longer be replaced
 
 
 def members_view(store: Store, caller: Caller, draw_id: int) -> MembersView:
@@ -246,13 +254,24 @@ def members_view(store: Store, caller: Caller, draw_id: int) -> MembersView:
         replaced = draws.replaced_members(cur, draw_id)
         names = draws.names(cur, [m.resident_id for m in everyone])
         pool = draws.pool_frame(cur, draw_id, ctx.reference_date).set_index("id")
+        # Members chosen before the workspace kept the draw's answers: the register's groups.
+        unknown = [m.resident_id for m in everyone if str(m.resident_id) not in pool.index]
+        if unknown:
+            known = draws.member_features(cur, draw_id, unknown, ctx.reference_date)
+            pool = pd.concat([pool, known.set_index("id")])
+        part_names = {
+            p.code: p.name
+            for hood in ctx.neighbourhood_ids
+            for p in geography.neighbourhood_parts(cur, hood)
+        }
         roster = (
             draws.roster(cur, ctx.council.id)
             if ctx.draw.purpose in ("council", "rotation")
             else None
         )
         running = draws.open_draw(cur, ctx.council.id, "rotation")
-        closed_reason = members_closed_reason(cur, ctx, today())
+        closed_reason = members_closed_reason(cur, ctx, today(), replacing=False)
+        replace_closed_reason = members_closed_reason(cur, ctx, today(), replacing=True)
     rows = []
     number_of = {m.id: m.resident_id for m in everyone}
     for m in everyone:
@@ -264,13 +283,13 @@ def members_view(store: Store, caller: Caller, draw_id: int) -> MembersView:
             "replaced_by": number_of.get(by) if by is not None else None,
             "age_band": None if groups is None else groups["age_band"],
             "gender": None if groups is None else groups["gender"],
-            "part": None if groups is None else groups["part"],
+            "part": None if groups is None else part_names.get(groups["part"], groups["part"]),
         })  # fmt: skip
     members = pd.DataFrame(rows)
     confirmed = sum(1 for m in everyone if m.status == "confirmed")
     plan = json.loads(running.parameters_json).get("rotation") if running else None
     roster_view = _rotation(roster, ctx, plan) if roster is not None else pd.DataFrame()
-    return MembersView(members, confirmed, ctx.k, roster_view, closed_reason)
+    return MembersView(members, confirmed, ctx.k, roster_view, closed_reason, replace_closed_reason)
 
 
 def _rotation(

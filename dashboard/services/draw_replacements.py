@@ -93,7 +93,7 @@ def _inputs(cur: Cursor, caller: Caller, draw_id: int, member_ids: Sequence[int]
         raise UserError("Vervang leden vanuit de loting van de raad zelf.")
     if parent.draw.chosen_index is None:
         raise UserError("Doe eerst de openbare trekking (stap 7).")
-    reason = members_closed_reason(cur, parent, today())
+    reason = members_closed_reason(cur, parent, today(), replacing=True)
     if reason is not None:
         raise UserError(reason)
     wanted = [int(m) for m in member_ids]
@@ -183,7 +183,7 @@ def prepare_replacement(
     def work(cur: Cursor) -> int:
         # Touch the council's draw first: two sessions at once conflict here, and the one
         # retried then finds the other's replacement draw.
-        require_members_changeable(cur, context(cur, caller, draw_id))
+        require_members_changeable(cur, context(cur, caller, draw_id), replacing=True)
         fresh = _inputs(cur, caller, draw_id, member_ids)
         if fresh.key != found.key:
             raise UserError(
@@ -240,7 +240,7 @@ def seat_replacements(
     parent_id = ctx.draw.parent_draw_id
     assert parent_id is not None
     parent = context(cur, caller, parent_id)
-    require_members_changeable(cur, parent)
+    require_members_changeable(cur, parent, replacing=True)
     everyone = {m.resident_id: m for m in draws.members(cur, parent_id)}
     record = revealed.get("parent") or {}
     staying = sorted(str(m.resident_id) for m in everyone.values() if m.status in SITTING)

@@ -235,7 +235,16 @@ def test_the_council_page_offers_the_draw_bundle_and_it_verifies(app_db: Path) -
         ).fetchall()
     personal = {value for row in rows for value in row if len(value) > 3}
     assert not [value for value in personal if value in bundle_text]
-    assert all(row[0].startswith("V") for row in bundle["pool"]["rows"])  # not register ids
+    # Volunteers by the register's pseudonymous number (as every draw of the workspace, so
+    # that a member who leaves can be replaced from the bundle); households renamed.
+    with store.read() as cur:
+        members = cur.execute(
+            "SELECT CAST(resident_id AS VARCHAR) FROM panel_member WHERE draw_id = ? "
+            "AND reserve_rank IS NULL",
+            [view.draw.draw_id],
+        ).fetchall()
+    assert sorted(bundle["panel"]) == sorted(m[0] for m in members)
+    assert all(row[1].startswith("h") for row in bundle["pool"]["rows"])
 
 
 def test_the_council_counts_match_the_seats(app_db: Path) -> None:

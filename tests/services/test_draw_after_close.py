@@ -174,6 +174,44 @@ def test_once_the_council_was_rotated_its_earlier_draw_replaces_nobody(
         draw_replacements.prepare_replacement(store, ORGANISER, draw_id, [member_id])
     assert fingerprint(store) == before
     assert count(store, "SELECT count(*) FROM replacement") == 0
+    # Who stops is still recorded: the seat ends.
+    view = draw_members.members_view(store, ORGANISER, draw_id)
+    assert view.closed_reason is None and "gerouleerd" in str(view.replace_closed_reason)
+    other = next(m for m, s in statuses(store, draw_id).items() if s == "confirmed")
+    draw_members.decline_member(store, ORGANISER, other, "verhuisd")
+    assert statuses(store, draw_id)[other] == "left"
+
+
+def test_a_member_whose_seat_ended_cannot_stop_again(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draw_id = completed_council(store)
+    starts, _ = term_of(store, draw_id)
+    day = starts + timedelta(days=30)
+    set_today(monkeypatch, day)
+    member_id = next(m for m, s in statuses(store, draw_id).items() if s == "confirmed")
+    with store.transaction() as cur:  # e.g. rotated out
+        seat = draw_rows.seat_of_member(cur, member_id)
+        assert seat is not None
+        draw_rows.end_seat(cur, seat.id, day - timedelta(days=1), "rotatie")
+    before = fingerprint(store)
+    with pytest.raises(UserError, match="al geëindigd \\(rotatie\\)"):
+        draw_members.decline_member(store, ORGANISER, member_id, "verhuisd")
+    assert fingerprint(store) == before
+
+
+def test_a_council_drawn_without_a_public_ceremony_records_leaving_only(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draw_id = completed_council(store)
+    with store.transaction() as cur:  # as the councils drawn before the workspace existed
+        cur.execute("UPDATE draw SET chosen_index = NULL WHERE id = ?", [draw_id])
+    member_id = next(m for m, s in statuses(store, draw_id).items() if s == "confirmed")
+    draw_members.decline_member(store, ORGANISER, member_id, "verhuisd")
+    before = fingerprint(store)
+    with pytest.raises(UserError, match="zonder openbare trekking"):
+        draw_members.replace_member(store, ORGANISER, member_id)
+    assert fingerprint(store) == before
 
 
 def test_a_cancelled_draw_stays_closed(store: Store) -> None:
@@ -185,3 +223,40 @@ def test_a_cancelled_draw_stays_closed(store: Store) -> None:
     with pytest.raises(UserError, match="gestopt; er kan niets meer"):
         draw_members.confirm_member(store, ORGANISER, member_id)
     assert fingerprint(store) == before
+
+
+def test_the_demo_councils_can_replace_a_member_who_leaves(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo history's councils were drawn as the workspace draws: their bundles name
+    the members and reserves by register number, so a member who leaves is replaced."""
+    from tests.conftest import DEMO_TODAY
+
+    set_today(monkeypatch, DEMO_TODAY)
+    organiser = draw_members.Caller("org", ORGANISER.role, None)
+    with store.read() as cur:
+        draw_id = cur.execute(
+            "SELECT d.id FROM draw d JOIN term t "
+            "ON t.id = CAST(json_extract(d.parameters_json, '$.term_id') AS BIGINT) "
+            "WHERE d.purpose = 'council' AND d.status = 'completed' AND d.chosen_index IS NOT "
+            "NULL AND t.starts_on <= ? AND t.ends_on > ? ORDER BY d.id LIMIT 1",
+            [DEMO_TODAY, DEMO_TODAY],
+        ).fetchall()[0][0]
+    view = draw_members.members_view(store, organiser, draw_id)
+    assert view.closed_reason is None and view.replace_closed_reason is None
+    sitting = view.members[view.members["status"] == "confirmed"]
+    with store.read() as cur:
+        bundle = draw_rows.bundle(cur, draw_id)
+    assert bundle is not None
+    numbers = [str(n) for n in sitting["number"]]
+    # Someone a reserve can follow (for some members no reserve keeps the quotas: then the
+    # replacement draw with the nearest feasible quotas does, as tested above).
+    member_id = next(
+        int(m)
+        for m, n in zip(sitting["member_id"], numbers, strict=True)
+        if sortition.reserve_candidates(bundle, n, numbers)
+    )
+    draw_members.decline_member(store, organiser, member_id, "verhuisd")
+    newcomer = draw_members.replace_member(store, organiser, member_id)
+    draw_members.confirm_member(store, organiser, newcomer)
+    assert newcomer in sitting_on(store, draw_id, DEMO_TODAY + timedelta(days=1))

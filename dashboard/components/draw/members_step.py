@@ -33,7 +33,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
     ctx = state.context
     draw_id = ctx.draw.id
     st.subheader(t("Stap 8. Leden en vervanging"))
-    if ctx.draw.chosen_index is None:
+    if ctx.draw.chosen_index is None and ctx.is_open:
         st.info(t("Doe eerst de openbare trekking (stap 7)."))
         return
     view = draw_members.members_view(db, caller, draw_id)
@@ -46,17 +46,19 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
         int(r.member_id): f"{r.name} (nr {r.number}, {t(STATUS[r.status]).lower()})"
         for r in members.itertuples()
     }
-    if view.closed_reason is None:
-        if not ctx.is_open:
-            st.info(
-                t("De loting is afgerond en de termijn loopt. Stopt een lid, leg dat hier vast "
-                  "en vervang het: van de reservelijst of met een openbare vervangingsloting. "
-                  "Een vervanger zit vanaf de dag van bevestigen in de raad.")
-            )  # fmt: skip
-        _actions(db, caller, draw_id, current, label)
-        _replacement_draw(db, caller, draw_id, current, label)
+    if not ctx.is_open and view.replace_closed_reason is None:
+        st.info(
+            t("De loting is afgerond en de termijn loopt. Stopt een lid, leg dat hier vast "
+              "en vervang het: van de reservelijst of met een openbare vervangingsloting. "
+              "Een vervanger zit vanaf de dag van bevestigen in de raad.")
+        )  # fmt: skip
     elif not ctx.is_open:
-        st.info(view.closed_reason)
+        st.info(view.replace_closed_reason)
+    if view.closed_reason is None:
+        replacing = view.replace_closed_reason is None
+        _actions(db, caller, draw_id, current, label, replacing)
+        if replacing:
+            _replacement_draw(db, caller, draw_id, current, label)
     with st.expander(t("Reservelijst (in volgorde van de trekking)")):
         _table(members[members["status"] == "reserve"].head(50))
     if ctx.draw.purpose in ("council", "rotation"):
@@ -94,7 +96,12 @@ def _table(rows: pd.DataFrame) -> None:
 
 
 def _actions(
-    db: Store, caller: Caller, draw_id: int, current: pd.DataFrame, label: dict[int, str]
+    db: Store,
+    caller: Caller,
+    draw_id: int,
+    current: pd.DataFrame,
+    label: dict[int, str],
+    replacing: bool,
 ) -> None:
     selected = [int(i) for i in current.loc[current["status"] == "selected", "member_id"]]
     sitting = [int(i) for i in current.loc[current["status"].isin(["selected", "confirmed"]),
@@ -125,7 +132,10 @@ def _actions(
                 st.error(t("Kies eerst een lid."))
             elif first_submission("afzeggen", {"m": who_not}):
                 attempt(lambda: draw_members.decline_member(db, caller, who_not, reason),
-                        t("Afzegging vastgelegd. Kies nu een vervanger."))  # fmt: skip
+                        t("Afzegging vastgelegd. Kies nu een vervanger.") if replacing
+                        else t("Afzegging vastgelegd."))  # fmt: skip
+    if not replacing:
+        return
     with right:
         st.markdown(t("**Vervanger van de reservelijst**"))
         if not open_seats:
