@@ -235,13 +235,7 @@ def test_the_demo_councils_can_replace_a_member_who_leaves(
     set_today(monkeypatch, DEMO_TODAY)
     organiser = draw_members.Caller("org", ORGANISER.role, None)
     with store.read() as cur:
-        draw_id = cur.execute(
-            "SELECT d.id FROM draw d JOIN term t "
-            "ON t.id = CAST(json_extract(d.parameters_json, '$.term_id') AS BIGINT) "
-            "WHERE d.purpose = 'council' AND d.status = 'completed' AND d.chosen_index IS NOT "
-            "NULL AND t.starts_on <= ? AND t.ends_on > ? ORDER BY d.id LIMIT 1",
-            [DEMO_TODAY, DEMO_TODAY],
-        ).fetchall()[0][0]
+        draw_id = draw_rows.current_council_draws(cur, DEMO_TODAY)[0]
     view = draw_members.members_view(store, organiser, draw_id)
     assert view.closed_reason is None and view.replace_closed_reason is None
     sitting = view.members[view.members["status"] == "confirmed"]

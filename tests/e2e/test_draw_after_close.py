@@ -1,0 +1,85 @@
+"""After the council's draw is completed, in a real Chromium with the demo data: a
+member stops mid-term, the first suitable reserve takes the seat and confirms; the draw
+stays completed. Screenshots in test-artifacts/draw-after-close-*.png."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import sortition
+from dashboard.store import draws as draw_rows
+from dashboard.store.db import open_store
+from tests.conftest import DEMO_TODAY
+from tests.e2e.harness import Server, running_server, screenshot
+from tests.e2e.test_draw_journey import click, expect, main_text
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def completed_draw(demo_db: Path) -> Iterator[tuple[Server, int, int]]:
+    """The server, a demo council's completed draw whose term runs, and the resident
+    number of a member a reserve can follow."""
+    draw_id, leaving = 0, None
+    store = open_store(demo_db)
+    try:
+        with store.read() as cur:
+            found = draw_rows.current_council_draws(cur, DEMO_TODAY)
+            for draw_id in found:
+                bundle = draw_rows.bundle(cur, draw_id)
+                assert bundle is not None
+                numbers = [
+                    str(m.resident_id)
+                    for m in draw_rows.members(cur, draw_id)
+                    if m.status == "confirmed"
+                ]
+                leaving = next(
+                    (n for n in numbers if sortition.reserve_candidates(bundle, n, numbers)), None
+                )
+                if leaving is not None:
+                    break
+    finally:
+        store.close()
+    assert leaving is not None
+    with running_server(demo_db) as server:
+        yield server, draw_id, int(leaving)
+
+
+def choose(tab: object, label: str, option: str) -> None:
+    tab.get_by_label(label).click()  # type: ignore[attr-defined]
+    tab.get_by_role("option", name=option).first.click()  # type: ignore[attr-defined]
+
+
+def test_a_member_who_stops_mid_term_is_replaced_from_the_reserve_list(
+    completed_draw: tuple[Server, int, int], browser: object
+) -> None:
+    server, draw_id, number = completed_draw
+    tab = browser.new_page(viewport={"width": 1280, "height": 1600})  # type: ignore[attr-defined]
+    tab.goto(f"{server.url}/organiser_draw?loting={draw_id}&stap=8")
+    tab.get_by_label("Gebruikersnaam").fill("organisator")
+    tab.get_by_label("Wachtwoord").fill("demo-organisator")
+    click(tab, "Inloggen")
+    tab.goto(f"{server.url}/organiser_draw?loting={draw_id}&stap=8")
+    expect(tab, "De loting is afgerond en de termijn loopt.")
+    assert "status: afgerond" in main_text(tab)
+    screenshot(tab, "draw-after-close-1-completed")
+
+    choose(tab, "Wie zegt af?", f"nr {number},")
+    tab.get_by_label("Reden (kort, geen gezondheid of andere gevoelige zaken)").fill("verhuisd")
+    click(tab, "Afzeggen")
+    expect(tab, "Afzegging vastgelegd.")
+    click(tab, "Vervanger nemen")
+    expect(tab, "De eerstvolgende reserve die binnen de quota past, is gevraagd.")
+    assert "10 / 11" in main_text(tab)
+    screenshot(tab, "draw-after-close-2-reserve-asked")
+
+    choose(tab, "Wie zegt ja?", "nog niet bevestigd")
+    click(tab, "Bevestigen")
+    expect(tab, "Bevestigd.")
+    text = main_text(tab)
+    assert "11 / 11" in text and "status: afgerond" in text
+    assert "Vervangen" in text  # the status of the member who stopped
+    screenshot(tab, "draw-after-close-3-confirmed")
