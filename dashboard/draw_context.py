@@ -222,8 +222,10 @@ def check_answers(cur: Cursor, ctx: DrawContext, answers: Answers) -> Answers:
             continue
         known = {c.lower(): c for c in choices[key]}
         if text.lower() not in known:
+            # 'geslacht' is a het-word: "onbekend geslacht", the others "onbekende ...".
+            unknown = "Onbekend" if key == "gender" else "Onbekende"
             raise UserError(
-                f"Onbekende {ANSWER_LABELS[key]} '{text}'. Kies uit: {', '.join(choices[key])}."
+                f"{unknown} {ANSWER_LABELS[key]} '{text}'. Kies uit: {', '.join(choices[key])}."
             )
         checked[key] = known[text.lower()]
     return Answers(**checked)

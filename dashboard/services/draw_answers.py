@@ -8,8 +8,10 @@ Answering twice the same way changes nothing; a different second answer is refus
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
@@ -60,7 +62,9 @@ class Registration:
 
 
 def _normal_code(code: str) -> str:
-    return "".join(code.split()).upper()
+    """A letter code as typed or pasted: case, spaces, the dash (or another separator) do
+    not matter ('k7qm 2xhd' and 'K7QM2XHD' are 'K7QM-2XHD')."""
+    return re.sub(r"[^0-9A-Z]", "", code.upper())
 
 
 def _same(stored: Response, outcome: str, answers: Answers) -> bool:
@@ -173,17 +177,21 @@ def _parse_registrations(data: bytes) -> list[Registration]:
         raise UserError("Het bestand is groter dan 2 MB; dat zijn geen aanmeldingen.")
     if not data.strip():
         raise UserError("Het bestand is leeg.")
-    if b"\x00" in data:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode text": UTF-16 with tabs.
+        text = data.decode("utf-16", errors="replace")
+    elif b"\x00" in data:
         raise UserError("Dit is geen CSV-bestand. Sla de aanmeldingen op als CSV.")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
     text = unicodedata.normalize("NFC", text)
     if not text.strip():  # a byte-order mark alone
         raise UserError("Het bestand is leeg.")
     first = text.splitlines()[0]
-    delimiter = ";" if first.count(";") >= first.count(",") else ","
+    delimiter = max((";", ",", "\t"), key=first.count)  # ties: ';' (Dutch Excel)
     # Line ends of any kind (a lone CR too, as old spreadsheets write them).
     reader = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter)
     registrations = []

@@ -252,11 +252,11 @@ def registrations(draw: st.DrawFn, codes: list[str]) -> bytes:
         [spelling if k == "code" else draw(cells[k]) for k in keys]
         for spelling in spellings[: draw(st.integers(0, len(spellings)))]
     ]
-    # The registrations import reads ';' and ',' in UTF-8 or Windows-1252; tab and UTF-16
-    # (Excel's "Unicode text") only now and then: they are refused with a message.
+    # The registrations import reads ';', ',' and tab in UTF-8, Windows-1252 or UTF-16
+    # with its mark (Excel's "Unicode text"); other encodings now and then.
     usual = st.sampled_from(["utf-8", "utf-8-sig", "cp1252"])
     return as_bytes(draw, header, rows, mostly(usual, ENCODINGS, 5),
-                    mostly(st.sampled_from([";", ","]), DELIMITERS, 5))  # fmt: skip
+                    mostly(st.sampled_from([";", ",", "\t"]), DELIMITERS, 5))  # fmt: skip
 
 
 def check_registrations_import(store: Store, draw_id: int, data: bytes) -> None:
@@ -317,8 +317,29 @@ def test_a_register_extract_with_lone_cr_line_ends_is_read() -> None:
 def test_a_bad_answer_names_its_line(store: Store, letters: tuple[int, list[str]]) -> None:
     draw_id, codes = letters
     data = f"code;antwoord;geslacht\n{codes[0]};ja;man\n{codes[1]};ja;robot\n".encode()
-    with pytest.raises(UserError, match=r"^Regel 3: Onbekende geslacht 'robot'"):
+    with pytest.raises(UserError, match=r"^Regel 3: Onbekend geslacht 'robot'"):
         draw_answers.import_registrations(store, ORGANISER, draw_id, data)
+
+
+def test_excel_unicode_text_and_codes_without_the_dash_are_read(
+    store: Store, letters: tuple[int, list[str]]
+) -> None:
+    """Excel's "Unicode text" (UTF-16 with tabs), and letter codes typed without the dash,
+    in lower case or with a space."""
+    draw_id, codes = letters
+    typed = [codes[0].replace("-", ""), codes[1].lower(), codes[2].replace("-", " ")]
+    text = "code\tantwoord\r\n" + "".join(f"{c}\tja\r\n" for c in typed)
+    data = text.encode("utf-16")
+    assert data.startswith(b"\xff\xfe")
+    assert draw_answers.import_registrations(store, ORGANISER, draw_id, data).added == 3
+    # The same people again, now with the dash: nothing new.
+    again = "".join(f"{c};ja\n" for c in codes[:3])
+    assert (
+        draw_answers.import_registrations(
+            store, ORGANISER, draw_id, f"code;antwoord\n{again}".encode()
+        ).added
+        == 0
+    )
 
 
 def test_two_megabytes_of_registrations_are_checked_in_linear_time(

@@ -436,7 +436,7 @@ def test_registrations_by_form_and_csv_are_stored_once(store: Store) -> None:
         ("naam;antwoord\nx;ja\n", "Kolommen ontbreken: code"),
         ("code;antwoord\nABCD-EFGH;misschien\n", "Regel 2: antwoord 'misschien'"),
         ("code;antwoord\nZZZZ-ZZZZ;ja\n", "Regel 2: code 'ZZZZ-ZZZZ' hoort bij geen brief"),
-        ("code;antwoord;geslacht\n{0};ja;man\n{1};ja;robot\n", "Onbekende geslacht 'robot'"),
+        ("code;antwoord;geslacht\n{0};ja;man\n{1};ja;robot\n", "Onbekend geslacht 'robot'"),
         ("code;antwoord\n{0};ja\n{0};ja\n", "Regel 3: code .* staat ook op regel 2"),
     ],
 )
