@@ -211,6 +211,15 @@ def answer_choices(cur: Cursor, ctx: DrawContext) -> dict[str, tuple[str, ...]]:
     return {"age_band": bands, "part_code": parts, **ANSWER_VALUES}
 
 
+def part_names(cur: Cursor, ctx: DrawContext) -> dict[str, str]:
+    """The names of the draw's parts (buurten) by code, for showing groups."""
+    return {
+        p.code: p.name
+        for hood in ctx.neighbourhood_ids
+        for p in geography.neighbourhood_parts(cur, hood)
+    }
+
+
 def check_answers(cur: Cursor, ctx: DrawContext, answers: Answers) -> Answers:
     """The answers in their stored spelling; an unknown value is refused (UserError)."""
     choices = answer_choices(cur, ctx)

@@ -611,4 +611,15 @@ EN: dict[str, str] = {
     "de dag van bevestigen in de raad.": "The draw is completed and the term is running. If a "
     "member stops, record it here and replace them: from the reserve list or by a public "
     "replacement draw. A replacement sits on the council from the day they confirm.",
+    # Step 5: the verdict on the quotas (dashboard/services/draw_quotas.py)
+    "Haalbaar: uit de {volunteers} aanmeldingen kan een raad van {seats} worden geloot die "
+    "aan alle quota voldoet.": "Feasible: from the {volunteers} volunteers a council of {seats} "
+    "can be drawn that meets every quota.",
+    "Haalbaar met aangepaste quota: uit de {volunteers} aanmeldingen kunnen de {seats} open "
+    "plaatsen worden geloot, met de dichtstbijzijnde haalbare quota (zie hieronder).": (
+        "Feasible with adjusted quotas: the {seats} open seats can be drawn from the "
+        "{volunteers} volunteers with the nearest feasible quotas (see below)."
+    ),
+    "Niet haalbaar: geen raad van {seats} uit {volunteers} aanmeldingen voldoet aan alle "
+    "quota.": "Not feasible: no council of {seats} from {volunteers} volunteers meets every quota.",
 }

@@ -28,6 +28,7 @@ from dashboard.draw_context import (
     log,
     members_closed_reason,
     now,
+    part_names,
     require_members_changeable,
     require_no_running_replacement,
     require_open,
@@ -36,7 +37,7 @@ from dashboard.draw_context import (
     written_reason,
 )
 from dashboard.errors import UserError
-from dashboard.store import council, draws, geography
+from dashboard.store import council, draws
 from dashboard.store.db import Store
 from dashboard.store.models import PanelMember, Term
 from dashboard.store.rows import Cursor
@@ -259,11 +260,7 @@ def members_view(store: Store, caller: Caller, draw_id: int) -> MembersView:
         if unknown:
             known = draws.member_features(cur, draw_id, unknown, ctx.reference_date)
             pool = pd.concat([pool, known.set_index("id")])
-        part_names = {
-            p.code: p.name
-            for hood in ctx.neighbourhood_ids
-            for p in geography.neighbourhood_parts(cur, hood)
-        }
+        names_of_parts = part_names(cur, ctx)
         roster = (
             draws.roster(cur, ctx.council.id)
             if ctx.draw.purpose in ("council", "rotation")
@@ -283,7 +280,7 @@ def members_view(store: Store, caller: Caller, draw_id: int) -> MembersView:
             "replaced_by": number_of.get(by) if by is not None else None,
             "age_band": None if groups is None else groups["age_band"],
             "gender": None if groups is None else groups["gender"],
-            "part": None if groups is None else part_names.get(groups["part"], groups["part"]),
+            "part": None if groups is None else names_of_parts.get(groups["part"], groups["part"]),
         })  # fmt: skip
     members = pd.DataFrame(rows)
     confirmed = sum(1 for m in everyone if m.status == "confirmed")

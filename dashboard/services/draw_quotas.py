@@ -143,20 +143,28 @@ class QuotaCheck:
     relaxed: bool = False  # a rotation: feasible only with the nearest feasible quotas
 
     @property
-    def message(self) -> str:
+    def template(self) -> str:
+        """The verdict with {volunteers} and {seats} to fill in (a key for translation)."""
         if self.feasible and self.relaxed:
-            return (
-                f"Haalbaar met aangepaste quota: uit de {self.volunteers} aanmeldingen kunnen "
-                f"de {self.seats} open plaatsen worden geloot, met de dichtstbijzijnde "
-                "haalbare quota (zie hieronder)."
-            )
-        if self.feasible:
-            return (
-                f"Haalbaar: uit de {self.volunteers} aanmeldingen kan een raad van "
-                f"{self.seats} worden geloot die aan alle quota voldoet."
-            )
-        return f"Niet haalbaar: geen raad van {self.seats} uit {self.volunteers} aanmeldingen " \
-               "voldoet aan alle quota."  # fmt: skip
+            return FEASIBLE_RELAXED
+        return FEASIBLE if self.feasible else INFEASIBLE
+
+    @property
+    def message(self) -> str:
+        return self.template.format(volunteers=self.volunteers, seats=self.seats)
+
+
+FEASIBLE = (
+    "Haalbaar: uit de {volunteers} aanmeldingen kan een raad van {seats} worden geloot die "
+    "aan alle quota voldoet."
+)
+FEASIBLE_RELAXED = (
+    "Haalbaar met aangepaste quota: uit de {volunteers} aanmeldingen kunnen de {seats} open "
+    "plaatsen worden geloot, met de dichtstbijzijnde haalbare quota (zie hieronder)."
+)
+INFEASIBLE = (
+    "Niet haalbaar: geen raad van {seats} uit {volunteers} aanmeldingen voldoet aan alle quota."
+)
 
 
 def _check(cur: Cursor, ctx: DrawContext, rows: list[tuple[str, str, int, int]]) -> QuotaCheck:

@@ -30,6 +30,7 @@ from dashboard.draw_context import (
     describe_change,
     log,
     now,
+    part_names,
     require_open,
     require_organiser_role,
     written_reason,
@@ -298,6 +299,7 @@ def selection_view(store: Store, caller: Caller, draw_id: int) -> SelectionView:
         table = draws.group_table(cur, draw_id, ctx.reference_date, ctx.min_age)
         quota_rows = draws.quotas(cur, draw_id)
         pool = draws.pool_frame(cur, draw_id, ctx.reference_date)
+        names_of_parts = part_names(cur, ctx)
     if found is None:
         empty = pd.DataFrame()
         return SelectionView(None, None, None, None, None, None, [], empty, empty, empty)
@@ -321,6 +323,8 @@ def selection_view(store: Store, caller: Caller, draw_id: int) -> SelectionView:
         features = list(dict.fromkeys(q.feature for q in quota_rows))
     groups = _groups(table, pool, fair, panel, features, ctx.k)
     panel_groups = pool[pool["id"].isin(panel)][["id", *features]].reset_index(drop=True)
+    if "part" in panel_groups:  # on the projector: the buurt's name, not its code
+        panel_groups["part"] = panel_groups["part"].map(lambda c: names_of_parts.get(c, c))
     return SelectionView(
         commitment=found["commitment"],
         m=int(found["lottery"]["m"]),

@@ -25,7 +25,7 @@ from dashboard.services import (
     draw_selection,
     draws,
 )
-from dashboard.store import audit, council
+from dashboard.store import audit, council, geography
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store
 from dashboard.store.register_import import register_as_extract
@@ -268,3 +268,16 @@ def test_only_the_neighbourhoods_organisers(store: Store, call: object) -> None:
     draw_id = ready_for_selection(store, volunteers=15)
     with pytest.raises(PermissionDenied):
         call(store, draw_id)  # type: ignore[operator]
+
+
+def test_the_ceremony_shows_buurten_by_name(store: Store) -> None:
+    draw_id = ready_for_selection(store)
+    proposed = draw_quotas.proposed_quotas(store, ORGANISER, draw_id, ["gender", "part"])
+    relaxed = proposed.assign(min=0, max=11)  # the names are the point here, not the quotas
+    draw_quotas.save_quotas(store, ORGANISER, draw_id, relaxed)
+    draw_selection.prepare_selection(store, ORGANISER, draw_id)
+    draw_selection.reveal_draw(store, ORGANISER, draw_id, ["4", "2", "6", "1887"])
+    shown = draw_selection.selection_view(store, ORGANISER, draw_id).panel_groups
+    with store.read() as cur:
+        names = {p.name for p in geography.neighbourhood_parts(cur, 1)}
+    assert len(shown) == 11 and set(shown["part"]) <= names

@@ -90,10 +90,11 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
     except UserError as exc:
         st.error(str(exc))
         return
+    verdict = t(check.template, volunteers=check.volunteers, seats=check.seats)
     if check.feasible:
-        st.success(t(check.message))
+        st.success(verdict)
     else:
-        st.error(t(check.message))
+        st.error(verdict)
     for problem in check.problems:
         st.write(f"- {problem}")
     if check.suggestion is not None:
