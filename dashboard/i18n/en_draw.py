@@ -622,4 +622,14 @@ EN: dict[str, str] = {
     ),
     "Niet haalbaar: geen raad van {seats} uit {volunteers} aanmeldingen voldoet aan alle "
     "quota.": "Not feasible: no council of {seats} from {volunteers} volunteers meets every quota.",
+    # Appointed seats after the draw
+    "Benoemde zetel die eindigt": "Appointed seat that ends",
+    "Kies een zetel": "Choose a seat",
+    "Waarom eindigt de zetel?": "Why does the seat end?",
+    "Bijvoorbeeld: na de gemeenteraadsverkiezingen": "For example: after the municipal elections",
+    "Benoemde zetel beëindigen": "End appointed seat",
+    "Kies eerst een zetel.": "Choose a seat first.",
+    "De benoemde zetel is beëindigd; voeg zo nodig de opvolger toe.": (
+        "The appointed seat has ended; add the successor if needed."
+    ),
 }

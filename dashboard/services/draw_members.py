@@ -39,7 +39,7 @@ from dashboard.draw_context import (
 from dashboard.errors import UserError
 from dashboard.store import council, draws
 from dashboard.store.db import Store
-from dashboard.store.models import PanelMember, Term
+from dashboard.store.models import PanelMember, Seat, Term
 from dashboard.store.rows import Cursor
 
 SITTING = ("selected", "confirmed")
@@ -161,41 +161,77 @@ def replace_member(store: Store, caller: Caller, member_id: int) -> int:
 
 
 def add_appointed_seat(store: Store, caller: Caller, draw_id: int, role: str) -> int:
-    """An appointed seat (e.g. a municipal councillor) for the draw's term, by role."""
+    """An appointed seat (e.g. a municipal councillor) for the draw's term, by role; while
+    the term runs also after the draw (a councillor who follows another starts today)."""
     require_organiser_role(caller)
     text = written_reason(
         role, "Beschrijf de benoemde zetel, bijvoorbeeld 'Gemeenteraadslid (fractie A)'.", 3
     )
 
     def work(cur: Cursor) -> int:
-        ctx = context(cur, caller, draw_id)
-        require_open(ctx)
-        draws.set_stage(cur, draw_id, "confirmation")
-        term = _term(cur, ctx)
-        if term is None:
-            raise UserError("Een wijkpanel heeft geen benoemde zetels.")
-        if ctx.draw.purpose == "rotation":
+        ctx, term = _appointing(cur, caller, draw_id)
+        day = max(today(), term.starts_on)
+        if len(_appointed_sitting(cur, ctx, term, day)) >= ctx.council.seats_appointed:
             raise UserError(
-                "Bij een rotatie blijven de benoemde zetels zoals ze zijn; voeg ze toe bij de "
-                "loting van een nieuwe raad."
-            )
-        taken = [
-            s
-            for s in draws.seats(cur, ctx.council.id)
-            if s.term_id == term.id and s.kind == "appointed" and s.ends_on is None
-        ]
-        if len(taken) >= ctx.council.seats_appointed:
-            raise UserError(
-                f"Deze raad heeft {ctx.council.seats_appointed} benoemde zetels; die zijn al bezet."
+                f"Deze raad heeft {ctx.council.seats_appointed} benoemde zetels; die zijn al "
+                "bezet. Beëindig eerst de zetel van wie vertrekt."
             )
         seat_id = draws.add_seat(cur, {
             "council_id": ctx.council.id, "term_id": term.id, "kind": "appointed",
-            "appointed_role": text, "is_chair": False, "starts_on": term.starts_on,
+            "appointed_role": text, "is_chair": False, "starts_on": day,
         })  # fmt: skip
         log(cur, caller, "draw.appoint", draw_id, {"seat_id": seat_id})
         return seat_id
 
     return store.write(work)
+
+
+def end_appointed_seat(
+    store: Store, caller: Caller, draw_id: int, seat_id: int, reason: str
+) -> None:
+    """An appointed member leaves (e.g. after council elections): the seat ends today
+    and a new appointed seat can take its place."""
+    require_organiser_role(caller)
+    text = written_reason(reason, "Geef kort aan waarom de benoemde zetel eindigt.", 3)
+
+    def work(cur: Cursor) -> None:
+        ctx, term = _appointing(cur, caller, draw_id)
+        day = max(today(), term.starts_on)
+        seat = next((s for s in _appointed_sitting(cur, ctx, term, day) if s.id == seat_id), None)
+        if seat is None:
+            raise UserError(
+                "Deze benoemde zetel hoort niet bij deze termijn of is al beëindigd. Er is "
+                "niets veranderd."
+            )
+        draws.end_seat(cur, seat.id, max(today(), seat.starts_on), text[:200])
+        log(cur, caller, "draw.appoint_end", draw_id, {"seat_id": seat.id})
+
+    store.write(work)
+
+
+def _appointing(cur: Cursor, caller: Caller, draw_id: int) -> tuple[DrawContext, Term]:
+    """The draw and its term, once appointed seats of it may change (while the draw is
+    open, and after it while the term runs)."""
+    ctx = context(cur, caller, draw_id)
+    require_members_changeable(cur, ctx, replacing=False)
+    term = _term(cur, ctx)
+    if term is None:
+        raise UserError("Een wijkpanel heeft geen benoemde zetels.")
+    if ctx.draw.purpose == "rotation":
+        raise UserError(
+            "Bij een rotatie blijven de benoemde zetels zoals ze zijn; verander ze bij de "
+            "loting van de raad."
+        )
+    return ctx, term
+
+
+def _appointed_sitting(cur: Cursor, ctx: DrawContext, term: Term, day: date) -> list[Seat]:
+    """The term's appointed seats still taken on `day`."""
+    return [
+        s
+        for s in draws.seats(cur, ctx.council.id)
+        if s.term_id == term.id and s.kind == "appointed" and (s.ends_on is None or s.ends_on > day)
+    ]
 
 
 def complete_draw(store: Store, caller: Caller, draw_id: int) -> None:

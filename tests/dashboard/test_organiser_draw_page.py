@@ -316,3 +316,30 @@ def test_a_member_leaves_after_the_draw_is_completed_and_is_replaced(app_db: Pat
     assert [m.value for m in at.metric if m.label == "Bevestigd"] == [
         f"{len(chosen) - 1} / {len(chosen)}"
     ]
+
+
+def test_an_appointed_seat_ends_and_is_filled_after_the_draw(app_db: Path) -> None:
+    draw_id = prepared_draw(app_db, 7)
+    store = open_store(app_db)
+    try:
+        members = draw_members.members_view(store, ORGANISER, draw_id).members
+        for member_id in members.loc[members["status"] == "selected", "member_id"]:
+            draw_members.confirm_member(store, ORGANISER, int(member_id))
+        seat = draw_members.add_appointed_seat(store, ORGANISER, draw_id, "Raadslid (fractie A)")
+        draw_members.complete_draw(store, ORGANISER, draw_id)
+    finally:
+        store.close()
+    at = open_page({"loting": str(draw_id), "stap": "8"})
+    by_label(at.button, "Benoemde zetel beëindigen").click()
+    at.run()
+    assert "Kies eerst een zetel." in [e.value for e in at.error]
+    by_label(at.selectbox, "Benoemde zetel die eindigt").set_value(seat)
+    by_label(at.text_input, "Waarom eindigt de zetel?").input("na de verkiezingen")
+    by_label(at.button, "Benoemde zetel beëindigen").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "De benoemde zetel is beëindigd" in at.success[0].value
+    by_label(at.text_input, "Benoemde zetel (rol, geen naam nodig)").input("Raadslid (fractie B)")
+    by_label(at.button, "Benoemde zetel toevoegen").click()
+    at.run()
+    assert "De benoemde zetel is toegevoegd." in at.success[0].value

@@ -254,3 +254,38 @@ def test_the_demo_councils_can_replace_a_member_who_leaves(
     newcomer = draw_members.replace_member(store, organiser, member_id)
     draw_members.confirm_member(store, organiser, newcomer)
     assert newcomer in sitting_on(store, draw_id, DEMO_TODAY + timedelta(days=1))
+
+
+def test_an_appointed_member_who_leaves_is_followed_mid_term(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draw_id = revealed(store)
+    for member_id, status in statuses(store, draw_id).items():
+        if status == "selected":
+            draw_members.confirm_member(store, ORGANISER, member_id)
+    seats = [
+        draw_members.add_appointed_seat(store, ORGANISER, draw_id, f"Gemeenteraadslid ({n})")
+        for n in "ABCD"
+    ]
+    draw_members.complete_draw(store, ORGANISER, draw_id)
+    starts, _ = term_of(store, draw_id)
+    day = starts + timedelta(days=300)
+    set_today(monkeypatch, day)
+    before = fingerprint(store)
+    with pytest.raises(UserError, match=r"al bezet\. Beëindig eerst"):
+        draw_members.add_appointed_seat(store, ORGANISER, draw_id, "Gemeenteraadslid (E)")
+    with pytest.raises(UserError, match="waarom de benoemde zetel eindigt"):
+        draw_members.end_appointed_seat(store, ORGANISER, draw_id, seats[0], "")
+    assert fingerprint(store) == before
+
+    draw_members.end_appointed_seat(store, ORGANISER, draw_id, seats[0], "verkiezingen")
+    with pytest.raises(UserError, match="al beëindigd"):
+        draw_members.end_appointed_seat(store, ORGANISER, draw_id, seats[0], "verkiezingen")
+    successor = draw_members.add_appointed_seat(store, ORGANISER, draw_id, "Gemeenteraadslid (E)")
+    with store.read() as cur:
+        by_id = {s.id: s for s in draw_rows.seats(cur, draws.draw_state(
+            store, ORGANISER, draw_id).context.council.id)}  # fmt: skip
+    assert by_id[seats[0]].ends_on == day and by_id[seats[0]].end_reason == "verkiezingen"
+    assert by_id[successor].starts_on == day
+    done = actions(store)
+    assert done.count("draw.appoint") == 5 and done.count("draw.appoint_end") == 1

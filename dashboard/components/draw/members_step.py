@@ -240,12 +240,44 @@ def _roster(db: Store, caller: Caller, state: DrawState, view: draw_members.Memb
             t("Wie in de raad zat, mag {maanden} maanden na het einde van de zetel weer worden "
               "geloot.", maanden=ctx.council.cool_down_months)
         )  # fmt: skip
-    if ctx.is_open and ctx.council.seats_appointed and ctx.draw.purpose == "council":
-        with st.form(form_key(f"benoemen_{draw_id}")):
-            role = st.text_input(t("Benoemde zetel (rol, geen naam nodig)"),
-                                 placeholder="Gemeenteraadslid (fractie A)")  # fmt: skip
-            if st.form_submit_button(t("Benoemde zetel toevoegen")) and first_submission(
-                "benoemen", {"r": role}
-            ):
-                attempt(lambda: draw_members.add_appointed_seat(db, caller, draw_id, role),
-                        t("De benoemde zetel is toegevoegd."))  # fmt: skip
+    if view.closed_reason is None and ctx.council.seats_appointed and ctx.draw.purpose == "council":
+        _appointed(db, caller, draw_id, roster, state)
+
+
+def _appointed(
+    db: Store, caller: Caller, draw_id: int, roster: pd.DataFrame, state: DrawState
+) -> None:
+    """Appointed seats: added up to the council's number; ended when someone leaves."""
+    left, right = st.columns(2)
+    with left, st.form(form_key(f"benoemen_{draw_id}")):
+        role = st.text_input(t("Benoemde zetel (rol, geen naam nodig)"),
+                             placeholder="Gemeenteraadslid (fractie A)")  # fmt: skip
+        if st.form_submit_button(t("Benoemde zetel toevoegen")) and first_submission(
+            "benoemen", {"r": role}
+        ):
+            attempt(lambda: draw_members.add_appointed_seat(db, caller, draw_id, role),
+                    t("De benoemde zetel is toegevoegd."))  # fmt: skip
+    term = state.term
+    if roster.empty or term is None:
+        return
+    sitting = roster[
+        (roster["kind"] == "appointed") & (roster["term"] == term.number) & roster["ends_on"].isna()
+    ]
+    if sitting.empty:
+        return
+    roles = {int(r.seat_id): str(r.appointed_role) for r in sitting.itertuples()}
+    with right, st.form(form_key(f"benoeming_einde_{draw_id}")):
+        seat = st.selectbox(t("Benoemde zetel die eindigt"), list(roles), format_func=roles.get,
+                            index=None, placeholder=t("Kies een zetel"))  # fmt: skip
+        reason = st.text_input(
+            t("Waarom eindigt de zetel?"),
+            placeholder=t("Bijvoorbeeld: na de gemeenteraadsverkiezingen"),
+        )
+        if st.form_submit_button(t("Benoemde zetel beëindigen")):
+            if seat is None:
+                st.error(t("Kies eerst een zetel."))
+            elif first_submission("benoeming_einde", {"s": seat}):
+                attempt(
+                    lambda: draw_members.end_appointed_seat(db, caller, draw_id, seat, reason),
+                    t("De benoemde zetel is beëindigd; voeg zo nodig de opvolger toe."),
+                )
