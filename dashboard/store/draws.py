@@ -648,7 +648,7 @@ def member_features(
                    coalesce(d.education, x.education) AS education,
                    coalesce(d.tenure, x.tenure) AS tenure,
                    p.code AS part, coalesce(d.origin, x.origin) AS origin
-            FROM resident x
+            FROM resident_now x
             LEFT JOIN draw_register d ON d.resident_id = x.id AND d.draw_id = ?
             JOIN neighbourhood_part p ON p.id = coalesce(d.part_id, x.part_id)
             WHERE x.id IN (SELECT unnest(?))

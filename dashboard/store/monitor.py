@@ -260,12 +260,19 @@ def response_rates(cur: Cursor, day: date) -> list[ResponseRate]:
                         ELSE '65+' END AS age_band,
                    gender, education, tenure, part, yes
             FROM (
-                SELECT i.id, i.draw_id, r.gender, r.education, r.tenure,
-                       (SELECT code FROM neighbourhood_part np WHERE np.id = r.part_id) AS part,
-                       extract(year FROM age(CAST(dr.created_at AS DATE), r.birth_date)) AS age,
+                SELECT i.id, i.draw_id, coalesce(g.gender, r.gender) AS gender,
+                       coalesce(g.education, r.education) AS education,
+                       coalesce(g.tenure, r.tenure) AS tenure,
+                       (SELECT code FROM neighbourhood_part np
+                        WHERE np.id = coalesce(g.part_id, r.part_id)) AS part,
+                       extract(year FROM age(CAST(dr.created_at AS DATE),
+                                             coalesce(g.birth_date, r.birth_date))) AS age,
                        EXISTS (SELECT 1 FROM response x WHERE x.invitation_id = i.id
                                AND x.outcome = 'ja') AS yes
-                FROM invitation i JOIN resident r ON r.id = i.resident_id
+                -- The groups as the draw saw them: its register snapshot, else the register.
+                FROM invitation i JOIN resident_now r ON r.id = i.resident_id
+                LEFT JOIN draw_register g
+                    ON g.draw_id = i.draw_id AND g.resident_id = i.resident_id
                 JOIN draw dr ON dr.id = i.draw_id
                 WHERE i.draw_id IN (SELECT draw_id FROM latest)
             ) i

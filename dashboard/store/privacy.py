@@ -76,7 +76,7 @@ def delete_due(cur: Cursor, today: date) -> int:
 
 
 def resident_neighbourhood(cur: Cursor, resident_id: int) -> int | None:
-    row = first_row(cur, "SELECT neighbourhood_id FROM resident WHERE id = ?", [resident_id])
+    row = first_row(cur, "SELECT neighbourhood_id FROM resident_now WHERE id = ?", [resident_id])
     return int(row[0]) if row else None
 
 
@@ -127,7 +127,7 @@ def find_by_address(
     rows = cur.execute(
         "SELECT r.id, r.neighbourhood_id, c.first_name, c.last_name, c.street, c.house_number, "
         "c.postcode, c.city, year(r.birth_date) "
-        "FROM resident_contact c JOIN resident r ON r.id = c.resident_id "
+        "FROM resident_contact c JOIN resident_now r ON r.id = c.resident_id "
         f"WHERE {where} ORDER BY c.last_name, c.first_name, r.id",
         params,
     ).fetchall()

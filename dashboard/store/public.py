@@ -222,7 +222,7 @@ def sitting_member_groups(
             SELECT s.council_id, {band} AS age_band, r.gender, r.education, r.tenure,
                    (SELECT code FROM neighbourhood_part np WHERE np.id = r.part_id) AS part
             FROM seat_now s JOIN term t ON t.id = s.term_id
-            JOIN resident r ON r.id = s.resident_id
+            JOIN resident_now r ON r.id = s.resident_id
             WHERE s.kind = 'drawn' AND t.starts_on <= $day AND t.ends_on > $day
               AND s.starts_on <= $day AND (s.ends_on IS NULL OR s.ends_on > $day)
               AND ($council IS NULL OR s.council_id = $council)

@@ -40,7 +40,7 @@ def refresh_population_stats(cur: Cursor, year: int, reference: date) -> int:
             f"""
             INSERT INTO population_stat
             SELECT neighbourhood_id, ?, ?, value, count(*)
-            FROM (SELECT neighbourhood_id, {expression} AS value FROM resident)
+            FROM (SELECT neighbourhood_id, {expression} AS value FROM resident_now)
             GROUP BY neighbourhood_id, value
             """,
             [year, feature],
@@ -51,7 +51,7 @@ def refresh_population_stats(cur: Cursor, year: int, reference: date) -> int:
 
 def population_by_neighbourhood(cur: Cursor) -> dict[int, int]:
     rows = cur.execute(
-        "SELECT neighbourhood_id, count(*) FROM resident GROUP BY 1 ORDER BY 1"
+        "SELECT neighbourhood_id, count(*) FROM resident_now GROUP BY 1 ORDER BY 1"
     ).fetchall()
     return {int(n): int(c) for n, c in rows}
 

@@ -27,8 +27,8 @@ _HOUSEHOLDS = """
 """
 # Attributes of a stored resident the extract may update. Where someone lives (household,
 # neighbourhood, part) is not among them: DuckDB refuses to change the indexed
-# foreign-key columns of a row others refer to. The draw reads those from its snapshot
-# (draw_register) instead; the resident row keeps where the person lived at first.
+# foreign-key columns of a row others refer to. A move goes to `resident_move` (read
+# through the view `resident_now`); the draw reads its own snapshot (draw_register).
 _ATTRIBUTES = """
     r.birth_date <> x.birth_date OR r.gender <> x.gender
     OR r.education <> coalesce(x.education, r.education)
@@ -81,7 +81,7 @@ def load_extract(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Load
         )
         changed = _count(
             cur,
-            f"SELECT count(*) FROM _extract x JOIN resident r ON r.id = x.resident_id "
+            f"SELECT count(*) FROM _extract x JOIN resident_now r ON r.id = x.resident_id "
             f"WHERE {_ATTRIBUTES} OR {_MOVED}",
         )
         # Contact data erased on request is not brought back by a new extract.
@@ -116,6 +116,25 @@ def load_extract(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Load
             FROM _extract x
             WHERE r.id = x.resident_id AND ({_ATTRIBUTES})
             """
+        )
+        # Moves: a new address replaces an earlier move; back at the first address, the
+        # move is gone.
+        cur.execute(
+            """
+            DELETE FROM resident_move m USING _extract x
+            WHERE m.resident_id = x.resident_id AND (m.household_id <> x.household_id
+                OR m.neighbourhood_id <> x.neighbourhood_id OR m.part_id <> x.part_id)
+            """
+        )
+        cur.execute(
+            f"""
+            INSERT INTO resident_move
+            SELECT x.resident_id, x.household_id, x.neighbourhood_id, x.part_id, ?
+            FROM _extract x JOIN resident r ON r.id = x.resident_id
+            ANTI JOIN resident_move m ON m.resident_id = x.resident_id
+            WHERE {_MOVED}
+            """,
+            [today],
         )
         cur.execute(
             """
@@ -191,7 +210,7 @@ def register_as_extract(cur: Cursor, neighbourhood_ids: list[int] | None = None)
                c.postcode AS postcode, c.city AS woonplaats, r.education AS opleiding,
                r.tenure AS woonsituatie, r.origin AS herkomst,
                strftime(r.registered_since, '%Y-%m-%d') AS "ingeschreven sinds"
-        FROM resident r
+        FROM resident_now r
         JOIN neighbourhood n ON n.id = r.neighbourhood_id
         JOIN neighbourhood_part p ON p.id = r.part_id
         JOIN resident_contact c ON c.resident_id = r.id

@@ -197,6 +197,7 @@ def test_new_and_moved_residents_are_added_and_updated(store: Store) -> None:
             "SELECT min(resident_id) FROM invitation i JOIN resident r "
             "ON r.id = i.resident_id WHERE r.neighbourhood_id = 1"
         ).fetchall()[0][0]
+    frame_before = frame.set_index("persoonsnummer")
     newcomer = frame.iloc[0].copy()
     newcomer["persoonsnummer"], newcomer["huishoudnummer"] = 9_000_001, 9_000_001
     newcomer["straat"], newcomer["buurtcode"] = "Nieuwstraat", part
@@ -213,6 +214,33 @@ def test_new_and_moved_residents_are_added_and_updated(store: Store) -> None:
     # The draw sees where the mover lives now.
     assert count(store, "SELECT household_id FROM draw_register WHERE resident_id = ?",
                  [mover]) == 9_000_002  # fmt: skip
+    # So does everything that reads where people live (resident_now), e.g. the next
+    # extract and the public groups; the resident row keeps the first address.
+    assert count(store, "SELECT household_id FROM resident_now WHERE id = ?", [mover]) == (
+        9_000_002
+    )
+    assert count(store, "SELECT household_id FROM resident WHERE id = ?", [mover]) != 9_000_002
+    with store.read() as cur:
+        now = register_as_extract(cur, [1]).set_index("persoonsnummer")
+    assert (now.loc[mover, "huishoudnummer"], now.loc[mover, "buurtcode"]) == (9_000_002, part)
+    # The same extract again: nothing changed. Moving back to the first address: the move
+    # is gone.
+    frame.loc[2, "straat"] = "Verhuisd 3"  # another file, the same people where they were
+    again = draw_register.import_register(
+        store, ORGANISER, draw_id, checked(store, draw_id, frame.to_csv(index=False, sep=";")
+                                           .encode()), False,
+    )  # fmt: skip
+    assert not again.already_imported and again.stored.residents_changed == 0
+    back = frame[frame["persoonsnummer"] != 9_000_001].copy()
+    back.loc[back["persoonsnummer"] == mover, ["huishoudnummer", "buurtcode"]] = [
+        int(frame_before.loc[mover, "huishoudnummer"]),
+        frame_before.loc[mover, "buurtcode"],
+    ]
+    draw_register.import_register(
+        store, ORGANISER, draw_id, checked(store, draw_id, back.to_csv(index=False, sep=";")
+                                           .encode()), False,
+    )  # fmt: skip
+    assert count(store, "SELECT count(*) FROM resident_move WHERE resident_id = ?", [mover]) == 0
 
 
 def test_the_report_names_every_problem_with_its_row(store: Store) -> None:
@@ -588,3 +616,33 @@ def test_the_next_term_starts_when_the_sitting_one_ends(store: Store) -> None:
     with store.read() as cur:
         last = max(t.ends_on for t in council.terms(cur, choice.council.id))
     assert choice.next_term_starts == (last if last > date.today() else None)
+
+
+def test_the_councils_groups_follow_a_member_who_moved(store: Store) -> None:
+    from dashboard.store import public as records
+    from tests.conftest import DEMO_TODAY
+
+    council_id = council_of_hood_1(store)
+    with store.read() as cur:
+        before = records.drawn_member_groups(cur, council_id, DEMO_TODAY)["part"]
+        member, household, old = cur.execute(
+            "SELECT r.id, r.household_id, p.code FROM seat_now s JOIN resident r "
+            "ON r.id = s.resident_id JOIN neighbourhood_part p ON p.id = r.part_id "
+            "JOIN term t ON t.id = s.term_id WHERE s.council_id = ? AND s.kind = 'drawn' "
+            "AND t.starts_on <= ? AND t.ends_on > ? AND s.ends_on IS NULL ORDER BY r.id LIMIT 1",
+            [council_id, DEMO_TODAY, DEMO_TODAY],
+        ).fetchall()[0]
+        new, new_id = cur.execute(
+            "SELECT code, id FROM neighbourhood_part WHERE neighbourhood_id = 1 AND code <> ? "
+            "ORDER BY code LIMIT 1",
+            [old],
+        ).fetchall()[0]
+    with store.transaction() as cur:  # as a register import records a move
+        cur.execute(
+            "INSERT INTO resident_move VALUES (?, ?, 1, ?, ?)",
+            [member, household, new_id, DEMO_TODAY],
+        )
+    with store.read() as cur:
+        after = records.drawn_member_groups(cur, council_id, DEMO_TODAY)["part"]
+    assert after.get(old, 0) == before[old] - 1
+    assert after[new] == before.get(new, 0) + 1
