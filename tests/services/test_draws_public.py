@@ -82,6 +82,18 @@ def register_volunteers(store: Store, draw_id: int, extract: bytes, volunteers: 
     )  # fmt: skip
 
 
+def council_problems(store: Store, draw_id: int, status: str = "confirmed") -> list[str]:
+    """Why the members with `status` are not a valid panel of the draw's bundle."""
+    from sortition.bundle import bundle_pool, bundle_quotas, panel_problems
+
+    with store.read() as cur:
+        bundle = draw_rows.bundle(cur, draw_id)
+        members = [str(m.resident_id) for m in draw_rows.members(cur, draw_id)
+                   if m.status == status]  # fmt: skip
+    assert bundle is not None
+    return panel_problems(bundle_pool(bundle), bundle_quotas(bundle), int(bundle["k"]), members)
+
+
 def revealed(store: Store) -> int:
     draw_id = ready_for_selection(store)
     draw_selection.prepare_selection(store, ORGANISER, draw_id)
@@ -214,14 +226,7 @@ def test_confirm_decline_and_replace_from_the_reserve_list(store: Store) -> None
     assert view.loc[leaving, "replaced_by"] == view.loc[newcomer, "number"]
     # The newcomer keeps every quota: the council is still a valid panel of the bundle.
     draw_members.confirm_member(store, ORGANISER, newcomer)
-    with store.read() as cur:
-        bundle = draw_rows.bundle(cur, draw_id)
-        sitting = [str(m.resident_id) for m in draw_rows.members(cur, draw_id)
-                   if m.status == "confirmed"]  # fmt: skip
-    assert bundle is not None
-    from sortition.bundle import bundle_pool, bundle_quotas, panel_problems
-
-    assert panel_problems(bundle_pool(bundle), bundle_quotas(bundle), 11, sitting) == []
+    assert council_problems(store, draw_id) == []
     # Seats: one per confirmed member, for the draw's term; appointed seats up to the limit.
     for role in ("Gemeenteraadslid (fractie A)", "Gemeenteraadslid (fractie B)",
                  "Gemeenteraadslid (fractie C)", "Gemeenteraadslid (fractie D)"):  # fmt: skip
