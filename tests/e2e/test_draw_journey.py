@@ -93,8 +93,10 @@ def download(tab: object, name: str) -> bytes:
             if attempt == 2:
                 raise
             # Once on a busy machine the page kept every widget disabled (as after a lost
-            # connection) for over a minute; a reload, as a user would do, shows the same
-            # step again (it is in the address).
+            # connection) for over a minute: the bundle was then made lazily on Streamlit's
+            # event loop, waiting for the database (now made during the run). Should it
+            # happen again, a reload, as a user would do, shows the same step (it is in the
+            # address).
             tab.reload()  # type: ignore[attr-defined]
     raise AssertionError("unreachable")
 

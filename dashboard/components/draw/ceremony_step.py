@@ -97,9 +97,12 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
     else:
         st.dataframe(shown, hide_index=True, width="stretch", height=38 * (len(shown) + 1) + 4)
     c1, c2, c3 = st.columns(3)
+    # Files from the store are made during the run, never lazily: Streamlit calls a lazy
+    # `data` on its server's event loop, where waiting for the database froze every
+    # session's connection (seen as download buttons that stayed disabled).
     c1.download_button(
         t("Controlebestand (JSON)"),
-        lambda: draw_selection.bundle_file(db, caller, draw_id),
+        draw_selection.bundle_file(db, caller, draw_id),
         file_name=f"loting-{draw_id}.json",
         mime="application/json",
         key=f"bundel_{draw_id}",
@@ -125,7 +128,7 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
     if replacement:
         c1.download_button(
             t("Controlebestand van de raad (JSON)"),
-            lambda: draw_selection.bundle_file(db, caller, int(ctx.draw.parent_draw_id or 0)),
+            draw_selection.bundle_file(db, caller, int(ctx.draw.parent_draw_id or 0)),
             file_name=f"loting-{ctx.draw.parent_draw_id}.json",
             mime="application/json",
             key=f"bundel_ouder_{draw_id}",

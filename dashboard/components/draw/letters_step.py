@@ -173,7 +173,7 @@ def _after(db: Store, caller: Caller, state: DrawState) -> None:
     )
     st.download_button(
         t("Bestand voor de drukker (CSV)"),
-        lambda: csv_bytes(inv.mail_merge(db, caller, draw_id)),
+        csv_bytes(inv.mail_merge(db, caller, draw_id)),  # not lazily: see ceremony_step
         file_name=f"uitnodigingen-loting-{draw_id}.csv",
         mime="text/csv",
         key=f"samenvoegen_{draw_id}",

@@ -41,7 +41,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
     )  # fmt: skip
     st.download_button(
         t("Controlebestand (JSON, zonder namen)"),
-        lambda: draw_selection.bundle_file(db, caller, draw_id),
+        draw_selection.bundle_file(db, caller, draw_id),  # not lazily: see ceremony_step
         file_name=f"loting-{draw_id}-voorbereid.json",
         mime="application/json",
         key=f"bundel_voor_{draw_id}",
