@@ -40,7 +40,6 @@ FIX_TOL = 1e-7  # dual weight above which a type is held at the current level
 NEIGHBOURS = 3  # extra improving panels one swap away, added with each priced panel
 SMOOTHING = 0.7  # weight of the stability centre in the smoothed pricing dual
 STALL_ITERATIONS = 20000  # primal simplex iterations in one LP solve before switching to dual
-PRUNE = False  # drop nonbasic panels between levels
 MASS_TOL = 1e-10  # the decomposition stops when less probability than this is left
 MATCH_TOL = 1e-8  # largest accepted gap between decomposed and relaxed probabilities
 GOAL = 1 - 1e-10  # column generation towards the relaxed point stops at z >= GOAL
@@ -98,19 +97,6 @@ class _Master:
         self.h.addCol(0.0, 0.0, INF, len(idx), idx, val)
         self.panels.append(counts)
         return True
-
-    def prune(self) -> None:
-        """Drop panels that are nonbasic at zero: a smaller LP for the next level."""
-        status = self.h.getBasis().col_status
-        basic = np.array([s == highspy.HighsBasisStatus.kBasic for s in status[1:]], dtype=bool)
-        drop = np.flatnonzero(~basic)
-        if len(drop) == 0:
-            return
-        self.h.deleteCols(len(drop), (drop + 1).astype(np.int32))
-        keep = np.ones(len(self.panels), dtype=bool)
-        keep[drop] = False
-        self.panels = [p for p, k in zip(self.panels, keep, strict=True) if k]
-        self.keys = {p.tobytes() for p in self.panels}
 
     def fix(self, types: np.ndarray, level: float) -> None:
         for t in types:
@@ -431,8 +417,6 @@ def distribution(
         stuck = unfixed & (y > FIX_TOL)
         if not stuck.any():
             stuck = unfixed & (y == y[unfixed].max())
-        if PRUNE:
-            master.prune()
         master.fix(np.flatnonzero(stuck), z)
         fixed_level[stuck] = z
         unfixed &= ~stuck
