@@ -18,6 +18,7 @@ import csv
 import gc
 import hashlib
 import io
+import logging
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -229,16 +230,20 @@ def _read_xlsx(data: bytes) -> pa.Table:
     """The first sheet as strings, each cell as `_cell_text` writes it.
 
     fastexcel (calamine, Rust) reads the sheet straight into typed Arrow columns, without a
-    Python object per cell: a million rows of 16 columns in about 6 s, where the cell-by-cell
+    Python object per cell: a million rows of 16 columns in about 7 s, where the cell-by-cell
     reader needs twice that and openpyxl minutes. Each column is read as the one kind of cell
     it holds (text, numbers, dates, booleans; a register export has no other) and turned into
     text on whole columns. The cells it leaves empty (empty cells, errors and text such as
     'NA' in a column of numbers) are read again as text. A sheet it cannot read this way
     exactly (a column mixing numbers and text or dates and text, times of day, durations,
     parts of a second, dates before March 1900, an odd header row, or a file it refuses) is
-    read cell by cell (`_read_xlsx_cells`), which also gives the messages for broken files."""
+    read cell by cell (`_read_xlsx_cells`), which also gives the messages for broken files.
+    fastexcel's newer calamine reads some damaged files the older one refuses (a broken
+    styles or workbook part, a stray tag in a cell); their rows are checked all the same."""
     import fastexcel
 
+    # Not a warning per empty column ('falling back to string') in the server's log.
+    logging.getLogger("fastexcel").setLevel(logging.ERROR)
     # Row 1 holds the names (skip_rows=0 keeps empty rows above the data), from column A on.
     where = {"header_row": 0, "skip_rows": 0, "eager": True}
     try:
@@ -318,7 +323,7 @@ def _typed_text(values: pa.Array) -> tuple[pa.Array, np.ndarray | None] | None:
 
 def _read_xlsx_cells(data: bytes) -> pa.Table:
     """The first sheet cell by cell through python-calamine's Python objects: slower (a
-    million rows in about 13 s), for sheets the typed read above cannot take exactly."""
+    million rows in about 15 s), for sheets the typed read above cannot take exactly."""
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
