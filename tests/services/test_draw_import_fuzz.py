@@ -101,7 +101,7 @@ def refused_or_stored(
 
 # The register extract (step 2) -------------------------------------------------------------------
 
-REGISTER_TABLES = {"household", "resident", "resident_contact", "draw_register",
+REGISTER_TABLES = {"household", "resident", "resident_move", "resident_contact", "draw_register",
                    "register_import", "audit_event", "draw"}  # fmt: skip
 
 
