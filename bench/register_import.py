@@ -14,8 +14,8 @@ data and the draw's snapshot). Cases on the same rows of the whole demo register
            with a date style, cell references, dimension, styles; zlib level 6), read by
            the typed read (fastexcel, straight into Arrow columns);
   mixed  - the same XLSX with one house number in 1,000 written with a letter ('21a' as
-           text), so that column mixes numbers and text and the sheet is read cell by
-           cell (python-calamine), as any such sheet is.
+           text), so that column mixes numbers and text (read as text, checked to hold
+           only text and whole numbers).
 Also timed: the cell-by-cell reader on the xlsx case's file (reading only). As baselines,
 the straightforward way (Python's csv module, checks row by row, executemany) and
 openpyxl reading the XLSX, each on a sample, extrapolated linearly, in the same process.

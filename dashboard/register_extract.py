@@ -20,8 +20,12 @@ import hashlib
 import io
 import logging
 import re
+import threading
 import unicodedata
+import zipfile
+import zlib
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -231,13 +235,20 @@ def _read_xlsx(data: bytes) -> pa.Table:
 
     fastexcel (calamine, Rust) reads the sheet straight into typed Arrow columns, without a
     Python object per cell: a million rows of 16 columns in about 7 s, where the cell-by-cell
-    reader needs twice that and openpyxl minutes. Each column is read as the one kind of cell
-    it holds (text, numbers, dates, booleans; a register export has no other) and turned into
-    text on whole columns. The cells it leaves empty (empty cells, errors and text such as
-    'NA' in a column of numbers) are read again as text. A sheet it cannot read this way
-    exactly (a column mixing numbers and text or dates and text, times of day, durations,
-    parts of a second, dates before March 1900, an odd header row, or a file it refuses) is
-    read cell by cell (`_read_xlsx_cells`), which also gives the messages for broken files.
+    reader needs twice that and openpyxl minutes. A column of one kind of cell (text,
+    numbers, dates, booleans) is turned into text on the whole column; the cells it leaves
+    empty (empty cells, errors, text such as 'NA' among numbers) are read again as text.
+    A column that mixes kinds (house numbers such as 21 and 21a) comes as text written
+    fastexcel's way, the same as `_cell_text`'s for text and whole numbers. Where that is
+    not certain, the sheet is read cell by cell (`_read_xlsx_cells`, which also gives the
+    messages for broken files):
+    - a mixed column with a value another kind of cell may have been written as (a
+      fraction, a date, true/false, an error);
+    - a boolean among numbers (fastexcel counts it as 1 or 0): the sheet's XML is searched
+      for boolean cells meanwhile, on the other core, and if there are any the columns of
+      numbers are read again strictly, one kind of cell each;
+    - times of day, durations, parts of a second, dates before March 1900, an odd header
+      row, or a file fastexcel refuses.
     fastexcel's newer calamine reads some damaged files the older one refuses (a broken
     styles or workbook part, a stray tag in a cell); their rows are checked all the same."""
     import fastexcel
@@ -246,18 +257,34 @@ def _read_xlsx(data: bytes) -> pa.Table:
     logging.getLogger("fastexcel").setLevel(logging.ERROR)
     # Row 1 holds the names (skip_rows=0 keeps empty rows above the data), from column A on.
     where = {"header_row": 0, "skip_rows": 0, "eager": True}
-    try:
-        reader = fastexcel.read_excel(data)
-        batch = reader.load_sheet(
-            0, use_columns="A:", schema_sample_rows=None, dtype_coercion="strict", **where
-        )
-    except Exception:  # a mixed column, or a file fastexcel cannot read: cell by cell
-        return _read_xlsx_cells(data)
+    stop = threading.Event()
+    with ThreadPoolExecutor(1) as pool:
+        booleans = pool.submit(_has_boolean_cells, data, stop)
+        try:
+            reader = fastexcel.read_excel(data)
+            batch = reader.load_sheet(
+                0, use_columns="A:", schema_sample_rows=None, dtype_coercion="coerce", **where
+            )
+        except Exception:  # durations among other cells, or a file fastexcel cannot read
+            stop.set()
+            return _read_xlsx_cells(data)
+        with_booleans = booleans.result()
     if batch.num_rows > MAX_ROWS:
         raise _too_many_rows(batch.num_rows)
+    numbers = [i for i, c in enumerate(batch.columns) if pa.types.is_floating(c.type)]
+    if with_booleans and numbers:  # is a boolean among the numbers? Those columns strictly
+        try:
+            reader.load_sheet(0, use_columns=numbers, schema_sample_rows=None,
+                              dtype_coercion="strict", **where)  # fmt: skip
+        except Exception:
+            return _read_xlsx_cells(data)
     texts = [_typed_text(column) for column in batch.columns]
     names = batch.schema.names
-    if any(t is None for t in texts) or any(_odd_name(n, names) for n in names):
+    if (
+        any(t is None for t in texts)
+        or any(_odd_name(n, names) for n in names)
+        or any(_written_its_own_way(c) for c in batch.columns)
+    ):
         return _read_xlsx_cells(data)
     header = [_clean_name(n) for n in names]
     _check_header(header)
@@ -269,6 +296,41 @@ def _read_xlsx(data: bytes) -> pa.Table:
             blank = pa.array(texts[i][1])
             columns[i] = pc.if_else(blank, pc.fill_null(text, ""), columns[i])
     return pa.table(dict(zip(header, columns, strict=True)))
+
+
+# In a text column, what a cell of another kind may have been written as by fastexcel, unlike
+# `_cell_text`: true/false, a date with its time, an error, a fraction or a long number.
+_OTHER_KIND = re.compile(
+    r"^(true|false)$|^\d{4}-\d{2}-\d{2} \d{2}:\d{2}|^#"
+    r"|^[-+]?(\d+\.\d*|\.\d+|\d+(\.\d*)?[eE][-+]?\d+)$|^-?\d{16,}$"
+)
+
+
+def _written_its_own_way(column: pa.Array) -> bool:
+    """A text column with a value another kind of cell may have been written as."""
+    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+        return False
+    return bool(pc.any(pc.match_substring_regex(column, _OTHER_KIND.pattern)).as_py())
+
+
+def _has_boolean_cells(data: bytes, stop: threading.Event) -> bool:
+    """Whether a sheet of the workbook has a boolean cell (t="b"); True when unsure. The
+    decompression runs outside the interpreter lock, beside fastexcel's read."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            for name in book.namelist():
+                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                with book.open(name) as sheet:
+                    tail = b""
+                    while (chunk := sheet.read(1 << 22)) and not stop.is_set():
+                        block = tail + chunk
+                        if b't="b"' in block or b"t='b'" in block:
+                            return True
+                        tail = block[-8:]
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
+        return True
+    return False
 
 
 # Before 1 March 1900 Excel's day numbers are odd (its 29 February 1900; below 1, a time of day).

@@ -95,6 +95,32 @@ def test_a_register_as_excel_saves_it_is_read_by_the_typed_read(typed_only: None
     ]  # fmt: skip
 
 
+def test_house_numbers_mixing_numbers_and_text_are_read_by_the_typed_read(
+    typed_only: None,
+) -> None:
+    """The usual mixed column of a register: whole numbers and a few with a letter."""
+    data = workbook(
+        [["persoonsnummer", "huisnummer", "naam"], [1, 12, "Anna"], [2, "12a", "Bob"],
+         [3, -4, "NA"], [4, None, "1a"], [5, "0012", "Kees"]]
+    )  # fmt: skip
+    assert rx.read_upload(data, "uittreksel.xlsx").table.column("huisnummer").to_pylist() == [
+        "12", "12a", "-4", "", "0012"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("other", [12.5, True, date(2001, 3, 31), 1e-07, 10**17])
+def test_a_mixed_column_with_a_value_written_another_way_is_read_cell_by_cell(
+    other: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fastexcel writes these its own way in a text column (12.5 is fine, but is not told
+    from the text '12.5'): the cell-by-cell read decides."""
+    data = workbook([["huisnummer"], ["12a"], [other], [7]])
+    cells = []
+    monkeypatch.setattr(rx, "_read_xlsx_cells", lambda d: cells.append(d) or pa.table({}))
+    rx._read_xlsx(data)
+    assert cells == [data]
+
+
 def test_booleans_read_as_waar_and_onwaar_in_both_readers() -> None:
     """The cell-by-cell read used to give a column of booleans (or of booleans and numbers)
     as 1 and 0: Arrow takes True for 1.0."""
