@@ -632,4 +632,6 @@ EN: dict[str, str] = {
     "De benoemde zetel is beëindigd; voeg zo nodig de opvolger toe.": (
         "The appointed seat has ended; add the successor if needed."
     ),
+    # "Kenmerk" is a reference on the residents' pages; here a feature of a group.
+    "Groepskenmerk": "Feature",
 }

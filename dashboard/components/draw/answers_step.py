@@ -161,7 +161,7 @@ def _by_group(db: Store, caller: Caller, state: DrawState) -> None:
     st.markdown(t("**Per groep, vergeleken met de wijk**"))
     direct = state.context.draw.method == "direct"
     feature = st.radio(
-        t("Kenmerk"), list(dict.fromkeys(table["feature"])), horizontal=True,
+        t("Groepskenmerk"), list(dict.fromkeys(table["feature"])), horizontal=True,
         format_func=feature_name, key=f"kenmerk_{draw_id}",
     )  # fmt: skip
     rows = table[table["feature"] == feature]

@@ -75,7 +75,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
         width="stretch",
         column_config={
             "feature": st.column_config.SelectboxColumn(
-                t("Kenmerk"),
+                t("Groepskenmerk"),
                 options=list(draw_quotas.FEATURES),
                 required=True,
                 format_func=feature_name,

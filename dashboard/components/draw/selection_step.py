@@ -116,7 +116,7 @@ def _charts(view: draw_selection.SelectionView, draw_id: int) -> None:
         return
     st.markdown(t("**De raad naast de wijk**"))
     features = list(dict.fromkeys(view.groups["feature"]))
-    feature = st.radio(t("Kenmerk"), features, horizontal=True, format_func=feature_name,
+    feature = st.radio(t("Groepskenmerk"), features, horizontal=True, format_func=feature_name,
                        key=f"selectie_kenmerk_{draw_id}")  # fmt: skip
     rows = view.groups[view.groups["feature"] == feature]
     st.plotly_chart(groups_chart(rows), width="stretch", key=f"groepen_{draw_id}")
