@@ -634,4 +634,5 @@ EN: dict[str, str] = {
     ),
     # "Kenmerk" is a reference on the residents' pages; here a feature of a group.
     "Groepskenmerk": "Feature",
+    "Gestopt op (wie al in de raad zat)": "Left on (for a member already on the council)",
 }

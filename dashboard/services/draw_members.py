@@ -95,8 +95,11 @@ def confirm_member(store: Store, caller: Caller, member_id: int) -> None:
     store.write(work)
 
 
-def decline_member(store: Store, caller: Caller, member_id: int, reason: str) -> None:
-    """The member says no (or, after confirming, leaves): the seat is free for a reserve."""
+def decline_member(
+    store: Store, caller: Caller, member_id: int, reason: str, on: date | None = None
+) -> None:
+    """The member says no (or, after confirming, leaves on `on`, default today, not in the
+    future): the seat ends that day and is free for a reserve."""
     require_organiser_role(caller)
     text = " ".join(reason.split()) or "afgezegd"
 
@@ -111,10 +114,19 @@ def decline_member(store: Store, caller: Caller, member_id: int, reason: str) ->
                 f"De zetel van dit lid is op {seat.ends_on:%d-%m-%Y} al geëindigd "
                 f"({seat.end_reason or 'einde'}); er valt niets af te zeggen."
             )
+        day = on or today()
+        if day > today():
+            raise UserError(
+                "Die datum ligt in de toekomst. Leg het stoppen vast op of na de dag zelf."
+            )
+        if seat is not None and day < seat.starts_on <= today():
+            raise UserError(
+                f"Die datum ligt voor het begin van de zetel ({seat.starts_on:%d-%m-%Y})."
+            )
         status = "declined" if found.status == "selected" else "left"
         draws.set_member_status(cur, member_id, status, now())
         if seat is not None and seat.ends_on is None:
-            draws.end_seat(cur, seat.id, max(today(), seat.starts_on), text[:200])
+            draws.end_seat(cur, seat.id, max(day, seat.starts_on), text[:200])
         log(cur, caller, f"draw.{status}", found.draw_id, {"member_id": member_id})
 
     store.write(work)

@@ -281,3 +281,22 @@ def test_an_appointed_member_who_leaves_is_followed_mid_term(
     assert by_id[successor].starts_on == day
     done = actions(store)
     assert done.count("draw.appoint") == 5 and done.count("draw.appoint_end") == 1
+
+
+def test_a_member_who_stopped_earlier_is_recorded_on_that_day(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draw_id = completed_council(store)
+    starts, _ = term_of(store, draw_id)
+    day = starts + timedelta(days=100)
+    set_today(monkeypatch, day)
+    member_id = next(m for m, s in statuses(store, draw_id).items() if s == "confirmed")
+    before = fingerprint(store)
+    with pytest.raises(UserError, match="in de toekomst"):
+        draw_members.decline_member(store, ORGANISER, member_id, "verhuisd", day + timedelta(1))
+    with pytest.raises(UserError, match="voor het begin van de zetel"):
+        draw_members.decline_member(store, ORGANISER, member_id, "verhuisd", starts - timedelta(1))
+    assert fingerprint(store) == before
+    draw_members.decline_member(store, ORGANISER, member_id, "verhuisd", day - timedelta(days=20))
+    assert member_id in sitting_on(store, draw_id, day - timedelta(days=21))
+    assert member_id not in sitting_on(store, draw_id, day - timedelta(days=20))

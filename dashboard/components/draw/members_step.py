@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard.auth import Caller
 from dashboard.components.draw.common import group_name, open_draw
 from dashboard.components.forms import attempt, first_submission, form_key
+from dashboard.draw_context import today
 from dashboard.errors import UserError
 from dashboard.i18n import t
 from dashboard.services import draw_members, draw_replacements
@@ -127,11 +128,13 @@ def _actions(
         who_not = st.selectbox(t("Wie zegt af?"), sitting, format_func=label.get, index=None,
                                placeholder=t("Kies een lid"))  # fmt: skip
         reason = st.text_input(t("Reden (kort, geen gezondheid of andere gevoelige zaken)"))
+        on = st.date_input(t("Gestopt op (wie al in de raad zat)"), value=today(),
+                           max_value=today(), format="DD-MM-YYYY")  # fmt: skip
         if st.form_submit_button(t("Afzeggen")):
             if who_not is None:
                 st.error(t("Kies eerst een lid."))
             elif first_submission("afzeggen", {"m": who_not}):
-                attempt(lambda: draw_members.decline_member(db, caller, who_not, reason),
+                attempt(lambda: draw_members.decline_member(db, caller, who_not, reason, on),
                         t("Afzegging vastgelegd. Kies nu een vervanger.") if replacing
                         else t("Afzegging vastgelegd."))  # fmt: skip
     if not replacing:
