@@ -7,9 +7,12 @@ from __future__ import annotations
 import calendar
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
+
+import pandas as pd
 
 from dashboard.auth import SYSTEM, Caller, Role, require_organiser
 from dashboard.errors import UserError
@@ -18,7 +21,7 @@ from dashboard.store.db import Store
 from dashboard.store.models import Council, Draw
 from dashboard.store.register import AGE_BANDS
 from dashboard.store.rows import Cursor
-from sortition import DrawInputs, QuotaChange
+from sortition import DrawInputs, QuotaChange, pseudonym
 
 STATUS_NAMES = {
     "open": "loopt",
@@ -71,6 +74,24 @@ class DrawContext:
     def is_open(self) -> bool:
         return self.draw.status in draws.OPEN
 
+    def bundle_id(self, resident_id: int) -> str:
+        """The person's number in this draw's bundle (`sortition.pseudonym`; a replacement
+        draw has its council draw's secret). Draws made before there was a secret publish
+        the register number."""
+        secret = self.parameters.get("id_secret")
+        return str(resident_id) if not secret else pseudonym(str(secret), str(resident_id))
+
+    def residents_by_bundle_id(self, resident_ids: Iterable[int]) -> dict[str, int]:
+        """Bundle number -> resident, for the given residents (refused if two share one)."""
+        people = {int(r) for r in resident_ids}
+        found = {self.bundle_id(r): r for r in people}
+        if len(found) != len(people):
+            raise UserError(
+                "Twee mensen kregen hetzelfde nummer in deze loting; dat is zo onwaarschijnlijk "
+                "dat het op een fout wijst. Neem contact op met de beheerder."
+            )
+        return found
+
 
 def context(cur: Cursor, caller: Caller, draw_id: int) -> DrawContext:
     """The draw, once the caller may work on it (PermissionDenied otherwise)."""
@@ -84,6 +105,13 @@ def context(cur: Cursor, caller: Caller, draw_id: int) -> DrawContext:
     for hood in hoods:
         require_organiser(caller, hood)
     return DrawContext(found, owner, hoods, json.loads(found.parameters_json or "{}"))
+
+
+def volunteer_pool(cur: Cursor, ctx: DrawContext) -> pd.DataFrame:
+    """The draw's volunteers as `draws.pool_frame` has them, by their bundle numbers."""
+    pool = draws.pool_frame(cur, ctx.draw.id, ctx.reference_date)
+    ctx.residents_by_bundle_id(int(i) for i in pool["id"])  # no two alike
+    return pool.assign(id=[ctx.bundle_id(int(i)) for i in pool["id"]])
 
 
 def read_context(store: Store, caller: Caller, draw_id: int) -> DrawContext:

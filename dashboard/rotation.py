@@ -101,6 +101,7 @@ def draw_inputs(
     staying = draws.member_features(
         cur, ctx.draw.id, [int(r) for r in rotation["staying"]], ctx.reference_date
     )[["id", "household", *features]]
+    staying = staying.assign(id=[ctx.bundle_id(int(i)) for i in staying["id"]])
     table = sortition.make_quotas(list(quotas.itertuples(index=False, name=None)))
     return sortition.rotation_draw_inputs(
         people, table, staying, ctx.k, (), household_column="household"

@@ -19,6 +19,7 @@ from sortition import (
     apply_changes,
     make_quotas,
     prepare,
+    pseudonym,
     reveal,
 )
 
@@ -80,15 +81,16 @@ def demo_draw(
     k: int,
     today: date,
     drawn_on: date,
+    secret: str,
 ) -> DemoDraw | None:
     """A fair public draw of k from `volunteers` (columns id, household_id, age, gender,
     education, part); None when there are too few volunteers."""
     if volunteers["household_id"].nunique() < k + RESERVES:
         return None
     pool = features_at(volunteers, today, drawn_on)
-    # The register's pseudonymous numbers, as the draw workspace's bundles have them: the
-    # workspace finds members and reserves in the bundle by them.
-    pool.insert(0, "id", volunteers["id"].astype(int).astype(str).to_numpy())
+    # Numbers as the draw workspace's bundles have them (keyed by the draw's secret).
+    resident = {pseudonym(secret, str(int(r))): int(r) for r in volunteers["id"]}
+    pool.insert(0, "id", [pseudonym(secret, str(int(r))) for r in volunteers["id"]])
     pool.insert(1, "household", volunteers["household_id"].astype(str).to_numpy())
     quotas = population_quotas(features_at(population, today, drawn_on), pool, k)
     try:
@@ -99,9 +101,9 @@ def demo_draw(
     dice = [str(int(d)) for d in rng.integers(1, 7, size=3)]
     bundle = reveal(bundle, [*dice, f"getuige {int(rng.integers(1, 1000))}"])
     return DemoDraw(
-        members=[int(p) for p in bundle["panel"]],
-        reserves=[int(p) for p in bundle["reserve"]],
-        probabilities={int(p): float(q) for p, q in bundle["probabilities"].items()},
+        members=[resident[p] for p in bundle["panel"]],
+        reserves=[resident[p] for p in bundle["reserve"]],
+        probabilities={resident[p]: float(q) for p, q in bundle["probabilities"].items()},
         quotas=quotas,
         bundle=bundle,
     )

@@ -341,13 +341,16 @@ class _Builder:
         parts = dict(zip(hood.part_ids, hood.part_names, strict=True))
         people = adults.assign(part=adults["part_id"].map(parts))
         pool = people.set_index("id").loc[volunteers].reset_index()
-        fair = demo_draw(self.rng, pool, people, SEATS_DRAWN, self.today, drawn_on)
+        secret = self.rng.bytes(16).hex()  # the draw's id secret (private), from the seed
+        fair = demo_draw(self.rng, pool, people, SEATS_DRAWN, self.today, drawn_on, secret)
         if fair is None:
             return None
         ceremony = fair.bundle["ceremony"]
         self.rows.tables["draw"][draw_id - 1].update(
             algorithm="leximin",
-            parameters_json=json.dumps({"m": fair.bundle["parameters"]["m"], "term_id": term_id}),
+            parameters_json=json.dumps(
+                {"m": fair.bundle["parameters"]["m"], "term_id": term_id, "id_secret": secret}
+            ),
             commitment=fair.bundle["commitment"],
             seed_inputs_json=json.dumps(ceremony["inputs"], ensure_ascii=False),
             chosen_index=ceremony["chosen_index"],
@@ -724,7 +727,7 @@ class _Builder:
             cuts = np.sort(self.rng.random(pieces - 1))
             parts = np.diff(np.concatenate([[0.0], cuts, [1.0]]))
             booked = Decimal(0)
-            span = max((end - start).days, 1)
+            span = max((end - start).days, 0)  # never after `end` (today at the latest)
             days = np.sort(self.rng.integers(0, span + 1, pieces))
             for number, (fraction, day) in enumerate(zip(parts, days, strict=True)):
                 if number == pieces - 1:

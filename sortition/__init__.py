@@ -9,7 +9,7 @@ over the remaining volunteers (`replacement_draw_inputs`, then `prepare`) or fro
 ranked reserve list (`reserve_candidates`); rotation draws use `rotation_draw_inputs`.
 """
 
-from sortition.bundle import prepare, reveal
+from sortition.bundle import prepare, pseudonym, reveal
 from sortition.diagnose import apply_changes, needed_relaxation
 from sortition.errors import (
     InfeasibleQuotasError,
@@ -65,6 +65,7 @@ __all__ = [
     "needed_relaxation",
     "not_eligible",
     "prepare",
+    "pseudonym",
     "quotas_from_shares",
     "read_pool",
     "read_quotas",

@@ -13,6 +13,7 @@ households are renamed h1, h2, ... so that no address or register number is in i
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -48,6 +49,14 @@ PUBLISHED = (
     "parent",
 )
 REQUIRED = (*PUBLISHED, "commitment", "ceremony", "panel", "reserve")
+
+
+def pseudonym(secret: str, person: str) -> str:
+    """The number a person has in one draw's published bundle: a keyed hash of their own
+    id, so the bundles of two draws (different secrets) cannot be linked by it, and only
+    who holds the draw's secret can tell who is who. 12 hex digits: among ten thousand
+    people two alike has a chance of about 2 in 10 million (callers check)."""
+    return "P" + hashlib.sha256(f"{secret}:{person}".encode()).hexdigest()[:12]
 
 
 def prepare(

@@ -137,7 +137,7 @@ def replace_member(store: Store, caller: Caller, member_id: int) -> int:
     require_organiser_role(caller)
 
     def work(cur: Cursor) -> int:
-        _ctx, found = _member(cur, caller, member_id, replacing=True)
+        ctx, found = _member(cur, caller, member_id, replacing=True)
         if member_id in draws.replaced_members(cur, found.draw_id):
             raise UserError("Dit lid is al vervangen; iemand twee keer vervangen kan niet.")
         require_no_running_replacement(cur, found.draw_id)
@@ -146,9 +146,10 @@ def replace_member(store: Store, caller: Caller, member_id: int) -> int:
         bundle = draws.bundle(cur, found.draw_id)
         assert bundle is not None
         everyone = draws.members(cur, found.draw_id)
-        current = [str(m.resident_id) for m in everyone if m.status in SITTING]
-        leaving = str(found.resident_id)
-        asked_before = {str(m.resident_id) for m in everyone if m.status not in ("reserve",)}
+        number = {m.id: ctx.bundle_id(m.resident_id) for m in everyone}  # in the bundle
+        current = [number[m.id] for m in everyone if m.status in SITTING]
+        leaving = number[found.id]
+        asked_before = {number[m.id] for m in everyone if m.status not in ("reserve",)}
         try:
             candidates = sortition.reserve_candidates(bundle, leaving, [*current, leaving])
         except sortition.SortitionError as exc:
@@ -159,7 +160,7 @@ def replace_member(store: Store, caller: Caller, member_id: int) -> int:
                 "Niemand op de reservelijst kan deze plaats innemen zonder de quota te breken. "
                 "Er is niets veranderd."
             )
-        chosen = next(m for m in everyone if str(m.resident_id) == candidates[0])
+        chosen = next(m for m in everyone if number[m.id] == candidates[0])
         at = now()
         draws.set_member_status(cur, chosen.id, "selected", at)
         draws.set_member_status(cur, member_id, "replaced", at)
@@ -286,7 +287,7 @@ def _rotate_out(cur: Cursor, ctx: DrawContext) -> int:
 
 @dataclass(frozen=True)
 class MembersView:
-    members: pd.DataFrame  # member_id, number, name, status, reserve_rank, replaced_by, groups
+    members: pd.DataFrame  # member_id, number (in the bundle), name, status, reserve_rank, ...
     confirmed: int
     seats: int
     roster: pd.DataFrame  # the council's seats with terms and rotation dates
@@ -318,12 +319,12 @@ def members_view(store: Store, caller: Caller, draw_id: int) -> MembersView:
         closed_reason = members_closed_reason(cur, ctx, today(), replacing=False)
         replace_closed_reason = members_closed_reason(cur, ctx, today(), replacing=True)
     rows = []
-    number_of = {m.id: m.resident_id for m in everyone}
+    number_of = {m.id: ctx.bundle_id(m.resident_id) for m in everyone}
     for m in everyone:
         groups = pool.loc[str(m.resident_id)] if str(m.resident_id) in pool.index else None
         by = replaced.get(m.id)
         rows.append({
-            "member_id": m.id, "number": m.resident_id, "name": names.get(m.resident_id, ""),
+            "member_id": m.id, "number": number_of[m.id], "name": names.get(m.resident_id, ""),
             "status": m.status, "reserve_rank": m.reserve_rank,
             "replaced_by": number_of.get(by) if by is not None else None,
             "age_band": None if groups is None else groups["age_band"],

@@ -24,6 +24,7 @@ from dashboard.draw_context import (
     require_open,
     require_organiser_role,
     residual_notes,
+    volunteer_pool,
 )
 from dashboard.errors import UserError
 from dashboard.store import draws
@@ -169,7 +170,7 @@ INFEASIBLE = (
 
 def _check(cur: Cursor, ctx: DrawContext, rows: list[tuple[str, str, int, int]]) -> QuotaCheck:
     k = rotation.quota_seats(ctx)  # a rotation's quotas are for the whole council
-    pool = draws.pool_frame(cur, ctx.draw.id, ctx.reference_date)
+    pool = volunteer_pool(cur, ctx)
     volunteers = len(pool)
     problems: list[str] = []
     for feature in sorted({r[0] for r in rows}):

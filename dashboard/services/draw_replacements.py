@@ -123,13 +123,14 @@ def _inputs(cur: Cursor, caller: Caller, draw_id: int, member_ids: Sequence[int]
         leaving.append(member)
     bundle = draws.bundle(cur, draw_id)
     assert bundle is not None
-    sitting = [str(m.resident_id) for m in everyone if m.status in SITTING]
-    leaving_ids = [str(m.resident_id) for m in leaving]
+    number = parent.bundle_id  # people as the council's bundle names them
+    sitting = [number(m.resident_id) for m in everyone if m.status in SITTING]
+    leaving_ids = [number(m.resident_id) for m in leaving]
     # Who said no or left before (and who was replaced) is not asked again.
     unavailable = sorted(
-        str(m.resident_id)
+        number(m.resident_id)
         for m in everyone
-        if m.status not in ("reserve", *SITTING) and str(m.resident_id) not in leaving_ids
+        if m.status not in ("reserve", *SITTING) and number(m.resident_id) not in leaving_ids
     )
     try:
         inputs, record = sortition.replacement_draw_inputs(
@@ -192,6 +193,7 @@ def prepare_replacement(
             )
         parent = fresh.parent
         parameters = {
+            "id_secret": parent.parameters.get("id_secret"),  # the council's bundle numbers
             "term_id": parent.parameters.get("term_id"),
             "eligible_age": parent.min_age,
             "replaces_member_ids": [m.id for m in fresh.leaving],
@@ -202,9 +204,10 @@ def prepare_replacement(
             cur, parent.council.id, "replacement", parent.draw.method, inputs.seats,
             parameters, now(), parent.draw.panel_id, parent_draw_id=draw_id,
         )  # fmt: skip
+        resident = parent.residents_by_bundle_id(m.resident_id for m in draws.members(cur, draw_id))
         probabilities = pd.DataFrame(
             {
-                "resident_id": [int(i) for i in bundle["probabilities"]],
+                "resident_id": [resident[i] for i in bundle["probabilities"]],
                 "probability": [float(p) for p in bundle["probabilities"].values()],
             }
         )
@@ -241,11 +244,11 @@ def seat_replacements(
     assert parent_id is not None
     parent = context(cur, caller, parent_id)
     require_members_changeable(cur, parent, replacing=True)
-    everyone = {m.resident_id: m for m in draws.members(cur, parent_id)}
+    everyone = {parent.bundle_id(m.resident_id): m for m in draws.members(cur, parent_id)}
     record = revealed.get("parent") or {}
-    staying = sorted(str(m.resident_id) for m in everyone.values() if m.status in SITTING)
+    staying = sorted(n for n, m in everyone.items() if m.status in SITTING)
     links = draws.replacement_links(cur, ctx.draw.id)
-    drawn = [everyone.get(int(person)) for person in revealed["panel"]]
+    drawn = [everyone.get(str(person)) for person in revealed["panel"]]
     if (
         staying != sorted(record.get("staying", []))
         or len(links) != len(drawn)
@@ -292,14 +295,15 @@ def replacement_view(store: Store, caller: Caller, draw_id: int) -> ReplacementV
         if ctx.draw.purpose != "replacement" or parent_id is None:
             raise UserError(f"Loting {draw_id} is geen vervangingsloting.")
         links = draws.replacement_links(cur, draw_id)
-        number = {m.id: m for m in draws.members(cur, parent_id)}
+        member = {m.id: m for m in draws.members(cur, parent_id)}
         bundle = draws.bundle(cur, draw_id)
+    number = ctx.bundle_id  # the council's bundle numbers (the same secret)
     rows = [
         {
             "member_id": replaced,
-            "number": number[replaced].resident_id,
-            "status": number[replaced].status,
-            "replaced_by": None if by is None else number[by].resident_id,
+            "number": number(member[replaced].resident_id),
+            "status": member[replaced].status,
+            "replaced_by": None if by is None else number(member[by].resident_id),
         }
         for _, replaced, by in links
     ]

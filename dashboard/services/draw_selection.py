@@ -33,6 +33,7 @@ from dashboard.draw_context import (
     part_names,
     require_open,
     require_organiser_role,
+    volunteer_pool,
     written_reason,
 )
 from dashboard.errors import UserError
@@ -54,9 +55,15 @@ def _pool_and_quotas(cur: Cursor, ctx: DrawContext) -> tuple[pd.DataFrame, pd.Da
         [(q.feature, q.value, q.min_count, q.max_count) for q in rows],
         columns=["feature", "value", "min", "max"],
     )
-    pool = draws.pool_frame(cur, ctx.draw.id, ctx.reference_date)
+    pool = volunteer_pool(cur, ctx)
     features = list(dict.fromkeys(quotas["feature"]))
     return pool[["id", "household", *features]], quotas
+
+
+def _residents(cur: Cursor, ctx: DrawContext) -> dict[str, int]:
+    """The volunteers by their bundle numbers."""
+    pool = draws.pool_frame(cur, ctx.draw.id, ctx.reference_date)
+    return ctx.residents_by_bundle_id(int(i) for i in pool["id"])
 
 
 def _digest(pool: pd.DataFrame, quotas: pd.DataFrame) -> str:
@@ -115,7 +122,7 @@ def prepare_selection(
             with store.read() as cur:
                 inputs = rotation.draw_inputs(cur, ctx, pool, quotas)
             people, table = inputs.people, inputs.quotas
-            staying = [str(r) for r in rotation.of(ctx)["staying"]]
+            staying = [ctx.bundle_id(int(r)) for r in rotation.of(ctx)["staying"]]
             parent = inputs.parent_record("", staying, ())
             parent.update({"commitment": None, "rotation": rotation.of(ctx)})
         bundle = sortition.prepare(
@@ -149,9 +156,10 @@ def prepare_selection(
             )
         parameters = dict(fresh.parameters)
         parameters.update({"legacy_probabilities": legacy, "legacy_runs": LEGACY_RUNS})
+        resident = _residents(cur, fresh)
         probabilities = pd.DataFrame(
             {
-                "resident_id": [int(i) for i in bundle["probabilities"]],
+                "resident_id": [resident[i] for i in bundle["probabilities"]],
                 "probability": [float(p) for p in bundle["probabilities"].values()],
             }
         )
@@ -222,10 +230,11 @@ def reveal_draw(store: Store, caller: Caller, draw_id: int, inputs: Sequence[str
         if ctx.draw.purpose == "replacement":  # the drawn take the seats in the council's draw
             draw_replacements.seat_replacements(cur, caller, ctx, revealed)
         else:
+            resident = _residents(cur, ctx)
             for person in revealed["panel"]:
-                draws.add_member(cur, draw_id, int(person), "selected", at)
+                draws.add_member(cur, draw_id, resident[person], "selected", at)
             for rank, person in enumerate(revealed["reserve"], start=1):
-                draws.add_member(cur, draw_id, int(person), "reserve", at, rank)
+                draws.add_member(cur, draw_id, resident[person], "reserve", at, rank)
         index = int(revealed["ceremony"]["chosen_index"])
         log(cur, caller, "draw.reveal", draw_id, {
             "inputs": revealed["ceremony"]["inputs"], "chosen_index": index,
@@ -298,7 +307,7 @@ def selection_view(store: Store, caller: Caller, draw_id: int) -> SelectionView:
         found = draws.bundle(cur, draw_id)
         table = draws.group_table(cur, draw_id, ctx.reference_date, ctx.min_age)
         quota_rows = draws.quotas(cur, draw_id)
-        pool = draws.pool_frame(cur, draw_id, ctx.reference_date)
+        pool = volunteer_pool(cur, ctx)
         names_of_parts = part_names(cur, ctx)
     if found is None:
         empty = pd.DataFrame()

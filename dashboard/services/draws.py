@@ -186,6 +186,8 @@ def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
             "eligible_age": owner.eligible_age,
             "term_id": term_id,
             "lottery_seed": secrets.randbits(32),
+            # Volunteers' numbers in the published bundle (sortition.pseudonym); private.
+            "id_secret": secrets.token_hex(16),
         }
         if chosen is not None:
             parameters["rotation"] = chosen.parameters()

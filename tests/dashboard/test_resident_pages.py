@@ -20,7 +20,7 @@ from dashboard.services import budget_book as book
 from dashboard.services import public
 from dashboard.store import audit, budget, council, proposals
 from dashboard.store.db import open_store
-from sortition import prepare, replacement_draw_inputs, reveal, verify
+from sortition import prepare, pseudonym, replacement_draw_inputs, reveal, verify
 from tests.dashboard.test_public_privacy import everything_shown
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
@@ -235,15 +235,21 @@ def test_the_council_page_offers_the_draw_bundle_and_it_verifies(app_db: Path) -
         ).fetchall()
     personal = {value for row in rows for value in row if len(value) > 3}
     assert not [value for value in personal if value in bundle_text]
-    # Volunteers by the register's pseudonymous number (as every draw of the workspace, so
-    # that a member who leaves can be replaced from the bundle); households renamed.
+    # Volunteers by their number in this draw (a keyed hash with the draw's private secret,
+    # `sortition.pseudonym`), not the register's: bundles of two draws cannot be linked;
+    # households renamed.
     with store.read() as cur:
+        secret = cur.execute(
+            "SELECT json_extract_string(parameters_json, '$.id_secret') FROM draw WHERE id = ?",
+            [view.draw.draw_id],
+        ).fetchall()[0][0]
         members = cur.execute(
             "SELECT CAST(resident_id AS VARCHAR) FROM panel_member WHERE draw_id = ? "
             "AND reserve_rank IS NULL",
             [view.draw.draw_id],
         ).fetchall()
-    assert sorted(bundle["panel"]) == sorted(m[0] for m in members)
+    assert secret and sorted(bundle["panel"]) == sorted(pseudonym(secret, m[0]) for m in members)
+    assert all(row[0].startswith("P") and len(row[0]) == 13 for row in bundle["pool"]["rows"])
     assert all(row[1].startswith("h") for row in bundle["pool"]["rows"])
 
 

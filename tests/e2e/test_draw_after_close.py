@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 import sortition
+from dashboard.auth import Caller, Role
+from dashboard.services import draws
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import open_store
 from tests.conftest import DEMO_TODAY
@@ -17,35 +19,35 @@ from tests.e2e.harness import Server, running_server, screenshot
 from tests.e2e.test_draw_journey import click, expect, main_text
 
 pytestmark = pytest.mark.browser
+ORGANISER = Caller("organisator", Role.ORGANISER, None)
 
 
 @pytest.fixture
-def completed_draw(demo_db: Path) -> Iterator[tuple[Server, int, int]]:
-    """The server, a demo council's completed draw whose term runs, and the resident
-    number of a member a reserve can follow."""
+def completed_draw(demo_db: Path) -> Iterator[tuple[Server, int, str]]:
+    """The server, a demo council's completed draw whose term runs, and the number (in
+    its bundle) of a member a reserve can follow."""
     draw_id, leaving = 0, None
     store = open_store(demo_db)
     try:
         with store.read() as cur:
             found = draw_rows.current_council_draws(cur, DEMO_TODAY)
-            for draw_id in found:
+        for draw_id in found:
+            number = draws.draw_state(store, ORGANISER, draw_id).context.bundle_id
+            with store.read() as cur:
                 bundle = draw_rows.bundle(cur, draw_id)
-                assert bundle is not None
-                numbers = [
-                    str(m.resident_id)
-                    for m in draw_rows.members(cur, draw_id)
-                    if m.status == "confirmed"
-                ]
-                leaving = next(
-                    (n for n in numbers if sortition.reserve_candidates(bundle, n, numbers)), None
-                )
-                if leaving is not None:
-                    break
+                members = draw_rows.members(cur, draw_id)
+            assert bundle is not None
+            numbers = [number(m.resident_id) for m in members if m.status == "confirmed"]
+            leaving = next(
+                (n for n in numbers if sortition.reserve_candidates(bundle, n, numbers)), None
+            )
+            if leaving is not None:
+                break
     finally:
         store.close()
     assert leaving is not None
     with running_server(demo_db) as server:
-        yield server, draw_id, int(leaving)
+        yield server, draw_id, leaving
 
 
 def choose(tab: object, label: str, option: str) -> None:
@@ -54,7 +56,7 @@ def choose(tab: object, label: str, option: str) -> None:
 
 
 def test_a_member_who_stops_mid_term_is_replaced_from_the_reserve_list(
-    completed_draw: tuple[Server, int, int], browser: object
+    completed_draw: tuple[Server, int, str], browser: object
 ) -> None:
     server, draw_id, number = completed_draw
     tab = browser.new_page(viewport={"width": 1280, "height": 1600})  # type: ignore[attr-defined]

@@ -19,6 +19,7 @@ from tests.database_state import fingerprint
 from tests.services.test_draws_public import (
     ORGANISER,
     actions,
+    bundle_number,
     council_problems,
     count,
     revealed,
@@ -74,9 +75,9 @@ def test_two_members_replaced_by_a_public_draw_once(store: Store) -> None:
     after = members(store, draw_id)
     assert [after[m] for m in leaving] == ["replaced", "replaced"]
     links = draw_members.members_view(store, ORGANISER, draw_id).members.set_index("member_id")
-    newcomers = [int(links.loc[m, "replaced_by"]) for m in leaving]
+    newcomers = [str(links.loc[m, "replaced_by"]) for m in leaving]
     child, council = bundles(store, new_id)
-    assert sorted(newcomers) == sorted(int(p) for p in child["panel"])
+    assert sorted(newcomers) == sorted(child["panel"])
     assert sum(1 for s in after.values() if s == "selected") == 11
     assert draws.draw_state(store, ORGANISER, new_id).context.draw.status == "completed"
     with pytest.raises(UserError, match=r"al gedaan|afgerond"):
@@ -105,20 +106,22 @@ def test_two_members_replaced_by_a_public_draw_once(store: Store) -> None:
 def test_nearest_feasible_quotas_when_no_exact_replacement_exists(store: Store) -> None:
     draw_id = revealed(store)
     pool = draw_selection.selection_view(store, ORGANISER, draw_id)
+    number = bundle_number(store, draw_id)
     with store.read() as cur:
         genders = dict(cur.execute(
-            "SELECT CAST(i.resident_id AS VARCHAR), x.gender FROM response x "
+            "SELECT i.resident_id, x.gender FROM response x "
             "JOIN invitation i ON i.id = x.invitation_id WHERE i.draw_id = ?", [draw_id]
         ).fetchall())  # fmt: skip
-    women = [p for p in pool.panel if genders[p] == "vrouw"]
+    gender_of = {number(r): g for r, g in genders.items()}
+    women = [p for p in pool.panel if gender_of[p] == "vrouw"]
     # Every woman on the reserve list has said no already: none is left to draw.
     with store.transaction() as cur:
         cur.execute(
             "UPDATE panel_member SET status = 'declined' WHERE draw_id = ? AND status = "
-            "'reserve' AND CAST(resident_id AS VARCHAR) IN (SELECT unnest(?))",
-            [draw_id, [p for p, g in genders.items() if g == "vrouw"]],
+            "'reserve' AND resident_id IN (SELECT unnest(?))",
+            [draw_id, [r for r, g in genders.items() if g == "vrouw"]],
         )
-    by_number = {str(m.resident_id): m.id for m in _members(store, draw_id)}
+    by_number = {number(m.resident_id): m.id for m in _members(store, draw_id)}
     leaving = [by_number[p] for p in women[: len(women) - 3]]  # 3 women stay: below min 4
     for member_id in leaving:
         draw_members.decline_member(store, ORGANISER, member_id, "verhuisd")

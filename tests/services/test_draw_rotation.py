@@ -27,7 +27,12 @@ from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store
 from dashboard.store.register_import import register_as_extract
 from tests.database_state import fingerprint
-from tests.services.test_draws_public import ORGANISER, register_volunteers
+from tests.services.test_draws_public import (
+    ORGANISER,
+    bundle_number,
+    register_volunteers,
+    residents_by_number,
+)
 
 DAY = date.today() + timedelta(days=60)
 
@@ -96,17 +101,21 @@ def test_a_rotation_from_invitations_to_the_new_cohort(store: Store) -> None:
 
     draw_selection.prepare_selection(store, ORGANISER, draw_id)
     draw_selection.reveal_draw(store, ORGANISER, draw_id, ["6", "1", "4"])
+    resident = residents_by_number(store, draw_id)
+    number = bundle_number(store, draw_id)
     with store.read() as cur:
         bundle = draw_rows.bundle(cur, draw_id)
-        features = draw_rows.member_features(cur, draw_id, [*plan["staying"],
-                                             *[int(p) for p in bundle["panel"]]], DAY)  # fmt: skip
+        newcomers = [str(resident[p]) for p in bundle["panel"]]
+        staying = draw_rows.member_features(cur, draw_id, plan["staying"], DAY)
+        # The newcomers' groups as they answered them (what the draw used).
+        answered = draw_rows.pool_frame(cur, draw_id, DAY).set_index("id").loc[newcomers]
     assert bundle["purpose"] == "rotation" and bundle["k"] == 4
-    assert bundle["parent"]["staying"] == sorted(str(s) for s in plan["staying"])
+    assert bundle["parent"]["staying"] == sorted(number(s) for s in plan["staying"])
     assert sortition.verify(bundle) == []
     # Staying members and newcomers together meet the council's quotas (or the nearest
     # feasible ones the bundle records).
     if not bundle["parent"]["relaxation"]:
-        council_now = pd.concat([features])
+        council_now = pd.concat([staying, answered.reset_index()])
         for row in proposed.itertuples(index=False):
             have = int((council_now[row.feature] == row.value).sum())
             assert row.min <= have <= row.max, (row, have)
@@ -127,7 +136,7 @@ def test_a_rotation_from_invitations_to_the_new_cohort(store: Store) -> None:
             "end_reason = 'rotatie'", [council_id(store)]
         ).fetchall()  # fmt: skip
         service = [(str(r), e) for r, e in draw_rows.council_service(cur, council_id(store))]
-    assert after == {*plan["staying"], *(int(p) for p in bundle["panel"])}
+    assert after == {*plan["staying"], *(resident[p] for p in bundle["panel"])}
     assert sorted(r for r, _, _ in ended) == sorted(plan["out"])
     assert {e for _, e, _ in ended} == {DAY}
     # Who rotated out may not be drawn again within the cool-down.

@@ -6,6 +6,7 @@ seats and the roster. Bad input changes nothing."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pandas as pd
@@ -82,13 +83,26 @@ def register_volunteers(store: Store, draw_id: int, extract: bytes, volunteers: 
     )  # fmt: skip
 
 
+def bundle_number(store: Store, draw_id: int) -> Callable[[int], str]:
+    """Resident -> their number in the draw's bundle."""
+    return draws.draw_state(store, ORGANISER, draw_id).context.bundle_id
+
+
+def residents_by_number(store: Store, draw_id: int) -> dict[str, int]:
+    """The draw's members and reserves by their numbers in its bundle."""
+    number = bundle_number(store, draw_id)
+    with store.read() as cur:
+        return {number(m.resident_id): m.resident_id for m in draw_rows.members(cur, draw_id)}
+
+
 def council_problems(store: Store, draw_id: int, status: str = "confirmed") -> list[str]:
     """Why the members with `status` are not a valid panel of the draw's bundle."""
     from sortition.bundle import bundle_pool, bundle_quotas, panel_problems
 
+    number = bundle_number(store, draw_id)
     with store.read() as cur:
         bundle = draw_rows.bundle(cur, draw_id)
-        members = [str(m.resident_id) for m in draw_rows.members(cur, draw_id)
+        members = [number(m.resident_id) for m in draw_rows.members(cur, draw_id)
                    if m.status == status]  # fmt: skip
     assert bundle is not None
     return panel_problems(bundle_pool(bundle), bundle_quotas(bundle), int(bundle["k"]), members)

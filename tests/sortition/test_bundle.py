@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from sortition import SortitionInputError, prepare, reveal, verify
+from sortition import SortitionInputError, prepare, pseudonym, reveal, verify
 from sortition.bundle import bundle_pool, bundle_quotas, panel_problems
 from sortition.quotas import QuotaTable
 from tests.sortition.conftest import random_instance
@@ -206,3 +206,12 @@ def test_a_maximin_bundle_verifies_its_lowest_chance(
     lowest = min(bundle["probabilities"], key=bundle["probabilities"].get)
     bundle["probabilities"][lowest] -= 0.01
     assert any(d.startswith("lowest probability") for d in verify(bundle))
+
+
+def test_a_pseudonym_depends_on_the_draw_secret_and_tells_nobody_the_number() -> None:
+    ids = [str(n) for n in range(5000)]
+    first = [pseudonym("geheim-1", i) for i in ids]
+    assert first == [pseudonym("geheim-1", i) for i in ids]  # the same draw: the same number
+    assert len(set(first)) == len(ids)
+    assert not set(first) & {pseudonym("geheim-2", i) for i in ids}  # other draws: unlinked
+    assert all(p.startswith("P") and len(p) == 13 and p[1:] not in ids for p in first)

@@ -87,7 +87,7 @@ def _table(rows: pd.DataFrame) -> None:
                 t("Status"): rows["status"].map(lambda s: t(STATUS[s])),
                 t("Reserve nr"): rows["reserve_rank"].map(lambda v: "" if pd.isna(v) else int(v)),
                 t("Vervangen door nr"): rows["replaced_by"].map(
-                    lambda v: "" if v is None or pd.isna(v) else int(v)
+                    lambda v: "" if v is None or pd.isna(v) else str(v)
                 ),
             }
         ),

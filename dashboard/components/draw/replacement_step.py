@@ -35,7 +35,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
             {
                 t("Plaats van nr"): view.leaving["number"],
                 t("Vervangen door nr"): view.leaving["replaced_by"].map(
-                    lambda v: "" if v is None or pd.isna(v) else int(v)
+                    lambda v: "" if v is None or pd.isna(v) else str(v)
                 ),
             }
         ),
