@@ -52,6 +52,19 @@ def term_of(store: Store, draw_id: int) -> tuple[date, date]:
     return term.starts_on, term.ends_on
 
 
+def mid_term(store: Store, monkeypatch: pytest.MonkeyPatch, days: int) -> tuple[int, date]:
+    """A completed council draw and the day `days` into its term, made today."""
+    draw_id = completed_council(store)
+    starts, _ = term_of(store, draw_id)
+    day = starts + timedelta(days=days)
+    set_today(monkeypatch, day)
+    return draw_id, day
+
+
+def sitting_member(store: Store, draw_id: int) -> int:
+    return next(m for m, s in statuses(store, draw_id).items() if s == "confirmed")
+
+
 def sitting_on(store: Store, draw_id: int, day: date) -> set[int]:
     """Panel members of the draw whose seat is taken on `day`."""
     with store.read() as cur:
@@ -67,12 +80,9 @@ def sitting_on(store: Store, draw_id: int, day: date) -> set[int]:
 def test_a_member_who_leaves_mid_term_is_replaced_from_the_reserve_list(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    draw_id = completed_council(store)
-    starts, _ = term_of(store, draw_id)
-    day = starts + timedelta(days=200)
-    set_today(monkeypatch, day)
+    draw_id, day = mid_term(store, monkeypatch, 200)
     assert draw_members.members_view(store, ORGANISER, draw_id).closed_reason is None
-    leaving = next(m for m, s in statuses(store, draw_id).items() if s == "confirmed")
+    leaving = sitting_member(store, draw_id)
 
     draw_members.decline_member(store, ORGANISER, leaving, "verhuisd")
     assert statuses(store, draw_id)[leaving] == "left"
@@ -94,10 +104,7 @@ def test_a_member_who_leaves_mid_term_is_replaced_from_the_reserve_list(
 def test_after_the_draw_a_public_replacement_draw_fills_the_seats(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    draw_id = completed_council(store)
-    starts, _ = term_of(store, draw_id)
-    day = starts + timedelta(days=400)
-    set_today(monkeypatch, day)
+    draw_id, day = mid_term(store, monkeypatch, 400)
     leaving = [m for m, s in statuses(store, draw_id).items() if s == "confirmed"][:2]
     for member_id in leaving:
         draw_members.decline_member(store, ORGANISER, member_id, "geen tijd meer")
@@ -136,7 +143,7 @@ def test_after_the_term_nobody_is_replaced_and_nothing_changes(
     draw_id = completed_council(store)
     _, ends = term_of(store, draw_id)
     set_today(monkeypatch, ends + timedelta(days=1))
-    member_id = next(m for m, s in statuses(store, draw_id).items() if s == "confirmed")
+    member_id = sitting_member(store, draw_id)
     reason = draw_members.members_view(store, ORGANISER, draw_id).closed_reason
     assert reason is not None and "termijn" in reason
     before = fingerprint(store)
@@ -150,10 +157,8 @@ def test_after_the_term_nobody_is_replaced_and_nothing_changes(
 def test_once_the_council_was_rotated_its_earlier_draw_replaces_nobody(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    draw_id = completed_council(store)
-    starts, _ = term_of(store, draw_id)
-    set_today(monkeypatch, starts + timedelta(days=500))
-    member_id = next(m for m, s in statuses(store, draw_id).items() if s == "confirmed")
+    draw_id, _ = mid_term(store, monkeypatch, 500)
+    member_id = sitting_member(store, draw_id)
     draw_members.decline_member(store, ORGANISER, member_id, "verhuisd")
     council_id = draws.draw_state(store, ORGANISER, draw_id).context.council.id
     with store.transaction() as cur:  # a rotation completed since (its steps: elsewhere)
@@ -169,7 +174,7 @@ def test_once_the_council_was_rotated_its_earlier_draw_replaces_nobody(
     # Who stops is still recorded: the seat ends.
     view = draw_members.members_view(store, ORGANISER, draw_id)
     assert view.closed_reason is None and "gerouleerd" in str(view.replace_closed_reason)
-    other = next(m for m, s in statuses(store, draw_id).items() if s == "confirmed")
+    other = sitting_member(store, draw_id)
     draw_members.decline_member(store, ORGANISER, other, "verhuisd")
     assert statuses(store, draw_id)[other] == "left"
 
@@ -177,11 +182,8 @@ def test_once_the_council_was_rotated_its_earlier_draw_replaces_nobody(
 def test_a_member_whose_seat_ended_cannot_stop_again(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    draw_id = completed_council(store)
-    starts, _ = term_of(store, draw_id)
-    day = starts + timedelta(days=30)
-    set_today(monkeypatch, day)
-    member_id = next(m for m, s in statuses(store, draw_id).items() if s == "confirmed")
+    draw_id, day = mid_term(store, monkeypatch, 30)
+    member_id = sitting_member(store, draw_id)
     with store.transaction() as cur:  # e.g. rotated out
         seat = draw_rows.seat_of_member(cur, member_id)
         assert seat is not None
@@ -198,7 +200,7 @@ def test_a_council_drawn_without_a_public_ceremony_records_leaving_only(
     draw_id = completed_council(store)
     with store.transaction() as cur:  # as the councils drawn before the workspace existed
         cur.execute("UPDATE draw SET chosen_index = NULL WHERE id = ?", [draw_id])
-    member_id = next(m for m, s in statuses(store, draw_id).items() if s == "confirmed")
+    member_id = sitting_member(store, draw_id)
     draw_members.decline_member(store, ORGANISER, member_id, "verhuisd")
     before = fingerprint(store)
     with pytest.raises(UserError, match="zonder openbare trekking"):
@@ -286,11 +288,9 @@ def test_an_appointed_member_who_leaves_is_followed_mid_term(
 def test_a_member_who_stopped_earlier_is_recorded_on_that_day(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    draw_id = completed_council(store)
+    draw_id, day = mid_term(store, monkeypatch, 100)
     starts, _ = term_of(store, draw_id)
-    day = starts + timedelta(days=100)
-    set_today(monkeypatch, day)
-    member_id = next(m for m, s in statuses(store, draw_id).items() if s == "confirmed")
+    member_id = sitting_member(store, draw_id)
     before = fingerprint(store)
     with pytest.raises(UserError, match="in de toekomst"):
         draw_members.decline_member(store, ORGANISER, member_id, "verhuisd", day + timedelta(1))
