@@ -18,7 +18,7 @@ from dashboard.auth import SYSTEM, Caller, Role, require_organiser
 from dashboard.errors import UserError
 from dashboard.store import audit, council, draws, geography
 from dashboard.store.db import Store
-from dashboard.store.models import Council, Draw
+from dashboard.store.models import Council, Draw, Term
 from dashboard.store.register import AGE_BANDS
 from dashboard.store.rows import Cursor
 from sortition import DrawInputs, QuotaChange, pseudonym
@@ -127,6 +127,12 @@ def require_open(ctx: DrawContext) -> None:
         )
 
 
+def term_of(cur: Cursor, ctx: DrawContext) -> Term | None:
+    """The term the draw seats its members for (a wijkpanel has none)."""
+    term_id = ctx.parameters.get("term_id")
+    return next((t for t in council.terms(cur, ctx.council.id) if t.id == term_id), None)
+
+
 def members_closed_reason(
     cur: Cursor, ctx: DrawContext, day: date, *, replacing: bool
 ) -> str | None:
@@ -146,10 +152,7 @@ def members_closed_reason(
             f"Deze loting is {STATUS_NAMES.get(ctx.draw.status, ctx.draw.status)}; "
             "er kan niets meer aan veranderen."
         )
-    term = next(
-        (t for t in council.terms(cur, ctx.council.id) if t.id == ctx.parameters.get("term_id")),
-        None,
-    )
+    term = term_of(cur, ctx)
     if term is not None and term.ends_on < day:
         return (
             f"De termijn van deze raad liep tot {term.ends_on:%d-%m-%Y}; na de termijn "

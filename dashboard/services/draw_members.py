@@ -33,11 +33,12 @@ from dashboard.draw_context import (
     require_no_running_replacement,
     require_open,
     require_organiser_role,
+    term_of,
     today,
     written_reason,
 )
 from dashboard.errors import UserError
-from dashboard.store import council, draws
+from dashboard.store import draws
 from dashboard.store.db import Store
 from dashboard.store.models import PanelMember, Seat, Term
 from dashboard.store.rows import Cursor
@@ -64,11 +65,6 @@ def _member(
     return ctx, found
 
 
-def _term(cur: Cursor, ctx: DrawContext) -> Term | None:
-    term_id = ctx.parameters.get("term_id")
-    return next((t for t in council.terms(cur, ctx.council.id) if t.id == term_id), None)
-
-
 def confirm_member(store: Store, caller: Caller, member_id: int) -> None:
     """The member says yes: for a council, a drawn seat for the draw's term."""
     require_organiser_role(caller)
@@ -82,7 +78,7 @@ def confirm_member(store: Store, caller: Caller, member_id: int) -> None:
                 f"Alleen wie geloot is, kan bevestigen; dit lid is {STATUS_NAMES[found.status]}."
             )
         draws.set_member_status(cur, member_id, "confirmed", now())
-        term = _term(cur, ctx)
+        term = term_of(cur, ctx)
         if ctx.draw.purpose in ("council", "rotation") and term is not None:
             # A replacement who joins a sitting council starts today, not with the term.
             draws.add_seat(cur, {
@@ -227,7 +223,7 @@ def _appointing(cur: Cursor, caller: Caller, draw_id: int) -> tuple[DrawContext,
     open, and after it while the term runs)."""
     ctx = context(cur, caller, draw_id)
     require_members_changeable(cur, ctx, replacing=False)
-    term = _term(cur, ctx)
+    term = term_of(cur, ctx)
     if term is None:
         raise UserError("Een wijkpanel heeft geen benoemde zetels.")
     if ctx.draw.purpose == "rotation":

@@ -23,6 +23,7 @@ from dashboard.draw_context import (
     now,
     require_open,
     require_organiser_role,
+    term_of,
     today,
     written_reason,
 )
@@ -321,8 +322,7 @@ def draw_state(store: Store, caller: Caller, draw_id: int) -> DrawState:
     with store.read() as cur:
         ctx = context(cur, caller, draw_id)
         names = {h.id: h.name for h in geography.neighbourhoods(cur)}
-        term_id = ctx.parameters.get("term_id")
-        term = next((t for t in council.terms(cur, ctx.council.id) if t.id == term_id), None)
+        term = term_of(cur, ctx)
         outcomes = draws.latest_outcomes(cur, draw_id)
         return DrawState(
             context=ctx,
