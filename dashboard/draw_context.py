@@ -110,8 +110,8 @@ def context(cur: Cursor, caller: Caller, draw_id: int) -> DrawContext:
 def volunteer_pool(cur: Cursor, ctx: DrawContext) -> pd.DataFrame:
     """The draw's volunteers as `draws.pool_frame` has them, by their bundle numbers."""
     pool = draws.pool_frame(cur, ctx.draw.id, ctx.reference_date)
-    ctx.residents_by_bundle_id(int(i) for i in pool["id"])  # no two alike
-    return pool.assign(id=[ctx.bundle_id(int(i)) for i in pool["id"]])
+    number = {r: n for n, r in ctx.residents_by_bundle_id(int(i) for i in pool["id"]).items()}
+    return pool.assign(id=[number[int(i)] for i in pool["id"]])
 
 
 def read_context(store: Store, caller: Caller, draw_id: int) -> DrawContext:

@@ -9,48 +9,37 @@ from pathlib import Path
 
 import pytest
 
-import sortition
-from dashboard.auth import Caller, Role
-from dashboard.services import draws
-from dashboard.store import draws as draw_rows
 from dashboard.store.db import open_store
-from tests.conftest import DEMO_TODAY
 from tests.e2e.harness import Server, running_server, screenshot
-from tests.e2e.test_draw_journey import click, expect, main_text
+from tests.e2e.test_draw_journey import click, expect, main_text, settle
+from tests.services.test_draw_after_close import replaceable_demo_member
 
 pytestmark = pytest.mark.browser
-ORGANISER = Caller("organisator", Role.ORGANISER, None)
 
 
 @pytest.fixture
 def completed_draw(demo_db: Path) -> Iterator[tuple[Server, int, str]]:
     """The server, a demo council's completed draw whose term runs, and the number (in
     its bundle) of a member a reserve can follow."""
-    draw_id, leaving = 0, None
     store = open_store(demo_db)
     try:
-        with store.read() as cur:
-            found = draw_rows.current_council_draws(cur, DEMO_TODAY)
-        for draw_id in found:
-            number = draws.draw_state(store, ORGANISER, draw_id).context.bundle_id
-            with store.read() as cur:
-                bundle = draw_rows.bundle(cur, draw_id)
-                members = draw_rows.members(cur, draw_id)
-            assert bundle is not None
-            numbers = [number(m.resident_id) for m in members if m.status == "confirmed"]
-            leaving = next(
-                (n for n in numbers if sortition.reserve_candidates(bundle, n, numbers)), None
-            )
-            if leaving is not None:
-                break
+        draw_id, _, leaving = replaceable_demo_member(store)
     finally:
         store.close()
-    assert leaving is not None
     with running_server(demo_db) as server:
         yield server, draw_id, leaving
 
 
+def shown(tab: object, text: str) -> str:
+    """The main area once it shows `text` and the rerun that brought it has ended (until
+    then the page can hold the old elements next to the new ones)."""
+    expect(tab, text)
+    settle(tab)
+    return main_text(tab)
+
+
 def choose(tab: object, label: str, option: str) -> None:
+    settle(tab)  # a form emptied after a success is replaced only when the rerun ends
     tab.get_by_label(label).click()  # type: ignore[attr-defined]
     tab.get_by_role("option", name=option).first.click()  # type: ignore[attr-defined]
 
@@ -65,23 +54,21 @@ def test_a_member_who_stops_mid_term_is_replaced_from_the_reserve_list(
     tab.get_by_label("Wachtwoord").fill("demo-organisator")
     click(tab, "Inloggen")
     tab.goto(f"{server.url}/organiser_draw?loting={draw_id}&stap=8")
-    expect(tab, "De loting is afgerond en de termijn loopt.")
-    assert "status: afgerond" in main_text(tab)
+    assert "status: afgerond" in shown(tab, "De loting is afgerond en de termijn loopt.")
     screenshot(tab, "draw-after-close-1-completed")
 
     choose(tab, "Wie zegt af?", f"nr {number},")
     tab.get_by_label("Reden (kort, geen gezondheid of andere gevoelige zaken)").fill("verhuisd")
     click(tab, "Afzeggen")
-    expect(tab, "Afzegging vastgelegd.")
+    shown(tab, "Afzegging vastgelegd.")
     click(tab, "Vervanger nemen")
-    expect(tab, "De eerstvolgende reserve die binnen de quota past, is gevraagd.")
-    assert "10 / 11" in main_text(tab)
+    asked = shown(tab, "De eerstvolgende reserve die binnen de quota past, is gevraagd.")
+    assert "10 / 11" in asked
     screenshot(tab, "draw-after-close-2-reserve-asked")
 
     choose(tab, "Wie zegt ja?", "nog niet bevestigd")
     click(tab, "Bevestigen")
-    expect(tab, "Bevestigd.")
-    text = main_text(tab)
+    text = shown(tab, "Bevestigd.")
     assert "11 / 11" in text and "status: afgerond" in text
     assert "Vervangen" in text  # the status of the member who stopped
     screenshot(tab, "draw-after-close-3-confirmed")

@@ -11,11 +11,13 @@ from datetime import date, timedelta
 import pytest
 
 import sortition
+from dashboard.auth import Caller, Role
 from dashboard.draw_context import now
 from dashboard.errors import UserError
 from dashboard.services import draw_members, draw_replacements, draw_selection, draws, public
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store
+from tests.conftest import DEMO_TODAY
 from tests.database_state import count, fingerprint
 from tests.services.test_draws_public import ORGANISER, actions, council_problems, revealed
 
@@ -219,34 +221,41 @@ def test_a_cancelled_draw_stays_closed(store: Store) -> None:
     assert fingerprint(store) == before
 
 
+EVERYWHERE = Caller("org", Role.ORGANISER, None)
+
+
+def replaceable_demo_member(store: Store) -> tuple[int, int, str]:
+    """A demo council's completed draw whose term runs on DEMO_TODAY, one of its sitting
+    members a reserve can follow (for some members no reserve keeps the quotas: then the
+    replacement draw with the nearest feasible quotas does, as tested above), and that
+    member's number in the bundle: (draw, member, number)."""
+    with store.read() as cur:
+        found = draw_rows.current_council_draws(cur, DEMO_TODAY)
+    for draw_id in found:
+        sitting = draw_members.members_view(store, EVERYWHERE, draw_id).members
+        sitting = sitting[sitting["status"] == "confirmed"]
+        with store.read() as cur:
+            bundle = draw_rows.bundle(cur, draw_id)
+        assert bundle is not None
+        numbers = [str(n) for n in sitting["number"]]
+        for member_id, number in zip(sitting["member_id"], numbers, strict=True):
+            if sortition.reserve_candidates(bundle, number, numbers):
+                return draw_id, int(member_id), number
+    raise AssertionError("no demo council member a reserve can follow")
+
+
 def test_the_demo_councils_can_replace_a_member_who_leaves(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The demo history's councils were drawn as the workspace draws: their bundles name
-    the members and reserves by register number, so a member who leaves is replaced."""
-    from tests.conftest import DEMO_TODAY
-
+    """The demo history's councils were drawn as the workspace draws (members and reserves
+    by their numbers in the bundle), so a member who leaves is replaced."""
     set_today(monkeypatch, DEMO_TODAY)
-    organiser = draw_members.Caller("org", ORGANISER.role, None)
-    with store.read() as cur:
-        draw_id = draw_rows.current_council_draws(cur, DEMO_TODAY)[0]
-    view = draw_members.members_view(store, organiser, draw_id)
+    draw_id, member_id, _ = replaceable_demo_member(store)
+    view = draw_members.members_view(store, EVERYWHERE, draw_id)
     assert view.closed_reason is None and view.replace_closed_reason is None
-    sitting = view.members[view.members["status"] == "confirmed"]
-    with store.read() as cur:
-        bundle = draw_rows.bundle(cur, draw_id)
-    assert bundle is not None
-    numbers = [str(n) for n in sitting["number"]]
-    # Someone a reserve can follow (for some members no reserve keeps the quotas: then the
-    # replacement draw with the nearest feasible quotas does, as tested above).
-    member_id = next(
-        int(m)
-        for m, n in zip(sitting["member_id"], numbers, strict=True)
-        if sortition.reserve_candidates(bundle, n, numbers)
-    )
-    draw_members.decline_member(store, organiser, member_id, "verhuisd")
-    newcomer = draw_members.replace_member(store, organiser, member_id)
-    draw_members.confirm_member(store, organiser, newcomer)
+    draw_members.decline_member(store, EVERYWHERE, member_id, "verhuisd")
+    newcomer = draw_members.replace_member(store, EVERYWHERE, member_id)
+    draw_members.confirm_member(store, EVERYWHERE, newcomer)
     assert newcomer in sitting_on(store, draw_id, DEMO_TODAY + timedelta(days=1))
 
 
