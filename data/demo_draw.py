@@ -23,8 +23,7 @@ from sortition import (
     reveal,
 )
 
-FEATURES = {"leeftijd": "age_band", "geslacht": "gender", "opleiding": "education",
-            "buurtdeel": "part"}  # fmt: skip
+FEATURES = ("age_band", "gender", "education", "part")  # as the draw workspace names them
 SLACK = 1  # organisers loosen population quotas by one seat each way
 RESERVES = 5
 
@@ -51,10 +50,10 @@ def features_at(people: pd.DataFrame, today: date, day: date) -> pd.DataFrame:
     years_back = today.year - day.year
     return pd.DataFrame(
         {
-            "leeftijd": [band(int(a) - years_back) for a in people["age"]],
-            "geslacht": people["gender"].astype(str).to_numpy(),
-            "opleiding": people["education"].astype(str).to_numpy(),
-            "buurtdeel": people["part"].astype(str).to_numpy(),
+            "age_band": [band(int(a) - years_back) for a in people["age"]],
+            "gender": people["gender"].astype(str).to_numpy(),
+            "education": people["education"].astype(str).to_numpy(),
+            "part": people["part"].astype(str).to_numpy(),
         }
     )
 

@@ -306,16 +306,15 @@ def selection_view(store: Store, caller: Caller, draw_id: int) -> SelectionView:
         ctx = context(cur, caller, draw_id)
         found = draws.bundle(cur, draw_id)
         table = draws.group_table(cur, draw_id, ctx.reference_date, ctx.min_age)
-        quota_rows = draws.quotas(cur, draw_id)
-        pool = volunteer_pool(cur, ctx)
         names_of_parts = part_names(cur, ctx)
     if found is None:
         empty = pd.DataFrame()
         return SelectionView(None, None, None, None, None, None, [], empty, empty, empty)
-    if ctx.draw.purpose == "replacement":  # its pool is the bundle's: no register of its own
-        features = list(dict.fromkeys(q["feature"] for q in found["quotas"]))
-        pool = bundle_pool_frame(found).drop(columns=["household"], errors="ignore")
-        quota_rows = []
+    # The pool and features the draw used, from its bundle (a replacement draw has no
+    # register of its own; a council drawn before the workspace no stored answers).
+    features = list(dict.fromkeys(q["feature"] for q in found["quotas"]))
+    pool = bundle_pool_frame(found).drop(columns=["household"], errors="ignore")
+    if ctx.draw.purpose == "replacement":
         table = pd.DataFrame(columns=["feature", "value", "eligible"])
     fair = found["probabilities"]
     legacy = ctx.parameters.get("legacy_probabilities") or {}
@@ -328,8 +327,6 @@ def selection_view(store: Store, caller: Caller, draw_id: int) -> SelectionView:
     )
     ceremony = found.get("ceremony") or {}
     panel = [str(p) for p in (found.get("panel") or [])]
-    if quota_rows:
-        features = list(dict.fromkeys(q.feature for q in quota_rows))
     groups = _groups(table, pool, fair, panel, features, ctx.k)
     panel_groups = pool[pool["id"].isin(panel)][["id", *features]].reset_index(drop=True)
     if "part" in panel_groups:  # on the projector: the buurt's name, not its code

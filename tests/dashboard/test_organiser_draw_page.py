@@ -343,3 +343,22 @@ def test_an_appointed_seat_ends_and_is_filled_after_the_draw(app_db: Path) -> No
     by_label(at.button, "Benoemde zetel toevoegen").click()
     at.run()
     assert "De benoemde zetel is toegevoegd." in at.success[0].value
+
+
+@pytest.mark.parametrize("step", ["2", "3", "4", "5", "6", "7", "8"])
+def test_every_step_of_a_council_drawn_in_the_demo_history_opens(app_db: Path, step: str) -> None:
+    """Councils drawn before (the demo history) have a bundle but no register snapshot or
+    stored answers of their own: each step shows what there is, never an error."""
+    from tests.conftest import DEMO_TODAY
+
+    store = open_store(app_db)
+    try:
+        with store.read() as cur:
+            draw_id = draw_rows.current_council_draws(cur, DEMO_TODAY)[0]
+    finally:
+        store.close()
+    at = open_page({"loting": str(draw_id), "stap": step})
+    assert not at.exception, at.exception
+    if step == "7":  # the council as numbers and groups, from the bundle
+        assert "Raad nummer" in text(at)
+        assert [len(d.value) for d in at.dataframe] == [11]
