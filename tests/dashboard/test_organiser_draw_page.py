@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -27,6 +26,7 @@ from dashboard.store import council
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store, open_store
 from dashboard.store.register_import import register_as_extract
+from tests.dashboard.test_organiser_budget_page import by_label
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 PAGE = "dashboard/pages/organiser_draw.py"
@@ -43,12 +43,6 @@ def open_page(query: dict[str, str] | None = None, caller: Caller = ORGANISER) -
     at.run()
     assert not at.exception, at.exception
     return at
-
-
-def by_label(widgets: Any, label: str) -> Any:
-    found = [w for w in widgets if w.label == label]
-    assert found, f"no widget labelled {label!r}: {[w.label for w in widgets]}"
-    return found[0]
 
 
 def text(at: AppTest) -> str:
