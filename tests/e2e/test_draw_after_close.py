@@ -11,7 +11,7 @@ import pytest
 
 from dashboard.store.db import open_store
 from tests.e2e.harness import Server, running_server, screenshot
-from tests.e2e.test_draw_journey import click, expect, main_text, settle
+from tests.e2e.test_draw_journey import click, expect, main_text
 from tests.services.test_draw_after_close import replaceable_demo_member
 
 pytestmark = pytest.mark.browser
@@ -30,16 +30,7 @@ def completed_draw(demo_db: Path) -> Iterator[tuple[Server, int, str]]:
         yield server, draw_id, leaving
 
 
-def shown(tab: object, text: str) -> str:
-    """The main area once it shows `text` and the rerun that brought it has ended (until
-    then the page can hold the old elements next to the new ones)."""
-    expect(tab, text)
-    settle(tab)
-    return main_text(tab)
-
-
 def choose(tab: object, label: str, option: str) -> None:
-    settle(tab)  # a form emptied after a success is replaced only when the rerun ends
     tab.get_by_label(label).click()  # type: ignore[attr-defined]
     tab.get_by_role("option", name=option).first.click()  # type: ignore[attr-defined]
 
@@ -54,21 +45,23 @@ def test_a_member_who_stops_mid_term_is_replaced_from_the_reserve_list(
     tab.get_by_label("Wachtwoord").fill("demo-organisator")
     click(tab, "Inloggen")
     tab.goto(f"{server.url}/organiser_draw?loting={draw_id}&stap=8")
-    assert "status: afgerond" in shown(tab, "De loting is afgerond en de termijn loopt.")
+    expect(tab, "De loting is afgerond en de termijn loopt.")
+    assert "status: afgerond" in main_text(tab)
     screenshot(tab, "draw-after-close-1-completed")
 
     choose(tab, "Wie zegt af?", f"nr {number},")
     tab.get_by_label("Reden (kort, geen gezondheid of andere gevoelige zaken)").fill("verhuisd")
     click(tab, "Afzeggen")
-    shown(tab, "Afzegging vastgelegd.")
+    expect(tab, "Afzegging vastgelegd.")
     click(tab, "Vervanger nemen")
-    asked = shown(tab, "De eerstvolgende reserve die binnen de quota past, is gevraagd.")
-    assert "10 / 11" in asked
+    expect(tab, "De eerstvolgende reserve die binnen de quota past, is gevraagd.")
+    assert "10 / 11" in main_text(tab)
     screenshot(tab, "draw-after-close-2-reserve-asked")
 
     choose(tab, "Wie zegt ja?", "nog niet bevestigd")
     click(tab, "Bevestigen")
-    text = shown(tab, "Bevestigd.")
+    expect(tab, "Bevestigd.")
+    text = main_text(tab)
     assert "11 / 11" in text and "status: afgerond" in text
     assert "Vervangen" in text  # the status of the member who stopped
     screenshot(tab, "draw-after-close-3-confirmed")

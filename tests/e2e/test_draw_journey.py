@@ -60,12 +60,14 @@ def click(tab: object, name: str) -> None:
 
 
 def expect(tab: object, text: str, timeout_ms: int = 20_000) -> None:
-    """Wait until the main area shows `text` (a rerun may still be on its way)."""
+    """Wait until the main area shows `text` and the rerun that brought it has ended
+    (until then the page can hold the old elements next to the new ones)."""
     tab.wait_for_function(  # type: ignore[attr-defined]
         "t => document.querySelector(\"[data-testid='stMain']\").innerText.includes(t)",
         arg=text,
         timeout=timeout_ms,
     )
+    wait_until_ready(tab)
 
 
 def step(tab: object, label: str) -> None:
