@@ -72,6 +72,5 @@ if not caller.is_public:
     st.sidebar.caption(f"Ingelogd als **{caller.username}** ({ROLE_NAMES[caller.role]})")
     if st.sidebar.button("Uitloggen", key="uitloggen"):
         web_session.end(store())
-        st.rerun()
 
 st.navigation(sections).run()

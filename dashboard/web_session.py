@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import NoReturn
 
 import streamlit as st
 from streamlit.errors import StreamlitAuthError
@@ -128,16 +129,24 @@ def start(store: Store, login: Login) -> None:
     _set_cookie(accounts.session_token(store, login))
 
 
-def end(store: Store) -> None:
+def end(store: Store) -> NoReturn:
     """Log out: this session, every other session of the user, and the cookie (and, after
-    single sign-on, Streamlit's identity cookie: st.logout)."""
+    single sign-on, Streamlit's identity cookie: st.logout), and end this run.
+
+    After single sign-on the run stops instead of rerunning: st.logout queues the
+    browser's redirect to Streamlit's logout address, and a rerun starting before that
+    message is sent drops it from the queue, which would leave the identity cookie (and
+    the next visit logged in)."""
     login = st.session_state.get(LOGIN_KEY)
     if isinstance(login, Login):
         accounts.logout(store, login)
     _forget()
     _clear_cookie()
     if _identity().get("is_logged_in") is True:
+        _render_cookie_script()
         st.logout()
+        st.stop()
+    st.rerun()
 
 
 def current_login() -> Login | None:

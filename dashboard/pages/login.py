@@ -24,7 +24,6 @@ st.title("Mijn account")
 st.success(f"U bent ingelogd als **{caller.username}** ({ROLE_NAMES[caller.role]}).")
 if st.button("Uitloggen", type="primary"):
     web_session.end(store())
-    st.rerun()
 
 with st.expander("Wachtwoord wijzigen"):
     with st.form("wachtwoord", clear_on_submit=True):

@@ -78,11 +78,26 @@ def sign_on(tab: object, app: SsoApp, identity: dict[str, object]) -> None:
     wait_until_ready(tab)
 
 
+LOGIN_COOKIES = {"_streamlit_user", "_streamlit_user_tokens", "wijkraad_sessie"}
+
+
+def login_cookies(tab: object) -> list[str]:
+    cookies = tab.context.cookies()  # type: ignore[attr-defined]
+    return [c["name"] for c in cookies if c["name"] in LOGIN_COOKIES]
+
+
 def log_out(tab: object, app: SsoApp) -> None:
     """Log out (Wijkraad's login and Streamlit's identity cookie), then check on the
     login page that nobody is logged in."""
     tab.get_by_role("button", name="Uitloggen").click()  # type: ignore[attr-defined]
-    tab.wait_for_timeout(1000)  # type: ignore[attr-defined]
+    # st.logout sends the browser to /auth/logout, which clears the identity cookie; going
+    # on before that request is answered would log the same identity in again.
+    deadline_ms = 20_000
+    while login_cookies(tab) and deadline_ms > 0:
+        tab.wait_for_timeout(100)  # type: ignore[attr-defined]
+        deadline_ms -= 100
+    assert not login_cookies(tab), "logging out left a login cookie"
+    wait_until_ready(tab)
     tab.goto(f"{app.server.url}/login")  # type: ignore[attr-defined]
     wait_until_ready(tab)
     assert "Ingelogd als" not in sidebar_text(tab)
