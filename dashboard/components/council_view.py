@@ -222,6 +222,7 @@ def _proof(draw: DrawCounts | FollowUpDraw, bundle: str, file_name: str, command
         file_name=file_name,
         mime="application/json",
         key=f"bundle-{draw.draw_id}",
+        on_click="ignore",
     )
     st.caption(
         t(

@@ -29,6 +29,7 @@ def decision_list(decisions: list[PublishedDecision]) -> None:
         file_name="besluiten.csv",
         mime="text/csv",
         key="besluiten_csv",
+        on_click="ignore",
     )
     for decision in decisions:
         with st.container(border=True):
@@ -95,6 +96,7 @@ def project_list(projects: list[ProjectView]) -> None:
         file_name="projecten.csv",
         mime="text/csv",
         key="projecten_csv",
+        on_click="ignore",
     )
     for view in shown:
         with st.container(border=True):

@@ -28,11 +28,12 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"{key}_csv",
+        on_click="ignore",
     )
     right.download_button(
         "Als Excel (XLSX)", lambda: xlsx_bytes(frame, name), file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}_xlsx",
+        key=f"{key}_xlsx", on_click="ignore",
     )  # fmt: skip
 
 

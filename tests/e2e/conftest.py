@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.harness import CHROMIUM, CHROMIUM_ARGS, Server, running_server
+from tests.e2e.harness import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, Server, running_server
 
 
 @pytest.fixture
@@ -42,3 +42,23 @@ def page(browser: object) -> Iterator[object]:
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> object:
+    """When a browser test fails, keep what every open tab showed: a screenshot in the test
+    artefacts and the page's text in the report (CI's log is all there is afterwards)."""
+    report = yield
+    browser = getattr(item, "funcargs", {}).get("browser")
+    if report.when == "call" and report.failed and browser is not None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        tabs = [tab for context in browser.contexts for tab in context.pages]  # type: ignore[attr-defined]
+        for number, tab in enumerate(tabs, start=1):
+            name = f"failed-{item.name}-{number}"
+            try:
+                tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+                text = tab.inner_text("body", timeout=5_000)
+            except Exception as exc:  # the tab may be gone with the failure
+                text = f"(not readable: {exc})"
+            report.sections.append((f"tab {number}: {tab.url}", text))
+    return report

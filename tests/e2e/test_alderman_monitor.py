@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.e2e.harness import Server, screenshot, wait_until_ready
+from tests.e2e.harness import Server, click_and_wait, screenshot, wait_until_ready
 
 pytestmark = pytest.mark.browser
 
@@ -32,9 +32,7 @@ def test_the_alderman_sees_every_neighbourhood_on_an_offline_map(
     wait_until_ready(page)
     page.get_by_label("Gebruikersnaam").fill("wethouder")  # type: ignore[attr-defined]
     page.get_by_label("Wachtwoord").fill("demo-wethouder")  # type: ignore[attr-defined]
-    page.get_by_role("button", name="Inloggen").click()  # type: ignore[attr-defined]
-    page.wait_for_timeout(300)  # type: ignore[attr-defined]
-    wait_until_ready(page)
+    click_and_wait(page, page.get_by_role("button", name="Inloggen"))  # type: ignore[attr-defined]
     # A row of the table opens the bookings behind its figures.
     grid = page.locator("[data-testid='stDataFrame']").first  # type: ignore[attr-defined]
     box = grid.bounding_box()

@@ -100,9 +100,7 @@ def test_a_logged_in_user_is_refused_other_roles_pages_and_unknown_names_lock_to
         assert secret not in text
     screenshot(page, "login-5-forbidden-for-alderman")
     assert "Ingelogd als wethouder" in sidebar_text(page)  # still logged in, nothing more
-    page.get_by_role("button", name="Uitloggen").click()  # type: ignore[attr-defined]
-    page.wait_for_timeout(300)  # type: ignore[attr-defined]
-    wait_until_ready(page)
+    click_and_wait(page, page.get_by_role("button", name="Uitloggen"))  # type: ignore[attr-defined]
 
     # A name without an account reads exactly like a wrong password, and locks the same.
     page.goto(f"{server.url}/login")  # type: ignore[attr-defined]

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.e2e.harness import Server, screenshot, wait_until_ready
+from tests.e2e.harness import Server, click_and_wait, screenshot, wait_until_ready
 
 pytestmark = pytest.mark.browser
 
@@ -85,9 +85,7 @@ def test_a_resident_follows_the_money_and_meets_the_council(
     assert "Hoe is de raad geloot?" in text
 
     # The same page in English, by the switch in the sidebar.
-    page.get_by_text("English").click()  # type: ignore[attr-defined]
-    page.wait_for_timeout(300)  # type: ignore[attr-defined]
-    wait_until_ready(page)
+    click_and_wait(page, page.get_by_text("English"))  # type: ignore[attr-defined]
     screenshot(page, "resident-council-english")
     text = main_text(page)
     assert "How was the council drawn?" in text and "On the council" in text

@@ -106,6 +106,7 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
         file_name=f"loting-{draw_id}.json",
         mime="application/json",
         key=f"bundel_{draw_id}",
+        on_click="ignore",
     )
     c2.download_button(
         t("De nieuwe raad (CSV, zonder namen)"),
@@ -113,6 +114,7 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
         file_name=f"raad-loting-{draw_id}.csv",
         mime="text/csv",
         key=f"raad_csv_{draw_id}",
+        on_click="ignore",
     )
     if c3.button(t("Controleer de trekking opnieuw"), key=f"controle_{draw_id}"):
         with st.spinner(t("Alles wordt opnieuw uitgerekend uit het controlebestand…")):
@@ -132,6 +134,7 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
             file_name=f"loting-{ctx.draw.parent_draw_id}.json",
             mime="application/json",
             key=f"bundel_ouder_{draw_id}",
+            on_click="ignore",
         )
         st.caption(
             t("Iedereen kan dit nagaan met beide controlebestanden: `python -m sortition verify "

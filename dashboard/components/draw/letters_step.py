@@ -177,6 +177,7 @@ def _after(db: Store, caller: Caller, state: DrawState) -> None:
         file_name=f"uitnodigingen-loting-{draw_id}.csv",
         mime="text/csv",
         key=f"samenvoegen_{draw_id}",
+        on_click="ignore",
     )
     with st.form(f"brieven_{draw_id}"):
         c1, c2 = st.columns(2)
@@ -200,4 +201,5 @@ def _after(db: Store, caller: Caller, state: DrawState) -> None:
             file_name=f"brieven-loting-{draw_id}.html",
             mime="text/html",
             key=f"brieven_html_{draw_id}",
+            on_click="ignore",
         )

@@ -141,6 +141,7 @@ def _report(db: Store, caller: Caller, draw_id: int, check: rx.ExtractCheck) -> 
             file_name="controleverslag.csv",
             mime="text/csv",
             key=f"verslag_{draw_id}",
+            on_click="ignore",
         )
     else:
         st.success(t("Geen problemen gevonden."))

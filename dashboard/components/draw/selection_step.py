@@ -45,6 +45,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
         file_name=f"loting-{draw_id}-voorbereid.json",
         mime="application/json",
         key=f"bundel_voor_{draw_id}",
+        on_click="ignore",
     )
     _charts(view, draw_id)
     if not view.revealed:
@@ -130,5 +131,5 @@ def _charts(view: draw_selection.SelectionView, draw_id: int) -> None:
         ),
         file_name=f"kansen-loting-{draw_id}.csv",
         mime="text/csv",
-        key=f"kansen_csv_{draw_id}",
+        key=f"kansen_csv_{draw_id}", on_click="ignore",
     )  # fmt: skip
