@@ -154,6 +154,7 @@ def test_a_council_draw_from_start_to_finish(
     tab.get_by_label("E-mailadres voor aanmelden").fill("wijkraad@wijkdam.nl")
     tab.get_by_label("Afzender (ondertekening)").fill("Team Wijkraad")
     click(tab, "Brieven maken")
+    assert not errors(tab), errors(tab)
     page = download(tab, "Brieven om te printen (HTML, één brief per pagina)").decode()
     assert page.count('<section class="letter">') == len(letters)
     screenshot(tab, "draw-3b-letters")
