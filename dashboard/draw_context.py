@@ -144,7 +144,7 @@ def members_closed_reason(
     (its reserve list, or a replacement draw over its volunteers with its quotas). Not
     after the term. Replacing also needs the draw's public ceremony (its bundle) and no
     rotation of the council since: this draw's quotas then no longer describe the
-    council, and the next rotation fills the seat."""
+    council; a rotation fills the open seat (one of no rotating seats fills only that)."""
     if ctx.is_open:
         return None
     if ctx.draw.status != "completed" or ctx.draw.purpose not in ("council", "rotation", "panel"):
@@ -165,14 +165,16 @@ def members_closed_reason(
         return (
             "Deze raad is geloot zonder openbare trekking in deze werkplaats; er is geen "
             "reservelijst of vingerafdruk om uit te vervangen. Wie stopt, legt u wel vast; "
-            "de open zetel vult de volgende rotatie of loting."
+            "de open zetel vult een rotatie (met 0 zetels die rouleren vult die alleen de "
+            "open zetels) of de volgende loting."
         )
     later = draws.later_rotation(cur, ctx.council.id, ctx.draw.id)
     if later is not None and ctx.draw.purpose != "panel":
         return (
             f"Na deze loting is de raad gerouleerd (loting {later}). Wie uit deze groep stopt, "
             "legt u wel vast, maar vervangen vanuit deze loting kan niet meer: haar quota "
-            "gelden niet meer voor de hele raad. De open zetel vult de volgende rotatie."
+            "gelden niet meer voor de hele raad. De open zetel vult een rotatie; met 0 zetels "
+            "die rouleren vult die alleen de open zetels."
         )
     return None
 

@@ -11,7 +11,9 @@ members instead; the parameters record which.
 
 The new members are drawn from the volunteers of a new invitation round (steps 2-5 of
 the workspace), with the council's quotas minus what the staying members fill
-(`sortition.rotation_draw_inputs`). Used by the draw services; no caller checks here.
+(`sortition.rotation_draw_inputs`). The draw also fills the drawn seats that are open on
+the rotation's day (members who stopped earlier); a rotation of no seats fills only those.
+Used by the draw services; no caller checks here.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import pandas as pd
 import sortition
 from dashboard.draw_context import DrawContext
 from dashboard.errors import UserError
-from dashboard.store import draws
+from dashboard.store import council, draws
 from dashboard.store.rows import Cursor
 from sortition.seed import canonical_json, seed_digest
 
@@ -36,16 +38,22 @@ OUT_REASON = "rotatie"
 @dataclass(frozen=True)
 class RotationChoice:
     day: date  # the day the new members start and the rotating ones leave
-    seats: int
+    seats: int  # seats that rotate
+    open_seats: int  # drawn seats nobody holds on `day` (members who stopped earlier)
     out: list[int]  # resident numbers of the members who leave, longest-serving first
     staying: list[int]
     seed: str
     seed_draw_id: int | None  # the draw whose public ceremony seed decided ties
 
+    @property
+    def to_fill(self) -> int:
+        return self.seats + self.open_seats
+
     def parameters(self) -> dict[str, Any]:
         return {
             "day": self.day.isoformat(),
             "seats": self.seats,
+            "open_seats": self.open_seats,
             "out": self.out,
             "staying": self.staying,
             "seed": self.seed,
@@ -54,17 +62,26 @@ class RotationChoice:
 
 
 def choose(cur: Cursor, council_id: int, day: date, seats: int) -> RotationChoice:
-    """Who rotates out on `day` when `seats` drawn seats are renewed."""
+    """Who rotates out on `day` when `seats` drawn seats are renewed, and how many drawn
+    seats are open that day (the draw fills those too)."""
     sitting = draws.sitting_drawn(cur, council_id, day)
     if not sitting:
         raise UserError(
             "Op die dag zitten er geen gelote leden in deze raad; er valt niets te rouleren. "
             "Loot een nieuwe raad."
         )
-    if not 1 <= seats <= len(sitting):
+    owner = council.council(cur, council_id)
+    assert owner is not None
+    open_seats = max(0, owner.seats_drawn - len(sitting))
+    if open_seats and not 0 <= seats <= len(sitting):
+        raise UserError(
+            f"Kies tussen 0 en {len(sitting)} zetels die rouleren (er zitten {len(sitting)} "
+            f"gelote leden op die dag). De {open_seats} open zetel(s) vult de loting hoe dan ook."
+        )
+    if not open_seats and not 1 <= seats <= len(sitting):
         raise UserError(
             f"Kies tussen 1 en {len(sitting)} zetels die rouleren (er zitten {len(sitting)} "
-            "gelote leden op die dag)."
+            "gelote leden op die dag en geen zetel is open)."
         )
     latest = draws.latest_ceremony(cur, council_id)
     if latest is not None and (latest[1].get("ceremony") or {}).get("seed"):
@@ -78,9 +95,9 @@ def choose(cur: Cursor, council_id: int, day: date, seats: int) -> RotationChoic
         )  # fmt: skip
         seed = hashlib.sha256(text).hexdigest()
     members = [(str(resident), start) for _, resident, start, _ in sitting]
-    out = [int(r) for r in sortition.rotating_out(members, seats, seed)]
+    out = [int(r) for r in sortition.rotating_out(members, seats, seed)] if seats else []
     staying = sorted(r for _, r, _, _ in sitting if r not in out)
-    return RotationChoice(day, seats, out, staying, seed, seed_draw_id)
+    return RotationChoice(day, seats, open_seats, out, staying, seed, seed_draw_id)
 
 
 def of(ctx: DrawContext) -> dict[str, Any]:

@@ -589,12 +589,17 @@ EN: dict[str, str] = {
     "Rouleert uit op": "Rotates out on",
     (
         "Wie het langst zit, rouleert uit; bij een gelijke start beslist het lot. De termijn "
-        "hierboven is de dag waarop de nieuwe leden beginnen."
+        "hierboven is de dag waarop de nieuwe leden beginnen. Zetels die dan open zijn (wie "
+        "eerder stopte), vult de rotatie ook; kies 0 om alleen die te vullen."
     ): (
         "The longest-serving members rotate out; among those who started on the same day the "
-        "lot decides. The term above is the day the new members start."
+        "lot decides. The term above is the day the new members start. Seats open on that day "
+        "(members who stopped earlier) are filled too; choose 0 to fill only those."
     ),
     "Zetels die rouleren (alleen bij een rotatie)": "Seats that rotate (rotation only)",
+    "De loting vult ook {open} zetel(s) die op die dag open zijn (wie eerder stopte).": (
+        "The draw also fills {open} seat(s) open on that day (members who stopped earlier)."
+    ),
     ("bij een gelijke start besliste het lot (zaadje {zaadje}…)"): (
         "among equal starts the lot decided (seed {zaadje}…)"
     ),

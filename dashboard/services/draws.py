@@ -171,7 +171,7 @@ def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
             chosen = rotation.choose(
                 cur, council_id, request.term_starts_on, int(request.rotating_seats or 0)
             )
-            k = chosen.seats
+            k = chosen.to_fill
         if request.purpose in ("council", "rotation"):
             # A rotation's newcomers form a cohort with a full term of their own.
             term_id = council.add_term(
@@ -209,6 +209,7 @@ def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
                 **(
                     {
                         "rotating_out": len(chosen.out),
+                        "open_seats": chosen.open_seats,
                         "staying": len(chosen.staying),
                         "tie_seed": chosen.seed,
                         "tie_seed_draw_id": chosen.seed_draw_id,

@@ -15,6 +15,7 @@ from tests.dashboard.test_organiser_draw_page import (
     prepared_draw,
     text,
 )
+from tests.services.test_draw_rotation import stop_a_member
 
 
 def test_the_projector_shows_the_ceremony_alone_and_leads_back(app_db: Path) -> None:
@@ -89,3 +90,24 @@ def test_a_rotation_is_started_from_the_page(app_db: Path) -> None:
     assert "rotatie" in by_label(at.selectbox, "Loting").format_func(
         by_label(at.selectbox, "Loting").value
     )
+
+
+def test_a_rotation_of_no_seats_fills_the_open_seat(app_db: Path) -> None:
+    store = open_store(app_db)
+    try:
+        stop_a_member(store)
+    finally:
+        store.close()
+    at = open_page()
+    by_label(at.selectbox, "Raad").select(1)
+    at.run()
+    by_label(at.radio, "Wat loot u?").set_value("rotation")
+    by_label(at.number_input, "Zetels die rouleren (alleen bij een rotatie)").set_value(0)
+    by_label(at.date_input, "De termijn begint op").set_value(date.today() + timedelta(days=60))
+    by_label(at.button, "Loting aanmaken").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "De loting is aangemaakt" in at.success[0].value
+    captions = " ".join(c.value for c in at.caption)
+    assert "0 zetels worden opnieuw geloot; 10 leden blijven" in captions
+    assert "De loting vult ook 1 zetel(s) die op die dag open zijn" in captions

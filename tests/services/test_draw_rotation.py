@@ -153,3 +153,58 @@ def test_the_roster_says_who_rotates_out_when_and_may_be_drawn_again_when(store:
     assert set(leaving["seat_ends"]) == {DAY}
     again = {pd.Timestamp(d).date() for d in leaving["drawable_again"]}
     assert again == {date(DAY.year + 2, DAY.month, DAY.day)}  # a cool-down of 24 months
+
+
+def stop_a_member(store: Store) -> int:
+    """A sitting drawn member of the council stops today; returns their resident number."""
+    with store.read() as cur:
+        seat_id, resident, _, _ = draw_rows.sitting_drawn(cur, council_id(store), date.today())[0]
+        [(member_id,)] = cur.execute(
+            "SELECT panel_member_id FROM seat_now WHERE id = ?", [seat_id]
+        ).fetchall()
+    draw_members.decline_member(store, ORGANISER, int(member_id), "verhuisd")
+    return resident
+
+
+def test_a_rotation_also_fills_the_seats_open_on_its_day(store: Store) -> None:
+    gone = stop_a_member(store)
+    draw_id = start(store, 2)
+    state = draws.draw_state(store, ORGANISER, draw_id)
+    plan = state.context.parameters["rotation"]
+    assert plan["open_seats"] == 1 and len(plan["out"]) == 2 and len(plan["staying"]) == 8
+    assert state.context.k == 3 and gone not in {*plan["out"], *plan["staying"]}
+    with store.read() as cur:
+        [event] = [e for e in audit.events(cur) if e.action == "draw.create"]
+    assert json.loads(event.payload_json)["open_seats"] == 1
+    # More seats than members sitting cannot rotate; with an open seat, 0 may.
+    draws.cancel_draw(store, ORGANISER, draw_id, "opnieuw, met alleen de open zetel")
+    before = fingerprint(store)
+    with pytest.raises(UserError, match="tussen 0 en 10"):
+        start(store, 11)
+    assert fingerprint(store) == before
+
+
+def test_a_rotation_of_no_seats_fills_only_the_open_seat(store: Store) -> None:
+    gone = stop_a_member(store)
+    draw_id = start(store, 0)
+    plan = draws.draw_state(store, ORGANISER, draw_id).context.parameters["rotation"]
+    assert plan["out"] == [] and len(plan["staying"]) == 10
+    with_volunteers(store, draw_id)
+    proposed = draw_quotas.proposed_quotas(store, ORGANISER, draw_id, ["gender", "age_band"])
+    result = draw_quotas.save_quotas(store, ORGANISER, draw_id, proposed)
+    assert result.feasible and any("10 leden blijven, 1 plaatsen" in p for p in result.problems)
+    draw_selection.prepare_selection(store, ORGANISER, draw_id)
+    draw_selection.reveal_draw(store, ORGANISER, draw_id, ["2", "7", "1"])
+    resident = residents_by_number(store, draw_id)
+    with store.read() as cur:
+        bundle = draw_rows.bundle(cur, draw_id)
+    assert bundle["k"] == 1 and sortition.verify(bundle) == []
+    view = draw_members.members_view(store, ORGANISER, draw_id)
+    assert view.roster["rotates_out"].isna().all()  # nobody rotates out
+    for member_id in view.members.loc[view.members["status"] == "selected", "member_id"]:
+        draw_members.confirm_member(store, ORGANISER, int(member_id))
+    draw_members.complete_draw(store, ORGANISER, draw_id)
+    with store.read() as cur:
+        after = {r for _, r, _, _ in draw_rows.sitting_drawn(cur, council_id(store), DAY)}
+    [newcomer] = [resident[p] for p in bundle["panel"]]
+    assert after == {*plan["staying"], newcomer} and len(after) == 11 and gone not in after

@@ -95,10 +95,12 @@ def render(db: Store, caller: Caller) -> None:
                                      5, 5000, 400)  # fmt: skip
         seats_now = 0 if chosen == NEW_COUNCIL else councils[chosen].council.seats_drawn
         rotating = c2.number_input(
-            t("Zetels die rouleren (alleen bij een rotatie)"), 1, max(seats_now, 1),
+            t("Zetels die rouleren (alleen bij een rotatie)"), 0, max(seats_now, 1),
             max(1, math.ceil(seats_now / 3)),
             help=t("Wie het langst zit, rouleert uit; bij een gelijke start beslist het lot. "
-                   "De termijn hierboven is de dag waarop de nieuwe leden beginnen."),
+                   "De termijn hierboven is de dag waarop de nieuwe leden beginnen. Zetels die "
+                   "dan open zijn (wie eerder stopte), vult de rotatie ook; kies 0 om alleen "
+                   "die te vullen."),
         )  # fmt: skip
         submitted = st.form_submit_button(t("Loting aanmaken"), type="primary")
     sent = {"c": chosen, "n": str(new), "m": method, "s": str(starts), "p": purpose}

@@ -163,6 +163,9 @@ def _header(db: Store, caller: Caller, state: DrawState) -> None:
               "Wie het langst zit, rouleert uit ({lot}). Zie de raad bij stap 8.",
               dag=date.fromisoformat(plan["day"]).strftime("%d-%m-%Y"), n=plan["seats"],
               blijven=len(plan["staying"]), lot=lot)
+            + (" " + t("De loting vult ook {open} zetel(s) die op die dag open zijn (wie "
+                       "eerder stopte).", open=plan["open_seats"])
+               if plan.get("open_seats") else "")
         )  # fmt: skip
     if ctx.draw.status == "open":
         with st.expander(t("Loting stoppen")):
