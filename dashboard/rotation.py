@@ -4,8 +4,9 @@
 Who leaves: the longest-serving members (earliest start of their seat); members who
 started on the same day are ordered by lot (`sortition.rotating_out`) from a public seed:
 the ceremony seed of the council's latest public draw, hashed with the rotation's date
-and number of seats, so anyone with that draw's bundle can recompute the order, and
-nobody could pick it. A council without such a draw (its seats were drawn before the
+and number of seats, so nobody could pick it; with the sitting members (register
+numbers in seat order) and their starts, which the organisers hold, the order can be
+recomputed. A council without such a draw (its seats were drawn before the
 workspace existed) gets a seed from its number, the date, the seats and the sitting
 members instead; the parameters record which.
 
