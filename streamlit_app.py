@@ -26,24 +26,24 @@ language_switch()  # residents' pages in Dutch or English
 PAGES = "dashboard/pages"
 # section: (who may open it, for whom in words, [(page file, title)])
 GUARDED = {
-    "Organisatie": (
+    t("Organisatie"): (
         caller.role is Role.ORGANISER,
         "organisatoren",
         [
-            ("organiser_draw", "Loting"),
-            ("organiser_budget", "Huishoudboekje"),
-            ("organiser_privacy", "Persoonsgegevens"),
+            ("organiser_draw", t("Loting")),
+            ("organiser_budget", t("Huishoudboekje")),
+            ("organiser_privacy", t("Persoonsgegevens")),
         ],
     ),
-    "Wethouder": (
+    t("Wethouder"): (
         not caller.is_public,
         "wethouders en medewerkers",
-        [("alderman_monitor", "Monitor alle wijken")],
+        [("alderman_monitor", t("Monitor alle wijken"))],
     ),
-    "Beheer": (
+    t("Beheer"): (
         caller.role is Role.ADMINISTRATOR,
         "beheerders",
-        [("admin_users", "Gebruikers")],
+        [("admin_users", t("Gebruikers"))],
     ),
 }
 
@@ -65,12 +65,13 @@ for section, (allowed, for_whom, pages) in GUARDED.items():
                     visibility="hidden")
             for name, title in pages
         ]  # fmt: skip
-account = t("Inloggen") if caller.is_public else "Mijn account"
+account = t("Inloggen") if caller.is_public else t("Mijn account")
 sections["Account"] = [st.Page(f"{PAGES}/login.py", title=account), *stand_ins]
 
 if not caller.is_public:
-    st.sidebar.caption(f"Ingelogd als **{caller.username}** ({ROLE_NAMES[caller.role]})")
-    if st.sidebar.button("Uitloggen", key="uitloggen"):
+    role = t(ROLE_NAMES[caller.role])
+    st.sidebar.caption(t("Ingelogd als **{naam}** ({rol})", naam=caller.username, rol=role))
+    if st.sidebar.button(t("Uitloggen"), key="uitloggen"):
         web_session.end(store())
 
 st.navigation(sections).run()

@@ -7,6 +7,22 @@ EN: dict[str, str] = {
     "Voor bewoners": "For residents",
     "Account": "Account",
     "Inloggen": "Log in",
+    "Mijn account": "My account",
+    "Uitloggen": "Log out",
+    "Ingelogd als **{naam}** ({rol})": "Logged in as **{naam}** ({rol})",
+    "organisator": "organiser",
+    "wethouder": "alderman",
+    "beheerder": "administrator",
+    "bewoner": "resident",
+    # Staff sections of the navigation
+    "Loting": "Draw",
+    "Organisatie": "Organisation",
+    "Huishoudboekje": "Budget book",
+    "Persoonsgegevens": "Personal data",
+    "Wethouder": "Alderman",
+    "Monitor alle wijken": "Monitor all neighbourhoods",
+    "Beheer": "Administration",
+    "Gebruikers": "Users",
     # The money of your neighbourhood
     "Het geld van uw wijk": "Your neighbourhood's money",
     "Hier ziet u hoeveel geld er is voor uw wijk, waarover de wijkraad al heeft besloten "

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from dashboard.auth import Caller, Role
 from dashboard.components import format as source_names
 from dashboard.components import labels
 from dashboard.i18n.en import EN
@@ -102,3 +103,16 @@ def test_the_switch_changes_the_language_and_the_link(app_db: Path) -> None:
     at.radio(key="taal").set_value("nl").run()
     assert at.title[0].value == "Het geld van uw wijk"
     assert "lang" not in at.query_params
+
+
+def test_staff_navigation_follows_the_language(app_db: Path) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["caller"] = Caller("organisator", Role.ORGANISER, None)
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception, at.exception
+    assert "Logged in as **organisator** (organiser)" in [c.value for c in at.sidebar.caption]
+    assert [b.label for b in at.sidebar.button] == ["Log out"]
+    at.radio(key="taal").set_value("nl").run()
+    assert "Ingelogd als **organisator** (organisator)" in [c.value for c in at.sidebar.caption]
+    assert [b.label for b in at.sidebar.button] == ["Uitloggen"]
