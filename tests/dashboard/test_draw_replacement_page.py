@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+from streamlit.testing.v1 import AppTest
+
 from dashboard.services import draw_members
 from dashboard.store.db import open_store
 from tests.dashboard.test_organiser_draw_page import (
@@ -74,19 +76,26 @@ def test_a_replacement_draw_from_step_8_with_its_own_ceremony(app_db: Path) -> N
     assert [m.value for m in at.metric if m.label == "Bevestigd"] == ["0 / 11"]
 
 
-def test_a_rotation_is_started_from_the_page(app_db: Path) -> None:
+def start_rotation(seats: int) -> tuple[AppTest, str]:
+    """Start a rotation of the first neighbourhood's council from step 1; the page and
+    its captions."""
     at = open_page()
     by_label(at.selectbox, "Raad").select(1)  # the first neighbourhood's council
     at.run()
     by_label(at.radio, "Wat loot u?").set_value("rotation")
-    by_label(at.number_input, "Zetels die rouleren (alleen bij een rotatie)").set_value(4)
+    by_label(at.number_input, "Zetels die rouleren (alleen bij een rotatie)").set_value(seats)
     by_label(at.date_input, "De termijn begint op").set_value(date.today() + timedelta(days=60))
     by_label(at.button, "Loting aanmaken").click()
     at.run()
     assert not at.exception, at.exception
     assert "De loting is aangemaakt" in at.success[0].value
-    captions = " ".join(c.value for c in at.caption)
+    return at, " ".join(c.value for c in at.caption)
+
+
+def test_a_rotation_is_started_from_the_page(app_db: Path) -> None:
+    at, captions = start_rotation(4)
     assert "4 zetels worden opnieuw geloot; 7 leden blijven" in captions
+    assert "open zijn" not in captions
     assert "rotatie" in by_label(at.selectbox, "Loting").format_func(
         by_label(at.selectbox, "Loting").value
     )
@@ -98,16 +107,6 @@ def test_a_rotation_of_no_seats_fills_the_open_seat(app_db: Path) -> None:
         stop_a_member(store)
     finally:
         store.close()
-    at = open_page()
-    by_label(at.selectbox, "Raad").select(1)
-    at.run()
-    by_label(at.radio, "Wat loot u?").set_value("rotation")
-    by_label(at.number_input, "Zetels die rouleren (alleen bij een rotatie)").set_value(0)
-    by_label(at.date_input, "De termijn begint op").set_value(date.today() + timedelta(days=60))
-    by_label(at.button, "Loting aanmaken").click()
-    at.run()
-    assert not at.exception, at.exception
-    assert "De loting is aangemaakt" in at.success[0].value
-    captions = " ".join(c.value for c in at.caption)
+    _, captions = start_rotation(0)
     assert "0 zetels worden opnieuw geloot; 10 leden blijven" in captions
     assert "De loting vult ook 1 zetel(s) die op die dag open zijn" in captions
