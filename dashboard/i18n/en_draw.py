@@ -458,6 +458,11 @@ EN: dict[str, str] = {
     "Loting": "Draw",
     "wijkpanel": "wijkpanel",
     "raad": "council",
+    "wijkraad": "council",
+    "vervanging": "replacement",
+    "{raad}: {wat}, {datum} (nummer {n}, {status})": (
+        "{raad}: {wat}, {datum} (number {n}, {status})"
+    ),
     "termijn {van} tot {tot}": "term {van} to {tot}",
     "status: {s}": "status: {s}",
     "Loting stoppen": "Stop the draw",

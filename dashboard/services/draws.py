@@ -15,7 +15,6 @@ from datetime import date
 from dashboard import rotation
 from dashboard.auth import Caller, require_organiser
 from dashboard.draw_context import (
-    STATUS_NAMES,
     DrawContext,
     add_months,
     context,
@@ -270,15 +269,6 @@ def councils_for(store: Store, caller: Caller) -> list[CouncilChoice]:
 class DrawChoice:
     draw: Draw
     council_name: str
-
-    @property
-    def label(self) -> str:
-        what = LABELS.get(self.draw.purpose, self.draw.purpose)
-        status = STATUS_NAMES.get(self.draw.status, self.draw.status)
-        return (
-            f"{self.council_name}: {what}, {self.draw.created_at:%d-%m-%Y} "
-            f"(nummer {self.draw.id}, {status})"
-        )
 
 
 def draws_for(store: Store, caller: Caller) -> list[DrawChoice]:

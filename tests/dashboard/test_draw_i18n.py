@@ -8,7 +8,7 @@ from pathlib import Path
 from dashboard.components.draw import common, members_step
 from dashboard.draw_context import STATUS_NAMES
 from dashboard.i18n import EN
-from dashboard.services import draw_quotas
+from dashboard.services import draw_quotas, draws
 from tests.dashboard.test_i18n import blanks, sentences
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,6 +24,7 @@ TABLES = [
     common.FEATURES,
     members_step.STATUS,
     STATUS_NAMES,
+    draws.LABELS,
     # Sentences the services hand to the page as templates.
     {q: q for q in (draw_quotas.FEASIBLE, draw_quotas.FEASIBLE_RELAXED, draw_quotas.INFEASIBLE)},
 ]

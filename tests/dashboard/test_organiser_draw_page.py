@@ -248,6 +248,8 @@ def test_the_workspace_in_english(app_db: Path) -> None:
     assert at.title[0].value == "Draw"
     assert "Step 3. Inviting: the lottery of the letters" in text(at)
     assert "Drawn on" in text(at)
+    [shown] = [o for o in by_label(at.selectbox, "Draw").options if f"number {draw_id}," in o]
+    assert ": council, " in shown and shown.endswith(f"(number {draw_id}, running)")
 
 
 def test_home_visits_and_a_replacement_from_the_page(app_db: Path) -> None:

@@ -61,6 +61,18 @@ def _from_address(name: str) -> int | None:
         return None
 
 
+def _label(choice: draws.DrawChoice) -> str:
+    draw = choice.draw
+    return t(
+        "{raad}: {wat}, {datum} (nummer {n}, {status})",
+        raad=choice.council_name,
+        wat=t(draws.LABELS.get(draw.purpose, draw.purpose)),
+        datum=f"{draw.created_at:%d-%m-%Y}",
+        n=draw.id,
+        status=t(STATUS_NAMES.get(draw.status, draw.status)),
+    )
+
+
 def render(db: Store, caller: Caller) -> None:
     if projector_mode() and _projector(db, caller):
         return
@@ -76,7 +88,7 @@ def render(db: Store, caller: Caller) -> None:
     chosen = st.selectbox(
         t("Loting"),
         options,
-        format_func=lambda i: t("Nieuwe loting beginnen") if i == NEW else choices[i].label,
+        format_func=lambda i: t("Nieuwe loting beginnen") if i == NEW else _label(choices[i]),
         key="loting",
     )
     if chosen == NEW:
