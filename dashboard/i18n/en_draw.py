@@ -472,6 +472,7 @@ EN: dict[str, str] = {
         "The draw has been stopped. Everything recorded is kept."
     ),
     "{k} plaatsen in de {wat}": "{k} places in the {wat}",
+    "1 plaats in de {wat}": "1 place in the {wat}",
     "Alleen organisatoren kunnen een loting doen. Log in als organisator.": (
         "Only organisers can run a draw. Log in as an organiser."
     ),

@@ -107,6 +107,7 @@ def test_a_rotation_of_no_seats_fills_the_open_seat(app_db: Path) -> None:
         stop_a_member(store)
     finally:
         store.close()
-    _, captions = start_rotation(0)
+    at, captions = start_rotation(0)
     assert "0 zetels worden opnieuw geloot; 10 leden blijven" in captions
     assert "De loting vult ook 1 zetel(s) die op die dag open zijn" in captions
+    assert "1 plaats in de rotatie" in " ".join(m.value for m in at.markdown)

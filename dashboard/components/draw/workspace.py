@@ -156,7 +156,11 @@ def _header(db: Store, caller: Caller, state: DrawState) -> None:
     )  # fmt: skip
     st.markdown(
         f"**{ctx.council.name}** · {', '.join(state.neighbourhood_names)} · "
-        + t("{k} plaatsen in de {wat}", k=ctx.k, wat=what)
+        + (
+            t("1 plaats in de {wat}", wat=what)
+            if ctx.k == 1
+            else t("{k} plaatsen in de {wat}", k=ctx.k, wat=what)
+        )
         + (f" · {term}" if term else "")
         + f" · {t(METHOD_NAMES[ctx.draw.method])} · "
         + t("status: {s}", s=t(STATUS_NAMES.get(ctx.draw.status, ctx.draw.status)))
