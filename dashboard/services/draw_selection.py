@@ -122,9 +122,13 @@ def prepare_selection(
             with store.read() as cur:
                 inputs = rotation.draw_inputs(cur, ctx, pool, quotas)
             people, table = inputs.people, inputs.quotas
-            staying = [ctx.bundle_id(int(r)) for r in rotation.of(ctx)["staying"]]
+            plan = rotation.of(ctx)
+            staying = sorted(ctx.bundle_id(int(r)) for r in plan["staying"])
             parent = inputs.parent_record("", staying, ())
-            parent.update({"commitment": None, "rotation": rotation.of(ctx)})
+            # Published: members by their numbers in this bundle, never register numbers.
+            out = [ctx.bundle_id(int(r)) for r in plan["out"]]
+            public = {**plan, "out": out, "staying": staying}
+            parent.update({"commitment": None, "rotation": public})
         bundle = sortition.prepare(
             people, table, ctx.k, household_column="household", algorithm=algorithm,
             purpose=ctx.draw.purpose if ctx.draw.purpose in ("council", "panel", "rotation")

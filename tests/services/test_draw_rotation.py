@@ -111,6 +111,11 @@ def test_a_rotation_from_invitations_to_the_new_cohort(store: Store) -> None:
         answered = draw_rows.pool_frame(cur, draw_id, DAY).set_index("id").loc[newcomers]
     assert bundle["purpose"] == "rotation" and bundle["k"] == 4
     assert bundle["parent"]["staying"] == sorted(number(s) for s in plan["staying"])
+    # The published rotation names members by their numbers in this bundle only.
+    published = bundle["parent"]["rotation"]
+    assert published["out"] == [number(r) for r in plan["out"]]
+    assert published["staying"] == bundle["parent"]["staying"]
+    assert published["seed"] == plan["seed"] and published["day"] == plan["day"]
     assert sortition.verify(bundle) == []
     # Staying members and newcomers together meet the council's quotas (or the nearest
     # feasible ones the bundle records).
