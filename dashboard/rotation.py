@@ -109,6 +109,21 @@ def of(ctx: DrawContext) -> dict[str, Any]:
     return found
 
 
+def require_council_unchanged(cur: Cursor, ctx: DrawContext) -> None:
+    """Who sits on the rotation's day is still who sat when it began: the members who
+    stay, rotate out and the open seats were fixed then (a member who stopped, or a
+    replacement seated since, would make its quotas and seats wrong)."""
+    plan = of(ctx)
+    day = date.fromisoformat(plan["day"])
+    sitting = {resident for _, resident, _, _ in draws.sitting_drawn(cur, ctx.council.id, day)}
+    if sitting != {int(r) for r in [*plan["out"], *plan["staying"]]}:
+        raise UserError(
+            "Sinds deze rotatie begon, is de raad veranderd: iemand stopte of een vervanger "
+            "kwam erbij. Stop deze rotatie en begin een nieuwe; die telt de open zetels mee. "
+            "Er is niets veranderd."
+        )
+
+
 def draw_inputs(
     cur: Cursor, ctx: DrawContext, people: pd.DataFrame, quotas: pd.DataFrame
 ) -> sortition.DrawInputs:

@@ -120,6 +120,7 @@ def prepare_selection(
     try:
         if ctx.draw.purpose == "rotation":  # the open seats, next to the members who stay
             with store.read() as cur:
+                rotation.require_council_unchanged(cur, ctx)
                 inputs = rotation.draw_inputs(cur, ctx, pool, quotas)
             people, table = inputs.people, inputs.quotas
             plan = rotation.of(ctx)

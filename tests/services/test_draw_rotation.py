@@ -213,3 +213,20 @@ def test_a_rotation_of_no_seats_fills_only_the_open_seat(store: Store) -> None:
         after = {r for _, r, _, _ in draw_rows.sitting_drawn(cur, council_id(store), DAY)}
     [newcomer] = [resident[p] for p in bundle["panel"]]
     assert after == {*plan["staying"], newcomer} and len(after) == 11 and gone not in after
+
+
+def test_a_rotation_is_not_prepared_once_the_council_changed(store: Store) -> None:
+    """Its seats and staying members were fixed when it began: a member who stops
+    meanwhile makes it refuse, with what to do, and change nothing."""
+    draw_id = start(store, 2)
+    with_volunteers(store, draw_id)
+    proposed = draw_quotas.proposed_quotas(store, ORGANISER, draw_id, ["gender", "age_band"])
+    draw_quotas.save_quotas(store, ORGANISER, draw_id, proposed)
+    stop_a_member(store)
+    before = fingerprint(store)
+    with pytest.raises(UserError, match="Sinds deze rotatie begon, is de raad veranderd"):
+        draw_selection.prepare_selection(store, ORGANISER, draw_id)
+    assert fingerprint(store) == before
+    draws.cancel_draw(store, ORGANISER, draw_id, "de raad veranderde")
+    again = draws.draw_state(store, ORGANISER, start(store, 2)).context.parameters["rotation"]
+    assert again["open_seats"] == 1
