@@ -4,9 +4,10 @@
 Who leaves: the longest-serving members (earliest start of their seat); members who
 started on the same day are ordered by lot (`sortition.rotating_out`) from a public seed:
 the ceremony seed of the council's latest public draw, hashed with the rotation's date
-and number of seats, so nobody could pick it; with the sitting members (register
-numbers in seat order) and their starts, which the organisers hold, the order can be
-recomputed. A council without such a draw (its seats were drawn before the
+and number of seats, so nobody could pick it. The lot runs over the sitting members by
+their numbers in the rotation's bundle, in the order of those numbers, and the bundle
+publishes them with their starts (`sitting`), so anyone can recompute who rotates out
+(`sortition.verify` does). A council without such a draw (its seats were drawn before the
 workspace existed) gets a seed from its number, the date, the seats and the sitting
 members instead; the parameters record which.
 
@@ -20,6 +21,7 @@ Used by the draw services; no caller checks here.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -45,6 +47,7 @@ class RotationChoice:
     staying: list[int]
     seed: str
     seed_draw_id: int | None  # the draw whose public ceremony seed decided ties
+    sitting: list[tuple[str, str]]  # (number in the bundle, start) in the order of the lot
 
     @property
     def to_fill(self) -> int:
@@ -59,12 +62,16 @@ class RotationChoice:
             "staying": self.staying,
             "seed": self.seed,
             "seed_draw_id": self.seed_draw_id,
+            "sitting": [list(member) for member in self.sitting],
         }
 
 
-def choose(cur: Cursor, council_id: int, day: date, seats: int) -> RotationChoice:
+def choose(
+    cur: Cursor, council_id: int, day: date, seats: int, number: Callable[[int], str]
+) -> RotationChoice:
     """Who rotates out on `day` when `seats` drawn seats are renewed, and how many drawn
-    seats are open that day (the draw fills those too)."""
+    seats are open that day (the draw fills those too). `number` gives a resident's
+    number in the rotation's bundle."""
     sitting = draws.sitting_drawn(cur, council_id, day)
     if not sitting:
         raise UserError(
@@ -95,10 +102,15 @@ def choose(cur: Cursor, council_id: int, day: date, seats: int) -> RotationChoic
              "sitting": sorted(r for _, r, _, _ in sitting)}
         )  # fmt: skip
         seed = hashlib.sha256(text).hexdigest()
-    members = [(str(resident), start) for _, resident, start, _ in sitting]
-    out = [int(r) for r in sortition.rotating_out(members, seats, seed)] if seats else []
+    resident = {number(r): r for _, r, _, _ in sitting}
+    if len(resident) != len(sitting):
+        raise UserError("Twee leden kregen hetzelfde nummer; probeer het opnieuw.")
+    members = sorted((number(r), start) for _, r, start, _ in sitting)
+    leaving = sortition.rotating_out(members, seats, seed) if seats else []
+    out = [resident[n] for n in leaving]
     staying = sorted(r for _, r, _, _ in sitting if r not in out)
-    return RotationChoice(day, seats, open_seats, out, staying, seed, seed_draw_id)
+    public = [(n, start.isoformat()) for n, start in members]
+    return RotationChoice(day, seats, open_seats, out, staying, seed, seed_draw_id, public)
 
 
 def of(ctx: DrawContext) -> dict[str, Any]:

@@ -11,6 +11,7 @@ only the lowest probability is unique and only that is compared).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -32,6 +33,7 @@ from sortition.lottery import marginals
 from sortition.pool import Pool
 from sortition.quotas import QuotaTable
 from sortition.replace import residual_inputs
+from sortition.rotation import rotating_out
 from sortition.seed import chosen_index, commitment, seed_digest
 from sortition.select import fair_distribution
 
@@ -60,6 +62,7 @@ def verify(bundle: dict[str, Any], parent: dict[str, Any] | None = None) -> list
     differences += _fair_probabilities(bundle, pool, quotas)
     differences += _lottery(bundle, pool, quotas)
     differences += _ceremony(bundle)
+    differences += _rotation(bundle)
     if parent is not None:
         differences += _parent(bundle, parent)
     return differences
@@ -146,6 +149,35 @@ def _ceremony(bundle: dict[str, Any]) -> list[str]:
         )
     if bundle["reserve"] != reserve_list(bundle, panel, seed):
         differences.append("reserve list: differs from the order the seed gives")
+    return differences
+
+
+def _rotation(bundle: dict[str, Any]) -> list[str]:
+    """A rotation that publishes its sitting members (number in the bundle, start): who
+    rotates out follows from them, the number of seats and the seed, and the members who
+    stay are the others."""
+    record = (bundle["parent"] or {}).get("rotation")
+    if bundle["purpose"] != "rotation" or not isinstance(record, dict) or "sitting" not in record:
+        return []
+    try:
+        sitting = sorted((str(n), date.fromisoformat(str(s))) for n, s in record["sitting"])
+        seats = int(record["seats"])
+        out = rotating_out(sitting, seats, str(record["seed"])) if seats else []
+        said_out = [str(x) for x in record["out"]]
+        said_staying = sorted(str(x) for x in bundle["parent"]["staying"])
+    except (SortitionError, KeyError, TypeError, ValueError) as exc:
+        return [f"rotation: not usable ({exc})"]
+    differences = []
+    if said_out != out:
+        differences.append(
+            f"rotation: the bundle says {_ids(record.get('out'))} rotate out, the sitting "
+            f"members and the seed give {_ids(out)}"
+        )
+    staying = sorted(n for n, _ in sitting if n not in out)
+    if said_staying != staying:
+        differences.append(
+            "rotation: the members who stay are not the sitting members minus those who rotate out"
+        )
     return differences
 
 

@@ -31,6 +31,7 @@ from dashboard.store import audit, council, draws, geography, register_import
 from dashboard.store.db import Store
 from dashboard.store.models import Council, Draw, Neighbourhood, Term
 from dashboard.store.rows import Cursor
+from sortition import pseudonym
 
 METHODS = {
     "two_stage": "Twee stappen: brieven, aanmelden, selectie met quota",
@@ -165,11 +166,14 @@ def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
             )
         term_id = None
         chosen = None
+        # Volunteers' numbers in the published bundle (sortition.pseudonym); private.
+        id_secret = secrets.token_hex(16)
         if request.purpose == "rotation":
             # Who leaves is fixed now, by length of service and a public lot for ties.
             chosen = rotation.choose(
-                cur, council_id, request.term_starts_on, int(request.rotating_seats or 0)
-            )
+                cur, council_id, request.term_starts_on, int(request.rotating_seats or 0),
+                lambda resident: pseudonym(id_secret, str(resident)),
+            )  # fmt: skip
             k = chosen.to_fill
         if request.purpose in ("council", "rotation"):
             # A rotation's newcomers form a cohort with a full term of their own.
@@ -186,8 +190,7 @@ def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
             "eligible_age": owner.eligible_age,
             "term_id": term_id,
             "lottery_seed": secrets.randbits(32),
-            # Volunteers' numbers in the published bundle (sortition.pseudonym); private.
-            "id_secret": secrets.token_hex(16),
+            "id_secret": id_secret,
         }
         if chosen is not None:
             parameters["rotation"] = chosen.parameters()

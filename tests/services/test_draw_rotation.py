@@ -67,12 +67,16 @@ def test_the_longest_serving_rotate_out_by_a_public_lot(store: Store) -> None:
     assert state.context.k == 4 and state.context.draw.purpose == "rotation"
     assert len(plan["out"]) == 4 and len(plan["staying"]) == 7
     assert state.term is not None and state.term.starts_on == DAY
-    # Anyone can recompute the order from the sitting members and the seed.
+    # The lot runs over the sitting members by their numbers in the rotation's bundle
+    # (published with their starts), so anyone can recompute who rotates out.
+    number = bundle_number(store, draw_id)
     with store.read() as cur:
         sitting = draw_rows.sitting_drawn(cur, council_id(store), DAY)
-        again = rotation.choose(cur, council_id(store), DAY, 4)
-    members = [(str(r), start) for _, r, start, _ in sitting]
-    assert [int(r) for r in sortition.rotating_out(members, 4, plan["seed"])] == plan["out"]
+        again = rotation.choose(cur, council_id(store), DAY, 4, number)
+    assert plan["sitting"] == sorted([number(r), start.isoformat()] for _, r, start, _ in sitting)
+    members = [(n, date.fromisoformat(start)) for n, start in plan["sitting"]]
+    out = sortition.rotating_out(members, 4, plan["seed"])
+    assert out == [number(r) for r in plan["out"]]
     assert again.out == plan["out"]
     # One rotation at a time.
     before = fingerprint(store)
@@ -117,6 +121,11 @@ def test_a_rotation_from_invitations_to_the_new_cohort(store: Store) -> None:
     assert published["staying"] == bundle["parent"]["staying"]
     assert published["seed"] == plan["seed"] and published["day"] == plan["day"]
     assert sortition.verify(bundle) == []
+    # Who rotated out is checked against the published sitting members and the seed.
+    tampered = json.loads(json.dumps(bundle))
+    record = tampered["parent"]["rotation"]
+    record["out"] = [record["staying"][0], *record["out"][1:]]
+    assert any(d.startswith("rotation: the bundle says") for d in sortition.verify(tampered))
     # Staying members and newcomers together meet the council's quotas (or the nearest
     # feasible ones the bundle records).
     if not bundle["parent"]["relaxation"]:
