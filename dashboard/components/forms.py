@@ -15,6 +15,7 @@ from dashboard.errors import UserError
 
 T = TypeVar("T")
 _SEEN = "_forms_seen"
+_LAST = "_forms_last"  # the submission `attempt` is about to run
 _FLASH = "_forms_flash"
 _GENERATION = "_forms_generation"
 REPEAT_WINDOW_SECONDS = 30
@@ -22,7 +23,8 @@ REPEAT_WINDOW_SECONDS = 30
 
 def first_submission(form: str, values: dict[str, Any]) -> bool:
     """False when this session sent the same form with the same values moments ago
-    (a double click, a resubmit after a slow answer)."""
+    (a double click, a resubmit after a slow answer) and it was not refused: `attempt`
+    forgets a refused submission, so the user can correct the form and send it again."""
     digest = hashlib.sha256(
         json.dumps([form, values], sort_keys=True, default=str).encode()
     ).hexdigest()
@@ -31,6 +33,7 @@ def first_submission(form: str, values: dict[str, Any]) -> bool:
     if now - seen.get(digest, -1e9) < REPEAT_WINDOW_SECONDS:
         return False
     seen[digest] = now
+    st.session_state[_LAST] = digest
     return True
 
 
@@ -40,9 +43,11 @@ def attempt(
     """Run a service call. Refused: show why, keep the form as it is. Done: rerun the
     page so every figure shows the change, with the success text (and any warning) on top.
     """
+    submitted = st.session_state.pop(_LAST, None)
     try:
         result = action()
     except (UserError, PermissionDenied) as exc:
+        st.session_state.get(_SEEN, {}).pop(submitted, None)  # nothing changed: may retry
         st.error(str(exc))
         return
     note = warning(result) if warning else None

@@ -358,3 +358,35 @@ def test_every_step_of_a_council_drawn_in_the_demo_history_opens(app_db: Path, s
     if step == "7":  # the council as numbers and groups, from the bundle
         assert "Raad nummer" in text(at)
         assert [len(d.value) for d in at.dataframe] == [11]
+
+
+def test_a_refused_form_can_be_corrected_and_sent_again_at_once(app_db: Path) -> None:
+    """The guard against double clicks lets a refused submission through again: a member
+    of a demo council who stopped is first given a day before their seat began."""
+    from tests.conftest import DEMO_TODAY
+
+    store = open_store(app_db)
+    try:
+        with store.read() as cur:
+            draw_id = draw_rows.current_council_draws(cur, DEMO_TODAY)[0]
+        members = draw_members.members_view(store, ORGANISER, draw_id).members
+        member = int(members.loc[members["status"] == "confirmed", "member_id"].iloc[0])
+        with store.read() as cur:
+            seat = draw_rows.seat_of_member(cur, member)
+    finally:
+        store.close()
+    assert seat is not None and seat.starts_on < DEMO_TODAY
+    at = open_page({"loting": str(draw_id), "stap": "8"})
+    by_label(at.selectbox, "Wie zegt af?").set_value(member)
+    before = seat.starts_on - timedelta(days=1)
+    by_label(at.date_input, "Gestopt op (wie al in de raad zat)").set_value(before)
+    by_label(at.button, "Afzeggen").click()
+    at.run()
+    assert any("Die datum ligt voor het begin van de zetel" in e.value for e in at.error), [
+        e.value for e in [*at.error, *at.success, *at.warning]
+    ]
+    by_label(at.date_input, "Gestopt op (wie al in de raad zat)").set_value(DEMO_TODAY)
+    by_label(at.button, "Afzeggen").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "Afzegging vastgelegd." in at.success[0].value
