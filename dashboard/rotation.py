@@ -75,8 +75,9 @@ def choose(
     sitting = draws.sitting_drawn(cur, council_id, day)
     if not sitting:
         raise UserError(
-            "Op die dag zitten er geen gelote leden in deze raad; er valt niets te rouleren. "
-            "Loot een nieuwe raad."
+            f"Op {day:%d-%m-%Y} zitten er geen gelote leden in deze raad (hun termijn is dan "
+            "al voorbij); er valt niets te rouleren. Kies voor een rotatie een dag waarop de "
+            "raad nog zit, of loot een nieuwe raad."
         )
     owner = council.council(cur, council_id)
     assert owner is not None

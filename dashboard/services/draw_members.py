@@ -145,9 +145,18 @@ def replace_member(store: Store, caller: Caller, member_id: int) -> int:
         number = {m.id: ctx.bundle_id(m.resident_id) for m in everyone}  # in the bundle
         current = [number[m.id] for m in everyone if m.status in SITTING]
         leaving = number[found.id]
+        # Other seats that are open and not yet refilled count as held by who left them:
+        # each reserve is judged for this seat alone, as the reserve list was drawn for.
+        replaced = draws.replaced_members(cur, found.draw_id)
+        still_open = [
+            number[m.id] for m in everyone
+            if m.status in ("declined", "left") and m.id != found.id and m.id not in replaced
+        ]  # fmt: skip
         asked_before = {number[m.id] for m in everyone if m.status not in ("reserve",)}
         try:
-            candidates = sortition.reserve_candidates(bundle, leaving, [*current, leaving])
+            candidates = sortition.reserve_candidates(
+                bundle, leaving, [*current, *still_open, leaving]
+            )
         except sortition.SortitionError as exc:
             raise UserError(f"Vervangen kan zo niet: {exc}") from exc
         candidates = [c for c in candidates if c not in asked_before]

@@ -378,6 +378,11 @@ def test_a_refused_form_can_be_corrected_and_sent_again_at_once(app_db: Path) ->
     assert seat is not None and seat.starts_on < DEMO_TODAY
     at = open_page({"loting": str(draw_id), "stap": "8"})
     by_label(at.selectbox, "Wie zegt af?").set_value(member)
+    later = DEMO_TODAY + timedelta(days=10)
+    by_label(at.date_input, "Gestopt op (wie al in de raad zat)").set_value(later)
+    by_label(at.button, "Afzeggen").click()
+    at.run()
+    assert any("Die datum ligt in de toekomst" in e.value for e in at.error)
     before = seat.starts_on - timedelta(days=1)
     by_label(at.date_input, "Gestopt op (wie al in de raad zat)").set_value(before)
     by_label(at.button, "Afzeggen").click()
@@ -390,3 +395,28 @@ def test_a_refused_form_can_be_corrected_and_sent_again_at_once(app_db: Path) ->
     at.run()
     assert not at.exception, at.exception
     assert "Afzegging vastgelegd." in at.success[0].value
+
+
+def test_the_picker_switches_draws_when_the_address_names_one(app_db: Path) -> None:
+    """Opened from a link to one draw, the organiser picks another, then a new draw: the
+    picker wins over the address it has not rewritten yet. A completed draw opens at
+    step 8 (its members), where the work after the draw is."""
+    from tests.conftest import DEMO_TODAY
+
+    store = open_store(app_db)
+    try:
+        with store.read() as cur:
+            first, second = draw_rows.current_council_draws(cur, DEMO_TODAY)[:2]
+    finally:
+        store.close()
+    at = open_page({"loting": str(first)})
+    assert by_label(at.radio, "Stap").value == 8
+    by_label(at.selectbox, "Loting").set_value(second)
+    at.run()
+    assert not at.exception, at.exception
+    assert by_label(at.selectbox, "Loting").value == second
+    assert at.query_params["loting"] == str(second)
+    by_label(at.selectbox, "Loting").set_value(0)  # "Nieuwe loting beginnen"
+    at.run()
+    assert "Stap 1. Een nieuwe loting beginnen" in [h.value for h in [*at.header, *at.subheader]]
+    assert "loting" not in at.query_params

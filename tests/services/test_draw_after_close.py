@@ -309,3 +309,26 @@ def test_a_member_who_stopped_earlier_is_recorded_on_that_day(
     draw_members.decline_member(store, ORGANISER, member_id, "verhuisd", day - timedelta(days=20))
     assert member_id in sitting_on(store, draw_id, day - timedelta(days=21))
     assert member_id not in sitting_on(store, draw_id, day - timedelta(days=20))
+
+
+def test_a_reserve_follows_one_member_while_another_seat_is_open(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another member who stopped and is not replaced yet does not block the reserve list:
+    each open seat is judged as if the others were still held as before."""
+    set_today(monkeypatch, DEMO_TODAY)
+    draw_id, member_id, number = replaceable_demo_member(store)
+    with store.read() as cur:
+        bundle = draw_rows.bundle(cur, draw_id)
+    assert bundle is not None
+    view = draw_members.members_view(store, EVERYWHERE, draw_id).members
+    sitting = view[view["status"] == "confirmed"]
+    numbers = [str(n) for n in sitting["number"]]
+    expected = sortition.reserve_candidates(bundle, number, numbers)[0]
+    others = [int(m) for m in sitting["member_id"] if int(m) != member_id]
+    for other in others[:3]:  # three more seats open at once
+        draw_members.decline_member(store, EVERYWHERE, other, "verhuisd")
+    draw_members.decline_member(store, EVERYWHERE, member_id, "verhuisd")
+    newcomer = draw_members.replace_member(store, EVERYWHERE, member_id)
+    after = draw_members.members_view(store, EVERYWHERE, draw_id).members
+    assert str(after.set_index("member_id").loc[newcomer, "number"]) == expected

@@ -239,3 +239,14 @@ def test_a_rotation_is_not_prepared_once_the_council_changed(store: Store) -> No
     draws.cancel_draw(store, ORGANISER, draw_id, "de raad veranderde")
     again = draws.draw_state(store, ORGANISER, start(store, 2)).context.parameters["rotation"]
     assert again["open_seats"] == 1
+
+
+def test_a_rotation_after_the_term_says_to_choose_a_day_the_council_sits(store: Store) -> None:
+    later = date.today() + timedelta(days=3 * 366)
+    request = draws.DrawRequest(
+        "two_stage", later, council_id(store), purpose="rotation", rotating_seats=4
+    )
+    before = fingerprint(store)
+    with pytest.raises(UserError, match="Kies voor een rotatie een dag waarop de raad nog zit"):
+        draws.start_draw(store, ORGANISER, request)
+    assert fingerprint(store) == before

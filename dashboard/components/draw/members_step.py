@@ -128,8 +128,10 @@ def _actions(
         who_not = st.selectbox(t("Wie zegt af?"), sitting, format_func=label.get, index=None,
                                placeholder=t("Kies een lid"))  # fmt: skip
         reason = st.text_input(t("Reden (kort, geen gezondheid of andere gevoelige zaken)"))
+        # No max_value: a later day typed in would silently become today; the service
+        # refuses it with a reason instead.
         on = st.date_input(t("Gestopt op (wie al in de raad zat)"), value=today(),
-                           max_value=today(), format="DD-MM-YYYY")  # fmt: skip
+                           format="DD-MM-YYYY")  # fmt: skip
         if st.form_submit_button(t("Afzeggen")):
             if who_not is None:
                 st.error(t("Kies eerst een lid."))

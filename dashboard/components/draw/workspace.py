@@ -41,6 +41,7 @@ from dashboard.services.draws import DrawState
 from dashboard.store.db import Store
 
 NEW = 0
+_ADDRESS_SEEN = "_loting_in_address"  # the draw number this session last saw in the address
 
 
 RENDER: dict[int, Callable[[Store, Caller, DrawState], None]] = {
@@ -78,7 +79,14 @@ def render(db: Store, caller: Caller) -> None:
         return
     choices = {c.draw.id: c for c in draws.draws_for(db, caller)}
     options = [NEW, *choices]
-    wanted = st.session_state.pop(CHOSEN, None) or _from_address("loting")
+    # The address chooses the draw when it is new to this session (a link, a reload, a
+    # colleague's URL); after that the picker does: the address still holds the draw the
+    # user is leaving until this run has written the new one.
+    address = _from_address("loting")
+    wanted = st.session_state.pop(CHOSEN, None)
+    if wanted is None and address != st.session_state.get(_ADDRESS_SEEN):
+        wanted = address
+    st.session_state[_ADDRESS_SEEN] = address
     if wanted in options:
         st.session_state["loting"] = wanted
     elif st.session_state.get("loting") not in options:
@@ -94,9 +102,11 @@ def render(db: Store, caller: Caller) -> None:
     if chosen == NEW:
         st.query_params.pop("loting", None)
         st.query_params.pop("stap", None)
+        st.session_state[_ADDRESS_SEEN] = None
         start.render(db, caller)
         return
     st.query_params["loting"] = str(chosen)
+    st.session_state[_ADDRESS_SEEN] = chosen
     try:
         state = draws.draw_state(db, caller, chosen)
     except UserError as exc:
@@ -108,7 +118,10 @@ def render(db: Store, caller: Caller) -> None:
         replacement_step.render(db, caller, state)
         return
     done = state.steps_done
-    first_open = next((n for n in range(2, 9) if not done[n]), 8)
+    first_open = (
+        8 if state.context.draw.status == "completed"
+        else next((n for n in range(2, 9) if not done[n]), 8)
+    )  # fmt: skip
     asked = _from_address("stap")
     key = f"stap_{chosen}"
     following = pending_step(chosen)
