@@ -108,6 +108,6 @@ def test_a_rotation_of_no_seats_fills_the_open_seat(app_db: Path) -> None:
     finally:
         store.close()
     at, captions = start_rotation(0)
-    assert "0 zetels worden opnieuw geloot; 10 leden blijven" in captions
+    assert "alleen de open zetels gevuld; niemand rouleert uit en 10 leden blijven" in captions
     assert "De loting vult ook 1 zetel(s) die op die dag open zijn" in captions
     assert "1 plaats in de rotatie" in " ".join(m.value for m in at.markdown)

@@ -187,15 +187,18 @@ def _header(db: Store, caller: Caller, state: DrawState) -> None:
             else t("bij een gelijke start besliste het lot (zaadje {zaadje}…)",
                    zaadje=plan["seed"][:12])
         )  # fmt: skip
+        day = date.fromisoformat(plan["day"]).strftime("%d-%m-%Y")
         st.caption(
             t("Rotatie op {dag}: {n} zetels worden opnieuw geloot; {blijven} leden blijven. "
               "Wie het langst zit, rouleert uit ({lot}). Zie de raad bij stap 8.",
-              dag=date.fromisoformat(plan["day"]).strftime("%d-%m-%Y"), n=plan["seats"],
-              blijven=len(plan["staying"]), lot=lot)
-            + (" " + t("De loting vult ook {open} zetel(s) die op die dag open zijn (wie "
-                       "eerder stopte).", open=plan["open_seats"])
-               if plan.get("open_seats") else "")
+              dag=day, n=plan["seats"], blijven=len(plan["staying"]), lot=lot)
+            if plan["seats"]
+            else t("Op {dag} worden alleen de open zetels gevuld; niemand rouleert uit en "
+                   "{blijven} leden blijven.", dag=day, blijven=len(plan["staying"]))
         )  # fmt: skip
+        if plan.get("open_seats"):
+            st.caption(t("De loting vult ook {open} zetel(s) die op die dag open zijn (wie "
+                         "eerder stopte).", open=plan["open_seats"]))  # fmt: skip
     if ctx.draw.status == "open":
         with st.expander(t("Loting stoppen")):
             reason = st.text_input(t("Waarom stopt de loting?"), key=f"stop_reden_{ctx.draw.id}")
