@@ -138,7 +138,7 @@ def how_drawn(draw: DrawCounts | None, seats_drawn: int, bundle: str | None = No
                 [t("Uitgenodigd"), str(draw.invited)],
                 [t("Zeiden ja"), str(yes)],
                 [t("Zeiden nee"), str(no)],
-                [t("Gekozen voor de raad"), str(draw.confirmed)],
+                [t("Zitten nu in de raad"), str(draw.confirmed)],
                 [t("Op de reservelijst"), str(draw.reserves)],
             ],
             align_right={1},

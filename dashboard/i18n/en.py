@@ -215,7 +215,7 @@ EN: dict[str, str] = {
     "Uitgenodigd": "Invited",
     "Zeiden ja": "Said yes",
     "Zeiden nee": "Said no",
-    "Gekozen voor de raad": "Chosen for the council",
+    "Zitten nu in de raad": "On the council now",
     "Op de reservelijst": "On the reserve list",
     "Zelf nakijken": "Check it yourself",
     "Voor deze loting is er geen controlebestand. Dat bestand is er bij lotingen die in het "

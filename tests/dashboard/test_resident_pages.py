@@ -329,3 +329,11 @@ def test_the_council_page_lists_a_replacement_draw_with_its_bundle(app_db: Path)
     assert later is not None and [d.purpose for d in later.follow_ups] == ["replacement"]
     downloaded = json.loads(public.draw_bundle(store, later.follow_ups[0].draw_id) or "{}")
     assert verify(downloaded, council_bundle) == []
+
+
+def test_the_draw_table_counts_who_sits_now_next_to_who_was_chosen(app_db: Path) -> None:
+    """The text says how many the draw chose; the table how many of them (or their
+    replacements) sit now, under a name that says so."""
+    at = open_page(COUNCIL, "WK002")
+    shown = text_of(at)
+    assert "Zitten nu in de raad" in shown and "Gekozen voor de raad" not in shown
