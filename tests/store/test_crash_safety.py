@@ -165,7 +165,7 @@ def test_a_killed_import_leaves_all_or_nothing_and_a_sound_database(demo_db: Pat
     project_ref = funded_project(store, "1.000.000", "900.000", "Groot project").external_ref
     store.close()
     outcomes = []
-    trials = [("ready", 0.3, "-"), ("ready", 1.0, "-"), ("never", 0.0, "spending.import"),
+    trials = [("ready", 0.1, "-"), ("ready", 0.5, "-"), ("never", 0.0, "spending.import"),
               ("done", 0.0, "-")]  # fmt: skip
     for trial, (wait_for, delay, kill_at) in enumerate(trials):
         export = export_file(demo_db.parent, str(trial), project_ref)
@@ -174,14 +174,16 @@ def test_a_killed_import_leaves_all_or_nothing_and_a_sound_database(demo_db: Pat
         if any(line.startswith("done") for line in said):
             assert booked == ROWS  # committed before the kill: it must survive it
         outcomes.append(booked)
-    # The first three were killed in the middle of the import: from outside while it
-    # ran, and from inside with every row written but not committed.
-    assert outcomes == [0, 0, 0, ROWS]
-    # After the crashes the same files import normally, once.
+    # Killed from outside while it ran: nothing, or (on a fast machine the import may
+    # have committed just before the kill landed) all of it. From inside with every row
+    # written but not committed: nothing.
+    assert outcomes[0] in (0, ROWS) and outcomes[1] in (0, ROWS)
+    assert outcomes[2:] == [0, ROWS]
+    # After the crash the same file imports normally, once.
     store = open_store(demo_db)
     try:
         again = book.import_spending(store, ORGANISER, "x.csv",
-                                     export_file(demo_db.parent, "0", project_ref).read_bytes(),
+                                     export_file(demo_db.parent, "2", project_ref).read_bytes(),
                                      TODAY)  # fmt: skip
         assert again.ok and again.booked == ROWS
     finally:
