@@ -82,16 +82,14 @@ def choose(
     owner = council.council(cur, council_id)
     assert owner is not None
     open_seats = max(0, owner.seats_drawn - len(sitting))
-    if open_seats and not 0 <= seats <= len(sitting):
+    fewest = 0 if open_seats else 1  # with nothing open, a rotation must renew a seat
+    if not fewest <= seats <= len(sitting):
         raise UserError(
-            f"Kies tussen 0 en {len(sitting)} zetels die rouleren (er zitten {len(sitting)} "
-            f"gelote leden op die dag). De {open_seats} open zetel(s) vult de loting hoe dan ook."
-        )
-    if not open_seats and not 1 <= seats <= len(sitting):
-        raise UserError(
-            f"Kies tussen 1 en {len(sitting)} zetels die rouleren (er zitten {len(sitting)} "
-            "gelote leden op die dag en geen zetel is open)."
-        )
+            f"Kies tussen {fewest} en {len(sitting)} zetels die rouleren (er zitten "
+            f"{len(sitting)} gelote leden op die dag). "
+            + (f"De {open_seats} open zetel(s) vult de loting hoe dan ook." if open_seats
+               else "Er is geen zetel open.")
+        )  # fmt: skip
     latest = draws.latest_ceremony(cur, council_id)
     if latest is not None and (latest[1].get("ceremony") or {}).get("seed"):
         seed_draw_id: int | None = latest[0]
@@ -103,11 +101,12 @@ def choose(
              "sitting": sorted(r for _, r, _, _ in sitting)}
         )  # fmt: skip
         seed = hashlib.sha256(text).hexdigest()
-    resident = {number(r): r for _, r, _, _ in sitting}
-    if len(resident) != len(sitting):
+    named = {number(r): (r, start) for _, r, start, _ in sitting}
+    if len(named) != len(sitting):
         raise UserError("Twee leden kregen hetzelfde nummer; probeer het opnieuw.")
-    members = sorted((number(r), start) for _, r, start, _ in sitting)
+    members = sorted((n, start) for n, (_, start) in named.items())
     leaving = sortition.rotating_out(members, seats, seed) if seats else []
+    resident = {n: r for n, (r, _) in named.items()}
     out = [resident[n] for n in leaving]
     staying = sorted(r for _, r, _, _ in sitting if r not in out)
     public = [(n, start.isoformat()) for n, start in members]

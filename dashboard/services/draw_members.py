@@ -134,7 +134,8 @@ def replace_member(store: Store, caller: Caller, member_id: int) -> int:
 
     def work(cur: Cursor) -> int:
         ctx, found = _member(cur, caller, member_id, replacing=True)
-        if member_id in draws.replaced_members(cur, found.draw_id):
+        replaced = draws.replaced_members(cur, found.draw_id)
+        if member_id in replaced:
             raise UserError("Dit lid is al vervangen; iemand twee keer vervangen kan niet.")
         require_no_running_replacement(cur, found.draw_id)
         if found.status not in ("declined", "left"):
@@ -147,7 +148,6 @@ def replace_member(store: Store, caller: Caller, member_id: int) -> int:
         leaving = number[found.id]
         # Other seats that are open and not yet refilled count as held by who left them:
         # each reserve is judged for this seat alone, as the reserve list was drawn for.
-        replaced = draws.replaced_members(cur, found.draw_id)
         still_open = [
             number[m.id] for m in everyone
             if m.status in ("declined", "left") and m.id != found.id and m.id not in replaced

@@ -86,7 +86,6 @@ def render(db: Store, caller: Caller) -> None:
     wanted = st.session_state.pop(CHOSEN, None)
     if wanted is None and address != st.session_state.get(_ADDRESS_SEEN):
         wanted = address
-    st.session_state[_ADDRESS_SEEN] = address
     if wanted in options:
         st.session_state["loting"] = wanted
     elif st.session_state.get("loting") not in options:
