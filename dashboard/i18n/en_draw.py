@@ -603,9 +603,9 @@ EN: dict[str, str] = {
         "(members who stopped earlier) are filled too; choose 0 to fill only those."
     ),
     "Zetels die rouleren (alleen bij een rotatie)": "Seats that rotate (rotation only)",
-    "Op {dag} worden alleen de open zetels gevuld; niemand rouleert uit en {blijven} leden "
-    "blijven.": "On {dag} only the open seats are filled; nobody rotates out and {blijven} "
-    "members stay.",
+    "Op {dag} worden alleen de {open} open zetel(s) gevuld; niemand rouleert uit en {blijven} "
+    "leden blijven.": "On {dag} only the {open} open seat(s) are filled; nobody rotates out and "
+    "{blijven} members stay.",
     "De loting vult ook {open} zetel(s) die op die dag open zijn (wie eerder stopte).": (
         "The draw also fills {open} seat(s) open on that day (members who stopped earlier)."
     ),

@@ -108,6 +108,17 @@ def test_a_rotation_of_no_seats_fills_the_open_seat(app_db: Path) -> None:
     finally:
         store.close()
     at, captions = start_rotation(0)
-    assert "alleen de open zetels gevuld; niemand rouleert uit en 10 leden blijven" in captions
-    assert "De loting vult ook 1 zetel(s) die op die dag open zijn" in captions
+    assert "alleen de 1 open zetel(s) gevuld; niemand rouleert uit en 10 leden blijven" in captions
+    assert "De loting vult ook" not in captions
     assert "1 plaats in de rotatie" in " ".join(m.value for m in at.markdown)
+
+
+def test_a_rotation_says_it_also_fills_an_open_seat(app_db: Path) -> None:
+    store = open_store(app_db)
+    try:
+        stop_a_member(store)
+    finally:
+        store.close()
+    _, captions = start_rotation(2)
+    assert "2 zetels worden opnieuw geloot; 8 leden blijven" in captions
+    assert "De loting vult ook 1 zetel(s) die op die dag open zijn" in captions

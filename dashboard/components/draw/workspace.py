@@ -192,10 +192,11 @@ def _header(db: Store, caller: Caller, state: DrawState) -> None:
               "Wie het langst zit, rouleert uit ({lot}). Zie de raad bij stap 8.",
               dag=day, n=plan["seats"], blijven=len(plan["staying"]), lot=lot)
             if plan["seats"]
-            else t("Op {dag} worden alleen de open zetels gevuld; niemand rouleert uit en "
-                   "{blijven} leden blijven.", dag=day, blijven=len(plan["staying"]))
+            else t("Op {dag} worden alleen de {open} open zetel(s) gevuld; niemand rouleert "
+                   "uit en {blijven} leden blijven.", dag=day, open=plan.get("open_seats", 0),
+                   blijven=len(plan["staying"]))
         )  # fmt: skip
-        if plan.get("open_seats"):
+        if plan["seats"] and plan.get("open_seats"):
             st.caption(t("De loting vult ook {open} zetel(s) die op die dag open zijn (wie "
                          "eerder stopte).", open=plan["open_seats"]))  # fmt: skip
     if ctx.draw.status == "open":
