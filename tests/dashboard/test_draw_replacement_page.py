@@ -92,6 +92,14 @@ def start_rotation(seats: int) -> tuple[AppTest, str]:
     return at, " ".join(c.value for c in at.caption)
 
 
+def member_stops(db: Path) -> None:
+    store = open_store(db)
+    try:
+        stop_a_member(store)
+    finally:
+        store.close()
+
+
 def test_a_rotation_is_started_from_the_page(app_db: Path) -> None:
     at, captions = start_rotation(4)
     assert "4 zetels worden opnieuw geloot; 7 leden blijven" in captions
@@ -102,11 +110,7 @@ def test_a_rotation_is_started_from_the_page(app_db: Path) -> None:
 
 
 def test_a_rotation_of_no_seats_fills_the_open_seat(app_db: Path) -> None:
-    store = open_store(app_db)
-    try:
-        stop_a_member(store)
-    finally:
-        store.close()
+    member_stops(app_db)
     at, captions = start_rotation(0)
     assert "alleen de 1 open zetel(s) gevuld; niemand rouleert uit en 10 leden blijven" in captions
     assert "De loting vult ook" not in captions
@@ -114,11 +118,7 @@ def test_a_rotation_of_no_seats_fills_the_open_seat(app_db: Path) -> None:
 
 
 def test_a_rotation_says_it_also_fills_an_open_seat(app_db: Path) -> None:
-    store = open_store(app_db)
-    try:
-        stop_a_member(store)
-    finally:
-        store.close()
+    member_stops(app_db)
     _, captions = start_rotation(2)
     assert "2 zetels worden opnieuw geloot; 8 leden blijven" in captions
     assert "De loting vult ook 1 zetel(s) die op die dag open zijn" in captions
