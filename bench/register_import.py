@@ -47,6 +47,7 @@ from dashboard.store import geography
 from dashboard.store.db import Store, open_store
 from data.generate import Settings, generate
 from data.register_extract import write_extract
+from sortition import clock
 
 TARGET_SECONDS = 15.0
 TODAY = date(2026, 11, 23)
@@ -199,7 +200,7 @@ def import_once(
         SYSTEM,
         draws.DrawRequest(
             "two_stage",
-            date.today() + timedelta(days=30),
+            clock.today() + timedelta(days=30),
             new_council=draws.NewCouncil(name, hoods, 11, 0, 24),
         ),
     )

@@ -17,7 +17,7 @@ import argparse
 import tempfile
 import time
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from dashboard import ledger, spending_csv
@@ -25,6 +25,7 @@ from dashboard.services import budget_book as book
 from dashboard.store import budget, proposals
 from dashboard.store.db import Store, open_store
 from data.generate import Settings, generate
+from sortition import clock
 from tests.funded import ORGANISER, funded_project
 
 TODAY = date(2026, 11, 23)
@@ -65,7 +66,7 @@ def former_way(store: Store, data: bytes) -> float:
             ledger.check_spending(books, project.id, row.amount, ledger.OverspendPolicy.REFUSE)
             allocation = ledger.allocation_for_spending(books, project.id, row.amount)
             budget.add_spending(cur, allocation, row.reference, row.booked_on, row.amount,
-                                row.description, datetime.now(UTC), source="import")  # fmt: skip
+                                row.description, clock.now(), source="import")  # fmt: skip
             planned = ledger.SpendingRow(-n, allocation, row.amount, row.reference)
             books = replace(books, spending=(*books.spending, planned))
         return (time.perf_counter() - cur_started) / len(rows)

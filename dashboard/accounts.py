@@ -22,6 +22,7 @@ from dashboard.store import audit, users
 from dashboard.store.db import Store
 from dashboard.store.rows import Cursor
 from dashboard.store.users import UserRow
+from sortition import clock
 
 WRONG_CREDENTIALS = "Onjuiste gebruikersnaam of wachtwoord."
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
@@ -65,7 +66,7 @@ class UserView:
 
 
 def utc_now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 def _naive(moment: datetime) -> datetime:

@@ -9,7 +9,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -21,7 +21,7 @@ from dashboard.store.db import Store
 from dashboard.store.models import Council, Draw, Term
 from dashboard.store.register import AGE_BANDS
 from dashboard.store.rows import Cursor
-from sortition import DrawInputs, QuotaChange, pseudonym
+from sortition import DrawInputs, QuotaChange, clock, pseudonym
 
 STATUS_NAMES = {
     "open": "loopt",
@@ -29,14 +29,6 @@ STATUS_NAMES = {
     "completed": "afgerond",
     "cancelled": "gestopt",
 }
-
-
-def now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-def today() -> date:
-    return datetime.now(UTC).date()
 
 
 def require_organiser_role(caller: Caller) -> None:
@@ -68,7 +60,7 @@ class DrawContext:
     def reference_date(self) -> date:
         """The day ages are counted on: the lottery's day once drawn, else today."""
         saved = self.parameters.get("reference_date")
-        return date.fromisoformat(saved) if saved else today()
+        return date.fromisoformat(saved) if saved else clock.today()
 
     @property
     def is_open(self) -> bool:
@@ -183,7 +175,7 @@ def require_members_changeable(cur: Cursor, ctx: DrawContext, *, replacing: bool
     """Before a member of the draw confirms or leaves (or, `replacing`, is replaced; see
     `members_closed_reason`); also takes the draw's row, so two sessions changing its
     members at once conflict and one is retried."""
-    reason = members_closed_reason(cur, ctx, today(), replacing=replacing)
+    reason = members_closed_reason(cur, ctx, clock.today(), replacing=replacing)
     if reason is not None:
         raise UserError(reason)
     draws.set_stage(cur, ctx.draw.id, "confirmation" if ctx.is_open else ctx.draw.stage)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from dashboard.auth import (
     SYSTEM,
@@ -22,6 +22,7 @@ from dashboard.store import privacy as contacts
 from dashboard.store.db import Store
 from dashboard.store.privacy import ContactMatch
 from dashboard.store.rows import Cursor
+from sortition import clock
 
 DEFAULT_RETENTION_DAYS = 90
 REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_.-]{0,39}$")
@@ -60,7 +61,7 @@ def apply_retention(
     keep = retention_days() if days is None else days
     if keep < 0 or keep > 3650:
         raise PrivacyError("De bewaartermijn is 0 tot 3650 dagen.")
-    day = today or datetime.now(UTC).date()
+    day = today or clock.today()
     if dry_run:
         with store.read() as cur:
             due = contacts.count_due(cur, keep, day)
@@ -108,7 +109,7 @@ def erase_contact(
         deleted = contacts.delete_contact(cur, resident_id)
         # Remembered even when the data was already gone (the retention job deleted it):
         # the next register extract would otherwise bring it back.
-        remembered = contacts.remember_erasure(cur, resident_id, datetime.now(UTC).date())
+        remembered = contacts.remember_erasure(cur, resident_id, clock.today())
         if not deleted and not remembered:
             raise PrivacyError("Van deze bewoner zijn geen contactgegevens (meer) opgeslagen.")
         audit.append(

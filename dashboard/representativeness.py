@@ -11,6 +11,7 @@ neighbourhood where that group is a small minority, scores near 0.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
 
 
 def distance(council: Mapping[str, int], population: Mapping[str, int]) -> float | None:
@@ -41,3 +42,20 @@ def index(
     if not distances:
         return None, distances
     return 100 * (1 - sum(distances.values()) / len(distances)), distances
+
+
+def standing(terms: Iterable[tuple[date, date]], drawn_sitting: int, today: date) -> str | None:
+    """Why a council has no index today, in words for the monitor; None when drawn members
+    sit. `terms` are (first day, last day) of each of its terms."""
+    if drawn_sitting > 0:
+        return None
+    known = sorted(terms)
+    if any(starts <= today <= ends for starts, ends in known):
+        return "Geen gelote leden meer: iedereen is gestopt"
+    ended = [ends for _, ends in known if ends < today]
+    coming = [starts for starts, _ in known if starts > today]
+    if coming:
+        return f"Termijn begint op {min(coming):%d-%m-%Y}"
+    if ended:
+        return f"Termijn afgelopen op {max(ended):%d-%m-%Y}"
+    return "Nog geen termijn"

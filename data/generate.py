@@ -14,7 +14,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +25,7 @@ from dashboard.store import audit, register
 from dashboard.store.bulk import load_tables
 from dashboard.store.db import open_store
 from data import demo_users, geography, history, population
+from sortition import clock
 from sortition.highs import silence_banner
 
 MUNICIPALITY = ("GM9999", "Wijkdam")
@@ -62,7 +63,7 @@ def generate(out: str | Path, settings: Settings = Settings(), force: bool = Fal
     started = time.perf_counter()
     target = Path(out)
     _check(target, settings, force)
-    today = settings.today or datetime.now(UTC).date()
+    today = settings.today or clock.today()
     try:
         handle, temporary = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=".partial", dir=target.parent

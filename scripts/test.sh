@@ -1,7 +1,10 @@
 #!/bin/sh
 # Run every test: install the locked environment with the test tools, install Debian's
-# chromium for the browser tests when it is missing (as root or with sudo), check lint
-# and formatting, then run pytest. Extra arguments go to pytest.
+# chromium (browser tests) and faketime (the year-ahead run) when missing (as root or with
+# sudo), check lint and formatting, then run pytest on both cores. With no arguments the
+# suite's non-browser part then runs again with the machine's clock a year ahead, so that
+# a test or page that reads the real date fails the day it is written. Extra arguments go
+# to pytest and skip the year-ahead run.
 set -eu
 cd "$(dirname "$0")/.."
 . scripts/uv.sh
@@ -10,19 +13,34 @@ cd "$(dirname "$0")/.."
 $UV sync --frozen --inexact --quiet
 compile_bytecode dev
 
-if [ ! -x /usr/bin/chromium ]; then
+# install_debian PACKAGE PROGRAM WHY: install a Debian package when PROGRAM is missing.
+install_debian() {
+    [ -x "$2" ] && return 0
     if [ "$(id -u)" = "0" ]; then
-        echo "Installing Debian's chromium for the browser tests..."
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+        echo "Installing Debian's $1 for $3..."
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
     elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-        echo "Installing Debian's chromium for the browser tests (sudo)..."
-        sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+        echo "Installing Debian's $1 for $3 (sudo)..."
+        sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
     else
-        echo "NOTE: /usr/bin/chromium is missing and cannot be installed without root;"
-        echo "      the browser tests will be skipped. Install it with: sudo apt-get install chromium"
+        echo "NOTE: $2 is missing and cannot be installed without root;"
+        echo "      $3 will be skipped. Install it with: sudo apt-get install $1"
     fi
-fi
+}
+install_debian chromium /usr/bin/chromium "the browser tests"
+install_debian faketime /usr/bin/faketime "the year-ahead run"
 
 $UV run --frozen --no-sync ruff check .
 $UV run --frozen --no-sync ruff format --check .
-exec $UV run --frozen --no-sync python -m pytest "$@"
+$UV run --frozen --no-sync python -m pytest -n 2 "$@"
+
+if [ $# -eq 0 ]; then
+    if [ -x /usr/bin/faketime ]; then
+        echo "The suite without the browser tests, a year ahead:"
+        exec $UV run --frozen --no-sync /usr/bin/faketime -f +365d \
+            python -m pytest -n 2 -q -m "not browser" -p no:cacheprovider
+    elif [ -n "${CI:-}" ]; then
+        echo "CI needs /usr/bin/faketime for the year-ahead run (apt-get install faketime)" >&2
+        exit 1
+    fi
+fi

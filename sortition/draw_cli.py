@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sortition import clock
 from sortition.bundle import CODE_VERSION, FAIR_ALGORITHMS, prepare, reveal, summary
 from sortition.errors import SortitionInputError
 from sortition.io import read_quotas, read_table
@@ -151,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
 def _rotate(args: argparse.Namespace) -> None:
     excluded = set(args.exclude)
     if args.service:
-        today = _date(args.today) if args.today else date.today()
+        today = _date(args.today) if args.today else clock.today()
         excluded |= not_eligible(_service(args.service), today, args.cool_down_months)
     quotas = read_quotas(args.quotas)
     staying = read_table(args.staying)

@@ -1,16 +1,29 @@
-"""Shared fixtures: a small demo database generated once per test session."""
+"""Shared fixtures: the demo's day on the one clock, and a small demo database generated
+once per test session."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from data.generate import Settings, generate
+from sortition import clock
 
 DEMO_TODAY = date(2026, 11, 23)
+# Every test, and every server or command a test starts, lives on the demo's day: the
+# suite gives the same result on any real date (scripts/test.sh also runs it a year ahead).
+os.environ[clock.FIXED_DAY] = DEMO_TODAY.isoformat()
+
+# The fuzzers try the same examples on every run, so that a submission's CI gives the
+# result its author saw; `--hypothesis-profile=explore` searches anew (do it now and then).
+settings.register_profile("deterministic", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile("deterministic")
 DEMO_SETTINGS = Settings(residents=4000, seed=11, neighbourhoods=12, districts=3, today=DEMO_TODAY)
 
 

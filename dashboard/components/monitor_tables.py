@@ -125,6 +125,7 @@ def council_frame(lines: list[CouncilLine]) -> pd.DataFrame:
             "Wijkraad": line.council.name,
             "Wijk": ", ".join(line.neighbourhoods),
             "Gelote leden": line.drawn,
+            "Raad nu": line.standing or "Zit",
             "Index (0-100)": None if line.index is None else round(line.index),
         }
         for feature, name in FEATURE_NAMES.items():

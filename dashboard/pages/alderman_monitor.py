@@ -2,8 +2,6 @@
 how representative each council is, themes, and the bookings behind each figure;
 exports for the gemeenteraad. Staff only (the services check the caller)."""
 
-from datetime import datetime
-
 import pandas as pd
 import streamlit as st
 
@@ -11,12 +9,12 @@ from dashboard import services
 from dashboard.app_state import store
 from dashboard.auth import PermissionDenied
 from dashboard.components import charts, monitor_tables
-from dashboard.components.clock import AMSTERDAM
 from dashboard.components.exports import csv_bytes, xlsx_bytes
 from dashboard.components.public_cache import StaffReader
 from dashboard.money import euro
 from dashboard.services import monitor
 from dashboard.session import current_caller
+from sortition import clock
 
 
 def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
@@ -56,7 +54,7 @@ weeks = right.number_input(
     help="Een open voorstel zonder statuswijziging, afgeronde mijlpaal of betaling in "
     "zoveel weken telt als vastgelopen.",
 )
-today = datetime.now(AMSTERDAM).date()
+today = clock.today()
 read = StaffReader(db, caller)
 try:
     view = read(monitor.monitor, year, int(weeks), today)
@@ -254,8 +252,10 @@ with tabs[3]:
         "woning, deel van de wijk) is de afstand ½ × de som over de groepen van |aandeel in "
         "de raad − aandeel in de wijk|: 0 is dezelfde verdeling, 1 geen enkele overlap. De "
         "raad: de gelote leden die nu zitten; de wijk: inwoners van 16 jaar en ouder bij "
-        "leeftijd en opleiding, anders alle inwoners. Ja (%): deel van de uitgenodigden dat "
-        "ja zei bij de laatste loting, per leeftijdsgroep op de dag van de loting."
+        "leeftijd en opleiding, anders alle inwoners. Zonder gelote leden die nu zitten "
+        "(termijn afgelopen, iedereen gestopt) is er geen index; *Raad nu* zegt waarom. "
+        "Ja (%): deel van de uitgenodigden dat ja zei bij de laatste loting, per "
+        "leeftijdsgroep op de dag van de loting."
     )
     downloads(council_table, "representativiteit", "raden")
     st.subheader("Wie zei ja bij de laatste loting?")

@@ -1,7 +1,5 @@
 """Organisers: the neighbourhood's household book."""
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
@@ -15,6 +13,7 @@ from dashboard.money import euro
 from dashboard.progress import NEXT_STATUSES
 from dashboard.services import budget_book as book
 from dashboard.session import current_caller
+from sortition import clock
 
 st.title("Huishoudboekje")
 show_flash()
@@ -31,7 +30,7 @@ if not hoods:
 by_id = {h.id: h for h in hoods}
 left, right = st.columns([3, 1])
 hood_id = left.selectbox("Wijk", list(by_id), format_func=lambda i: by_id[i].name, key="boek_wijk")
-this_year = date.today().year
+this_year = clock.today().year
 years = sorted({*services.budget_years(db), this_year})
 year = right.selectbox("Jaar", years, index=years.index(this_year), key="boek_jaar")
 view = book.book_view(db, caller, hood_id, year)
@@ -229,7 +228,7 @@ with tabs[2]:
     with st.form(form_key("vergadering")):
         st.markdown("**Vergadering plannen of vastleggen**")
         c1, c2 = st.columns(2)
-        held_on = c1.date_input("Datum", date.today(), format="DD-MM-YYYY")
+        held_on = c1.date_input("Datum", clock.today(), format="DD-MM-YYYY")
         place = c2.text_input("Plaats", placeholder="Buurthuis")
         agenda = st.text_area("Agenda")
         if st.form_submit_button("Vergadering opslaan"):
@@ -242,7 +241,7 @@ with tabs[2]:
                     ),
                     "De vergadering is opgeslagen.",
                 )
-    held = [m for m in view.meetings if m.held_on <= date.today()]
+    held = [m for m in view.meetings if m.held_on <= clock.today()]
     if not view.council_ids:
         st.info("Deze wijk heeft nog geen wijkraad.")
     else:
@@ -360,7 +359,7 @@ with tabs[3]:
         c1, c2, c3 = st.columns(3)
         reference = c1.text_input("Kenmerk (factuurnummer)")
         paid = c2.text_input("Bedrag (€)", placeholder="1.234,56")
-        booked_on = c3.date_input("Boekdatum", date.today(), format="DD-MM-YYYY")
+        booked_on = c3.date_input("Boekdatum", clock.today(), format="DD-MM-YYYY")
         what = st.text_input("Omschrijving")
         if st.form_submit_button("Uitgave boeken"):
             if target is None:
@@ -476,8 +475,8 @@ with tabs[5]:
         question = st.text_input("Vraag")
         c1, c2, c3 = st.columns(3)
         kind = c1.selectbox("Soort", book.CONSULTATION_KINDS)
-        opens = c2.date_input("Van", date.today(), format="DD-MM-YYYY")
-        closes = c3.date_input("Tot en met", date.today(), format="DD-MM-YYYY")
+        opens = c2.date_input("Van", clock.today(), format="DD-MM-YYYY")
+        closes = c3.date_input("Tot en met", clock.today(), format="DD-MM-YYYY")
         participants = st.number_input("Aantal deelnemers", 0, 1_000_000, 0)
         options_text = st.text_area("Keuzes met stemmen, één per regel: Speeltuin; 612")
         divided = st.text_input("Te verdelen bedrag (€, mag leeg)")

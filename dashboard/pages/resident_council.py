@@ -1,17 +1,15 @@
 """Residents: who sits on the council, as groups next to the neighbourhood (never a name,
 no group under 5 shown on its own), and how the council was drawn."""
 
-from datetime import datetime
-
 import streamlit as st
 
 from dashboard.app_state import store
 from dashboard.components import council_view
 from dashboard.components.choose import neighbourhood_or_stop
-from dashboard.components.clock import AMSTERDAM
 from dashboard.components.public_cache import PublicReader
 from dashboard.i18n import t
 from dashboard.services import public
+from sortition import clock
 
 st.title(t("De wijkraad"))
 st.write(
@@ -23,7 +21,7 @@ st.write(
 
 db = store()
 hood = neighbourhood_or_stop(db)
-view = PublicReader(db)(public.council_view, hood.id, datetime.now(AMSTERDAM).date())
+view = PublicReader(db)(public.council_view, hood.id, clock.today())
 if view is None:
     st.info(t("{wijk} heeft op dit moment geen wijkraad.", wijk=hood.name))
     st.stop()

@@ -1,17 +1,15 @@
 """Residents: what the council decided and why, how far each project is, and the next
 meetings. Published decisions only: drafts, their votes and their money never show."""
 
-from datetime import datetime
-
 import streamlit as st
 
 from dashboard.app_state import store
 from dashboard.components import decisions_view
 from dashboard.components.choose import neighbourhood_or_stop
-from dashboard.components.clock import AMSTERDAM
 from dashboard.components.public_cache import PublicReader
 from dashboard.i18n import t
 from dashboard.services import public
+from sortition import clock
 
 st.title(t("Besluiten en projecten"))
 st.write(
@@ -24,7 +22,7 @@ st.write(
 db = store()
 hood = neighbourhood_or_stop(db)
 read = PublicReader(db)
-today = datetime.now(AMSTERDAM).date()
+today = clock.today()
 
 decisions_tab, projects_tab, meetings_tab = st.tabs(
     [t("Besluiten"), t("Projecten"), t("Vergaderingen")]

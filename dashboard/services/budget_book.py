@@ -13,7 +13,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
@@ -44,6 +44,7 @@ from dashboard.store.models import (
     SpendingTransaction,
 )
 from dashboard.store.rows import Cursor
+from sortition import clock
 
 T = TypeVar("T")
 
@@ -52,14 +53,6 @@ DECISION_KINDS = ("toekennen", "bijstellen", "afwijzen", "overig")
 CONSULTATION_METHODS = ("wijkpanel", "bijeenkomst", "stemming", "geen")
 CONSULTATION_KINDS = ("peiling", "stemming", "bijeenkomst")
 MILESTONE_STATUSES = ("gepland", "bezig", "klaar")
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-def _today() -> date:
-    return datetime.now(UTC).date()
 
 
 def load_books(cur: Cursor, neighbourhood_id: int) -> Books:
@@ -129,7 +122,7 @@ def _text(value: str, label: str, minimum: int = 1, maximum: int = 5000) -> str:
 
 
 def _not_future(day: date, label: str, today: date | None = None) -> date:
-    if day > (today or _today()):
+    if day > (today or clock.today()):
         raise UserError(f"{label} ligt in de toekomst ({day:%d-%m-%Y}); dat kan niet.")
     return day
 
@@ -170,7 +163,7 @@ def add_envelope(
 
     def work(cur: Cursor, books: Books) -> int:
         envelope_id = budget.add_envelope(
-            cur, neighbourhood_id, year, source, value, text, _now(), year_end_rule
+            cur, neighbourhood_id, year, source, value, text, clock.utc_naive_now(), year_end_rule
         )
         audit.append(
             cur,
@@ -218,7 +211,7 @@ def submit_proposal(store: Store, caller: Caller, data: ProposalInput) -> int:
     amount = parse_amount(data.requested_amount)
     if amount < 0:
         raise UserError("Het gevraagde bedrag kan niet negatief zijn.")
-    submitted = _not_future(data.submitted_on or _today(), "De datum van indienen")
+    submitted = _not_future(data.submitted_on or clock.today(), "De datum van indienen")
     if not data.theme_ids:
         raise UserError("Kies minstens één thema.")
 
@@ -251,7 +244,7 @@ def submit_proposal(store: Store, caller: Caller, data: ProposalInput) -> int:
             data.submitter_type,
             amount,
             submitted,
-            _now(),
+            clock.utc_naive_now(),
             theme_ids=data.theme_ids,
             council_id=data.council_id,
             part_id=data.part_id,
@@ -286,7 +279,7 @@ def review_proposal(
     reason = None
     if not feasible:
         reason = _text(rejection_reason or "", "De reden van afwijzing", minimum=10)
-    day = _not_future(on or _today(), "De datum")
+    day = _not_future(on or clock.today(), "De datum")
 
     def work(cur: Cursor, books: Books) -> None:
         found = _proposal(cur, proposal_id)
@@ -309,7 +302,7 @@ def change_proposal_status(
 ) -> None:
     """Move along the status flow. Decisions set besloten and afgewezen themselves."""
     _require_organiser_role(caller)
-    day = _not_future(on or _today(), "De datum")
+    day = _not_future(on or clock.today(), "De datum")
 
     def work(cur: Cursor, books: Books) -> None:
         found = _proposal(cur, proposal_id)
@@ -346,7 +339,7 @@ def plan_meeting(
     neighbourhood_id = _council_neighbourhood(store, council_id)
 
     def work(cur: Cursor, books: Books) -> int:
-        status = "gehouden" if held_on <= _today() else "gepland"
+        status = "gehouden" if held_on <= clock.today() else "gepland"
         meeting_id = council.add_meeting(cur, council_id, held_on, place, items, status)
         audit.append(
             cur,
@@ -476,7 +469,7 @@ def record_decision(store: Store, caller: Caller, data: DecisionInput) -> int:
                 data.envelope_id,  # type: ignore[arg-type]
                 amount,
                 meeting.held_on,
-                _now(),
+                clock.utc_naive_now(),
             )
         if proposal is not None and data.kind == "toekennen":
             if proposal.status == "ingediend":
@@ -525,7 +518,7 @@ def publish_decision(store: Store, caller: Caller, decision_id: int) -> None:
         current = council.decision(cur, decision_id)
         if current is None or current.status == "gepubliceerd":
             raise UserError("Dit besluit is al gepubliceerd.")
-        council.publish_decision(cur, decision_id, _now())
+        council.publish_decision(cur, decision_id, clock.utc_naive_now())
         audit.append(cur, caller.actor, "decision.publish", "decision", decision_id)
 
     _booking(store, caller, neighbourhood_id, work)
@@ -569,7 +562,9 @@ def book_spending(
             raise UserError(f"Kenmerk '{ref}' is al geboekt; elke uitgave heeft een eigen kenmerk.")
         warning = ledger.check_spending(books, proposal_id, value, policy)
         allocation_id = ledger.allocation_for_spending(books, proposal_id, value)
-        spending_id = budget.add_spending(cur, allocation_id, ref, day, value, text, _now())
+        spending_id = budget.add_spending(
+            cur, allocation_id, ref, day, value, text, clock.utc_naive_now()
+        )
         if proposal.status == "besloten":
             proposals.change_status(cur, proposal_id, "in uitvoering", day)
         audit.append(
@@ -607,10 +602,10 @@ def reverse_spending(store: Store, caller: Caller, spending_id: int, reason: str
             cur,
             original.allocation_id,
             f"{original.reference}-C",
-            _today(),
+            clock.today(),
             amount,
             f"Correctie van {original.reference}: {why}",
-            _now(),
+            clock.utc_naive_now(),
             reverses_id=spending_id,
         )
         audit.append(
@@ -645,8 +640,8 @@ def reverse_allocation(store: Store, caller: Caller, allocation_id: int, reason:
             original.proposal_id,
             original.envelope_id,
             amount,
-            _today(),
-            _now(),
+            clock.today(),
+            clock.utc_naive_now(),
             reverses_id=allocation_id,
         )
         audit.append(
@@ -687,7 +682,7 @@ def close_year(
 ) -> list[int]:
     """Book the year end: unallocated money carries over or returns, by each budget's rule."""
     _require_organiser_role(caller)
-    if year >= (today or _today()).year:
+    if year >= (today or clock.today()).year:
         raise UserError(f"Het jaar {year} is nog niet voorbij; afsluiten kan vanaf 1 januari.")
 
     def work(cur: Cursor, books: Books) -> list[int]:
@@ -702,7 +697,7 @@ def close_year(
                         row.source,
                         row.amount,
                         row.description,
-                        _now(),
+                        clock.utc_naive_now(),
                         row.year_end_rule,
                         row.carried_from_id,
                     )
@@ -745,7 +740,7 @@ def add_milestone(
         proposal = _proposal(cur, proposal_id)
         if proposal.status not in ("besloten", "in uitvoering", "afgerond"):
             raise UserError("Mijlpalen horen bij projecten waarover besloten is.")
-        done = _today() if status == "klaar" else None
+        done = clock.today() if status == "klaar" else None
         pct = 100 if status == "klaar" else progress_pct
         milestone_id = proposals.add_milestone(
             cur, proposal_id, name, due_on, status, notice, pct, photo_name, done_on=done
@@ -863,7 +858,7 @@ def import_spending(
     skipped, so importing the same file again changes nothing.
     """
     _require_organiser_role(caller)
-    parsed = spending_csv.parse(data, today or _today())
+    parsed = spending_csv.parse(data, today or clock.today())
     if parsed.problems:
         return ImportResult(0, 0, [], [str(p) for p in parsed.problems])
     with store.read() as cur:
@@ -928,7 +923,7 @@ def import_spending(
             raise _RollBack(ImportResult(0, 0, [], problems))  # the lock's bump too
         if not plan:  # every payment was booked before: nothing changes at all
             raise _RollBack(ImportResult(0, len(parsed.rows), warnings, []))
-        at = _now()
+        at = clock.utc_naive_now()
         budget.add_spending_batch(cur, [
             {"allocation_id": allocation_id, "reference": row.reference,
              "booked_on": row.booked_on, "amount": row.amount, "description": row.description,
@@ -941,7 +936,9 @@ def import_spending(
                 proposals.change_status(cur, project.id, "in uitvoering", row.booked_on)
                 started.add(project.id)
         already = len(parsed.rows) - len(plan)
-        budget.record_import(cur, file_name, digest, len(plan), already, caller.actor, _now())
+        budget.record_import(
+            cur, file_name, digest, len(plan), already, caller.actor, clock.utc_naive_now()
+        )
         audit.append(
             cur,
             caller.actor,

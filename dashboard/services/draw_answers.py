@@ -27,7 +27,6 @@ from dashboard.draw_context import (
     check_answers,
     context,
     log,
-    now,
     read_context,
     require_not_committed,
     require_open,
@@ -38,6 +37,7 @@ from dashboard.store import draws
 from dashboard.store.db import Store
 from dashboard.store.models import Invitation, Response
 from dashboard.store.rows import Cursor
+from sortition import clock
 
 REGISTRATION_OUTCOMES = {"ja": "ja", "j": "ja", "yes": "ja", "nee": "nee", "n": "nee", "no": "nee"}
 CSV_COLUMNS = {
@@ -149,7 +149,7 @@ def record_registrations(
         previous: dict[int, Response] = {}
         for response in draws.responses(cur, draw_id):
             previous[response.invitation_id] = response
-        at = now()
+        at = clock.utc_naive_now()
         added = sum(_apply(cur, ctx, by_code, previous, r, at) for r in registrations)
         if added:
             log(cur, caller, "draw.registrations", draw_id,

@@ -26,18 +26,17 @@ from dashboard.draw_context import (
     check_answers,
     context,
     log,
-    now,
     read_context,
     require_not_committed,
     require_open,
     require_organiser_role,
-    today,
 )
 from dashboard.errors import UserError
 from dashboard.store import draws, geography
 from dashboard.store.db import Store
 from dashboard.store.register import AGE_BANDS
 from dashboard.store.rows import Cursor
+from sortition import clock
 
 # Expected share of people who say yes, per age band: letters (two-stage) and a knock on
 # the door (direct). Planning assumptions; the organiser edits them per group.
@@ -151,7 +150,7 @@ def lottery_plan(
     require_organiser_role(caller)
     with store.read() as cur:
         ctx = context(cur, caller, draw_id)
-        frame = _frame(cur, ctx, today())
+        frame = _frame(cur, ctx, clock.today())
     result = _invite(ctx, frame, letters, rates, seed=_seed(ctx))
     return LotteryPlan(result.strata, int(letters))
 
@@ -182,7 +181,7 @@ def draw_invitations(
             raise UserError(
                 "De uitnodigingen van deze loting zijn al geloot; er is niets opnieuw geloot."
             )
-        day = today()
+        day = clock.today()
         seed = _seed(ctx)
         result = _invite(ctx, _frame(cur, ctx, day), letters, rates, seed)
         drawn = result.invitations
@@ -268,7 +267,7 @@ def letters_file(store: Store, caller: Caller, draw_id: int, details: LetterDeta
             raise UserError(f"Vul {label} in; dat komt in de brief.")
     if "@" not in details.email:
         raise UserError("Het e-mailadres is niet goed (er staat geen @ in).")
-    if details.reply_by <= today():
+    if details.reply_by <= clock.today():
         raise UserError("De datum om te antwoorden moet na vandaag liggen.")
     with store.read() as cur:
         ctx = context(cur, caller, draw_id)
@@ -285,7 +284,7 @@ def letters_file(store: Store, caller: Caller, draw_id: int, details: LetterDeta
         phone=details.phone.strip(),
         email=details.email.strip(),
         sender=details.sender.strip(),
-        dated=today(),
+        dated=clock.today(),
     )
     return draw_documents.letters_html(rows, settings)
 
@@ -332,7 +331,7 @@ def record_visit(
             cur,
             {
                 "invitation_id": invitation_id,
-                "answered_at": at or now(),
+                "answered_at": at or clock.utc_naive_now(),
                 "outcome": outcome,
                 **checked.__dict__,
             },
@@ -430,9 +429,9 @@ def lottery_room(store: Store, caller: Caller, draw_id: int) -> LotteryRoom:
     require_organiser_role(caller)
     with store.read() as cur:
         ctx = context(cur, caller, draw_id)
-        excluded = _not_drawable(cur, ctx, today())
+        excluded = _not_drawable(cur, ctx, clock.today())
         erased = draws.erased_in_register(cur, draw_id)
         households = draws.eligible_households(
-            cur, draw_id, today(), ctx.min_age, [*excluded, *erased]
+            cur, draw_id, clock.today(), ctx.min_age, [*excluded, *erased]
         )
     return LotteryRoom(households, len(excluded), len(erased))

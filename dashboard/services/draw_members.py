@@ -27,14 +27,12 @@ from dashboard.draw_context import (
     context,
     log,
     members_closed_reason,
-    now,
     part_names,
     require_members_changeable,
     require_no_running_replacement,
     require_open,
     require_organiser_role,
     term_of,
-    today,
     written_reason,
 )
 from dashboard.errors import UserError
@@ -42,6 +40,7 @@ from dashboard.store import draws
 from dashboard.store.db import Store
 from dashboard.store.models import PanelMember, Seat, Term
 from dashboard.store.rows import Cursor
+from sortition import clock
 
 SITTING = ("selected", "confirmed")
 STATUS_NAMES = {
@@ -77,14 +76,14 @@ def confirm_member(store: Store, caller: Caller, member_id: int) -> None:
             raise UserError(
                 f"Alleen wie geloot is, kan bevestigen; dit lid is {STATUS_NAMES[found.status]}."
             )
-        draws.set_member_status(cur, member_id, "confirmed", now())
+        draws.set_member_status(cur, member_id, "confirmed", clock.utc_naive_now())
         term = term_of(cur, ctx)
         if ctx.draw.purpose in ("council", "rotation") and term is not None:
             # A replacement who joins a sitting council starts today, not with the term.
             draws.add_seat(cur, {
                 "council_id": ctx.council.id, "term_id": term.id, "kind": "drawn",
                 "resident_id": found.resident_id, "panel_member_id": member_id,
-                "is_chair": False, "starts_on": max(term.starts_on, today()),
+                "is_chair": False, "starts_on": max(term.starts_on, clock.today()),
             })  # fmt: skip
         log(cur, caller, "draw.confirm", found.draw_id, {"member_id": member_id})
 
@@ -105,22 +104,22 @@ def decline_member(
         if found.status not in SITTING:
             raise UserError(f"Dit lid is al {STATUS_NAMES.get(found.status, found.status)}.")
         seat = draws.seat_of_member(cur, member_id)
-        if seat is not None and seat.ends_on is not None and seat.ends_on <= today():
+        if seat is not None and seat.ends_on is not None and seat.ends_on <= clock.today():
             raise UserError(
                 f"De zetel van dit lid is op {seat.ends_on:%d-%m-%Y} al geëindigd "
                 f"({seat.end_reason or 'einde'}); er valt niets af te zeggen."
             )
-        day = on or today()
-        if day > today():
+        day = on or clock.today()
+        if day > clock.today():
             raise UserError(
                 "Die datum ligt in de toekomst. Leg het stoppen vast op of na de dag zelf."
             )
-        if seat is not None and day < seat.starts_on <= today():
+        if seat is not None and day < seat.starts_on <= clock.today():
             raise UserError(
                 f"Die datum ligt voor het begin van de zetel ({seat.starts_on:%d-%m-%Y})."
             )
         status = "declined" if found.status == "selected" else "left"
-        draws.set_member_status(cur, member_id, status, now())
+        draws.set_member_status(cur, member_id, status, clock.utc_naive_now())
         if seat is not None and seat.ends_on is None:
             draws.end_seat(cur, seat.id, max(day, seat.starts_on), text[:200])
         log(cur, caller, f"draw.{status}", found.draw_id, {"member_id": member_id})
@@ -166,7 +165,7 @@ def replace_member(store: Store, caller: Caller, member_id: int) -> int:
                 "Er is niets veranderd."
             )
         chosen = next(m for m in everyone if number[m.id] == candidates[0])
-        at = now()
+        at = clock.utc_naive_now()
         draws.set_member_status(cur, chosen.id, "selected", at)
         draws.set_member_status(cur, member_id, "replaced", at)
         draws.add_replacement(cur, found.draw_id, member_id, chosen.id, found.status, at)
@@ -188,7 +187,7 @@ def add_appointed_seat(store: Store, caller: Caller, draw_id: int, role: str) ->
 
     def work(cur: Cursor) -> int:
         ctx, term = _appointing(cur, caller, draw_id)
-        day = max(today(), term.starts_on)
+        day = max(clock.today(), term.starts_on)
         if len(_appointed_sitting(cur, ctx, term, day)) >= ctx.council.seats_appointed:
             raise UserError(
                 f"Deze raad heeft {ctx.council.seats_appointed} benoemde zetels; die zijn al "
@@ -214,14 +213,14 @@ def end_appointed_seat(
 
     def work(cur: Cursor) -> None:
         ctx, term = _appointing(cur, caller, draw_id)
-        day = max(today(), term.starts_on)
+        day = max(clock.today(), term.starts_on)
         seat = next((s for s in _appointed_sitting(cur, ctx, term, day) if s.id == seat_id), None)
         if seat is None:
             raise UserError(
                 "Deze benoemde zetel hoort niet bij deze termijn of is al beëindigd. Er is "
                 "niets veranderd."
             )
-        draws.end_seat(cur, seat.id, max(today(), seat.starts_on), text[:200])
+        draws.end_seat(cur, seat.id, max(clock.today(), seat.starts_on), text[:200])
         log(cur, caller, "draw.appoint_end", draw_id, {"seat_id": seat.id})
 
     store.write(work)
@@ -267,7 +266,7 @@ def complete_draw(store: Store, caller: Caller, draw_id: int) -> None:
                 "iedereen heeft bevestigd (vervang wie afzegt)."
             )
         ended = _rotate_out(cur, ctx) if ctx.draw.purpose == "rotation" else 0
-        draws.complete(cur, draw_id, now())
+        draws.complete(cur, draw_id, clock.utc_naive_now())
         log(cur, caller, "draw.complete", draw_id, {"confirmed": confirmed, "rotated_out": ended})
 
     store.write(work)
@@ -321,8 +320,8 @@ def members_view(store: Store, caller: Caller, draw_id: int) -> MembersView:
             else None
         )
         running = draws.open_draw(cur, ctx.council.id, "rotation")
-        closed_reason = members_closed_reason(cur, ctx, today(), replacing=False)
-        replace_closed_reason = members_closed_reason(cur, ctx, today(), replacing=True)
+        closed_reason = members_closed_reason(cur, ctx, clock.today(), replacing=False)
+        replace_closed_reason = members_closed_reason(cur, ctx, clock.today(), replacing=True)
     rows = []
     number_of = {m.id: ctx.bundle_id(m.resident_id) for m in everyone}
     for m in everyone:

@@ -11,13 +11,19 @@ from dataclasses import dataclass
 
 from dashboard import register_extract
 from dashboard.auth import Caller
-from dashboard.draw_context import context, log, now, require_open, require_organiser_role, today
+from dashboard.draw_context import (
+    context,
+    log,
+    require_open,
+    require_organiser_role,
+)
 from dashboard.errors import UserError
 from dashboard.register_extract import ExtractCheck, Reference, Upload
 from dashboard.store import draws, geography, register_import
 from dashboard.store.db import Store
 from dashboard.store.register_import import RegisterImport
 from dashboard.store.rows import Cursor
+from sortition import clock
 
 
 def _reference(cur: Cursor, neighbourhood_ids: tuple[int, ...]) -> Reference:
@@ -31,7 +37,7 @@ def _reference(cur: Cursor, neighbourhood_ids: tuple[int, ...]) -> Reference:
         neighbourhoods={h.code.upper(): h.id for h in hoods},
         parts=parts,
         draw_neighbourhoods=frozenset(neighbourhood_ids),
-        today=today(),
+        today=clock.today(),
     )
 
 
@@ -81,7 +87,7 @@ def import_register(
         previous = register_import.imports(cur, draw_id)
         if previous and previous[-1].file_sha256 == check.sha256:
             return ImportResult(previous[-1], already_imported=True)
-        loaded = register_import.load_extract(cur, draw_id, check.rows, today())
+        loaded = register_import.load_extract(cur, draw_id, check.rows, clock.today())
         values = {
             "draw_id": draw_id,
             "file_name": check.file_name[:200],
@@ -94,7 +100,7 @@ def import_register(
             "residents_changed": loaded.residents_changed,
             "contacts_skipped": loaded.contacts_skipped,
             "imported_by": caller.actor,
-            "imported_at": now(),
+            "imported_at": clock.utc_naive_now(),
         }
         import_id = register_import.add_import(cur, values)
         log(

@@ -32,18 +32,17 @@ from dashboard.draw_context import (
     context,
     log,
     members_closed_reason,
-    now,
     require_members_changeable,
     require_no_running_replacement,
     require_organiser_role,
     residual_notes,
-    today,
 )
 from dashboard.errors import UserError
 from dashboard.store import draws
 from dashboard.store.db import Store
 from dashboard.store.models import PanelMember
 from dashboard.store.rows import Cursor
+from sortition import clock
 from sortition.bundle import pool_frame
 
 SITTING = ("selected", "confirmed")
@@ -93,7 +92,7 @@ def _inputs(cur: Cursor, caller: Caller, draw_id: int, member_ids: Sequence[int]
         raise UserError("Vervang leden vanuit de loting van de raad zelf.")
     if parent.draw.chosen_index is None:
         raise UserError("Doe eerst de openbare trekking (stap 7).")
-    reason = members_closed_reason(cur, parent, today(), replacing=True)
+    reason = members_closed_reason(cur, parent, clock.today(), replacing=True)
     if reason is not None:
         raise UserError(reason)
     wanted = [int(m) for m in member_ids]
@@ -202,7 +201,7 @@ def prepare_replacement(
         }
         new_id = draws.add_draw(
             cur, parent.council.id, "replacement", parent.draw.method, inputs.seats,
-            parameters, now(), parent.draw.panel_id, parent_draw_id=draw_id,
+            parameters, clock.utc_naive_now(), parent.draw.panel_id, parent_draw_id=draw_id,
         )  # fmt: skip
         resident = parent.residents_by_bundle_id(m.resident_id for m in draws.members(cur, draw_id))
         probabilities = pd.DataFrame(
@@ -212,7 +211,7 @@ def prepare_replacement(
             }
         )
         draws.save_prepared(cur, new_id, bundle, parameters, probabilities)
-        at = now()
+        at = clock.utc_naive_now()
         for member in fresh.leaving:
             draws.add_replacement(cur, draw_id, member.id, None, member.status, at, new_id)
         log(cur, caller, "draw.create", new_id, {
@@ -258,7 +257,7 @@ def seat_replacements(
             "De raad is veranderd sinds deze vervangingsloting werd voorbereid; de trekking "
             "is niet gedaan. Stop deze vervangingsloting en bereid een nieuwe voor."
         )
-    at = now()
+    at = clock.utc_naive_now()
     seated = []
     for (link_id, replaced_id, _), newcomer in zip(links, drawn, strict=True):
         assert newcomer is not None

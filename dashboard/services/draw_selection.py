@@ -29,7 +29,6 @@ from dashboard.draw_context import (
     context,
     describe_change,
     log,
-    now,
     part_names,
     require_open,
     require_organiser_role,
@@ -41,6 +40,7 @@ from dashboard.services import draw_replacements
 from dashboard.store import draws
 from dashboard.store.db import Store
 from dashboard.store.rows import Cursor
+from sortition import clock
 from sortition.bundle import pool_frame as bundle_pool_frame
 
 LEGACY_RUNS = 300
@@ -231,7 +231,7 @@ def reveal_draw(store: Store, caller: Caller, draw_id: int, inputs: Sequence[str
         except sortition.SortitionError as exc:
             raise UserError(f"De trekking kan zo niet: {exc}") from exc
         draws.save_revealed(cur, draw_id, revealed)
-        at = now()
+        at = clock.utc_naive_now()
         if ctx.draw.purpose == "replacement":  # the drawn take the seats in the council's draw
             draw_replacements.seat_replacements(cur, caller, ctx, revealed)
         else:

@@ -19,11 +19,9 @@ from dashboard.draw_context import (
     add_months,
     context,
     log,
-    now,
     require_open,
     require_organiser_role,
     term_of,
-    today,
     written_reason,
 )
 from dashboard.errors import UserError
@@ -31,7 +29,7 @@ from dashboard.store import audit, council, draws, geography, register_import
 from dashboard.store.db import Store
 from dashboard.store.models import Council, Draw, Neighbourhood, Term
 from dashboard.store.rows import Cursor
-from sortition import pseudonym
+from sortition import clock, pseudonym
 
 METHODS = {
     "two_stage": "Twee stappen: brieven, aanmelden, selectie met quota",
@@ -102,7 +100,7 @@ def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
         raise UserError("Kies of u een wijkraad of een wijkpanel loot.")
     if (request.council_id is None) == (request.new_council is None):
         raise UserError("Kies een bestaande raad of maak een nieuwe.")
-    if request.term_starts_on < today():
+    if request.term_starts_on < clock.today():
         raise UserError("De zittingstermijn kan niet in het verleden beginnen.")
     if request.purpose == "panel" and not (request.panel_size and 5 <= request.panel_size <= 5000):
         raise UserError("Een wijkpanel heeft tussen 5 en 5000 leden.")
@@ -126,7 +124,7 @@ def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
                 data.seats_appointed,
                 data.term_months,
                 (data.seats_drawn + data.seats_appointed) // 2 + 1,
-                now(),
+                clock.utc_naive_now(),
                 eligible_age=data.eligible_age,
                 kind=data.kind,
             )
@@ -162,7 +160,7 @@ def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
                 council.council_neighbourhood_ids(cur, council_id)[0],
                 f"Wijkpanel {owner.name}",
                 k,
-                now(),
+                clock.utc_naive_now(),
             )
         term_id = None
         chosen = None
@@ -195,7 +193,14 @@ def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
         if chosen is not None:
             parameters["rotation"] = chosen.parameters()
         draw_id = draws.add_draw(
-            cur, council_id, request.purpose, request.method, k, parameters, now(), panel_id
+            cur,
+            council_id,
+            request.purpose,
+            request.method,
+            k,
+            parameters,
+            clock.utc_naive_now(),
+            panel_id,
         )
         log(
             cur,
@@ -235,7 +240,7 @@ def cancel_draw(store: Store, caller: Caller, draw_id: int, reason: str) -> None
         ctx = context(cur, caller, draw_id)
         require_open(ctx)
         cur.execute("UPDATE draw SET status = 'cancelled', completed_at = ? WHERE id = ?",
-                    [now(), draw_id])  # fmt: skip
+                    [clock.utc_naive_now(), draw_id])  # fmt: skip
         log(cur, caller, "draw.cancel", draw_id, {"reason_length": len(text)})
 
     store.write(work)
@@ -263,7 +268,7 @@ def councils_for(store: Store, caller: Caller) -> list[CouncilChoice]:
             hoods = council.council_neighbourhood_ids(cur, owner.id)
             if hoods and all(caller.covers(h) for h in hoods):
                 ends = max((t.ends_on for t in council.terms(cur, owner.id)), default=None)
-                ahead = ends if ends is not None and ends > today() else None
+                ahead = ends if ends is not None and ends > clock.today() else None
                 choices.append(CouncilChoice(owner, [names[h] for h in hoods], ahead))
         return choices
 

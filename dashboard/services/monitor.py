@@ -11,6 +11,7 @@ from dashboard import representativeness
 from dashboard.auth import Caller, require_staff
 from dashboard.money import ZERO
 from dashboard.services import public
+from dashboard.store import council as council_rows
 from dashboard.store import geography
 from dashboard.store import monitor as figures
 from dashboard.store.db import Store
@@ -107,6 +108,7 @@ class CouncilLine:
     drawn: int
     index: float | None
     distances: dict[str, float]
+    standing: str | None  # why there is no index today (term over, everyone left); None: sits
     method: str | None
     invited: dict[tuple[str, str], int]  # per (feature, group), in the latest council draw
     said_yes: dict[tuple[str, str], int]
@@ -132,6 +134,8 @@ def representation(store: Store, caller: Caller, today: date) -> list[CouncilLin
         places = figures.council_neighbourhoods(cur)
         names = {h.id: h.name for h in geography.neighbourhoods(cur)}
         members = sitting_member_groups(cur, today)
+        terms = {c.id: [(t.starts_on, t.ends_on) for t in council_rows.terms(cur, c.id)]
+                 for c in found}  # fmt: skip
         population = figures.population_stats(cur)
         rates = figures.response_rates(cur, today)
     lines = []
@@ -147,13 +151,15 @@ def representation(store: Store, caller: Caller, today: date) -> list[CouncilLin
             groups, reference, public.FEATURES, public.NOT_ELIGIBLE
         )
         mine = [r for r in rates if r.council_id == council.id]
+        drawn = sum(groups.get("age_band", {}).values())
         lines.append(
             CouncilLine(
                 council=council,
                 neighbourhoods=[names.get(n, "?") for n in places.get(council.id, [])],
-                drawn=sum(groups.get("age_band", {}).values()),
+                drawn=drawn,
                 index=score,
                 distances=distances,
+                standing=representativeness.standing(terms[council.id], drawn, today),
                 method=mine[0].method if mine else None,
                 invited={(r.feature, r.group): r.invited for r in mine},
                 said_yes={(r.feature, r.group): r.yes for r in mine},

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from dashboard.store import budget, geography
@@ -14,6 +13,7 @@ from dashboard.store.models import (
     Neighbourhood,
     NeighbourhoodPart,
 )
+from sortition import clock
 
 
 def open_or_create(path: Path) -> Store:
@@ -44,7 +44,7 @@ def budget_years(store: Store) -> list[int]:
 
 def default_year(years: list[int]) -> int:
     """This year when there is a budget for it, else the latest year with one."""
-    this_year = datetime.now(UTC).year
+    this_year = clock.today().year
     return this_year if this_year in years else max(years, default=this_year)
 
 

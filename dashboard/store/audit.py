@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from dashboard.store.models import AuditEvent
 from dashboard.store.rows import Cursor, first_row, select
+from sortition import clock
 
 GENESIS = "0" * 64
 
@@ -42,7 +43,7 @@ def append(
     occurred_at: datetime | None = None,
 ) -> AuditEvent:
     """Append one event in the caller's transaction. Never put personal data in `payload`."""
-    when = (occurred_at or datetime.now(UTC)).replace(tzinfo=None)
+    when = occurred_at.replace(tzinfo=None) if occurred_at else clock.utc_naive_now()
     last = first_row(cur, "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")
     seq, prev_hash = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
     ident = None if entity_id is None else str(entity_id)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
 from dashboard.store.errors import SchemaTooNewError
 from dashboard.store.rows import first_row
+from sortition import clock
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
@@ -73,7 +73,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
             con.execute(path.read_text(encoding="utf-8"))
             con.execute(
                 "INSERT INTO schema_version VALUES (?, ?)",
-                [number, datetime.now(UTC).replace(tzinfo=None)],
+                [number, clock.utc_naive_now()],
             )
             con.execute("COMMIT")
         except Exception:

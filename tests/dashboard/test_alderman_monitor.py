@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.app_state import _store
 from dashboard.auth import PUBLIC, Caller, PermissionDenied, Role
+from dashboard.components import monitor_tables
 from dashboard.components.exports import csv_bytes, xlsx_bytes
 from dashboard.components.public_cache import StaffReader
 from dashboard.money import euro
@@ -289,3 +290,20 @@ def test_the_figures_of_all_neighbourhoods_open_too(app_db: Path) -> None:
     metrics = {m.label: m.value for m in at.metric}
     shown = " ".join(m.value for m in at.markdown)
     assert f"Uitgegeven in {DEMO_TODAY.year}: {metrics['Uitgegeven']}" in shown
+
+
+def test_a_council_without_sitting_drawn_members_says_why_instead_of_an_index(
+    app_db: Path,
+) -> None:
+    """A year after the demo's day every demo term has ended: no index, and the table says
+    so (never NaN, never an empty cell without a reason)."""
+    store = open_store(app_db)
+    try:
+        later = DEMO_TODAY.replace(year=DEMO_TODAY.year + 3)
+        lines = monitor.representation(store, ALDERMAN, later)
+    finally:
+        store.close()
+    assert lines and all(line.index is None and line.drawn == 0 for line in lines)
+    assert all(line.standing and line.standing.startswith("Termijn afgelopen op") for line in lines)
+    frame = monitor_tables.council_frame(lines)
+    assert list(frame["Raad nu"]) == [line.standing for line in lines]

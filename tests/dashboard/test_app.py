@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.auth import PUBLIC, Caller, Role
 from dashboard.money import euro
 from dashboard.store import budget
+from sortition import clock
 from tests.conftest import DEMO_TODAY
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
@@ -115,7 +116,7 @@ def test_a_database_from_a_newer_version_gives_a_clear_message(
     app_db: Path,
 ) -> None:
     con = duckdb.connect(str(app_db))
-    con.execute("INSERT INTO schema_version VALUES (999, now())")
+    con.execute("INSERT INTO schema_version VALUES (999, ?)", [clock.utc_naive_now()])
     con.close()
     at = run_app()
     assert not at.exception

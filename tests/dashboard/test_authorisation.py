@@ -15,7 +15,7 @@ import inspect
 import pkgutil
 import typing
 from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -26,6 +26,7 @@ import pytest
 import dashboard.services
 from dashboard.auth import PUBLIC, PermissionDenied, Role
 from dashboard.store.db import Store, open_store
+from sortition import clock
 from tests.conftest import DEMO_TODAY
 
 # Functions without a caller, and why that is safe.
@@ -133,7 +134,7 @@ def plausible(annotation: object, name: str) -> object:
     if annotation is Decimal:
         return Decimal("1.00")
     if annotation is datetime:
-        return datetime.now(UTC)
+        return clock.now()
     if annotation is date:
         return DEMO_TODAY
     if annotation is Role:

@@ -3,13 +3,14 @@ public draw from step 8 and the start of a rotation, rendered with AppTest."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from dashboard.services import draw_members
 from dashboard.store.db import open_store
+from sortition import clock
 from tests.dashboard.test_organiser_draw_page import (
     ORGANISER,
     by_label,
@@ -84,7 +85,7 @@ def start_rotation(seats: int) -> tuple[AppTest, str]:
     at.run()
     by_label(at.radio, "Wat loot u?").set_value("rotation")
     by_label(at.number_input, "Zetels die rouleren (alleen bij een rotatie)").set_value(seats)
-    by_label(at.date_input, "De termijn begint op").set_value(date.today() + timedelta(days=60))
+    by_label(at.date_input, "De termijn begint op").set_value(clock.today() + timedelta(days=60))
     by_label(at.button, "Loting aanmaken").click()
     at.run()
     assert not at.exception, at.exception

@@ -4,7 +4,7 @@ one at the step in its address, and every step rendering from the store."""
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -26,6 +26,7 @@ from dashboard.store import council
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store, open_store
 from dashboard.store.register_import import register_as_extract
+from sortition import clock
 from tests.dashboard.test_organiser_budget_page import by_label
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
@@ -64,7 +65,7 @@ def _prepare(store: Store, step: int) -> int:
     with store.read() as cur:
         council_id = council.councils_for_neighbourhood(cur, 1)[0].id
         extract = register_as_extract(cur, [1]).to_csv(index=False, sep=";").encode()
-    request = draws.DrawRequest("two_stage", date.today() + timedelta(days=60), council_id)
+    request = draws.DrawRequest("two_stage", clock.today() + timedelta(days=60), council_id)
     draw_id = draws.start_draw(store, ORGANISER, request)
     if step >= 2:
         upload = rx.read_upload(extract, "brp.csv")
@@ -258,7 +259,7 @@ def test_home_visits_and_a_replacement_from_the_page(app_db: Path) -> None:
         with store.read() as cur:
             council_id = council.councils_for_neighbourhood(cur, 1)[0].id
             extract = register_as_extract(cur, [1]).to_csv(index=False, sep=";").encode()
-        request = draws.DrawRequest("direct", date.today() + timedelta(days=60), council_id)
+        request = draws.DrawRequest("direct", clock.today() + timedelta(days=60), council_id)
         draw_id = draws.start_draw(store, ORGANISER, request)
         upload = rx.read_upload(extract, "brp.csv")
         check = draw_register.check_register(

@@ -1,7 +1,10 @@
 """The representativeness index: 100 for a council that mirrors its neighbourhood."""
 
+from datetime import date
+
 import pytest
 
+from dashboard import representativeness
 from dashboard.representativeness import distance, index
 
 FEATURES = ("age_band", "gender")
@@ -29,3 +32,24 @@ def test_a_worked_example() -> None:
 
 def test_features_without_data_are_skipped() -> None:
     assert index({}, {}, FEATURES) == (None, {})
+
+
+TERM = (date(2024, 6, 1), date(2026, 5, 31))
+
+
+@pytest.mark.parametrize(
+    ("terms", "sitting", "today", "said"),
+    [
+        ([TERM], 7, date(2025, 1, 1), None),
+        ([TERM], 0, date(2025, 1, 1), "Geen gelote leden meer: iedereen is gestopt"),
+        ([TERM], 0, date(2026, 6, 1), "Termijn afgelopen op 31-05-2026"),
+        ([TERM], 0, date(2024, 5, 31), "Termijn begint op 01-06-2024"),
+        ([TERM, (date(2026, 9, 1), date(2028, 8, 31))], 0, date(2026, 7, 1),
+         "Termijn begint op 01-09-2026"),
+        ([], 0, date(2025, 1, 1), "Nog geen termijn"),
+    ],
+)  # fmt: skip
+def test_standing_says_why_a_council_has_no_index(
+    terms: list[tuple[date, date]], sitting: int, today: date, said: str | None
+) -> None:
+    assert representativeness.standing(terms, sitting, today) == said

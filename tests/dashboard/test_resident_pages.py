@@ -4,7 +4,7 @@ figures match the store, drafts never show (until published), small groups stay 
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,14 +13,13 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.app_state import _store
 from dashboard.auth import Caller, Role
-from dashboard.components.clock import AMSTERDAM
 from dashboard.components.decisions_view import decisions_csv, projects_csv
 from dashboard.money import euro
 from dashboard.services import budget_book as book
 from dashboard.services import public
 from dashboard.store import audit, budget, council, proposals
 from dashboard.store.db import open_store
-from sortition import prepare, pseudonym, replacement_draw_inputs, reveal, verify
+from sortition import clock, prepare, pseudonym, replacement_draw_inputs, reveal, verify
 from tests.dashboard.test_public_privacy import everything_shown
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
@@ -54,7 +53,7 @@ def hood_id(db: Path, code: str) -> int:
 
 
 def today() -> date:
-    return datetime.now(AMSTERDAM).date()
+    return clock.today()
 
 
 def test_decisions_show_reason_votes_and_consultation(app_db: Path) -> None:
@@ -147,7 +146,7 @@ def test_a_draft_decision_shows_nowhere_until_it_is_published(app_db: Path) -> N
     with store.read() as cur:
         council_id = council.councils_for_neighbourhood(cur, nid)[0].id
         meeting = next(
-            m for m in reversed(council.meetings(cur, council_id)) if m.held_on <= date.today()
+            m for m in reversed(council.meetings(cur, council_id)) if m.held_on <= clock.today()
         )
         theme = next(iter(proposals.themes(cur)))
     envelope = book.add_envelope(store, ORGANISER, nid, today().year, "fonds", "40.000", "Test")
@@ -219,7 +218,7 @@ def test_the_council_page_offers_the_draw_bundle_and_it_verifies(app_db: Path) -
     at = open_page(COUNCIL, "WK001")
     shown = text_of(at)
     store = _store(str(app_db))  # the app's own store, as the page used it
-    view = public.council_view(store, nid, datetime.now(AMSTERDAM).date())
+    view = public.council_view(store, nid, clock.today())
     assert view is not None and view.draw is not None and view.draw.has_bundle
     bundle_text = public.draw_bundle(store, view.draw.draw_id)
     assert bundle_text is not None
@@ -299,7 +298,7 @@ def test_a_milestone_photo_shows_with_its_project(app_db: Path) -> None:
 def test_the_council_page_lists_a_replacement_draw_with_its_bundle(app_db: Path) -> None:
     nid = hood_id(app_db, "WK001")
     store = _store(str(app_db))
-    today = datetime.now(AMSTERDAM).date()
+    today = clock.today()
     view = public.council_view(store, nid, today)
     assert view is not None and view.draw is not None
     council_bundle = json.loads(public.draw_bundle(store, view.draw.draw_id) or "{}")
@@ -315,10 +314,11 @@ def test_the_council_page_lists_a_replacement_draw_with_its_bundle(app_db: Path)
                    k, commitment, seed_inputs_json, chosen_index, code_version, bundle_json,
                    status, created_at, completed_at)
             VALUES (?, ?, 'replacement', 'two_stage', 'done', 'leximin', 1, ?, ?, ?, ?, ?,
-                    'completed', now(), now())""",
+                    'completed', ?, ?)""",
             [view.council_id, view.draw.draw_id, drawn["commitment"],
              json.dumps(drawn["ceremony"]["inputs"]), drawn["ceremony"]["chosen_index"],
-             drawn["code_version"], json.dumps(drawn)],
+             drawn["code_version"], json.dumps(drawn), clock.utc_naive_now(),
+             clock.utc_naive_now()],
         )  # fmt: skip
         audit.append(cur, "test", "draw.replacement", "draw", view.draw.draw_id)
     shown = text_of(open_page(COUNCIL, "WK001"))

@@ -15,6 +15,7 @@ from dashboard.services import budget_book as book
 from dashboard.store import audit, budget, council, proposals
 from dashboard.store.db import Store
 from dashboard.store.rows import first_row
+from sortition import clock
 
 D = Decimal
 
@@ -25,7 +26,7 @@ def hood(store: Store) -> dict[str, int]:
     with store.read() as cur:
         council_id = council.councils_for_neighbourhood(cur, 1)[0].id
         meeting = next(m for m in reversed(council.meetings(cur, council_id))
-                       if m.held_on <= date.today())  # fmt: skip
+                       if m.held_on <= clock.today())  # fmt: skip
         theme = next(iter(proposals.themes(cur)))
     organiser = Caller("org", Role.ORGANISER, frozenset({1}))
     envelope = book.add_envelope(store, organiser, 1, 2026, "fonds", "50.000", "Testfonds")
@@ -84,7 +85,7 @@ def test_a_proposal_gets_a_reference_a_status_and_an_audit_event(
         found = proposals.proposal(cur, proposal_id)
         events = audit.events(cur)
     assert found is not None and found.status == "ingediend"
-    assert found.external_ref.startswith(f"WR-{date.today().year}-")
+    assert found.external_ref.startswith(f"WR-{clock.today().year}-")
     assert found.requested_amount == D("12000.00")
     assert events[-1].action == "proposal.submit" and events[-1].actor == "org"
     assert audit.verify_chain(events) == []
@@ -185,23 +186,23 @@ def test_spending_is_booked_against_the_allocation_and_overspending_refused(
 ) -> None:
     proposal_id = submit(store, hood)
     grant(store, hood, proposal_id, "5.000")
-    first = book.book_spending(store, ORGANISER, proposal_id, "INV-1", date.today(),
+    first = book.book_spending(store, ORGANISER, proposal_id, "INV-1", clock.today(),
                                "3.000,50", "Toestellen")  # fmt: skip
     assert first.warning is None
     with store.read() as cur:
         assert proposals.proposal(cur, proposal_id).status == "in uitvoering"  # type: ignore[union-attr]
     before = count(store, "spending_transaction")
     with pytest.raises(UserError, match=r"op €\u00a05\.000,51.*Verhoog eerst"):
-        book.book_spending(store, ORGANISER, proposal_id, "INV-2", date.today(), "2.000,01", "X")
+        book.book_spending(store, ORGANISER, proposal_id, "INV-2", clock.today(), "2.000,01", "X")
     with pytest.raises(UserError, match="al geboekt"):
-        book.book_spending(store, ORGANISER, proposal_id, "INV-1", date.today(), "1", "X")
+        book.book_spending(store, ORGANISER, proposal_id, "INV-1", clock.today(), "1", "X")
     with pytest.raises(UserError, match="toekomst"):
         book.book_spending(store, ORGANISER, proposal_id, "INV-3",
-                           date.today() + timedelta(days=3), "1", "X")  # fmt: skip
+                           clock.today() + timedelta(days=3), "1", "X")  # fmt: skip
     with pytest.raises(UserError, match="groter zijn dan"):
-        book.book_spending(store, ORGANISER, proposal_id, "INV-4", date.today(), "-10", "X")
+        book.book_spending(store, ORGANISER, proposal_id, "INV-4", clock.today(), "-10", "X")
     with pytest.raises(UserError, match="bestaat niet"):
-        book.book_spending(store, ORGANISER, 999_999, "INV-5", date.today(), "10", "X")
+        book.book_spending(store, ORGANISER, 999_999, "INV-5", clock.today(), "10", "X")
     assert count(store, "spending_transaction") == before
 
 
@@ -211,14 +212,14 @@ def test_overspending_only_warns_when_configured(
     monkeypatch.setenv("WIJKRAAD_OVERSPEND", "warn")
     proposal_id = submit(store, hood)
     grant(store, hood, proposal_id, "1.000")
-    result = book.book_spending(store, ORGANISER, proposal_id, "W-1", date.today(), "1.200", "X")
+    result = book.book_spending(store, ORGANISER, proposal_id, "W-1", clock.today(), "1.200", "X")
     assert result.warning is not None and "meer dan de toegekende €\u00a01.000" in result.warning
 
 
 def test_a_correction_reverses_a_booking_once(store: Store, hood: dict[str, int]) -> None:
     proposal_id = submit(store, hood)
     grant(store, hood, proposal_id, "5.000")
-    booked = book.book_spending(store, ORGANISER, proposal_id, "DUP-1", date.today(), "750", "X")
+    booked = book.book_spending(store, ORGANISER, proposal_id, "DUP-1", clock.today(), "750", "X")
     reversal = book.reverse_spending(store, ORGANISER, booked.spending_id, "Dubbel geboekt")
     books = book.load_books_for(store, 1)
     assert books.spent_on(proposal_id) == 0
@@ -233,7 +234,7 @@ def test_year_end_carries_over_once_and_never_for_the_current_year(
     store: Store, hood: dict[str, int]
 ) -> None:
     with pytest.raises(UserError, match="nog niet voorbij"):
-        book.close_year(store, ORGANISER, 1, date.today().year)
+        book.close_year(store, ORGANISER, 1, clock.today().year)
     # A neighbourhood of the demo data with money left over in 2025.
     nid = next(
         n for n in range(1, 13) if book.load_books_for(store, n).year_totals(n, 2025).available > 0
@@ -266,7 +267,7 @@ def test_two_sessions_cannot_overspend_together(store: Store, hood: dict[str, in
         start.wait()
         try:
             results.append(book.book_spending(store, ORGANISER, proposal_id, reference,
-                                              date.today(), "600", "Tegelijk"))  # fmt: skip
+                                              clock.today(), "600", "Tegelijk"))  # fmt: skip
         except UserError as exc:
             results.append(exc)
 
@@ -292,7 +293,7 @@ def test_two_sessions_booking_at_once_lose_nothing(store: Store, hood: dict[str,
         try:
             for n in range(4):
                 book.book_spending(store, ORGANISER, proposal_id, f"P-{number}-{n}",
-                                   date.today(), "100", "Tegelijk")  # fmt: skip
+                                   clock.today(), "100", "Tegelijk")  # fmt: skip
         except BaseException as exc:
             errors.append(exc)
 

@@ -12,25 +12,18 @@ import pytest
 
 import sortition
 from dashboard.auth import Caller, Role
-from dashboard.draw_context import now
 from dashboard.errors import UserError
 from dashboard.services import draw_members, draw_replacements, draw_selection, draws, public
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store
+from sortition import clock
 from tests.conftest import DEMO_TODAY
 from tests.database_state import count, fingerprint
 from tests.services.test_draws_public import ORGANISER, actions, council_problems, revealed
 
-MODULES_WITH_A_CLOCK = (
-    "dashboard.draw_context",
-    "dashboard.services.draw_members",
-    "dashboard.services.draw_replacements",
-)
-
 
 def set_today(monkeypatch: pytest.MonkeyPatch, day: date) -> None:
-    for module in MODULES_WITH_A_CLOCK:
-        monkeypatch.setattr(f"{module}.today", lambda: day)
+    monkeypatch.setenv(clock.FIXED_DAY, day.isoformat())
 
 
 def statuses(store: Store, draw_id: int) -> dict[int, str]:
@@ -164,8 +157,10 @@ def test_once_the_council_was_rotated_its_earlier_draw_replaces_nobody(
     draw_members.decline_member(store, ORGANISER, member_id, "verhuisd")
     council_id = draws.draw_state(store, ORGANISER, draw_id).context.council.id
     with store.transaction() as cur:  # a rotation completed since (its steps: elsewhere)
-        rotation_id = draw_rows.add_draw(cur, council_id, "rotation", "two_stage", 3, {}, now())
-        draw_rows.complete(cur, rotation_id, now() + timedelta(seconds=1))
+        rotation_id = draw_rows.add_draw(
+            cur, council_id, "rotation", "two_stage", 3, {}, clock.utc_naive_now()
+        )
+        draw_rows.complete(cur, rotation_id, clock.utc_naive_now() + timedelta(seconds=1))
     before = fingerprint(store)
     with pytest.raises(UserError, match=f"gerouleerd \\(loting {rotation_id}\\)"):
         draw_members.replace_member(store, ORGANISER, member_id)

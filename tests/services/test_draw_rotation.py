@@ -26,6 +26,7 @@ from dashboard.store import audit, council
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store
 from dashboard.store.register_import import register_as_extract
+from sortition import clock
 from tests.database_state import fingerprint
 from tests.services.test_draws_public import (
     ORGANISER,
@@ -34,7 +35,7 @@ from tests.services.test_draws_public import (
     residents_by_number,
 )
 
-DAY = date.today() + timedelta(days=60)
+DAY = clock.today() + timedelta(days=60)
 
 
 def council_id(store: Store) -> int:
@@ -175,7 +176,7 @@ def test_the_roster_says_who_rotates_out_when_and_may_be_drawn_again_when(store:
 def stop_a_member(store: Store) -> int:
     """A sitting drawn member of the council stops today; returns their resident number."""
     with store.read() as cur:
-        seat_id, resident, _, _ = draw_rows.sitting_drawn(cur, council_id(store), date.today())[0]
+        seat_id, resident, _, _ = draw_rows.sitting_drawn(cur, council_id(store), clock.today())[0]
         [(member_id,)] = cur.execute(
             "SELECT panel_member_id FROM seat_now WHERE id = ?", [seat_id]
         ).fetchall()
@@ -245,7 +246,7 @@ def test_a_rotation_is_not_prepared_once_the_council_changed(store: Store) -> No
 
 
 def test_a_rotation_after_the_term_says_to_choose_a_day_the_council_sits(store: Store) -> None:
-    later = date.today() + timedelta(days=3 * 366)
+    later = clock.today() + timedelta(days=3 * 366)
     request = draws.DrawRequest(
         "two_stage", later, council_id(store), purpose="rotation", rotating_seats=4
     )

@@ -21,13 +21,14 @@ from dashboard.store import audit, council
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store
 from dashboard.store.register_import import register_as_extract
+from sortition import clock
 from tests.database_state import count
 
 ORGANISER = Caller("org", Role.ORGANISER, frozenset({1}))
 EVERYWHERE = Caller("organisator", Role.ORGANISER, None)
 OTHER_ORGANISER = Caller("elders", Role.ORGANISER, frozenset({2}))
 ALDERMAN = Caller("wethouder", Role.ALDERMAN, None)
-START = date.today() + timedelta(days=90)
+START = clock.today() + timedelta(days=90)
 
 
 def council_of_hood_1(store: Store) -> int:
@@ -405,7 +406,7 @@ def test_mail_merge_and_letters(store: Store) -> None:
 
     text = csv_bytes(merge).decode("utf-8-sig")
     assert "'=HYPERLINK" in text and ";=HYPERLINK" not in text
-    details = draw_invitations.LetterDetails(date.today() + timedelta(days=21), "14 050",
+    details = draw_invitations.LetterDetails(clock.today() + timedelta(days=21), "14 050",
                                              "wijkraad@wijkdam.nl", "Team Wijkraad")  # fmt: skip
     page = draw_invitations.letters_file(store, ORGANISER, draw_id, details)
     assert page.count('<section class="letter">') == 25
@@ -615,7 +616,7 @@ def test_the_next_term_starts_when_the_sitting_one_ends(store: Store) -> None:
     [choice] = draws.councils_for(store, ORGANISER)
     with store.read() as cur:
         last = max(t.ends_on for t in council.terms(cur, choice.council.id))
-    assert choice.next_term_starts == (last if last > date.today() else None)
+    assert choice.next_term_starts == (last if last > clock.today() else None)
 
 
 def test_the_councils_groups_follow_a_member_who_moved(store: Store) -> None:

@@ -30,6 +30,7 @@ from dashboard.store import audit, council, geography
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store
 from dashboard.store.register_import import register_as_extract
+from sortition import clock
 from tests.database_state import count
 
 ORGANISER = Caller("org", Role.ORGANISER, frozenset({1}))
@@ -48,7 +49,7 @@ def ready_for_selection(store: Store, volunteers: int = 40) -> int:
         council_id = council.councils_for_neighbourhood(cur, 1)[0].id
         extract = register_as_extract(cur, [1]).to_csv(index=False, sep=";").encode()
     draw_id = draws.start_draw(
-        store, ORGANISER, draws.DrawRequest("two_stage", date.today() + timedelta(days=60),
+        store, ORGANISER, draws.DrawRequest("two_stage", clock.today() + timedelta(days=60),
                                             council_id)
     )  # fmt: skip
     register_volunteers(store, draw_id, extract, volunteers)

@@ -5,7 +5,7 @@ leaves those residents out. What is remembered is the person number and a date o
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -17,6 +17,7 @@ from dashboard.store import audit, council
 from dashboard.store.db import Store
 from dashboard.store.register_import import register_as_extract
 from dashboard.store.rows import first_row
+from sortition import clock
 
 ORGANISER = Caller("org", Role.ORGANISER, frozenset({1}))
 
@@ -38,7 +39,7 @@ def test_an_erasure_survives_the_next_register_import(store: Store) -> None:
         privacy.erase_contact(store, ORGANISER, resident_id, "ZAAK-1")
     draw_id = draws.start_draw(
         store, ORGANISER,
-        draws.DrawRequest("two_stage", date.today() + timedelta(days=60), council_id),
+        draws.DrawRequest("two_stage", clock.today() + timedelta(days=60), council_id),
     )  # fmt: skip
     upload = rx.read_upload(data, "brp.csv")
     check = draw_register.check_register(

@@ -6,6 +6,7 @@ import pytest
 from dashboard.store import migrations
 from dashboard.store.db import open_store
 from dashboard.store.errors import SchemaTooNewError
+from sortition import clock
 
 EXPECTED_TABLES = {
     "municipality", "district", "neighbourhood", "neighbourhood_part", "population_stat",
@@ -63,7 +64,7 @@ def test_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
     path = tmp_path / "future.duckdb"
     open_store(path).close()
     con = duckdb.connect(str(path))
-    con.execute("INSERT INTO schema_version VALUES (999, now())")
+    con.execute("INSERT INTO schema_version VALUES (999, ?)", [clock.utc_naive_now()])
     con.close()
     before = path.read_bytes()
     with pytest.raises(SchemaTooNewError, match="schema version 999"):

@@ -18,6 +18,7 @@ from dashboard.i18n import t
 from dashboard.services import draw_invitations as inv
 from dashboard.services.draws import DrawState
 from dashboard.store.db import Store
+from sortition import clock
 
 _RATES = "_lottery_rates"
 _VERSION = "_lottery_table_version"
@@ -181,7 +182,7 @@ def _after(db: Store, caller: Caller, state: DrawState) -> None:
     )
     with st.form(f"brieven_{draw_id}"):
         c1, c2 = st.columns(2)
-        reply_by = c1.date_input(t("Aanmelden vóór"), date.today() + timedelta(days=21),
+        reply_by = c1.date_input(t("Aanmelden vóór"), clock.today() + timedelta(days=21),
                                  format="DD-MM-YYYY")  # fmt: skip
         phone = c2.text_input(t("Telefoonnummer voor vragen en aanmelden"), placeholder="14 050")
         email = c1.text_input(t("E-mailadres voor aanmelden"), placeholder="wijkraad@gemeente.nl")

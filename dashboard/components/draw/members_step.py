@@ -9,12 +9,12 @@ import streamlit as st
 from dashboard.auth import Caller
 from dashboard.components.draw.common import group_name, open_draw
 from dashboard.components.forms import attempt, first_submission, form_key
-from dashboard.draw_context import today
 from dashboard.errors import UserError
 from dashboard.i18n import t
 from dashboard.services import draw_members, draw_replacements
 from dashboard.services.draws import DrawState
 from dashboard.store.db import Store
+from sortition import clock
 
 STATUS = {
     "selected": "Geloot, nog niet bevestigd",
@@ -130,7 +130,7 @@ def _actions(
         reason = st.text_input(t("Reden (kort, geen gezondheid of andere gevoelige zaken)"))
         # No max_value: a later day typed in would silently become today; the service
         # refuses it with a reason instead.
-        on = st.date_input(t("Gestopt op (wie al in de raad zat)"), value=today(),
+        on = st.date_input(t("Gestopt op (wie al in de raad zat)"), value=clock.today(),
                            format="DD-MM-YYYY")  # fmt: skip
         if st.form_submit_button(t("Afzeggen")):
             if who_not is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from datetime import date, timedelta
+from datetime import timedelta
 
 import streamlit as st
 
@@ -14,6 +14,7 @@ from dashboard.components.forms import attempt, first_submission, form_key
 from dashboard.i18n import t
 from dashboard.services import draws
 from dashboard.store.db import Store
+from sortition import clock
 
 NEW_COUNCIL = 0
 _PURPOSES = {
@@ -87,7 +88,7 @@ def render(db: Store, caller: Caller) -> None:
         following = None if chosen == NEW_COUNCIL else councils[chosen].next_term_starts
         starts = c1.date_input(
             t("De termijn begint op"),
-            following or date.today() + timedelta(days=90),
+            following or clock.today() + timedelta(days=90),
             format="DD-MM-YYYY",
             help=t("Standaard de dag waarop de huidige termijn van de raad eindigt."),
         )
