@@ -65,7 +65,7 @@ def read_table(source: Source) -> pd.DataFrame:
                     keep_default_na=False,
                     skip_blank_lines=True,
                 )
-            except pd.errors.ParserError as exc:
+            except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
                 raise SortitionInputError(f"{path}: cannot read it as CSV ({exc}).") from exc
     frame.columns = [clean(c) for c in frame.columns]
     names = [fold(c) for c in frame.columns]
