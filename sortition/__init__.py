@@ -12,6 +12,7 @@ ranked reserve list (`reserve_candidates`); rotation draws use `rotation_draw_in
 from sortition.bundle import prepare, pseudonym, reveal
 from sortition.diagnose import apply_changes, needed_relaxation
 from sortition.errors import (
+    CeremonyInputError,
     InfeasibleQuotasError,
     QuotaChange,
     SortitionError,
@@ -45,6 +46,7 @@ __all__ = [
     "DEFAULT_M",
     "DEFAULT_RESPONSE_RATES",
     "AgeBand",
+    "CeremonyInputError",
     "DrawInputs",
     "InfeasibleQuotasError",
     "Invitations",

@@ -30,7 +30,7 @@ from sortition.seed import chosen_index, clean_inputs, commitment, generator, se
 from sortition.select import fair_distribution
 
 FORMAT = "wijkraad-draw-bundle/1"
-CODE_VERSION = "wijkraad-sortition 1.0"
+CODE_VERSION = "wijkraad-sortition 1.1"  # 1.1: ceremony inputs canonical (NFKC, lower case)
 PURPOSES = ("council", "panel", "replacement", "rotation")
 FAIR_ALGORITHMS = ("leximin", "maximin")
 HOUSEHOLD = "household"

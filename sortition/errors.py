@@ -13,6 +13,24 @@ class SortitionInputError(SortitionError):
     """The pool, the quota table or a parameter is not usable as given."""
 
 
+class CeremonyInputError(SortitionInputError):
+    """A public ceremony input is refused (see `sortition.seed.canonical_input`).
+
+    The message is English; the attributes let a user interface say it in its own
+    language: `reason` (a code, see `sortition.seed.REASONS`), `number` (the input's
+    position, from 1; None when the list as a whole is refused) and `character` (the
+    offending character as typed, when there is one).
+    """
+
+    def __init__(
+        self, message: str, reason: str, number: int | None = None, character: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.number = number
+        self.character = character
+
+
 @dataclass(frozen=True)
 class QuotaChange:
     """One quota bound changed by the suggested relaxation."""

@@ -19,10 +19,30 @@ from typing import Any
 
 import numpy as np
 
-from sortition.errors import SortitionInputError
+from sortition.errors import CeremonyInputError, SortitionInputError
 
 MAX_INPUTS = 100
 MAX_INPUT_LENGTH = 200
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_PLAIN = _LETTERS | frozenset("0123456789 -")
+# The accents a letter a-z may carry: grave, acute, circumflex, tilde, diaeresis, cedilla
+# (è é ê ñ ë ç), as in Dutch words and names; dots, rings and hooks are easily missed.
+ACCENTS = frozenset("\u0300\u0301\u0302\u0303\u0308\u0327")
+# A refused character's reason code and words, by the first letter of its category.
+_KINDS = {
+    "C": ("invisible", "an invisible or control character"),
+    "Z": ("space", "a space other than the ordinary space"),
+    "M": ("mark", "a mark that is not an accent on a letter a-z"),
+    "N": ("digit", "a digit or number other than 0-9"),
+    "L": ("letter", "a letter other than a-z"),
+    "S": ("symbol", "a symbol or punctuation mark other than the hyphen"),
+}
+# Every reason code a CeremonyInputError carries (the first six are _KINDS').
+REASONS = (
+    *("invisible", "space", "mark", "digit", "letter", "symbol"),
+    *("hyphen", "empty", "too_long", "no_inputs", "too_many", "not_canonical"),
+)
+ALLOWED = "the digits 0-9, the letters a-z (also with ´ ` ^ ¨ ~ ¸), spaces and hyphens"
 
 
 def canonical_json(value: Any) -> bytes:
@@ -48,24 +68,98 @@ def commitment(published: dict[str, Any]) -> str:
 
 
 def clean_inputs(inputs: Sequence[str]) -> list[str]:
-    """Ceremony inputs as they will be hashed: trimmed, inner spaces collapsed, NFC.
+    """The ceremony inputs as they will be shown, recorded and hashed (`canonical_input`
+    for each); CeremonyInputError names the first input that is refused and why."""
+    given = list(inputs)
+    if not given:
+        raise CeremonyInputError("The ceremony needs at least one public input.", "no_inputs")
+    if len(given) > MAX_INPUTS:
+        raise CeremonyInputError(
+            f"At most {MAX_INPUTS} ceremony inputs, got {len(given)}.", "too_many"
+        )
+    return [canonical_input(str(value), number) for number, value in enumerate(given, start=1)]
 
-    "4", " 4 " and "4" are the same input; "4" and "04" are not (the text counts, as it
-    was written down in public).
+
+def canonical_input(value: str, number: int = 1) -> str:
+    """One ceremony input in the only form it is hashed in; CeremonyInputError otherwise.
+
+    The rule (docs/sortition.md, "Ceremony inputs"): Unicode NFKC, then lower case
+    ("Zes", "ZES" and "zes" are one input). What remains may hold only the digits 0-9, the
+    letters a-z (also with the accents in ACCENTS: é è ê ë ñ ç ...), the space and the
+    hyphen. Spaces at either end go and a run of spaces becomes one; a hyphen stands
+    between two letters or digits. Anything else is refused, never dropped: invisible and
+    control characters, spaces that NFKC does not turn into the ordinary space, letters
+    and digits of other scripts (Cyrillic "а", Arabic-Indic "١"), loose marks, symbols.
+    Leading zeros count ("04" is not "4"), as they are seen on the screen and the notes.
     """
-    cleaned = [" ".join(unicodedata.normalize("NFC", str(i)).split()) for i in inputs]
-    if not cleaned:
-        raise SortitionInputError("The ceremony needs at least one public input.")
-    if len(cleaned) > MAX_INPUTS:
-        raise SortitionInputError(f"At most {MAX_INPUTS} ceremony inputs, got {len(cleaned)}.")
-    for number, value in enumerate(cleaned, start=1):
-        if not value:
-            raise SortitionInputError(f"Ceremony input {number} is empty.")
-        if len(value) > MAX_INPUT_LENGTH:
-            raise SortitionInputError(
-                f"Ceremony input {number} is longer than {MAX_INPUT_LENGTH} characters."
+    text = unicodedata.normalize("NFC", value)
+    for char in text:
+        if not all(_readable(c) for c in _fold(char)):
+            reason, what = _refused_kind(char)
+            raise CeremonyInputError(
+                f"Ceremony input {number} contains {describe_character(char)}, {what}. An "
+                f"input may hold only {ALLOWED}, so that everybody can read it aloud and "
+                "check it by eye.",
+                reason,
+                number,
+                char,
             )
-    return cleaned
+    canonical = " ".join(_fold(text).split())
+    if not canonical:
+        raise CeremonyInputError(f"Ceremony input {number} is empty.", "empty", number)
+    if any(part == "" for word in canonical.split(" ") for part in word.split("-")):
+        raise CeremonyInputError(
+            f"Ceremony input {number}: a hyphen (U+002D) must stand between two letters or digits.",
+            "hyphen",
+            number,
+            "-",
+        )
+    if len(canonical) > MAX_INPUT_LENGTH:
+        raise CeremonyInputError(
+            f"Ceremony input {number} is longer than {MAX_INPUT_LENGTH} characters.",
+            "too_long",
+            number,
+        )
+    return canonical
+
+
+def check_recorded_inputs(inputs: Sequence[str]) -> None:
+    """Refuse recorded inputs that are not exactly in their canonical form: what a bundle
+    shows must be what was hashed, character for character."""
+    for number, (given, canonical) in enumerate(
+        zip(inputs, clean_inputs(inputs), strict=True), start=1
+    ):
+        if given != canonical:
+            raise CeremonyInputError(
+                f"Ceremony input {number} is recorded as {given!r}, not in its canonical form "
+                f"{canonical!r}: a draw records its inputs exactly as they were hashed.",
+                "not_canonical",
+                number,
+            )
+
+
+def describe_character(char: str) -> str:
+    """How an error names a character that may not be visible: "U+200B ZERO WIDTH SPACE"."""
+    name = unicodedata.name(char, f"(no name; Unicode category {unicodedata.category(char)})")
+    return f"U+{ord(char):04X} {name}"
+
+
+def _fold(text: str) -> str:
+    # NFKC once more after lower case, as Unicode's NFKC_Casefold: lower case can undo it.
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+
+
+def _readable(char: str) -> bool:
+    """One character of folded text: a digit, a letter a-z (with accents), space, hyphen."""
+    if char in _PLAIN:
+        return True
+    base, *marks = unicodedata.normalize("NFD", char)
+    return base in _LETTERS and bool(marks) and set(marks) <= ACCENTS
+
+
+def _refused_kind(char: str) -> tuple[str, str]:
+    """The reason code and the English words for a refused character, by its category."""
+    return _KINDS.get(unicodedata.category(char)[0], _KINDS["S"])
 
 
 def seed_digest(commitment_hex: str, inputs: Sequence[str]) -> str:

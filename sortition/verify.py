@@ -34,7 +34,7 @@ from sortition.pool import Pool
 from sortition.quotas import QuotaTable
 from sortition.replace import residual_inputs
 from sortition.rotation import rotating_out
-from sortition.seed import chosen_index, commitment, seed_digest
+from sortition.seed import check_recorded_inputs, chosen_index, commitment, seed_digest
 from sortition.select import fair_distribution
 
 TOLERANCE = 1e-6
@@ -44,9 +44,16 @@ SHOWN = 5
 def verify(bundle: dict[str, Any], parent: dict[str, Any] | None = None) -> list[str]:
     """Differences between the bundle and what its inputs give; [] means identical.
 
-    Raises SortitionInputError when the bundle cannot be read at all.
+    Raises SortitionInputError when the bundle cannot be read at all, and
+    CeremonyInputError when it (or its parent) records ceremony inputs that are not in
+    their canonical form (`sortition.seed.canonical_input`): such inputs could hide
+    characters nobody saw, so the draw is refused even when its hashes agree.
     """
     check_structure(bundle)
+    _check_recorded_inputs(bundle)
+    if parent is not None:
+        check_structure(parent)
+        _check_recorded_inputs(parent)
     differences: list[str] = []
     recomputed = commitment(published_part(bundle))
     if recomputed != bundle["commitment"]:
@@ -66,6 +73,11 @@ def verify(bundle: dict[str, Any], parent: dict[str, Any] | None = None) -> list
     if parent is not None:
         differences += _parent(bundle, parent)
     return differences
+
+
+def _check_recorded_inputs(bundle: dict[str, Any]) -> None:
+    if bundle["ceremony"] is not None:
+        check_recorded_inputs(bundle["ceremony"]["inputs"])
 
 
 def _fair_probabilities(bundle: dict[str, Any], pool: Pool, quotas: QuotaTable) -> list[str]:
@@ -189,7 +201,6 @@ def _ids(values: Any) -> str:
 
 def _parent(bundle: dict[str, Any], parent: dict[str, Any]) -> list[str]:
     """A replacement or rotation bundle must come from its parent as recorded."""
-    check_structure(parent)
     record = bundle["parent"]
     if not isinstance(record, dict):
         return ["parent: this bundle does not record a parent draw"]
