@@ -9,14 +9,14 @@ services check the caller as well.
 
 import streamlit as st
 
-from dashboard import web_session
-from dashboard.app_state import store
-from dashboard.auth import Role
 from dashboard.components.language import language_switch
 from dashboard.components.login_form import login_required
 from dashboard.components.roles import ROLE_NAMES
+from dashboard.domain.auth import Role
 from dashboard.i18n import t
-from dashboard.session import current_caller
+from dashboard.web import web_session
+from dashboard.web.app_state import store
+from dashboard.web.session import current_caller
 
 st.set_page_config(page_title="Wijkraad", layout="wide")
 web_session.sync(store)

@@ -4,7 +4,7 @@
 
 Target (issue 3): the resident overview shows its figures within 3 s of starting the
 server. Measured from launching the server as scripts/run.sh does (`python -m
-dashboard.serve`, bytecode compiled ahead) until Chromium shows the budget figure:
+dashboard.web.serve`, bytecode compiled ahead) until Chromium shows the budget figure:
 a cold start (new process, demo database already generated, as after the first run),
 seen by a first-time visitor (empty browser cache) and by a returning visitor (the
 browser has the app's scripts cached: same address, same browser profile); as the

@@ -25,7 +25,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard.auth import Caller, Role
+from dashboard.domain.auth import Caller, Role
 from dashboard.services import budget_book, monitor, overview, public
 from dashboard.store.db import Store, open_store
 from data.generate import Settings, generate

@@ -40,9 +40,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from dashboard import register_extract
-from dashboard.auth import SYSTEM
-from dashboard.services import draw_register, draws
+from dashboard.domain.auth import SYSTEM
+from dashboard.files import register_extract
+from dashboard.services.draws import register as draw_register
+from dashboard.services.draws import workspace as draws
 from dashboard.store import geography
 from dashboard.store.db import Store, open_store
 from data.generate import Settings, generate

@@ -20,7 +20,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from dashboard import ledger, spending_csv
+from dashboard.domain import ledger
+from dashboard.files import spending_csv
 from dashboard.services import budget_book as book
 from dashboard.store import budget, proposals
 from dashboard.store.db import Store, open_store

@@ -22,10 +22,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from dashboard import accounts, privacy
-from dashboard.auth import SYSTEM, Role
 from dashboard.config import database_path
-from dashboard.errors import UserError
+from dashboard.domain.auth import SYSTEM, Role
+from dashboard.domain.errors import UserError
+from dashboard.services import accounts, privacy
 from dashboard.store import audit
 from dashboard.store.db import Store, open_store
 from dashboard.store.errors import StoreError

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from dashboard.ledger import OverspendPolicy
+from dashboard.domain.ledger import OverspendPolicy
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATABASE = REPO_ROOT / "data" / "wijkraad.duckdb"

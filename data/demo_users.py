@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from dashboard import accounts
-from dashboard.auth import SYSTEM, Role
+from dashboard.domain.auth import SYSTEM, Role
+from dashboard.services import accounts
 from dashboard.store.db import Store
 
 # username, password, role, neighbourhoods: "all", the first one, or none

@@ -17,5 +17,5 @@ fi
 HOST="${WIJKRAAD_HOST:-127.0.0.1}"
 PORT="${WIJKRAAD_PORT:-8501}"
 echo "Wijkraad runs on http://$HOST:$PORT (stop with Ctrl+C)"
-exec $UV run --frozen --no-sync python -m dashboard.serve \
+exec $UV run --frozen --no-sync python -m dashboard.web.serve \
     --server.address="$HOST" --server.port="$PORT" "$@"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from dashboard.auth import Caller, Role
+from dashboard.domain.auth import Caller, Role
 from dashboard.services import budget_book as book
 from dashboard.store import council, proposals
 from dashboard.store.db import Store

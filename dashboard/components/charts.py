@@ -12,11 +12,10 @@ import plotly.express as px
 import plotly.graph_objects as go
 from streamlit.elements.lib.streamlit_plotly_theme import configure_streamlit_plotly_theme
 
-from dashboard.services.monitor import NeighbourhoodLine
-from dashboard.store.models import Neighbourhood
-from dashboard.store.monitor import ProjectPoint
+from dashboard.domain.models import Neighbourhood
+from dashboard.services.monitor import NeighbourhoodLine, ProjectPoint
 
-# `python -m dashboard.serve` starts Streamlit without plotly; charts register its theme.
+# `python -m dashboard.web.serve` starts Streamlit without plotly; charts register its theme.
 configure_streamlit_plotly_theme()
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import services
+from dashboard.domain.models import Neighbourhood
 from dashboard.i18n import t
-from dashboard.store.db import Store
-from dashboard.store.models import Neighbourhood
+from dashboard.services import Store
 
 REMEMBERED = "gekozen_wijk"
 

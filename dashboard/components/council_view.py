@@ -10,11 +10,10 @@ import streamlit as st
 from dashboard.components.dates import long_date
 from dashboard.components.labels import FEATURE, GROUP, label
 from dashboard.components.tables import markdown_table
+from dashboard.domain.groups import AGE_BANDS
+from dashboard.domain.small_groups import MIN_GROUP, GroupRow
 from dashboard.i18n import t
-from dashboard.services.public import CouncilView, FeatureComparison
-from dashboard.small_groups import MIN_GROUP, GroupRow
-from dashboard.store.public import DrawCounts, FollowUpDraw
-from dashboard.store.register import AGE_BANDS
+from dashboard.services.public import CouncilView, DrawCounts, FeatureComparison, FollowUpDraw
 
 # Features whose neighbourhood figures leave out children (they cannot sit on the council).
 ADULTS_ONLY = {"age_band", "education"}

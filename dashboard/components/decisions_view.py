@@ -11,12 +11,11 @@ from dashboard.components.dates import long_date
 from dashboard.components.exports import rows_csv
 from dashboard.components.labels import CONSULTATION, DECISION_KIND, STATUS, label
 from dashboard.components.tables import plain
+from dashboard.domain.models import Meeting
+from dashboard.domain.money import euro
+from dashboard.files.photos import photo_path
 from dashboard.i18n import t
-from dashboard.money import euro
-from dashboard.photos import photo_path
-from dashboard.services.public import ProjectView
-from dashboard.store.models import Meeting
-from dashboard.store.public import PublishedDecision
+from dashboard.services.public import ProjectView, PublishedDecision
 
 
 def decision_list(decisions: list[PublishedDecision]) -> None:

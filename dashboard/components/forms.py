@@ -10,8 +10,8 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from dashboard.auth import PermissionDenied
-from dashboard.errors import UserError
+from dashboard.domain.auth import PermissionDenied
+from dashboard.domain.errors import UserError
 
 T = TypeVar("T")
 _SEEN = "_forms_seen"

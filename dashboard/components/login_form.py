@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from dashboard import accounts, web_session
-from dashboard.app_state import store
 from dashboard.components.clock import local_moment
 from dashboard.components.roles import ROLE_NAMES
-from dashboard.session import current_caller
+from dashboard.services import accounts
+from dashboard.web import web_session
+from dashboard.web.app_state import store
+from dashboard.web.session import current_caller
 
 
 def login_form(key: str = "inloggen") -> None:

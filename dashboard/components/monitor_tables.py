@@ -8,11 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components.format import SOURCE_NAMES
-from dashboard.services.monitor import CouncilLine, MonitorView
-from dashboard.store.monitor import (
+from dashboard.services.monitor import (
     AllocationLine,
     BudgetLine,
+    CouncilLine,
     DecidedProposal,
+    MonitorView,
     Overspend,
     PaymentLine,
     StalledProposal,

@@ -18,9 +18,8 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from dashboard.auth import Caller
-from dashboard.services import monitor, public
-from dashboard.store.db import Store
+from dashboard.domain.auth import Caller
+from dashboard.services import Store, monitor, public
 
 T = TypeVar("T")
 _SERVICES: dict[str, ModuleType] = {"public": public, "monitor": monitor}

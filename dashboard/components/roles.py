@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.auth import Role
+from dashboard.domain.auth import Role
 
 ROLE_NAMES: dict[Role | None, str] = {
     Role.ORGANISER: "organisator",

@@ -625,7 +625,7 @@ EN: dict[str, str] = {
     "de dag van bevestigen in de raad.": "The draw is completed and the term is running. If a "
     "member stops, record it here and replace them: from the reserve list or by a public "
     "replacement draw. A replacement sits on the council from the day they confirm.",
-    # Step 5: the verdict on the quotas (dashboard/services/draw_quotas.py)
+    # Step 5: the verdict on the quotas (dashboard/services/draws/quotas.py)
     "Haalbaar: uit de {volunteers} aanmeldingen kan een raad van {seats} worden geloot die "
     "aan alle quota voldoet.": "Feasible: from the {volunteers} volunteers a council of {seats} "
     "can be drawn that meets every quota.",

@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from dashboard import accounts, services
-from dashboard.app_state import store
-from dashboard.auth import PermissionDenied, Role
+from dashboard import services
 from dashboard.components.clock import local_moment
 from dashboard.components.roles import ROLE_NAMES
 from dashboard.components.tables import markdown_table
-from dashboard.session import current_caller
+from dashboard.domain.auth import PermissionDenied, Role
+from dashboard.services import accounts
+from dashboard.web.app_state import store
+from dashboard.web.session import current_caller
 
 st.title("Gebruikers")
 caller = current_caller()

@@ -6,14 +6,14 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import services
-from dashboard.app_state import store
-from dashboard.auth import PermissionDenied
 from dashboard.components import charts, monitor_tables
 from dashboard.components.exports import csv_bytes, xlsx_bytes
 from dashboard.components.public_cache import StaffReader
-from dashboard.money import euro
+from dashboard.domain.auth import PermissionDenied
+from dashboard.domain.money import euro
 from dashboard.services import monitor
-from dashboard.session import current_caller
+from dashboard.web.app_state import store
+from dashboard.web.session import current_caller
 from sortition import clock
 
 

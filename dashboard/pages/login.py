@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from dashboard import accounts, web_session
-from dashboard.app_state import store
-from dashboard.auth import PermissionDenied
 from dashboard.components.login_form import login_form
 from dashboard.components.roles import ROLE_NAMES
+from dashboard.domain.auth import PermissionDenied
+from dashboard.services import accounts
+from dashboard.web import web_session
+from dashboard.web.app_state import store
 
 login = web_session.current_login()
 

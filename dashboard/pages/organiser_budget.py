@@ -4,15 +4,15 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import services
-from dashboard.app_state import store
-from dashboard.auth import Role
 from dashboard.components.format import SOURCE_NAMES
 from dashboard.components.forms import attempt, first_submission, flash, form_key, show_flash
-from dashboard.ledger import SOURCES
-from dashboard.money import euro
-from dashboard.progress import NEXT_STATUSES
+from dashboard.domain.auth import Role
+from dashboard.domain.ledger import SOURCES
+from dashboard.domain.money import euro
+from dashboard.domain.progress import NEXT_STATUSES
 from dashboard.services import budget_book as book
-from dashboard.session import current_caller
+from dashboard.web.app_state import store
+from dashboard.web.session import current_caller
 from sortition import clock
 
 st.title("Huishoudboekje")

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from dashboard.app_state import store
-from dashboard.auth import Role
 from dashboard.components.draw import workspace
 from dashboard.components.draw.common import projector_mode
 from dashboard.components.forms import show_flash
+from dashboard.domain.auth import Role
 from dashboard.i18n import t
-from dashboard.session import current_caller
+from dashboard.web.app_state import store
+from dashboard.web.session import current_caller
 
 if not projector_mode():  # the projector shows the ceremony alone
     st.title(t("Loting"))

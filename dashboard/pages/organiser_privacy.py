@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from dashboard import privacy
-from dashboard.app_state import store
-from dashboard.auth import PermissionDenied
-from dashboard.session import current_caller
+from dashboard.domain.auth import PermissionDenied
+from dashboard.services import privacy
+from dashboard.web.app_state import store
+from dashboard.web.session import current_caller
 
 st.title("Persoonsgegevens wissen")
 st.write(

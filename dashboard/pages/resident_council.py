@@ -3,12 +3,12 @@ no group under 5 shown on its own), and how the council was drawn."""
 
 import streamlit as st
 
-from dashboard.app_state import store
 from dashboard.components import council_view
 from dashboard.components.choose import neighbourhood_or_stop
 from dashboard.components.public_cache import PublicReader
 from dashboard.i18n import t
 from dashboard.services import public
+from dashboard.web.app_state import store
 from sortition import clock
 
 st.title(t("De wijkraad"))

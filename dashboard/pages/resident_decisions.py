@@ -3,12 +3,12 @@ meetings. Published decisions only: drafts, their votes and their money never sh
 
 import streamlit as st
 
-from dashboard.app_state import store
 from dashboard.components import decisions_view
 from dashboard.components.choose import neighbourhood_or_stop
 from dashboard.components.public_cache import PublicReader
 from dashboard.i18n import t
 from dashboard.services import public
+from dashboard.web.app_state import store
 from sortition import clock
 
 st.title(t("Besluiten en projecten"))

@@ -3,10 +3,10 @@
 import streamlit as st
 
 from dashboard import services
-from dashboard.app_state import store
 from dashboard.components import charts
 from dashboard.components.choose import REMEMBERED
 from dashboard.i18n import t
+from dashboard.web.app_state import store
 
 st.title(t("Wijken op de kaart"))
 st.write(

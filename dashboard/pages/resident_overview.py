@@ -3,12 +3,12 @@
 import streamlit as st
 
 from dashboard import services
-from dashboard.app_state import store
 from dashboard.components.choose import choose_neighbourhood
 from dashboard.components.format import SOURCE_NAMES
 from dashboard.components.tables import markdown_table
+from dashboard.domain.money import euro
 from dashboard.i18n import t
-from dashboard.money import euro
+from dashboard.web.app_state import store
 
 st.title(t("Het geld van uw wijk"))
 st.write(

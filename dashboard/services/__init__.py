@@ -1,7 +1,7 @@
 """Use cases the pages call. Pages never run SQL; they ask here.
 
 Every function that changes or reveals non-public data takes the caller and checks it
-(dashboard.auth); hiding a page is not enough.
+(dashboard.domain.auth); hiding a page is not enough.
 """
 
 from dashboard.services.overview import (
@@ -14,8 +14,13 @@ from dashboard.services.overview import (
     open_or_create,
 )
 
+# Pages and components hold the database only to hand it to the use cases; they know it by
+# this name, never the store's modules.
+from dashboard.store.db import Store
+
 __all__ = [
     "NeighbourhoodBudget",
+    "Store",
     "budget_years",
     "default_year",
     "neighbourhood_budget",

@@ -17,8 +17,9 @@ from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
-from dashboard import ledger, progress, spending_csv
-from dashboard.auth import (
+from dashboard.config import overspend_policy
+from dashboard.domain import ledger, progress
+from dashboard.domain.auth import (
     SYSTEM,
     Caller,
     PermissionDenied,
@@ -26,15 +27,9 @@ from dashboard.auth import (
     require_organiser,
     require_staff,
 )
-from dashboard.config import overspend_policy
-from dashboard.errors import UserError
-from dashboard.ledger import AllocationRow, Books, EnvelopeRow, SpendingRow
-from dashboard.money import ZERO, parse_amount
-from dashboard.photos import save_photo
-from dashboard.store import audit, budget, council, geography, proposals
-from dashboard.store import public as public_records
-from dashboard.store.db import Store
-from dashboard.store.models import (
+from dashboard.domain.errors import UserError
+from dashboard.domain.ledger import AllocationRow, Books, EnvelopeRow, SpendingRow
+from dashboard.domain.models import (
     Allocation,
     BudgetEnvelope,
     Consultation,
@@ -43,6 +38,12 @@ from dashboard.store.models import (
     Proposal,
     SpendingTransaction,
 )
+from dashboard.domain.money import ZERO, parse_amount
+from dashboard.files import spending_csv
+from dashboard.files.photos import save_photo
+from dashboard.store import audit, budget, council, geography, proposals
+from dashboard.store import public as public_records
+from dashboard.store.db import Store
 from dashboard.store.rows import Cursor
 from sortition import clock
 

@@ -7,15 +7,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from dashboard import representativeness
-from dashboard.auth import Caller, require_staff
-from dashboard.money import ZERO
+from dashboard.domain import representativeness
+from dashboard.domain.auth import Caller, require_staff
+from dashboard.domain.models import Council, Neighbourhood
+from dashboard.domain.money import ZERO
 from dashboard.services import public
 from dashboard.store import council as council_rows
 from dashboard.store import geography
 from dashboard.store import monitor as figures
 from dashboard.store.db import Store
-from dashboard.store.models import Council, Neighbourhood
 from dashboard.store.monitor import (
     AllocationLine,
     BudgetLine,
@@ -126,7 +126,7 @@ class CouncilLine:
 
 def representation(store: Store, caller: Caller, today: date) -> list[CouncilLine]:
     """Per council: the representativeness index of its sitting drawn members against its
-    neighbourhoods (dashboard.representativeness) and the response per age band in its
+    neighbourhoods (dashboard.domain.representativeness) and the response per age band in its
     latest council draw."""
     require_staff(caller)
     with store.read() as cur:

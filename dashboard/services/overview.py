@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard.store import budget, geography
-from dashboard.store.db import Store, open_store
-from dashboard.store.models import (
+from dashboard.domain.models import (
     BudgetEnvelope,
     BudgetSummary,
     Neighbourhood,
     NeighbourhoodPart,
 )
+from dashboard.store import budget, geography
+from dashboard.store.db import Store, open_store
 from sortition import clock
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from dashboard import progress
-from dashboard.small_groups import GroupRow, compare
+from dashboard.domain import progress
+from dashboard.domain.groups import AGE_BANDS
+from dashboard.domain.models import Meeting
+from dashboard.domain.small_groups import GroupRow, compare
 from dashboard.store import geography, register
 from dashboard.store import public as records
 from dashboard.store.db import Store
-from dashboard.store.models import Meeting
 from dashboard.store.public import (
     DrawCounts,
     FollowUpDraw,
@@ -25,7 +26,7 @@ from dashboard.store.public import (
 # The groups the council is compared on, in the order they are shown.
 FEATURES = ("age_band", "gender", "education", "tenure", "part")
 GROUP_ORDER = {
-    "age_band": [name for name, _, _ in register.AGE_BANDS],
+    "age_band": [name for name, _, _ in AGE_BANDS],
     "gender": ["vrouw", "man", "anders"],
     "education": ["laag", "middelbaar", "hoog"],
     "tenure": ["koop", "sociale huur", "particuliere huur"],

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from dashboard.store.models import AuditEvent
+from dashboard.domain.models import AuditEvent
 from dashboard.store.rows import Cursor, first_row, select
 from sortition import clock
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pandas as pd
 
+from dashboard.domain.models import Allocation, BudgetEnvelope, BudgetSummary, SpendingTransaction
 from dashboard.store.bulk import load_frame
-from dashboard.store.models import Allocation, BudgetEnvelope, BudgetSummary, SpendingTransaction
 from dashboard.store.rows import Cursor, first_row, insert, select, select_one
 
 # Allocations count for the public only once their decision is published.

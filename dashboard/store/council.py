@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from dashboard.store.models import (
+from dashboard.domain.models import (
     Consultation,
     ConsultationOption,
     Council,

@@ -11,8 +11,8 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.domain.models import Draw, Invitation, PanelMember, QuotaRow, Response, Seat
 from dashboard.store.bulk import load_frame, reserve_ids
-from dashboard.store.models import Draw, Invitation, PanelMember, QuotaRow, Response, Seat
 from dashboard.store.register import age_band_sql
 from dashboard.store.rows import Cursor, first_row, insert, select, select_one
 

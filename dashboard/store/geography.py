@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.store.models import District, Municipality, Neighbourhood, NeighbourhoodPart
+from dashboard.domain.models import District, Municipality, Neighbourhood, NeighbourhoodPart
 from dashboard.store.rows import Cursor, insert, select, select_one
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from dashboard.store.models import Council
+from dashboard.domain.models import Council
 from dashboard.store.rows import Cursor, select
 
 OPEN_STATUSES = ("ingediend", "in behandeling", "besloten", "in uitvoering")

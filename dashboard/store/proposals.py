@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from dashboard.store.models import Milestone, Proposal
+from dashboard.domain.models import Milestone, Proposal
 from dashboard.store.rows import Cursor, first_row, insert, select, select_one
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from dashboard.store.models import Meeting
+from dashboard.domain.models import Meeting
 from dashboard.store.register import age_band_sql
 from dashboard.store.rows import Cursor, first_row, select
 

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from dashboard.domain.groups import AGE_BANDS
 from dashboard.store.rows import Cursor, first_row
 
+
 # Age bands used for statistics and quotas; the upper bound is inclusive.
-AGE_BANDS: list[tuple[str, int, int]] = [
-    ("0-15", 0, 15),
-    ("16-24", 16, 24),
-    ("25-44", 25, 44),
-    ("45-64", 45, 64),
-    ("65+", 65, 200),
-]
-
-
 def age_band_sql(reference: date) -> str:
     """A SQL CASE expression giving the age band of `birth_date` on `reference`."""
     age = f"extract(year FROM age(DATE '{reference.isoformat()}', birth_date))"

@@ -13,7 +13,7 @@ import pyarrow as pa
 
 from dashboard.store.rows import Cursor, first_row, insert, select
 
-# The columns of a checked extract (dashboard/register_extract.py builds them).
+# The columns of a checked extract (dashboard/files/register_extract.py builds them).
 EXTRACT_COLUMNS = (
     "resident_id", "household_id", "neighbourhood_id", "part_id", "birth_date", "gender",
     "education", "tenure", "origin", "registered_since", "first_name", "last_name", "street",

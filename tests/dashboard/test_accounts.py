@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import accounts
-from dashboard.accounts import AccountError, LoginRefused
-from dashboard.auth import PUBLIC, SYSTEM, Caller, PermissionDenied, Role
+from dashboard.domain.auth import PUBLIC, SYSTEM, Caller, PermissionDenied, Role
 from dashboard.security.lockout import LockoutPolicy
+from dashboard.services import accounts
+from dashboard.services.accounts import AccountError, LoginRefused
 from dashboard.store import audit
 from dashboard.store.db import Store, open_store
 

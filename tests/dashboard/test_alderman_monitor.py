@@ -14,16 +14,16 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.app_state import _store
-from dashboard.auth import PUBLIC, Caller, PermissionDenied, Role
 from dashboard.components import monitor_tables
 from dashboard.components.exports import csv_bytes, xlsx_bytes
 from dashboard.components.public_cache import StaffReader
-from dashboard.money import euro
+from dashboard.domain.auth import PUBLIC, Caller, PermissionDenied, Role
+from dashboard.domain.money import euro
 from dashboard.services import budget_book as book
 from dashboard.services import monitor, public
 from dashboard.store import budget, council, proposals
 from dashboard.store.db import open_store
+from dashboard.web.app_state import _store
 from tests.conftest import DEMO_TODAY
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")

@@ -7,8 +7,8 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.auth import PUBLIC, Caller, Role
-from dashboard.money import euro
+from dashboard.domain.auth import PUBLIC, Caller, Role
+from dashboard.domain.money import euro
 from dashboard.store import budget
 from sortition import clock
 from tests.conftest import DEMO_TODAY

@@ -24,7 +24,7 @@ from types import ModuleType, UnionType
 import pytest
 
 import dashboard.services
-from dashboard.auth import PUBLIC, PermissionDenied, Role
+from dashboard.domain.auth import PUBLIC, PermissionDenied, Role
 from dashboard.store.db import Store, open_store
 from sortition import clock
 from tests.conftest import DEMO_TODAY
@@ -53,17 +53,17 @@ PUBLIC_BY_DESIGN = {
     "dashboard.services.budget_book.load_books": "internal: runs inside a checked booking",
     "dashboard.services.budget_book.load_books_for": "internal: read by checked services",
     # Accounts: proven by a password or by a signed, versioned login.
-    "dashboard.accounts.authenticate": "checks username and password",
-    "dashboard.accounts.login_from_token": "checks the signed cookie and the session version",
-    "dashboard.accounts.login_by_identity": "called only with an identity st.login verified",
-    "dashboard.accounts.refresh": "checks the login's session version",
-    "dashboard.accounts.logout": "ends only the given login",
-    "dashboard.accounts.change_own_password": "needs the login and the current password",
-    "dashboard.accounts.session_token": "signs an existing login",
-    "dashboard.accounts.session_lifetime": "configuration",
-    "dashboard.accounts.check_username": "pure helper",
-    "dashboard.accounts.utc_now": "clock",
-    "dashboard.privacy.retention_days": "configuration",
+    "dashboard.services.accounts.authenticate": "checks username and password",
+    "dashboard.services.accounts.login_from_token": "checks the signed cookie and session version",
+    "dashboard.services.accounts.login_by_identity": "only with an identity st.login verified",
+    "dashboard.services.accounts.refresh": "checks the login's session version",
+    "dashboard.services.accounts.logout": "ends only the given login",
+    "dashboard.services.accounts.change_own_password": "needs the login and the current password",
+    "dashboard.services.accounts.session_token": "signs an existing login",
+    "dashboard.services.accounts.session_lifetime": "configuration",
+    "dashboard.services.accounts.check_username": "pure helper",
+    "dashboard.services.accounts.utc_now": "clock",
+    "dashboard.services.privacy.retention_days": "configuration",
 }
 
 
@@ -75,7 +75,10 @@ def service_modules() -> list[ModuleType]:
             importlib.import_module(f"{package.__name__}.{info.name}")
             for info in pkgutil.iter_modules(package.__path__)
         ]
-    found += [importlib.import_module(m) for m in ("dashboard.accounts", "dashboard.privacy")]
+    found += [
+        importlib.import_module(m)
+        for m in ("dashboard.services.accounts", "dashboard.services.privacy")
+    ]
     return found
 
 
@@ -100,7 +103,7 @@ def test_every_service_function_checks_its_caller_or_is_public_by_design() -> No
     unguarded = {n for n, f in FUNCTIONS if "caller" not in inspect.signature(f).parameters}
     undeclared = sorted(unguarded - set(PUBLIC_BY_DESIGN))
     assert not undeclared, (
-        f"{undeclared}: take a `caller` and check it (dashboard.auth), or add the function "
+        f"{undeclared}: take a `caller` and check it (dashboard.domain.auth), or add the function "
         "to PUBLIC_BY_DESIGN in this test with the reason it is safe for everyone"
     )
     assert len(GUARDED) >= 10  # the introspection found the services

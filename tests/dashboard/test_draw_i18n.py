@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from dashboard.components.draw import common, members_step
-from dashboard.draw_context import STATUS_NAMES
 from dashboard.i18n import EN
-from dashboard.services import draw_quotas, draws
+from dashboard.services.draws import quotas as draw_quotas
+from dashboard.services.draws import workspace as draws
+from dashboard.services.draws.context import STATUS_NAMES
 from tests.dashboard.test_i18n import blanks, sentences
 
 ROOT = Path(__file__).resolve().parents[2]

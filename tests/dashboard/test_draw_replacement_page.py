@@ -8,7 +8,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from dashboard.services import draw_members
+from dashboard.services.draws import members as draw_members
 from dashboard.store.db import open_store
 from sortition import clock
 from tests.dashboard.test_organiser_draw_page import (

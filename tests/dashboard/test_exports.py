@@ -14,10 +14,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dashboard.auth import Caller, Role
 from dashboard.components import monitor_tables
 from dashboard.components.decisions_view import decisions_csv, projects_csv
 from dashboard.components.exports import csv_bytes, rows_csv, xlsx_bytes
+from dashboard.domain.auth import Caller, Role
 from dashboard.services import budget_book as book
 from dashboard.services import monitor, public
 from dashboard.store import proposals

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from dashboard.auth import Caller, Role
 from dashboard.components import format as source_names
 from dashboard.components import labels
+from dashboard.domain.auth import Caller, Role
 from dashboard.i18n.en import EN
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -5,9 +5,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import accounts, web_session
-from dashboard.auth import Caller, Role
+from dashboard.domain.auth import Caller, Role
+from dashboard.services import accounts
 from dashboard.store.db import open_store
+from dashboard.web import web_session
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 PAGES = "dashboard/pages"

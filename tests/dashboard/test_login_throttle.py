@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import accounts
-from dashboard.accounts import LoginRefused
-from dashboard.auth import Caller, Role
+from dashboard.domain.auth import Caller, Role
 from dashboard.security.lockout import LockoutPolicy, UnknownNames
+from dashboard.services import accounts
+from dashboard.services.accounts import LoginRefused
 from dashboard.store import audit
 from dashboard.store.db import Store, open_store
 

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from dashboard.money import AmountError, euro, parse_amount
+from dashboard.domain.money import AmountError, euro, parse_amount
 
 
 @pytest.mark.parametrize(

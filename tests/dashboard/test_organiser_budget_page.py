@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.auth import Caller, Role
+from dashboard.domain.auth import Caller, Role
 from dashboard.store import proposals
 from dashboard.store.db import open_store
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import privacy
-from dashboard.auth import PUBLIC, SYSTEM, Caller, PermissionDenied, Role
+from dashboard.domain.auth import PUBLIC, SYSTEM, Caller, PermissionDenied, Role
+from dashboard.services import privacy
 from dashboard.store import audit
 from dashboard.store.db import Store, open_store
 from tests.conftest import DEMO_TODAY

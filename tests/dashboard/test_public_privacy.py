@@ -10,9 +10,9 @@ import duckdb
 from google.protobuf import text_format
 from streamlit.testing.v1 import AppTest
 
-from dashboard.app_state import _store
 from dashboard.components.decisions_view import decisions_csv, projects_csv
 from dashboard.services import overview, public
+from dashboard.web.app_state import _store
 from tests.conftest import DEMO_TODAY
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from dashboard import representativeness
-from dashboard.representativeness import distance, index
+from dashboard.domain import representativeness
+from dashboard.domain.representativeness import distance, index
 
 FEATURES = ("age_band", "gender")
 

@@ -11,14 +11,14 @@ from pathlib import Path
 import duckdb
 from streamlit.testing.v1 import AppTest
 
-from dashboard.app_state import _store
-from dashboard.auth import Caller, Role
 from dashboard.components.decisions_view import decisions_csv, projects_csv
-from dashboard.money import euro
+from dashboard.domain.auth import Caller, Role
+from dashboard.domain.money import euro
 from dashboard.services import budget_book as book
 from dashboard.services import public
 from dashboard.store import audit, budget, council, proposals
 from dashboard.store.db import open_store
+from dashboard.web.app_state import _store
 from sortition import clock, prepare, pseudonym, replacement_draw_inputs, reveal, verify
 from tests.dashboard.test_public_privacy import everything_shown
 

@@ -9,7 +9,7 @@ from tests.e2e.harness import REPO
 
 PROBE = """
 import sys
-from dashboard.serve import import_streamlit_without_plotly
+from dashboard.web.serve import import_streamlit_without_plotly
 import_streamlit_without_plotly()
 assert "streamlit.web.cli" in sys.modules
 assert not any(name == "plotly" or name.startswith("plotly.") for name in sys.modules)

@@ -1,6 +1,6 @@
 """No council group under 5 is shown on its own."""
 
-from dashboard.small_groups import MIN_GROUP, OTHERS, compare
+from dashboard.domain.small_groups import MIN_GROUP, OTHERS, compare
 
 POPULATION = {"0-15": 300, "16-24": 120, "25-44": 430, "45-64": 310, "65+": 140}
 AGES = ["0-15", "16-24", "25-44", "45-64", "65+"]

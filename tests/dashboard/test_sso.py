@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import accounts, sso, web_session
-from dashboard.accounts import LoginRefused
-from dashboard.auth import Caller, Role
+from dashboard.domain.auth import Caller, Role
+from dashboard.services import accounts
+from dashboard.services.accounts import LoginRefused
 from dashboard.store import audit
 from dashboard.store.db import open_store
+from dashboard.web import sso, web_session
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 LOGIN = "dashboard/pages/login.py"

@@ -42,7 +42,7 @@ def start_server(
     env = {**os.environ, "WIJKRAAD_DB": str(database)}
     process = subprocess.Popen(
         [
-            sys.executable, "-m", "dashboard.serve",
+            sys.executable, "-m", "dashboard.web.serve",
             "--server.headless=true", "--server.address=127.0.0.1", f"--server.port={port}",
             "--browser.gatherUsageStats=false", "--server.fileWatcherType=none", *options,
         ],

@@ -3,7 +3,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboard.money import euro
+from dashboard.domain.money import euro
 from dashboard.store import budget
 from tests.conftest import DEMO_TODAY
 from tests.e2e.harness import Server, screenshot, start_server, wait_until_ready

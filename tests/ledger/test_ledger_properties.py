@@ -8,8 +8,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard import ledger
-from dashboard.ledger import (
+from dashboard.domain import ledger
+from dashboard.domain.ledger import (
     AllocationRow,
     Books,
     EnvelopeRow,

@@ -2,8 +2,8 @@ from decimal import Decimal
 
 import pytest
 
-from dashboard import ledger
-from dashboard.ledger import (
+from dashboard.domain import ledger
+from dashboard.domain.ledger import (
     AllocationRow,
     Books,
     EnvelopeRow,

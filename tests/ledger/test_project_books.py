@@ -11,8 +11,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard import ledger
-from dashboard.ledger import Books, LedgerError, OverspendPolicy, SpendingRow
+from dashboard.domain import ledger
+from dashboard.domain.ledger import Books, LedgerError, OverspendPolicy, SpendingRow
 from tests.ledger.test_ledger_properties import PROJECTS, run, scenarios, small
 
 Outcome = tuple[str, str | None, int | None]

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.auth import PUBLIC, Caller, PermissionDenied, Role
-from dashboard.errors import UserError
+from dashboard.domain.auth import PUBLIC, Caller, PermissionDenied, Role
+from dashboard.domain.errors import UserError
 from dashboard.services import budget_book as book
 from dashboard.store import audit, budget, council, proposals
 from dashboard.store.db import Store

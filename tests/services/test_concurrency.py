@@ -16,8 +16,8 @@ from decimal import Decimal
 
 import pytest
 
-from dashboard.auth import Caller, Role
-from dashboard.errors import UserError
+from dashboard.domain.auth import Caller, Role
+from dashboard.domain.errors import UserError
 from dashboard.services import budget_book as book
 from dashboard.store import budget, proposals
 from dashboard.store.db import Store

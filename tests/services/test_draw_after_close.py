@@ -11,9 +11,13 @@ from datetime import date, timedelta
 import pytest
 
 import sortition
-from dashboard.auth import Caller, Role
-from dashboard.errors import UserError
-from dashboard.services import draw_members, draw_replacements, draw_selection, draws, public
+from dashboard.domain.auth import Caller, Role
+from dashboard.domain.errors import UserError
+from dashboard.services import public
+from dashboard.services.draws import members as draw_members
+from dashboard.services.draws import replacements as draw_replacements
+from dashboard.services.draws import selection as draw_selection
+from dashboard.services.draws import workspace as draws
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store
 from sortition import clock

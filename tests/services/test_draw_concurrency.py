@@ -5,7 +5,9 @@ step happens once, nothing is lost, and the other session gets a clear refusal."
 
 from __future__ import annotations
 
-from dashboard.services import draw_members, draw_replacements, draw_selection
+from dashboard.services.draws import members as draw_members
+from dashboard.services.draws import replacements as draw_replacements
+from dashboard.services.draws import selection as draw_selection
 from dashboard.store import audit
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store

@@ -19,9 +19,11 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from dashboard import register_extract as rx
-from dashboard.errors import UserError
-from dashboard.services import draw_answers, draw_invitations, draw_register
+from dashboard.domain.errors import UserError
+from dashboard.files import register_extract as rx
+from dashboard.services.draws import answers as draw_answers
+from dashboard.services.draws import invitations as draw_invitations
+from dashboard.services.draws import register as draw_register
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store
 from dashboard.store.register_import import register_as_extract

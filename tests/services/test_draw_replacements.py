@@ -11,8 +11,11 @@ import json
 import pytest
 
 import sortition
-from dashboard.errors import UserError
-from dashboard.services import draw_members, draw_replacements, draw_selection, draws
+from dashboard.domain.errors import UserError
+from dashboard.services.draws import members as draw_members
+from dashboard.services.draws import replacements as draw_replacements
+from dashboard.services.draws import selection as draw_selection
+from dashboard.services.draws import workspace as draws
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store
 from tests.database_state import fingerprint

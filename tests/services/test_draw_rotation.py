@@ -13,15 +13,13 @@ import pandas as pd
 import pytest
 
 import sortition
-from dashboard import rotation
-from dashboard.errors import UserError
-from dashboard.services import (
-    draw_invitations,
-    draw_members,
-    draw_quotas,
-    draw_selection,
-    draws,
-)
+from dashboard.domain.errors import UserError
+from dashboard.services.draws import invitations as draw_invitations
+from dashboard.services.draws import members as draw_members
+from dashboard.services.draws import quotas as draw_quotas
+from dashboard.services.draws import rotation
+from dashboard.services.draws import selection as draw_selection
+from dashboard.services.draws import workspace as draws
 from dashboard.store import audit, council
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store

@@ -12,11 +12,15 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
-from dashboard import register_extract as rx
-from dashboard.auth import PUBLIC, Caller, PermissionDenied, Role
-from dashboard.draw_context import Answers
-from dashboard.errors import UserError
-from dashboard.services import draw_answers, draw_invitations, draw_quotas, draw_register, draws
+from dashboard.domain.auth import PUBLIC, Caller, PermissionDenied, Role
+from dashboard.domain.errors import UserError
+from dashboard.files import register_extract as rx
+from dashboard.services.draws import answers as draw_answers
+from dashboard.services.draws import invitations as draw_invitations
+from dashboard.services.draws import quotas as draw_quotas
+from dashboard.services.draws import register as draw_register
+from dashboard.services.draws import workspace as draws
+from dashboard.services.draws.context import Answers
 from dashboard.store import audit, council
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store

@@ -9,10 +9,12 @@ from datetime import timedelta
 
 import pytest
 
-from dashboard import privacy
-from dashboard import register_extract as rx
-from dashboard.auth import SYSTEM, Caller, Role
-from dashboard.services import draw_invitations, draw_register, draws
+from dashboard.domain.auth import SYSTEM, Caller, Role
+from dashboard.files import register_extract as rx
+from dashboard.services import privacy
+from dashboard.services.draws import invitations as draw_invitations
+from dashboard.services.draws import register as draw_register
+from dashboard.services.draws import workspace as draws
 from dashboard.store import audit, council
 from dashboard.store.db import Store
 from dashboard.store.register_import import register_as_extract

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from dashboard import spending_csv
+from dashboard.files import spending_csv
 from dashboard.services import budget_book as book
 from dashboard.store.db import Store
 from tests.database_state import changed_tables, fingerprint

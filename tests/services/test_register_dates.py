@@ -8,7 +8,7 @@ from datetime import date
 import pyarrow as pa
 import pytest
 
-from dashboard import register_extract as rx
+from dashboard.files import register_extract as rx
 
 CASES = {
     "2001-03-31": date(2001, 3, 31),

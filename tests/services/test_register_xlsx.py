@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from dashboard import register_extract as rx
-from dashboard.errors import UserError
+from dashboard.domain.errors import UserError
+from dashboard.files import register_extract as rx
 
 
 def workbook(rows: list[list[object]], at: str = "A1") -> bytes:

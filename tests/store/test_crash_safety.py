@@ -58,7 +58,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from dashboard.auth import Caller, Role
+from dashboard.domain.auth import Caller, Role
 from dashboard.services import budget_book as book
 from dashboard.store.db import open_store
 

@@ -21,8 +21,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.errors import UserError
-from dashboard.services import draw_invitations, draw_members, draw_register, draw_selection
+from dashboard.domain.errors import UserError
+from dashboard.services.draws import invitations as draw_invitations
+from dashboard.services.draws import members as draw_members
+from dashboard.services.draws import register as draw_register
+from dashboard.services.draws import selection as draw_selection
 from dashboard.store import audit
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store, open_store
@@ -51,9 +54,11 @@ import signal
 import sys
 from pathlib import Path
 
-from dashboard import register_extract as rx
-from dashboard.auth import Caller, Role
-from dashboard.services import draw_invitations, draw_register, draw_selection
+from dashboard.files import register_extract as rx
+from dashboard.domain.auth import Caller, Role
+from dashboard.services.draws import invitations as draw_invitations
+from dashboard.services.draws import register as draw_register
+from dashboard.services.draws import selection as draw_selection
 from dashboard.store.db import open_store
 
 database, extract, step, draw_id, kill_at, letters, *ceremony = sys.argv[1:]

@@ -7,15 +7,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.auth import Caller
 from dashboard.components.draw.charts import groups_chart
 from dashboard.components.draw.common import OUTCOME_NAMES, feature_name, group_name, percent
 from dashboard.components.forms import attempt, first_submission, form_key
-from dashboard.draw_context import ANSWER_LABELS, Answers
+from dashboard.domain.auth import Caller
 from dashboard.i18n import t
-from dashboard.services import draw_answers, draw_invitations
-from dashboard.services.draws import DrawState
-from dashboard.store.db import Store
+from dashboard.services import Store
+from dashboard.services.draws import answers as draw_answers
+from dashboard.services.draws import invitations as draw_invitations
+from dashboard.services.draws.context import ANSWER_LABELS, Answers
+from dashboard.services.draws.workspace import DrawState
 
 NOT_ASKED = ""
 

@@ -7,14 +7,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.auth import Caller
 from dashboard.components.draw.common import FEATURES, PROJECTOR, go_to, group_name
 from dashboard.components.exports import csv_bytes
 from dashboard.components.forms import attempt, first_submission
+from dashboard.domain.auth import Caller
 from dashboard.i18n import t
-from dashboard.services import draw_selection
-from dashboard.services.draws import DrawState
-from dashboard.store.db import Store
+from dashboard.services import Store
+from dashboard.services.draws import selection as draw_selection
+from dashboard.services.draws.workspace import DrawState
 
 # Projector: no sidebar or toolbar, large type, strong contrast.
 _PROJECTOR_CSS = """

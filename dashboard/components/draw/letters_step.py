@@ -9,15 +9,15 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from dashboard.auth import Caller
 from dashboard.components.draw.common import go_to
 from dashboard.components.exports import csv_bytes
 from dashboard.components.forms import attempt, first_submission
-from dashboard.errors import UserError
+from dashboard.domain.auth import Caller
+from dashboard.domain.errors import UserError
 from dashboard.i18n import t
-from dashboard.services import draw_invitations as inv
-from dashboard.services.draws import DrawState
-from dashboard.store.db import Store
+from dashboard.services import Store
+from dashboard.services.draws import invitations as inv
+from dashboard.services.draws.workspace import DrawState
 from sortition import clock
 
 _RATES = "_lottery_rates"

@@ -6,14 +6,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.auth import Caller
 from dashboard.components.draw.common import group_name, open_draw
 from dashboard.components.forms import attempt, first_submission, form_key
-from dashboard.errors import UserError
+from dashboard.domain.auth import Caller
+from dashboard.domain.errors import UserError
 from dashboard.i18n import t
-from dashboard.services import draw_members, draw_replacements
-from dashboard.services.draws import DrawState
-from dashboard.store.db import Store
+from dashboard.services import Store
+from dashboard.services.draws import members as draw_members
+from dashboard.services.draws import replacements as draw_replacements
+from dashboard.services.draws.workspace import DrawState
 from sortition import clock
 
 STATUS = {

@@ -6,14 +6,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.auth import Caller
 from dashboard.components.draw.common import feature_name
 from dashboard.components.forms import attempt, first_submission
-from dashboard.errors import UserError
+from dashboard.domain.auth import Caller
+from dashboard.domain.errors import UserError
 from dashboard.i18n import t
-from dashboard.services import draw_quotas
-from dashboard.services.draws import DrawState
-from dashboard.store.db import Store
+from dashboard.services import Store
+from dashboard.services.draws import quotas as draw_quotas
+from dashboard.services.draws.workspace import DrawState
 
 _TABLE = "_quota_table"
 _VERSION = "_quota_version"

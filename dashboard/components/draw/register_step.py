@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import register_extract as rx
-from dashboard.auth import Caller
 from dashboard.components.draw.common import go_to
 from dashboard.components.exports import csv_bytes
 from dashboard.components.forms import attempt
-from dashboard.errors import UserError
+from dashboard.domain.auth import Caller
+from dashboard.domain.errors import UserError
+from dashboard.files import register_extract as rx
 from dashboard.i18n import t
-from dashboard.services import draw_register
-from dashboard.services.draws import DrawState
-from dashboard.store.db import Store
+from dashboard.services import Store
+from dashboard.services.draws import register as draw_register
+from dashboard.services.draws.workspace import DrawState
 
 _UPLOAD = "_register_upload"
 _CHECK = "_register_check"

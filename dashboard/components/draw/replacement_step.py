@@ -7,14 +7,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.auth import Caller
 from dashboard.components.draw import ceremony_step
 from dashboard.components.draw.common import open_draw
 from dashboard.components.forms import attempt
+from dashboard.domain.auth import Caller
 from dashboard.i18n import t
-from dashboard.services import draw_replacements, draws
-from dashboard.services.draws import DrawState
-from dashboard.store.db import Store
+from dashboard.services import Store
+from dashboard.services.draws import replacements as draw_replacements
+from dashboard.services.draws import workspace as draws
+from dashboard.services.draws.workspace import DrawState
 
 
 def render(db: Store, caller: Caller, state: DrawState) -> None:

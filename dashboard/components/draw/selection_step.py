@@ -8,15 +8,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.auth import Caller
 from dashboard.components.draw.charts import chances_chart, groups_chart
 from dashboard.components.draw.common import feature_name, go_to, percent
 from dashboard.components.exports import csv_bytes
 from dashboard.components.forms import attempt, first_submission
+from dashboard.domain.auth import Caller
 from dashboard.i18n import t
-from dashboard.services import draw_selection
-from dashboard.services.draws import DrawState
-from dashboard.store.db import Store
+from dashboard.services import Store
+from dashboard.services.draws import selection as draw_selection
+from dashboard.services.draws.workspace import DrawState
 
 
 def render(db: Store, caller: Caller, state: DrawState) -> None:

@@ -8,12 +8,12 @@ from datetime import timedelta
 import streamlit as st
 
 from dashboard import services
-from dashboard.auth import Caller
 from dashboard.components.draw.common import METHOD_NAMES
 from dashboard.components.forms import attempt, first_submission, form_key
+from dashboard.domain.auth import Caller
 from dashboard.i18n import t
-from dashboard.services import draws
-from dashboard.store.db import Store
+from dashboard.services import Store
+from dashboard.services.draws import workspace as draws
 from sortition import clock
 
 NEW_COUNCIL = 0

@@ -12,7 +12,6 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard.auth import Caller
 from dashboard.components.draw import (
     answers_step,
     ceremony_step,
@@ -33,12 +32,13 @@ from dashboard.components.draw.common import (
     step_label,
 )
 from dashboard.components.forms import attempt
-from dashboard.draw_context import STATUS_NAMES
-from dashboard.errors import UserError
+from dashboard.domain.auth import Caller
+from dashboard.domain.errors import UserError
 from dashboard.i18n import t
-from dashboard.services import draws
-from dashboard.services.draws import DrawState
-from dashboard.store.db import Store
+from dashboard.services import Store
+from dashboard.services.draws import workspace as draws
+from dashboard.services.draws.context import STATUS_NAMES
+from dashboard.services.draws.workspace import DrawState
 
 NEW = 0
 _ADDRESS_SEEN = "_loting_in_address"  # the draw number this session last saw in the address

@@ -20,8 +20,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
-from dashboard.errors import UserError
-from dashboard.money import ZERO, euro
+from dashboard.domain.errors import UserError
+from dashboard.domain.money import ZERO, euro
 
 
 class LedgerError(UserError):

@@ -19,9 +19,11 @@ from typing import Any
 import pandas as pd
 
 import sortition
-from dashboard import rotation
-from dashboard.auth import Caller
-from dashboard.draw_context import (
+from dashboard.domain.auth import Caller
+from dashboard.domain.errors import UserError
+from dashboard.domain.models import PanelMember, Seat, Term
+from dashboard.services.draws import rotation
+from dashboard.services.draws.context import (
     DrawContext,
     add_months,
     context,
@@ -35,10 +37,8 @@ from dashboard.draw_context import (
     term_of,
     written_reason,
 )
-from dashboard.errors import UserError
 from dashboard.store import draws
 from dashboard.store.db import Store
-from dashboard.store.models import PanelMember, Seat, Term
 from dashboard.store.rows import Cursor
 from sortition import clock
 

@@ -12,9 +12,10 @@ import numpy as np
 import pandas as pd
 
 import sortition
-from dashboard import rotation
-from dashboard.auth import Caller
-from dashboard.draw_context import (
+from dashboard.domain.auth import Caller
+from dashboard.domain.errors import UserError
+from dashboard.services.draws import rotation
+from dashboard.services.draws.context import (
     FEATURE_NAMES,
     DrawContext,
     context,
@@ -26,7 +27,6 @@ from dashboard.draw_context import (
     residual_notes,
     volunteer_pool,
 )
-from dashboard.errors import UserError
 from dashboard.store import draws
 from dashboard.store.db import Store
 from dashboard.store.rows import Cursor

@@ -14,12 +14,12 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.auth import SYSTEM, Caller, Role, require_organiser
-from dashboard.errors import UserError
+from dashboard.domain.auth import SYSTEM, Caller, Role, require_organiser
+from dashboard.domain.errors import UserError
+from dashboard.domain.groups import AGE_BANDS
+from dashboard.domain.models import Council, Draw, Term
 from dashboard.store import audit, council, draws, geography
 from dashboard.store.db import Store
-from dashboard.store.models import Council, Draw, Term
-from dashboard.store.register import AGE_BANDS
 from dashboard.store.rows import Cursor
 from sortition import DrawInputs, QuotaChange, clock, pseudonym
 
@@ -183,7 +183,7 @@ def require_members_changeable(cur: Cursor, ctx: DrawContext, *, replacing: bool
 
 def require_no_running_replacement(cur: Cursor, draw_id: int) -> None:
     """Members of a draw do not change while a replacement draw for it is prepared: its
-    pool and quotas were computed from them (dashboard/services/draw_replacements.py)."""
+    pool and quotas were computed from them (dashboard/services/draws/replacements.py)."""
     running = draws.running_replacement(cur, draw_id)
     if running is not None:
         raise UserError(

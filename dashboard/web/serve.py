@@ -1,4 +1,4 @@
-"""`python -m dashboard.serve [streamlit options]`: start the app, and be quick about it.
+"""`python -m dashboard.web.serve [streamlit options]`: start the app, and be quick about it.
 
 The same as `streamlit run streamlit_app.py`, with two changes that make the first page
 answer sooner after start (bench/first_page.py):
@@ -73,10 +73,12 @@ def warm_up(host: str, port: int) -> None:
             return
         time.sleep(0.01)
     try:
-        from dashboard import app_state, web_session  # noqa: F401
         from dashboard.components import choose, language, login_form, tables  # noqa: F401
         from dashboard.config import database_path
         from dashboard.services import overview  # noqa: F401
+        from dashboard.web import (
+            app_state,
+        )
 
         # Outside a script run Streamlit warns that there is no script context; harmless.
         quiet = logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context")

@@ -9,16 +9,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from dashboard import register_extract
-from dashboard.auth import Caller
-from dashboard.draw_context import (
+from dashboard.domain.auth import Caller
+from dashboard.domain.errors import UserError
+from dashboard.files import register_extract
+from dashboard.files.register_extract import ExtractCheck, Reference, Upload
+from dashboard.services.draws.context import (
     context,
     log,
     require_open,
     require_organiser_role,
 )
-from dashboard.errors import UserError
-from dashboard.register_extract import ExtractCheck, Reference, Upload
 from dashboard.store import draws, geography, register_import
 from dashboard.store.db import Store
 from dashboard.store.register_import import RegisterImport

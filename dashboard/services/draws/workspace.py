@@ -12,9 +12,11 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 
-from dashboard import rotation
-from dashboard.auth import Caller, require_organiser
-from dashboard.draw_context import (
+from dashboard.domain.auth import Caller, require_organiser
+from dashboard.domain.errors import UserError
+from dashboard.domain.models import Council, Draw, Neighbourhood, Term
+from dashboard.services.draws import rotation
+from dashboard.services.draws.context import (
     DrawContext,
     add_months,
     context,
@@ -24,10 +26,8 @@ from dashboard.draw_context import (
     term_of,
     written_reason,
 )
-from dashboard.errors import UserError
 from dashboard.store import audit, council, draws, geography, register_import
 from dashboard.store.db import Store
-from dashboard.store.models import Council, Draw, Neighbourhood, Term
 from dashboard.store.rows import Cursor
 from sortition import clock, pseudonym
 

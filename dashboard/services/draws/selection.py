@@ -22,9 +22,11 @@ import numpy as np
 import pandas as pd
 
 import sortition
-from dashboard import rotation
-from dashboard.auth import Caller
-from dashboard.draw_context import (
+from dashboard.domain.auth import Caller
+from dashboard.domain.errors import UserError
+from dashboard.services.draws import replacements as draw_replacements
+from dashboard.services.draws import rotation
+from dashboard.services.draws.context import (
     DrawContext,
     context,
     describe_change,
@@ -35,8 +37,6 @@ from dashboard.draw_context import (
     volunteer_pool,
     written_reason,
 )
-from dashboard.errors import UserError
-from dashboard.services import draw_replacements
 from dashboard.store import draws
 from dashboard.store.db import Store
 from dashboard.store.rows import Cursor
@@ -79,6 +79,40 @@ def _engine_error(exc: sortition.SortitionError) -> UserError:
             f"die het wel mogelijk maakt: {changes}. Pas de quota aan bij stap 5."
         )
     return UserError(f"De selectie kan zo niet worden gemaakt: {exc}")
+
+
+CHARACTER_KINDS = {
+    "invisible": "een onzichtbaar teken of stuurteken",
+    "space": "een andere spatie dan de gewone",
+    "mark": "een los accent of teken",
+    "digit": "een cijfer dat niet 0-9 is",
+    "letter": "een letter die niet a-z is, bijvoorbeeld uit een ander schrift",
+    "symbol": "een leesteken of symbool",
+}
+ALLOWED_INPUT = (
+    "Gebruik alleen cijfers 0-9, letters a-z (ook met accent, zoals é of ë), spaties en een "
+    "streepje tussen twee woorden of getallen."
+)
+
+
+def ceremony_refusal(exc: sortition.CeremonyInputError) -> str:
+    """A refused ceremony input in Dutch, naming the input and the character."""
+    n = exc.number
+    if exc.reason in CHARACTER_KINDS and exc.character is not None:
+        character = sortition.seed.describe_character(exc.character)
+        return (
+            f"Uitkomst {n} bevat {CHARACTER_KINDS[exc.reason]} ({character}). {ALLOWED_INPUT} "
+            "Typ de uitkomst opnieuw met de hand."
+        )
+    messages = {
+        "hyphen": f"Uitkomst {n}: een streepje hoort tussen twee woorden of getallen.",
+        "empty": f"Uitkomst {n} is leeg.",
+        "too_long": f"Uitkomst {n} is langer dan {sortition.seed.MAX_INPUT_LENGTH} tekens.",
+        "no_inputs": "Voer minstens één uitkomst in.",
+        "too_many": f"Voer hoogstens {sortition.seed.MAX_INPUTS} uitkomsten in.",
+        "not_canonical": f"Uitkomst {n} staat niet in de vaste vorm waarin ze werd berekend.",
+    }
+    return messages.get(exc.reason, f"Uitkomst {n} kan zo niet. {ALLOWED_INPUT}")
 
 
 @dataclass(frozen=True)
@@ -228,6 +262,8 @@ def reveal_draw(store: Store, caller: Caller, draw_id: int, inputs: Sequence[str
             raise UserError("De trekking is al gedaan; de uitslag staat hieronder.")
         try:
             revealed = sortition.reveal(prepared, given)
+        except sortition.CeremonyInputError as exc:
+            raise UserError(ceremony_refusal(exc)) from exc
         except sortition.SortitionError as exc:
             raise UserError(f"De trekking kan zo niet: {exc}") from exc
         draws.save_revealed(cur, draw_id, revealed)
@@ -281,7 +317,10 @@ def verify_draw(store: Store, caller: Caller, draw_id: int) -> list[str]:
     parent's bundle): [] when everything agrees."""
     require_organiser_role(caller)
     bundle = _stored_bundle(store, caller, draw_id)
-    return list(sortition.verify(bundle, parent_bundle(store, caller, draw_id)))
+    try:
+        return list(sortition.verify(bundle, parent_bundle(store, caller, draw_id)))
+    except sortition.CeremonyInputError as exc:
+        return [f"{ceremony_refusal(exc)} Dit controlebestand wordt niet aanvaard."]
 
 
 # What the steps show -----------------------------------------------------------------------------

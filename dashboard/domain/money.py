@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from dashboard.errors import UserError
+from dashboard.domain.errors import UserError
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from dashboard.auth import (
+from dashboard.domain.auth import (
     SYSTEM,
     Caller,
     PermissionDenied,
@@ -16,7 +16,7 @@ from dashboard.auth import (
     may_see_personal_data,
     require_administrator,
 )
-from dashboard.errors import UserError
+from dashboard.domain.errors import UserError
 from dashboard.store import audit
 from dashboard.store import privacy as contacts
 from dashboard.store.db import Store

@@ -6,7 +6,7 @@ call to set one, so a tiny script in the page sets or clears it (`st.html` with
 JavaScript; no outside requests). The cookie is `SameSite=Strict`, `Secure` on https, and
 carries only a signed user id, expiry and session version (security/tokens.py).
 
-With single sign-on configured (`dashboard/sso.py`), a person Streamlit's OIDC login has
+With single sign-on configured (`dashboard/web/sso.py`), a person Streamlit's OIDC login has
 identified (`st.user`) is logged in as the Wijkraad account their identity maps to;
 Streamlit's own identity cookie brings that back after a reload.
 """
@@ -20,10 +20,11 @@ from typing import NoReturn
 import streamlit as st
 from streamlit.errors import StreamlitAuthError
 
-from dashboard import accounts, sso
-from dashboard.accounts import Login
-from dashboard.session import CALLER_KEY
+from dashboard.services import accounts
+from dashboard.services.accounts import Login
 from dashboard.store.db import Store
+from dashboard.web import sso
+from dashboard.web.session import CALLER_KEY
 
 COOKIE = "wijkraad_sessie"
 LOGIN_KEY = "login"
@@ -60,7 +61,7 @@ def sync(store: Callable[[], Store]) -> None:
     _render_cookie_script()
 
 
-# --- single sign-on (optional, dashboard/sso.py) ------------------------------------------
+# --- single sign-on (optional, dashboard/web/sso.py) ------------------------------------------
 
 SSO_MESSAGE = "_wijkraad_sso_message"
 _SSO_TRIED = "_wijkraad_sso_tried"

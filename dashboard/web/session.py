@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.auth import PUBLIC, Caller
+from dashboard.domain.auth import PUBLIC, Caller
 
 CALLER_KEY = "caller"
 

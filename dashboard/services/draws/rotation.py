@@ -29,8 +29,8 @@ from typing import Any
 import pandas as pd
 
 import sortition
-from dashboard.draw_context import DrawContext
-from dashboard.errors import UserError
+from dashboard.domain.errors import UserError
+from dashboard.services.draws.context import DrawContext
 from dashboard.store import council, draws
 from dashboard.store.rows import Cursor
 from sortition.seed import canonical_json, seed_digest

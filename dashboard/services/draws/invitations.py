@@ -18,9 +18,11 @@ import numpy as np
 import pandas as pd
 
 import sortition
-from dashboard import draw_documents
-from dashboard.auth import Caller
-from dashboard.draw_context import (
+from dashboard.domain.auth import Caller
+from dashboard.domain.errors import UserError
+from dashboard.domain.groups import AGE_BANDS
+from dashboard.files import draw_documents
+from dashboard.services.draws.context import (
     Answers,
     DrawContext,
     check_answers,
@@ -31,10 +33,8 @@ from dashboard.draw_context import (
     require_open,
     require_organiser_role,
 )
-from dashboard.errors import UserError
 from dashboard.store import draws, geography
 from dashboard.store.db import Store
-from dashboard.store.register import AGE_BANDS
 from dashboard.store.rows import Cursor
 from sortition import clock
 

@@ -34,7 +34,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from dashboard.errors import UserError
+from dashboard.domain.errors import UserError
 
 MAX_ROWS = 1_100_000
 NOT_IN_FILE = ""  # the mapping of an optional field the file does not have

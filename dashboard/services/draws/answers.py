@@ -18,9 +18,11 @@ from datetime import datetime
 
 import pandas as pd
 
-from dashboard import draw_context
-from dashboard.auth import Caller
-from dashboard.draw_context import (
+from dashboard.domain.auth import Caller
+from dashboard.domain.errors import UserError
+from dashboard.domain.models import Invitation, Response
+from dashboard.services.draws import context as draw_context
+from dashboard.services.draws.context import (
     ANSWER_LABELS,
     Answers,
     DrawContext,
@@ -32,10 +34,8 @@ from dashboard.draw_context import (
     require_open,
     require_organiser_role,
 )
-from dashboard.errors import UserError
 from dashboard.store import draws
 from dashboard.store.db import Store
-from dashboard.store.models import Invitation, Response
 from dashboard.store.rows import Cursor
 from sortition import clock
 

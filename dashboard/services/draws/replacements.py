@@ -26,8 +26,10 @@ from typing import Any
 import pandas as pd
 
 import sortition
-from dashboard.auth import Caller
-from dashboard.draw_context import (
+from dashboard.domain.auth import Caller
+from dashboard.domain.errors import UserError
+from dashboard.domain.models import PanelMember
+from dashboard.services.draws.context import (
     DrawContext,
     context,
     log,
@@ -37,10 +39,8 @@ from dashboard.draw_context import (
     require_organiser_role,
     residual_notes,
 )
-from dashboard.errors import UserError
 from dashboard.store import draws
 from dashboard.store.db import Store
-from dashboard.store.models import PanelMember
 from dashboard.store.rows import Cursor
 from sortition import clock
 from sortition.bundle import pool_frame

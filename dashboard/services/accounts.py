@@ -13,8 +13,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import NoReturn
 
-from dashboard.auth import Caller, PermissionDenied, Role, require_administrator
-from dashboard.errors import UserError
+from dashboard.domain.auth import Caller, PermissionDenied, Role, require_administrator
+from dashboard.domain.errors import UserError
 from dashboard.security import passwords, tokens
 from dashboard.security.lockout import LockoutPolicy, UnknownNames, after_failure, is_locked
 from dashboard.security.secret import load_secret
@@ -179,7 +179,7 @@ def login_by_identity(
     store: Store, username: str | None, provider: str, now: datetime | None = None
 ) -> Login:
     """The login for someone a configured identity provider has vouched for (single
-    sign-on, `dashboard.sso`): the account `username` when it exists and is active.
+    sign-on, `dashboard.web.sso`): the account `username` when it exists and is active.
     A lock after wrong passwords does not stop it: the password was not used."""
     moment = now or utc_now()
     with store.read() as cur:

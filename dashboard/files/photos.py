@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 from dashboard.config import database_path
-from dashboard.errors import UserError
+from dashboard.domain.errors import UserError
 
 MAX_BYTES = 5_000_000
 _KINDS = {b"\xff\xd8\xff": "jpg", b"\x89PNG\r\n\x1a\n": "png"}
