@@ -1,0 +1,2 @@
+"""The organisers' household book, one module per tab; `workspace.render` puts them on
+the page."""

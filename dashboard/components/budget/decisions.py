@@ -1,0 +1,138 @@
+"""Tab *Besluiten*: meetings, decisions (first as drafts) and publishing them."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.components.budget.page import BookPage
+from dashboard.components.format import SOURCE_NAMES
+from dashboard.components.forms import attempt, first_submission, form_key
+from dashboard.domain.money import euro
+from dashboard.services import budget_book as book
+from sortition import clock
+
+
+def render(page: BookPage) -> None:
+    db = page.db
+    caller = page.caller
+    view = page.view
+    projects = page.projects
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Datum": [d.decided_on.strftime("%d-%m-%Y") for d in view.decisions],
+                "Soort": [d.kind for d in view.decisions],
+                "Voorstel": [
+                    projects[d.proposal_id].proposal.external_ref
+                    if d.proposal_id in projects
+                    else ""
+                    for d in view.decisions
+                ],
+                "Bedrag": ["" if d.amount is None else euro(d.amount) for d in view.decisions],
+                "Voor/tegen/onth.": [
+                    f"{d.votes_for}/{d.votes_against}/{d.votes_abstain}" for d in view.decisions
+                ],
+                "Status": [d.status for d in view.decisions],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    with st.form(form_key("vergadering")):
+        st.markdown("**Vergadering plannen of vastleggen**")
+        c1, c2 = st.columns(2)
+        held_on = c1.date_input("Datum", clock.today(), format="DD-MM-YYYY")
+        place = c2.text_input("Plaats", placeholder="Buurthuis")
+        agenda = st.text_area("Agenda")
+        if st.form_submit_button("Vergadering opslaan"):
+            if not view.council_ids:
+                st.error("Deze wijk heeft nog geen wijkraad.")
+            elif first_submission("vergadering", {"d": held_on, "p": place, "a": agenda}):
+                attempt(
+                    lambda: book.plan_meeting(
+                        db, caller, view.council_ids[0], held_on, place, agenda
+                    ),
+                    "De vergadering is opgeslagen.",
+                )
+    held = [m for m in view.meetings if m.held_on <= clock.today()]
+    if not view.council_ids:
+        st.info("Deze wijk heeft nog geen wijkraad.")
+    else:
+        with st.form(form_key("besluit")):
+            st.markdown("**Besluit vastleggen** (eerst als concept)")
+            meeting = st.selectbox(
+                "Vergadering",
+                [m.id for m in held][::-1],
+                format_func=lambda i: next(
+                    f"{m.held_on:%d-%m-%Y} · {m.location}" for m in held if m.id == i
+                ),
+            )
+            kind = st.selectbox("Soort besluit", book.DECISION_KINDS)
+            target = st.selectbox(
+                "Voorstel",
+                list(projects),
+                format_func=page.project_label,
+                index=None,
+                placeholder="Kies een voorstel",
+            )
+            c1, c2 = st.columns(2)
+            decided = c1.text_input("Bedrag (€; bij bijstellen mag het negatief zijn)")
+            envelope = c2.selectbox(
+                "Uit budget",
+                [e.envelope.id for e in view.envelopes if e.envelope.amount > 0],
+                format_func=lambda i: next(
+                    f"{SOURCE_NAMES.get(e.envelope.source, e.envelope.source)} · "
+                    f"nog {euro(e.available)}"
+                    for e in view.envelopes
+                    if e.envelope.id == i
+                ),
+            )
+            c1, c2, c3, c4 = st.columns(4)
+            present = c1.number_input("Aanwezig", 0, 100, 0)
+            votes_for = c2.number_input("Voor", 0, 100, 0)
+            against = c3.number_input("Tegen", 0, 100, 0)
+            abstain = c4.number_input("Onthouding", 0, 100, 0)
+            rationale = st.text_area("Motivering in gewone woorden")
+            method = st.selectbox(
+                "Hoe zijn bewoners vooraf geraadpleegd?", book.CONSULTATION_METHODS
+            )
+            if st.form_submit_button("Besluit vastleggen") and first_submission(
+                "besluit", {"m": meeting, "k": kind, "p": target, "a": decided, "r": rationale}
+            ):
+                attempt(
+                    lambda: book.record_decision(
+                        db,
+                        caller,
+                        book.DecisionInput(
+                            view.council_ids[0],
+                            meeting,
+                            kind,
+                            int(votes_for),
+                            int(against),
+                            int(abstain),
+                            int(present),
+                            rationale,
+                            proposal_id=target,
+                            amount=decided or None,
+                            envelope_id=envelope,
+                            consultation_method=method,
+                        ),
+                    ),
+                    "Het besluit is vastgelegd als concept. Publiceer het om het te tonen.",
+                )
+    drafts = [d for d in view.decisions if d.status == "concept"]
+    if drafts:
+        choice = st.selectbox(
+            "Concept publiceren",
+            [d.id for d in drafts],
+            format_func=lambda i: next(
+                f"{d.decided_on:%d-%m-%Y} · {d.kind} · {d.rationale[:60]}"
+                for d in drafts
+                if d.id == i
+            ),
+        )
+        if st.button("Publiceren", key="publiceer"):
+            attempt(
+                lambda: book.publish_decision(db, caller, choice), "Het besluit is gepubliceerd."
+            )

@@ -1,0 +1,29 @@
+"""What every tab of the household book works on: the neighbourhood, the year and the
+book's view of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from dashboard.domain.auth import Caller
+from dashboard.services import Store
+from dashboard.services import budget_book as book
+
+
+@dataclass(frozen=True)
+class BookPage:
+    db: Store
+    caller: Caller
+    hood_id: int
+    year: int
+    years: list[int]  # the years the year picker offers
+    view: book.BookView
+
+    @cached_property
+    def projects(self) -> dict[int, book.ProjectLine]:
+        return {p.proposal.id: p for p in self.view.projects}
+
+    def project_label(self, proposal_id: int) -> str:
+        proposal = self.projects[proposal_id].proposal
+        return f"{proposal.external_ref} · {proposal.title} ({proposal.status})"

@@ -1,0 +1,114 @@
+"""Tab *Voorstellen*: proposals, submitting one, reviewing it, and moving a project on."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.components.budget.page import BookPage
+from dashboard.components.forms import attempt, first_submission, form_key
+from dashboard.domain.money import euro
+from dashboard.domain.progress import NEXT_STATUSES
+from dashboard.services import budget_book as book
+
+
+def render(page: BookPage) -> None:
+    db = page.db
+    caller = page.caller
+    hood_id = page.hood_id
+    view = page.view
+    projects = page.projects
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Kenmerk": [p.proposal.external_ref for p in view.projects],
+                "Titel": [p.proposal.title for p in view.projects],
+                "Status": [p.proposal.status for p in view.projects],
+                "Gevraagd": [euro(p.proposal.requested_amount) for p in view.projects],
+                "Ingediend": [p.proposal.submitted_on.strftime("%d-%m-%Y") for p in view.projects],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    with st.form(form_key("voorstel")):
+        st.markdown("**Nieuw voorstel**")
+        title = st.text_input("Titel")
+        text = st.text_area("Omschrijving")
+        c1, c2 = st.columns(2)
+        submitter = c1.selectbox("Ingediend door", book.SUBMITTER_TYPES)
+        requested = c2.text_input("Gevraagd bedrag (€)", placeholder="7.500")
+        theme_names = book.theme_names(db)
+        chosen = st.multiselect(
+            "Thema's", list(theme_names), format_func=theme_names.get, placeholder="Kies thema's"
+        )
+        if st.form_submit_button("Voorstel indienen") and first_submission(
+            "voorstel", {"t": title, "x": text, "s": submitter, "r": requested, "c": chosen}
+        ):
+            attempt(
+                lambda: book.submit_proposal(
+                    db,
+                    caller,
+                    book.ProposalInput(
+                        hood_id,
+                        title,
+                        text,
+                        submitter,
+                        requested,
+                        chosen,
+                        council_id=view.council_ids[0] if view.council_ids else None,
+                    ),
+                ),
+                "Het voorstel is ingediend.",
+            )
+    open_ids = [
+        i for i, p in projects.items() if p.proposal.status in ("ingediend", "in behandeling")
+    ]
+    with st.form(form_key("beoordeling")):
+        st.markdown("**Voorstel beoordelen**")
+        target = st.selectbox(
+            "Voorstel",
+            open_ids,
+            format_func=page.project_label,
+            index=None,
+            placeholder="Kies een voorstel",
+        )
+        feasible = st.radio(
+            "Haalbaar?",
+            [True, False],
+            horizontal=True,
+            format_func=lambda f: "Ja" if f else "Nee, afwijzen",
+        )
+        assessment = st.text_area("Beoordeling (haalbaarheid)")
+        estimate = st.text_input("Kostenraming (€, mag leeg)")
+        reason = st.text_area("Reden van afwijzing (verplicht bij afwijzen)")
+        if st.form_submit_button("Beoordeling vastleggen"):
+            if target is None:
+                st.error("Kies eerst een voorstel.")
+            elif first_submission("beoordeling", {"p": target, "f": feasible, "a": assessment}):
+                attempt(
+                    lambda: book.review_proposal(
+                        db, caller, target, feasible, assessment, estimate, reason
+                    ),
+                    "De beoordeling is vastgelegd.",
+                )
+    movable = [i for i, p in projects.items() if p.proposal.status in ("besloten", "in uitvoering")]
+    with st.form(form_key("status")):
+        st.markdown("**Status bijwerken** (besloten en afgewezen volgen uit besluiten)")
+        target = st.selectbox(
+            "Project",
+            movable,
+            format_func=page.project_label,
+            index=None,
+            placeholder="Kies een project",
+            key="status_project",
+        )
+        if st.form_submit_button("Naar de volgende stap"):
+            if target is None:
+                st.error("Kies eerst een project.")
+            else:
+                following = NEXT_STATUSES[projects[target].proposal.status][0]
+                attempt(
+                    lambda: book.change_proposal_status(db, caller, target, following),
+                    f"Het project is nu '{following}'.",
+                )
