@@ -51,6 +51,7 @@ RULES: dict[str, tuple[str, ...]] = {
         "dashboard.components",
         "streamlit",
         "duckdb",
+        "dashboard.store.rows",  # the DuckDB cursor: services hold a store.unit.Unit
     ),
     "dashboard/components": ("dashboard.store", "duckdb"),
     "dashboard/pages": ("dashboard.store", "duckdb"),

@@ -20,7 +20,7 @@ from dashboard.security.lockout import LockoutPolicy, UnknownNames, after_failur
 from dashboard.security.secret import load_secret
 from dashboard.store import audit, users
 from dashboard.store.db import Store
-from dashboard.store.rows import Cursor
+from dashboard.store.unit import Unit
 from dashboard.store.users import UserRow
 from sortition import clock
 
@@ -110,7 +110,7 @@ def authenticate(
         passwords.hash_password(password) if passwords.needs_rehash(user.password_hash) else None
     )
 
-    def succeed(cur: Cursor) -> Login:
+    def succeed(cur: Unit) -> Login:
         users.record_attempt(cur, user.id, 0, None)
         if rehash:
             users.set_password(cur, user.id, rehash, end_sessions=False)
@@ -148,7 +148,7 @@ def _refuse_unknown(
 def _refuse_and_count(
     store: Store, user_id: int, moment: datetime, rules: LockoutPolicy
 ) -> NoReturn:
-    def fail(cur: Cursor) -> datetime | None:
+    def fail(cur: Unit) -> datetime | None:
         fresh = users.by_id(cur, user_id)
         assert fresh is not None
         count, until = after_failure(fresh.failed_logins, _aware(fresh.locked_until), moment, rules)
@@ -191,14 +191,14 @@ def login_by_identity(
         )
     found = user
 
-    def succeed(cur: Cursor) -> Login:
+    def succeed(cur: Unit) -> Login:
         audit.append(cur, found.username, "login.sso", "app_user", found.id, occurred_at=moment)
         return Login(found.id, found.session_version, _caller(cur, found))
 
     return store.write(succeed)
 
 
-def _caller(cur: Cursor, user: UserRow) -> Caller:
+def _caller(cur: Unit, user: UserRow) -> Caller:
     role = Role(user.role)
     if role is Role.ORGANISER and not user.all_neighbourhoods:
         hoods: frozenset[int] | None = users.neighbourhood_ids(cur, user.id)
@@ -224,7 +224,7 @@ def refresh(store: Store, login: Login) -> Login | None:
 def logout(store: Store, login: Login) -> None:
     """End this login and every other session of the same user (their cookies too)."""
 
-    def work(cur: Cursor) -> None:
+    def work(cur: Unit) -> None:
         users.end_sessions(cur, login.user_id)
         audit.append(cur, login.caller.actor, "logout", "app_user", login.user_id)
 
@@ -279,7 +279,7 @@ def change_own_password(store: Store, login: Login, current: str, new: str) -> L
         raise AccountError("Kies een ander wachtwoord dan het huidige.")
     password_hash = passwords.hash_password(new)
 
-    def work(cur: Cursor) -> Login:
+    def work(cur: Unit) -> Login:
         users.set_password(cur, user.id, password_hash, end_sessions=True)
         audit.append(cur, user.username, "user.password_change", "app_user", user.id)
         fresh = users.by_id(cur, user.id)
@@ -333,7 +333,7 @@ def create_user(
     password_hash = passwords.hash_password(password)
     moment = now or utc_now()
 
-    def work(cur: Cursor) -> int:
+    def work(cur: Unit) -> int:
         if users.by_username(cur, name) is not None:
             raise AccountError(f"De gebruikersnaam {name} bestaat al.")
         _check_known_neighbourhoods(cur, hoods)
@@ -368,7 +368,7 @@ def update_access(
     require_administrator(caller)
     hoods = _check_neighbourhoods(role, neighbourhood_ids, all_neighbourhoods)
 
-    def work(cur: Cursor) -> None:
+    def work(cur: Unit) -> None:
         user = _existing(cur, user_id)
         if user.role == Role.ADMINISTRATOR and role is not Role.ADMINISTRATOR:
             _keep_an_administrator(cur, user)
@@ -394,7 +394,7 @@ def reset_password(store: Store, caller: Caller, user_id: int, password: str) ->
     _check_password(password)
     password_hash = passwords.hash_password(password)
 
-    def work(cur: Cursor) -> None:
+    def work(cur: Unit) -> None:
         _existing(cur, user_id)
         users.set_password(cur, user_id, password_hash, end_sessions=True)
         users.record_attempt(cur, user_id, 0, None)
@@ -406,7 +406,7 @@ def reset_password(store: Store, caller: Caller, user_id: int, password: str) ->
 def unlock(store: Store, caller: Caller, user_id: int) -> None:
     require_administrator(caller)
 
-    def work(cur: Cursor) -> None:
+    def work(cur: Unit) -> None:
         _existing(cur, user_id)
         users.record_attempt(cur, user_id, 0, None)
         audit.append(cur, caller.actor, "user.unlock", "app_user", user_id)
@@ -418,7 +418,7 @@ def set_active(store: Store, caller: Caller, user_id: int, active: bool) -> None
     """Disable an account (it cannot log in; open sessions end) or enable it again."""
     require_administrator(caller)
 
-    def work(cur: Cursor) -> None:
+    def work(cur: Unit) -> None:
         user = _existing(cur, user_id)
         if not active and user.role == Role.ADMINISTRATOR:
             _keep_an_administrator(cur, user)
@@ -488,20 +488,20 @@ def _check_neighbourhoods(
     return hoods
 
 
-def _check_known_neighbourhoods(cur: Cursor, hoods: set[int]) -> None:
+def _check_known_neighbourhoods(cur: Unit, hoods: set[int]) -> None:
     if not hoods:
         return
     if hoods - users.known_neighbourhood_ids(cur, hoods):
         raise AccountError("Een van de gekozen wijken bestaat niet.")
 
 
-def _existing(cur: Cursor, user_id: int) -> UserRow:
+def _existing(cur: Unit, user_id: int) -> UserRow:
     user = users.by_id(cur, user_id)
     if user is None:
         raise AccountError("Deze gebruiker bestaat niet.")
     return user
 
 
-def _keep_an_administrator(cur: Cursor, user: UserRow) -> None:
+def _keep_an_administrator(cur: Unit, user: UserRow) -> None:
     if user.active and users.active_administrators(cur) <= 1:
         raise AccountError("Er moet minstens één actieve beheerder blijven.")

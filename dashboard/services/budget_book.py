@@ -44,7 +44,7 @@ from dashboard.files.photos import save_photo
 from dashboard.store import audit, budget, council, geography, proposals
 from dashboard.store import public as public_records
 from dashboard.store.db import Store
-from dashboard.store.rows import Cursor
+from dashboard.store.unit import Unit
 from sortition import clock
 
 T = TypeVar("T")
@@ -56,7 +56,7 @@ CONSULTATION_KINDS = ("peiling", "stemming", "bijeenkomst")
 MILESTONE_STATUSES = ("gepland", "bezig", "klaar")
 
 
-def load_books(cur: Cursor, neighbourhood_id: int) -> Books:
+def load_books(cur: Unit, neighbourhood_id: int) -> Books:
     allocations = budget.allocations_for_neighbourhood(cur, neighbourhood_id)
     return Books(
         envelopes=tuple(
@@ -97,12 +97,12 @@ def load_books_for(store: Store, neighbourhood_id: int) -> Books:
 
 
 def _booking(
-    store: Store, caller: Caller, neighbourhood_id: int, work: Callable[[Cursor, Books], T]
+    store: Store, caller: Caller, neighbourhood_id: int, work: Callable[[Unit, Books], T]
 ) -> T:
     """Run one booking for a neighbourhood: authorised, locked, on fresh books."""
     require_organiser(caller, neighbourhood_id)
 
-    def attempt(cur: Cursor) -> T:
+    def attempt(cur: Unit) -> T:
         budget.lock_neighbourhood(cur, neighbourhood_id)
         return work(cur, load_books(cur, neighbourhood_id))
 
@@ -128,7 +128,7 @@ def _not_future(day: date, label: str, today: date | None = None) -> date:
     return day
 
 
-def _proposal(cur: Cursor, proposal_id: int) -> Proposal:
+def _proposal(cur: Unit, proposal_id: int) -> Proposal:
     found = proposals.proposal(cur, proposal_id)
     if found is None:
         raise UserError(f"Voorstel {proposal_id} bestaat niet.")
@@ -162,7 +162,7 @@ def add_envelope(
     if year_end_rule not in tuple(ledger.YearEndRule):
         raise UserError("Kies wat er aan het eind van het jaar met het geld gebeurt.")
 
-    def work(cur: Cursor, books: Books) -> int:
+    def work(cur: Unit, books: Books) -> int:
         envelope_id = budget.add_envelope(
             cur, neighbourhood_id, year, source, value, text, clock.utc_naive_now(), year_end_rule
         )
@@ -223,7 +223,7 @@ def submit_proposal(store: Store, caller: Caller, data: ProposalInput) -> int:
             "'6.1 Samenkracht en burgerparticipatie'."
         )
 
-    def work(cur: Cursor, books: Books) -> int:
+    def work(cur: Unit, books: Books) -> int:
         known = proposals.themes(cur)
         unknown = [t for t in data.theme_ids if t not in known]
         if unknown:
@@ -282,7 +282,7 @@ def review_proposal(
         reason = _text(rejection_reason or "", "De reden van afwijzing", minimum=10)
     day = _not_future(on or clock.today(), "De datum")
 
-    def work(cur: Cursor, books: Books) -> None:
+    def work(cur: Unit, books: Books) -> None:
         found = _proposal(cur, proposal_id)
         if found.status not in ("ingediend", "in behandeling"):
             raise UserError(f"Dit voorstel is al {found.status}; beoordelen kan niet meer.")
@@ -305,7 +305,7 @@ def change_proposal_status(
     _require_organiser_role(caller)
     day = _not_future(on or clock.today(), "De datum")
 
-    def work(cur: Cursor, books: Books) -> None:
+    def work(cur: Unit, books: Books) -> None:
         found = _proposal(cur, proposal_id)
         allowed = progress.NEXT_STATUSES.get(found.status, ())
         if to_status not in allowed:
@@ -339,7 +339,7 @@ def plan_meeting(
     items = _text(agenda, "de agenda")
     neighbourhood_id = _council_neighbourhood(store, council_id)
 
-    def work(cur: Cursor, books: Books) -> int:
+    def work(cur: Unit, books: Books) -> int:
         status = "gehouden" if held_on <= clock.today() else "gepland"
         meeting_id = council.add_meeting(cur, council_id, held_on, place, items, status)
         audit.append(
@@ -410,7 +410,7 @@ def record_decision(store: Store, caller: Caller, data: DecisionInput) -> int:
             raise UserError("Een toekenning moet groter zijn dan € 0.")
     neighbourhood_id = _council_neighbourhood(store, data.council_id)
 
-    def work(cur: Cursor, books: Books) -> int:
+    def work(cur: Unit, books: Books) -> int:
         found_council = council.council(cur, data.council_id)
         meeting = council.meeting(cur, data.meeting_id)
         if found_council is None or meeting is None or meeting.council_id != data.council_id:
@@ -515,7 +515,7 @@ def publish_decision(store: Store, caller: Caller, decision_id: int) -> None:
         raise UserError(f"Besluit {decision_id} bestaat niet.")
     neighbourhood_id = _council_neighbourhood(store, found.council_id)
 
-    def work(cur: Cursor, books: Books) -> None:
+    def work(cur: Unit, books: Books) -> None:
         current = council.decision(cur, decision_id)
         if current is None or current.status == "gepubliceerd":
             raise UserError("Dit besluit is al gepubliceerd.")
@@ -557,7 +557,7 @@ def book_spending(
     day = _not_future(booked_on, "De boekdatum")
     policy = overspend_policy()
 
-    def work(cur: Cursor, books: Books) -> BookingResult:
+    def work(cur: Unit, books: Books) -> BookingResult:
         proposal = _proposal(cur, proposal_id)
         if budget.spending_by_references(cur, [ref]):
             raise UserError(f"Kenmerk '{ref}' is al geboekt; elke uitgave heeft een eigen kenmerk.")
@@ -597,7 +597,7 @@ def reverse_spending(store: Store, caller: Caller, spending_id: int, reason: str
         assert allocation is not None
         neighbourhood_id = _proposal(cur, allocation.proposal_id).neighbourhood_id
 
-    def work(cur: Cursor, books: Books) -> int:
+    def work(cur: Unit, books: Books) -> int:
         amount = ledger.check_reversal(books, "spending", spending_id)
         reversal_id = budget.add_spending(
             cur,
@@ -633,7 +633,7 @@ def reverse_allocation(store: Store, caller: Caller, allocation_id: int, reason:
             raise UserError(f"Toekenning {allocation_id} bestaat niet.")
         neighbourhood_id = _proposal(cur, original.proposal_id).neighbourhood_id
 
-    def work(cur: Cursor, books: Books) -> int:
+    def work(cur: Unit, books: Books) -> int:
         amount = ledger.check_reversal(books, "allocation", allocation_id)
         reversal_id = budget.add_allocation(
             cur,
@@ -665,7 +665,7 @@ def add_theme(store: Store, caller: Caller, name: str) -> int:
     label = _text(name, "de naam van het thema", minimum=3, maximum=60)
     code = re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
 
-    def work(cur: Cursor) -> int:
+    def work(cur: Unit) -> int:
         if code in {c.lower() for c in proposals.theme_codes(cur)}:
             raise UserError(f"Het thema '{label}' bestaat al.")
         theme_id = proposals.add_theme(cur, code, label)
@@ -686,7 +686,7 @@ def close_year(
     if year >= (today or clock.today()).year:
         raise UserError(f"Het jaar {year} is nog niet voorbij; afsluiten kan vanaf 1 januari.")
 
-    def work(cur: Cursor, books: Books) -> list[int]:
+    def work(cur: Unit, books: Books) -> list[int]:
         created = []
         for plan in ledger.plan_year_end(books, neighbourhood_id, year):
             for row in ledger.closing_rows(books, plan):
@@ -737,7 +737,7 @@ def add_milestone(
     require_organiser(caller, _neighbourhood_of_proposal(store, proposal_id))
     photo_name = save_photo(photo) if photo else None  # content-named: safe to keep if refused
 
-    def work(cur: Cursor, books: Books) -> int:
+    def work(cur: Unit, books: Books) -> int:
         proposal = _proposal(cur, proposal_id)
         if proposal.status not in ("besloten", "in uitvoering", "afgerond"):
             raise UserError("Mijlpalen horen bij projecten waarover besloten is.")
@@ -766,7 +766,7 @@ def project_progress(store: Store, proposal_id: int) -> int:
         return _progress_of(cur, proposal.neighbourhood_id)[proposal_id]
 
 
-def _progress_of(cur: Cursor, neighbourhood_id: int) -> dict[int, int]:
+def _progress_of(cur: Unit, neighbourhood_id: int) -> dict[int, int]:
     """Progress of every project of a neighbourhood, with two queries."""
     books = load_books(cur, neighbourhood_id)
     found = proposals.proposals_for_neighbourhood(cur, neighbourhood_id)
@@ -810,7 +810,7 @@ def record_consultation(
         raise UserError("Geef minstens twee verschillende keuzes.")
     value = None if amount in (None, "") else parse_amount(amount)  # type: ignore[arg-type]
 
-    def work(cur: Cursor, books: Books) -> int:
+    def work(cur: Unit, books: Books) -> int:
         consultation_id = council.add_consultation(
             cur,
             neighbourhood_id,
@@ -881,7 +881,7 @@ def import_spending(
     policy = overspend_policy()
     digest = hashlib.sha256(data).hexdigest()
 
-    def attempt(cur: Cursor) -> ImportResult:
+    def attempt(cur: Unit) -> ImportResult:
         for neighbourhood_id in hoods:
             budget.lock_neighbourhood(cur, neighbourhood_id)
         books = {n: load_books(cur, n) for n in hoods}

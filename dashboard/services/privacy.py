@@ -21,7 +21,7 @@ from dashboard.store import audit
 from dashboard.store import privacy as contacts
 from dashboard.store.db import Store
 from dashboard.store.privacy import ContactMatch
-from dashboard.store.rows import Cursor
+from dashboard.store.unit import Unit
 from sortition import clock
 
 DEFAULT_RETENTION_DAYS = 90
@@ -67,7 +67,7 @@ def apply_retention(
             due = contacts.count_due(cur, keep, day)
         return RetentionReport(keep, day, due, 0, True)
 
-    def work(cur: Cursor) -> RetentionReport:
+    def work(cur: Unit) -> RetentionReport:
         scheduled = contacts.mark_retention(cur, keep, day)
         deleted = contacts.delete_due(cur, day)
         audit.append(
@@ -100,7 +100,7 @@ def erase_contact(
             "(hoogstens 40 tekens), nooit een naam."
         )
 
-    def work(cur: Cursor) -> None:
+    def work(cur: Unit) -> None:
         hood = contacts.resident_neighbourhood(cur, resident_id)
         if hood is None:
             raise PrivacyError("Deze bewoner staat niet in het register.")

@@ -13,7 +13,7 @@ import duckdb
 
 from dashboard.store.errors import StoreError
 from dashboard.store.migrations import migrate
-from dashboard.store.rows import Cursor
+from dashboard.store.unit import Unit
 
 T = TypeVar("T")
 # Two sessions writing at once: DuckDB lets the first commit win and fails the other.
@@ -32,20 +32,20 @@ class Store:
         self.path = path
 
     @contextmanager
-    def read(self) -> Iterator[Cursor]:
+    def read(self) -> Iterator[Unit]:
         cur = self._con.cursor()
         try:
-            yield cur
+            yield Unit(cur)
         finally:
             cur.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[Cursor]:
-        """A cursor inside a transaction: committed on success, rolled back on error."""
+    def transaction(self) -> Iterator[Unit]:
+        """A unit of work inside a transaction: committed on success, rolled back on error."""
         cur = self._con.cursor()
         cur.execute("BEGIN TRANSACTION")
         try:
-            yield cur
+            yield Unit(cur)
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")
@@ -53,7 +53,7 @@ class Store:
         finally:
             cur.close()
 
-    def write(self, work: Callable[[Cursor], T], attempts: int = 15) -> T:
+    def write(self, work: Callable[[Unit], T], attempts: int = 15) -> T:
         """Run `work` in a transaction, retrying it when a concurrent write conflicts.
 
         `work` must do nothing outside the database: it may run more than once. A

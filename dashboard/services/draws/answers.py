@@ -36,7 +36,7 @@ from dashboard.services.draws.context import (
 )
 from dashboard.store import draws
 from dashboard.store.db import Store
-from dashboard.store.rows import Cursor
+from dashboard.store.unit import Unit
 from sortition import clock
 
 REGISTRATION_OUTCOMES = {"ja": "ja", "j": "ja", "yes": "ja", "nee": "nee", "n": "nee", "no": "nee"}
@@ -74,7 +74,7 @@ def _same(stored: Response, outcome: str, answers: Answers) -> bool:
 
 
 def _apply(
-    cur: Cursor,
+    cur: Unit,
     ctx: DrawContext,
     by_code: dict[str, Invitation],
     previous: dict[int, Response],
@@ -139,7 +139,7 @@ def record_registrations(
     if not registrations:
         raise UserError("Er zijn geen aanmeldingen om vast te leggen.")
 
-    def work(cur: Cursor) -> RecordedAnswers:
+    def work(cur: Unit) -> RecordedAnswers:
         ctx = context(cur, caller, draw_id)
         require_open(ctx)
         require_not_committed(ctx)

@@ -20,7 +20,7 @@ from dashboard.domain.groups import AGE_BANDS
 from dashboard.domain.models import Council, Draw, Term
 from dashboard.store import audit, council, draws, geography
 from dashboard.store.db import Store
-from dashboard.store.rows import Cursor
+from dashboard.store.unit import Unit
 from sortition import DrawInputs, QuotaChange, clock, pseudonym
 
 STATUS_NAMES = {
@@ -85,7 +85,7 @@ class DrawContext:
         return found
 
 
-def context(cur: Cursor, caller: Caller, draw_id: int) -> DrawContext:
+def context(cur: Unit, caller: Caller, draw_id: int) -> DrawContext:
     """The draw, once the caller may work on it (PermissionDenied otherwise)."""
     require_organiser_role(caller)
     found = draws.draw(cur, draw_id)
@@ -99,7 +99,7 @@ def context(cur: Cursor, caller: Caller, draw_id: int) -> DrawContext:
     return DrawContext(found, owner, hoods, json.loads(found.parameters_json or "{}"))
 
 
-def volunteer_pool(cur: Cursor, ctx: DrawContext) -> pd.DataFrame:
+def volunteer_pool(cur: Unit, ctx: DrawContext) -> pd.DataFrame:
     """The draw's volunteers as `draws.pool_frame` has them, by their bundle numbers."""
     pool = draws.pool_frame(cur, ctx.draw.id, ctx.reference_date)
     number = {r: n for n, r in ctx.residents_by_bundle_id(int(i) for i in pool["id"]).items()}
@@ -119,15 +119,13 @@ def require_open(ctx: DrawContext) -> None:
         )
 
 
-def term_of(cur: Cursor, ctx: DrawContext) -> Term | None:
+def term_of(cur: Unit, ctx: DrawContext) -> Term | None:
     """The term the draw seats its members for (a wijkpanel has none)."""
     term_id = ctx.parameters.get("term_id")
     return next((t for t in council.terms(cur, ctx.council.id) if t.id == term_id), None)
 
 
-def members_closed_reason(
-    cur: Cursor, ctx: DrawContext, day: date, *, replacing: bool
-) -> str | None:
+def members_closed_reason(cur: Unit, ctx: DrawContext, day: date, *, replacing: bool) -> str | None:
     """Why members of this draw can no longer confirm or leave (or, `replacing`, be
     replaced) on `day`; None when they can.
 
@@ -171,7 +169,7 @@ def members_closed_reason(
     return None
 
 
-def require_members_changeable(cur: Cursor, ctx: DrawContext, *, replacing: bool) -> None:
+def require_members_changeable(cur: Unit, ctx: DrawContext, *, replacing: bool) -> None:
     """Before a member of the draw confirms or leaves (or, `replacing`, is replaced; see
     `members_closed_reason`); also takes the draw's row, so two sessions changing its
     members at once conflict and one is retried."""
@@ -181,7 +179,7 @@ def require_members_changeable(cur: Cursor, ctx: DrawContext, *, replacing: bool
     draws.set_stage(cur, ctx.draw.id, "confirmation" if ctx.is_open else ctx.draw.stage)
 
 
-def require_no_running_replacement(cur: Cursor, draw_id: int) -> None:
+def require_no_running_replacement(cur: Unit, draw_id: int) -> None:
     """Members of a draw do not change while a replacement draw for it is prepared: its
     pool and quotas were computed from them (dashboard/services/draws/replacements.py)."""
     running = draws.running_replacement(cur, draw_id)
@@ -192,7 +190,7 @@ def require_no_running_replacement(cur: Cursor, draw_id: int) -> None:
         )
 
 
-def log(cur: Cursor, caller: Caller, action: str, draw_id: int, payload: dict[str, Any]) -> None:
+def log(cur: Unit, caller: Caller, action: str, draw_id: int, payload: dict[str, Any]) -> None:
     """The audit event of a step: counts and settings only, never who."""
     audit.append(cur, caller.actor, action, "draw", draw_id, payload)
 
@@ -227,7 +225,7 @@ class Answers:
     origin: str | None = None
 
 
-def answer_choices(cur: Cursor, ctx: DrawContext) -> dict[str, tuple[str, ...]]:
+def answer_choices(cur: Unit, ctx: DrawContext) -> dict[str, tuple[str, ...]]:
     """The values each question accepts for this draw."""
     bands = tuple(label for label, _, high in AGE_BANDS if high >= ctx.min_age)
     parts = tuple(
@@ -236,7 +234,7 @@ def answer_choices(cur: Cursor, ctx: DrawContext) -> dict[str, tuple[str, ...]]:
     return {"age_band": bands, "part_code": parts, **ANSWER_VALUES}
 
 
-def part_names(cur: Cursor, ctx: DrawContext) -> dict[str, str]:
+def part_names(cur: Unit, ctx: DrawContext) -> dict[str, str]:
     """The names of the draw's parts (buurten) by code, for showing groups."""
     return {
         p.code: p.name
@@ -245,7 +243,7 @@ def part_names(cur: Cursor, ctx: DrawContext) -> dict[str, str]:
     }
 
 
-def check_answers(cur: Cursor, ctx: DrawContext, answers: Answers) -> Answers:
+def check_answers(cur: Unit, ctx: DrawContext, answers: Answers) -> Answers:
     """The answers in their stored spelling; an unknown value is refused (UserError)."""
     choices = answer_choices(cur, ctx)
     checked: dict[str, str | None] = {}

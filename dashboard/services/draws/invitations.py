@@ -35,7 +35,7 @@ from dashboard.services.draws.context import (
 )
 from dashboard.store import draws, geography
 from dashboard.store.db import Store
-from dashboard.store.rows import Cursor
+from dashboard.store.unit import Unit
 from sortition import clock
 
 # Expected share of people who say yes, per age band: letters (two-stage) and a knock on
@@ -121,7 +121,7 @@ def _invite(
         raise UserError(f"De loting kan zo niet: {text}") from exc
 
 
-def _not_drawable(cur: Cursor, ctx: DrawContext, day: date) -> list[int]:
+def _not_drawable(cur: Unit, ctx: DrawContext, day: date) -> list[int]:
     """Residents who may not be invited: sitting members of this council and those whose
     seat ended less than the council's cool-down period ago (rotation)."""
     service = [(str(r), e) for r, e in draws.council_service(cur, ctx.council.id)]
@@ -130,7 +130,7 @@ def _not_drawable(cur: Cursor, ctx: DrawContext, day: date) -> list[int]:
     )
 
 
-def _frame(cur: Cursor, ctx: DrawContext, day: date) -> pd.DataFrame:
+def _frame(cur: Unit, ctx: DrawContext, day: date) -> pd.DataFrame:
     """The lottery's frame: the draw's register snapshot without who may not be drawn,
     nor anyone whose contact data was erased on request (no letter or visit can reach
     them, and their address is not kept)."""
@@ -171,7 +171,7 @@ def draw_invitations(
     is the plan `lottery_plan` showed for the same numbers (same seed)."""
     require_organiser_role(caller)
 
-    def work(cur: Cursor) -> int:
+    def work(cur: Unit) -> int:
         ctx = context(cur, caller, draw_id)
         require_open(ctx)
         # Touch the draw first: two sessions drawing at once conflict here, and the one
@@ -292,7 +292,7 @@ def letters_file(store: Store, caller: Caller, draw_id: int, details: LetterDeta
 # Home visits (direct method) ---------------------------------------------------------------------
 
 
-def _visit_target(cur: Cursor, caller: Caller, invitation_id: int) -> tuple[DrawContext, int]:
+def _visit_target(cur: Unit, caller: Caller, invitation_id: int) -> tuple[DrawContext, int]:
     found = draws.invitation(cur, invitation_id)
     if found is None:
         raise UserError(f"Huisbezoek {invitation_id} bestaat niet.")
@@ -318,7 +318,7 @@ def record_visit(
         raise UserError("Kies wat het bezoek opleverde: niet thuis, nee, later of ja.")
     given = answers or Answers()
 
-    def work(cur: Cursor) -> int:
+    def work(cur: Unit) -> int:
         ctx, draw_id = _visit_target(cur, caller, invitation_id)
         draws.set_stage(cur, draw_id, "registration")
         latest = draws.latest_outcomes(cur, draw_id).get(invitation_id)
@@ -347,7 +347,7 @@ def replace_refusal(store: Store, caller: Caller, invitation_id: int) -> int:
     require_organiser_role(caller)
     seed = secrets.randbits(32)
 
-    def work(cur: Cursor) -> int:
+    def work(cur: Unit) -> int:
         ctx, draw_id = _visit_target(cur, caller, invitation_id)
         draws.set_stage(cur, draw_id, "registration")  # serialises replacements of a draw
         refused = draws.invitation(cur, invitation_id)

@@ -39,7 +39,7 @@ from dashboard.services.draws.context import (
 )
 from dashboard.store import draws
 from dashboard.store.db import Store
-from dashboard.store.rows import Cursor
+from dashboard.store.unit import Unit
 from sortition import clock
 
 SITTING = ("selected", "confirmed")
@@ -54,7 +54,7 @@ STATUS_NAMES = {
 
 
 def _member(
-    cur: Cursor, caller: Caller, member_id: int, *, replacing: bool = False
+    cur: Unit, caller: Caller, member_id: int, *, replacing: bool = False
 ) -> tuple[DrawContext, PanelMember]:
     found = draws.member(cur, member_id)
     if found is None:
@@ -68,7 +68,7 @@ def confirm_member(store: Store, caller: Caller, member_id: int) -> None:
     """The member says yes: for a council, a drawn seat for the draw's term."""
     require_organiser_role(caller)
 
-    def work(cur: Cursor) -> None:
+    def work(cur: Unit) -> None:
         ctx, found = _member(cur, caller, member_id)
         if found.status == "confirmed":
             raise UserError("Dit lid heeft al bevestigd.")
@@ -98,7 +98,7 @@ def decline_member(
     require_organiser_role(caller)
     text = " ".join(reason.split()) or "afgezegd"
 
-    def work(cur: Cursor) -> None:
+    def work(cur: Unit) -> None:
         _ctx, found = _member(cur, caller, member_id)
         require_no_running_replacement(cur, found.draw_id)
         if found.status not in SITTING:
@@ -131,7 +131,7 @@ def replace_member(store: Store, caller: Caller, member_id: int) -> int:
     """The first suitable reserve takes the place of a member who declined or left; once."""
     require_organiser_role(caller)
 
-    def work(cur: Cursor) -> int:
+    def work(cur: Unit) -> int:
         ctx, found = _member(cur, caller, member_id, replacing=True)
         replaced = draws.replaced_members(cur, found.draw_id)
         if member_id in replaced:
@@ -185,7 +185,7 @@ def add_appointed_seat(store: Store, caller: Caller, draw_id: int, role: str) ->
         role, "Beschrijf de benoemde zetel, bijvoorbeeld 'Gemeenteraadslid (fractie A)'.", 3
     )
 
-    def work(cur: Cursor) -> int:
+    def work(cur: Unit) -> int:
         ctx, term = _appointing(cur, caller, draw_id)
         day = max(clock.today(), term.starts_on)
         if len(_appointed_sitting(cur, ctx, term, day)) >= ctx.council.seats_appointed:
@@ -211,7 +211,7 @@ def end_appointed_seat(
     require_organiser_role(caller)
     text = written_reason(reason, "Geef kort aan waarom de benoemde zetel eindigt.", 3)
 
-    def work(cur: Cursor) -> None:
+    def work(cur: Unit) -> None:
         ctx, term = _appointing(cur, caller, draw_id)
         day = max(clock.today(), term.starts_on)
         seat = next((s for s in _appointed_sitting(cur, ctx, term, day) if s.id == seat_id), None)
@@ -226,7 +226,7 @@ def end_appointed_seat(
     store.write(work)
 
 
-def _appointing(cur: Cursor, caller: Caller, draw_id: int) -> tuple[DrawContext, Term]:
+def _appointing(cur: Unit, caller: Caller, draw_id: int) -> tuple[DrawContext, Term]:
     """The draw and its term, once appointed seats of it may change (while the draw is
     open, and after it while the term runs)."""
     ctx = context(cur, caller, draw_id)
@@ -242,7 +242,7 @@ def _appointing(cur: Cursor, caller: Caller, draw_id: int) -> tuple[DrawContext,
     return ctx, term
 
 
-def _appointed_sitting(cur: Cursor, ctx: DrawContext, term: Term, day: date) -> list[Seat]:
+def _appointed_sitting(cur: Unit, ctx: DrawContext, term: Term, day: date) -> list[Seat]:
     """The term's appointed seats still taken on `day`."""
     return [
         s
@@ -255,7 +255,7 @@ def complete_draw(store: Store, caller: Caller, draw_id: int) -> None:
     """Close the draw once every place is confirmed."""
     require_organiser_role(caller)
 
-    def work(cur: Cursor) -> None:
+    def work(cur: Unit) -> None:
         ctx = context(cur, caller, draw_id)
         require_open(ctx)
         draws.set_stage(cur, draw_id, "done")
@@ -272,7 +272,7 @@ def complete_draw(store: Store, caller: Caller, draw_id: int) -> None:
     store.write(work)
 
 
-def _rotate_out(cur: Cursor, ctx: DrawContext) -> int:
+def _rotate_out(cur: Unit, ctx: DrawContext) -> int:
     """A rotation is complete: the seats of the members who rotate out end on its day
     (from then on their cool-down runs). Returns how many seats ended."""
     plan = rotation.of(ctx)

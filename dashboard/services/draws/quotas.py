@@ -29,7 +29,7 @@ from dashboard.services.draws.context import (
 )
 from dashboard.store import draws
 from dashboard.store.db import Store
-from dashboard.store.rows import Cursor
+from dashboard.store.unit import Unit
 
 FEATURES = FEATURE_NAMES
 DEFAULT_FEATURES = ("age_band", "gender", "part")
@@ -168,7 +168,7 @@ INFEASIBLE = (
 )
 
 
-def _check(cur: Cursor, ctx: DrawContext, rows: list[tuple[str, str, int, int]]) -> QuotaCheck:
+def _check(cur: Unit, ctx: DrawContext, rows: list[tuple[str, str, int, int]]) -> QuotaCheck:
     k = rotation.quota_seats(ctx)  # a rotation's quotas are for the whole council
     pool = volunteer_pool(cur, ctx)
     volunteers = len(pool)
@@ -234,7 +234,7 @@ def _check(cur: Cursor, ctx: DrawContext, rows: list[tuple[str, str, int, int]])
 
 
 def _check_rotation(
-    cur: Cursor,
+    cur: Unit,
     ctx: DrawContext,
     rows: list[tuple[str, str, int, int]],
     pool: pd.DataFrame,
@@ -273,7 +273,7 @@ def save_quotas(store: Store, caller: Caller, draw_id: int, table: pd.DataFrame)
     """Store the quotas when a council can be drawn within them; otherwise change nothing."""
     require_organiser_role(caller)
 
-    def work(cur: Cursor) -> QuotaCheck:
+    def work(cur: Unit) -> QuotaCheck:
         ctx = context(cur, caller, draw_id)
         require_open(ctx)
         require_not_committed(ctx)

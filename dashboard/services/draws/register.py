@@ -22,11 +22,11 @@ from dashboard.services.draws.context import (
 from dashboard.store import draws, geography, register_import
 from dashboard.store.db import Store
 from dashboard.store.register_import import RegisterImport
-from dashboard.store.rows import Cursor
+from dashboard.store.unit import Unit
 from sortition import clock
 
 
-def _reference(cur: Cursor, neighbourhood_ids: tuple[int, ...]) -> Reference:
+def _reference(cur: Unit, neighbourhood_ids: tuple[int, ...]) -> Reference:
     hoods = geography.neighbourhoods(cur)
     parts = {
         p.code.upper(): (p.id, h.id)
@@ -75,7 +75,7 @@ def import_register(
             "bevestig dat deze mensen niet meedoen aan de loting. Er is niets opgeslagen."
         )
 
-    def work(cur: Cursor) -> ImportResult:
+    def work(cur: Unit) -> ImportResult:
         ctx = context(cur, caller, draw_id)
         require_open(ctx)
         draws.set_stage(cur, draw_id, "invitation")  # one import of a draw at a time

@@ -41,7 +41,7 @@ from dashboard.services.draws.context import (
 )
 from dashboard.store import draws
 from dashboard.store.db import Store
-from dashboard.store.rows import Cursor
+from dashboard.store.unit import Unit
 from sortition import clock
 from sortition.bundle import pool_frame
 
@@ -85,7 +85,7 @@ def _engine_error(exc: sortition.SortitionError) -> UserError:
     return UserError(f"Een vervangingsloting kan zo niet: {text}. Er is niets veranderd.")
 
 
-def _inputs(cur: Cursor, caller: Caller, draw_id: int, member_ids: Sequence[int]) -> _Inputs:
+def _inputs(cur: Unit, caller: Caller, draw_id: int, member_ids: Sequence[int]) -> _Inputs:
     """Check the request against the council's draw and compute the draw's inputs."""
     parent = context(cur, caller, draw_id)
     if parent.draw.purpose == "replacement":
@@ -180,7 +180,7 @@ def prepare_replacement(
         raise _engine_error(exc) from exc
     notes = residual_notes(inputs)
 
-    def work(cur: Cursor) -> int:
+    def work(cur: Unit) -> int:
         # Touch the council's draw first: two sessions at once conflict here, and the one
         # retried then finds the other's replacement draw.
         require_members_changeable(cur, context(cur, caller, draw_id), replacing=True)
@@ -233,7 +233,7 @@ def prepare_replacement(
 
 
 def seat_replacements(
-    cur: Cursor, caller: Caller, ctx: DrawContext, revealed: dict[str, Any]
+    cur: Unit, caller: Caller, ctx: DrawContext, revealed: dict[str, Any]
 ) -> list[int]:
     """After the ceremony of replacement draw `ctx`: the drawn people take the seats in
     the council's draw (in the order of the members they replace). Returns their member

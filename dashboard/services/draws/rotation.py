@@ -32,7 +32,7 @@ import sortition
 from dashboard.domain.errors import UserError
 from dashboard.services.draws.context import DrawContext
 from dashboard.store import council, draws
-from dashboard.store.rows import Cursor
+from dashboard.store.unit import Unit
 from sortition.seed import canonical_json, seed_digest
 
 OUT_REASON = "rotatie"
@@ -67,7 +67,7 @@ class RotationChoice:
 
 
 def choose(
-    cur: Cursor, council_id: int, day: date, seats: int, number: Callable[[int], str]
+    cur: Unit, council_id: int, day: date, seats: int, number: Callable[[int], str]
 ) -> RotationChoice:
     """Who rotates out on `day` when `seats` drawn seats are renewed, and how many drawn
     seats are open that day (the draw fills those too). `number` gives a resident's
@@ -121,7 +121,7 @@ def of(ctx: DrawContext) -> dict[str, Any]:
     return found
 
 
-def require_council_unchanged(cur: Cursor, ctx: DrawContext) -> None:
+def require_council_unchanged(cur: Unit, ctx: DrawContext) -> None:
     """Who sits on the rotation's day is still who sat when it began: the members who
     stay, rotate out and the open seats were fixed then (a member who stopped, or a
     replacement seated since, would make its quotas and seats wrong)."""
@@ -137,7 +137,7 @@ def require_council_unchanged(cur: Cursor, ctx: DrawContext) -> None:
 
 
 def draw_inputs(
-    cur: Cursor, ctx: DrawContext, people: pd.DataFrame, quotas: pd.DataFrame
+    cur: Unit, ctx: DrawContext, people: pd.DataFrame, quotas: pd.DataFrame
 ) -> sortition.DrawInputs:
     """Pool and residual quotas for the open seats: the council's quotas minus what the
     staying members fill (sortition.SortitionError when impossible)."""

@@ -39,7 +39,7 @@ from dashboard.services.draws.context import (
 )
 from dashboard.store import draws
 from dashboard.store.db import Store
-from dashboard.store.rows import Cursor
+from dashboard.store.unit import Unit
 from sortition import clock
 from sortition.bundle import pool_frame as bundle_pool_frame
 
@@ -47,7 +47,7 @@ LEGACY_RUNS = 300
 Progress = Callable[[float, str], None]
 
 
-def _pool_and_quotas(cur: Cursor, ctx: DrawContext) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _pool_and_quotas(cur: Unit, ctx: DrawContext) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows = draws.quotas(cur, ctx.draw.id)
     if not rows:
         raise UserError("Sla eerst de quota op (stap 5).")
@@ -60,7 +60,7 @@ def _pool_and_quotas(cur: Cursor, ctx: DrawContext) -> tuple[pd.DataFrame, pd.Da
     return pool[["id", "household", *features]], quotas
 
 
-def _residents(cur: Cursor, ctx: DrawContext) -> dict[str, int]:
+def _residents(cur: Unit, ctx: DrawContext) -> dict[str, int]:
     """The volunteers by their bundle numbers."""
     pool = draws.pool_frame(cur, ctx.draw.id, ctx.reference_date)
     return ctx.residents_by_bundle_id(int(i) for i in pool["id"])
@@ -182,7 +182,7 @@ def prepare_selection(
     report(0.9, "Opslaan")
     digest = _digest(pool, quotas)
 
-    def work(cur: Cursor) -> Prepared:
+    def work(cur: Unit) -> Prepared:
         fresh = context(cur, caller, draw_id)
         require_open(fresh)
         draws.set_stage(cur, draw_id, "selection")
@@ -223,7 +223,7 @@ def discard_preparation(store: Store, caller: Caller, draw_id: int, reason: str)
         reason, "Schrijf kort op waarom de voorbereiding opnieuw moet (minstens 5 tekens)."
     )
 
-    def work(cur: Cursor) -> None:
+    def work(cur: Unit) -> None:
         ctx = context(cur, caller, draw_id)
         require_open(ctx)
         if ctx.draw.commitment is None:
@@ -251,7 +251,7 @@ def reveal_draw(store: Store, caller: Caller, draw_id: int, inputs: Sequence[str
     if not given:
         raise UserError("Voer de uitkomsten van de trekking in (bijvoorbeeld de dobbelstenen).")
 
-    def work(cur: Cursor) -> int:
+    def work(cur: Unit) -> int:
         ctx = context(cur, caller, draw_id)
         require_open(ctx)
         draws.set_stage(cur, draw_id, "confirmation")  # two clicks at once conflict here

@@ -28,7 +28,7 @@ from dashboard.services.draws.context import (
 )
 from dashboard.store import audit, council, draws, geography, register_import
 from dashboard.store.db import Store
-from dashboard.store.rows import Cursor
+from dashboard.store.unit import Unit
 from sortition import clock, pseudonym
 
 METHODS = {
@@ -107,7 +107,7 @@ def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
     if request.purpose == "rotation" and request.council_id is None:
         raise UserError("Een rotatie is voor een raad die al zit; kies die raad.")
 
-    def work(cur: Cursor) -> int:
+    def work(cur: Unit) -> int:
         hoods = {h.id: h for h in geography.neighbourhoods(cur)}
         if request.new_council is not None:
             data = request.new_council
@@ -236,7 +236,7 @@ def cancel_draw(store: Store, caller: Caller, draw_id: int, reason: str) -> None
     require_organiser_role(caller)
     text = written_reason(reason, "Schrijf kort op waarom de loting stopt (minstens 5 tekens).")
 
-    def work(cur: Cursor) -> None:
+    def work(cur: Unit) -> None:
         ctx = context(cur, caller, draw_id)
         require_open(ctx)
         cur.execute("UPDATE draw SET status = 'cancelled', completed_at = ? WHERE id = ?",
