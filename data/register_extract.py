@@ -12,10 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-import duckdb
-
 from dashboard.store import geography
 from dashboard.store.db import open_store
+from dashboard.store.errors import StoreError
 from dashboard.store.register_import import register_as_extract
 
 
@@ -49,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         rows = write_extract(args.db, args.out, args.wijk)
-    except (ValueError, OSError, duckdb.Error) as exc:
+    except (ValueError, OSError, StoreError) as exc:
         print(f"Cannot write the extract: {exc}", file=sys.stderr)
         return 2
     print(f"{rows} rows written to {args.out}")

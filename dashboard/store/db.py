@@ -11,12 +11,14 @@ from typing import TypeVar
 
 import duckdb
 
-from dashboard.store.errors import StoreError
+from dashboard.store.errors import StoreError, WriteConflict
 from dashboard.store.migrations import migrate
 from dashboard.store.unit import Unit
 
 T = TypeVar("T")
-# Two sessions writing at once: DuckDB lets the first commit win and fails the other.
+# Two sessions writing at once: DuckDB lets the first commit win and fails the other, with a
+# transaction conflict, or a constraint violation when both added the same key. Translated
+# to WriteConflict here and nowhere else.
 _CONFLICTS = (duckdb.TransactionException, duckdb.ConstraintException)
 
 
@@ -41,14 +43,20 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Unit]:
-        """A unit of work inside a transaction: committed on success, rolled back on error."""
+        """A unit of work inside a transaction: committed on success, rolled back on error.
+
+        A write that collides with another session's raises WriteConflict (after the
+        rollback), whether DuckDB noticed it during the work or at the commit.
+        """
         cur = self._con.cursor()
         cur.execute("BEGIN TRANSACTION")
         try:
             yield Unit(cur)
             cur.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             cur.execute("ROLLBACK")
+            if isinstance(exc, _CONFLICTS):
+                raise WriteConflict(str(exc)) from exc
             raise
         finally:
             cur.close()
@@ -57,13 +65,14 @@ class Store:
         """Run `work` in a transaction, retrying it when a concurrent write conflicts.
 
         `work` must do nothing outside the database: it may run more than once. A
-        constraint that still fails on the last attempt is a real error and is raised.
+        conflict that remains on the last attempt (a constraint that still fails is a real
+        error) is raised as WriteConflict.
         """
         for attempt in range(1, attempts + 1):
             try:
                 with self.transaction() as cur:
                     return work(cur)
-            except _CONFLICTS:
+            except WriteConflict:
                 if attempt == attempts:
                     raise
                 # Full jitter, growing: writers that collided spread out.

@@ -15,3 +15,13 @@ class SchemaTooNewError(StoreError):
         )
         self.found = found
         self.known = known
+
+
+class WriteConflict(StoreError):
+    """A write collided with another session's write at the same moment and was undone.
+
+    The store's one name for the database's conflicts (dashboard/store/db.py translates
+    them). DuckDB reports a collision as a transaction conflict, or as a constraint
+    violation when both sessions added the same key; the two cannot be told apart, so a
+    constraint that fails on every attempt of `Store.write` arrives here too.
+    """

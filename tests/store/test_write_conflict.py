@@ -1,0 +1,96 @@
+"""DuckDB's write conflicts reach the services as one store exception, WriteConflict,
+translated in one place (Store.transaction); Store.write retries on it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import duckdb
+import pytest
+
+from dashboard.store.db import Store, open_memory_store
+from dashboard.store.errors import StoreError, WriteConflict
+from dashboard.store.unit import Unit
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    opened = open_memory_store()
+    with opened.transaction() as cur:
+        cur.execute("CREATE TABLE counter (id INTEGER PRIMARY KEY, value INTEGER)")
+        cur.execute("INSERT INTO counter VALUES (1, 0)")
+    yield opened
+    opened.close()
+
+
+def value(store: Store) -> int:
+    with store.read() as cur:
+        return int(cur.execute("SELECT value FROM counter WHERE id = 1").fetchall()[0][0])
+
+
+def test_two_sessions_updating_one_row_the_second_gets_a_write_conflict(store: Store) -> None:
+    with store.transaction() as first:
+        first.execute("UPDATE counter SET value = 1 WHERE id = 1")
+        with pytest.raises(WriteConflict) as raised, store.transaction() as second:
+            second.execute("UPDATE counter SET value = 2 WHERE id = 1")
+    assert isinstance(raised.value.__cause__, duckdb.TransactionException)
+    assert isinstance(raised.value, StoreError)
+    assert value(store) == 1  # the first writer won; the second changed nothing
+
+
+def test_the_same_key_added_twice_is_a_write_conflict_and_changes_nothing(store: Store) -> None:
+    with pytest.raises(WriteConflict) as raised, store.transaction() as cur:
+        cur.execute("UPDATE counter SET value = 5 WHERE id = 1")
+        cur.execute("INSERT INTO counter VALUES (1, 9)")
+    assert isinstance(raised.value.__cause__, duckdb.ConstraintException)
+    assert value(store) == 0
+
+
+def test_other_errors_pass_unchanged_and_roll_back(store: Store) -> None:
+    with pytest.raises(ValueError, match="not a conflict"), store.transaction() as cur:
+        cur.execute("UPDATE counter SET value = 7 WHERE id = 1")
+        raise ValueError("not a conflict")
+    with pytest.raises(duckdb.CatalogException), store.transaction() as cur:
+        cur.execute("SELECT * FROM no_such_table")
+    assert value(store) == 0
+
+
+def test_write_retries_a_conflict_and_then_succeeds(store: Store) -> None:
+    tries: list[int] = []
+
+    def work(cur: Unit) -> str:
+        tries.append(1)
+        cur.execute("UPDATE counter SET value = value + 1 WHERE id = 1")
+        if len(tries) < 3:
+            cur.execute("INSERT INTO counter VALUES (1, 0)")
+        return "done"
+
+    assert store.write(work) == "done"
+    assert len(tries) == 3
+    assert value(store) == 1  # the failed attempts were undone
+
+
+def test_write_raises_the_conflict_after_its_last_attempt(store: Store) -> None:
+    tries: list[int] = []
+
+    def work(cur: Unit) -> None:
+        tries.append(1)
+        cur.execute("UPDATE counter SET value = value + 1 WHERE id = 1")
+        cur.execute("INSERT INTO counter VALUES (1, 0)")
+
+    with pytest.raises(WriteConflict):
+        store.write(work, attempts=3)
+    assert len(tries) == 3
+    assert value(store) == 0
+
+
+def test_write_does_not_retry_other_errors(store: Store) -> None:
+    tries: list[int] = []
+
+    def work(cur: Unit) -> None:
+        tries.append(1)
+        raise LookupError("gone")
+
+    with pytest.raises(LookupError):
+        store.write(work)
+    assert tries == [1]
