@@ -168,8 +168,7 @@ def _write(path: Path, settings: Settings, today: date) -> dict[str, int]:
                 occurred_at=datetime.combine(today, datetime.min.time()),
             )
         demo_users.add_demo_users(store, today)
-        with store.read() as cur:
-            cur.execute("CHECKPOINT")
+        store.checkpoint()
     finally:
         store.close()
     return counts

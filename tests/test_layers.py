@@ -97,3 +97,32 @@ def test_the_readme_shows_the_tree_as_it_is() -> None:
     assert readme_block(README.read_text()) == architecture(), (
         "run: python scripts/architecture.py --write"
     )
+
+
+# SQL runs only in the store: above it a unit of work is handed on, never queried.
+SQL_METHODS = {"execute", "executemany", "sql"}
+OUTSIDE_THE_STORE = ("sortition", "dashboard", "data", "scripts", "streamlit_app.py")
+
+
+def sql_calls(path: Path) -> list[int]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in SQL_METHODS
+    ]
+
+
+def test_only_the_store_runs_sql() -> None:
+    store = REPO / "dashboard" / "store"
+    paths = [
+        path
+        for top in OUTSIDE_THE_STORE
+        for path in sorted((REPO / top).rglob("*.py") if (REPO / top).is_dir() else [REPO / top])
+        if store not in path.parents
+    ]
+    assert len(paths) > 100
+    wrong = [f"{path.relative_to(REPO)}:{line}" for path in paths for line in sql_calls(path)]
+    assert wrong == []

@@ -55,6 +55,11 @@ def council(cur: Cursor, council_id: int) -> Council | None:
     return select_one(cur, Council, "council", "id = ?", [council_id])
 
 
+def councils(cur: Cursor) -> list[Council]:
+    """Every council, by name."""
+    return select(cur, Council, "council", order_by="name")
+
+
 def councils_for_neighbourhood(cur: Cursor, neighbourhood_id: int) -> list[Council]:
     return select(
         cur,

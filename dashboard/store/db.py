@@ -79,6 +79,12 @@ class Store:
                 time.sleep(random.uniform(0, min(0.25, 0.005 * 2**attempt)))
         raise AssertionError("unreachable")
 
+    def checkpoint(self) -> None:
+        """Write everything committed into the database file itself (empties the write-ahead
+        log), so that the file alone is the whole database."""
+        with self.read() as cur:
+            cur.execute("CHECKPOINT")
+
     def close(self) -> None:
         self._con.close()
 

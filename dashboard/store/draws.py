@@ -381,6 +381,16 @@ def save_prepared(
     load_frame(cur, "selection_probability", probabilities.assign(draw_id=draw_id))
 
 
+def discard_prepared(cur: Cursor, draw_id: int) -> None:
+    """Undo `save_prepared` before the ceremony: the draw is open again, its bundle and
+    probabilities gone (the audit log keeps the old commitment)."""
+    cur.execute(
+        "UPDATE draw SET commitment = NULL, bundle_json = NULL, status = 'open' WHERE id = ?",
+        [draw_id],
+    )
+    cur.execute("DELETE FROM selection_probability WHERE draw_id = ?", [draw_id])
+
+
 def bundle(cur: Cursor, draw_id: int) -> dict[str, Any] | None:
     row = first_row(cur, "SELECT bundle_json FROM draw WHERE id = ?", [draw_id])
     return None if row is None or row[0] is None else dict(json.loads(row[0]))
@@ -555,6 +565,13 @@ def end_seat(cur: Cursor, seat_id: int, ends_on: date, reason: str) -> None:
         "ON CONFLICT (seat_id) DO UPDATE SET ends_on = excluded.ends_on, "
         "end_reason = excluded.end_reason",
         [seat_id, ends_on, reason],
+    )
+
+
+def cancel(cur: Cursor, draw_id: int, at: datetime) -> None:
+    """Stop a running draw; what it recorded stays."""
+    cur.execute(
+        "UPDATE draw SET status = 'cancelled', completed_at = ? WHERE id = ?", [at, draw_id]
     )
 
 

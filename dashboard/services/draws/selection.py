@@ -230,11 +230,7 @@ def discard_preparation(store: Store, caller: Caller, draw_id: int, reason: str)
             raise UserError("Er is nog geen voorbereiding om ongedaan te maken.")
         if ctx.draw.chosen_index is not None:
             raise UserError("De trekking is al gedaan; die kan niet meer ongedaan worden gemaakt.")
-        cur.execute(
-            "UPDATE draw SET commitment = NULL, bundle_json = NULL, status = 'open' WHERE id = ?",
-            [draw_id],
-        )
-        cur.execute("DELETE FROM selection_probability WHERE draw_id = ?", [draw_id])
+        draws.discard_prepared(cur, draw_id)
         log(cur, caller, "draw.prepare_undone", draw_id,
             {"old_commitment": ctx.draw.commitment, "reason_length": len(text)})  # fmt: skip
 

@@ -239,8 +239,7 @@ def cancel_draw(store: Store, caller: Caller, draw_id: int, reason: str) -> None
     def work(cur: Unit) -> None:
         ctx = context(cur, caller, draw_id)
         require_open(ctx)
-        cur.execute("UPDATE draw SET status = 'cancelled', completed_at = ? WHERE id = ?",
-                    [clock.utc_naive_now(), draw_id])  # fmt: skip
+        draws.cancel(cur, draw_id, clock.utc_naive_now())
         log(cur, caller, "draw.cancel", draw_id, {"reason_length": len(text)})
 
     store.write(work)
@@ -262,9 +261,7 @@ def councils_for(store: Store, caller: Caller) -> list[CouncilChoice]:
     with store.read() as cur:
         names = {h.id: h.name for h in geography.neighbourhoods(cur)}
         choices = []
-        for row in cur.execute("SELECT id FROM council ORDER BY name").fetchall():
-            owner = council.council(cur, int(row[0]))
-            assert owner is not None
+        for owner in council.councils(cur):
             hoods = council.council_neighbourhood_ids(cur, owner.id)
             if hoods and all(caller.covers(h) for h in hoods):
                 ends = max((t.ends_on for t in council.terms(cur, owner.id)), default=None)
