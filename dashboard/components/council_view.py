@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard.components.dates import long_date
 from dashboard.components.labels import FEATURE, GROUP, label
 from dashboard.components.tables import markdown_table
+from dashboard.components.text import plain
 from dashboard.domain.groups import AGE_BANDS
 from dashboard.domain.small_groups import MIN_GROUP, GroupRow
 from dashboard.i18n import t
@@ -211,7 +212,7 @@ def _proof(draw: DrawCounts | FollowUpDraw, bundle: str, file_name: str, command
         t(
             "In de openbare bijeenkomst noemden aanwezigen: {invoer}. Daaruit volgde raad "
             "nummer {nummer} van de lijst.",
-            invoer=", ".join(f"“{value}”" for value in draw.ceremony_inputs),
+            invoer=", ".join(f"“{plain(value)}”" for value in draw.ceremony_inputs),
             nummer=draw.chosen_index,
         )
     )

@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard.components.dates import long_date
 from dashboard.components.exports import rows_csv
 from dashboard.components.labels import CONSULTATION, DECISION_KIND, STATUS, label
-from dashboard.components.tables import plain
+from dashboard.components.text import plain
 from dashboard.domain.models import Meeting
 from dashboard.domain.money import euro
 from dashboard.files.photos import photo_path

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
+from dashboard.components.text import plain
 from dashboard.domain.auth import PermissionDenied
 from dashboard.domain.errors import UserError
 
@@ -48,10 +49,15 @@ def attempt(
         result = action()
     except (UserError, PermissionDenied) as exc:
         st.session_state.get(_SEEN, {}).pop(submitted, None)  # nothing changed: may retry
-        st.error(str(exc))
+        show_error(exc)
         return
     note = warning(result) if warning else None
     flash(success, [note] if note else [])
+
+
+def show_error(problem: object) -> None:
+    """A refusal or problem, shown as text: messages often repeat what was typed."""
+    st.error(plain(str(problem)))
 
 
 def form_key(name: str) -> str:
@@ -73,4 +79,4 @@ def show_flash() -> None:
         success, warnings = message
         st.success(success)
         for text in warnings:
-            st.warning(text)
+            st.warning(plain(text))

@@ -4,8 +4,10 @@ import streamlit as st
 
 from dashboard import services
 from dashboard.components.clock import local_moment
+from dashboard.components.forms import show_error
 from dashboard.components.roles import ROLE_NAMES
 from dashboard.components.tables import markdown_table
+from dashboard.components.text import plain
 from dashboard.domain.auth import PermissionDenied, Role
 from dashboard.services import accounts
 from dashboard.web.app_state import store
@@ -17,7 +19,7 @@ db = store()
 try:
     people = accounts.list_users(db, caller)
 except PermissionDenied as exc:
-    st.error(str(exc))
+    show_error(exc)
     st.stop()
 
 hoods = {h.id: h for h in services.neighbourhoods(db)}
@@ -99,7 +101,7 @@ with st.form("nieuw", clear_on_submit=False):
         try:
             accounts.create_user(db, caller, username, password, role, chosen, everywhere)
         except (accounts.AccountError, PermissionDenied) as exc:
-            st.error(str(exc))
+            show_error(exc)
         else:
             done(f"Gebruiker {username.strip().lower()} is aangemaakt.")
 
@@ -118,9 +120,9 @@ with st.form(f"toegang_{user.id}"):
         try:
             accounts.update_access(db, caller, user.id, role, chosen, everywhere)
         except (accounts.AccountError, PermissionDenied) as exc:
-            st.error(str(exc))
+            show_error(exc)
         else:
-            done(f"De toegang van {user.username} is aangepast.")
+            done(f"De toegang van {plain(user.username)} is aangepast.")
 
 with st.form(f"wachtwoord_{user.id}", clear_on_submit=True):
     new_password = st.text_input("Nieuw wachtwoord (minstens 10 tekens)", type="password")
@@ -128,7 +130,7 @@ with st.form(f"wachtwoord_{user.id}", clear_on_submit=True):
         try:
             accounts.reset_password(db, caller, user.id, new_password)
         except (accounts.AccountError, PermissionDenied) as exc:
-            st.error(str(exc))
+            show_error(exc)
         else:
             done(f"{user.username} heeft een nieuw wachtwoord.")
 
@@ -141,6 +143,6 @@ if right.button(f"{user.username} {toggle}"):
     try:
         accounts.set_active(db, caller, user.id, not user.active)
     except accounts.AccountError as exc:
-        st.error(str(exc))
+        show_error(exc)
     else:
         done(f"{user.username} is {'ingeschakeld' if not user.active else 'uitgeschakeld'}.")

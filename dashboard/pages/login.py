@@ -2,8 +2,10 @@
 
 import streamlit as st
 
+from dashboard.components.forms import show_error
 from dashboard.components.login_form import login_form
 from dashboard.components.roles import ROLE_NAMES
+from dashboard.components.text import plain
 from dashboard.domain.auth import PermissionDenied
 from dashboard.services import accounts
 from dashboard.web import web_session
@@ -22,7 +24,7 @@ if login is None:
 
 caller = login.caller
 st.title("Mijn account")
-st.success(f"U bent ingelogd als **{caller.username}** ({ROLE_NAMES[caller.role]}).")
+st.success(f"U bent ingelogd als **{plain(caller.username)}** ({ROLE_NAMES[caller.role]}).")
 if st.button("Uitloggen", type="primary"):
     web_session.end(store())
 
@@ -46,7 +48,7 @@ with st.expander("Wachtwoord wijzigen"):
             try:
                 changed = accounts.change_own_password(db, login, current, new)
             except (accounts.AccountError, PermissionDenied) as exc:
-                st.error(str(exc))
+                show_error(exc)
             else:
                 web_session.start(db, changed)
                 st.success("Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd.")

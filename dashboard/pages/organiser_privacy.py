@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from dashboard.components.forms import show_error
 from dashboard.domain.auth import PermissionDenied
 from dashboard.services import privacy
 from dashboard.web.app_state import store
@@ -34,7 +35,7 @@ if not address:
 try:
     found = privacy.find_residents(db, caller, *address)
 except (privacy.PrivacyError, PermissionDenied) as exc:
-    st.error(str(exc))
+    show_error(exc)
     st.stop()
 if not found:
     st.info("Op dit adres staat in uw wijken niemand met opgeslagen contactgegevens.")
@@ -51,7 +52,7 @@ for match in found:
         try:
             privacy.erase_contact(db, caller, match.resident_id, reference.strip() or None)
         except (privacy.PrivacyError, PermissionDenied) as exc:
-            st.error(str(exc))
+            show_error(exc)
         else:
             st.session_state["privacy_message"] = "De contactgegevens zijn gewist."
             st.rerun()

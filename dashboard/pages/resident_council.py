@@ -6,6 +6,7 @@ import streamlit as st
 from dashboard.components import council_view
 from dashboard.components.choose import neighbourhood_or_stop
 from dashboard.components.public_cache import PublicReader
+from dashboard.components.text import plain
 from dashboard.i18n import t
 from dashboard.services import public
 from dashboard.web.app_state import store
@@ -23,7 +24,7 @@ db = store()
 hood = neighbourhood_or_stop(db)
 view = PublicReader(db)(public.council_view, hood.id, clock.today())
 if view is None:
-    st.info(t("{wijk} heeft op dit moment geen wijkraad.", wijk=hood.name))
+    st.info(t("{wijk} heeft op dit moment geen wijkraad.", wijk=plain(hood.name)))
     st.stop()
 council_view.composition(view)
 bundle = None

@@ -6,6 +6,7 @@ import streamlit as st
 from dashboard.components import decisions_view
 from dashboard.components.choose import neighbourhood_or_stop
 from dashboard.components.public_cache import PublicReader
+from dashboard.components.text import plain
 from dashboard.i18n import t
 from dashboard.services import public
 from dashboard.web.app_state import store
@@ -30,7 +31,9 @@ decisions_tab, projects_tab, meetings_tab = st.tabs(
 with decisions_tab:
     years = read(public.decision_years, hood.id)
     if not years:
-        st.info(t("De wijkraad van {wijk} heeft nog geen openbare besluiten.", wijk=hood.name))
+        st.info(
+            t("De wijkraad van {wijk} heeft nog geen openbare besluiten.", wijk=plain(hood.name))
+        )
     else:
         year = st.selectbox(t("Jaar"), sorted(years, reverse=True), key="besluiten_jaar")
         decisions_view.decision_list(read(public.decisions, hood.id, year))

@@ -6,6 +6,7 @@ from dashboard import services
 from dashboard.components.choose import choose_neighbourhood
 from dashboard.components.format import SOURCE_NAMES
 from dashboard.components.tables import markdown_table
+from dashboard.components.text import plain
 from dashboard.domain.money import euro
 from dashboard.i18n import t
 from dashboard.web.app_state import store
@@ -35,7 +36,7 @@ year = right.selectbox(
 
 view = services.neighbourhood_budget(db, hood.id, year)
 money = view.summary
-st.subheader(t("{wijk} in {jaar}", wijk=view.neighbourhood.name, jaar=year))
+st.subheader(t("{wijk} in {jaar}", wijk=plain(view.neighbourhood.name), jaar=year))
 st.markdown(
     t(
         "Van de **{budget}** voor {jaar} is **{besloten}** besloten en **{uitgegeven}** "

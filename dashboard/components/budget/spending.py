@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard.components.budget.page import BookPage
 from dashboard.components.forms import attempt, first_submission, flash, form_key
+from dashboard.components.text import plain
 from dashboard.domain.money import euro
 from dashboard.services import budget_book as book
 from sortition import clock
@@ -21,7 +22,7 @@ def render(page: BookPage) -> None:
     flagged = [p for p in view.projects if p.overspent]
     for project in flagged:
         st.warning(
-            f"⚠ {project.proposal.external_ref} {project.proposal.title}: uitgegeven "
+            f"⚠ {plain(project.proposal.external_ref)} {plain(project.proposal.title)}: uitgegeven "
             f"{euro(project.spent)}, toegekend {euro(project.allocated)} (overschreden)."
         )
     st.caption(f"Uitgaven geboekt in {year}.")

@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard.components.draw.common import FEATURES, PROJECTOR, go_to, group_name
 from dashboard.components.exports import csv_bytes
 from dashboard.components.forms import attempt, first_submission
+from dashboard.components.text import plain
 from dashboard.domain.auth import Caller
 from dashboard.i18n import t
 from dashboard.services import Store
@@ -52,9 +53,9 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
         st.rerun()
     view = draw_selection.selection_view(db, caller, draw_id)
     if replacement:
-        st.subheader(t("Openbare trekking van vervangers: {raad}", raad=ctx.council.name))
+        st.subheader(t("Openbare trekking van vervangers: {raad}", raad=plain(ctx.council.name)))
     else:
-        st.subheader(t("Openbare trekking: {raad}", raad=ctx.council.name))
+        st.subheader(t("Openbare trekking: {raad}", raad=plain(ctx.council.name)))
     st.markdown(t("**1. De vingerafdruk die vooraf is gepubliceerd**"))
     st.code(view.commitment, language=None)
     if replacement:

@@ -11,7 +11,7 @@ import streamlit as st
 
 from dashboard.components.draw.common import go_to
 from dashboard.components.exports import csv_bytes
-from dashboard.components.forms import attempt, first_submission
+from dashboard.components.forms import attempt, first_submission, show_error
 from dashboard.domain.auth import Caller
 from dashboard.domain.errors import UserError
 from dashboard.i18n import t
@@ -90,7 +90,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
     try:
         plan = inv.lottery_plan(db, caller, draw_id, int(letters), rates)
     except UserError as exc:
-        st.error(str(exc))
+        show_error(exc)
         return
     strata = [str(s) for s in plan.strata["stratum"]]
     table = pd.DataFrame(
@@ -193,7 +193,7 @@ def _after(db: Store, caller: Caller, state: DrawState) -> None:
             details = inv.LetterDetails(reply_by, phone, email, sender)
             st.session_state[_LETTERS] = (draw_id, inv.letters_file(db, caller, draw_id, details))
         except UserError as exc:
-            st.error(str(exc))
+            show_error(exc)
     made_letters = st.session_state.get(_LETTERS)
     if made_letters and made_letters[0] == draw_id:
         st.download_button(

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components.draw.common import group_name, open_draw
-from dashboard.components.forms import attempt, first_submission, form_key
+from dashboard.components.forms import attempt, first_submission, form_key, show_error
 from dashboard.domain.auth import Caller
 from dashboard.domain.errors import UserError
 from dashboard.i18n import t
@@ -191,7 +191,7 @@ def _replacement_draw(
     try:
         plan = draw_replacements.replacement_plan(db, caller, draw_id, chosen)
     except UserError as exc:
-        st.error(str(exc))
+        show_error(exc)
         return
     st.write(t("{k} plaatsen, te loten uit {n} aanmeldingen.", k=plan.seats, n=plan.volunteers))
     for note in plan.notes:
@@ -203,7 +203,7 @@ def _replacement_draw(
         try:
             new_id = draw_replacements.prepare_replacement(db, caller, draw_id, chosen)
         except UserError as exc:
-            st.error(str(exc))
+            show_error(exc)
             return
         open_draw(new_id)
 

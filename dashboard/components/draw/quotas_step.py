@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components.draw.common import feature_name
-from dashboard.components.forms import attempt, first_submission
+from dashboard.components.forms import attempt, first_submission, show_error
 from dashboard.domain.auth import Caller
 from dashboard.domain.errors import UserError
 from dashboard.i18n import t
@@ -60,11 +60,11 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
         try:
             _set_table(draw_id, draw_quotas.proposed_quotas(db, caller, draw_id, features))
         except UserError as exc:
-            st.error(str(exc))
+            show_error(exc)
     try:
         table = _table(db, caller, draw_id, features or list(draw_quotas.DEFAULT_FEATURES))
     except UserError as exc:
-        st.error(str(exc))
+        show_error(exc)
         return
     edited = st.data_editor(
         table,
@@ -88,7 +88,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
     try:
         check = draw_quotas.check_quotas(db, caller, draw_id, edited)
     except UserError as exc:
-        st.error(str(exc))
+        show_error(exc)
         return
     verdict = t(check.template, volunteers=check.volunteers, seats=check.seats)
     if check.feasible:

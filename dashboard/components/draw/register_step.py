@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard.components.draw.common import go_to
 from dashboard.components.exports import csv_bytes
-from dashboard.components.forms import attempt
+from dashboard.components.forms import attempt, show_error
 from dashboard.domain.auth import Caller
 from dashboard.domain.errors import UserError
 from dashboard.files import register_extract as rx
@@ -30,7 +30,7 @@ def _read(uploaded: object, draw_id: int) -> rx.Upload | None:
         with st.spinner(t("Het bestand wordt gelezen…")):
             upload = rx.read_upload(uploaded.getvalue(), uploaded.name)  # type: ignore[attr-defined]
     except UserError as exc:
-        st.error(str(exc))
+        show_error(exc)
         return None
     st.session_state[_UPLOAD] = ((draw_id, file_id), upload)
     st.session_state.pop(_CHECK, None)
@@ -103,7 +103,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
             with st.spinner(t("Elke rij wordt gecontroleerd…")):
                 check = draw_register.check_register(db, caller, draw_id, upload, mapping)
         except UserError as exc:
-            st.error(str(exc))
+            show_error(exc)
             return
         st.session_state[_CHECK] = ((draw_id, upload.sha256, tuple(sorted(mapping.items()))), check)
     cached = st.session_state.get(_CHECK)

@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard import services
 from dashboard.components.draw.common import METHOD_NAMES
 from dashboard.components.forms import attempt, first_submission, form_key
+from dashboard.components.text import plain
 from dashboard.domain.auth import Caller
 from dashboard.i18n import t
 from dashboard.services import Store
@@ -70,7 +71,7 @@ def render(db: Store, caller: Caller) -> None:
                 t(
                     "{naam}: {geloot} gelote en {benoemd} benoemde zetels, termijn {maanden} "
                     "maanden, vanaf {leeftijd} jaar.",
-                    naam=picked.name,
+                    naam=plain(picked.name),
                     geloot=picked.seats_drawn,
                     benoemd=picked.seats_appointed,
                     maanden=picked.term_months,

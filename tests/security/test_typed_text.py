@@ -1,0 +1,98 @@
+"""Text that staff or residents typed reaches every page as text: no Markdown, HTML,
+LaTeX, icons, colours, entities, links or arrows made of it (issue 15, finding 3).
+
+The unit tests check `plain` for any text; the browser test puts markup into every
+free-text field the public pages show and reads the pages in Chromium."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dashboard.components.text import as_shown, plain
+from tests.e2e.harness import running_server, wait_until_ready
+
+ATTACKS = [
+    "$x^2$ en $$y$$",
+    ":material/warning: :smile: :red[rood]",
+    "www.example.nl https://evil.example a@b.nl",
+    "&lt;b&gt; &amp; <b>vet</b> <img src=https://evil.example/x.png>",
+    "**vet** _schuin_ `code` # kop",
+    "[klik](https://evil.example) ![beeld](https://evil.example/x.png)",
+    "-> <= -- ~= >=",
+]
+
+
+def unescaped(markdown: str) -> str:
+    """What CommonMark makes of backslash escapes."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+
+
+@given(st.text())
+def test_plain_text_reads_back_as_typed_on_one_line(text: str) -> None:
+    shown = plain(text)
+    assert as_shown(unescaped(shown)) == text.replace("\r", " ").replace("\n", " ")
+    # every ASCII punctuation character is escaped, so Markdown finds no syntax in it
+    assert not re.search(r"[!-/:-@\[-`{-~]", re.sub(r"\\.", "", shown))
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_link_and_arrow_triggers_are_broken_by_an_invisible_joiner(attack: str) -> None:
+    shown = unescaped(plain(attack))
+    for trigger in ("www.", "://", "a@", "->", "<=", "--", "~=", ">="):
+        assert trigger not in shown
+
+
+FIELDS = {
+    # table, column, the rows that appear on the neighbourhood's public pages
+    ("proposal", "title"): "id IN (SELECT proposal_id FROM decision WHERE status = 'gepubliceerd')",
+    ("decision", "rationale"): "status = 'gepubliceerd'",
+    ("meeting", "location"): "TRUE",
+    ("meeting", "agenda"): "TRUE",
+    ("milestone", "noticeable"): "TRUE",
+    ("consultation", "question"): "TRUE",
+}
+
+
+@pytest.mark.browser
+def test_the_public_pages_show_typed_markup_literally(demo_db: Path, page: object) -> None:
+    con = duckdb.connect(str(demo_db))
+    try:
+        for number, ((table, column), where) in enumerate(FIELDS.items()):
+            attack = ATTACKS[number % len(ATTACKS)]
+            con.execute(f"UPDATE {table} SET {column} = ? || ' ' || {column} WHERE {where}",
+                        [attack])  # fmt: skip
+        # Draws recorded before inputs had one canonical form may hold anything.
+        con.execute(
+            "UPDATE draw SET seed_inputs_json = ? WHERE seed_inputs_json IS NOT NULL",
+            ['["www.evil.example", "[x](https://evil.example)", "3"]'],
+        )
+    finally:
+        con.close()
+    with running_server(demo_db) as server:
+        for path in ("resident_decisions", "resident_council", ""):
+            page.goto(f"{server.url}/{path}?wijk=WK001")  # type: ignore[attr-defined]
+            wait_until_ready(page)
+            for name in ("Projecten", "Vergaderingen"):
+                tabs = page.get_by_role("tab", name=name)  # type: ignore[attr-defined]
+                if tabs.count():
+                    tabs.first.click()
+                    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+            main = page.locator("[data-testid='stMain']")  # type: ignore[attr-defined]
+            made = main.locator(
+                "a[href*='evil'], a[href^='mailto'], img[src*='evil'], .katex, "
+                "[data-testid='stIconMaterial'], b:text('vet'), strong:text('vet'), "
+                "code:text('code'), h1:text('kop')"
+            )
+            assert made.count() == 0, f"/{path}: markup from typed text was rendered"
+            text = as_shown(main.inner_text())
+            assert "→" not in text and "≤" not in text
+        page.goto(f"{server.url}/resident_decisions?wijk=WK001")  # type: ignore[attr-defined]
+        wait_until_ready(page)
+        text = as_shown(page.locator("[data-testid='stMain']").inner_text())  # type: ignore[attr-defined]
+        assert ATTACKS[1] in text  # the rationale, exactly as typed
