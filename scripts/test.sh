@@ -2,9 +2,9 @@
 # Run every test: install the locked environment with the test tools, install Debian's
 # chromium (browser tests) and faketime (the year-ahead run) when missing (as root or with
 # sudo), check lint and formatting, then run pytest on both cores. With no arguments the
-# suite's non-browser part then runs again with the machine's clock a year ahead, so that
-# a test or page that reads the real date fails the day it is written. Extra arguments go
-# to pytest and skip the year-ahead run.
+# suite runs again with the machine's clock a year ahead (without the browser tests and
+# the slow fuzzers), so that a test or page that reads the real date fails the day it is
+# written. Extra arguments go to pytest and skip the year-ahead run.
 set -eu
 cd "$(dirname "$0")/.."
 . scripts/uv.sh
@@ -36,9 +36,9 @@ $UV run --frozen --no-sync python -m pytest -n 2 "$@"
 
 if [ $# -eq 0 ]; then
     if [ -x /usr/bin/faketime ]; then
-        echo "The suite without the browser tests, a year ahead:"
+        echo "The suite without the browser tests and the slow fuzzers, a year ahead:"
         exec $UV run --frozen --no-sync /usr/bin/faketime -f +365d \
-            python -m pytest -n 2 -q -m "not browser" -p no:cacheprovider
+            python -m pytest -n 2 -q -m "not browser and not slow" -p no:cacheprovider
     elif [ -n "${CI:-}" ]; then
         echo "CI needs /usr/bin/faketime for the year-ahead run (apt-get install faketime)" >&2
         exit 1

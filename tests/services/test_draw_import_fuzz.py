@@ -30,6 +30,10 @@ from dashboard.store.register_import import register_as_extract
 from tests.database_state import changed_tables, fingerprint
 from tests.services.test_draws import ORGANISER, imported, new_draw
 
+# The fuzzers take seconds each: left out of the year-ahead run (scripts/test.sh).
+pytestmark = pytest.mark.slow
+
+
 FUZZ = settings(
     max_examples=60,
     deadline=None,

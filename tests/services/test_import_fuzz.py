@@ -43,6 +43,10 @@ ENCODINGS = st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16", "latin-1"
 DELIMITERS = st.sampled_from([";", ",", "\t"])
 
 
+# The fuzzers take seconds each: left out of the year-ahead run (scripts/test.sh).
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture
 def project(store: Store) -> str:
     """A project of neighbourhood 1 with € 2.000 allocated and one payment booked."""

@@ -8,6 +8,7 @@ import json
 from functools import cache
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -37,6 +38,10 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         for index, child in enumerate(value[:3]):
             found += _paths(child, (*prefix, index))
     return found
+
+
+# The fuzzers take seconds each: left out of the year-ahead run (scripts/test.sh).
+pytestmark = pytest.mark.slow
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

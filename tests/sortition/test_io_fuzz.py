@@ -10,10 +10,15 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sortition import SortitionInputError, make_quotas, read_pool, read_quotas
+
+# The fuzzers take seconds each: left out of the year-ahead run (scripts/test.sh).
+pytestmark = pytest.mark.slow
+
 
 FUZZ = settings(
     max_examples=120,
