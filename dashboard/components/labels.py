@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from dashboard.domain.statuses import ProposalStatus
 from dashboard.i18n import t
 
 STATUS = {
-    "besloten": "Besloten, nog niet begonnen",
-    "in uitvoering": "Bezig",
-    "afgerond": "Klaar",
-    "ingediend": "Ingediend",
-    "in behandeling": "In behandeling",
-    "afgewezen": "Afgewezen",
+    ProposalStatus.BESLOTEN: "Besloten, nog niet begonnen",
+    ProposalStatus.IN_UITVOERING: "Bezig",
+    ProposalStatus.AFGEROND: "Klaar",
+    ProposalStatus.INGEDIEND: "Ingediend",
+    ProposalStatus.IN_BEHANDELING: "In behandeling",
+    ProposalStatus.AFGEWEZEN: "Afgewezen",
 }
 DECISION_KIND = {
     "toekennen": "Geld toegekend",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from dashboard.domain.errors import UserError
+from dashboard.domain.money import parse_amount
 from dashboard.domain.statuses import UNDECIDED, ProposalStatus, path_to
 
 DECISION_KINDS = ("toekennen", "bijstellen", "afwijzen", "overig")
@@ -65,25 +66,32 @@ class Votes:
             )
 
 
-def check_kind(kind: str, consultation_method: str) -> None:
+def check_kind(kind: str) -> None:
     if kind not in DECISION_KINDS:
         raise UserError(f"Kies het soort besluit: {', '.join(DECISION_KINDS)}.")
-    if consultation_method not in CONSULTATION_METHODS:
+
+
+def check_consultation_method(method: str) -> None:
+    if method not in CONSULTATION_METHODS:
         raise UserError("Kies hoe bewoners vooraf zijn geraadpleegd.")
 
 
 def check_subject(
-    kind: str, proposal_id: int | None, amount: Decimal | None, envelope_id: int | None
-) -> None:
+    kind: str, proposal_id: int | None, amount: str | Decimal | None, envelope_id: int | None
+) -> Decimal | None:
     """A decision other than 'overig' is about a proposal; one that grants or adjusts money
-    names its amount and budget, and a grant is more than nothing."""
+    names its amount and budget, and a grant is more than nothing. Returns the amount the
+    decision books (None when it books none)."""
     if kind != "overig" and proposal_id is None:
         raise UserError("Kies het voorstel waarover besloten is.")
-    if kind in MONEY_KINDS:
-        if amount is None or envelope_id is None:
-            raise UserError("Vul het bedrag in en kies uit welk budget het komt.")
-        if kind == "toekennen" and amount <= 0:
-            raise UserError("Een toekenning moet groter zijn dan € 0.")
+    if kind not in MONEY_KINDS:
+        return None
+    if amount in (None, "") or envelope_id is None:
+        raise UserError("Vul het bedrag in en kies uit welk budget het komt.")
+    value = parse_amount(amount)  # type: ignore[arg-type]
+    if kind == "toekennen" and value <= 0:
+        raise UserError("Een toekenning moet groter zijn dan € 0.")
+    return value
 
 
 def check_majority(kind: str, votes: Votes) -> None:

@@ -7,23 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-STATUS_DEFAULT = {
-    "ingediend": 0,
-    "in behandeling": 0,
-    "besloten": 10,
-    "in uitvoering": 50,
-    "afgerond": 100,
-    "afgewezen": 0,
-}
+from dashboard.domain.statuses import ProposalStatus
 
-# The status flow of a proposal; the key is the status it leaves.
-NEXT_STATUSES = {
-    "ingediend": ("in behandeling", "afgewezen"),
-    "in behandeling": ("besloten", "afgewezen"),
-    "besloten": ("in uitvoering",),
-    "in uitvoering": ("afgerond",),
-    "afgerond": (),
-    "afgewezen": (),
+STATUS_DEFAULT = {
+    ProposalStatus.INGEDIEND: 0,
+    ProposalStatus.IN_BEHANDELING: 0,
+    ProposalStatus.BESLOTEN: 10,
+    ProposalStatus.IN_UITVOERING: 50,
+    ProposalStatus.AFGEROND: 100,
+    ProposalStatus.AFGEWEZEN: 0,
 }
 
 
@@ -36,7 +28,7 @@ class MilestoneState:
 def own_progress(status: str, milestones: Sequence[MilestoneState]) -> int:
     """A finished project is 100; otherwise the mean of its milestones (a finished
     milestone counts 100), or the default of its status when it has none."""
-    if status == "afgerond":
+    if status == ProposalStatus.AFGEROND:
         return 100
     if not milestones:
         return STATUS_DEFAULT.get(status, 0)

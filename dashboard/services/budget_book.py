@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from dashboard.config import overspend_policy
-from dashboard.domain import ledger, progress
+from dashboard.domain import governance, ledger, progress
 from dashboard.domain.auth import (
     SYSTEM,
     Caller,
@@ -28,6 +28,7 @@ from dashboard.domain.auth import (
     require_staff,
 )
 from dashboard.domain.errors import UserError
+from dashboard.domain.governance import Votes
 from dashboard.domain.ledger import AllocationRow, Books, EnvelopeRow, SpendingRow
 from dashboard.domain.models import (
     Allocation,
@@ -39,6 +40,7 @@ from dashboard.domain.models import (
     SpendingTransaction,
 )
 from dashboard.domain.money import ZERO, parse_amount
+from dashboard.domain.statuses import DECIDED, UNDECIDED, ProposalStatus, manual_step_refusal
 from dashboard.files import spending_csv
 from dashboard.files.photos import save_photo
 from dashboard.store import audit, budget, council, geography, proposals
@@ -50,8 +52,6 @@ from sortition import clock
 T = TypeVar("T")
 
 SUBMITTER_TYPES = ("bewoner", "raadslid", "gemeente", "partner")
-DECISION_KINDS = ("toekennen", "bijstellen", "afwijzen", "overig")
-CONSULTATION_METHODS = ("wijkpanel", "bijeenkomst", "stemming", "geen")
 CONSULTATION_KINDS = ("peiling", "stemming", "bijeenkomst")
 MILESTONE_STATUSES = ("gepland", "bezig", "klaar")
 
@@ -284,13 +284,13 @@ def review_proposal(
 
     def work(cur: Unit, books: Books) -> None:
         found = _proposal(cur, proposal_id)
-        if found.status not in ("ingediend", "in behandeling"):
+        if found.status not in UNDECIDED:
             raise UserError(f"Dit voorstel is al {found.status}; beoordelen kan niet meer.")
         proposals.record_review(cur, proposal_id, text, estimate, reason)
-        if found.status == "ingediend":
-            proposals.change_status(cur, proposal_id, "in behandeling", day)
+        if found.status == ProposalStatus.INGEDIEND:
+            proposals.change_status(cur, proposal_id, ProposalStatus.IN_BEHANDELING, day)
         if not feasible:
-            proposals.change_status(cur, proposal_id, "afgewezen", day, reason)
+            proposals.change_status(cur, proposal_id, ProposalStatus.AFGEWEZEN, day, reason)
         audit.append(
             cur, caller.actor, "proposal.review", "proposal", proposal_id, {"feasible": feasible}
         )
@@ -307,14 +307,9 @@ def change_proposal_status(
 
     def work(cur: Unit, books: Books) -> None:
         found = _proposal(cur, proposal_id)
-        allowed = progress.NEXT_STATUSES.get(found.status, ())
-        if to_status not in allowed:
-            raise UserError(
-                f"Van '{found.status}' kan een voorstel niet naar '{to_status}'"
-                + (f"; wel naar: {', '.join(allowed)}." if allowed else ".")
-            )
-        if to_status in ("besloten", "afgewezen"):
-            raise UserError(f"'{to_status}' volgt uit een besluit van de wijkraad; leg dat vast.")
+        refusal = manual_step_refusal(found.status, to_status)
+        if refusal is not None:
+            raise UserError(refusal)
         proposals.change_status(cur, proposal_id, to_status, day)
         audit.append(
             cur,
@@ -384,74 +379,23 @@ def record_decision(store: Store, caller: Caller, data: DecisionInput) -> int:
     """Record a council decision as a draft; allocations it makes are booked at once (so no
     one allocates the same money twice), but stay out of public figures until published."""
     _require_organiser_role(caller)
-    if data.kind not in DECISION_KINDS:
-        raise UserError(f"Kies het soort besluit: {', '.join(DECISION_KINDS)}.")
+    governance.check_kind(data.kind)
     rationale = _text(data.rationale, "De motivering", minimum=10)
-    if data.consultation_method not in CONSULTATION_METHODS:
-        raise UserError("Kies hoe bewoners vooraf zijn geraadpleegd.")
-    votes = (data.votes_for, data.votes_against, data.votes_abstain)
-    if min(*votes, data.members_present) < 0:
-        raise UserError("Aantallen stemmen en aanwezigen kunnen niet negatief zijn.")
-    if sum(votes) != data.members_present:
-        raise UserError(
-            f"Voor ({data.votes_for}) + tegen ({data.votes_against}) + onthouding "
-            f"({data.votes_abstain}) = {sum(votes)}, maar er waren {data.members_present} "
-            "leden aanwezig. Tel opnieuw."
-        )
-    money_kinds = ("toekennen", "bijstellen")
-    if data.kind != "overig" and data.proposal_id is None:
-        raise UserError("Kies het voorstel waarover besloten is.")
-    amount = None
-    if data.kind in money_kinds:
-        if data.amount in (None, "") or data.envelope_id is None:
-            raise UserError("Vul het bedrag in en kies uit welk budget het komt.")
-        amount = parse_amount(data.amount)  # type: ignore[arg-type]
-        if data.kind == "toekennen" and amount <= 0:
-            raise UserError("Een toekenning moet groter zijn dan € 0.")
+    governance.check_consultation_method(data.consultation_method)
+    votes = Votes(data.votes_for, data.votes_against, data.votes_abstain, data.members_present)
+    votes.check()
+    amount = governance.check_subject(data.kind, data.proposal_id, data.amount, data.envelope_id)
     neighbourhood_id = _council_neighbourhood(store, data.council_id)
 
     def work(cur: Unit, books: Books) -> int:
-        found_council = council.council(cur, data.council_id)
-        meeting = council.meeting(cur, data.meeting_id)
-        if found_council is None or meeting is None or meeting.council_id != data.council_id:
-            raise UserError("Kies een vergadering van deze wijkraad.")
-        _not_future(meeting.held_on, "De vergadering")
-        seats = found_council.seats_drawn + found_council.seats_appointed
-        if data.members_present > seats:
-            raise UserError(
-                f"Er waren {data.members_present} aanwezigen, maar de raad heeft {seats} zetels."
-            )
-        if data.members_present < found_council.quorum:
-            raise UserError(
-                f"Het quorum is niet gehaald: {data.members_present} leden aanwezig, "
-                f"{found_council.quorum} nodig. Zonder quorum kan de raad niet besluiten."
-            )
-        passed = data.votes_for > data.votes_against
-        if data.kind in money_kinds and not passed:
-            raise UserError(
-                "Het voorstel kreeg geen meerderheid (voor moet meer zijn dan tegen). "
-                "Leg het vast als afwijzing."
-            )
-        proposal = None
-        if data.proposal_id is not None:
-            proposal = _proposal(cur, data.proposal_id)
-            if proposal.neighbourhood_id not in council.council_neighbourhood_ids(
-                cur, data.council_id
-            ):
-                raise UserError("Dit voorstel hoort niet bij de wijk van deze wijkraad.")
-        if proposal is not None:
-            _check_proposal_for(data.kind, proposal, books)
-        if amount is not None and proposal is not None:
-            envelope = budget.envelope(cur, data.envelope_id)  # type: ignore[arg-type]
-            if envelope is None or envelope.neighbourhood_id != proposal.neighbourhood_id:
-                raise UserError("Kies een budget van de wijk van dit voorstel.")
-            ledger.check_allocation(books, envelope.id, proposal.id, amount)
+        meeting = _decision_meeting(cur, data, votes)
+        proposal = _decision_proposal(cur, data, books, amount)
         decision_id = council.add_decision(
             cur,
             data.council_id,
             data.kind,
-            votes,
-            data.members_present,
+            votes.as_tuple(),
+            votes.present,
             True,
             rationale,
             "concept",
@@ -462,25 +406,8 @@ def record_decision(store: Store, caller: Caller, data: DecisionInput) -> int:
             consultation_id=data.consultation_id,
             consultation_method=data.consultation_method,
         )
-        if amount is not None and proposal is not None:
-            budget.add_allocation(
-                cur,
-                decision_id,
-                proposal.id,
-                data.envelope_id,  # type: ignore[arg-type]
-                amount,
-                meeting.held_on,
-                clock.utc_naive_now(),
-            )
-        if proposal is not None and data.kind == "toekennen":
-            if proposal.status == "ingediend":
-                proposals.change_status(cur, proposal.id, "in behandeling", meeting.held_on)
-            proposals.change_status(cur, proposal.id, "besloten", meeting.held_on)
-        if proposal is not None and data.kind == "afwijzen":
-            proposals.record_review(
-                cur, proposal.id, proposal.feasibility or "", proposal.cost_estimate, rationale
-            )
-            proposals.change_status(cur, proposal.id, "afgewezen", meeting.held_on, rationale)
+        if proposal is not None:
+            _carry_out(cur, data, decision_id, proposal, amount, meeting.held_on, rationale)
         audit.append(
             cur,
             caller.actor,
@@ -491,7 +418,7 @@ def record_decision(store: Store, caller: Caller, data: DecisionInput) -> int:
                 "kind": data.kind,
                 "amount": None if amount is None else str(amount),
                 "proposal_id": data.proposal_id,
-                "votes": list(votes),
+                "votes": list(votes.as_tuple()),
             },
         )
         return decision_id
@@ -499,12 +426,68 @@ def record_decision(store: Store, caller: Caller, data: DecisionInput) -> int:
     return _booking(store, caller, neighbourhood_id, work)
 
 
-def _check_proposal_for(kind: str, proposal: Proposal, books: Books) -> None:
-    open_statuses = ("ingediend", "in behandeling")
-    if kind in ("toekennen", "afwijzen") and proposal.status not in open_statuses:
-        raise UserError(f"Over dit voorstel is al besloten (status: {proposal.status}).")
-    if kind == "bijstellen" and books.allocated_to(proposal.id) <= 0:
-        raise UserError("Dit voorstel heeft nog geen toekenning om bij te stellen.")
+def _decision_meeting(cur: Unit, data: DecisionInput, votes: Votes) -> Meeting:
+    """The meeting the decision was taken in, held, with a quorum and the majority the
+    decision needs."""
+    found_council = council.council(cur, data.council_id)
+    meeting = council.meeting(cur, data.meeting_id)
+    if found_council is None or meeting is None or meeting.council_id != data.council_id:
+        raise UserError("Kies een vergadering van deze wijkraad.")
+    _not_future(meeting.held_on, "De vergadering")
+    votes.check_attendance(
+        found_council.seats_drawn + found_council.seats_appointed, found_council.quorum
+    )
+    governance.check_majority(data.kind, votes)
+    return meeting
+
+
+def _decision_proposal(
+    cur: Unit, data: DecisionInput, books: Books, amount: Decimal | None
+) -> Proposal | None:
+    """The proposal decided on, of the council's neighbourhood and open to this kind of
+    decision; the money it is granted fits its budget."""
+    if data.proposal_id is None:
+        return None
+    proposal = _proposal(cur, data.proposal_id)
+    if proposal.neighbourhood_id not in council.council_neighbourhood_ids(cur, data.council_id):
+        raise UserError("Dit voorstel hoort niet bij de wijk van deze wijkraad.")
+    governance.check_proposal(data.kind, proposal.status, books.allocated_to(proposal.id))
+    if amount is not None:
+        envelope = budget.envelope(cur, data.envelope_id)  # type: ignore[arg-type]
+        if envelope is None or envelope.neighbourhood_id != proposal.neighbourhood_id:
+            raise UserError("Kies een budget van de wijk van dit voorstel.")
+        ledger.check_allocation(books, envelope.id, proposal.id, amount)
+    return proposal
+
+
+def _carry_out(
+    cur: Unit,
+    data: DecisionInput,
+    decision_id: int,
+    proposal: Proposal,
+    amount: Decimal | None,
+    day: date,
+    rationale: str,
+) -> None:
+    """What a decision does to its proposal: the money it grants, a rejection's reason,
+    and the status steps."""
+    if amount is not None:
+        budget.add_allocation(
+            cur,
+            decision_id,
+            proposal.id,
+            data.envelope_id,  # type: ignore[arg-type]
+            amount,
+            day,
+            clock.utc_naive_now(),
+        )
+    if data.kind == "afwijzen":
+        proposals.record_review(
+            cur, proposal.id, proposal.feasibility or "", proposal.cost_estimate, rationale
+        )
+    for step in governance.status_steps(data.kind, proposal.status):
+        note = rationale if step is ProposalStatus.AFGEWEZEN else None
+        proposals.change_status(cur, proposal.id, step, day, note)
 
 
 def publish_decision(store: Store, caller: Caller, decision_id: int) -> None:
@@ -566,8 +549,8 @@ def book_spending(
         spending_id = budget.add_spending(
             cur, allocation_id, ref, day, value, text, clock.utc_naive_now()
         )
-        if proposal.status == "besloten":
-            proposals.change_status(cur, proposal_id, "in uitvoering", day)
+        if proposal.status == ProposalStatus.BESLOTEN:
+            proposals.change_status(cur, proposal_id, ProposalStatus.IN_UITVOERING, day)
         audit.append(
             cur,
             caller.actor,
@@ -739,7 +722,7 @@ def add_milestone(
 
     def work(cur: Unit, books: Books) -> int:
         proposal = _proposal(cur, proposal_id)
-        if proposal.status not in ("besloten", "in uitvoering", "afgerond"):
+        if proposal.status not in DECIDED:
             raise UserError("Mijlpalen horen bij projecten waarover besloten is.")
         done = clock.today() if status == "klaar" else None
         pct = 100 if status == "klaar" else progress_pct
@@ -933,8 +916,10 @@ def import_spending(
         ])  # fmt: skip
         started: set[int] = set()
         for row, _, project in plan:
-            if project.status == "besloten" and project.id not in started:
-                proposals.change_status(cur, project.id, "in uitvoering", row.booked_on)
+            if project.status == ProposalStatus.BESLOTEN and project.id not in started:
+                proposals.change_status(
+                    cur, project.id, ProposalStatus.IN_UITVOERING, row.booked_on
+                )
                 started.add(project.id)
         already = len(parsed.rows) - len(plan)
         budget.record_import(

@@ -16,7 +16,6 @@ from dashboard.store.bulk import load_frame, reserve_ids
 from dashboard.store.register import age_band_sql
 from dashboard.store.rows import Cursor, first_row, insert, select, select_one
 
-OPEN = ("open", "committed")
 _DRAW_COLUMNS = ", ".join(f.name for f in fields(Draw))
 # Each invitation's latest answer (a home visit can be answered more than once).
 _LATEST = """

@@ -9,9 +9,8 @@ from datetime import date
 from decimal import Decimal
 
 from dashboard.domain.models import Council
+from dashboard.domain.statuses import NOT_FINAL
 from dashboard.store.rows import Cursor, select
-
-OPEN_STATUSES = ("ingediend", "in behandeling", "besloten", "in uitvoering")
 
 
 @dataclass(frozen=True)
@@ -121,7 +120,7 @@ def stalled_proposals(cur: Cursor, quiet_since: date) -> list[StalledProposal]:
           AND coalesce(last.day, p.submitted_on) < $since
         ORDER BY 6, p.id
         """,
-        {"open": list(OPEN_STATUSES), "since": quiet_since},
+        {"open": [str(s) for s in NOT_FINAL], "since": quiet_since},
     ).fetchall()
     return [StalledProposal(int(r[0]), int(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
 

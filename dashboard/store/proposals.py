@@ -6,6 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from dashboard.domain.models import Milestone, Proposal
+from dashboard.domain.statuses import ProposalStatus
 from dashboard.store.rows import Cursor, first_row, insert, select, select_one
 
 
@@ -53,7 +54,7 @@ def add_proposal(
             "part_id": part_id,
             "location_lat": location[0] if location else None,
             "location_lon": location[1] if location else None,
-            "status": "ingediend",
+            "status": ProposalStatus.INGEDIEND,
             "parent_id": parent_id,
             "iv3_taakveld": iv3_taakveld,
             "submitted_on": submitted_on,
@@ -68,7 +69,7 @@ def add_proposal(
         {
             "proposal_id": proposal_id,
             "from_status": None,
-            "to_status": "ingediend",
+            "to_status": ProposalStatus.INGEDIEND,
             "changed_on": submitted_on,
         },
     )

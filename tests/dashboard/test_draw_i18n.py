@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from dashboard.components.draw import common, members_step
+from dashboard.domain.statuses import DRAW_STATUS_NAMES
 from dashboard.i18n import EN
 from dashboard.services.draws import quotas as draw_quotas
 from dashboard.services.draws import workspace as draws
-from dashboard.services.draws.context import STATUS_NAMES
 from tests.dashboard.test_i18n import blanks, sentences
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,7 +24,7 @@ TABLES = [
     common.OUTCOME_NAMES,
     common.FEATURES,
     members_step.STATUS,
-    STATUS_NAMES,
+    DRAW_STATUS_NAMES,
     draws.LABELS,
     # Sentences the services hand to the page as templates.
     {q: q for q in (draw_quotas.FEASIBLE, draw_quotas.FEASIBLE_RELAXED, draw_quotas.INFEASIBLE)},

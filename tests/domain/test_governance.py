@@ -112,23 +112,28 @@ def test_the_messages_of_the_vote_rules() -> None:
 
 
 def test_the_messages_of_kind_and_subject() -> None:
-    assert refused(governance.check_kind, "besluiten", "geen") == (
+    assert refused(governance.check_kind, "besluiten") == (
         "Kies het soort besluit: toekennen, bijstellen, afwijzen, overig."
     )
-    assert refused(governance.check_kind, "overig", "enquête") == (
+    assert refused(governance.check_consultation_method, "enquête") == (
         "Kies hoe bewoners vooraf zijn geraadpleegd."
     )
     assert refused(governance.check_subject, "afwijzen", None, None, None) == (
         "Kies het voorstel waarover besloten is."
     )
     assert refused(governance.check_subject, "overig", None, None, None) is None
-    assert refused(governance.check_subject, "bijstellen", 1, Decimal("5"), None) == (
+    assert refused(governance.check_subject, "bijstellen", 1, "5", None) == (
         "Vul het bedrag in en kies uit welk budget het komt."
     )
-    assert refused(governance.check_subject, "toekennen", 1, Decimal("0"), 2) == (
+    assert refused(governance.check_subject, "toekennen", 1, "", 2) == (
+        "Vul het bedrag in en kies uit welk budget het komt."
+    )
+    assert refused(governance.check_subject, "toekennen", 1, "0,00", 2) == (
         "Een toekenning moet groter zijn dan € 0."
     )
-    assert refused(governance.check_subject, "bijstellen", 1, Decimal("-20"), 2) is None
+    assert governance.check_subject("bijstellen", 1, "-20", 2) == Decimal("-20")
+    assert governance.check_subject("toekennen", 1, "1.250,50", 2) == Decimal("1250.50")
+    assert governance.check_subject("afwijzen", 1, "99", None) is None
 
 
 @given(statuses, st.sampled_from(governance.DECISION_KINDS), st.integers(0, 2))

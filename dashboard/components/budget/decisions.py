@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard.components.budget.page import BookPage
 from dashboard.components.format import SOURCE_NAMES
 from dashboard.components.forms import attempt, first_submission, form_key
+from dashboard.domain import governance
 from dashboard.domain.money import euro
 from dashboard.services import budget_book as book
 from sortition import clock
@@ -68,7 +69,7 @@ def render(page: BookPage) -> None:
                     f"{m.held_on:%d-%m-%Y} · {m.location}" for m in held if m.id == i
                 ),
             )
-            kind = st.selectbox("Soort besluit", book.DECISION_KINDS)
+            kind = st.selectbox("Soort besluit", governance.DECISION_KINDS)
             target = st.selectbox(
                 "Voorstel",
                 list(projects),
@@ -95,7 +96,7 @@ def render(page: BookPage) -> None:
             abstain = c4.number_input("Onthouding", 0, 100, 0)
             rationale = st.text_area("Motivering in gewone woorden")
             method = st.selectbox(
-                "Hoe zijn bewoners vooraf geraadpleegd?", book.CONSULTATION_METHODS
+                "Hoe zijn bewoners vooraf geraadpleegd?", governance.CONSULTATION_METHODS
             )
             if st.form_submit_button("Besluit vastleggen") and first_submission(
                 "besluit", {"m": meeting, "k": kind, "p": target, "a": decided, "r": rationale}

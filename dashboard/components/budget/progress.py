@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard.components.budget.page import BookPage
 from dashboard.components.forms import attempt, first_submission, form_key
 from dashboard.domain.money import euro
+from dashboard.domain.statuses import DECIDED
 from dashboard.services import budget_book as book
 
 
@@ -15,9 +16,7 @@ def render(page: BookPage) -> None:
     db = page.db
     caller = page.caller
     view = page.view
-    running = [
-        p for p in view.projects if p.proposal.status in ("besloten", "in uitvoering", "afgerond")
-    ]
+    running = [p for p in view.projects if p.proposal.status in DECIDED]
     st.dataframe(
         pd.DataFrame(
             {

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard.components.budget.page import BookPage
 from dashboard.components.forms import attempt, first_submission, form_key
 from dashboard.domain.money import euro
-from dashboard.domain.progress import NEXT_STATUSES
+from dashboard.domain.statuses import NEXT_STATUSES, UNDECIDED, ProposalStatus
 from dashboard.services import budget_book as book
 
 
@@ -61,9 +61,7 @@ def render(page: BookPage) -> None:
                 ),
                 "Het voorstel is ingediend.",
             )
-    open_ids = [
-        i for i, p in projects.items() if p.proposal.status in ("ingediend", "in behandeling")
-    ]
+    open_ids = [i for i, p in projects.items() if p.proposal.status in UNDECIDED]
     with st.form(form_key("beoordeling")):
         st.markdown("**Voorstel beoordelen**")
         target = st.selectbox(
@@ -92,7 +90,8 @@ def render(page: BookPage) -> None:
                     ),
                     "De beoordeling is vastgelegd.",
                 )
-    movable = [i for i, p in projects.items() if p.proposal.status in ("besloten", "in uitvoering")]
+    moving = (ProposalStatus.BESLOTEN, ProposalStatus.IN_UITVOERING)  # a step by hand
+    movable = [i for i, p in projects.items() if p.proposal.status in moving]
     with st.form(form_key("status")):
         st.markdown("**Status bijwerken** (besloten en afgewezen volgen uit besluiten)")
         target = st.selectbox(

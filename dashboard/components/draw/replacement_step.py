@@ -11,6 +11,7 @@ from dashboard.components.draw import ceremony_step
 from dashboard.components.draw.common import open_draw
 from dashboard.components.forms import attempt
 from dashboard.domain.auth import Caller
+from dashboard.domain.statuses import DrawStatus
 from dashboard.i18n import t
 from dashboard.services import Store
 from dashboard.services.draws import replacements as draw_replacements
@@ -46,7 +47,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
         st.warning(note)
     st.divider()
     ceremony_step.render(db, caller, state)
-    if ctx.draw.status == "committed" and ctx.draw.chosen_index is None:
+    if ctx.draw.status == DrawStatus.COMMITTED and ctx.draw.chosen_index is None:
         with st.expander(t("Vervangingsloting stoppen")):
             reason = st.text_input(t("Waarom stopt de vervangingsloting?"),
                                    key=f"stop_vervanging_{draw_id}")  # fmt: skip
@@ -56,7 +57,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
                     t("De vervangingsloting is gestopt; de plaatsen kunnen opnieuw worden "
                       "gevuld."),
                 )  # fmt: skip
-    elif ctx.draw.status == "completed":
+    elif ctx.draw.status == DrawStatus.COMPLETED:
         st.success(
             t("De vervangers staan bij de leden van de raad (loting {ouder}); vraag of ze "
               "meedoen en bevestig ze daar.", ouder=view.parent_draw_id)

@@ -34,10 +34,10 @@ from dashboard.components.draw.common import (
 from dashboard.components.forms import attempt
 from dashboard.domain.auth import Caller
 from dashboard.domain.errors import UserError
+from dashboard.domain.statuses import RUNNING, DrawStatus, draw_status_name
 from dashboard.i18n import t
 from dashboard.services import Store
 from dashboard.services.draws import workspace as draws
-from dashboard.services.draws.context import STATUS_NAMES
 from dashboard.services.draws.workspace import DrawState
 
 NEW = 0
@@ -70,7 +70,7 @@ def _label(choice: draws.DrawChoice) -> str:
         wat=t(draws.LABELS.get(draw.purpose, draw.purpose)),
         datum=f"{draw.created_at:%d-%m-%Y}",
         n=draw.id,
-        status=t(STATUS_NAMES.get(draw.status, draw.status)),
+        status=t(draw_status_name(draw.status)),
     )
 
 
@@ -90,7 +90,7 @@ def render(db: Store, caller: Caller) -> None:
         st.session_state["loting"] = wanted
     elif st.session_state.get("loting") not in options:
         st.session_state["loting"] = next(
-            (i for i, c in choices.items() if c.draw.status in ("open", "committed")), NEW
+            (i for i, c in choices.items() if c.draw.status in RUNNING), NEW
         )
     chosen = st.selectbox(
         t("Loting"),
@@ -118,7 +118,7 @@ def render(db: Store, caller: Caller) -> None:
         return
     done = state.steps_done
     first_open = (
-        8 if state.context.draw.status == "completed"
+        8 if state.context.draw.status == DrawStatus.COMPLETED
         else next((n for n in range(2, 9) if not done[n]), 8)
     )  # fmt: skip
     asked = _from_address("stap")
@@ -175,7 +175,7 @@ def _header(db: Store, caller: Caller, state: DrawState) -> None:
         )
         + (f" · {term}" if term else "")
         + f" · {t(METHOD_NAMES[ctx.draw.method])} · "
-        + t("status: {s}", s=t(STATUS_NAMES.get(ctx.draw.status, ctx.draw.status)))
+        + t("status: {s}", s=t(draw_status_name(ctx.draw.status)))
     )
     plan = ctx.parameters.get("rotation") if ctx.draw.purpose == "rotation" else None
     if plan:
@@ -199,7 +199,7 @@ def _header(db: Store, caller: Caller, state: DrawState) -> None:
         if plan["seats"] and plan.get("open_seats"):
             st.caption(t("De loting vult ook {open} zetel(s) die op die dag open zijn (wie "
                          "eerder stopte).", open=plan["open_seats"]))  # fmt: skip
-    if ctx.draw.status == "open":
+    if ctx.draw.status == DrawStatus.OPEN:
         with st.expander(t("Loting stoppen")):
             reason = st.text_input(t("Waarom stopt de loting?"), key=f"stop_reden_{ctx.draw.id}")
             if st.button(t("Loting stoppen"), key=f"stop_{ctx.draw.id}"):

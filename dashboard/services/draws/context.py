@@ -18,17 +18,11 @@ from dashboard.domain.auth import SYSTEM, Caller, Role, require_organiser
 from dashboard.domain.errors import UserError
 from dashboard.domain.groups import AGE_BANDS
 from dashboard.domain.models import Council, Draw, Term
+from dashboard.domain.statuses import RUNNING, DrawStatus, closed_draw_refusal
 from dashboard.store import audit, council, draws, geography
 from dashboard.store.db import Store
 from dashboard.store.unit import Unit
 from sortition import DrawInputs, QuotaChange, clock, pseudonym
-
-STATUS_NAMES = {
-    "open": "loopt",
-    "committed": "vingerafdruk gemaakt",
-    "completed": "afgerond",
-    "cancelled": "gestopt",
-}
 
 
 def require_organiser_role(caller: Caller) -> None:
@@ -64,7 +58,7 @@ class DrawContext:
 
     @property
     def is_open(self) -> bool:
-        return self.draw.status in draws.OPEN
+        return self.draw.status in RUNNING
 
     def bundle_id(self, resident_id: int) -> str:
         """The person's number in this draw's bundle (`sortition.pseudonym`; a replacement
@@ -112,11 +106,9 @@ def read_context(store: Store, caller: Caller, draw_id: int) -> DrawContext:
 
 
 def require_open(ctx: DrawContext) -> None:
-    if not ctx.is_open:
-        raise UserError(
-            f"Deze loting is {STATUS_NAMES.get(ctx.draw.status, ctx.draw.status)}; "
-            "er kan niets meer aan veranderen."
-        )
+    refusal = closed_draw_refusal(ctx.draw.status)
+    if refusal is not None:
+        raise UserError(refusal)
 
 
 def term_of(cur: Unit, ctx: DrawContext) -> Term | None:
@@ -137,11 +129,12 @@ def members_closed_reason(cur: Unit, ctx: DrawContext, day: date, *, replacing: 
     council; a rotation fills the open seat (one of no rotating seats fills only that)."""
     if ctx.is_open:
         return None
-    if ctx.draw.status != "completed" or ctx.draw.purpose not in ("council", "rotation", "panel"):
-        return (
-            f"Deze loting is {STATUS_NAMES.get(ctx.draw.status, ctx.draw.status)}; "
-            "er kan niets meer aan veranderen."
-        )
+    if ctx.draw.status != DrawStatus.COMPLETED or ctx.draw.purpose not in (
+        "council",
+        "rotation",
+        "panel",
+    ):
+        return closed_draw_refusal(ctx.draw.status)
     term = term_of(cur, ctx)
     if term is not None and term.ends_on < day:
         return (

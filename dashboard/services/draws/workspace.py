@@ -14,7 +14,9 @@ from datetime import date
 
 from dashboard.domain.auth import Caller, require_organiser
 from dashboard.domain.errors import UserError
+from dashboard.domain.governance import quorum_for
 from dashboard.domain.models import Council, Draw, Neighbourhood, Term
+from dashboard.domain.statuses import DrawStatus
 from dashboard.services.draws import rotation
 from dashboard.services.draws.context import (
     DrawContext,
@@ -94,6 +96,53 @@ def _check_new_council(data: NewCouncil, hoods: dict[int, Neighbourhood]) -> str
 def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
     """Create the council when it is new, the term the draw fills, and the draw."""
     require_organiser_role(caller)
+    _check_request(request)
+
+    def work(cur: Unit) -> int:
+        owner = _council_of(cur, caller, request)
+        running = draws.open_draw(cur, owner.id, request.purpose)
+        if running is not None:
+            raise UserError(
+                f"Voor {owner.name} loopt al een loting (nummer {running.id}). "
+                "Maak die eerst af, of stop hem."
+            )
+        # Volunteers' numbers in the published bundle (sortition.pseudonym); private.
+        id_secret = secrets.token_hex(16)
+        chosen = _rotation(cur, owner, request, id_secret)
+        k = chosen.to_fill if chosen is not None else owner.seats_drawn
+        panel_id = None
+        if request.purpose == "panel":
+            k = int(request.panel_size)  # type: ignore[arg-type]
+            panel_id = draws.add_panel(
+                cur, owner.id, council.council_neighbourhood_ids(cur, owner.id)[0],
+                f"Wijkpanel {owner.name}", k, clock.utc_naive_now(),
+            )  # fmt: skip
+        term_id = _new_term(cur, owner, request)
+        # The invitation lottery's seed, fixed now: the plan an organiser sees is then
+        # exactly what the lottery will do, and trying again cannot draw other people.
+        parameters = {
+            "eligible_age": owner.eligible_age,
+            "term_id": term_id,
+            "lottery_seed": secrets.randbits(32),
+            "id_secret": id_secret,
+        }
+        if chosen is not None:
+            parameters["rotation"] = chosen.parameters()
+        draw_id = draws.add_draw(
+            cur, owner.id, request.purpose, request.method, k, parameters,
+            clock.utc_naive_now(), panel_id,
+        )  # fmt: skip
+        log(cur, caller, "draw.create", draw_id, {
+            "council_id": owner.id, "purpose": request.purpose, "method": request.method,
+            "k": k, "term_id": term_id, **_rotation_event(chosen),
+        })  # fmt: skip
+        return draw_id
+
+    return store.write(work)
+
+
+def _check_request(request: DrawRequest) -> None:
+    """What a request says by itself, before anything is read."""
     if request.method not in METHODS:
         raise UserError("Kies de methode: in twee stappen of direct met huisbezoeken.")
     if request.purpose not in PURPOSES:
@@ -107,128 +156,90 @@ def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
     if request.purpose == "rotation" and request.council_id is None:
         raise UserError("Een rotatie is voor een raad die al zit; kies die raad.")
 
-    def work(cur: Unit) -> int:
-        hoods = {h.id: h for h in geography.neighbourhoods(cur)}
-        if request.new_council is not None:
-            data = request.new_council
-            name = _check_new_council(data, hoods)
-            for hood in data.neighbourhood_ids:
-                require_organiser(caller, hood)
-            if name.lower() in (n.lower() for n in draws.council_names(cur)):
-                raise UserError(f"Er is al een raad met de naam '{name}'. Kies die raad.")
-            council_id = council.add_council(
-                cur,
-                name,
-                sorted(data.neighbourhood_ids),
-                data.seats_drawn,
-                data.seats_appointed,
-                data.term_months,
-                (data.seats_drawn + data.seats_appointed) // 2 + 1,
-                clock.utc_naive_now(),
-                eligible_age=data.eligible_age,
-                kind=data.kind,
-            )
-            audit.append(
-                cur,
-                caller.actor,
-                "council.create",
-                "council",
-                council_id,
-                {"seats_drawn": data.seats_drawn, "seats_appointed": data.seats_appointed},
-            )
-        else:
-            council_id = int(request.council_id)  # type: ignore[arg-type]
-            if council.council(cur, council_id) is None:
-                raise UserError("Die raad bestaat niet.")
-            for hood in council.council_neighbourhood_ids(cur, council_id):
-                require_organiser(caller, hood)
-        owner = council.council(cur, council_id)
-        assert owner is not None
-        running = draws.open_draw(cur, council_id, request.purpose)
-        if running is not None:
-            raise UserError(
-                f"Voor {owner.name} loopt al een loting (nummer {running.id}). "
-                "Maak die eerst af, of stop hem."
-            )
-        panel_id = None
-        k = owner.seats_drawn
-        if request.purpose == "panel":
-            k = int(request.panel_size)  # type: ignore[arg-type]
-            panel_id = draws.add_panel(
-                cur,
-                council_id,
-                council.council_neighbourhood_ids(cur, council_id)[0],
-                f"Wijkpanel {owner.name}",
-                k,
-                clock.utc_naive_now(),
-            )
-        term_id = None
-        chosen = None
-        # Volunteers' numbers in the published bundle (sortition.pseudonym); private.
-        id_secret = secrets.token_hex(16)
-        if request.purpose == "rotation":
-            # Who leaves is fixed now, by length of service and a public lot for ties.
-            chosen = rotation.choose(
-                cur, council_id, request.term_starts_on, int(request.rotating_seats or 0),
-                lambda resident: pseudonym(id_secret, str(resident)),
-            )  # fmt: skip
-            k = chosen.to_fill
-        if request.purpose in ("council", "rotation"):
-            # A rotation's newcomers form a cohort with a full term of their own.
-            term_id = council.add_term(
-                cur,
-                council_id,
-                draws.next_term_number(cur, council_id),
-                request.term_starts_on,
-                add_months(request.term_starts_on, owner.term_months),
-            )
-        # The invitation lottery's seed, fixed now: the plan an organiser sees is then
-        # exactly what the lottery will do, and trying again cannot draw other people.
-        parameters = {
-            "eligible_age": owner.eligible_age,
-            "term_id": term_id,
-            "lottery_seed": secrets.randbits(32),
-            "id_secret": id_secret,
-        }
-        if chosen is not None:
-            parameters["rotation"] = chosen.parameters()
-        draw_id = draws.add_draw(
-            cur,
-            council_id,
-            request.purpose,
-            request.method,
-            k,
-            parameters,
-            clock.utc_naive_now(),
-            panel_id,
-        )
-        log(
-            cur,
-            caller,
-            "draw.create",
-            draw_id,
-            {
-                "council_id": council_id,
-                "purpose": request.purpose,
-                "method": request.method,
-                "k": k,
-                "term_id": term_id,
-                **(
-                    {
-                        "rotating_out": len(chosen.out),
-                        "open_seats": chosen.open_seats,
-                        "staying": len(chosen.staying),
-                        "tie_seed": chosen.seed,
-                        "tie_seed_draw_id": chosen.seed_draw_id,
-                    }
-                    if chosen is not None
-                    else {}
-                ),
-            },
-        )
-        return draw_id
 
-    return store.write(work)
+def _council_of(cur: Unit, caller: Caller, request: DrawRequest) -> Council:
+    """The request's council, created when it is new; the caller organises all its
+    neighbourhoods."""
+    if request.new_council is not None:
+        council_id = _create_council(cur, caller, request.new_council)
+    else:
+        council_id = int(request.council_id)  # type: ignore[arg-type]
+        if council.council(cur, council_id) is None:
+            raise UserError("Die raad bestaat niet.")
+        for hood in council.council_neighbourhood_ids(cur, council_id):
+            require_organiser(caller, hood)
+    owner = council.council(cur, council_id)
+    assert owner is not None
+    return owner
+
+
+def _create_council(cur: Unit, caller: Caller, data: NewCouncil) -> int:
+    name = _check_new_council(data, {h.id: h for h in geography.neighbourhoods(cur)})
+    for hood in data.neighbourhood_ids:
+        require_organiser(caller, hood)
+    if name.lower() in (n.lower() for n in draws.council_names(cur)):
+        raise UserError(f"Er is al een raad met de naam '{name}'. Kies die raad.")
+    council_id = council.add_council(
+        cur,
+        name,
+        sorted(data.neighbourhood_ids),
+        data.seats_drawn,
+        data.seats_appointed,
+        data.term_months,
+        quorum_for(data.seats_drawn, data.seats_appointed),
+        clock.utc_naive_now(),
+        eligible_age=data.eligible_age,
+        kind=data.kind,
+    )
+    audit.append(
+        cur,
+        caller.actor,
+        "council.create",
+        "council",
+        council_id,
+        {"seats_drawn": data.seats_drawn, "seats_appointed": data.seats_appointed},
+    )
+    return council_id
+
+
+def _rotation(
+    cur: Unit, owner: Council, request: DrawRequest, id_secret: str
+) -> rotation.RotationChoice | None:
+    """A rotation's plan: who leaves is fixed now, by length of service and a public lot
+    for ties. None for other draws."""
+    if request.purpose != "rotation":
+        return None
+    return rotation.choose(
+        cur, owner.id, request.term_starts_on, int(request.rotating_seats or 0),
+        lambda resident: pseudonym(id_secret, str(resident)),
+    )  # fmt: skip
+
+
+def _new_term(cur: Unit, owner: Council, request: DrawRequest) -> int | None:
+    """The term a council draw seats its members for; a rotation's newcomers form a cohort
+    with a full term of their own. A wijkpanel has none."""
+    if request.purpose not in ("council", "rotation"):
+        return None
+    return council.add_term(
+        cur,
+        owner.id,
+        draws.next_term_number(cur, owner.id),
+        request.term_starts_on,
+        add_months(request.term_starts_on, owner.term_months),
+    )
+
+
+def _rotation_event(chosen: rotation.RotationChoice | None) -> dict[str, object]:
+    """What the audit event of a new rotation records about who leaves and stays."""
+    if chosen is None:
+        return {}
+    return {
+        "rotating_out": len(chosen.out),
+        "open_seats": chosen.open_seats,
+        "staying": len(chosen.staying),
+        "tie_seed": chosen.seed,
+        "tie_seed_draw_id": chosen.seed_draw_id,
+    }
 
 
 def cancel_draw(store: Store, caller: Caller, draw_id: int, reason: str) -> None:
@@ -310,7 +321,7 @@ class DrawState:
             5: self.quotas > 0,
             6: ctx.draw.commitment is not None,
             7: ctx.draw.chosen_index is not None,
-            8: ctx.draw.status == "completed",
+            8: ctx.draw.status == DrawStatus.COMPLETED,
         }
 
 
