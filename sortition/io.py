@@ -12,8 +12,11 @@ from sortition.errors import SortitionInputError
 from sortition.pool import Pool, build_pool
 from sortition.quotas import Quota, QuotaTable
 from sortition.text import clean, fold
+from sortition.xlsx_limits import Limits, SpreadsheetLimitError, check_xlsx
 
 Source = str | Path | pd.DataFrame
+# As for the dashboard's register extract: a million rows unpack to about 590 MB of sheet.
+XLSX_LIMITS = Limits(sheet_bytes=1_000_000_000, total_bytes=1_200_000_000)
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -48,8 +51,15 @@ def read_table(source: Source) -> pd.DataFrame:
         if not path.exists():
             raise SortitionInputError(f"File not found: {path}.")
         if path.suffix.lower() in (".xlsx", ".xlsm"):
+            raw = path.read_bytes()
             try:
-                frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="calamine")
+                check_xlsx(raw, XLSX_LIMITS)  # before the reader makes its grid of cells
+            except SpreadsheetLimitError as exc:
+                raise SortitionInputError(f"{path}: {exc}") from exc
+            try:
+                frame = pd.read_excel(
+                    _io.BytesIO(raw), dtype=str, keep_default_na=False, engine="calamine"
+                )
             except Exception as exc:
                 raise SortitionInputError(f"{path}: cannot read it as XLSX ({exc}).") from exc
         else:

@@ -35,8 +35,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from dashboard.domain.errors import UserError
+from sortition import xlsx_limits
 
 MAX_ROWS = 1_100_000
+# An XLSX extract of 1,000,000 rows as Excel saves it unpacks to about 590 MB of sheet
+# (bench/register_import.py); MAX_ROWS rows to about 650 MB. What is over these is refused
+# before it is loaded (issue 15: a 380 KB file of 6,000,000 rows took 2 GB).
+XLSX_LIMITS = xlsx_limits.Limits(sheet_bytes=1_000_000_000, total_bytes=1_200_000_000)
 NOT_IN_FILE = ""  # the mapping of an optional field the file does not have
 
 
@@ -253,6 +258,7 @@ def _read_xlsx(data: bytes) -> pa.Table:
     styles or workbook part, a stray tag in a cell); their rows are checked all the same."""
     import fastexcel
 
+    _check_xlsx_limits(data)
     # Not a warning per empty column ('falling back to string') in the server's log.
     logging.getLogger("fastexcel").setLevel(logging.ERROR)
     # Row 1 holds the names (skip_rows=0 keeps empty rows above the data), from column A on.
@@ -296,6 +302,33 @@ def _read_xlsx(data: bytes) -> pa.Table:
             blank = pa.array(texts[i][1])
             columns[i] = pc.if_else(blank, pc.fill_null(text, ""), columns[i])
     return pa.table(dict(zip(header, columns, strict=True)))
+
+
+def _check_xlsx_limits(data: bytes) -> None:
+    """Refuse a workbook over the limits before anything is loaded (sortition/xlsx_limits)."""
+    try:
+        xlsx_limits.check_xlsx(data, XLSX_LIMITS)
+    except xlsx_limits.SpreadsheetLimitError as exc:
+        limit = f"{exc.limit:,}".replace(",", ".")
+        rows = f"{MAX_ROWS:,}".replace(",", ".")
+        messages = {
+            "too_large": f"Het Excel-bestand is uitgepakt groter dan {exc.limit // 1_000_000} "
+            f"MB. Zo groot is een uittreksel van {rows} rijen niet; controleer het bestand of "
+            "exporteer het als CSV.",
+            "too_many_rows": f"Het Excel-bestand heeft rijen voorbij rij {limit}; er kunnen "
+            f"hoogstens {rows} rijen tegelijk worden ingelezen.",
+            "too_many_columns": "Het Excel-bestand heeft cellen voorbij kolom "
+            f"{xlsx_limits.MAX_COLUMN_LETTER}: meer dan {limit} kolommen. Laat de kolommen "
+            "weg die niet voor de loting nodig zijn.",
+            "unplaced_cell": "Het Excel-bestand heeft cellen zonder celverwijzing. Sla het "
+            "opnieuw op in Excel of LibreOffice, of als CSV.",
+        }
+        message = messages.get(
+            exc.reason,
+            "Het bestand kan niet als Excel-bestand (XLSX) worden gelezen. Sla het op als "
+            "XLSX of CSV.",
+        )
+        raise UserError(message) from exc
 
 
 # In a text column, what a cell of another kind may have been written as by fastexcel, unlike
