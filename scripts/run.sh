@@ -1,6 +1,8 @@
 #!/bin/sh
-# Start Wijkraad: install the locked environment, create the demo database when it is
-# missing, and serve the app on http://127.0.0.1:8501 (WIJKRAAD_HOST / WIJKRAAD_PORT).
+# Start Wijkraad: install the locked environment, create the demo database when the
+# default file (data/wijkraad.duckdb) is missing, and serve the app on
+# http://127.0.0.1:8501 (WIJKRAAD_HOST / WIJKRAAD_PORT). A missing file named by WIJKRAAD_DB
+# gets the demo only with WIJKRAAD_DEMO=1; else the app says that the file is missing.
 set -eu
 cd "$(dirname "$0")/.."
 . scripts/uv.sh
@@ -9,11 +11,16 @@ cd "$(dirname "$0")/.."
 $UV sync --frozen --no-default-groups --inexact --quiet
 compile_bytecode app
 DB="${WIJKRAAD_DB:-data/wijkraad.duckdb}"
-export WIJKRAAD_DB="$DB"
 if [ ! -e "$DB" ]; then
-    echo "Creating the demo municipality in $DB ..."
-    $UV run --frozen --no-sync python -m data.generate --out "$DB"
+    if [ -z "${WIJKRAAD_DB:-}" ] || [ "${WIJKRAAD_DEMO:-}" = 1 ]; then
+        echo "Creating the demo municipality in $DB ..."
+        $UV run --frozen --no-sync python -m data.generate --out "$DB"
+    else
+        echo "No database at $DB (WIJKRAAD_DB); none is created." \
+            "WIJKRAAD_DEMO=1 creates the demo municipality there." >&2
+    fi
 fi
+export WIJKRAAD_DB="$DB"
 HOST="${WIJKRAAD_HOST:-127.0.0.1}"
 PORT="${WIJKRAAD_PORT:-8501}"
 echo "Wijkraad runs on http://$HOST:$PORT (stop with Ctrl+C)"

@@ -11,7 +11,7 @@ from dashboard.services.overview import (
     neighbourhood_budget,
     neighbourhood_parts,
     neighbourhoods,
-    open_or_create,
+    open_database,
 )
 
 # Pages and components hold the database only to hand it to the use cases; they know it by
@@ -26,5 +26,5 @@ __all__ = [
     "neighbourhood_budget",
     "neighbourhood_parts",
     "neighbourhoods",
-    "open_or_create",
+    "open_database",
 ]

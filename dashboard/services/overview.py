@@ -12,17 +12,14 @@ from dashboard.domain.models import (
     NeighbourhoodPart,
 )
 from dashboard.store import budget, geography
-from dashboard.store.db import Store, open_store
+from dashboard.store.db import Store, open_existing_store
 from sortition import clock
 
 
-def open_or_create(path: Path) -> Store:
-    """Open the database, generating the demo municipality first when the file is missing."""
-    if not path.exists():
-        from data.generate import Settings, generate  # only on first start: pulls in Faker
-
-        generate(path, Settings())
-    return open_store(path)
+def open_database(path: Path) -> Store:
+    """Open the existing database; a missing file raises DatabaseMissingError and nothing is
+    created (the demo municipality is made only on purpose: scripts/run.sh, data.generate)."""
+    return open_existing_store(path)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 import duckdb
 
-from dashboard.store.errors import StoreError, WriteConflict
+from dashboard.store.errors import DatabaseMissingError, StoreError, WriteConflict
 from dashboard.store.migrations import migrate
 from dashboard.store.unit import Unit
 
@@ -102,6 +102,16 @@ def open_store(path: str | Path) -> Store:
         con.close()
         raise
     return Store(con, location)
+
+
+def open_existing_store(path: str | Path) -> Store:
+    """Open the database file and bring its schema up to date; create nothing.
+
+    Raises DatabaseMissingError when the file does not exist.
+    """
+    if not Path(path).is_file():
+        raise DatabaseMissingError(str(path))
+    return open_store(path)
 
 
 def open_memory_store() -> Store:

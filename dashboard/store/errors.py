@@ -25,3 +25,12 @@ class WriteConflict(StoreError):
     violation when both sessions added the same key; the two cannot be told apart, so a
     constraint that fails on every attempt of `Store.write` arrives here too.
     """
+
+
+class DatabaseMissingError(StoreError):
+    """The database file does not exist. The app opens only an existing database: a typo in
+    its setting must not start a new, empty or fictitious one."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"There is no database file at {path}.")
+        self.path = path

@@ -9,12 +9,12 @@ import streamlit as st
 from dashboard import services
 from dashboard.config import database_path
 from dashboard.store.db import Store
-from dashboard.store.errors import SchemaTooNewError, StoreError
+from dashboard.store.errors import DatabaseMissingError, SchemaTooNewError, StoreError
 
 
 @st.cache_resource(show_spinner="De database wordt geopend…")
 def _store(path: str) -> Store:
-    return services.open_or_create(Path(path))
+    return services.open_database(Path(path))
 
 
 def store() -> Store:
@@ -24,6 +24,8 @@ def store() -> Store:
     """
     try:
         return _store(str(database_path()))
+    except DatabaseMissingError as exc:
+        st.error(missing_database_message(exc.path))
     except SchemaTooNewError as exc:
         st.error(
             f"Deze database is gemaakt met een nieuwere versie van Wijkraad "
@@ -34,3 +36,13 @@ def store() -> Store:
         st.error(f"De database kan niet worden geopend. {exc}")
     st.stop()
     raise AssertionError("st.stop() returned")
+
+
+def missing_database_message(path: str) -> str:
+    """What the page says when WIJKRAAD_DB names a file that does not exist."""
+    return (
+        f"Er is geen database in `{path}` (de instelling WIJKRAAD_DB). Wijkraad maakt daar "
+        "zelf geen nieuwe database. Klopt de naam van het bestand? Wilt u de demo-gemeente "
+        "proberen? Start Wijkraad dan met `sh scripts/run.sh` zonder WIJKRAAD_DB, of zet "
+        "WIJKRAAD_DEMO=1 om de demo in dit bestand te maken."
+    )

@@ -121,3 +121,17 @@ def test_a_database_from_a_newer_version_gives_a_clear_message(
     at = run_app()
     assert not at.exception
     assert "nieuwere versie van Wijkraad" in at.error[0].value
+
+
+def test_a_missing_database_file_is_refused_with_a_message_and_not_created(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "wijkraad-typo.duckdb"
+    monkeypatch.setenv("WIJKRAAD_DB", str(missing))
+    at = run_app()
+    assert not at.exception
+    message = at.error[0].value
+    assert f"Er is geen database in `{missing}`" in message
+    assert "WIJKRAAD_DB" in message and "WIJKRAAD_DEMO=1" in message
+    assert not at.metric  # nothing else on the page
+    assert list(tmp_path.iterdir()) == []  # no database, no demo municipality

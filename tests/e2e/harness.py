@@ -52,16 +52,22 @@ def start_server(
         stderr=subprocess.DEVNULL,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    wait_healthy(process, url)
+    return process, url
+
+
+def wait_healthy(process: subprocess.Popen[bytes], url: str, seconds: float = 60) -> None:
+    """Wait until the server at `url` answers its health check; kill it when it does not."""
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
                 if answer.read() == b"ok":
-                    return process, url
+                    return
         except OSError:
             time.sleep(0.2)
     process.kill()
-    raise RuntimeError("the Streamlit server did not become healthy within 60 s")
+    raise RuntimeError(f"the Streamlit server did not become healthy within {seconds:.0f} s")
 
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"]
