@@ -42,7 +42,13 @@ def parse_amount(text: str | Decimal | int) -> Decimal:
         cleaned = text.strip().replace("€", "").replace(" ", "").replace(NBSP, "")
         if not cleaned:
             raise AmountError("Vul een bedrag in, bijvoorbeeld 1.234,56.")
+        if not all(c in "0123456789.,+-" for c in cleaned):  # also no ١٢٣ or other digits
+            raise AmountError(
+                f"'{text}' is geen bedrag. Schrijf het met de cijfers 0-9, zo: 1.234,56."
+            )
         cleaned = _normalise_separators(cleaned)
+        if len(cleaned.lstrip("+-").partition(".")[0]) > 16:  # DECIMAL(18,2) holds 16
+            raise AmountError(f"'{text}' is te groot voor een wijkbudget.")
         try:
             value = Decimal(cleaned)
         except InvalidOperation:
@@ -52,6 +58,8 @@ def parse_amount(text: str | Decimal | int) -> Decimal:
             ) from None
     if not value.is_finite():
         raise AmountError(f"'{text}' is geen bedrag.")
+    if abs(value) > MAX_AMOUNT:  # before quantize: 29 digits are past Decimal's precision
+        raise AmountError(f"'{text}' is te groot voor een wijkbudget.")
     if value != value.quantize(CENT, rounding=ROUND_HALF_UP):
         raise AmountError(f"'{text}' heeft meer dan twee cijfers achter de komma.")
     if abs(value) > MAX_AMOUNT:

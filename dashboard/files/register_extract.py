@@ -661,6 +661,10 @@ def check_extract(upload: Upload, mapping: Mapping[str, str], reference: Referen
         "registered_since",
         "geen datum (schrijf 2001-03-31 of 31-03-2001)",
     )
+    report.add(_mask(pc.greater(since, pa.scalar(reference.today))), "registered_since",
+               "ligt in de toekomst")  # fmt: skip
+    report.add(_mask(pc.less(since, pa.scalar(date(1900, 1, 1)))), "registered_since",
+               "ligt vóór 1900")  # fmt: skip
 
     gender = _lookup(pc.utf8_lower(cell["gender"]), GENDERS, pa.string())
     report.add_by_value(

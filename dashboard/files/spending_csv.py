@@ -27,7 +27,9 @@ COLUMNS = {
     "description": ("omschrijving", "description"),
     "project": ("project", "projectkenmerk", "allocation", "toekenning"),
 }
-_AMOUNT = re.compile(r"^\d+([.,]\d{1,2})?$")
+# Digits 0-9 only (\d would take ١٢٣ for 123); at most 16 before the cents: DECIMAL(18,2).
+_AMOUNT = re.compile(r"^[0-9]{1,16}([.,][0-9]{1,2})?$")
+BOOKING_YEARS_BACK = 10  # a payment booked longer ago than this is a wrong date
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,12 @@ def _row(
         return Problem(line, f"'{cell['date']}' is geen datum (schrijf 2026-03-31 of 31-03-2026).")
     if day > today:
         return Problem(line, f"de datum {day:%d-%m-%Y} ligt in de toekomst.")
+    if day.year < today.year - BOOKING_YEARS_BACK:
+        return Problem(
+            line,
+            f"de datum {day:%d-%m-%Y} ligt meer dan {BOOKING_YEARS_BACK} jaar terug; "
+            "controleer de datum.",
+        )
     amount = cell["amount"].replace("€", "").strip()
     if amount.startswith("-"):
         return Problem(
@@ -164,6 +172,8 @@ def _row(
             "als tegenboeking in Wijkraad.",
         )
     if not _AMOUNT.match(amount):
+        if re.fullmatch(r"[0-9]{17,}([.,][0-9]{1,2})?", amount):
+            return Problem(line, f"'{cell['amount']}' is te groot voor een bedrag.")
         if re.match(r"^\d{1,3}([.,]\d{3})+([.,]\d{1,2})?$", amount):
             return Problem(
                 line,
@@ -186,6 +196,8 @@ def _row(
 
 
 def _date(text: str) -> date | None:
+    if not re.fullmatch(r"[0-9]{1,4}[-/][0-9]{1,2}[-/][0-9]{1,4}", text):  # strptime takes ١٢
+        return None
     for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
         try:
             return datetime.strptime(text, pattern).date()
