@@ -49,6 +49,37 @@ def after_failure(
     return failed_logins, None
 
 
+@dataclass(frozen=True)
+class Attempt:
+    """A login attempt counted before its password is checked.
+
+    `allowed` is False while the account is locked: then nothing is checked, and
+    `locked_until` is the running lock. Otherwise the attempt is already counted as a
+    failure (`failed_logins`); `locked_until` is set when this attempt is the one that
+    reaches the limit. A correct password resets the count afterwards.
+    """
+
+    allowed: bool
+    failed_logins: int
+    locked_until: datetime | None
+
+
+def start_attempt(
+    failed_logins: int, locked_until: datetime | None, now: datetime, policy: LockoutPolicy
+) -> Attempt:
+    """Refuse while locked; otherwise count the attempt first, as a failure.
+
+    Counting before the (slow) password check, in the same transaction as reading the
+    count, is what keeps logins sent at the same moment from each getting a check: at
+    most `policy.max_failures` passwords are checked per lock period, whatever the
+    concurrency.
+    """
+    if is_locked(locked_until, now):
+        return Attempt(False, failed_logins, locked_until)
+    count, until = after_failure(failed_logins, locked_until, now, policy)
+    return Attempt(True, count, until)
+
+
 class UnknownNames:
     """Failed logins for names that are no (active) account, kept in memory.
 
@@ -69,20 +100,15 @@ class UnknownNames:
     def key(scope: str, name: str) -> str:
         return hashlib.sha256(f"{scope}\0{name}".encode()).hexdigest()
 
-    def locked_until(self, key: str, now: datetime) -> datetime | None:
-        with self._lock:
-            _, until = self._failures.get(key, (0, None))
-        return until if is_locked(until, now) else None
-
-    def fail(self, key: str, now: datetime, policy: LockoutPolicy) -> datetime | None:
-        """Count one more failure; the end of the lock when this one locks the name."""
+    def start(self, key: str, now: datetime, policy: LockoutPolicy) -> Attempt:
+        """Refuse while locked, else count this attempt: one step, under the lock."""
         with self._lock:
             count, until = self._failures.pop(key, (0, None))
-            count, until = after_failure(count, until, now, policy)
-            self._failures[key] = (count, until)
+            attempt = start_attempt(count, until, now, policy)
+            self._failures[key] = (attempt.failed_logins, attempt.locked_until)
             while len(self._failures) > self.max_names:
                 self._failures.popitem(last=False)
-        return until
+        return attempt
 
     def __len__(self) -> int:
         return len(self._failures)

@@ -16,10 +16,17 @@ from typing import NoReturn
 from dashboard.domain.auth import Caller, PermissionDenied, Role, require_administrator
 from dashboard.domain.errors import UserError
 from dashboard.security import passwords, tokens
-from dashboard.security.lockout import LockoutPolicy, UnknownNames, after_failure, is_locked
+from dashboard.security.lockout import (
+    Attempt,
+    LockoutPolicy,
+    UnknownNames,
+    is_locked,
+    start_attempt,
+)
 from dashboard.security.secret import load_secret
 from dashboard.store import audit, users
 from dashboard.store.db import Store
+from dashboard.store.errors import WriteConflict
 from dashboard.store.unit import Unit
 from dashboard.store.users import UserRow
 from sortition import clock
@@ -89,23 +96,29 @@ def authenticate(
 ) -> Login:
     """The login for a correct username and password; otherwise `LoginRefused`.
 
-    The message never says whether the username exists. After `policy.max_failures`
-    wrong passwords in a row the account is locked for `policy.lock_minutes`; while it is
-    locked the password is not even checked. A name that is no active account is
-    refused and locked the same way (`_refuse_unknown`).
+    The message never says whether the username exists. Every attempt is counted before
+    its password is checked, in one transaction with the check of the lock
+    (`_start_attempt`), and a correct password resets the count: so after
+    `policy.max_failures` attempts without a success the account is locked for
+    `policy.lock_minutes`, and no more than that many passwords are checked per lock,
+    however many logins arrive at the same moment. While it is locked the password is not
+    even checked. A name that is no active account is refused and locked the same way
+    (`_refuse_unknown`).
     """
     moment = now or utc_now()
     rules = policy or LockoutPolicy.from_env()
     name = username.strip().lower()
-    with store.read() as cur:
-        user = users.by_username(cur, name)
-    if user is None or not user.active:
+    try:
+        started = store.write(lambda cur: _start_attempt(cur, name, moment, rules))
+    except WriteConflict:
+        raise LoginRefused(BUSY) from None
+    if started is None:
         _refuse_unknown(store, name, password, moment, rules)
-    locked_until = _aware(user.locked_until)
-    if is_locked(locked_until, moment):
-        raise LoginRefused(_locked_message(), locked_until)
+    user, attempt = started
+    if not attempt.allowed:
+        raise LoginRefused(_locked_message(), attempt.locked_until)
     if not passwords.verify_password(user.password_hash, password):
-        _refuse_and_count(store, user.id, moment, rules)
+        _refuse_wrong_password(store, user, attempt, moment)
     rehash = (
         passwords.hash_password(password) if passwords.needs_rehash(user.password_hash) else None
     )
@@ -120,9 +133,28 @@ def authenticate(
     return store.write(succeed)
 
 
+BUSY = "Er wordt nu erg vaak ingelogd. Probeer het over een minuut opnieuw."
 # Names that are no (active) account: counted and locked like accounts, in memory.
 UNKNOWN_NAMES = UnknownNames()
 _NO_USER = -1  # ids start at 1
+
+
+def _start_attempt(
+    cur: Unit, name: str, moment: datetime, rules: LockoutPolicy
+) -> tuple[UserRow, Attempt] | None:
+    """The account and its attempt, counted already unless the account is locked; None
+    when the name is no active account."""
+    user = users.by_username(cur, name)
+    if user is None or not user.active:
+        # The same database round trip as counting an attempt (an update of no row), so
+        # that the time does not tell the two apart.
+        users.record_attempt(cur, _NO_USER, 0, None)
+        return None
+    attempt = start_attempt(user.failed_logins, _aware(user.locked_until), moment, rules)
+    if attempt.allowed:
+        until = None if attempt.locked_until is None else _naive(attempt.locked_until)
+        users.record_attempt(cur, user.id, attempt.failed_logins, until)
+    return user, attempt
 
 
 def _refuse_unknown(
@@ -131,44 +163,28 @@ def _refuse_unknown(
     """Refuse a name without an active account exactly as a wrong password: the same
     message, the time of one password check, and the same lock after as many attempts.
     Nothing about the name is stored: it may be a password typed in the wrong field."""
-    key = UNKNOWN_NAMES.key(store.path, name)
-    locked_until = UNKNOWN_NAMES.locked_until(key, moment)
-    if locked_until is not None:
-        raise LoginRefused(_locked_message(), locked_until)
-    passwords.burn_time(password)
-    # The same database round trip as counting a wrong password (an update of no row),
-    # so that the time does not tell the two apart either.
-    store.write(lambda cur: users.record_attempt(cur, _NO_USER, 0, None))
-    until = UNKNOWN_NAMES.fail(key, moment, rules)
-    if until is not None:
-        raise LoginRefused(_locked_message(), until)
+    attempt = UNKNOWN_NAMES.start(UNKNOWN_NAMES.key(store.path, name), moment, rules)
+    if attempt.allowed:
+        passwords.burn_time(password)
+    if attempt.locked_until is not None:
+        raise LoginRefused(_locked_message(), attempt.locked_until)
     raise LoginRefused(WRONG_CREDENTIALS)
 
 
-def _refuse_and_count(
-    store: Store, user_id: int, moment: datetime, rules: LockoutPolicy
+def _refuse_wrong_password(
+    store: Store, user: UserRow, attempt: Attempt, moment: datetime
 ) -> NoReturn:
-    def fail(cur: Unit) -> datetime | None:
-        fresh = users.by_id(cur, user_id)
-        assert fresh is not None
-        count, until = after_failure(fresh.failed_logins, _aware(fresh.locked_until), moment, rules)
-        users.record_attempt(cur, user_id, count, None if until is None else _naive(until))
-        if until is not None:
-            audit.append(
-                cur,
-                fresh.username,
-                "login.locked",
-                "app_user",
-                user_id,
-                {"failed_logins": count, "locked_until": until.isoformat()},
-                occurred_at=moment,
-            )
-        return until
-
-    until = store.write(fail)
-    if until is not None:
-        raise LoginRefused(_locked_message(), until)
-    raise LoginRefused(WRONG_CREDENTIALS)
+    """The attempt was counted already; when it is the one that locks, audit the lock."""
+    until = attempt.locked_until
+    if until is None:
+        raise LoginRefused(WRONG_CREDENTIALS)
+    details = {"failed_logins": attempt.failed_logins, "locked_until": until.isoformat()}
+    store.write(
+        lambda cur: audit.append(
+            cur, user.username, "login.locked", "app_user", user.id, details, occurred_at=moment
+        )
+    )
+    raise LoginRefused(_locked_message(), until)
 
 
 def _locked_message() -> str:

@@ -89,7 +89,7 @@ def test_a_name_does_not_lock_another(store: Store) -> None:
 def test_unknown_names_are_kept_as_digests_and_bounded() -> None:
     names = UnknownNames(max_names=3)
     for name in ("a", "b", "c", "d"):
-        names.fail(names.key("db", name), NOW, POLICY)
+        names.start(names.key("db", name), NOW, POLICY)
     assert len(names) == 3
     assert all("a" not in key or len(key) == 64 for key in names._failures)
     assert names.key("db", "geheim-wachtwoord") != "geheim-wachtwoord"
