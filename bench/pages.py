@@ -26,7 +26,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard.domain.auth import Caller, Role
-from dashboard.services import budget_book, monitor, overview, public
+from dashboard.services import monitor, overview, public
+from dashboard.services.budget.common import load_books_for
 from dashboard.store.db import Store, open_store
 from data.generate import Settings, generate
 
@@ -59,7 +60,7 @@ def timed(work: Callable[[], object], runs: int = 5) -> float:
 
 
 def ledger_totals(store: Store, neighbourhood_id: int) -> object:
-    return budget_book.load_books_for(store, neighbourhood_id).year_totals(neighbourhood_id, 2026)
+    return load_books_for(store, neighbourhood_id).year_totals(neighbourhood_id, 2026)
 
 
 def page_run(

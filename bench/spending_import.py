@@ -1,4 +1,4 @@
-"""Benchmark: importing the finance export (budget_book.import_spending).
+"""Benchmark: importing the finance export (services/budget/spending_import.py).
 
     uv run python -m bench.spending_import [--rows 50000] [--sample 300]
 
@@ -22,7 +22,8 @@ from pathlib import Path
 
 from dashboard.domain import ledger
 from dashboard.files import spending_csv
-from dashboard.services import budget_book as book
+from dashboard.services.budget.common import load_books
+from dashboard.services.budget.spending_import import import_spending
 from dashboard.store import budget, proposals
 from dashboard.store.db import Store, open_store
 from data.generate import Settings, generate
@@ -60,7 +61,7 @@ def former_way(store: Store, data: bytes) -> float:
     cur = store._con.cursor()  # a transaction that is rolled back: the bench books nothing
     cur.execute("BEGIN TRANSACTION")
     try:
-        books = book.load_books(cur, 1)
+        books = load_books(cur, 1)
         for n, row in enumerate(rows):
             project = projects[row.project_ref]
             assert project is not None
@@ -91,11 +92,11 @@ def main() -> None:
             data = export(refs, args.rows, "B")
             per_row = former_way(store, export(refs, args.sample, "S"))  # on the same books
             started = time.perf_counter()
-            result = book.import_spending(store, ORGANISER, "export.csv", data, TODAY)
+            result = import_spending(store, ORGANISER, "export.csv", data, TODAY)
             seconds = time.perf_counter() - started
             assert result.ok and result.booked == args.rows, result.problems[:3]
             started = time.perf_counter()
-            again = book.import_spending(store, ORGANISER, "export.csv", data, TODAY)
+            again = import_spending(store, ORGANISER, "export.csv", data, TODAY)
             again_seconds = time.perf_counter() - started
             assert again.ok and again.booked == 0 and again.already_known == args.rows
 

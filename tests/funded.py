@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from dashboard.domain.auth import Caller, Role
-from dashboard.services import budget_book as book
+from dashboard.services.budget.decisions import DecisionInput, record_decision
+from dashboard.services.budget.envelopes import add_envelope
+from dashboard.services.budget.proposals import ProposalInput, submit_proposal
 from dashboard.store import council, proposals
 from dashboard.store.db import Store
 
@@ -31,15 +33,15 @@ class Council:
         envelope_id: int,
         kind: str = "toekennen",
         rationale: str = RATIONALE,
-    ) -> book.DecisionInput:
-        return book.DecisionInput(self.council_id, self.meeting_id, kind, 9, 0, 0, 9, rationale,
+    ) -> DecisionInput:
+        return DecisionInput(self.council_id, self.meeting_id, kind, 9, 0, 0, 9, rationale,
                                   proposal_id=proposal_id, amount=amount,
                                   envelope_id=envelope_id)  # fmt: skip
 
     def proposal(self, store: Store, title: str = "Speeltuin", caller: Caller = ORGANISER) -> int:
-        return book.submit_proposal(
+        return submit_proposal(
             store, caller,
-            book.ProposalInput(1, title, "Een plan voor de buurt.", "bewoner", "1.000",
+            ProposalInput(1, title, "Een plan voor de buurt.", "bewoner", "1.000",
                                [self.theme_id], council_id=self.council_id),
         )  # fmt: skip
 
@@ -67,9 +69,9 @@ def funded_project(
     seat = neighbourhood_council(store)
     if theme is not None:
         seat = Council(seat.council_id, seat.meeting_id, theme)
-    envelope = book.add_envelope(store, ORGANISER, 1, 2026, "fonds", budget, "Testbudget")
+    envelope = add_envelope(store, ORGANISER, 1, 2026, "fonds", budget, "Testbudget")
     proposal_id = seat.proposal(store, title)
-    book.record_decision(store, ORGANISER, seat.decision(proposal_id, allocated, envelope))
+    record_decision(store, ORGANISER, seat.decision(proposal_id, allocated, envelope))
     with store.read() as cur:
         ref = proposals.proposal(cur, proposal_id).external_ref  # type: ignore[union-attr]
     return Project(proposal_id, ref, envelope)

@@ -19,8 +19,11 @@ from dashboard.components.exports import csv_bytes, xlsx_bytes
 from dashboard.components.public_cache import StaffReader
 from dashboard.domain.auth import PUBLIC, Caller, PermissionDenied, Role
 from dashboard.domain.money import euro
-from dashboard.services import budget_book as book
 from dashboard.services import monitor, public
+from dashboard.services.budget.common import load_books_for
+from dashboard.services.budget.decisions import DecisionInput, decisions, record_decision
+from dashboard.services.budget.envelopes import add_envelope
+from dashboard.services.budget.proposals import ProposalInput, add_theme, submit_proposal
 from dashboard.store import budget, council, proposals
 from dashboard.store.db import open_store
 from dashboard.web.app_state import _store
@@ -46,7 +49,7 @@ def test_every_neighbourhood_matches_the_ledger(app_db: Path) -> None:
     with store.read() as cur:
         ids = [int(r[0]) for r in cur.execute("SELECT id FROM neighbourhood").fetchall()]
         codes = dict(cur.execute("SELECT code, id FROM neighbourhood").fetchall())
-    totals = {nid: book.load_books_for(store, nid).year_totals(nid, DEMO_TODAY.year) for nid in ids}
+    totals = {nid: load_books_for(store, nid).year_totals(nid, DEMO_TODAY.year) for nid in ids}
     store.close()
     at = open_monitor()
     table = at.dataframe[0].value
@@ -184,16 +187,16 @@ def test_money_for_a_theme_follows_its_projects_at_the_next_rerun(app_db: Path) 
         council_id = council.councils_for_neighbourhood(cur, 1)[0].id
         meeting = next(m for m in reversed(council.meetings(cur, council_id))
                        if m.held_on <= DEMO_TODAY)  # fmt: skip
-    theme_id = book.add_theme(store, organiser, "Nieuw thema voor de test")
-    envelope = book.add_envelope(store, organiser, 1, DEMO_TODAY.year, "fonds", "9.000", "T")
-    proposal = book.submit_proposal(
+    theme_id = add_theme(store, organiser, "Nieuw thema voor de test")
+    envelope = add_envelope(store, organiser, 1, DEMO_TODAY.year, "fonds", "9.000", "T")
+    proposal = submit_proposal(
         store, organiser,
-        book.ProposalInput(1, "Testproject", "Een project.", "bewoner", "5.000", [theme_id],
+        ProposalInput(1, "Testproject", "Een project.", "bewoner", "5.000", [theme_id],
                            council_id=council_id),
     )  # fmt: skip
-    book.record_decision(
+    record_decision(
         store, organiser,
-        book.DecisionInput(council_id, meeting.id, "toekennen", 9, 0, 0, 9,
+        DecisionInput(council_id, meeting.id, "toekennen", 9, 0, 0, 9,
                            "Een goed plan voor de buurt.", proposal_id=proposal,
                            amount="4.321", envelope_id=envelope),
     )  # fmt: skip
@@ -215,7 +218,7 @@ def test_cached_reads_are_per_caller_and_never_for_the_public(app_db: Path) -> N
     with pytest.raises(PermissionDenied):
         StaffReader(store, PUBLIC)(monitor.themes)
     with pytest.raises(ValueError):
-        StaffReader(store, ALDERMAN)(book.decisions)  # only the monitor's read services
+        StaffReader(store, ALDERMAN)(decisions)  # only the monitor's read services
 
 
 def test_every_figure_opens_to_the_rows_that_make_it(app_db: Path) -> None:

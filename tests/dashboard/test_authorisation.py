@@ -24,6 +24,7 @@ from types import ModuleType, UnionType
 import pytest
 
 import dashboard.services
+import dashboard.services.budget
 from dashboard.domain.auth import PUBLIC, PermissionDenied, Role
 from dashboard.store.db import Store, open_store
 from sortition import clock
@@ -37,8 +38,8 @@ PUBLIC_BY_DESIGN = {
     "dashboard.services.overview.neighbourhood_budget": "published figures",
     "dashboard.services.overview.neighbourhoods": "public geography",
     "dashboard.services.overview.neighbourhood_parts": "public geography",
-    "dashboard.services.overview.open_database": "start-up, not reachable from a page",
-    "dashboard.services.budget_book.theme_names": "public theme names",
+    "dashboard.services.overview.open_or_create": "start-up, not reachable from a page",
+    "dashboard.services.budget.proposals.theme_names": "public theme names",
     # services.public reads through store/public.py: published decisions, their money and
     # public meetings only; council members only as counts per group of 5 or more.
     "dashboard.services.public.data_version": "a number that grows with every write",
@@ -48,10 +49,16 @@ PUBLIC_BY_DESIGN = {
     "dashboard.services.public.upcoming_meetings": "public meetings planned",
     "dashboard.services.public.council_view": "counts per group, small groups merged",
     "dashboard.services.public.draw_bundle": "pseudonymous ids and features, published by law",
-    "dashboard.services.budget_book.project_progress": "public progress of a project",
-    "dashboard.services.budget_book.parse_location": "pure helper",
-    "dashboard.services.budget_book.load_books": "internal: runs inside a checked booking",
-    "dashboard.services.budget_book.load_books_for": "internal: read by checked services",
+    "dashboard.services.budget.milestones.project_progress": "public progress of a project",
+    "dashboard.services.budget.milestones.progress_of": "internal: inside checked reads",
+    "dashboard.services.budget.proposals.parse_location": "pure helper",
+    "dashboard.services.budget.common.load_books": "internal: runs inside a checked booking",
+    "dashboard.services.budget.common.load_books_for": "internal: read by checked services",
+    "dashboard.services.budget.common.clean_text": "pure helper",
+    "dashboard.services.budget.common.not_future": "pure helper",
+    "dashboard.services.budget.common.proposal_of": "internal: runs inside a checked booking",
+    "dashboard.services.budget.common.neighbourhood_of_proposal": "internal: before a booking",
+    "dashboard.services.budget.common.council_neighbourhood": "internal: before a booking",
     # Accounts: proven by a password or by a signed, versioned login.
     "dashboard.services.accounts.authenticate": "checks username and password",
     "dashboard.services.accounts.login_from_token": "checks the signed cookie and session version",
@@ -70,10 +77,10 @@ PUBLIC_BY_DESIGN = {
 def service_modules() -> list[ModuleType]:
     package = dashboard.services
     found: list[ModuleType] = [package]
-    if hasattr(package, "__path__"):
+    for owner in (package, dashboard.services.budget):  # the household book is a package
         found += [
-            importlib.import_module(f"{package.__name__}.{info.name}")
-            for info in pkgutil.iter_modules(package.__path__)
+            importlib.import_module(f"{owner.__name__}.{info.name}")
+            for info in pkgutil.iter_modules(owner.__path__)
         ]
     found += [
         importlib.import_module(m)

@@ -18,8 +18,12 @@ from dashboard.components import monitor_tables
 from dashboard.components.decisions_view import decisions_csv, projects_csv
 from dashboard.components.exports import csv_bytes, rows_csv, xlsx_bytes
 from dashboard.domain.auth import Caller, Role
-from dashboard.services import budget_book as book
 from dashboard.services import monitor, public
+from dashboard.services.budget.decisions import publish_decision, record_decision
+from dashboard.services.budget.envelopes import add_envelope
+from dashboard.services.budget.milestones import add_milestone
+from dashboard.services.budget.proposals import add_theme
+from dashboard.services.budget.spending_import import import_spending
 from dashboard.store import proposals
 from dashboard.store.db import open_store
 from sortition.cli import main as sortition_cli
@@ -150,22 +154,22 @@ def _spreadsheet(call: ast.Call) -> bool:
 def test_every_export_of_the_app_escapes_what_users_typed(demo_db: Path) -> None:
     store = open_store(demo_db)
     try:
-        theme = book.add_theme(store, ORGANISER, "=HYPERLINK(thema)")
+        theme = add_theme(store, ORGANISER, "=HYPERLINK(thema)")
         base = neighbourhood_council(store)
         seat = Council(base.council_id, base.meeting_id, theme)
-        envelope = book.add_envelope(store, ORGANISER, 1, DEMO_TODAY.year, "fonds", "9.000", "T")
+        envelope = add_envelope(store, ORGANISER, 1, DEMO_TODAY.year, "fonds", "9.000", "T")
         proposal_id = seat.proposal(store, HOSTILE[0])
-        decision_id = book.record_decision(
+        decision_id = record_decision(
             store, ORGANISER,
             seat.decision(proposal_id, "4.000", envelope,
                           rationale="@SUM(1+1) goed plan voor de buurt"),
         )  # fmt: skip
-        book.publish_decision(store, ORGANISER, decision_id)
-        book.add_milestone(store, ORGANISER, proposal_id, "Start", None, "-2+3 bankjes", "klaar")
+        publish_decision(store, ORGANISER, decision_id)
+        add_milestone(store, ORGANISER, proposal_id, "Start", None, "-2+3 bankjes", "klaar")
         with store.read() as cur:
             ref = proposals.proposal(cur, proposal_id).external_ref  # type: ignore[union-attr]
         export = f"kenmerk;datum;bedrag;omschrijving;project\n+REF-1;{DEMO_TODAY};100;=1+2;{ref}\n"
-        assert book.import_spending(store, ORGANISER, "e.csv", export.encode()).ok
+        assert import_spending(store, ORGANISER, "e.csv", export.encode()).ok
 
         # Residents' downloads.
         published = public.decisions(store, 1, DEMO_TODAY.year)

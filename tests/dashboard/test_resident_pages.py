@@ -14,8 +14,11 @@ from streamlit.testing.v1 import AppTest
 from dashboard.components.decisions_view import decisions_csv, projects_csv
 from dashboard.domain.auth import Caller, Role
 from dashboard.domain.money import euro
-from dashboard.services import budget_book as book
 from dashboard.services import public
+from dashboard.services.budget.decisions import DecisionInput, publish_decision, record_decision
+from dashboard.services.budget.envelopes import add_envelope
+from dashboard.services.budget.milestones import add_milestone
+from dashboard.services.budget.proposals import ProposalInput, submit_proposal
 from dashboard.store import audit, budget, council, proposals
 from dashboard.store.db import open_store
 from dashboard.web.app_state import _store
@@ -149,20 +152,20 @@ def test_a_draft_decision_shows_nowhere_until_it_is_published(app_db: Path) -> N
             m for m in reversed(council.meetings(cur, council_id)) if m.held_on <= clock.today()
         )
         theme = next(iter(proposals.themes(cur)))
-    envelope = book.add_envelope(store, ORGANISER, nid, today().year, "fonds", "40.000", "Test")
-    proposal_id = book.submit_proposal(
+    envelope = add_envelope(store, ORGANISER, nid, today().year, "fonds", "40.000", "Test")
+    proposal_id = submit_proposal(
         store,
         ORGANISER,
-        book.ProposalInput(nid, "Geheim conceptproject", "Nog niet openbaar.", "bewoner",
+        ProposalInput(nid, "Geheim conceptproject", "Nog niet openbaar.", "bewoner",
                            "20.000", [theme], council_id=council_id),
     )  # fmt: skip
     before = open_page(DECISIONS, "WK001")
     votes = "8 voor, 0 tegen, 5 onthouding (13 leden aanwezig)"
     votes_before = text_of(before).count(votes)
-    decision_id = book.record_decision(
+    decision_id = record_decision(
         store,
         ORGANISER,
-        book.DecisionInput(council_id, meeting.id, "toekennen", 8, 0, 5, 13, SECRET,
+        DecisionInput(council_id, meeting.id, "toekennen", 8, 0, 5, 13, SECRET,
                            proposal_id=proposal_id, amount="12.345,67", envelope_id=envelope,
                            consultation_method="wijkpanel"),
     )  # fmt: skip
@@ -183,7 +186,7 @@ def test_a_draft_decision_shows_nowhere_until_it_is_published(app_db: Path) -> N
     overview.run()
     assert euro(Decimal("12345.67")) not in text_of(overview)
 
-    book.publish_decision(store, ORGANISER, decision_id)
+    publish_decision(store, ORGANISER, decision_id)
     published = open_page(DECISIONS, "WK001")
     shown = text_of(published)
     assert SECRET.rstrip(".") in shown
@@ -284,7 +287,7 @@ def test_a_milestone_photo_shows_with_its_project(app_db: Path) -> None:
     nid = hood_id(app_db, "WK001")
     store = _store(str(app_db))
     project = next(v.project for v in public.projects(store, nid) if v.project.status != "afgerond")
-    book.add_milestone(
+    add_milestone(
         store, ORGANISER, project.id, "Bankjes geplaatst", None, "U kunt er nu zitten.",
         status="klaar", photo=picture.getvalue(),
     )  # fmt: skip

@@ -11,7 +11,28 @@ import pytest
 
 from dashboard.domain.auth import PUBLIC, Caller, PermissionDenied, Role
 from dashboard.domain.errors import UserError
-from dashboard.services import budget_book as book
+from dashboard.services.budget.common import load_books_for
+from dashboard.services.budget.consultations import record_consultation
+from dashboard.services.budget.decisions import DecisionInput, publish_decision, record_decision
+from dashboard.services.budget.envelopes import add_envelope
+from dashboard.services.budget.milestones import add_milestone, project_progress
+from dashboard.services.budget.proposals import (
+    ProposalInput,
+    add_theme,
+    parse_location,
+    review_proposal,
+    submit_proposal,
+    theme_names,
+)
+from dashboard.services.budget.spending import (
+    BookingResult,
+    allocations_of,
+    book_spending,
+    reverse_allocation,
+    reverse_spending,
+)
+from dashboard.services.budget.spending_import import import_spending
+from dashboard.services.budget.year_end import close_year
 from dashboard.store import audit, budget, council, proposals
 from dashboard.store.db import Store
 from dashboard.store.rows import first_row
@@ -29,7 +50,7 @@ def hood(store: Store) -> dict[str, int]:
                        if m.held_on <= clock.today())  # fmt: skip
         theme = next(iter(proposals.themes(cur)))
     organiser = Caller("org", Role.ORGANISER, frozenset({1}))
-    envelope = book.add_envelope(store, organiser, 1, 2026, "fonds", "50.000", "Testfonds")
+    envelope = add_envelope(store, organiser, 1, 2026, "fonds", "50.000", "Testfonds")
     return {"council": council_id, "meeting": meeting.id, "theme": theme, "envelope": envelope}
 
 
@@ -46,19 +67,19 @@ def count(store: Store, table: str) -> int:
 
 
 def submit(store: Store, hood: dict[str, int], amount: str = "12.000") -> int:
-    return book.submit_proposal(
+    return submit_proposal(
         store,
         ORGANISER,
-        book.ProposalInput(1, "Speeltuin opknappen", "Nieuwe toestellen voor de speeltuin.",
+        ProposalInput(1, "Speeltuin opknappen", "Nieuwe toestellen voor de speeltuin.",
                            "bewoner", amount, [hood["theme"]], council_id=hood["council"]),
     )  # fmt: skip
 
 
 def grant(store: Store, hood: dict[str, int], proposal_id: int, amount: str = "10.000") -> int:
-    return book.record_decision(
+    return record_decision(
         store,
         ORGANISER,
-        book.DecisionInput(hood["council"], hood["meeting"], "toekennen", 9, 2, 1, 12,
+        DecisionInput(hood["council"], hood["meeting"], "toekennen", 9, 2, 1, 12,
                            "Veel kinderen spelen hier; het plan is goed uitgewerkt.",
                            proposal_id=proposal_id, amount=amount, envelope_id=hood["envelope"],
                            consultation_method="wijkpanel"),
@@ -69,10 +90,10 @@ def test_the_public_and_other_organisers_cannot_book(store: Store, hood: dict[st
     before = count(store, "budget_envelope")
     for caller in (PUBLIC, ALDERMAN, OTHER_ORGANISER):
         with pytest.raises(PermissionDenied):
-            book.add_envelope(store, caller, 1, 2026, "fonds", "10", "Poging")
+            add_envelope(store, caller, 1, 2026, "fonds", "10", "Poging")
         with pytest.raises(PermissionDenied):
-            book.submit_proposal(
-                store, caller, book.ProposalInput(1, "T", "D", "bewoner", "1", [hood["theme"]])
+            submit_proposal(
+                store, caller, ProposalInput(1, "T", "D", "bewoner", "1", [hood["theme"]])
             )
     assert count(store, "budget_envelope") == before
 
@@ -105,10 +126,10 @@ def test_bad_proposals_are_refused_and_change_nothing(
 ) -> None:
     before = count(store, "proposal")
     with pytest.raises(UserError, match=message):
-        book.submit_proposal(
+        submit_proposal(
             store,
             ORGANISER,
-            book.ProposalInput(1, title, "Omschrijving", "bewoner", amount,
+            ProposalInput(1, title, "Omschrijving", "bewoner", amount,
                                [hood["theme"]] if themes else []),
         )  # fmt: skip
     assert count(store, "proposal") == before
@@ -117,8 +138,8 @@ def test_bad_proposals_are_refused_and_change_nothing(
 def test_a_rejected_review_needs_a_written_reason(store: Store, hood: dict[str, int]) -> None:
     proposal_id = submit(store, hood)
     with pytest.raises(UserError, match="reden van afwijzing"):
-        book.review_proposal(store, ORGANISER, proposal_id, False, "Niet haalbaar", None, "")
-    book.review_proposal(
+        review_proposal(store, ORGANISER, proposal_id, False, "Niet haalbaar", None, "")
+    review_proposal(
         store, ORGANISER, proposal_id, False, "Niet haalbaar", "900",
         "Dit is een taak van de gemeente zelf.",
     )  # fmt: skip
@@ -141,13 +162,13 @@ def test_a_decision_allocates_money_that_counts_in_public_once_published(
         draft = budget.budget_summary(cur, 1, 2026)
         assert proposals.proposal(cur, proposal_id).status == "besloten"  # type: ignore[union-attr]
     assert draft.allocated == before.allocated  # a draft is not public yet
-    assert book.load_books_for(store, 1).available(hood["envelope"]) == D("40000.00")
-    book.publish_decision(store, ORGANISER, decision_id)
+    assert load_books_for(store, 1).available(hood["envelope"]) == D("40000.00")
+    publish_decision(store, ORGANISER, decision_id)
     with store.read() as cur:
         published = budget.budget_summary(cur, 1, 2026)
     assert published.allocated == before.allocated + D("10000.00")
     with pytest.raises(UserError, match="al gepubliceerd"):
-        book.publish_decision(store, ORGANISER, decision_id)
+        publish_decision(store, ORGANISER, decision_id)
 
 
 @pytest.mark.parametrize(
@@ -177,7 +198,7 @@ def test_bad_decisions_are_refused_and_book_nothing(
     values.update(changes)
     before = (count(store, "decision"), count(store, "allocation"))
     with pytest.raises(UserError, match=message):
-        book.record_decision(store, ORGANISER, book.DecisionInput(**values))  # type: ignore[arg-type]
+        record_decision(store, ORGANISER, DecisionInput(**values))  # type: ignore[arg-type]
     assert (count(store, "decision"), count(store, "allocation")) == before
 
 
@@ -186,23 +207,23 @@ def test_spending_is_booked_against_the_allocation_and_overspending_refused(
 ) -> None:
     proposal_id = submit(store, hood)
     grant(store, hood, proposal_id, "5.000")
-    first = book.book_spending(store, ORGANISER, proposal_id, "INV-1", clock.today(),
+    first = book_spending(store, ORGANISER, proposal_id, "INV-1", clock.today(),
                                "3.000,50", "Toestellen")  # fmt: skip
     assert first.warning is None
     with store.read() as cur:
         assert proposals.proposal(cur, proposal_id).status == "in uitvoering"  # type: ignore[union-attr]
     before = count(store, "spending_transaction")
     with pytest.raises(UserError, match=r"op €\u00a05\.000,51.*Verhoog eerst"):
-        book.book_spending(store, ORGANISER, proposal_id, "INV-2", clock.today(), "2.000,01", "X")
+        book_spending(store, ORGANISER, proposal_id, "INV-2", clock.today(), "2.000,01", "X")
     with pytest.raises(UserError, match="al geboekt"):
-        book.book_spending(store, ORGANISER, proposal_id, "INV-1", clock.today(), "1", "X")
+        book_spending(store, ORGANISER, proposal_id, "INV-1", clock.today(), "1", "X")
     with pytest.raises(UserError, match="toekomst"):
-        book.book_spending(store, ORGANISER, proposal_id, "INV-3",
+        book_spending(store, ORGANISER, proposal_id, "INV-3",
                            clock.today() + timedelta(days=3), "1", "X")  # fmt: skip
     with pytest.raises(UserError, match="groter zijn dan"):
-        book.book_spending(store, ORGANISER, proposal_id, "INV-4", clock.today(), "-10", "X")
+        book_spending(store, ORGANISER, proposal_id, "INV-4", clock.today(), "-10", "X")
     with pytest.raises(UserError, match="bestaat niet"):
-        book.book_spending(store, ORGANISER, 999_999, "INV-5", clock.today(), "10", "X")
+        book_spending(store, ORGANISER, 999_999, "INV-5", clock.today(), "10", "X")
     assert count(store, "spending_transaction") == before
 
 
@@ -212,39 +233,39 @@ def test_overspending_only_warns_when_configured(
     monkeypatch.setenv("WIJKRAAD_OVERSPEND", "warn")
     proposal_id = submit(store, hood)
     grant(store, hood, proposal_id, "1.000")
-    result = book.book_spending(store, ORGANISER, proposal_id, "W-1", clock.today(), "1.200", "X")
+    result = book_spending(store, ORGANISER, proposal_id, "W-1", clock.today(), "1.200", "X")
     assert result.warning is not None and "meer dan de toegekende €\u00a01.000" in result.warning
 
 
 def test_a_correction_reverses_a_booking_once(store: Store, hood: dict[str, int]) -> None:
     proposal_id = submit(store, hood)
     grant(store, hood, proposal_id, "5.000")
-    booked = book.book_spending(store, ORGANISER, proposal_id, "DUP-1", clock.today(), "750", "X")
-    reversal = book.reverse_spending(store, ORGANISER, booked.spending_id, "Dubbel geboekt")
-    books = book.load_books_for(store, 1)
+    booked = book_spending(store, ORGANISER, proposal_id, "DUP-1", clock.today(), "750", "X")
+    reversal = reverse_spending(store, ORGANISER, booked.spending_id, "Dubbel geboekt")
+    books = load_books_for(store, 1)
     assert books.spent_on(proposal_id) == 0
     assert books.spending_row(reversal).amount == D("-750.00")
     with pytest.raises(UserError, match="al tegengeboekt"):
-        book.reverse_spending(store, ORGANISER, booked.spending_id, "Nog eens")
+        reverse_spending(store, ORGANISER, booked.spending_id, "Nog eens")
     with pytest.raises(UserError, match="zelf een tegenboeking"):
-        book.reverse_spending(store, ORGANISER, reversal, "Terug")
+        reverse_spending(store, ORGANISER, reversal, "Terug")
 
 
 def test_year_end_carries_over_once_and_never_for_the_current_year(
     store: Store, hood: dict[str, int]
 ) -> None:
     with pytest.raises(UserError, match="nog niet voorbij"):
-        book.close_year(store, ORGANISER, 1, clock.today().year)
+        close_year(store, ORGANISER, 1, clock.today().year)
     # A neighbourhood of the demo data with money left over in 2025.
     nid = next(
-        n for n in range(1, 13) if book.load_books_for(store, n).year_totals(n, 2025).available > 0
+        n for n in range(1, 13) if load_books_for(store, n).year_totals(n, 2025).available > 0
     )
-    books = book.load_books_for(store, nid)
+    books = load_books_for(store, nid)
     left = books.year_totals(nid, 2025).available
     organiser = Caller("org", Role.ORGANISER, frozenset({nid}))
-    created = book.close_year(store, organiser, nid, 2025)
+    created = close_year(store, organiser, nid, 2025)
     assert created
-    after = book.load_books_for(store, nid)
+    after = load_books_for(store, nid)
     assert after.year_totals(nid, 2025).available == 0
     carried = sum(
         (e.amount for e in after.envelopes if e.year == 2026 and e.source == "overgeheveld"),
@@ -254,7 +275,7 @@ def test_year_end_carries_over_once_and_never_for_the_current_year(
         (e.amount for e in after.envelopes if e.year == 2025 and e.source == "teruggave"), D(0)
     )
     assert carried + returned == left
-    assert book.close_year(store, organiser, nid, 2025) == []
+    assert close_year(store, organiser, nid, 2025) == []
 
 
 def test_two_sessions_cannot_overspend_together(store: Store, hood: dict[str, int]) -> None:
@@ -266,7 +287,7 @@ def test_two_sessions_cannot_overspend_together(store: Store, hood: dict[str, in
     def pay(reference: str) -> None:
         start.wait()
         try:
-            results.append(book.book_spending(store, ORGANISER, proposal_id, reference,
+            results.append(book_spending(store, ORGANISER, proposal_id, reference,
                                               clock.today(), "600", "Tegelijk"))  # fmt: skip
         except UserError as exc:
             results.append(exc)
@@ -276,10 +297,10 @@ def test_two_sessions_cannot_overspend_together(store: Store, hood: dict[str, in
         thread.start()
     for thread in threads:
         thread.join()
-    booked = [r for r in results if isinstance(r, book.BookingResult)]
+    booked = [r for r in results if isinstance(r, BookingResult)]
     refused = [r for r in results if isinstance(r, UserError)]
     assert len(booked) == 1 and len(refused) == 1
-    assert book.load_books_for(store, 1).spent_on(proposal_id) == D("600.00")
+    assert load_books_for(store, 1).spent_on(proposal_id) == D("600.00")
 
 
 def test_two_sessions_booking_at_once_lose_nothing(store: Store, hood: dict[str, int]) -> None:
@@ -292,7 +313,7 @@ def test_two_sessions_booking_at_once_lose_nothing(store: Store, hood: dict[str,
         start.wait()
         try:
             for n in range(4):
-                book.book_spending(store, ORGANISER, proposal_id, f"P-{number}-{n}",
+                book_spending(store, ORGANISER, proposal_id, f"P-{number}-{n}",
                                    clock.today(), "100", "Tegelijk")  # fmt: skip
         except BaseException as exc:
             errors.append(exc)
@@ -303,24 +324,24 @@ def test_two_sessions_booking_at_once_lose_nothing(store: Store, hood: dict[str,
     for thread in threads:
         thread.join()
     assert errors == []
-    assert book.load_books_for(store, 1).spent_on(proposal_id) == D("1200.00")
+    assert load_books_for(store, 1).spent_on(proposal_id) == D("1200.00")
 
 
 def test_progress_follows_milestones(store: Store, hood: dict[str, int]) -> None:
     proposal_id = submit(store, hood)
     with pytest.raises(UserError, match="besloten"):
-        book.add_milestone(store, ORGANISER, proposal_id, "Start", None, "Er wordt gewerkt")
+        add_milestone(store, ORGANISER, proposal_id, "Start", None, "Er wordt gewerkt")
     grant(store, hood, proposal_id)
-    assert book.project_progress(store, proposal_id) == 10
-    book.add_milestone(store, ORGANISER, proposal_id, "Ontwerp", None, "Tekening", "klaar")
-    book.add_milestone(store, ORGANISER, proposal_id, "Bouw", None, "Hekken staan", "bezig", 40)
-    assert book.project_progress(store, proposal_id) == 70
+    assert project_progress(store, proposal_id) == 10
+    add_milestone(store, ORGANISER, proposal_id, "Ontwerp", None, "Tekening", "klaar")
+    add_milestone(store, ORGANISER, proposal_id, "Bouw", None, "Hekken staan", "bezig", 40)
+    assert project_progress(store, proposal_id) == 70
     with pytest.raises(UserError, match="0 tot en met 100"):
-        book.add_milestone(store, ORGANISER, proposal_id, "X", None, "Y", "bezig", 140)
+        add_milestone(store, ORGANISER, proposal_id, "X", None, "Y", "bezig", 140)
 
 
 def test_a_consultation_is_recorded_with_its_counts(store: Store, hood: dict[str, int]) -> None:
-    consultation_id = book.record_consultation(
+    consultation_id = record_consultation(
         store, ORGANISER, 1, "stemming", "Hoe verdelen we € 25.000?", date(2026, 5, 1),
         date(2026, 5, 28), 1040, [("Speeltuin", 612), ("Bankjes", 428)], "25.000",
     )  # fmt: skip
@@ -328,10 +349,10 @@ def test_a_consultation_is_recorded_with_its_counts(store: Store, hood: dict[str
         options = council.consultation_options(cur, consultation_id)
     assert [(o.label, o.votes) for o in options] == [("Speeltuin", 612), ("Bankjes", 428)]
     with pytest.raises(UserError, match="twee verschillende"):
-        book.record_consultation(store, ORGANISER, 1, "peiling", "Vraag", date(2026, 5, 1),
+        record_consultation(store, ORGANISER, 1, "peiling", "Vraag", date(2026, 5, 1),
                                  date(2026, 5, 2), 10, [("A", 1), ("A", 2)])  # fmt: skip
     with pytest.raises(UserError, match="sluiten voordat"):
-        book.record_consultation(store, ORGANISER, 1, "peiling", "Vraag", date(2026, 5, 3),
+        record_consultation(store, ORGANISER, 1, "peiling", "Vraag", date(2026, 5, 3),
                                  date(2026, 5, 2), 10, [("A", 1), ("B", 2)])  # fmt: skip
 
 
@@ -350,11 +371,11 @@ def test_importing_the_finance_export_books_once(store: Store, hood: dict[str, i
     grant(store, hood, proposal_id, "5.000")
     ref = project_ref(store, proposal_id)
     data = export(f"F-1;2026-03-01;1200,50;Hekwerk;{ref}", f"F-2;02-03-2026;99.5;Verf;{ref}")
-    first = book.import_spending(store, ORGANISER, "export.csv", data)
+    first = import_spending(store, ORGANISER, "export.csv", data)
     assert first.ok and (first.booked, first.already_known) == (2, 0)
-    assert book.load_books_for(store, 1).spent_on(proposal_id) == D("1300.00")
+    assert load_books_for(store, 1).spent_on(proposal_id) == D("1300.00")
     before = count(store, "spending_transaction"), count(store, "audit_event")
-    again = book.import_spending(store, ORGANISER, "export.csv", data)
+    again = import_spending(store, ORGANISER, "export.csv", data)
     assert again.ok and (again.booked, again.already_known) == (0, 2)
     assert (count(store, "spending_transaction"), count(store, "audit_event")) == before
 
@@ -379,7 +400,7 @@ def test_a_bad_row_stops_the_whole_import(
     ref = project_ref(store, proposal_id)
     data = export(f"F-8;2026-03-01;10;Goed;{ref}", line.format(ref=ref))
     before = count(store, "spending_transaction")
-    result = book.import_spending(store, ORGANISER, "export.csv", data)
+    result = import_spending(store, ORGANISER, "export.csv", data)
     assert not result.ok and result.booked == 0
     assert any(message in p for p in result.problems), result.problems
     assert any(p.startswith("Regel 3") for p in result.problems)
@@ -396,7 +417,7 @@ def test_a_bad_row_stops_the_whole_import(
     ],
 )
 def test_a_wrong_file_gets_a_clear_message(store: Store, data: bytes, message: str) -> None:
-    result = book.import_spending(store, ORGANISER, "x.csv", data)
+    result = import_spending(store, ORGANISER, "x.csv", data)
     assert not result.ok and message in result.problems[0]
 
 
@@ -406,8 +427,8 @@ def test_a_reference_booked_with_other_figures_is_refused(
     proposal_id = submit(store, hood)
     grant(store, hood, proposal_id, "5.000")
     ref = project_ref(store, proposal_id)
-    book.import_spending(store, ORGANISER, "a.csv", export(f"G-1;2026-03-01;10;X;{ref}"))
-    result = book.import_spending(store, ORGANISER, "b.csv", export(f"G-1;2026-03-01;11;X;{ref}"))
+    import_spending(store, ORGANISER, "a.csv", export(f"G-1;2026-03-01;10;X;{ref}"))
+    result = import_spending(store, ORGANISER, "b.csv", export(f"G-1;2026-03-01;11;X;{ref}"))
     assert not result.ok and "al geboekt met een andere" in result.problems[0]
 
 
@@ -416,9 +437,9 @@ def test_the_import_reads_comma_files_cp1252_and_a_bom(store: Store, hood: dict[
     grant(store, hood, proposal_id, "5.000")
     ref = project_ref(store, proposal_id)
     text = f"Kenmerk,Datum,Bedrag,Omschrijving,Project\nH-1,2026-03-01,15.25,Café-bon,{ref}\n"
-    assert book.import_spending(store, ORGANISER, "a.csv", text.encode("cp1252")).booked == 1
+    assert import_spending(store, ORGANISER, "a.csv", text.encode("cp1252")).booked == 1
     bom = "\ufeff" + text.replace("H-1", "H-2")
-    assert book.import_spending(store, ORGANISER, "b.csv", bom.encode("utf-8")).booked == 1
+    assert import_spending(store, ORGANISER, "b.csv", bom.encode("utf-8")).booked == 1
 
 
 def test_the_public_cannot_import(store: Store, hood: dict[str, int]) -> None:
@@ -426,7 +447,7 @@ def test_the_public_cannot_import(store: Store, hood: dict[str, int]) -> None:
     grant(store, hood, proposal_id, "5.000")
     data = export(f"F-1;2026-03-01;10;X;{project_ref(store, proposal_id)}")
     with pytest.raises(PermissionDenied):
-        book.import_spending(store, PUBLIC, "x.csv", data)
+        import_spending(store, PUBLIC, "x.csv", data)
 
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -437,15 +458,15 @@ def test_a_wrong_allocation_is_reversed_once_and_frees_the_money(
 ) -> None:
     proposal_id = submit(store, hood)
     grant(store, hood, proposal_id, "4.000")
-    (allocation,) = [a for a in book.allocations_of(store, ORGANISER, 1)
+    (allocation,) = [a for a in allocations_of(store, ORGANISER, 1)
                      if a.proposal_id == proposal_id]  # fmt: skip
-    book.reverse_allocation(store, ORGANISER, allocation.id, "Verkeerd budget gekozen")
-    books = book.load_books_for(store, 1)
+    reverse_allocation(store, ORGANISER, allocation.id, "Verkeerd budget gekozen")
+    books = load_books_for(store, 1)
     assert books.allocated_to(proposal_id) == 0
     assert books.available(hood["envelope"]) == D("50000.00")
     with pytest.raises(UserError, match="al tegengeboekt"):
-        book.reverse_allocation(store, ORGANISER, allocation.id, "Nog eens")
-    assert allocation.id not in {a.id for a in book.allocations_of(store, ORGANISER, 1)}
+        reverse_allocation(store, ORGANISER, allocation.id, "Nog eens")
+    assert allocation.id not in {a.id for a in allocations_of(store, ORGANISER, 1)}
 
 
 def test_parts_roll_up_into_their_parent(store: Store, hood: dict[str, int]) -> None:
@@ -453,20 +474,20 @@ def test_parts_roll_up_into_their_parent(store: Store, hood: dict[str, int]) -> 
     grant(store, hood, parent, "1.000")
     parts = []
     for title in ("Deel A", "Deel B"):
-        parts.append(book.submit_proposal(
+        parts.append(submit_proposal(
             store, ORGANISER,
-            book.ProposalInput(1, title, "Een deel.", "bewoner", "100", [hood["theme"]],
+            ProposalInput(1, title, "Een deel.", "bewoner", "100", [hood["theme"]],
                                council_id=hood["council"], parent_id=parent),
         ))  # fmt: skip
     grant(store, hood, parts[0], "3.000")
     grant(store, hood, parts[1], "1.000")
-    book.add_milestone(store, ORGANISER, parts[0], "Klaar", None, "Staat er", "klaar")
+    add_milestone(store, ORGANISER, parts[0], "Klaar", None, "Staat er", "klaar")
     # part A: 100% with € 3.000, part B: 10% (besloten) with € 1.000 -> 77.5 -> 78
-    assert book.project_progress(store, parent) == 78
+    assert project_progress(store, parent) == 78
     with pytest.raises(UserError, match="hoofdproject"):
-        book.submit_proposal(
+        submit_proposal(
             store, ORGANISER,
-            book.ProposalInput(1, "Te diep", "X", "bewoner", "1", [hood["theme"]],
+            ProposalInput(1, "Te diep", "X", "bewoner", "1", [hood["theme"]],
                                parent_id=parts[0]),
         )  # fmt: skip
 
@@ -477,13 +498,13 @@ def test_a_milestone_keeps_a_photo_and_refuses_other_files(
     monkeypatch.setenv("WIJKRAAD_DB", str(demo_db))
     proposal_id = submit(store, hood)
     grant(store, hood, proposal_id)
-    milestone_id = book.add_milestone(store, ORGANISER, proposal_id, "Foto", None, "Zie foto",
+    milestone_id = add_milestone(store, ORGANISER, proposal_id, "Foto", None, "Zie foto",
                                       photo=PNG)  # fmt: skip
     with store.read() as cur:
         name = proposals.milestone(cur, milestone_id).photo_path  # type: ignore[union-attr]
     assert name and (demo_db.parent / "photos" / name).read_bytes() == PNG
     with pytest.raises(UserError, match="JPEG- of PNG"):
-        book.add_milestone(store, ORGANISER, proposal_id, "X", None, "Y", photo=b"<svg/>")
+        add_milestone(store, ORGANISER, proposal_id, "X", None, "Y", photo=b"<svg/>")
 
 
 @pytest.mark.parametrize(
@@ -502,7 +523,7 @@ def test_proposal_place_and_category_are_checked(
     }  # fmt: skip
     values.update(changes)
     with pytest.raises(UserError, match=message):
-        book.submit_proposal(store, ORGANISER, book.ProposalInput(**values))  # type: ignore[arg-type]
+        submit_proposal(store, ORGANISER, ProposalInput(**values))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -514,15 +535,15 @@ def test_locations_are_read_as_latitude_longitude(
 ) -> None:
     if text == "53,2;6,5":
         with pytest.raises(UserError, match="breedtegraad"):
-            book.parse_location(text)
+            parse_location(text)
     else:
-        assert book.parse_location(text) == expected
+        assert parse_location(text) == expected
 
 
 def test_themes_are_configurable_but_not_by_the_public(store: Store) -> None:
-    theme_id = book.add_theme(store, ORGANISER, "Digitale inclusie")
-    assert book.theme_names(store)[theme_id] == "Digitale inclusie"
+    theme_id = add_theme(store, ORGANISER, "Digitale inclusie")
+    assert theme_names(store)[theme_id] == "Digitale inclusie"
     with pytest.raises(UserError, match="bestaat al"):
-        book.add_theme(store, ORGANISER, "digitale inclusie")
+        add_theme(store, ORGANISER, "digitale inclusie")
     with pytest.raises(PermissionDenied):
-        book.add_theme(store, PUBLIC, "Iets")
+        add_theme(store, PUBLIC, "Iets")

@@ -1,7 +1,7 @@
 """Property-based fuzzing of the finance export import (`spending_csv.parse` and
-`budget_book.import_spending`): any file gives either a booking of every row or a list
-of clear, line-numbered problems, never an exception, and a refused file leaves the
-whole database exactly as it was (every table compared)."""
+`budget.spending_import.import_spending`): any file gives either a booking of every row
+or a list of clear, line-numbered problems, never an exception, and a refused file leaves
+the whole database exactly as it was (every table compared)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from dashboard.files import spending_csv
-from dashboard.services import budget_book as book
+from dashboard.services.budget.spending import book_spending
+from dashboard.services.budget.spending_import import import_spending
 from dashboard.store.db import Store
 from tests.database_state import changed_tables, fingerprint
 from tests.funded import ORGANISER, TODAY, funded_project
@@ -51,7 +52,7 @@ pytestmark = pytest.mark.slow
 def project(store: Store) -> str:
     """A project of neighbourhood 1 with € 2.000 allocated and one payment booked."""
     funded = funded_project(store, "5.000", "2.000", "Fuzzproject")
-    book.book_spending(store, ORGANISER, funded.proposal_id, "BESTAAND-1", TODAY, "10", "Eerste")
+    book_spending(store, ORGANISER, funded.proposal_id, "BESTAAND-1", TODAY, "10", "Eerste")
     return funded.external_ref
 
 
@@ -94,7 +95,7 @@ FUZZ = settings(
 
 def check_import(store: Store, data: bytes) -> None:
     before = fingerprint(store)
-    result = book.import_spending(store, ORGANISER, "export.csv", data, today=TODAY)
+    result = import_spending(store, ORGANISER, "export.csv", data, today=TODAY)
     after = fingerprint(store)
     if result.ok:
         assert result.booked + result.already_known > 0
@@ -147,5 +148,5 @@ def test_a_utf16_tab_separated_export_from_excel_is_read(store: Store, project: 
     text = (
         f"Kenmerk\tDatum\tBedrag\tOmschrijving\tProject\nU-1\t2026-03-01\t12,50\tCafé\t{project}\n"
     )
-    result = book.import_spending(store, ORGANISER, "unicode.txt", text.encode("utf-16"), TODAY)
+    result = import_spending(store, ORGANISER, "unicode.txt", text.encode("utf-16"), TODAY)
     assert result.ok and result.booked == 1, result.problems

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.services import budget_book as book
+from dashboard.services.budget.common import load_books_for
+from dashboard.services.budget.spending_import import import_spending
 from dashboard.store import audit
 from dashboard.store import monitor as figures
 from dashboard.store.db import Store, open_store
@@ -59,7 +60,8 @@ from datetime import date
 from pathlib import Path
 
 from dashboard.domain.auth import Caller, Role
-from dashboard.services import budget_book as book
+from dashboard.services.budget.common import load_books_for
+from dashboard.services.budget.spending_import import import_spending
 from dashboard.store.db import open_store
 
 kill_at = sys.argv[3]
@@ -69,7 +71,7 @@ kill_at = sys.argv[3]
 store = open_store(sys.argv[1])
 data = Path(sys.argv[2]).read_bytes()
 print("ready", flush=True)
-result = book.import_spending(
+result = import_spending(
     store, Caller("organisator", Role.ORGANISER, None), "groot.csv", data, date(2026, 11, 23)
 )
 print("done", result.booked, result.problems[:1], flush=True)
@@ -152,7 +154,7 @@ def assert_consistent(database: Path, export: Path) -> int:
         imports = [e for e in events if e.action == "spending.import" and e.entity_id == batch]
         assert len(imports) == (1 if booked else 0)
         # The ledger's rules and the monitor's SQL still give the same totals.
-        totals = book.load_books_for(store, 1).year_totals(1, 2026)
+        totals = load_books_for(store, 1).year_totals(1, 2026)
         assert (money[1].allocated, money[1].spent) == (totals.allocated, totals.spent)
         assert totals.spent <= totals.allocated
         return booked
@@ -182,7 +184,7 @@ def test_a_killed_import_leaves_all_or_nothing_and_a_sound_database(demo_db: Pat
     # After the crash the same file imports normally, once.
     store = open_store(demo_db)
     try:
-        again = book.import_spending(store, ORGANISER, "x.csv",
+        again = import_spending(store, ORGANISER, "x.csv",
                                      export_file(demo_db.parent, "2", project_ref).read_bytes(),
                                      TODAY)  # fmt: skip
         assert again.ok and again.booked == ROWS

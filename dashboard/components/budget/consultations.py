@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.components.budget.page import BookPage
 from dashboard.components.forms import attempt, form_key
-from dashboard.services import budget_book as book
+from dashboard.services.budget.consultations import CONSULTATION_KINDS, record_consultation
 from sortition import clock
 
 
@@ -25,7 +25,7 @@ def render(page: BookPage) -> None:
         st.markdown("**Raadpleging vastleggen** (uitslag van een peiling of stemming)")
         question = st.text_input("Vraag")
         c1, c2, c3 = st.columns(3)
-        kind = c1.selectbox("Soort", book.CONSULTATION_KINDS)
+        kind = c1.selectbox("Soort", CONSULTATION_KINDS)
         opens = c2.date_input("Van", clock.today(), format="DD-MM-YYYY")
         closes = c3.date_input("Tot en met", clock.today(), format="DD-MM-YYYY")
         participants = st.number_input("Aantal deelnemers", 0, 1_000_000, 0)
@@ -43,7 +43,7 @@ def render(page: BookPage) -> None:
                 st.error("Schrijf elke keuze als: naam; aantal stemmen (bijvoorbeeld Bankjes; 40).")
             else:
                 attempt(
-                    lambda: book.record_consultation(
+                    lambda: record_consultation(
                         db,
                         caller,
                         hood_id,

@@ -10,7 +10,12 @@ from dashboard.components.format import SOURCE_NAMES
 from dashboard.components.forms import attempt, first_submission, form_key
 from dashboard.domain import governance
 from dashboard.domain.money import euro
-from dashboard.services import budget_book as book
+from dashboard.services.budget.decisions import (
+    DecisionInput,
+    plan_meeting,
+    publish_decision,
+    record_decision,
+)
 from sortition import clock
 
 
@@ -51,9 +56,7 @@ def render(page: BookPage) -> None:
                 st.error("Deze wijk heeft nog geen wijkraad.")
             elif first_submission("vergadering", {"d": held_on, "p": place, "a": agenda}):
                 attempt(
-                    lambda: book.plan_meeting(
-                        db, caller, view.council_ids[0], held_on, place, agenda
-                    ),
+                    lambda: plan_meeting(db, caller, view.council_ids[0], held_on, place, agenda),
                     "De vergadering is opgeslagen.",
                 )
     held = [m for m in view.meetings if m.held_on <= clock.today()]
@@ -102,10 +105,10 @@ def render(page: BookPage) -> None:
                 "besluit", {"m": meeting, "k": kind, "p": target, "a": decided, "r": rationale}
             ):
                 attempt(
-                    lambda: book.record_decision(
+                    lambda: record_decision(
                         db,
                         caller,
-                        book.DecisionInput(
+                        DecisionInput(
                             view.council_ids[0],
                             meeting,
                             kind,
@@ -134,6 +137,4 @@ def render(page: BookPage) -> None:
             ),
         )
         if st.button("Publiceren", key="publiceer"):
-            attempt(
-                lambda: book.publish_decision(db, caller, choice), "Het besluit is gepubliceerd."
-            )
+            attempt(lambda: publish_decision(db, caller, choice), "Het besluit is gepubliceerd.")

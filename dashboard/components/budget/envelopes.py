@@ -10,7 +10,7 @@ from dashboard.components.format import SOURCE_NAMES
 from dashboard.components.forms import attempt, first_submission, form_key
 from dashboard.domain.ledger import SOURCES
 from dashboard.domain.money import euro
-from dashboard.services import budget_book as book
+from dashboard.services.budget.envelopes import add_envelope
 
 
 def render(page: BookPage) -> None:
@@ -58,7 +58,7 @@ def render(page: BookPage) -> None:
             "budget", {"s": source, "a": amount, "y": envelope_year, "d": description}
         ):
             attempt(
-                lambda: book.add_envelope(
+                lambda: add_envelope(
                     db, caller, hood_id, int(envelope_year), source, amount, description, rule
                 ),
                 "Het budget is toegevoegd.",

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from dashboard.domain.auth import Caller
 from dashboard.services import Store
-from dashboard.services import budget_book as book
+from dashboard.services.budget.view import BookView, ProjectLine
 
 
 @dataclass(frozen=True)
@@ -18,10 +18,10 @@ class BookPage:
     hood_id: int
     year: int
     years: list[int]  # the years the year picker offers
-    view: book.BookView
+    view: BookView
 
     @cached_property
-    def projects(self) -> dict[int, book.ProjectLine]:
+    def projects(self) -> dict[int, ProjectLine]:
         return {p.proposal.id: p for p in self.view.projects}
 
     def project_label(self, proposal_id: int) -> str:

@@ -9,7 +9,7 @@ from dashboard.components.budget.page import BookPage
 from dashboard.components.forms import attempt, first_submission, form_key
 from dashboard.domain.money import euro
 from dashboard.domain.statuses import DECIDED
-from dashboard.services import budget_book as book
+from dashboard.services.budget.milestones import MILESTONE_STATUSES, add_milestone
 
 
 def render(page: BookPage) -> None:
@@ -49,7 +49,7 @@ def render(page: BookPage) -> None:
         noticeable = st.text_input("Wat merken bewoners ervan?")
         c1, c2, c3 = st.columns(3)
         due = c1.date_input("Gepland op", None, format="DD-MM-YYYY")
-        state = c2.selectbox("Status", book.MILESTONE_STATUSES)
+        state = c2.selectbox("Status", MILESTONE_STATUSES)
         pct = c3.number_input("Voortgang (%)", 0, 100, 0)
         photo = st.file_uploader("Foto (JPEG of PNG, mag leeg)", type=["jpg", "jpeg", "png"])
         if st.form_submit_button("Mijlpaal toevoegen"):
@@ -57,7 +57,7 @@ def render(page: BookPage) -> None:
                 st.error("Kies eerst een project.")
             elif first_submission("mijlpaal", {"p": target, "n": name}):
                 attempt(
-                    lambda: book.add_milestone(
+                    lambda: add_milestone(
                         db,
                         caller,
                         target,

@@ -9,7 +9,14 @@ from dashboard.components.budget.page import BookPage
 from dashboard.components.forms import attempt, first_submission, form_key
 from dashboard.domain.money import euro
 from dashboard.domain.statuses import NEXT_STATUSES, UNDECIDED, ProposalStatus
-from dashboard.services import budget_book as book
+from dashboard.services.budget.proposals import (
+    SUBMITTER_TYPES,
+    ProposalInput,
+    change_proposal_status,
+    review_proposal,
+    submit_proposal,
+    theme_names,
+)
 
 
 def render(page: BookPage) -> None:
@@ -36,20 +43,20 @@ def render(page: BookPage) -> None:
         title = st.text_input("Titel")
         text = st.text_area("Omschrijving")
         c1, c2 = st.columns(2)
-        submitter = c1.selectbox("Ingediend door", book.SUBMITTER_TYPES)
+        submitter = c1.selectbox("Ingediend door", SUBMITTER_TYPES)
         requested = c2.text_input("Gevraagd bedrag (€)", placeholder="7.500")
-        theme_names = book.theme_names(db)
+        themes = theme_names(db)
         chosen = st.multiselect(
-            "Thema's", list(theme_names), format_func=theme_names.get, placeholder="Kies thema's"
+            "Thema's", list(themes), format_func=themes.get, placeholder="Kies thema's"
         )
         if st.form_submit_button("Voorstel indienen") and first_submission(
             "voorstel", {"t": title, "x": text, "s": submitter, "r": requested, "c": chosen}
         ):
             attempt(
-                lambda: book.submit_proposal(
+                lambda: submit_proposal(
                     db,
                     caller,
-                    book.ProposalInput(
+                    ProposalInput(
                         hood_id,
                         title,
                         text,
@@ -85,7 +92,7 @@ def render(page: BookPage) -> None:
                 st.error("Kies eerst een voorstel.")
             elif first_submission("beoordeling", {"p": target, "f": feasible, "a": assessment}):
                 attempt(
-                    lambda: book.review_proposal(
+                    lambda: review_proposal(
                         db, caller, target, feasible, assessment, estimate, reason
                     ),
                     "De beoordeling is vastgelegd.",
@@ -108,6 +115,6 @@ def render(page: BookPage) -> None:
             else:
                 following = NEXT_STATUSES[projects[target].proposal.status][0]
                 attempt(
-                    lambda: book.change_proposal_status(db, caller, target, following),
+                    lambda: change_proposal_status(db, caller, target, following),
                     f"Het project is nu '{following}'.",
                 )

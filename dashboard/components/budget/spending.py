@@ -9,7 +9,8 @@ from dashboard.components.budget.page import BookPage
 from dashboard.components.forms import attempt, first_submission, flash, form_key
 from dashboard.components.text import plain
 from dashboard.domain.money import euro
-from dashboard.services import budget_book as book
+from dashboard.services.budget.spending import book_spending, reverse_spending
+from dashboard.services.budget.spending_import import import_spending
 from sortition import clock
 
 
@@ -61,9 +62,7 @@ def render(page: BookPage) -> None:
                 st.error("Kies eerst een project.")
             elif first_submission("uitgave", {"p": target, "r": reference, "a": paid}):
                 attempt(
-                    lambda: book.book_spending(
-                        db, caller, target, reference, booked_on, paid, what
-                    ),
+                    lambda: book_spending(db, caller, target, reference, booked_on, paid, what),
                     "De uitgave is geboekt.",
                     warning=lambda result: result.warning,
                 )
@@ -85,7 +84,7 @@ def render(page: BookPage) -> None:
                 st.error("Kies eerst een uitgave.")
             else:
                 attempt(
-                    lambda: book.reverse_spending(db, caller, wrong, why),
+                    lambda: reverse_spending(db, caller, wrong, why),
                     "De tegenboeking is gemaakt.",
                 )
     st.markdown("**Importeren uit de financiële administratie** (CSV)")
@@ -96,7 +95,7 @@ def render(page: BookPage) -> None:
     )
     upload = st.file_uploader("Exportbestand", type=["csv"], key="export")
     if upload is not None and st.button("Importeren", key="importeren"):
-        outcome = book.import_spending(db, caller, upload.name, upload.getvalue())
+        outcome = import_spending(db, caller, upload.name, upload.getvalue())
         if outcome.ok:
             flash(
                 f"{outcome.booked} uitgaven geboekt; {outcome.already_known} waren al bekend.",

@@ -19,7 +19,7 @@ from dashboard.components.budget.page import BookPage
 from dashboard.domain.auth import Caller
 from dashboard.domain.money import euro
 from dashboard.services import Store
-from dashboard.services import budget_book as book
+from dashboard.services.budget.view import book_view
 from sortition import clock
 
 TABS = {
@@ -46,7 +46,7 @@ def render(db: Store, caller: Caller) -> None:
     this_year = clock.today().year
     years = sorted({*services.budget_years(db), this_year})
     year = right.selectbox("Jaar", years, index=years.index(this_year), key="boek_jaar")
-    view = book.book_view(db, caller, hood_id, year)
+    view = book_view(db, caller, hood_id, year)
 
     totals = view.totals
     cols = st.columns(4)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.components.budget.page import BookPage
 from dashboard.components.forms import attempt
-from dashboard.services import budget_book as book
+from dashboard.services.budget.year_end import close_year
 from sortition import clock
 
 
@@ -25,7 +25,7 @@ def render(page: BookPage) -> None:
         closing = st.selectbox("Jaar afsluiten", closable[::-1], key="afsluiten_jaar")
         if st.button(f"Jaar {closing} afsluiten", key="afsluiten"):
             attempt(
-                lambda: book.close_year(db, caller, hood_id, closing),
+                lambda: close_year(db, caller, hood_id, closing),
                 f"Het jaar {closing} is afgesloten.",
                 warning=lambda rows: (
                     None if rows else "Er was niets meer vrij; er is niets geboekt."
