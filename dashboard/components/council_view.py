@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from dashboard.components.dates import long_date
+from dashboard.components.downloads import public_download
 from dashboard.components.labels import FEATURE, GROUP, label
 from dashboard.components.tables import markdown_table
 from dashboard.components.text import plain
@@ -216,13 +217,12 @@ def _proof(draw: DrawCounts | FollowUpDraw, bundle: str, file_name: str, command
             nummer=draw.chosen_index,
         )
     )
-    st.download_button(
+    public_download(
         t("Controlebestand downloaden"),
-        data=bundle,
+        lambda: bundle,
         file_name=file_name,
         mime="application/json",
         key=f"bundle-{draw.draw_id}",
-        on_click="ignore",
     )
     st.caption(
         t(

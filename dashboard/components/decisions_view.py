@@ -8,6 +8,7 @@ from decimal import Decimal
 import streamlit as st
 
 from dashboard.components.dates import long_date
+from dashboard.components.downloads import public_download
 from dashboard.components.exports import rows_csv
 from dashboard.components.labels import CONSULTATION, DECISION_KIND, STATUS, label
 from dashboard.components.text import plain
@@ -22,13 +23,12 @@ def decision_list(decisions: list[PublishedDecision]) -> None:
     if not decisions:
         st.info(t("In dit jaar zijn geen openbare besluiten genomen."))
         return
-    st.download_button(
+    public_download(
         t("Deze besluiten als CSV"),
         lambda: decisions_csv(decisions),
         file_name="besluiten.csv",
         mime="text/csv",
         key="besluiten_csv",
-        on_click="ignore",
     )
     for decision in decisions:
         with st.container(border=True):
@@ -89,13 +89,12 @@ def project_list(projects: list[ProjectView]) -> None:
         and (theme == everything or theme in p.project.themes)
     ]
     st.write(t("{aantal} van de {totaal} projecten", aantal=len(shown), totaal=len(projects)))
-    st.download_button(
+    public_download(
         t("Deze projecten als CSV"),
         lambda: projects_csv(shown),
         file_name="projecten.csv",
         mime="text/csv",
         key="projecten_csv",
-        on_click="ignore",
     )
     for view in shown:
         with st.container(border=True):

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard.components.clock import local_moment
 from dashboard.components.roles import ROLE_NAMES
 from dashboard.services import accounts
-from dashboard.web import web_session
+from dashboard.web import client_limits, web_session
 from dashboard.web.app_state import store
 from dashboard.web.session import current_caller
 
@@ -32,6 +32,10 @@ def login_form(key: str = "inloggen") -> None:
             if problem:
                 st.error(problem)
     if not submitted:
+        return
+    too_many = client_limits.refusal(client_limits.LOGIN, client_limits.current_client())
+    if too_many:
+        st.error(too_many)
         return
     db = store()
     try:
