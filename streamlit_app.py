@@ -12,10 +12,12 @@ import streamlit as st
 from dashboard.components.language import language_switch
 from dashboard.components.login_form import login_required
 from dashboard.components.roles import ROLE_NAMES
+from dashboard.components.text import plain
 from dashboard.domain.auth import Role
 from dashboard.i18n import t
 from dashboard.web import web_session
 from dashboard.web.app_state import store
+from dashboard.web.error_boundary import guarded
 from dashboard.web.session import current_caller
 
 st.set_page_config(page_title="Wijkraad", layout="wide")
@@ -70,8 +72,9 @@ sections["Account"] = [st.Page(f"{PAGES}/login.py", title=account), *stand_ins]
 
 if not caller.is_public:
     role = t(ROLE_NAMES[caller.role])
-    st.sidebar.caption(t("Ingelogd als **{naam}** ({rol})", naam=caller.username, rol=role))
+    st.sidebar.caption(t("Ingelogd als **{naam}** ({rol})", naam=plain(caller.username), rol=role))
     if st.sidebar.button(t("Uitloggen"), key="uitloggen"):
         web_session.end(store())
 
-st.navigation(sections).run()
+page = st.navigation(sections)
+guarded(page.run, page.url_path or "start")

@@ -9,8 +9,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from hypothesis import settings
 
+from dashboard.web import error_boundary
 from data.generate import Settings, generate
 from sortition import clock
 
@@ -18,6 +20,10 @@ DEMO_TODAY = date(2026, 11, 23)
 # Every test, and every server or command a test starts, lives on the demo's day: the
 # suite gives the same result on any real date (scripts/test.sh also runs it a year ahead).
 os.environ[clock.FIXED_DAY] = DEMO_TODAY.isoformat()
+# A page that breaks still fails its test (the error boundary shows its message, then raises).
+os.environ[error_boundary.MODE] = "raise"
+# The app redacts error details for its users (.streamlit/config.toml); tests want them.
+st.set_option("client.showErrorDetails", "full")
 
 # The fuzzers try the same examples on every run, so that a submission's CI gives the
 # result its author saw; `--hypothesis-profile=explore` searches anew (do it now and then).

@@ -141,12 +141,12 @@ def chosen_code(event: object) -> str | None:
         points = event["selection"]["points"]  # type: ignore[index]
     except (KeyError, TypeError):
         return None
-    for point in points:
-        code = point.get("customdata")
+    for point in points if isinstance(points, list) else []:
+        code = point.get("customdata") if isinstance(point, dict) else None
         if isinstance(code, list):
             code = code[0] if code else None
-        if code:
-            return str(code)
+        if isinstance(code, str) and code:
+            return code
     return None
 
 

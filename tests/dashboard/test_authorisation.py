@@ -38,7 +38,7 @@ PUBLIC_BY_DESIGN = {
     "dashboard.services.overview.neighbourhood_budget": "published figures",
     "dashboard.services.overview.neighbourhoods": "public geography",
     "dashboard.services.overview.neighbourhood_parts": "public geography",
-    "dashboard.services.overview.open_or_create": "start-up, not reachable from a page",
+    "dashboard.services.overview.open_database": "start-up, not reachable from a page",
     "dashboard.services.budget.proposals.theme_names": "public theme names",
     # services.public reads through store/public.py: published decisions, their money and
     # public meetings only; council members only as counts per group of 5 or more.

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.domain.auth import Caller, Role
 from dashboard.store import proposals
 from dashboard.store.db import open_store
+from tests.shown import shown
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 PAGE = "dashboard/pages/organiser_budget.py"
@@ -87,7 +88,7 @@ def test_a_bad_amount_gives_a_dutch_message_and_changes_nothing(app_db: Path) ->
     by_label(at.text_input, "Gevraagd bedrag (€)").input("twee euro")
     by_label(at.multiselect, "Thema's").select(ENERGY)
     submit(at, "Voorstel indienen")
-    assert "'twee euro' is geen bedrag" in at.error[0].value
+    assert "'twee euro' is geen bedrag" in shown(at.error[0].value)
     assert proposal_count(app_db) == before
 
 
@@ -98,7 +99,7 @@ def test_a_decision_without_quorum_is_refused(app_db: Path) -> None:
     by_label(at.number_input, "Voor").set_value(3)
     by_label(at.text_area, "Motivering in gewone woorden").input("Een goed plan voor de buurt.")
     submit(at, "Besluit vastleggen")
-    assert "quorum is niet gehaald: 3 leden aanwezig" in at.error[0].value
+    assert "quorum is niet gehaald: 3 leden aanwezig" in shown(at.error[0].value)
 
 
 @pytest.mark.parametrize("tab_button", ["Tegenboeken", "Uitgave boeken", "Mijlpaal toevoegen"])

@@ -31,8 +31,9 @@ from dashboard.components.draw.common import (
     projector_mode,
     step_label,
 )
-from dashboard.components.forms import attempt
-from dashboard.domain.auth import Caller
+from dashboard.components.forms import attempt, show_error
+from dashboard.components.text import plain
+from dashboard.domain.auth import Caller, PermissionDenied
 from dashboard.domain.errors import UserError
 from dashboard.domain.statuses import RUNNING, DrawStatus, draw_status_name
 from dashboard.i18n import t
@@ -108,8 +109,8 @@ def render(db: Store, caller: Caller) -> None:
     st.session_state[_ADDRESS_SEEN] = chosen
     try:
         state = draws.draw_state(db, caller, chosen)
-    except UserError as exc:
-        st.error(str(exc))
+    except (UserError, PermissionDenied) as exc:
+        show_error(exc)
         return
     _header(db, caller, state)
     if state.context.draw.purpose == "replacement":  # no steps of its own: see replacement_step
@@ -150,8 +151,8 @@ def _projector(db: Store, caller: Caller) -> bool:
         return False
     try:
         state = draws.draw_state(db, caller, draw_id)
-    except UserError as exc:
-        st.error(str(exc))
+    except (UserError, PermissionDenied) as exc:
+        show_error(exc)
         return True
     st.query_params["stap"] = "7"
     ceremony_step.render(db, caller, state, projector=True)
@@ -167,7 +168,7 @@ def _header(db: Store, caller: Caller, state: DrawState) -> None:
         if state.term else ""
     )  # fmt: skip
     st.markdown(
-        f"**{ctx.council.name}** · {', '.join(state.neighbourhood_names)} · "
+        f"**{plain(ctx.council.name)}** · {plain(', '.join(state.neighbourhood_names))} · "
         + (
             t("1 plaats in de {wat}", wat=what)
             if ctx.k == 1

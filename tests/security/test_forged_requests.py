@@ -1,0 +1,141 @@
+"""Every page opened with forged addresses and forged widget state, by every kind of
+caller: no page breaks (the suite lets errors through the boundary, so a break fails
+here), and when one does break the user sees a Dutch message with an incident number
+and the log has no message text of the error."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import StopException
+from streamlit.testing.v1 import AppTest
+
+from dashboard.domain.auth import PUBLIC, Caller, Role
+from dashboard.web import error_boundary
+
+APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
+CALLERS = {
+    "public": PUBLIC,
+    "organiser": Caller("organisator", Role.ORGANISER, None),
+    "wijkorganisator": Caller("wijkorganisator", Role.ORGANISER, frozenset({1})),
+    "alderman": Caller("wethouder", Role.ALDERMAN, None),
+    "administrator": Caller("beheer", Role.ADMINISTRATOR, None),
+}
+PAGES = [
+    "resident_overview",
+    "resident_decisions",
+    "resident_council",
+    "resident_map",
+    "login",
+    "organiser_draw",
+    "organiser_budget",
+    "organiser_privacy",
+    "alderman_monitor",
+    "admin_users",
+]
+FORGED = [
+    {"wijk": "WK999", "loting": "999999", "stap": "99", "scherm": "projector", "lang": "xx"},
+    {"wijk": "' OR 1=1 --", "loting": "-1", "stap": "-3", "scherm": "<script>", "lang": "en"},
+    {"wijk": "x" * 5000, "loting": "abc", "stap": "7", "scherm": "projector"},
+    {"wijk": "WK001", "loting": "1", "stap": "8", "scherm": "projector"},
+    {"loting": "3", "stap": "7", "scherm": "projector"},
+    {"loting": "1e9", "stap": "1.5", "wijk": "%00"},
+]
+
+
+@pytest.fixture
+def app_db(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("WIJKRAAD_DB", str(demo_db))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return demo_db
+
+
+def open_page(page: str, caller: Caller, query: dict[str, str]) -> AppTest | None:
+    """The page as `caller` opens it with `query`; None when the caller may not open it
+    (its address then shows a stand-in that asks to log in, and the page's code never runs:
+    tests/dashboard/test_login_pages.py)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    if not caller.is_public:
+        at.session_state["caller"] = caller
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    try:
+        at.switch_page(f"dashboard/pages/{page}.py")
+    except ValueError:
+        return None
+    at.run()
+    return at
+
+
+@pytest.mark.parametrize("who", sorted(CALLERS))
+def test_forged_addresses_break_no_page(app_db: Path, who: str) -> None:
+    broken = []
+    for page, query in itertools.product(PAGES, FORGED):
+        at = open_page(page, CALLERS[who], query)
+        if at is not None and at.exception:
+            broken.append(f"{page} {query}: {at.exception[0].message[:200]}")
+    assert broken == []
+
+
+FORGED_STATE = {
+    # the map's selection: a point that names no neighbourhood, or is not even a point
+    ("resident_map", "wijkkaart"): [
+        {"selection": {"points": [{"customdata": ["WK999"]}]}},
+        {"selection": {"points": [{"customdata": None}, "x", 3]}},
+        {"selection": "nonsense"},
+    ],
+    # the monitor's tables: rows and cells that do not exist
+    ("alderman_monitor", "wijken_tabel"): [
+        {"selection": {"rows": [10_000], "columns": [], "cells": [[10_000, "Budget"]]}},
+        {"selection": {"rows": [-5], "columns": [], "cells": [[0, "geen kolom"]]}},
+        {"selection": {"rows": ["a"], "columns": [], "cells": [["b", 3]]}},
+    ],
+}
+
+
+@pytest.mark.parametrize(("page", "key"), sorted(FORGED_STATE))
+def test_forged_widget_state_breaks_no_page(app_db: Path, page: str, key: str) -> None:
+    caller = PUBLIC if page.startswith("resident") else CALLERS["alderman"]
+    for forged in FORGED_STATE[(page, key)]:
+        at = AppTest.from_file(APP, default_timeout=60)
+        if not caller.is_public:
+            at.session_state["caller"] = caller
+        at.run()
+        at.switch_page(f"dashboard/pages/{page}.py")
+        at.session_state[key] = forged
+        at.run()
+        assert not at.exception, f"{forged}: {at.exception[0].message[:300]}"
+
+
+def test_an_unexpected_error_shows_a_number_and_logs_no_message(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.delenv(error_boundary.MODE)
+    shown: list[str] = []
+    monkeypatch.setattr(error_boundary.st, "error", shown.append)
+
+    def breaks() -> None:
+        raise ValueError("Jansen, Kerkstraat 12")
+
+    with caplog.at_level(logging.ERROR, logger="wijkraad.incident"):
+        error_boundary.guarded(breaks, "resident_overview")
+    [message] = shown
+    [record] = caplog.records
+    number = message.split("meldnummer ")[1][:8]
+    assert "Traceback" not in message and "Jansen" not in message
+    assert number in record.getMessage() and "ValueError" in record.getMessage()
+    assert "Jansen" not in record.getMessage() and "Kerkstraat" not in record.getMessage()
+
+
+def test_stop_and_rerun_pass_through_the_boundary() -> None:
+    def stops() -> None:
+        raise StopException()
+
+    with pytest.raises(StopException):
+        error_boundary.guarded(stops, "x")
