@@ -15,6 +15,7 @@ from dashboard.domain.auth import Caller
 from dashboard.i18n import t
 from dashboard.services import Store
 from dashboard.services.draws import selection as draw_selection
+from dashboard.services.draws.context import DrawContext
 from dashboard.services.draws.workspace import DrawState
 
 # Projector: no sidebar or toolbar, large type, strong contrast.
@@ -43,33 +44,9 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
         st.subheader(t("Stap 7. Openbare trekking"))
         st.info(t("Bereid eerst de selectie voor en publiceer de vingerafdruk (stap 6)."))
         return
-    if projector:
-        st.html(_PROJECTOR_CSS)
-        if st.button(t("← Terug naar de werkruimte"), key=f"terug_{draw_id}"):
-            st.query_params.pop("scherm", None)
-            st.rerun()
-    elif st.button(t("Projectorweergave (alleen de trekking, groot)"), key=f"projector_{draw_id}"):
-        st.query_params["scherm"] = PROJECTOR
-        st.rerun()
+    _screen_switch(draw_id, projector)
     view = draw_selection.selection_view(db, caller, draw_id)
-    if replacement:
-        st.subheader(t("Openbare trekking van vervangers: {raad}", raad=plain(ctx.council.name)))
-    else:
-        st.subheader(t("Openbare trekking: {raad}", raad=plain(ctx.council.name)))
-    st.markdown(t("**1. De vingerafdruk die vooraf is gepubliceerd**"))
-    st.code(view.commitment, language=None)
-    if replacement:
-        st.markdown(
-            t("Een lijst van **{m}** mogelijke groepjes van **{k}** vervangers, gemaakt uit de "
-              "**{n}** aanmeldingen die over zijn. Met elk groepje voldoet de raad aan de "
-              "quota.", m=view.m, k=ctx.k, n=len(view.chances))
-        )  # fmt: skip
-    else:
-        st.markdown(
-            t("Een lijst van **{m}** mogelijke raden van **{k}** leden, gemaakt uit **{n}** "
-              "aanmeldingen. Elke raad op de lijst voldoet aan alle quota.",
-              m=view.m, k=ctx.k, n=len(view.chances))
-        )  # fmt: skip
+    _introduction(ctx, view, replacement)
     if not view.revealed:
         _inputs(db, caller, draw_id)
         return
@@ -122,7 +99,7 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
             differences = draw_selection.verify_draw(db, caller, draw_id)
         if differences:
             st.error(t("Het controlebestand klopt niet:") + "\n\n" + "\n".join(
-                f"- {d}" for d in differences))  # fmt: skip
+                f"- {plain(d)}" for d in differences))  # fmt: skip
         else:
             st.success(
                 t("Klopt: de vingerafdruk, de uitkomsten, het nummer en de raad volgen precies "
@@ -146,6 +123,40 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
         st.caption(
             t("Iedereen kan dit nagaan met het controlebestand en `python -m sortition verify`.")
         )
+
+
+def _screen_switch(draw_id: int, projector: bool) -> None:
+    """On the projector: its stylesheet and the way back; else the way to the projector."""
+    if projector:
+        st.html(_PROJECTOR_CSS)
+        if st.button(t("← Terug naar de werkruimte"), key=f"terug_{draw_id}"):
+            st.query_params.pop("scherm", None)
+            st.rerun()
+    elif st.button(t("Projectorweergave (alleen de trekking, groot)"), key=f"projector_{draw_id}"):
+        st.query_params["scherm"] = PROJECTOR
+        st.rerun()
+
+
+def _introduction(ctx: DrawContext, view: draw_selection.SelectionView, replacement: bool) -> None:
+    """The heading, the commitment published before, and what the list of panels is."""
+    if replacement:
+        st.subheader(t("Openbare trekking van vervangers: {raad}", raad=plain(ctx.council.name)))
+    else:
+        st.subheader(t("Openbare trekking: {raad}", raad=plain(ctx.council.name)))
+    st.markdown(t("**1. De vingerafdruk die vooraf is gepubliceerd**"))
+    st.code(view.commitment, language=None)
+    if replacement:
+        st.markdown(
+            t("Een lijst van **{m}** mogelijke groepjes van **{k}** vervangers, gemaakt uit de "
+              "**{n}** aanmeldingen die over zijn. Met elk groepje voldoet de raad aan de "
+              "quota.", m=view.m, k=ctx.k, n=len(view.chances))
+        )  # fmt: skip
+    else:
+        st.markdown(
+            t("Een lijst van **{m}** mogelijke raden van **{k}** leden, gemaakt uit **{n}** "
+              "aanmeldingen. Elke raad op de lijst voldoet aan alle quota.",
+              m=view.m, k=ctx.k, n=len(view.chances))
+        )  # fmt: skip
 
 
 def _inputs(db: Store, caller: Caller, draw_id: int) -> None:
