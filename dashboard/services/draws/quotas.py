@@ -168,39 +168,55 @@ INFEASIBLE = (
 )
 
 
+def _feature_problems(
+    feature: str,
+    mine: list[tuple[str, str, int, int]],
+    pool: pd.DataFrame,
+    k: int,
+    purpose: str,
+) -> list[str]:
+    """What is wrong with one feature's quota rows, before any solver runs."""
+    problems = []
+    named = {v.lower() for _, v, _, _ in mine}
+    loose = sorted({str(v) for v in pool[feature] if str(v).lower() not in named})
+    if loose:
+        problems.append(
+            f"Bij {FEATURES[feature]} hebben aanmeldingen de waarde "
+            + ", ".join(f"'{v}'" for v in loose)
+            + ", maar daar is geen quotum voor. Voeg een rij toe (minimum 0)."
+        )
+    low, high = sum(r[2] for r in mine), sum(r[3] for r in mine)
+    if low > k:
+        problems.append(
+            f"De minimums bij {FEATURES[feature]} zijn samen {low}, meer dan {k} zetels."
+        )
+    if high < k:
+        problems.append(
+            f"De maximums bij {FEATURES[feature]} zijn samen {high}, minder dan {k} zetels."
+        )
+    counts = pool[feature].str.lower().value_counts()
+    # (a rotation's staying members fill part of each minimum: see _check_rotation)
+    for _, value, low_v, _ in mine if purpose != "rotation" else []:
+        have = int(counts.get(value.lower(), 0))
+        if low_v > have:
+            problems.append(
+                f"{FEATURES[feature]} {value}: minimaal {low_v} gevraagd, maar er zijn maar "
+                f"{have} aanmeldingen met die waarde."
+            )
+    return problems
+
+
 def _check(cur: Unit, ctx: DrawContext, rows: list[tuple[str, str, int, int]]) -> QuotaCheck:
     k = rotation.quota_seats(ctx)  # a rotation's quotas are for the whole council
     pool = volunteer_pool(cur, ctx)
     volunteers = len(pool)
-    problems: list[str] = []
-    for feature in sorted({r[0] for r in rows}):
-        mine = [r for r in rows if r[0] == feature]
-        named = {v.lower() for _, v, _, _ in mine}
-        loose = sorted({str(v) for v in pool[feature] if str(v).lower() not in named})
-        if loose:
-            problems.append(
-                f"Bij {FEATURES[feature]} hebben aanmeldingen de waarde "
-                + ", ".join(f"'{v}'" for v in loose)
-                + ", maar daar is geen quotum voor. Voeg een rij toe (minimum 0)."
-            )
-        low, high = sum(r[2] for r in mine), sum(r[3] for r in mine)
-        if low > k:
-            problems.append(
-                f"De minimums bij {FEATURES[feature]} zijn samen {low}, meer dan {k} zetels."
-            )
-        if high < k:
-            problems.append(
-                f"De maximums bij {FEATURES[feature]} zijn samen {high}, minder dan {k} zetels."
-            )
-        counts = pool[feature].str.lower().value_counts()
-        # (a rotation's staying members fill part of each minimum: see _check_rotation)
-        for _, value, low_v, _ in mine if ctx.draw.purpose != "rotation" else []:
-            have = int(counts.get(value.lower(), 0))
-            if low_v > have:
-                problems.append(
-                    f"{FEATURES[feature]} {value}: minimaal {low_v} gevraagd, maar er zijn maar "
-                    f"{have} aanmeldingen met die waarde."
-                )
+    problems = [
+        problem
+        for feature in sorted({r[0] for r in rows})
+        for problem in _feature_problems(
+            feature, [r for r in rows if r[0] == feature], pool, k, ctx.draw.purpose
+        )
+    ]
     if volunteers < ctx.k:
         problems.insert(
             0, f"Er zijn {volunteers} aanmeldingen voor {ctx.k} zetels; dat is te weinig."
