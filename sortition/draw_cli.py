@@ -84,16 +84,39 @@ def add_commands(sub: Any) -> None:  # argparse's private _SubParsersAction
     o.add_argument("--out", required=True)
 
 
+MAX_NESTING = 32  # a bundle nests 4 deep; deeper is not a bundle, and far deeper breaks Python
+
+
 def read_bundle(path: str) -> dict[str, Any]:
+    """The bundle's JSON, or SortitionInputError (exit 2) for anything that is no bundle:
+    not UTF-8, not JSON, nested too deep, or a number too long for Python to read."""
     try:
         value = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except FileNotFoundError as exc:
         raise SortitionInputError(f"File not found: {path}.") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise SortitionInputError(f"{path} is not a JSON file ({exc}).") from exc
+    except RecursionError as exc:
+        raise SortitionInputError(f"{path} is not a draw bundle: nested too deep.") from exc
+    except ValueError as exc:  # an integer of more than sys.get_int_max_str_digits() digits
+        raise SortitionInputError(f"{path} is not a draw bundle: a number is too long.") from exc
     if not isinstance(value, dict):
         raise SortitionInputError(f"{path} is not a draw bundle.")
+    if _nesting(value) > MAX_NESTING:
+        raise SortitionInputError(f"{path} is not a draw bundle: nested too deep.")
     return value
+
+
+def _nesting(value: Any) -> int:
+    """How deep lists and objects nest in a JSON value, counted without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def write_bundle(bundle: dict[str, Any], path: str) -> None:
