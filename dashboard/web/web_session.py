@@ -125,9 +125,14 @@ def _identity() -> dict[str, object]:
 
 
 def start(store: Store, login: Login) -> None:
-    """Log this browser in: session state now, the cookie for later reloads."""
+    """Log this browser in: session state now, the cookie for later reloads.
+
+    The cookie script is put on the page in this run as well as in every later one: after
+    a new password no rerun follows, and a reload before the next interaction would
+    otherwise find only the old cookie, which the new password has made invalid."""
     _remember(login)
     _set_cookie(accounts.session_token(store, login))
+    _render_cookie_script()
 
 
 def end(store: Store) -> NoReturn:
