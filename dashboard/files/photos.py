@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from dashboard.config import database_path
@@ -25,11 +26,15 @@ def save_photo(data: bytes) -> str:
         raise UserError("Alleen foto's in JPEG- of PNG-formaat kunnen worden opgeslagen.")
     name = f"{hashlib.sha256(data).hexdigest()[:32]}.{kind}"
     folder = photo_folder()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     target = folder / name
     if not target.exists():
         temporary = target.with_suffix(".partial")
-        temporary.write_bytes(data)
+        temporary.unlink(missing_ok=True)
+        # Private like the database next to it: only the app's user reads the folder.
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
         temporary.replace(target)
     return name
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from collections.abc import Callable, Iterator
@@ -89,9 +90,21 @@ class Store:
         self._con.close()
 
 
+PRIVATE = 0o077  # the umask bits for group and others: files only the owner can read
+
+
 def open_store(path: str | Path) -> Store:
-    """Open (or create) the database file and bring its schema up to date."""
+    """Open (or create) the database file and bring its schema up to date.
+
+    The database holds personal data and password hashes, so the process keeps a private
+    umask from here on: DuckDB creates the write-ahead log at the first write after every
+    checkpoint, long after this call, and it must be 0600 like the file. A database file
+    and log already there lose their group and other permissions.
+    """
     location = str(path)
+    os.umask(os.umask(PRIVATE) | PRIVATE)
+    for existing in (Path(location), Path(location + ".wal")):
+        _make_private(existing)
     try:
         con = duckdb.connect(location)
     except duckdb.IOException as exc:
@@ -102,6 +115,17 @@ def open_store(path: str | Path) -> Store:
         con.close()
         raise
     return Store(con, location)
+
+
+def _make_private(path: Path) -> None:
+    """Take group and other permissions off a file of ours; leave it when it is missing or
+    another user's (opening it then reports what is wrong)."""
+    try:
+        mode = path.stat().st_mode
+        if mode & PRIVATE:
+            path.chmod(mode & 0o7777 & ~PRIVATE)
+    except OSError:
+        pass
 
 
 def open_existing_store(path: str | Path) -> Store:
