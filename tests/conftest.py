@@ -16,6 +16,8 @@ from dashboard.web import error_boundary
 from data.generate import Settings, generate
 from sortition import clock
 
+pytest_plugins = ["tests.browser"]
+
 DEMO_TODAY = date(2026, 11, 23)
 # Every test, and every server or command a test starts, lives on the demo's day: the
 # suite gives the same result on any real date (scripts/test.sh also runs it a year ahead).

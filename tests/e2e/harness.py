@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from playwright.sync_api import Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -88,25 +89,25 @@ def running_server(
             process.kill()
 
 
-def wait_until_ready(tab: object, timeout_ms: int = 30_000) -> None:
+def wait_until_ready(tab: Page, timeout_ms: int = 30_000) -> None:
     """Connected, the script finished, and no skeleton placeholders left."""
-    tab.wait_for_selector(  # type: ignore[attr-defined]
+    tab.wait_for_selector(
         "[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout_ms
     )
-    tab.wait_for_selector(  # type: ignore[attr-defined]
+    tab.wait_for_selector(
         "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout_ms
     )
-    tab.wait_for_function(  # type: ignore[attr-defined]
+    tab.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout_ms
     )
 
 
-def click_and_wait(tab: object, target: object, timeout_ms: int = 15_000) -> None:
+def click_and_wait(tab: Page, target: Locator, timeout_ms: int = 15_000) -> None:
     """Click `target` and wait until the reruns it starts are over: the script's state is
     watched from before the click, and it must have run and then stayed idle for half a
     second (a login reruns twice), so neither a fast rerun nor a slow start on a busy
     machine is missed."""
-    tab.evaluate(  # type: ignore[attr-defined]
+    tab.evaluate(
         """() => {
             window.__wijkraadRan = false;
             window.__wijkraadChanged = Date.now();
@@ -119,10 +120,10 @@ def click_and_wait(tab: object, target: object, timeout_ms: int = 15_000) -> Non
             }).observe(app, {attributes: true});
         }"""
     )
-    target.click()  # type: ignore[attr-defined]
+    target.click()
     # After a navigation the flags are gone (undefined): wait_until_ready covers that.
     with contextlib.suppress(PlaywrightTimeoutError):
-        tab.wait_for_function(  # type: ignore[attr-defined]
+        tab.wait_for_function(
             """() => {
                 if (window.__wijkraadRan === undefined) return true;
                 const app = document.querySelector("[data-testid='stApp']");
@@ -136,8 +137,8 @@ def click_and_wait(tab: object, target: object, timeout_ms: int = 15_000) -> Non
     wait_until_ready(tab)
 
 
-def screenshot(tab: object, name: str) -> Path:
+def screenshot(tab: Page, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    tab.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+    tab.screenshot(path=str(path), full_page=True)
     return path

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from playwright.sync_api import Page, Route
 
 from tests.e2e.harness import Server, click_and_wait, screenshot, wait_until_ready
 
@@ -15,57 +16,58 @@ pytestmark = pytest.mark.browser
 
 
 def test_the_alderman_sees_every_neighbourhood_on_an_offline_map(
-    server: Server, page: object
+    server: Server, page: Page
 ) -> None:
     outside: list[str] = []
 
-    def only_the_app(route: object) -> None:
-        url = route.request.url  # type: ignore[attr-defined]
+    def only_the_app(route: Route) -> None:
+        url = route.request.url
         if url.startswith(server.url) or url.startswith(("data:", "blob:")):
-            route.continue_()  # type: ignore[attr-defined]
+            route.continue_()
         else:
             outside.append(url)
-            route.abort()  # type: ignore[attr-defined]
+            route.abort()
 
-    page.route("**/*", only_the_app)  # type: ignore[attr-defined]
-    page.goto(f"{server.url}/alderman_monitor")  # type: ignore[attr-defined]
+    page.route("**/*", only_the_app)
+    page.goto(f"{server.url}/alderman_monitor")
     wait_until_ready(page)
-    page.get_by_label("Gebruikersnaam").fill("wethouder")  # type: ignore[attr-defined]
-    page.get_by_label("Wachtwoord").fill("demo-wethouder")  # type: ignore[attr-defined]
-    click_and_wait(page, page.get_by_role("button", name="Inloggen"))  # type: ignore[attr-defined]
+    page.get_by_label("Gebruikersnaam").fill("wethouder")
+    page.get_by_label("Wachtwoord").fill("demo-wethouder")
+    click_and_wait(page, page.get_by_role("button", name="Inloggen"))
     # A row of the table opens the bookings behind its figures.
-    grid = page.locator("[data-testid='stDataFrame']").first  # type: ignore[attr-defined]
+    grid = page.locator("[data-testid='stDataFrame']").first
     box = grid.bounding_box()
-    page.mouse.click(box["x"] + 12, box["y"] + 35 + 17)  # type: ignore[attr-defined]  # row 1
-    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+    assert box is not None
+    page.mouse.click(box["x"] + 12, box["y"] + 35 + 17)  # row 1
+    page.wait_for_timeout(300)
     wait_until_ready(page)
-    page.wait_for_selector("text=de betalingen", timeout=10_000)  # type: ignore[attr-defined]
+    page.wait_for_selector("text=de betalingen", timeout=10_000)
     screenshot(page, "alderman-monitor-table")
     # A figure opens to its own rows: the spent amount of the second neighbourhood, reached
     # with the keyboard from its code (Code, Wijk, Inwoners, Budget, Toegekend, Uitgegeven).
-    page.mouse.click(box["x"] + 60, box["y"] + 35 + 35 + 17)  # type: ignore[attr-defined]
-    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+    page.mouse.click(box["x"] + 60, box["y"] + 35 + 35 + 17)
+    page.wait_for_timeout(300)
     wait_until_ready(page)
     for _ in range(5):
-        page.keyboard.press("ArrowRight")  # type: ignore[attr-defined]
-    page.wait_for_timeout(500)  # type: ignore[attr-defined]
+        page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(500)
     wait_until_ready(page)
-    heading = page.locator("text=/: uitgegeven in 20\\d\\d: €/").first  # type: ignore[attr-defined]
+    heading = page.locator("text=/: uitgegeven in 20\\d\\d: €/").first
     heading.wait_for(timeout=10_000)
     heading.scroll_into_view_if_needed()
     screenshot(page, "alderman-monitor-drill-down")
-    with page.expect_download() as download:  # type: ignore[attr-defined]
-        page.get_by_role("button", name="Als Excel (XLSX)").first.click()  # type: ignore[attr-defined]
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Als Excel (XLSX)").first.click()
     assert download.value.suggested_filename.endswith(".xlsx")
     content = io.BytesIO(Path(download.value.path()).read_bytes())
     assert openpyxl.load_workbook(content).active.cell(1, 1).value == "Code"
-    page.get_by_role("tab", name="Kaart").click()  # type: ignore[attr-defined]
-    page.wait_for_selector(".js-plotly-plot canvas", timeout=20_000)  # type: ignore[attr-defined]
-    page.wait_for_timeout(1500)  # type: ignore[attr-defined]  # let MapLibre paint
-    text = page.inner_text("[data-testid='stMain']")  # type: ignore[attr-defined]
+    page.get_by_role("tab", name="Kaart").click()
+    page.wait_for_selector(".js-plotly-plot canvas", timeout=20_000)
+    page.wait_for_timeout(1500)  # let MapLibre paint
+    text = page.inner_text("[data-testid='stMain']")
     assert "Monitor alle wijken" in text and "Punten: projecten met een plek" in text
-    assert page.locator("[data-testid='stDataFrame']").count() >= 1  # type: ignore[attr-defined]
-    painted = page.evaluate(  # type: ignore[attr-defined]
+    assert page.locator("[data-testid='stDataFrame']").count() >= 1
+    painted = page.evaluate(
         """() => {
             const canvas = document.querySelector('.js-plotly-plot canvas.maplibregl-canvas')
                 || document.querySelector('.js-plotly-plot canvas');
@@ -73,12 +75,12 @@ def test_the_alderman_sees_every_neighbourhood_on_an_offline_map(
         }"""
     )
     assert painted and painted[0] > 100 and painted[1] > 100
-    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()  # type: ignore[attr-defined]
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
     screenshot(page, "alderman-monitor-map")
-    page.get_by_role("tab", name="Thema's").click()  # type: ignore[attr-defined]
-    page.wait_for_timeout(1000)  # type: ignore[attr-defined]
+    page.get_by_role("tab", name="Thema's").click()
+    page.wait_for_timeout(1000)
     screenshot(page, "alderman-monitor-themes")
-    page.get_by_role("tab", name="Representativiteit").click()  # type: ignore[attr-defined]
-    page.wait_for_timeout(500)  # type: ignore[attr-defined]
+    page.get_by_role("tab", name="Representativiteit").click()
+    page.wait_for_timeout(500)
     screenshot(page, "alderman-monitor-representativeness")
     assert not outside, f"requests outside the app: {outside[:5]}"

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page
 
 from dashboard.store.db import open_store
 from tests.e2e.harness import Server, running_server, screenshot
@@ -30,16 +31,16 @@ def completed_draw(demo_db: Path) -> Iterator[tuple[Server, int, str]]:
         yield server, draw_id, leaving
 
 
-def choose(tab: object, label: str, option: str) -> None:
-    tab.get_by_label(label).click()  # type: ignore[attr-defined]
-    tab.get_by_role("option", name=option).first.click()  # type: ignore[attr-defined]
+def choose(tab: Page, label: str, option: str) -> None:
+    tab.get_by_label(label).click()
+    tab.get_by_role("option", name=option).first.click()
 
 
 def test_a_member_who_stops_mid_term_is_replaced_from_the_reserve_list(
-    completed_draw: tuple[Server, int, str], browser: object
+    completed_draw: tuple[Server, int, str], browser: Browser
 ) -> None:
     server, draw_id, number = completed_draw
-    tab = browser.new_page(viewport={"width": 1280, "height": 1600})  # type: ignore[attr-defined]
+    tab = browser.new_page(viewport={"width": 1280, "height": 1600})
     tab.goto(f"{server.url}/organiser_draw?loting={draw_id}&stap=8")
     tab.get_by_label("Gebruikersnaam").fill("organisator")
     tab.get_by_label("Wachtwoord").fill("demo-organisator")

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page
 
 import sortition
 from dashboard.store import council, geography
@@ -45,24 +46,24 @@ def journey(demo_db: Path, tmp_path: Path) -> Iterator[tuple[Server, Path, str]]
         yield server, extract, first.name
 
 
-def main_text(tab: object) -> str:
-    return str(tab.inner_text("[data-testid='stMain']"))  # type: ignore[attr-defined]
+def main_text(tab: Page) -> str:
+    return str(tab.inner_text("[data-testid='stMain']"))
 
 
-def settle(tab: object) -> None:
-    tab.wait_for_timeout(400)  # type: ignore[attr-defined]
+def settle(tab: Page) -> None:
+    tab.wait_for_timeout(400)
     wait_until_ready(tab)
 
 
-def click(tab: object, name: str) -> None:
-    tab.get_by_role("button", name=name, exact=True).first.click()  # type: ignore[attr-defined]
+def click(tab: Page, name: str) -> None:
+    tab.get_by_role("button", name=name, exact=True).first.click()
     settle(tab)
 
 
-def expect(tab: object, text: str, timeout_ms: int = 20_000) -> None:
+def expect(tab: Page, text: str, timeout_ms: int = 20_000) -> None:
     """Wait until the main area shows `text` and the rerun that brought it has ended
     (until then the page can hold the old elements next to the new ones)."""
-    tab.wait_for_function(  # type: ignore[attr-defined]
+    tab.wait_for_function(
         "t => document.querySelector(\"[data-testid='stMain']\").innerText.includes(t)",
         arg=text,
         timeout=timeout_ms,
@@ -70,26 +71,26 @@ def expect(tab: object, text: str, timeout_ms: int = 20_000) -> None:
     wait_until_ready(tab)
 
 
-def step(tab: object, label: str) -> None:
-    tab.get_by_text(label, exact=False).first.click()  # type: ignore[attr-defined]
+def step(tab: Page, label: str) -> None:
+    tab.get_by_text(label, exact=False).first.click()
     settle(tab)
 
 
-def upload(tab: object, path: Path) -> None:
-    tab.locator("input[type=file]").first.set_input_files(str(path))  # type: ignore[attr-defined]
-    tab.wait_for_timeout(800)  # type: ignore[attr-defined]
+def upload(tab: Page, path: Path) -> None:
+    tab.locator("input[type=file]").first.set_input_files(str(path))
+    tab.wait_for_timeout(800)
     wait_until_ready(tab)
 
 
-def download(tab: object, name: str) -> bytes:
+def download(tab: Page, name: str) -> bytes:
     """The file a download button gives; a click that lands during a rerun is repeated."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     for attempt in range(3):
         wait_until_ready(tab)
         try:
-            with tab.expect_download(timeout=15_000) as done:  # type: ignore[attr-defined]
-                tab.get_by_role("button", name=name).first.click(timeout=10_000)  # type: ignore[attr-defined]
+            with tab.expect_download(timeout=15_000) as done:
+                tab.get_by_role("button", name=name).first.click(timeout=10_000)
             return Path(done.value.path()).read_bytes()
         except PlaywrightTimeout:
             if attempt == 2:
@@ -99,20 +100,20 @@ def download(tab: object, name: str) -> bytes:
             # event loop, waiting for the database (now made during the run). Should it
             # happen again, a reload, as a user would do, shows the same step (it is in the
             # address).
-            tab.reload()  # type: ignore[attr-defined]
+            tab.reload()
     raise AssertionError("unreachable")
 
 
-def errors(tab: object) -> list[str]:
-    found = tab.locator("[data-testid='stAlertContentError'], [data-testid='stException']")  # type: ignore[attr-defined]
+def errors(tab: Page) -> list[str]:
+    found = tab.locator("[data-testid='stAlertContentError'], [data-testid='stException']")
     return [e.inner_text() for e in found.all()]
 
 
 def test_a_council_draw_from_start_to_finish(
-    journey: tuple[Server, Path, str], browser: object, tmp_path: Path
+    journey: tuple[Server, Path, str], browser: Browser, tmp_path: Path
 ) -> None:
     server, extract, council_name = journey
-    context = browser.new_context(  # type: ignore[attr-defined]
+    context = browser.new_context(
         viewport={"width": 1280, "height": 1600}, locale="nl-NL", accept_downloads=True
     )
     tab = context.new_page()
@@ -257,7 +258,7 @@ def test_a_council_draw_from_start_to_finish(
     context.close()
 
 
-def replacement_parent(tab: object) -> str:
+def replacement_parent(tab: Page) -> str:
     """The council's draw number, from the replacement draw's heading."""
     heading = main_text(tab).split("Vervangingsloting voor loting ", 1)[1]
     return heading.split()[0]

@@ -7,14 +7,15 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from playwright.sync_api import Browser, Page
 
 from tests.e2e.harness import Server, click_and_wait, screenshot, wait_until_ready
 
 pytestmark = pytest.mark.browser
 
 
-def main_text(tab: object) -> str:
-    return str(tab.inner_text("[data-testid='stMain']"))  # type: ignore[attr-defined]
+def main_text(tab: Page) -> str:
+    return str(tab.inner_text("[data-testid='stMain']"))
 
 
 @pytest.fixture
@@ -46,23 +47,23 @@ def names(demo_db: Path) -> dict[str, tuple[str, float, float]]:
     return {code: (name, lat, lon) for code, name, lat, lon in rows}
 
 
-def open_tab(tab: object, name: str) -> None:
-    tab.get_by_role("tab", name=name).click()  # type: ignore[attr-defined]
-    tab.wait_for_timeout(200)  # type: ignore[attr-defined]
+def open_tab(tab: Page, name: str) -> None:
+    tab.get_by_role("tab", name=name).click()
+    tab.wait_for_timeout(200)
 
 
 def test_a_resident_follows_the_money_and_meets_the_council(
-    latest_rationale: str, server: Server, page: object
+    latest_rationale: str, server: Server, page: Page
 ) -> None:
-    page.goto(f"{server.url}/?wijk=WK004")  # type: ignore[attr-defined]
+    page.goto(f"{server.url}/?wijk=WK004")
     wait_until_ready(page)
-    neighbourhood = page.get_by_label("Kies uw wijk").input_value()  # type: ignore[attr-defined]
+    neighbourhood = page.get_by_label("Kies uw wijk").input_value()
 
     # Through the menu to the decisions: the same neighbourhood stays chosen.
-    page.get_by_role("link", name="Besluiten en projecten").click()  # type: ignore[attr-defined]
-    page.wait_for_url("**/resident_decisions**")  # type: ignore[attr-defined]
+    page.get_by_role("link", name="Besluiten en projecten").click()
+    page.wait_for_url("**/resident_decisions**")
     wait_until_ready(page)
-    assert page.get_by_label("Kies uw wijk").input_value() == neighbourhood  # type: ignore[attr-defined]
+    assert page.get_by_label("Kies uw wijk").input_value() == neighbourhood
     screenshot(page, "resident-decisions")
     text = main_text(page)
     assert latest_rationale in text
@@ -76,8 +77,8 @@ def test_a_resident_follows_the_money_and_meets_the_council(
     open_tab(page, "Vergaderingen")
     assert "Agenda" in main_text(page) or "nog geen nieuwe vergaderingen" in main_text(page)
 
-    page.get_by_role("link", name="De wijkraad").click()  # type: ignore[attr-defined]
-    page.wait_for_url("**/resident_council**")  # type: ignore[attr-defined]
+    page.get_by_role("link", name="De wijkraad").click()
+    page.wait_for_url("**/resident_council**")
     wait_until_ready(page)
     screenshot(page, "resident-council")
     text = main_text(page)
@@ -85,14 +86,14 @@ def test_a_resident_follows_the_money_and_meets_the_council(
     assert "Hoe is de raad geloot?" in text
 
     # The same page in English, by the switch in the sidebar.
-    click_and_wait(page, page.get_by_text("English"))  # type: ignore[attr-defined]
+    click_and_wait(page, page.get_by_text("English"))
     screenshot(page, "resident-council-english")
     text = main_text(page)
     assert "How was the council drawn?" in text and "On the council" in text
 
 
-def test_the_residents_pages_fit_a_phone(server: Server, browser: object) -> None:
-    context = browser.new_context(  # type: ignore[attr-defined]
+def test_the_residents_pages_fit_a_phone(server: Server, browser: Browser) -> None:
+    context = browser.new_context(
         viewport={"width": 390, "height": 844}, locale="nl-NL", is_mobile=True, has_touch=True
     )
     tab = context.new_page()
@@ -112,18 +113,18 @@ def test_the_residents_pages_fit_a_phone(server: Server, browser: object) -> Non
 
 
 def test_a_resident_chooses_the_neighbourhood_on_the_map(
-    names: dict[str, tuple[str, float, float]], server: Server, page: object
+    names: dict[str, tuple[str, float, float]], server: Server, page: Page
 ) -> None:
     name, lat, lon = names["WK007"]
-    page.goto(f"{server.url}/?wijk=WK001")  # type: ignore[attr-defined]
+    page.goto(f"{server.url}/?wijk=WK001")
     wait_until_ready(page)
-    page.get_by_role("button", name="Kies uw wijk op de kaart").click()  # type: ignore[attr-defined]
-    page.wait_for_url("**/resident_map**")  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Kies uw wijk op de kaart").click()
+    page.wait_for_url("**/resident_map**")
     wait_until_ready(page)
-    page.wait_for_selector(".js-plotly-plot canvas", timeout=20_000)  # type: ignore[attr-defined]
-    page.wait_for_timeout(1500)  # type: ignore[attr-defined]  # let MapLibre paint
+    page.wait_for_selector(".js-plotly-plot canvas", timeout=20_000)
+    page.wait_for_timeout(1500)  # let MapLibre paint
     screenshot(page, "resident-map")
-    x, y = page.evaluate(  # type: ignore[attr-defined]
+    x, y = page.evaluate(
         """([lon, lat]) => {
             const map = document.querySelector('.js-plotly-plot')._fullLayout.map._subplot.map;
             const point = map.project([lon, lat]);
@@ -132,7 +133,7 @@ def test_a_resident_chooses_the_neighbourhood_on_the_map(
         }""",
         [lon, lat],
     )
-    page.mouse.click(x, y)  # type: ignore[attr-defined]
-    page.wait_for_url("**/?wijk=WK007*", timeout=15_000)  # type: ignore[attr-defined]
+    page.mouse.click(x, y)
+    page.wait_for_url("**/?wijk=WK007*", timeout=15_000)
     wait_until_ready(page)
-    assert page.get_by_label("Kies uw wijk").input_value() == name  # type: ignore[attr-defined]
+    assert page.get_by_label("Kies uw wijk").input_value() == name

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from playwright.sync_api import Page
 
 from dashboard.domain.money import euro
 from dashboard.store import budget
@@ -33,8 +34,8 @@ def summary_for(database: Path, code: str) -> budget.BudgetSummary:
         con.close()
 
 
-def metric(tab: object, label: str) -> str:
-    box = tab.locator("[data-testid='stMetric']").filter(has_text=label)  # type: ignore[attr-defined]
+def metric(tab: Page, label: str) -> str:
+    box = tab.locator("[data-testid='stMetric']").filter(has_text=label)
     return str(box.locator("[data-testid='stMetricValue']").inner_text()).strip()
 
 
@@ -45,16 +46,16 @@ def expected(demo_db: Path) -> budget.BudgetSummary:
 
 
 def test_resident_reads_the_neighbourhood_figures(
-    expected: budget.BudgetSummary, server: Server, page: object
+    expected: budget.BudgetSummary, server: Server, page: Page
 ) -> None:
-    page.goto(f"{server.url}/?wijk=WK004")  # type: ignore[attr-defined]
+    page.goto(f"{server.url}/?wijk=WK004")
     wait_until_ready(page)
     screenshot(page, "resident-overview")
     assert metric(page, "Budget") == euro(expected.budget)
     assert metric(page, "Besloten") == euro(expected.allocated)
     assert metric(page, "Uitgegeven") == euro(expected.spent)
     assert metric(page, "Nog te verdelen") == euro(expected.remaining)
-    text = page.inner_text("[data-testid='stMain']")  # type: ignore[attr-defined]
+    text = page.inner_text("[data-testid='stMain']")
     assert f"Van de {euro(expected.budget)} voor {DEMO_TODAY.year}" in text
 
 
@@ -105,12 +106,12 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 
 
 def test_first_start_through_the_run_script_creates_the_demo_database(
-    tmp_path: Path, page: object
+    tmp_path: Path, page: Page
 ) -> None:
     database = tmp_path / "fresh.duckdb"
     process, url = start_with_run_script(tmp_path, WIJKRAAD_DB=str(database), WIJKRAAD_DEMO="1")
     try:
-        page.goto(url)  # type: ignore[attr-defined]
+        page.goto(url)
         wait_until_ready(page, timeout_ms=60_000)
         assert metric(page, "Budget").startswith("€")
     finally:
@@ -119,18 +120,18 @@ def test_first_start_through_the_run_script_creates_the_demo_database(
 
 
 def test_a_missing_database_named_by_the_setting_is_refused_on_the_page(
-    tmp_path: Path, page: object
+    tmp_path: Path, page: Page
 ) -> None:
     database = tmp_path / "typo.duckdb"
     process, url = start_with_run_script(tmp_path, WIJKRAAD_DB=str(database))
     try:
-        page.goto(url)  # type: ignore[attr-defined]
+        page.goto(url)
         wait_until_ready(page, timeout_ms=60_000)
-        text = page.inner_text("[data-testid='stMain']")  # type: ignore[attr-defined]
+        text = page.inner_text("[data-testid='stMain']")
         assert f"Er is geen database in {database}" in text
         assert "WIJKRAAD_DB" in text and "WIJKRAAD_DEMO=1" in text
         assert "Traceback" not in text
-        assert not page.locator("[data-testid='stMetric']").count()  # type: ignore[attr-defined]
+        assert not page.locator("[data-testid='stMetric']").count()
     finally:
         stop(process)
     assert not database.exists()

@@ -1,7 +1,6 @@
-"""The hostile tests use the service tests' fresh demo database and the browser tests'
-Chromium."""
+"""The hostile tests use the service tests' fresh demo database (and Chromium from
+tests/browser.py)."""
 
-from tests.e2e.conftest import browser, page
 from tests.services.conftest import store
 
-__all__ = ["browser", "page", "store"]
+__all__ = ["store"]

@@ -13,6 +13,7 @@ import duckdb
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from playwright.sync_api import Page
 
 from dashboard.components.text import as_shown, plain
 from tests.e2e.harness import running_server, wait_until_ready
@@ -57,7 +58,7 @@ FIELDS = {
 
 
 @pytest.mark.browser
-def test_the_public_pages_show_typed_markup_literally(demo_db: Path, page: object) -> None:
+def test_the_public_pages_show_typed_markup_literally(demo_db: Path, page: Page) -> None:
     con = duckdb.connect(str(demo_db))
     try:
         for number, ((table, column), where) in enumerate(FIELDS.items()):
@@ -73,14 +74,14 @@ def test_the_public_pages_show_typed_markup_literally(demo_db: Path, page: objec
         con.close()
     with running_server(demo_db) as server:
         for path in ("resident_decisions", "resident_council", ""):
-            page.goto(f"{server.url}/{path}?wijk=WK001")  # type: ignore[attr-defined]
+            page.goto(f"{server.url}/{path}?wijk=WK001")
             wait_until_ready(page)
             for name in ("Projecten", "Vergaderingen"):
-                tabs = page.get_by_role("tab", name=name)  # type: ignore[attr-defined]
+                tabs = page.get_by_role("tab", name=name)
                 if tabs.count():
                     tabs.first.click()
-                    page.wait_for_timeout(300)  # type: ignore[attr-defined]
-            main = page.locator("[data-testid='stMain']")  # type: ignore[attr-defined]
+                    page.wait_for_timeout(300)
+            main = page.locator("[data-testid='stMain']")
             made = main.locator(
                 "a[href*='evil'], a[href^='mailto'], img[src*='evil'], .katex, "
                 "[data-testid='stIconMaterial'], b:text('vet'), strong:text('vet'), "
@@ -89,7 +90,7 @@ def test_the_public_pages_show_typed_markup_literally(demo_db: Path, page: objec
             assert made.count() == 0, f"/{path}: markup from typed text was rendered"
             text = as_shown(main.inner_text())
             assert "→" not in text and "≤" not in text
-        page.goto(f"{server.url}/resident_decisions?wijk=WK001")  # type: ignore[attr-defined]
+        page.goto(f"{server.url}/resident_decisions?wijk=WK001")
         wait_until_ready(page)
-        text = as_shown(page.locator("[data-testid='stMain']").inner_text())  # type: ignore[attr-defined]
+        text = as_shown(page.locator("[data-testid='stMain']").inner_text())
         assert ATTACKS[1] in text  # the rationale, exactly as typed
