@@ -15,11 +15,12 @@ from dashboard.components.roles import ROLE_NAMES
 from dashboard.components.text import plain
 from dashboard.domain.auth import Role
 from dashboard.i18n import t
-from dashboard.web import web_session
+from dashboard.web import cache_guard, web_session
 from dashboard.web.app_state import store
 from dashboard.web.error_boundary import guarded
 from dashboard.web.session import current_caller
 
+cache_guard.install()  # no browser can empty the caches of all sessions
 st.set_page_config(page_title="Wijkraad", layout="wide")
 web_session.sync(store)
 caller = current_caller()
