@@ -77,23 +77,25 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
 def _table(rows: pd.DataFrame) -> None:
     if rows.empty:
         return
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("Nummer"): rows["number"],
-                t("Naam"): rows["name"],
-                t("Leeftijd"): rows["age_band"].map(lambda v: group_name(str(v))),
-                t("Geslacht"): rows["gender"].map(lambda v: group_name(str(v))),
-                t("Buurt"): rows["part"],
-                t("Status"): rows["status"].map(lambda s: t(STATUS[s])),
-                t("Reserve nr"): rows["reserve_rank"].map(lambda v: "" if pd.isna(v) else int(v)),
-                t("Vervangen door nr"): rows["replaced_by"].map(
-                    lambda v: "" if v is None or pd.isna(v) else str(v)
-                ),
-            }
-        ),
-        hide_index=True,
-        width="stretch",
+    st.dataframe(member_table(rows), hide_index=True, width="stretch")
+
+
+def member_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """The members as shown, one type per column (Arrow refuses a column of numbers and
+    text): the reserve number is a whole number or empty (<NA>), and sorts as a number."""
+    return pd.DataFrame(
+        {
+            t("Nummer"): rows["number"],
+            t("Naam"): rows["name"],
+            t("Leeftijd"): rows["age_band"].map(lambda v: group_name(str(v))),
+            t("Geslacht"): rows["gender"].map(lambda v: group_name(str(v))),
+            t("Buurt"): rows["part"],
+            t("Status"): rows["status"].map(lambda s: t(STATUS[s])),
+            t("Reserve nr"): pd.to_numeric(rows["reserve_rank"]).astype("Int64"),
+            t("Vervangen door nr"): rows["replaced_by"].map(
+                lambda v: "" if v is None or pd.isna(v) else str(v)
+            ),
+        }
     )
 
 
