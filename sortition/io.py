@@ -5,18 +5,21 @@ from __future__ import annotations
 import io as _io
 import math
 from pathlib import Path
+from typing import TypeAlias
 
 import pandas as pd
 
+from sortition import csv_records
 from sortition.errors import SortitionInputError
 from sortition.pool import Pool, build_pool
 from sortition.quotas import Quota, QuotaTable
 from sortition.text import clean, fold
 from sortition.xlsx_limits import Limits, SpreadsheetLimitError, check_xlsx
 
-Source = str | Path | pd.DataFrame
+Source: TypeAlias = str | Path | pd.DataFrame
 # As for the dashboard's register extract: a million rows unpack to about 590 MB of sheet.
 XLSX_LIMITS = Limits(sheet_bytes=1_000_000_000, total_bytes=1_200_000_000)
+MAX_CELL = 1_000  # characters in one cell of a CSV pool or quota table
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -40,6 +43,42 @@ def _delimiter(header: str) -> str:
     counts = {d: header.count(d) for d in (";", ",", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] > 0 else ","
+
+
+def _require_every_line(text: str, records: int, delimiter: str, path: Path) -> None:
+    """Every line a row: one stray quote would make the lines up to the next quote a single
+    value, and the people on them would silently be missing (issue 15)."""
+    if csv_records.count_lines(text) == records:
+        return
+    # Fewer rows than lines: lines read as one row, or lines of spaces that pandas skips.
+    found = csv_records.spans(text, delimiter)
+    if found:
+        raise SortitionInputError(f"{path}: " + " ".join(_span_text(s) for s in found[:50]))
+
+
+def _span_text(span: csv_records.Span) -> str:
+    if span.closed:
+        return (
+            f'lines {span.first} to {span.last} were read as one row: a quote (") on line '
+            f"{span.first} is only closed on line {span.last}. Remove the stray quote; a value "
+            "may not contain a line break."
+        )
+    return (
+        f'a quote (") on line {span.first} is never closed (or a value on it is far too '
+        f"long): lines {span.first} to {span.last} would be one value. Remove the stray quote."
+    )
+
+
+def _require_short_cells(frame: pd.DataFrame, path: Path) -> None:
+    for column in frame.columns:
+        longer = frame[column].str.len().gt(MAX_CELL)
+        if longer.any():
+            rows = [str(i + 2) for i in longer[longer].index[:20]]
+            where = f"line {rows[0]}" if len(rows) == 1 else f"lines {', '.join(rows)}"
+            raise SortitionInputError(
+                f"{path}: column '{clean(column)[:50]}' has values longer than {MAX_CELL} "
+                f"characters, on {where}."
+            )
 
 
 def read_table(source: Source) -> pd.DataFrame:
@@ -76,7 +115,10 @@ def read_table(source: Source) -> pd.DataFrame:
                     skip_blank_lines=True,
                 )
             except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+                _require_every_line(text, -1, _delimiter(header), path)  # names the lines
                 raise SortitionInputError(f"{path}: cannot read it as CSV ({exc}).") from exc
+            _require_every_line(text, len(frame) + 1, _delimiter(header), path)
+            _require_short_cells(frame, path)
     frame.columns = [clean(c) for c in frame.columns]
     names = [fold(c) for c in frame.columns]
     doubled = sorted({c for c in frame.columns if names.count(fold(c)) > 1})

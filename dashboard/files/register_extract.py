@@ -35,6 +35,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from dashboard.domain.errors import UserError
+from dashboard.files import csv_check
 from sortition import xlsx_limits
 
 MAX_ROWS = 1_100_000
@@ -214,18 +215,27 @@ def _read_csv(data: bytes) -> pa.Table:
 
     try:
         try:
-            return parse(data)
+            table = parse(data)
         except pa.ArrowInvalid as exc:
             if "UTF8" not in str(exc) and "utf8" not in str(exc).lower():
                 raise
             # Not UTF-8: the other encoding Dutch spreadsheets save in.
-            return parse(data.decode("cp1252", errors="replace").encode("utf-8"))
+            table = parse(data.decode("cp1252", errors="replace").encode("utf-8"))
     except (pa.ArrowInvalid, ValueError) as exc:
+        uneven = csv_check.uneven_lines(data, delimiter, len(header))
+        if uneven:
+            raise UserError(
+                "Het bestand is geen geldige CSV: niet elke regel heeft evenveel kolommen. "
+                + csv_check.listing(uneven)
+            ) from exc
         detail = str(exc).split("\n")[0]
         raise UserError(
             f"Het bestand is geen geldige CSV ({detail}). Controleer of elke regel evenveel "
             "kolommen heeft."
         ) from exc
+    # Every line a row: a stray quote must not swallow the rows after it (issue 15).
+    csv_check.require_every_line(data, table.num_rows + 1, delimiter)
+    return table
 
 
 def _too_many_rows(rows: int) -> UserError:
@@ -566,7 +576,8 @@ class _Report:
             groups.setdefault(str(value), []).append(int(self.lines[position]))
         label = FIELD_BY_KEY[key].label
         for value, lines in groups.items():
-            self.problems.append(Problem(reason.format(value), label, tuple(lines)))
+            self.problems.append(Problem(reason.format(csv_check.shown(value)), label,
+                                         tuple(lines)))  # fmt: skip
 
 
 def _dates(text: pa.Array) -> pa.Array:
@@ -627,6 +638,11 @@ def check_extract(upload: Upload, mapping: Mapping[str, str], reference: Referen
     for f in FIELDS:
         if f.required:
             report.add(~filled[f.key], f.key, f"{f.label} ontbreekt")
+        # A CSV's line breaks are refused on reading; an XLSX cell may still hold one.
+        report.add(csv_check.line_break_mask(cell[f.key]), f.key, "bevat een regeleinde")
+        limit = csv_check.REGISTER[f.key]
+        report.add(csv_check.too_long_mask(cell[f.key], limit), f.key,
+                   csv_check.longer_than(limit))  # fmt: skip
 
     def whole(key: str) -> tuple[np.ndarray, np.ndarray]:
         ok = _mask(pc.match_substring_regex(cell[key], _WHOLE))

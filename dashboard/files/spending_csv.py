@@ -10,13 +10,14 @@ thousands separators, with a point or a comma before the cents (1234.56 or 1234,
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+
+from dashboard.files import csv_check
+from sortition import csv_records
 
 MAX_BYTES = 5_000_000
 MAX_ROWS = 50_000
@@ -44,7 +45,7 @@ class PaymentRow:
 
 @dataclass(frozen=True)
 class Problem:
-    line: int  # 0: the file as a whole
+    line: int  # 0: the file as a whole, or a message that names its lines itself
     message: str
 
     def __str__(self) -> str:
@@ -69,11 +70,14 @@ def parse(data: bytes, today: date) -> ParsedFile:
         return _fail("Het bestand is leeg.")
     lines = text.splitlines()
     delimiter = max((",", ";", "\t"), key=lines[0].count)  # a tie: the comma
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)  # any line end
+    reader = csv_records.records(text, delimiter)  # any line end; each record's lines
     try:
-        header = next(reader)
-    except (StopIteration, csv.Error):
+        first = next(reader)
+    except (StopIteration, csv_records.UnreadableRecord):
         return _fail("De eerste regel met kolomnamen ontbreekt.")
+    if not first.whole:
+        return _fail(csv_check.span_message(_span(first)))
+    header = first.cells
     positions, missing = _columns(header)
     if missing:
         return _fail(
@@ -83,12 +87,16 @@ def parse(data: bytes, today: date) -> ParsedFile:
     rows, problems = [], []
     seen: dict[str, int] = {}
     try:
-        for line, record in enumerate(reader, start=2):
+        for record in reader:
+            line = record.first_line
             if line - 1 > MAX_ROWS:
                 return _fail(f"Het bestand heeft meer dan {MAX_ROWS:,} regels.".replace(",", "."))
-            if not any(cell.strip() for cell in record):
+            if not record.whole:  # a stray quote: the lines up to the next one, one row
+                problems.append(Problem(0, csv_check.span_message(_span(record))))
                 continue
-            parsed = _row(line, record, positions, today)
+            if not any(cell.strip() for cell in record.cells):
+                continue
+            parsed = _row(line, record.cells, positions, today)
             if isinstance(parsed, Problem):
                 problems.append(parsed)
                 continue
@@ -103,11 +111,15 @@ def parse(data: bytes, today: date) -> ParsedFile:
                 continue
             seen[parsed.reference] = line
             rows.append(parsed)
-    except csv.Error as exc:
-        return _fail(f"Het bestand is geen geldige CSV: {exc}.")
+    except csv_records.UnreadableRecord as exc:  # nothing after it can be read
+        problems.append(Problem(0, csv_check.span_message(csv_check.unreadable_span(exc))))
     if not rows and not problems:
         return _fail("Het bestand bevat geen betalingen.")
     return ParsedFile(rows, problems)
+
+
+def _span(record: csv_records.Record) -> csv_records.Span:
+    return csv_records.Span(record.first_line, record.last_line, record.closed)
 
 
 def _fail(message: str) -> ParsedFile:
@@ -147,10 +159,12 @@ def _row(
     if len(record) <= max(positions.values()):
         return Problem(line, "te weinig kolommen.")
     cell = {key: record[index].strip() for key, index in positions.items()}
+    for key, value in cell.items():  # too long: refused, never cut short
+        problem = csv_check.cell_problem(value, COLUMNS[key][0], csv_check.SPENDING[key])
+        if problem:
+            return Problem(line, problem + ".")
     if not cell["reference"]:
         return Problem(line, "het kenmerk ontbreekt.")
-    if len(cell["reference"]) > 80:
-        return Problem(line, "het kenmerk is langer dan 80 tekens.")
     if not cell["project"]:
         return Problem(line, "het project ontbreekt.")
     day = _date(cell["date"])
@@ -190,7 +204,7 @@ def _row(
         cell["reference"],
         day,
         value.quantize(Decimal("0.01")),
-        description[:500],
+        description,
         cell["project"],
     )
 

@@ -9,8 +9,6 @@ Answering twice the same way changes nothing; a different second answer is refus
 from __future__ import annotations
 
 import codecs
-import csv
-import io
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -21,6 +19,7 @@ import pandas as pd
 from dashboard.domain.auth import Caller
 from dashboard.domain.errors import UserError
 from dashboard.domain.models import Invitation, Response
+from dashboard.files import csv_check
 from dashboard.services.draws import context as draw_context
 from dashboard.services.draws.context import (
     ANSWER_LABELS,
@@ -37,7 +36,7 @@ from dashboard.services.draws.context import (
 from dashboard.store import draws
 from dashboard.store.db import Store
 from dashboard.store.unit import Unit
-from sortition import clock
+from sortition import clock, csv_records
 
 REGISTRATION_OUTCOMES = {"ja": "ja", "j": "ja", "yes": "ja", "nee": "nee", "n": "nee", "no": "nee"}
 CSV_COLUMNS = {
@@ -134,7 +133,8 @@ class RecordedAnswers:
 def record_registrations(
     store: Store, caller: Caller, draw_id: int, registrations: list[Registration]
 ) -> RecordedAnswers:
-    """Store registrations all together, or none of them when one is refused."""
+    """Store registrations all together, or none of them when one is refused (every
+    refusal is named, each with its line)."""
     require_organiser_role(caller)
     if not registrations:
         raise UserError("Er zijn geen aanmeldingen om vast te leggen.")
@@ -150,7 +150,14 @@ def record_registrations(
         for response in draws.responses(cur, draw_id):
             previous[response.invitation_id] = response
         at = clock.utc_naive_now()
-        added = sum(_apply(cur, ctx, by_code, previous, r, at) for r in registrations)
+        added, problems = 0, []
+        for registration in registrations:  # every refusal with its line, then none stored
+            try:
+                added += _apply(cur, ctx, by_code, previous, registration, at)
+            except UserError as exc:
+                problems.append(str(exc))
+        if problems:
+            raise _refusal(problems)
         if added:
             log(cur, caller, "draw.registrations", draw_id,
                 {"added": added, "already_known": len(registrations) - added})  # fmt: skip
@@ -172,7 +179,59 @@ def record_registration(
 
 
 def _parse_registrations(data: bytes) -> list[Registration]:
-    """The registrations in a CSV file; the first problem is raised with its line number."""
+    """The registrations in a CSV file; every problem is raised at once, each with its line."""
+    text = _registrations_text(data)
+    first = text.splitlines()[0]
+    delimiter = max((";", ",", "\t"), key=first.count)  # ties: ';' (Dutch Excel)
+    # Line ends of any kind (a lone CR too, as old spreadsheets write them).
+    reader = csv_records.records(text, delimiter)
+    try:
+        header_record = next(reader)
+    except csv_records.UnreadableRecord as exc:
+        raise UserError(csv_check.span_message(csv_check.unreadable_span(exc))) from exc
+    if not header_record.whole:
+        raise UserError(csv_check.span_message(_span(header_record)))
+    header = [h.strip().lower() for h in header_record.cells]
+    positions: dict[str, int] = {}
+    for key, aliases in CSV_COLUMNS.items():
+        found = next((i for i, name in enumerate(header) if name in aliases), None)
+        if found is not None:
+            positions[key] = found
+    missing = [CSV_COLUMNS[k][0] for k in ("code", "outcome") if k not in positions]
+    if missing:
+        raise UserError(
+            f"Kolommen ontbreken: {', '.join(missing)}. Verwacht: code, antwoord, en verder "
+            "naar keuze leeftijd, geslacht, opleiding, woonsituatie, buurt, herkomst."
+        )
+    registrations: list[Registration] = []
+    problems: list[str] = []
+    try:
+        for record in reader:
+            if not record.whole:  # a stray quote: the lines up to the next one, one row
+                problems.append(csv_check.span_message(_span(record)))
+                continue
+            found_problem = _registration(record, positions)
+            if isinstance(found_problem, str):
+                problems.append(found_problem)
+            elif found_problem is not None:
+                registrations.append(found_problem)
+    except csv_records.UnreadableRecord as exc:  # nothing after it can be read
+        problems.append(csv_check.span_message(csv_check.unreadable_span(exc)))
+    first_line: dict[str, int] = {}  # a dict, not list.count: 2 MB of codes in linear time
+    for r in registrations:
+        code = _normal_code(r.code)
+        if code in first_line:
+            problems.append(f"Regel {r.line}: code {code} staat ook op regel {first_line[code]}.")
+        else:
+            first_line[code] = r.line
+    if problems:
+        raise _refusal(problems)
+    if not registrations:
+        raise UserError("Het bestand bevat geen aanmeldingen.")
+    return registrations
+
+
+def _registrations_text(data: bytes) -> str:
     if len(data) > MAX_CSV_BYTES:
         raise UserError("Het bestand is groter dan 2 MB; dat zijn geen aanmeldingen.")
     if not data.strip():
@@ -190,49 +249,43 @@ def _parse_registrations(data: bytes) -> list[Registration]:
     text = unicodedata.normalize("NFC", text)
     if not text.strip():  # a byte-order mark alone
         raise UserError("Het bestand is leeg.")
-    first = text.splitlines()[0]
-    delimiter = max((";", ",", "\t"), key=first.count)  # ties: ';' (Dutch Excel)
-    # Line ends of any kind (a lone CR too, as old spreadsheets write them).
-    reader = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter)
-    registrations = []
-    try:
-        header = [h.strip().lower() for h in next(reader)]
-        positions: dict[str, int] = {}
-        for key, aliases in CSV_COLUMNS.items():
-            found = next((i for i, name in enumerate(header) if name in aliases), None)
-            if found is not None:
-                positions[key] = found
-        missing = [CSV_COLUMNS[k][0] for k in ("code", "outcome") if k not in positions]
-        if missing:
-            raise UserError(
-                f"Kolommen ontbreken: {', '.join(missing)}. Verwacht: code, antwoord, en verder "
-                "naar keuze leeftijd, geslacht, opleiding, woonsituatie, buurt, herkomst."
-            )
-        for line, record in enumerate(reader, start=2):
-            if not any(cell.strip() for cell in record):
-                continue
-            cell = {k: (record[i].strip() if i < len(record) else "") for k, i in positions.items()}
-            outcome = REGISTRATION_OUTCOMES.get(cell["outcome"].lower())
-            if outcome is None:
-                raise UserError(f"Regel {line}: antwoord '{cell['outcome']}' is geen ja of nee.")
-            if not cell["code"]:
-                raise UserError(f"Regel {line}: de code ontbreekt.")
-            answers = Answers(**{k: cell.get(k) or None for k in ANSWER_LABELS})
-            registrations.append(Registration(cell["code"], outcome, answers, line))
-    except csv.Error as exc:
-        raise UserError(
-            f"Het bestand is geen geldige CSV: regel {reader.line_num} kan niet worden gelezen "
-            "(een cel zonder sluitend aanhalingsteken, of een veel te lange cel)."
-        ) from exc
-    if not registrations:
-        raise UserError("Het bestand bevat geen aanmeldingen.")
-    first_line: dict[str, int] = {}  # a dict, not list.count: 2 MB of codes in linear time
-    for r in registrations:
-        code = _normal_code(r.code)
-        if code in first_line:
-            raise UserError(f"Regel {r.line}: code {code} staat ook op regel {first_line[code]}.")
-        first_line[code] = r.line
-    return registrations
+    return text
+
+
+def _registration(
+    record: csv_records.Record, positions: dict[str, int]
+) -> Registration | str | None:
+    """One row: a registration, the problem with it (with its line), or None when empty."""
+    line, cells = record.first_line, record.cells
+    if not any(cell.strip() for cell in cells):
+        return None
+    cell = {k: (cells[i].strip() if i < len(cells) else "") for k, i in positions.items()}
+    for key, value in cell.items():
+        label = CSV_COLUMNS[key][0]
+        problem = csv_check.cell_problem(value, label, csv_check.REGISTRATIONS[key])
+        if problem:
+            return f"Regel {line}: {problem}."
+    outcome = REGISTRATION_OUTCOMES.get(cell["outcome"].lower())
+    if outcome is None:
+        return f"Regel {line}: antwoord '{cell['outcome']}' is geen ja of nee."
+    if not cell["code"]:
+        return f"Regel {line}: de code ontbreekt."
+    answers = Answers(**{k: cell.get(k) or None for k in ANSWER_LABELS})
+    return Registration(cell["code"], outcome, answers, line)
+
+
+def _span(record: csv_records.Record) -> csv_records.Span:
+    return csv_records.Span(record.first_line, record.last_line, record.closed)
+
+
+def _refusal(problems: list[str]) -> UserError:
+    """Every problem of the file at once; nothing was stored."""
+    if len(problems) == 1:
+        return UserError(problems[0])
+    return UserError(
+        f"Er is niets vastgelegd: het bestand heeft {len(problems)} problemen. "
+        + csv_check.listing(problems)
+    )
 
 
 def import_registrations(
