@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components.budget.page import BookPage
-from dashboard.components.forms import attempt, first_submission, flash, form_key
+from dashboard.components.forms import attempt, first_submission, flash, form_key, show_error
 from dashboard.components.text import plain
+from dashboard.domain.auth import PermissionDenied
 from dashboard.domain.money import euro
 from dashboard.services.budget.spending import book_spending, reverse_spending
 from dashboard.services.budget.spending_import import import_spending
@@ -95,7 +96,11 @@ def render(page: BookPage) -> None:
     )
     upload = st.file_uploader("Exportbestand", type=["csv"], key="export")
     if upload is not None and st.button("Importeren", key="importeren"):
-        outcome = import_spending(db, caller, upload.name, upload.getvalue())
+        try:
+            outcome = import_spending(db, caller, upload.name, upload.getvalue())
+        except PermissionDenied as refused:
+            show_error(refused)
+            return
         if outcome.ok:
             flash(
                 f"{outcome.booked} uitgaven geboekt; {outcome.already_known} waren al bekend.",
@@ -104,5 +109,5 @@ def render(page: BookPage) -> None:
         else:
             st.error(
                 "Er is niets geboekt. Verbeter het bestand en probeer opnieuw:\n\n"
-                + "\n".join(f"- {p}" for p in outcome.problems[:50])
+                + "\n".join(f"- {plain(p)}" for p in outcome.problems[:50])
             )

@@ -8,7 +8,7 @@ from datetime import date
 
 from dashboard.config import overspend_policy
 from dashboard.domain import ledger
-from dashboard.domain.auth import Caller, require_organiser
+from dashboard.domain.auth import Caller, PermissionDenied, require_organiser
 from dashboard.domain.errors import UserError
 from dashboard.domain.statuses import ProposalStatus
 from dashboard.files import spending_csv
@@ -57,8 +57,14 @@ def import_spending(
             [f"Regel {row.line}: project '{row.project_ref}' bestaat niet." for row in unknown],
         )
     hoods = sorted({p.neighbourhood_id for p in projects.values() if p is not None})
-    for neighbourhood_id in hoods:
-        require_organiser(caller, neighbourhood_id)
+    foreign = [n for n in hoods if not _organises(caller, n)]
+    if foreign:
+        return ImportResult(0, 0, [], [
+            f"Regel {row.line}: project '{row.project_ref}' hoort bij een wijk waarvan u "
+            "geen organisator bent."
+            for row in parsed.rows
+            if (project := projects[row.project_ref]) and project.neighbourhood_id in foreign
+        ])  # fmt: skip
     policy = overspend_policy()
     digest = hashlib.sha256(data).hexdigest()
 
@@ -137,6 +143,14 @@ def import_spending(
         return store.write(attempt)
     except _RollBack as undone:
         return undone.result
+
+
+def _organises(caller: Caller, neighbourhood_id: int) -> bool:
+    try:
+        require_organiser(caller, neighbourhood_id)
+    except PermissionDenied:
+        return False
+    return True
 
 
 class _RollBack(Exception):
