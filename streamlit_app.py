@@ -73,7 +73,9 @@ sections["Account"] = [st.Page(f"{PAGES}/login.py", title=account), *stand_ins]
 
 if not caller.is_public:
     role = t(ROLE_NAMES[caller.role])
-    st.sidebar.caption(t("Ingelogd als **{naam}** ({rol})", naam=plain(caller.username), rol=role))
+    st.sidebar.caption(
+        t("Ingelogd als **{naam}** ({rol})", naam=plain(caller.username or ""), rol=role)
+    )
     if st.sidebar.button(t("Uitloggen"), key="uitloggen"):
         web_session.end(store())
 

@@ -176,8 +176,8 @@ def _write(path: Path, settings: Settings, today: date) -> dict[str, int]:
 
 def _geography_frames(areas: list[geography.Neighbourhood]) -> dict[str, pd.DataFrame]:
     districts = sorted({a.district_index for a in areas})
-    neighbourhoods = []
-    parts = []
+    neighbourhoods: list[dict[str, object]] = []
+    parts: list[dict[str, object]] = []
     for index, area in enumerate(areas):
         lat, lon = area.centroid
         neighbourhoods.append(

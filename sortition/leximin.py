@@ -181,7 +181,9 @@ def _solve_level(
             return z, y, priced
         smooth = len(centre) > 0 and centre_bound > z + PRICE_TOL and alpha > 0
         point = alpha * centre + (1 - alpha) * y if smooth else y
-        counts, _, bound = finder.best(point / sizes)
+        found = finder.best(point / sizes)
+        assert found is not None, "the master's own panels meet the quotas"
+        counts, _, bound = found
         priced += 1
         lagrange = bound - float(point[fixed] @ fixed_level[fixed])
         if lagrange < centre_bound:
@@ -423,9 +425,8 @@ def distribution(
         if not unfixed.any():
             break
     _, _, _, q = master.solve()
-    panels = np.array(master.panels)
-    keep = q > 1e-12
-    probs = q[keep] / q[keep].sum()
-    panels = panels[keep]
-    type_prob = (probs @ panels) / types.sizes
-    return TypeDistribution(panels, probs, type_prob, levels, priced)
+    kept = q > 1e-12
+    probs = q[kept] / q[kept].sum()
+    support = np.array(master.panels)[kept]
+    type_prob = (probs @ support) / types.sizes
+    return TypeDistribution(support, probs, type_prob, levels, priced)

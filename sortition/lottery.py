@@ -83,8 +83,8 @@ def build_lottery(
     m = check_m(m)
     support, probs = np.unique(dist.panels, axis=0, return_inverse=True)
     merged = np.bincount(probs.reshape(-1), weights=dist.probs, minlength=len(support))
-    merged = np.clip(merged, 0, None)
-    merged /= merged.sum()
+    merged = np.clip(merged, 0, None).astype(float)
+    merged = merged / merged.sum()
     tickets = _ticket_counts(support, merged, types, dist.type_prob, m, seconds)
     panels = _fill_tickets(support, tickets, types, ids)
     fair = dist.type_prob[types.person_type]
@@ -128,7 +128,12 @@ def _iterative_rounding(weights: np.ndarray, frac: np.ndarray, extra: int) -> np
         while active and len(active) + 1 >= len(open_):
             active.pop()  # drop the active row with the fewest fractional panels
         cols = open_[: len(active) + 2]
-        matrix = np.vstack([weights[np.ix_(active, cols)], np.ones(len(cols))])
+        matrix = np.vstack(
+            [
+                weights[np.ix_(np.asarray(active, dtype=np.intp), np.asarray(cols, dtype=np.intp))],
+                np.ones(len(cols)),
+            ]
+        )
         direction = np.linalg.svd(matrix)[2][-1]
         direction[np.abs(direction) < 1e-12] = 0.0
         if direction[np.flatnonzero(direction)[0]] < 0:

@@ -125,7 +125,9 @@ class PanelFinder:
         rows = np.arange(len(row_lower), dtype=np.int32)
         for h in (self.lp, self.h):
             h.changeColsBounds(self.n, self.cols, lower.astype(float), upper.astype(float))
-            h.changeRowsBounds(len(rows), rows, row_lower.astype(float), row_upper.astype(float))
+            h.changeRowsBounds(  # type: ignore[attr-defined]  # missing from highspy's stubs
+                len(rows), rows, row_lower.astype(float), row_upper.astype(float)
+            )
         self.col_bounds = (lower.astype(float), upper.astype(float))
 
     def _swaps_setup(self, rows: PanelRows, types: Types) -> None:

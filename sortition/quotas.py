@@ -80,7 +80,7 @@ def make_quotas(rows: Iterable[QuotaRow]) -> QuotaTable:
             f, v, lo, hi = row["feature"], row["value"], row["min"], row["max"]
         else:
             f, v, lo, hi = row
-        quotas.append(Quota(clean(f), clean(v), int(lo), int(hi)))  # type: ignore[arg-type]
+        quotas.append(Quota(clean(f), clean(v), int(str(lo)), int(str(hi))))
     return QuotaTable(tuple(quotas))
 
 

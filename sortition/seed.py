@@ -153,7 +153,7 @@ def _readable(char: str) -> bool:
     """One character of folded text: a digit, a letter a-z (with accents), space, hyphen."""
     if char in _PLAIN:
         return True
-    base, *marks = unicodedata.normalize("NFD", char)
+    base, *marks = list(unicodedata.normalize("NFD", char))
     return base in _LETTERS and bool(marks) and set(marks) <= ACCENTS
 
 

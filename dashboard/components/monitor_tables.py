@@ -105,6 +105,14 @@ def overspend_frame(view: MonitorView, rows: list[Overspend] | None = None) -> p
     )
 
 
+def chosen_rows(rows: object, length: int) -> list[int]:
+    """The row numbers a table's selection names that are rows of the table (a selection
+    comes from the browser and may name anything)."""
+    if not isinstance(rows, list | tuple):
+        return []
+    return [r for r in rows if isinstance(r, int) and not isinstance(r, bool) and 0 <= r < length]
+
+
 def _days(value: float | None) -> int | None:
     return None if value is None else round(value)
 

@@ -88,7 +88,7 @@ def check_subject(
         return None
     if amount in (None, "") or envelope_id is None:
         raise UserError("Vul het bedrag in en kies uit welk budget het komt.")
-    value = parse_amount(amount)  # type: ignore[arg-type]
+    value = parse_amount(str(amount))
     if kind == "toekennen" and value <= 0:
         raise UserError("Een toekenning moet groter zijn dan € 0.")
     return value

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from dashboard.domain.statuses import ProposalStatus
 
-STATUS_DEFAULT = {
+STATUS_DEFAULT: dict[str, int] = {
     ProposalStatus.INGEDIEND: 0,
     ProposalStatus.IN_BEHANDELING: 0,
     ProposalStatus.BESLOTEN: 10,

@@ -204,7 +204,7 @@ def _hide_smallest(layout: Layout) -> Layout | None:
 def _merge_neighbours(groups: list[T], council: dict[T, int]) -> list[tuple[T, ...]]:
     """Merge each too-small group (with members) into its smaller neighbour until none is
     left; groups without members stay as they are."""
-    buckets = [(g,) for g in groups]
+    buckets: list[tuple[T, ...]] = [(g,) for g in groups]
 
     def size(bucket: tuple[T, ...]) -> int:
         return sum(council.get(g, 0) for g in bucket)

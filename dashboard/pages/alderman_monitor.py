@@ -8,10 +8,12 @@ import streamlit as st
 from dashboard import services
 from dashboard.components import charts, monitor_tables
 from dashboard.components.exports import csv_bytes, xlsx_bytes
+from dashboard.components.monitor_tables import chosen_rows
 from dashboard.components.public_cache import StaffReader
 from dashboard.domain.auth import PermissionDenied
 from dashboard.domain.money import euro
 from dashboard.services import monitor
+from dashboard.services.monitor import Overspend, StalledProposal
 from dashboard.web.app_state import store
 from dashboard.web.session import current_caller
 from sortition import clock
@@ -155,16 +157,18 @@ def behind(figure: str, line: monitor.NeighbourhoodLine | None, key: str) -> Non
 def projects(figure: str, hood: int | None, where: str, key: str) -> None:
     """Stalled proposals or overspent projects, and what happened to them."""
     if figure == "vastgelopen":
-        chosen = [s for s in view.stalled if hood is None or s.neighbourhood_id == hood]
+        stalled = [s for s in view.stalled if hood is None or s.neighbourhood_id == hood]
         st.markdown(
-            f"**{where}: {len(chosen)} voorstellen zonder voortgang in {weeks} weken** "
+            f"**{where}: {len(stalled)} voorstellen zonder voortgang in {weeks} weken** "
             "(geen statuswijziging, afgeronde mijlpaal of betaling):"
         )
-        frame = monitor_tables.stalled_frame(view, chosen)
+        frame = monitor_tables.stalled_frame(view, stalled)
+        chosen: list[StalledProposal] | list[Overspend] = stalled
     else:
-        chosen = [o for o in view.overspends if hood is None or o.neighbourhood_id == hood]
-        st.markdown(f"**{where}: {len(chosen)} projecten met meer uitgegeven dan toegekend:**")
-        frame = monitor_tables.overspend_frame(view, chosen)
+        over = [o for o in view.overspends if hood is None or o.neighbourhood_id == hood]
+        st.markdown(f"**{where}: {len(over)} projecten met meer uitgegeven dan toegekend:**")
+        frame = monitor_tables.overspend_frame(view, over)
+        chosen = over
     if not chosen:
         return
     picked = st.dataframe(
@@ -176,7 +180,7 @@ def projects(figure: str, hood: int | None, where: str, key: str) -> None:
         key=f"{key}_lijst",
     )
     downloads(frame, f"{figure}-{year}", f"{figure}_{key}")
-    rows = picked.selection.rows if picked else []
+    rows = monitor_tables.chosen_rows(picked.selection.rows if picked else [], len(chosen))
     ids = tuple(chosen[i].proposal_id for i in rows) or tuple(c.proposal_id for c in chosen)
     st.caption(
         "Hieronder wat er met " + ("de gekozen voorstellen" if rows else "deze voorstellen")
@@ -225,8 +229,12 @@ with tabs[0]:
     )
     downloads(table, f"wijken-{year}", "wijken")
     selection = chosen.selection if chosen else None
-    cells = list(selection.get("cells", [])) if selection else []
-    rows = list(selection.get("rows", [])) if selection else []
+    cells = [
+        c
+        for c in (selection.get("cells", []) if selection else [])
+        if isinstance(c, list | tuple) and len(c) == 2 and chosen_rows([c[0]], len(table))
+    ]
+    rows = chosen_rows(selection.get("rows", []) if selection else [], len(table))
     if cells:
         row, column = cells[0]
         line = by_code[str(table.iloc[int(row)]["Code"])]

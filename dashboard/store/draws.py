@@ -27,7 +27,7 @@ _LATEST = """
 
 
 def _count(cur: Cursor, sql: str, params: list[Any] | dict[str, Any]) -> int:
-    row = first_row(cur, sql, params)  # type: ignore[arg-type]
+    row = first_row(cur, sql, params)
     return int(row[0]) if row and row[0] is not None else 0
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from dashboard.domain.models import Council
 from dashboard.domain.statuses import NOT_FINAL
@@ -408,12 +409,12 @@ def project_payments(cur: Cursor, proposal_ids: list[int]) -> list[PaymentLine]:
     return [_payment(r) for r in rows]
 
 
-def _allocation(r: tuple) -> AllocationLine:  # type: ignore[type-arg]
+def _allocation(r: tuple[Any, ...]) -> AllocationLine:
     return AllocationLine(int(r[0]), r[1], _money(r[2]), int(r[3]), r[4], r[5], r[6], r[7],
                           r[8], int(r[9]), int(r[10]), int(r[11]))  # fmt: skip
 
 
-def _payment(r: tuple) -> PaymentLine:  # type: ignore[type-arg]
+def _payment(r: tuple[Any, ...]) -> PaymentLine:
     return PaymentLine(int(r[0]), r[1], r[2], _money(r[3]), r[4], r[5], r[6], r[7], int(r[8]),
                        int(r[9]), int(r[10]))  # fmt: skip
 

@@ -55,7 +55,9 @@ def identifier(name: str) -> str:
     return name
 
 
-def first_row(cur: Cursor, sql: str, params: list[Any] | None = None) -> tuple[Any, ...] | None:
+def first_row(
+    cur: Cursor, sql: str, params: list[Any] | dict[str, Any] | None = None
+) -> tuple[Any, ...] | None:
     """The first row of a query, or None.
 
     DuckDB 2.0 refuses further work on a cursor whose result was not read to the end,

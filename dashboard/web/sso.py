@@ -67,7 +67,7 @@ def config(secrets: Mapping[str, object]) -> SsoConfig | None:
         label=str(ours.get("label") or (provider or "uw organisatie")),
         claim=str(ours.get("claim") or "email"),
         users={str(k).strip().lower(): str(v).strip().lower() for k, v in users.items()},
-        domains=tuple(str(d).strip().lower().lstrip("@") for d in domains),  # type: ignore[union-attr]
+        domains=tuple(str(d).strip().lower().lstrip("@") for d in _listed(domains)),
     )
 
 
@@ -98,6 +98,13 @@ def too_old(identity: Mapping[str, object], lifetime: timedelta, now: datetime) 
 
 def _mapping(value: object) -> Mapping[str, object] | None:
     return value if isinstance(value, Mapping) else None
+
+
+def _listed(value: object) -> list[object]:
+    """A list from the settings file; a single value counts as a list of one."""
+    if isinstance(value, list | tuple):
+        return list(value)
+    return [value] if value else []
 
 
 def _complete(section: Mapping[str, object]) -> bool:

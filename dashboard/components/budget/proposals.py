@@ -47,7 +47,10 @@ def render(page: BookPage) -> None:
         requested = c2.text_input("Gevraagd bedrag (€)", placeholder="7.500")
         themes = theme_names(db)
         chosen = st.multiselect(
-            "Thema's", list(themes), format_func=themes.get, placeholder="Kies thema's"
+            "Thema's",
+            list(themes),
+            format_func=lambda code: themes.get(code, code),
+            placeholder="Kies thema's",
         )
         if st.form_submit_button("Voorstel indienen") and first_submission(
             "voorstel", {"t": title, "x": text, "s": submitter, "r": requested, "c": chosen}
@@ -91,9 +94,10 @@ def render(page: BookPage) -> None:
             if target is None:
                 st.error("Kies eerst een voorstel.")
             elif first_submission("beoordeling", {"p": target, "f": feasible, "a": assessment}):
+                proposal_id = int(target)
                 attempt(
                     lambda: review_proposal(
-                        db, caller, target, feasible, assessment, estimate, reason
+                        db, caller, proposal_id, feasible, assessment, estimate, reason
                     ),
                     "De beoordeling is vastgelegd.",
                 )
@@ -113,7 +117,7 @@ def render(page: BookPage) -> None:
             if target is None:
                 st.error("Kies eerst een project.")
             else:
-                following = NEXT_STATUSES[projects[target].proposal.status][0]
+                following = NEXT_STATUSES[ProposalStatus(projects[target].proposal.status)][0]
                 attempt(
                     lambda: change_proposal_status(db, caller, target, following),
                     f"Het project is nu '{following}'.",

@@ -28,7 +28,7 @@ def _set_table(draw_id: int, table: pd.DataFrame) -> None:
 def _table(db: Store, caller: Caller, draw_id: int, features: list[str]) -> pd.DataFrame:
     kept = st.session_state.get(_TABLE)
     if kept and kept[0] == draw_id:
-        return kept[1]  # type: ignore[no-any-return]
+        return kept[1]
     saved = draw_quotas.saved_quotas(db, caller, draw_id)
     table = saved if not saved.empty else draw_quotas.proposed_quotas(db, caller, draw_id, features)
     _set_table(draw_id, table)
@@ -78,7 +78,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
                 t("Groepskenmerk"),
                 options=list(draw_quotas.FEATURES),
                 required=True,
-                format_func=feature_name,
+                format_func=lambda value: feature_name(str(value)),
             ),
             "value": st.column_config.TextColumn(t("Waarde"), required=True),
             "min": st.column_config.NumberColumn(t("Minimum"), min_value=0, step=1, required=True),

@@ -25,7 +25,7 @@ def _read(uploaded: object, draw_id: int) -> rx.Upload | None:
     file_id = getattr(uploaded, "file_id", None) or getattr(uploaded, "name", "")
     cached = st.session_state.get(_UPLOAD)
     if cached and cached[0] == (draw_id, file_id):
-        return cached[1]  # type: ignore[no-any-return]
+        return cached[1]
     try:
         with st.spinner(t("Het bestand wordt gelezen…")):
             upload = rx.read_upload(uploaded.getvalue(), uploaded.name)  # type: ignore[attr-defined]

@@ -54,7 +54,7 @@ def render(db: Store, caller: Caller) -> None:
             name = st.text_input(t("Naam van de raad"), placeholder="Wijkraad Oosterparkwijk")
             kind = st.radio(t("Soort"), ["wijkraad", "wijkpanel"], horizontal=True)
             chosen_hoods = st.multiselect(
-                t("Wijk of wijken"), list(hoods), format_func=hoods.get,
+                t("Wijk of wijken"), list(hoods), format_func=lambda i: hoods[i],
                 placeholder=t("Kies een of meer wijken"),
             )  # fmt: skip
             c1, c2, c3, c4 = st.columns(4)

@@ -41,7 +41,7 @@ def record_consultation(
     labels = [clean_text(label, "de naam van elke keuze", maximum=200) for label, _ in options]
     if len(labels) < 2 or len(set(labels)) != len(labels):
         raise UserError("Geef minstens twee verschillende keuzes.")
-    value = None if amount in (None, "") else parse_amount(amount)  # type: ignore[arg-type]
+    value = None if amount in (None, "") else parse_amount(amount)
 
     def work(cur: Unit, books: Books) -> int:
         consultation_id = council.add_consultation(

@@ -227,7 +227,7 @@ def draw_invitations(
 def _letter_codes(count: int) -> list[str]:
     """`count` different codes like 'K7QM-2XHD': not guessable, easy to read aloud."""
     codes: set[str] = set()
-    out = []
+    out: list[str] = []
     while len(out) < count:
         raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(8))
         code = f"{raw[:4]}-{raw[4:]}"

@@ -120,7 +120,7 @@ def start_draw(store: Store, caller: Caller, request: DrawRequest) -> int:
         term_id = _new_term(cur, owner, request)
         # The invitation lottery's seed, fixed now: the plan an organiser sees is then
         # exactly what the lottery will do, and trying again cannot draw other people.
-        parameters = {
+        parameters: dict[str, object] = {
             "eligible_age": owner.eligible_age,
             "term_id": term_id,
             "lottery_seed": secrets.randbits(32),
