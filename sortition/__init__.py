@@ -4,9 +4,11 @@ Stage 1 draws invitation letters from the population register (`invite`); stage 
 the council from the volunteers so that quotas are met and everybody's chance is as equal
 as possible (`select`, leximin by default). A public draw is `prepare` (fair distribution
 rounded to a lottery of m panels, commitment), `reveal` (ceremony inputs -> panel number)
-and `verify` (recompute from the bundle alone); members who leave are replaced by a draw
-over the remaining volunteers (`replacement_draw_inputs`, then `prepare`) or from the
-ranked reserve list (`reserve_candidates`); rotation draws use `rotation_draw_inputs`.
+and `verify` (recompute from the bundle alone: the organisers' full bundle, or the
+public bundle of groups and counts that `public_bundle` makes of it); members who leave
+are replaced by a draw over the remaining volunteers (`replacement_draw_inputs`, then
+`prepare`) or from the ranked reserve list (`reserve_candidates`); rotation draws use
+`rotation_draw_inputs`.
 """
 
 from sortition.bundle import prepare, pseudonym, reveal
@@ -29,6 +31,7 @@ from sortition.invite import (
 from sortition.io import read_pool, read_quotas, read_table
 from sortition.lottery import DEFAULT_M, Lottery, build_lottery
 from sortition.pool import Pool
+from sortition.publish import matches_full, public_bundle
 from sortition.quotas import Quota, QuotaTable, make_quotas, quotas_from_shares
 from sortition.replace import (
     DrawInputs,
@@ -64,10 +67,12 @@ __all__ = [
     "invite",
     "invite_frame",
     "make_quotas",
+    "matches_full",
     "needed_relaxation",
     "not_eligible",
     "prepare",
     "pseudonym",
+    "public_bundle",
     "quotas_from_shares",
     "read_pool",
     "read_quotas",

@@ -7,7 +7,11 @@ the chosen panel number, the panel and a ranked reserve list. `sortition.verify`
 bundle without our database.
 
 The pool in a bundle is pseudonymised: ids (already pseudonymous) and feature values only;
-households are renamed h1, h2, ... so that no address or register number is in it.
+households are renamed h1, h2, ... so that no address or register number is in it. Even so
+this *full* bundle singles people out by their features, so it is for the organisers and
+an independent auditor; what is published is `sortition.publish.public_bundle(full)`.
+Since format 2 the commitment is the SHA-256 of the public head (`sortition.public_head`),
+which holds the SHA-256 of this bundle's published part: one fingerprint for both files.
 """
 
 from __future__ import annotations
@@ -21,16 +25,20 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from sortition.coarse import MIN_GROUP
 from sortition.errors import SortitionInputError
 from sortition.io import Source, read_pool, read_quotas
 from sortition.lottery import DEFAULT_M, ROUNDING_SECONDS, build_lottery, check_m
 from sortition.pool import Pool
+from sortition.public_head import PUBLIC_FORMAT, head
 from sortition.quotas import QuotaTable, make_quotas
 from sortition.seed import chosen_index, clean_inputs, commitment, generator, seed_digest
 from sortition.select import fair_distribution
 
-FORMAT = "wijkraad-draw-bundle/1"
-CODE_VERSION = "wijkraad-sortition 1.1"  # 1.1: ceremony inputs canonical (NFKC, lower case)
+FORMAT = "wijkraad-draw-bundle/2"  # 2: the commitment is the public head's hash
+FORMAT_V1 = "wijkraad-draw-bundle/1"  # 1: the commitment was the whole bundle's hash
+FORMATS = (FORMAT, FORMAT_V1)
+CODE_VERSION = "wijkraad-sortition 1.2"  # 1.1: canonical ceremony inputs; 1.2: public bundle
 PURPOSES = ("council", "panel", "replacement", "rotation")
 FAIR_ALGORITHMS = ("leximin", "maximin")
 HOUSEHOLD = "household"
@@ -71,8 +79,10 @@ def prepare(
     purpose: str = "council",
     parent: dict[str, Any] | None = None,
     rounding_seconds: float = ROUNDING_SECONDS,
+    min_group: int = MIN_GROUP,
 ) -> dict[str, Any]:
-    """The bundle to publish before the ceremony (its "commitment" is the fingerprint)."""
+    """The full bundle before the ceremony (its "commitment" is the fingerprint to publish;
+    `min_group` is the smallest group the public bundle may show, as on the council page)."""
     if algorithm not in FAIR_ALGORITHMS:
         raise SortitionInputError(
             f"A public lottery needs algorithm leximin or maximin, not '{algorithm}'."
@@ -80,6 +90,8 @@ def prepare(
     if purpose not in PURPOSES:
         raise SortitionInputError(f"Unknown purpose '{purpose}'; use one of {PURPOSES}.")
     m = check_m(m)
+    if isinstance(min_group, bool) or not isinstance(min_group, int) or not min_group >= 1:
+        raise SortitionInputError(f"The smallest group shown must be 1 or more, got {min_group!r}.")
     table = quotas if isinstance(quotas, QuotaTable) else read_quotas(quotas)
     pool = (
         people
@@ -97,7 +109,7 @@ def prepare(
         "quotas": table.to_rows(),
         "k": int(k),
         "algorithm": algorithm,
-        "parameters": {"m": m},
+        "parameters": {"m": m, "min_group": min_group},
         "probabilities": {i: round(float(p), 12) for i, p in zip(ids, lottery.fair, strict=True)},
         "lottery": {
             "m": m,
@@ -108,7 +120,7 @@ def prepare(
     }
     return {
         **published,
-        "commitment": commitment(published),
+        "commitment": commitment(head(published, pool)),
         "ceremony": None,
         "panel": None,
         "reserve": None,
@@ -142,15 +154,42 @@ def published_part(bundle: dict[str, Any]) -> dict[str, Any]:
     return {key: bundle[key] for key in PUBLISHED}
 
 
+def public_part(bundle: dict[str, Any]) -> dict[str, Any]:
+    """The public head of a full bundle (format 2); SortitionInputError for format 1,
+    whose commitment covers the whole pool and so cannot be shown without it."""
+    if bundle["format"] != FORMAT:
+        raise SortitionInputError(
+            f"This bundle ({bundle['format']}) was made before public bundles existed: its "
+            "commitment covers every volunteer's features, so it has no public version."
+        )
+    min_group = bundle["parameters"].get("min_group")
+    if isinstance(min_group, bool) or not isinstance(min_group, int) or min_group < 1:
+        raise SortitionInputError("The bundle's parameter min_group cannot be read.")
+    return head(published_part(bundle), bundle_pool(bundle))
+
+
+def bundle_commitment(bundle: dict[str, Any]) -> str:
+    """What the commitment of this full bundle must be: the SHA-256 of its public head
+    (format 2) or of its published part (format 1)."""
+    if bundle["format"] == FORMAT_V1:
+        return commitment(published_part(bundle))
+    return commitment(public_part(bundle))
+
+
 def check_structure(bundle: Any) -> None:
     """Raise SortitionInputError when this is not a bundle we can read at all: a field is
     missing or has the wrong kind of value. (Whether the values agree is verify's job.)"""
     if not isinstance(bundle, dict):
         raise SortitionInputError("This is not a draw bundle (expected a JSON object).")
+    if bundle.get("format") == PUBLIC_FORMAT:
+        raise SortitionInputError(
+            "This is the public bundle (groups and counts only); this needs the organisers' "
+            "full bundle."
+        )
     missing = [key for key in REQUIRED if key not in bundle]
     if missing:
         raise SortitionInputError(f"The bundle lacks field(s): {', '.join(missing)}.")
-    if bundle["format"] != FORMAT:
+    if bundle["format"] not in FORMATS:
         raise SortitionInputError(f"Unknown bundle format {bundle['format']!r}; expected {FORMAT}.")
     pool, lottery, ceremony = bundle["pool"], bundle["lottery"], bundle["ceremony"]
     checks = [
@@ -231,7 +270,7 @@ def reveal(bundle: dict[str, Any], inputs: Sequence[str]) -> dict[str, Any]:
         raise SortitionInputError(
             "This draw has already been revealed; its ceremony inputs cannot be changed."
         )
-    if commitment(published_part(bundle)) != bundle["commitment"]:
+    if bundle_commitment(bundle) != bundle["commitment"]:
         raise SortitionInputError(
             "The bundle no longer matches its commitment: something was changed after the "
             "commitment was made. Prepare the draw again and publish the new commitment."

@@ -4,6 +4,9 @@ prepare  computes the fair distribution and the lottery list, writes the bundle 
          ceremony inputs and prints the commitment to publish;
 reveal   adds the public inputs (in the order they were called out) and prints the panel;
 verify   recomputes everything: exit 0 identical, 1 with the differences, 2 unreadable;
+         a public bundle as far as its groups allow, and with --full the full bundle and
+         that the public one belongs to it (the auditor's check);
+publish  writes the public bundle of a full bundle (groups and counts, no pseudonyms);
 replace  prepares a replacement draw for members who leave (verify it with --parent);
 reserve  lists the reserve candidates who could take a leaving member's seat;
 rotate   prepares a rotation draw: --k open seats next to the staying members, without
@@ -26,12 +29,13 @@ from sortition.bundle import CODE_VERSION, FAIR_ALGORITHMS, prepare, reveal, sum
 from sortition.errors import SortitionInputError
 from sortition.io import read_quotas, read_table
 from sortition.lottery import DEFAULT_M, ROUNDING_SECONDS
+from sortition.publish import is_public, matches_full, public_bundle, public_summary
 from sortition.replace import DrawInputs, replacement_draw_inputs, reserve_candidates
 from sortition.rotation import not_eligible, rotation_draw_inputs
 from sortition.text import clean
 from sortition.verify import verify
 
-COMMANDS = ("prepare", "reveal", "verify", "replace", "reserve", "rotate")
+COMMANDS = ("prepare", "reveal", "verify", "publish", "replace", "reserve", "rotate")
 
 
 def add_pool_arguments(parser: argparse.ArgumentParser) -> None:
@@ -56,9 +60,14 @@ def add_commands(sub: Any) -> None:  # argparse's private _SubParsersAction
     r.add_argument("--input", action="append", required=True, help="one public input")
     r.add_argument("--out", default=None, help="completed bundle (default: overwrite)")
 
-    v = sub.add_parser("verify", help="check a bundle from its inputs")
+    v = sub.add_parser("verify", help="check a bundle (full or public) from its inputs")
     v.add_argument("bundle")
     v.add_argument("--parent", default=None, help="the parent draw of a replacement")
+    v.add_argument("--full", default=None, help="the full bundle a public bundle belongs to")
+
+    u = sub.add_parser("publish", help="the public bundle of a full bundle")
+    u.add_argument("bundle", help="the full bundle")
+    u.add_argument("--out", default=None, help="the public bundle (default: standard output)")
 
     x = sub.add_parser("replace", help="prepare a replacement draw for leaving members")
     x.add_argument("bundle", help="the revealed bundle of the draw")
@@ -154,6 +163,12 @@ def run(args: argparse.Namespace) -> int:
         print(summary(bundle))
     elif args.command == "verify":
         return _verify(args)
+    elif args.command == "publish":
+        public = public_bundle(read_bundle(args.bundle))
+        if args.out:
+            write_bundle(public, args.out)
+        else:
+            print(json.dumps(public, ensure_ascii=False, indent=1))
     elif args.command == "replace":
         parent = read_bundle(args.bundle)
         inputs, record = replacement_draw_inputs(
@@ -246,6 +261,12 @@ def _verify(args: argparse.Namespace) -> int:
     bundle = read_bundle(args.bundle)
     parent = read_bundle(args.parent) if args.parent else None
     differences = verify(bundle, parent)
+    if args.full:
+        if not is_public(bundle):
+            raise SortitionInputError("--full goes with a public bundle (made by publish).")
+        full = read_bundle(args.full)
+        differences += [f"full bundle: {d}" for d in verify(full)]
+        differences += matches_full(bundle, full)
     version = bundle.get("code_version")
     if version != CODE_VERSION:
         print(f"note: made with {version}, checked with {CODE_VERSION}", file=sys.stderr)
@@ -255,6 +276,17 @@ def _verify(args: argparse.Namespace) -> int:
             print(f"  - {line}")
         return 1
     state = "revealed" if bundle.get("ceremony") else "not yet revealed"
+    if is_public(bundle):
+        print(f"identical: the public bundle follows from its contents ({state}).")
+        if args.full:
+            print("The full bundle follows from its inputs and gives this public bundle.")
+        else:
+            print(
+                "Who the volunteers are, their own chances and every quota can only be "
+                "checked with the full bundle (the organisers and the auditor hold it)."
+            )
+        print(public_summary(bundle))
+        return 0
     print(f"identical: the bundle follows from its inputs ({state}).")
     print(summary(bundle))
     return 0

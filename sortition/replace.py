@@ -17,7 +17,14 @@ import numpy as np
 import pandas as pd
 
 from sortition import diagnose
-from sortition.bundle import HOUSEHOLD, bundle_pool, bundle_quotas, panel_problems, pool_frame
+from sortition.bundle import (
+    HOUSEHOLD,
+    bundle_pool,
+    bundle_quotas,
+    check_structure,
+    panel_problems,
+    pool_frame,
+)
 from sortition.diagnose import apply_changes
 from sortition.errors import QuotaChange, SortitionInputError
 from sortition.io import read_table
@@ -159,6 +166,7 @@ def replacement_draw_inputs(
     `members` are the current members (by default the drawn panel); `unavailable` are
     people who may not be drawn (who declined, left or were replaced before).
     """
+    check_structure(bundle)
     if bundle.get("panel") is None:
         raise SortitionInputError("This draw has not been revealed yet; nobody can be replaced.")
     current = [str(m) for m in (members if members is not None else bundle["panel"])]
@@ -193,6 +201,7 @@ def reserve_candidates(
 ) -> list[str]:
     """The reserve list in rank order, keeping only those who could take `leaving`'s seat
     with every quota and the household rule still met."""
+    check_structure(bundle)
     if bundle.get("reserve") is None:
         raise SortitionInputError("This draw has not been revealed yet; there is no reserve list.")
     current = [str(m) for m in (members if members is not None else bundle["panel"])]

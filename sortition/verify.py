@@ -5,7 +5,9 @@ exactly: the commitment, the seed, the panel number, the panel, the reserve list
 panel's quotas and households, and each volunteer's share of the lottery tickets. The fair
 probabilities come from an optimisation; they are recomputed and compared within 1e-6
 (leximin probabilities are unique, so any correct solver finds the same ones; for maximin
-only the lowest probability is unique and only that is compared).
+only the lowest probability is unique and only that is compared). A full bundle's
+commitment is the hash of its public head (`sortition.public_head`); a public bundle is
+checked by `sortition.verify_public`, to the extent its groups allow.
 """
 
 from __future__ import annotations
@@ -18,24 +20,26 @@ import numpy as np
 
 from sortition.bundle import (
     FAIR_ALGORITHMS,
+    bundle_commitment,
     bundle_pool,
     bundle_quotas,
     check_structure,
     lottery_size,
     panel_problems,
     pool_frame,
-    published_part,
     reserve_list,
 )
 from sortition.diagnose import apply_changes
 from sortition.errors import QuotaChange, SortitionError
 from sortition.lottery import marginals
 from sortition.pool import Pool
+from sortition.publish import is_public
 from sortition.quotas import QuotaTable
 from sortition.replace import residual_inputs
 from sortition.rotation import rotating_out
-from sortition.seed import check_recorded_inputs, chosen_index, commitment, seed_digest
+from sortition.seed import check_recorded_inputs, chosen_index, seed_digest
 from sortition.select import fair_distribution
+from sortition.verify_public import verify_public
 
 TOLERANCE = 1e-6
 SHOWN = 5
@@ -44,23 +48,21 @@ SHOWN = 5
 def verify(bundle: dict[str, Any], parent: dict[str, Any] | None = None) -> list[str]:
     """Differences between the bundle and what its inputs give; [] means identical.
 
-    Raises SortitionInputError when the bundle cannot be read at all, and
-    CeremonyInputError when it (or its parent) records ceremony inputs that are not in
-    their canonical form (`sortition.seed.canonical_input`): such inputs could hide
-    characters nobody saw, so the draw is refused even when its hashes agree.
+    A public bundle (`sortition.publish.public_bundle`) is checked on its own terms, with
+    its parent's public bundle if given (`verify_public`). Raises SortitionInputError when
+    the bundle cannot be read at all, and CeremonyInputError when it (or its parent)
+    records ceremony inputs that are not in their canonical form
+    (`sortition.seed.canonical_input`): such inputs could hide characters nobody saw, so
+    the draw is refused even when its hashes agree.
     """
+    if is_public(bundle):
+        return verify_public(bundle, parent)
     check_structure(bundle)
     _check_recorded_inputs(bundle)
     if parent is not None:
         check_structure(parent)
         _check_recorded_inputs(parent)
-    differences: list[str] = []
-    recomputed = commitment(published_part(bundle))
-    if recomputed != bundle["commitment"]:
-        differences.append(
-            f"commitment: the bundle says {bundle['commitment']}, its contents give {recomputed} "
-            "(pool, quotas, parameters or the lottery list changed after the commitment)"
-        )
+    differences = _commitment(bundle)
     try:
         pool = bundle_pool(bundle)
         quotas = bundle_quotas(bundle)
@@ -73,6 +75,19 @@ def verify(bundle: dict[str, Any], parent: dict[str, Any] | None = None) -> list
     if parent is not None:
         differences += _parent(bundle, parent)
     return differences
+
+
+def _commitment(bundle: dict[str, Any]) -> list[str]:
+    try:
+        recomputed = bundle_commitment(bundle)
+    except (SortitionError, KeyError, TypeError, ValueError, IndexError) as exc:
+        return [f"commitment: cannot be recomputed from the bundle ({type(exc).__name__}: {exc})"]
+    if recomputed == bundle["commitment"]:
+        return []
+    return [
+        f"commitment: the bundle says {bundle['commitment']}, its contents give {recomputed} "
+        "(pool, quotas, parameters or the lottery list changed after the commitment)"
+    ]
 
 
 def _check_recorded_inputs(bundle: dict[str, Any]) -> None:

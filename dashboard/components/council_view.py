@@ -226,10 +226,13 @@ def _proof(draw: DrawCounts | FollowUpDraw, bundle: str, file_name: str, command
     )
     st.caption(
         t(
-            "In het bestand staan geen namen of adressen: alleen nummers en kenmerken, zoals "
-            "leeftijdsgroep en geslacht. Iedereen kan er de loting mee narekenen met het "
-            "programma van Wijkraad: python -m sortition verify {bestand}",
+            "In het bestand staan geen namen, nummers of kenmerken van aanmelders: alleen "
+            "groepen van minstens {aantal} aanmelders en aantallen. Iedereen kan er de loting "
+            "mee narekenen met het programma van Wijkraad: python -m sortition verify "
+            "{bestand}. Wie precies in de raad kwam, kijkt een onafhankelijke controleur (een "
+            "notaris) na met het volledige bestand.",
             bestand=command,
+            aantal=MIN_GROUP,
         )
     )
 

@@ -235,12 +235,15 @@ EN: dict[str, str] = {
         "number {nummer} of the list."
     ),
     "Controlebestand downloaden": "Download the verification file",
-    "In het bestand staan geen namen of adressen: alleen nummers en kenmerken, zoals "
-    "leeftijdsgroep en geslacht. Iedereen kan er de loting mee narekenen met het programma "
-    "van Wijkraad: python -m sortition verify {bestand}": (
-        "The file holds no names or addresses: only numbers and characteristics, such as age "
-        "group and gender. Anyone can recompute the draw with it using Wijkraad's program: "
-        "python -m sortition verify {bestand}"
+    "In het bestand staan geen namen, nummers of kenmerken van aanmelders: alleen groepen "
+    "van minstens {aantal} aanmelders en aantallen. Iedereen kan er de loting mee narekenen "
+    "met het programma van Wijkraad: python -m sortition verify {bestand}. Wie precies in de "
+    "raad kwam, kijkt een onafhankelijke controleur (een notaris) na met het volledige "
+    "bestand.": (
+        "The file holds no names, numbers or characteristics of volunteers: only groups of at "
+        "least {aantal} volunteers and counts. Anyone can recompute the draw with it using "
+        "Wijkraad's program: python -m sortition verify {bestand}. Who exactly joined the "
+        "council is checked by an independent auditor (a notary) with the full file."
     ),
     "Latere lotingen": "Later draws",
     "Op {datum} zijn {aantal} plaatsen opnieuw geloot (rotatie): de leden die het langst in "

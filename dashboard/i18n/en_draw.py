@@ -525,6 +525,26 @@ EN: dict[str, str] = {
     ),
     "**Vervangen door een nieuwe openbare loting**": "**Replace by a new public draw**",
     "Controlebestand van de raad (JSON)": "The council's verification file (JSON)",
+    "Controlebestand om te publiceren (JSON)": "Verification file to publish (JSON)",
+    "Volledig controlebestand: niet publiceren (JSON)": (
+        "Full verification file: do not publish (JSON)"
+    ),
+    "Publiceer alleen het eerste bestand: daarin staan groepen van minstens {aantal} "
+    "aanmelders en aantallen. Het volledige bestand noemt van elke aanmelder een "
+    "nummer en alle kenmerken; daarmee is iemand vaak te herkennen. Geef het alleen "
+    "aan de onafhankelijke controleur (bijvoorbeeld een notaris).": (
+        "Publish only the first file: it holds groups of at least {aantal} volunteers and "
+        "counts. The full file gives every volunteer's number and all their features, which "
+        "often makes a person recognisable. Give it only to the independent auditor (a "
+        "notary, for example)."
+    ),
+    "**Controlebestanden van de raad**": "**The council's verification files**",
+    "Controlebestand van de raad om te publiceren (JSON)": (
+        "The council's verification file to publish (JSON)"
+    ),
+    "Volledig controlebestand van de raad: niet publiceren (JSON)": (
+        "The council's full verification file: do not publish (JSON)"
+    ),
     (
         "De vervangers staan bij de leden van de raad (loting {ouder}); vraag of ze meedoen "
         "en bevestig ze daar."

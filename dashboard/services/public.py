@@ -5,6 +5,7 @@ records only and never return a council member, only counts per group."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,6 +23,7 @@ from dashboard.store.public import (
     PublishedDecision,
     PublishedProject,
 )
+from sortition import SortitionError, public_bundle
 
 # The groups the council is compared on, in the order they are shown.
 FEATURES = ("age_band", "gender", "education", "tenure", "part")
@@ -136,9 +138,19 @@ def upcoming_meetings(store: Store, neighbourhood_id: int, today: date) -> list[
 
 
 def draw_bundle(store: Store, draw_id: int) -> str | None:
-    """The verification bundle of a completed draw, as JSON text, for anyone to check."""
+    """The public verification bundle of a completed draw, as JSON text, for anyone to
+    check: groups of at least the council page's MIN_GROUP volunteers and counts, never a
+    volunteer's number or features (`sortition.public_bundle`). None without a bundle, and
+    for a draw made before public bundles existed (its full bundle is not for everyone)."""
     with store.read() as cur:
-        return records.draw_bundle(cur, draw_id)
+        stored = records.draw_bundle(cur, draw_id)
+    if stored is None:
+        return None
+    try:
+        public = public_bundle(json.loads(stored))
+    except (SortitionError, ValueError):
+        return None
+    return json.dumps(public, ensure_ascii=False, indent=1)
 
 
 def council_view(store: Store, neighbourhood_id: int, today: date) -> CouncilView | None:

@@ -237,22 +237,29 @@ def test_the_council_page_offers_the_draw_bundle_and_it_verifies(app_db: Path) -
         ).fetchall()
     personal = {value for row in rows for value in row if len(value) > 3}
     assert not [value for value in personal if value in bundle_text]
-    # Volunteers by their number in this draw (a keyed hash with the draw's private secret,
-    # `sortition.pseudonym`), not the register's: bundles of two draws cannot be linked;
-    # households renamed.
+    # The page serves the public bundle: groups and counts, no volunteer's number (issue 15,
+    # finding 6). The full bundle, kept by the organisers, names volunteers by their number
+    # in this draw (a keyed hash with the draw's private secret, `sortition.pseudonym`), not
+    # the register's: full bundles of two draws cannot be linked; households renamed.
+    assert "pool" not in bundle and "reserve" not in bundle
+    assert bundle["panel"] == [bundle["k"]] or len(bundle["panel"]) == len(bundle["types"])
     with store.read() as cur:
-        secret = cur.execute(
-            "SELECT json_extract_string(parameters_json, '$.id_secret') FROM draw WHERE id = ?",
+        secret, full_text = cur.execute(
+            "SELECT json_extract_string(parameters_json, '$.id_secret'), bundle_json "
+            "FROM draw WHERE id = ?",
             [view.draw.draw_id],
-        ).fetchall()[0][0]
+        ).fetchall()[0]
         members = cur.execute(
             "SELECT CAST(resident_id AS VARCHAR) FROM panel_member WHERE draw_id = ? "
             "AND reserve_rank IS NULL",
             [view.draw.draw_id],
         ).fetchall()
-    assert secret and sorted(bundle["panel"]) == sorted(pseudonym(secret, m[0]) for m in members)
-    assert all(row[0].startswith("P") and len(row[0]) == 13 for row in bundle["pool"]["rows"])
-    assert all(row[1].startswith("h") for row in bundle["pool"]["rows"])
+    full = json.loads(full_text)
+    assert full["commitment"] == bundle["commitment"] and verify(full) == []
+    assert secret and sorted(full["panel"]) == sorted(pseudonym(secret, m[0]) for m in members)
+    assert all(row[0].startswith("P") and len(row[0]) == 13 for row in full["pool"]["rows"])
+    assert not [row[0] for row in full["pool"]["rows"] if row[0] in bundle_text]
+    assert all(row[1].startswith("h") for row in full["pool"]["rows"])
 
 
 def test_the_council_counts_match_the_seats(app_db: Path) -> None:
@@ -305,7 +312,12 @@ def test_the_council_page_lists_a_replacement_draw_with_its_bundle(app_db: Path)
     view = public.council_view(store, nid, today)
     assert view is not None and view.draw is not None
     council_bundle = json.loads(public.draw_bundle(store, view.draw.draw_id) or "{}")
-    inputs, parent = replacement_draw_inputs(council_bundle, [council_bundle["panel"][0]])
+    with store.read() as cur:  # the organisers' full bundle, to prepare the replacement
+        full_text = cur.execute(
+            "SELECT bundle_json FROM draw WHERE id = ?", [view.draw.draw_id]
+        ).fetchall()[0][0]
+    full = json.loads(full_text)
+    inputs, parent = replacement_draw_inputs(full, [full["panel"][0]])
     drawn = reveal(
         prepare(inputs.people, inputs.quotas, inputs.seats, household_column="household",
                 m=50, rounding_seconds=0, purpose="replacement", parent=parent),
@@ -331,7 +343,9 @@ def test_the_council_page_lists_a_replacement_draw_with_its_bundle(app_db: Path)
     later = public.council_view(store, nid, today)
     assert later is not None and [d.purpose for d in later.follow_ups] == ["replacement"]
     downloaded = json.loads(public.draw_bundle(store, later.follow_ups[0].draw_id) or "{}")
-    assert verify(downloaded, council_bundle) == []
+    assert verify(downloaded, council_bundle) == []  # both public, as the page offers them
+    assert len(downloaded["types"]) == 1 and downloaded["quotas"] == []
+    assert verify(drawn, full) == []  # and the auditor's check of the full ones
 
 
 def test_the_draw_table_counts_who_sits_now_next_to_who_was_chosen(app_db: Path) -> None:

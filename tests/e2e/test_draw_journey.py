@@ -212,9 +212,12 @@ def test_a_council_draw_from_start_to_finish(
     expect(tab, "Raad nummer")
     assert not tab.locator("[data-testid='stSidebar']").is_visible()
     screenshot(tab, "draw-7b-ceremony-council")
-    bundle = json.loads(download(tab, "Controlebestand (JSON)"))
+    bundle = json.loads(download(tab, "Volledig controlebestand: niet publiceren (JSON)"))
     assert sortition.verify(bundle) == []
     assert bundle["ceremony"]["inputs"] == ["4", "2", "6", "1887"]
+    published = json.loads(download(tab, "Controlebestand om te publiceren (JSON)"))
+    assert sortition.verify(published) == [] and "pool" not in published
+    assert published == sortition.public_bundle(bundle)
     click(tab, "← Terug naar de werkruimte")
     assert "scherm" not in tab.url
 
@@ -247,10 +250,17 @@ def test_a_council_draw_from_start_to_finish(
     click(tab, "Trekking doen")
     expect(tab, "De vervangers")
     screenshot(tab, "draw-9b-replacement-ceremony")
-    replacement = json.loads(download(tab, "Controlebestand (JSON)"))
-    council = json.loads(download(tab, "Controlebestand van de raad (JSON)"))
+    replacement = json.loads(download(tab, "Volledig controlebestand: niet publiceren (JSON)"))
+    council = json.loads(
+        download(tab, "Volledig controlebestand van de raad: niet publiceren (JSON)")
+    )
     assert replacement["purpose"] == "replacement"
     assert sortition.verify(replacement, council) == []
+    published = json.loads(download(tab, "Controlebestand om te publiceren (JSON)"))
+    council_published = json.loads(
+        download(tab, "Controlebestand van de raad om te publiceren (JSON)")
+    )
+    assert sortition.verify(published, council_published) == []
     click(tab, f"Naar de leden van de raad (loting {replacement_parent(tab)})")
     expect(tab, "Geen open plaatsen.")
     screenshot(tab, "draw-9c-replaced")

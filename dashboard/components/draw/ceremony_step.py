@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard.components.draw import bundle_files
 from dashboard.components.draw.common import FEATURES, PROJECTOR, go_to, group_name
 from dashboard.components.exports import csv_bytes
 from dashboard.components.forms import attempt, first_submission
@@ -78,14 +79,8 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
     # Files from the store are made during the run, never lazily: Streamlit calls a lazy
     # `data` on its server's event loop, where waiting for the database froze every
     # session's connection (seen as download buttons that stayed disabled).
-    c1.download_button(
-        t("Controlebestand (JSON)"),
-        draw_selection.bundle_file(db, caller, draw_id),
-        file_name=f"loting-{draw_id}.json",
-        mime="application/json",
-        key=f"bundel_{draw_id}",
-        on_click="ignore",
-    )
+    with c1:
+        bundle_files.downloads(db, caller, draw_id, f"loting-{draw_id}", f"bundel_{draw_id}")
     c2.download_button(
         t("De nieuwe raad (CSV, zonder namen)"),
         lambda: csv_bytes(pd.DataFrame(shown)),
@@ -106,14 +101,11 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
                   "uit het controlebestand.")
             )  # fmt: skip
     if replacement:
-        c1.download_button(
-            t("Controlebestand van de raad (JSON)"),
-            draw_selection.bundle_file(db, caller, int(ctx.draw.parent_draw_id or 0)),
-            file_name=f"loting-{ctx.draw.parent_draw_id}.json",
-            mime="application/json",
-            key=f"bundel_ouder_{draw_id}",
-            on_click="ignore",
-        )
+        with c1:
+            st.markdown(t("**Controlebestanden van de raad**"))
+            parent = int(ctx.draw.parent_draw_id or 0)
+            key = f"bundel_ouder_{draw_id}"
+            bundle_files.downloads(db, caller, parent, f"loting-{parent}", key, council=True)
         st.caption(
             t("Iedereen kan dit nagaan met beide controlebestanden: `python -m sortition verify "
               "loting-{nr}.json --parent loting-{ouder}.json`.", nr=draw_id,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard.components.draw import bundle_files
 from dashboard.components.draw.charts import chances_chart, groups_chart
 from dashboard.components.draw.common import feature_name, go_to, percent
 from dashboard.components.exports import csv_bytes
@@ -39,14 +40,8 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
           "verandert niemands kans meer dan {afwijking} procentpunt.",
           m=view.m, afwijking=f"{100 * (view.max_deviation or 0):.2f}".replace(".", ","))
     )  # fmt: skip
-    st.download_button(
-        t("Controlebestand (JSON, zonder namen)"),
-        draw_selection.bundle_file(db, caller, draw_id),  # not lazily: see ceremony_step
-        file_name=f"loting-{draw_id}-voorbereid.json",
-        mime="application/json",
-        key=f"bundel_voor_{draw_id}",
-        on_click="ignore",
-    )
+    stem, key = f"loting-{draw_id}-voorbereid", f"bundel_voor_{draw_id}"
+    bundle_files.downloads(db, caller, draw_id, stem, key)
     _charts(view, draw_id)
     if not view.revealed:
         with st.expander(t("Voorbereiding ongedaan maken")):

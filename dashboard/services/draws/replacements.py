@@ -29,6 +29,7 @@ import sortition
 from dashboard.domain.auth import Caller
 from dashboard.domain.errors import UserError
 from dashboard.domain.models import PanelMember
+from dashboard.domain.small_groups import MIN_GROUP
 from dashboard.services.draws.context import (
     DrawContext,
     context,
@@ -174,7 +175,7 @@ def prepare_replacement(
         bundle = sortition.prepare(
             inputs.people, inputs.quotas, inputs.seats,
             household_column=inputs.household_column, purpose="replacement",
-            parent=found.record,
+            parent=found.record, min_group=MIN_GROUP,
         )  # fmt: skip
     except sortition.SortitionError as exc:
         raise _engine_error(exc) from exc

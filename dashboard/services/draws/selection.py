@@ -24,6 +24,7 @@ import pandas as pd
 import sortition
 from dashboard.domain.auth import Caller
 from dashboard.domain.errors import UserError
+from dashboard.domain.small_groups import MIN_GROUP
 from dashboard.services.draws import replacements as draw_replacements
 from dashboard.services.draws import rotation
 from dashboard.services.draws.context import (
@@ -167,7 +168,7 @@ def prepare_selection(
         bundle = sortition.prepare(
             people, table, ctx.k, household_column="household", algorithm=algorithm,
             purpose=ctx.draw.purpose if ctx.draw.purpose in ("council", "panel", "rotation")
-            else "council", parent=parent,
+            else "council", parent=parent, min_group=MIN_GROUP,
         )  # fmt: skip
     except sortition.SortitionError as exc:
         raise _engine_error(exc) from exc
@@ -292,10 +293,28 @@ def _stored_bundle(store: Store, caller: Caller, draw_id: int) -> dict[str, Any]
 
 
 def bundle_file(store: Store, caller: Caller, draw_id: int) -> bytes:
-    """The verification bundle as JSON (no names or addresses; fit to publish)."""
+    """The full verification bundle as JSON: no names or addresses, but every volunteer's
+    number and features, so NOT to publish; for the organisers and the independent
+    auditor (notary), who can check with it that the public bundle belongs to the draw."""
     require_organiser_role(caller)
     found = _stored_bundle(store, caller, draw_id)
     return json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+
+
+def public_bundle_file(store: Store, caller: Caller, draw_id: int) -> bytes:
+    """The public verification bundle as JSON (groups of at least MIN_GROUP volunteers and
+    counts; `sortition.public_bundle`): the file to publish with the fingerprint and after
+    the ceremony. Refused for a draw made before public bundles existed."""
+    require_organiser_role(caller)
+    found = _stored_bundle(store, caller, draw_id)
+    try:
+        public = sortition.public_bundle(found)
+    except sortition.SortitionError as exc:
+        raise UserError(
+            "Deze loting is gemaakt voordat er openbare controlebestanden waren. Het volledige "
+            "bestand noemt ieders kenmerken en is niet om te publiceren."
+        ) from exc
+    return json.dumps(public, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
 def parent_bundle(store: Store, caller: Caller, draw_id: int) -> dict[str, Any] | None:
