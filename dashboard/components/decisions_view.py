@@ -70,7 +70,7 @@ def project_list(projects: list[ProjectView]) -> None:
     if not projects:
         st.info(t("Er zijn nog geen projecten waarvoor geld is toegekend."))
         return
-    statuses = sorted({p.project.status for p in projects}, key=list(STATUS).index)
+    statuses = sorted({p.project.status for p in projects}, key=lambda s: list(STATUS).index(s))
     themes = sorted({theme for p in projects for theme in p.project.themes})
     left, right = st.columns(2)
     chosen_statuses = left.multiselect(

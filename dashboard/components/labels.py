@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from dashboard.domain.statuses import ProposalStatus
 from dashboard.i18n import t
 
-STATUS = {
+STATUS: dict[str, str] = {
     ProposalStatus.BESLOTEN: "Besloten, nog niet begonnen",
     ProposalStatus.IN_UITVOERING: "Bezig",
     ProposalStatus.AFGEROND: "Klaar",
@@ -49,7 +51,7 @@ GROUP = {
 }
 
 
-def label(table: dict[str, str], code: str | None) -> str:
+def label(table: Mapping[str, str], code: str | None) -> str:
     """The plain words for `code` (translated), or the code itself when unknown."""
     if code is None:
         return ""

@@ -56,7 +56,7 @@ class PublicReader:
 
     def __call__(self, function: Callable[..., T], *args: Any) -> T:
         name = self._check(function)
-        return _call(self.store.path, self.version, self.module, name, None, args, self.store)  # type: ignore[no-any-return]
+        return _call(self.store.path, self.version, self.module, name, None, args, self.store)
 
 
 class StaffReader(PublicReader):
@@ -71,4 +71,4 @@ class StaffReader(PublicReader):
     def __call__(self, function: Callable[..., T], *args: Any) -> T:
         name = self._check(function)
         return _call(self.store.path, self.version, self.module, name, self.caller, args,
-                     self.store)  # type: ignore[no-any-return]  # fmt: skip
+                     self.store)  # fmt: skip

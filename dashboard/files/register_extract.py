@@ -272,15 +272,15 @@ def _read_xlsx(data: bytes) -> pa.Table:
     # Not a warning per empty column ('falling back to string') in the server's log.
     logging.getLogger("fastexcel").setLevel(logging.ERROR)
     # Row 1 holds the names (skip_rows=0 keeps empty rows above the data), from column A on.
-    where = {"header_row": 0, "skip_rows": 0, "eager": True}
     stop = threading.Event()
     with ThreadPoolExecutor(1) as pool:
         booleans = pool.submit(_has_boolean_cells, data, stop)
         try:
             reader = fastexcel.read_excel(data)
             batch = reader.load_sheet(
-                0, use_columns="A:", schema_sample_rows=None, dtype_coercion="coerce", **where
-            )
+                0, header_row=0, skip_rows=0, eager=True, use_columns="A:",
+                schema_sample_rows=None, dtype_coercion="coerce",
+            )  # fmt: skip
         except Exception:  # durations among other cells, or a file fastexcel cannot read
             stop.set()
             return _read_xlsx_cells(data)
@@ -290,14 +290,15 @@ def _read_xlsx(data: bytes) -> pa.Table:
     numbers = [i for i, c in enumerate(batch.columns) if pa.types.is_floating(c.type)]
     if with_booleans and numbers:  # is a boolean among the numbers? Those columns strictly
         try:
-            reader.load_sheet(0, use_columns=numbers, schema_sample_rows=None,
-                              dtype_coercion="strict", **where)  # fmt: skip
+            reader.load_sheet(0, header_row=0, skip_rows=0, eager=True, use_columns=numbers,
+                              schema_sample_rows=None, dtype_coercion="strict")  # fmt: skip
         except Exception:
             return _read_xlsx_cells(data)
-    texts = [_typed_text(column) for column in batch.columns]
+    found = [_typed_text(column) for column in batch.columns]
+    texts = [text for text in found if text is not None]
     names = batch.schema.names
     if (
-        any(t is None for t in texts)
+        len(texts) < len(found)
         or any(_odd_name(n, names) for n in names)
         or any(_written_its_own_way(c) for c in batch.columns)
     ):
@@ -307,7 +308,9 @@ def _read_xlsx(data: bytes) -> pa.Table:
     unsure = [i for i, (_, blank) in enumerate(texts) if blank is not None]
     columns = [text for text, _ in texts]
     if unsure:  # cells the typed read left empty: empty, an error, or text like 'NA'
-        again = reader.load_sheet(0, use_columns=unsure, dtypes="string", **where)
+        again = reader.load_sheet(
+            0, header_row=0, skip_rows=0, eager=True, use_columns=unsure, dtypes="string"
+        )
         for i, text in zip(unsure, again.columns, strict=True):
             blank = pa.array(texts[i][1])
             columns[i] = pc.if_else(blank, pc.fill_null(text, ""), columns[i])

@@ -195,15 +195,15 @@ def _row(
                 "schrijf 1234,56 of 1234.56.",
             )
         return Problem(line, f"'{cell['amount']}' is geen bedrag.")
-    value = Decimal(amount.replace(",", "."))
-    if value <= 0:
+    money = Decimal(amount.replace(",", "."))
+    if money <= 0:
         return Problem(line, "het bedrag moet groter zijn dan 0.")
     description = cell["description"] or "Betaling"
     return PaymentRow(
         line,
         cell["reference"],
         day,
-        value.quantize(Decimal("0.01")),
+        money.quantize(Decimal("0.01")),
         description,
         cell["project"],
     )

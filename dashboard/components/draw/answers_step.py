@@ -120,7 +120,7 @@ def _visits(db: Store, caller: Caller, state: DrawState) -> None:
     choices = draw_answers.answer_choices(db, caller, draw_id)
     with st.form(form_key(f"bezoek_{draw_id}")):
         st.markdown(t("**Huisbezoek vastleggen**"))
-        target = st.selectbox(t("Adres"), open_ids, format_func=labels.get, index=None,
+        target = st.selectbox(t("Adres"), open_ids, format_func=lambda i: labels[i], index=None,
                               placeholder=t("Kies het adres"))  # fmt: skip
         outcome = st.radio(t("Uitkomst"), list(OUTCOME_NAMES)[::-1], horizontal=True,
                            format_func=lambda o: t(OUTCOME_NAMES[o]))  # fmt: skip
@@ -131,8 +131,9 @@ def _visits(db: Store, caller: Caller, state: DrawState) -> None:
         if target is None:
             st.error(t("Kies eerst het adres."))
         elif first_submission("bezoek", {"i": target, "o": outcome}):
+            visited = int(target)
             attempt(
-                lambda: draw_invitations.record_visit(db, caller, target, outcome, answers),
+                lambda: draw_invitations.record_visit(db, caller, visited, outcome, answers),
                 t("Het bezoek is vastgelegd."),
             )
     refused = [int(i) for i, o, by in zip(visits["invitation_id"], visits["outcome"],
@@ -143,13 +144,15 @@ def _visits(db: Store, caller: Caller, state: DrawState) -> None:
         st.caption(t("Nog niemand om te vervangen: dat kan na een nee of niet thuis."))
         return
     left, right = st.columns([3, 1])
-    target = left.selectbox(t("Wie wordt vervangen?"), refused, format_func=labels.get,
-                            key=f"vervang_{draw_id}")  # fmt: skip
-    if right.button(t("Vervanger loten"), key=f"vervanger_{draw_id}") and first_submission(
-        "vervanger", {"i": target}
+    refusal = left.selectbox(t("Wie wordt vervangen?"), refused, format_func=lambda i: labels[i],
+                             key=f"vervang_{draw_id}")  # fmt: skip
+    if (
+        right.button(t("Vervanger loten"), key=f"vervanger_{draw_id}")
+        and refusal is not None
+        and first_submission("vervanger", {"i": refusal})
     ):
         attempt(
-            lambda: draw_invitations.replace_refusal(db, caller, int(target)),
+            lambda: draw_invitations.replace_refusal(db, caller, int(refusal)),
             t("Er is een vervanger geloot uit dezelfde groep."),
         )
 
