@@ -24,7 +24,7 @@ if login is None:
 
 caller = login.caller
 st.title("Mijn account")
-st.success(f"U bent ingelogd als **{plain(caller.username)}** ({ROLE_NAMES[caller.role]}).")
+st.success(f"U bent ingelogd als **{plain(caller.username or '')}** ({ROLE_NAMES[caller.role]}).")
 if st.button("Uitloggen", type="primary"):
     web_session.end(store())
 

@@ -118,7 +118,7 @@ def _actions(
     left, middle, right = st.columns(3)
     with left, st.form(form_key(f"bevestigen_{draw_id}")):
         st.markdown(t("**Bevestigen**"))
-        who = st.selectbox(t("Wie zegt ja?"), selected, format_func=label.get, index=None,
+        who = st.selectbox(t("Wie zegt ja?"), selected, format_func=label.__getitem__, index=None,
                            placeholder=t("Kies een lid"))  # fmt: skip
         if st.form_submit_button(t("Bevestigen")):
             if who is None:
@@ -128,8 +128,10 @@ def _actions(
                         t("Bevestigd."))  # fmt: skip
     with middle, st.form(form_key(f"afzeggen_{draw_id}")):
         st.markdown(t("**Afzeggen of stoppen**"))
-        who_not = st.selectbox(t("Wie zegt af?"), sitting, format_func=label.get, index=None,
-                               placeholder=t("Kies een lid"))  # fmt: skip
+        who_not = st.selectbox(
+            t("Wie zegt af?"), sitting, format_func=label.__getitem__, index=None,
+            placeholder=t("Kies een lid"),
+        )  # fmt: skip
         reason = st.text_input(t("Reden (kort, geen gezondheid of andere gevoelige zaken)"))
         # No max_value: a later day typed in would silently become today; the service
         # refuses it with a reason instead.
@@ -149,10 +151,12 @@ def _actions(
         if not open_seats:
             st.caption(t("Niemand te vervangen."))
             return
-        whose = st.selectbox(t("Plaats van"), open_seats, format_func=label.get,
+        whose = st.selectbox(t("Plaats van"), open_seats, format_func=label.__getitem__,
                              key=f"vervangen_{draw_id}")  # fmt: skip
-        if st.button(t("Vervanger nemen"), key=f"vervanger_nemen_{draw_id}") and (
-            first_submission("vervanger_lid", {"m": whose})
+        if (
+            st.button(t("Vervanger nemen"), key=f"vervanger_nemen_{draw_id}")
+            and whose is not None
+            and first_submission("vervanger_lid", {"m": whose})
         ):
             attempt(
                 lambda: draw_members.replace_member(db, caller, int(whose)),
@@ -185,9 +189,10 @@ def _replacement_draw(
           "zijn, met de quota min wat de leden die blijven al vullen, en een eigen "
           "vingerafdruk en trekking.")
     )  # fmt: skip
-    chosen = st.multiselect(t("Plaatsen die de loting vult"), open_seats, format_func=label.get,
-                            placeholder=t("Kies een of meer plaatsen"),
-                            key=f"vervangingsloting_{draw_id}")  # fmt: skip
+    chosen = st.multiselect(
+        t("Plaatsen die de loting vult"), open_seats, format_func=label.__getitem__,
+        placeholder=t("Kies een of meer plaatsen"), key=f"vervangingsloting_{draw_id}",
+    )  # fmt: skip
     if not chosen:
         return
     try:
@@ -275,8 +280,10 @@ def _appointed(
         return
     roles = {int(r.seat_id): str(r.appointed_role) for r in sitting.itertuples()}
     with right, st.form(form_key(f"benoeming_einde_{draw_id}")):
-        seat = st.selectbox(t("Benoemde zetel die eindigt"), list(roles), format_func=roles.get,
-                            index=None, placeholder=t("Kies een zetel"))  # fmt: skip
+        seat = st.selectbox(
+            t("Benoemde zetel die eindigt"), list(roles), format_func=roles.__getitem__,
+            index=None, placeholder=t("Kies een zetel"),
+        )  # fmt: skip
         reason = st.text_input(
             t("Waarom eindigt de zetel?"),
             placeholder=t("Bijvoorbeeld: na de gemeenteraadsverkiezingen"),
