@@ -26,10 +26,5 @@ def plain(text: str) -> str:
     return escaped.replace("\r", " ").replace("\n", " ")
 
 
-def as_shown(rendered: str) -> str:
-    """The text a reader sees of `plain`'s output (for tests): without the word joiners."""
-    return rendered.replace(WORD_JOINER, "")
-
-
 def _is_punctuation(ch: str) -> bool:
     return ch in string.punctuation  # CommonMark's ASCII punctuation, all escapable

@@ -9,7 +9,7 @@ import pandas as pd
 
 from dashboard.domain.models import Allocation, BudgetEnvelope, BudgetSummary, SpendingTransaction
 from dashboard.store.bulk import load_frame
-from dashboard.store.rows import Cursor, first_row, insert, select, select_one
+from dashboard.store.rows import Cursor, insert, select, select_one
 
 # Allocations count for the public only once their decision is published.
 _PUBLISHED_ALLOCATION = """
@@ -247,13 +247,6 @@ def allocation(cur: Cursor, allocation_id: int) -> Allocation | None:
 
 def envelope(cur: Cursor, envelope_id: int) -> BudgetEnvelope | None:
     return select_one(cur, BudgetEnvelope, "budget_envelope", "id = ?", [envelope_id])
-
-
-def import_seen(cur: Cursor, file_sha256: str) -> bool:
-    row = first_row(
-        cur, "SELECT count(*) FROM spending_import WHERE file_sha256 = ?", [file_sha256]
-    )
-    return bool(row and row[0])
 
 
 def record_import(

@@ -182,10 +182,6 @@ def meeting(cur: Cursor, meeting_id: int) -> Meeting | None:
     return select_one(cur, Meeting, "meeting", "id = ?", [meeting_id])
 
 
-def decisions_for_proposal(cur: Cursor, proposal_id: int) -> list[Decision]:
-    return select(cur, Decision, "decision", "proposal_id = ?", [proposal_id], order_by="id")
-
-
 def add_consultation(
     cur: Cursor,
     neighbourhood_id: int,

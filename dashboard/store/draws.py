@@ -516,15 +516,6 @@ def later_rotation(cur: Cursor, council_id: int, draw_id: int) -> int | None:
     return None if row is None else int(row[0])
 
 
-def replacement_draws(cur: Cursor, parent_id: int) -> list[Draw]:
-    rows = cur.execute(
-        f"SELECT {_DRAW_COLUMNS} FROM draw WHERE parent_draw_id = ? AND purpose = 'replacement' "
-        "ORDER BY id",
-        [parent_id],
-    ).fetchall()
-    return [Draw(*row) for row in rows]
-
-
 def replacement_links(cur: Cursor, replacement_draw_id: int) -> list[tuple[int, int, int | None]]:
     """(link id, replaced member, replacement member) of one replacement draw, in the
     order of the replaced members."""

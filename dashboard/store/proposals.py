@@ -187,14 +187,5 @@ def add_milestone(
     )
 
 
-def update_milestone(
-    cur: Cursor, milestone_id: int, status: str, done_on: date | None, progress_pct: int | None
-) -> None:
-    cur.execute(
-        "UPDATE milestone SET status = ?, done_on = ?, progress_pct = ? WHERE id = ?",
-        [status, done_on, progress_pct, milestone_id],
-    )
-
-
 def milestone(cur: Cursor, milestone_id: int) -> Milestone | None:
     return select_one(cur, Milestone, "milestone", "id = ?", [milestone_id])

@@ -42,13 +42,6 @@ def refresh_population_stats(cur: Cursor, year: int, reference: date) -> int:
     return int(row[0]) if row else 0
 
 
-def population_by_neighbourhood(cur: Cursor) -> dict[int, int]:
-    rows = cur.execute(
-        "SELECT neighbourhood_id, count(*) FROM resident_now GROUP BY 1 ORDER BY 1"
-    ).fetchall()
-    return {int(n): int(c) for n, c in rows}
-
-
 def population_stats(cur: Cursor, neighbourhood_id: int, year: int) -> dict[str, dict[str, int]]:
     rows = cur.execute(
         "SELECT feature, value, count FROM population_stat "

@@ -15,10 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from playwright.sync_api import Page
 
-from dashboard.components.text import as_shown, plain
+from dashboard.components.text import plain
 from tests.e2e.harness import running_server, wait_until_ready
+from tests.shown import as_shown, unescaped
 from tests.shown import shown as shown_text
-from tests.shown import unescaped
 
 ATTACKS = [
     "$x^2$ en $$y$$",
