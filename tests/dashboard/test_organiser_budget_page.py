@@ -7,7 +7,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.domain.auth import Caller, Role
-from dashboard.store import proposals
+from dashboard.services.budget.spending import allocations_of
+from dashboard.store import budget, proposals
 from dashboard.store.db import open_store
 from tests.shown import shown
 
@@ -122,3 +123,66 @@ def test_a_refused_form_keeps_what_was_typed_and_a_success_empties_it(app_db: Pa
     submit(at, "Voorstel indienen")
     assert "Het voorstel is ingediend." in [s.value for s in at.success]
     assert by_label(at.text_input, "Titel").value == ""
+
+
+def newest_proposal(db: Path) -> Any:
+    store = open_store(db)
+    try:
+        with store.read() as cur:
+            return max(proposals.proposals_for_neighbourhood(cur, 7), key=lambda p: p.id)
+    finally:
+        store.close()
+
+
+def test_a_proposal_gets_its_place_on_the_map_or_a_clear_refusal(app_db: Path) -> None:
+    at = open_page()
+    at.selectbox(key="boek_wijk").select(7).run()
+    by_label(at.text_input, "Titel").input("Speeltuin aan de Beekweg")
+    by_label(at.text_area, "Omschrijving").input("Een klimrek en twee schommels.")
+    by_label(at.text_input, "Gevraagd bedrag (€)").input("9.000")
+    by_label(at.multiselect, "Thema's").select(ENERGY)
+    by_label(at.text_input, "Plek (breedtegraad, lengtegraad; mag leeg)").input("48.85, 2.35")
+    before = proposal_count(app_db)
+    submit(at, "Voorstel indienen")
+    assert at.error and proposal_count(app_db) == before  # Paris is not in the Netherlands
+    by_label(at.text_input, "Plek (breedtegraad, lengtegraad; mag leeg)").input("53.2012, 6.5531")
+    submit(at, "Voorstel indienen")
+    assert "Het voorstel is ingediend." in [s.value for s in at.success]
+    made = newest_proposal(app_db)
+    assert (made.title, made.location_lat, made.location_lon) == (
+        "Speeltuin aan de Beekweg",
+        53.2012,
+        6.5531,
+    )
+
+
+def test_an_allocation_booked_by_mistake_is_reversed_from_the_page(app_db: Path) -> None:
+    store = open_store(app_db)
+    try:  # an allocation with nothing spent on it yet: only those can be booked back whole
+        with store.read() as cur:
+            hood, first = next(
+                (hood, a.id)
+                for hood in range(1, 13)
+                for a in allocations_of(store, ORGANISER, hood)
+                if not budget.spending_for_allocation(cur, a.id)
+            )
+    finally:
+        store.close()
+    at = open_page()
+    at.selectbox(key="boek_wijk").select(hood).run()
+    available = at.metric[3].value
+    submit(at, "Toekenning terugboeken")
+    assert "Kies eerst een toekenning." in [e.value for e in at.error]
+    by_label(at.selectbox, "Toekenning").set_value(first)
+    by_label(at.text_input, "Reden van de correctie").input("ok")
+    submit(at, "Toekenning terugboeken")
+    assert at.error and at.metric[3].value == available  # a reason needs five letters
+    by_label(at.text_input, "Reden van de correctie").input("Verkeerd budget gekozen")
+    submit(at, "Toekenning terugboeken")
+    assert any("teruggeboekt" in s.value for s in at.success)
+    assert at.metric[3].value != available  # the money is free again
+    store = open_store(app_db)
+    try:
+        assert first not in [a.id for a in allocations_of(store, ORGANISER, hood)]
+    finally:
+        store.close()

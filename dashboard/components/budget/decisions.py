@@ -16,6 +16,7 @@ from dashboard.services.budget.decisions import (
     publish_decision,
     record_decision,
 )
+from dashboard.services.budget.spending import allocations_of, reverse_allocation
 from sortition import clock
 
 
@@ -138,3 +139,39 @@ def render(page: BookPage) -> None:
         )
         if st.button("Publiceren", key="publiceer"):
             attempt(lambda: publish_decision(db, caller, choice), "Het besluit is gepubliceerd.")
+    _correct_allocation(page)
+
+
+def _correct_allocation(page: BookPage) -> None:
+    """Undo an allocation booked by mistake (the wrong budget, a typing error): a reversing
+    row under the same decision. Changing the amount itself is a new decision."""
+    correctable = allocations_of(page.db, page.caller, page.hood_id)
+    if not correctable:
+        return
+    with st.form(form_key("toekenning_corrigeren")):
+        st.markdown(
+            "**Toekenning corrigeren** (verkeerd geboekt; een ander bedrag is een nieuw besluit)"
+        )
+        chosen = st.selectbox(
+            "Toekenning",
+            [a.id for a in correctable],
+            format_func=lambda i: next(
+                f"{a.booked_on:%d-%m-%Y} · {page.project_label(a.proposal_id)} · {euro(a.amount)}"
+                if a.proposal_id in page.projects
+                else f"{a.booked_on:%d-%m-%Y} · {euro(a.amount)}"
+                for a in correctable
+                if a.id == i
+            ),
+            index=None,
+            placeholder="Kies een toekenning",
+        )
+        reason = st.text_input("Reden van de correctie")
+        if st.form_submit_button("Toekenning terugboeken"):
+            if chosen is None:
+                st.error("Kies eerst een toekenning.")
+            elif first_submission("toekenning_corrigeren", {"a": chosen, "r": reason}):
+                allocation_id = int(chosen)
+                attempt(
+                    lambda: reverse_allocation(page.db, page.caller, allocation_id, reason),
+                    "De toekenning is teruggeboekt; het geld is weer beschikbaar in het budget.",
+                )

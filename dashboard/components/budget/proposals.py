@@ -13,6 +13,7 @@ from dashboard.services.budget.proposals import (
     SUBMITTER_TYPES,
     ProposalInput,
     change_proposal_status,
+    parse_location,
     review_proposal,
     submit_proposal,
     theme_names,
@@ -52,8 +53,14 @@ def render(page: BookPage) -> None:
             format_func=lambda code: themes.get(code, code),
             placeholder="Kies thema's",
         )
+        place = st.text_input(
+            "Plek (breedtegraad, lengtegraad; mag leeg)",
+            placeholder="53.2012, 6.5531",
+            help="Met een plek staat het project op de kaart van de monitor.",
+        )
         if st.form_submit_button("Voorstel indienen") and first_submission(
-            "voorstel", {"t": title, "x": text, "s": submitter, "r": requested, "c": chosen}
+            "voorstel",
+            {"t": title, "x": text, "s": submitter, "r": requested, "c": chosen, "p": place},
         ):
             attempt(
                 lambda: submit_proposal(
@@ -67,6 +74,7 @@ def render(page: BookPage) -> None:
                         requested,
                         chosen,
                         council_id=view.council_ids[0] if view.council_ids else None,
+                        location=parse_location(place),
                     ),
                 ),
                 "Het voorstel is ingediend.",
