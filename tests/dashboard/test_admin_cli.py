@@ -3,6 +3,7 @@
 import io
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -133,7 +134,9 @@ def add_audit_events(database: Path, count: int) -> None:
     store = open_store(database)
     try:
         for number in range(count):
-            store.write(lambda cur, n=number: audit.append(cur, "test", "step", "draw", n))
+            store.write(
+                partial(audit.append, actor="test", action="step", entity="draw", entity_id=number)
+            )
     finally:
         store.close()
 

@@ -18,7 +18,7 @@ from dashboard.components import monitor_tables
 from dashboard.components.exports import csv_bytes, xlsx_bytes
 from dashboard.components.public_cache import StaffReader
 from dashboard.domain.auth import PUBLIC, Caller, PermissionDenied, Role
-from dashboard.domain.money import euro
+from dashboard.domain.money import ZERO, euro
 from dashboard.services import monitor, public
 from dashboard.services.budget.common import load_books_for
 from dashboard.services.budget.decisions import DecisionInput, decisions, record_decision
@@ -60,8 +60,8 @@ def test_every_neighbourhood_matches_the_ledger(app_db: Path) -> None:
         assert row[4] == float(expected.allocated)
         assert row[5] == float(expected.spent)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Toegekend"] == euro(sum(t.allocated for t in totals.values()))
-    assert metrics["Uitgegeven"] == euro(sum(t.spent for t in totals.values()))
+    assert metrics["Toegekend"] == euro(sum((t.allocated for t in totals.values()), ZERO))
+    assert metrics["Uitgegeven"] == euro(sum((t.spent for t in totals.values()), ZERO))
     assert metrics["Overschrijdingen"] == "1"  # the demo's one overspent project
 
 

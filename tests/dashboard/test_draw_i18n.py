@@ -3,7 +3,9 @@ translation with the same blanks (dashboard/i18n/en_draw.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from dashboard.components.draw import common, members_step
 from dashboard.domain.statuses import DRAW_STATUS_NAMES
@@ -17,7 +19,7 @@ SOURCES = [
     *sorted((ROOT / "dashboard" / "components" / "draw").glob("*.py")),
     ROOT / "dashboard" / "pages" / "organiser_draw.py",
 ]
-TABLES = [
+TABLES: list[Mapping[Any, str]] = [
     common.STEPS,
     common.DIRECT_STEPS,
     common.METHOD_NAMES,

@@ -7,6 +7,7 @@ import ast
 import string
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
@@ -33,7 +34,7 @@ LABEL_TABLES = [
 
 
 def sentences(
-    sources: Sequence[Path] = tuple(TRANSLATED), tables: Sequence[Mapping[str, str]] = ()
+    sources: Sequence[Path] = tuple(TRANSLATED), tables: Sequence[Mapping[Any, str]] = ()
 ) -> set[str]:
     """Every literal first argument of t() in `sources`, and every label in `tables`
     (by default the residents' pages and their label tables)."""

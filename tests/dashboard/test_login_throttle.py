@@ -99,7 +99,8 @@ def test_an_unknown_name_takes_as_long_as_a_wrong_password(store: Store) -> None
     """Medians of interleaved attempts (no lock in between): response times do not tell
     which names exist. Both spend one Argon2 verification (~25-40 ms)."""
     patient = LockoutPolicy(max_failures=10_000, lock_minutes=15)
-    real, unknown = [], []
+    real: list[float] = []
+    unknown: list[float] = []
     for attempt in range(15):
         at = NOW + timedelta(seconds=attempt)
         for name, times in (("organisator", real), (f"onbekend{attempt % 3}", unknown)):

@@ -12,6 +12,7 @@ from dashboard.services import privacy
 from dashboard.store import audit
 from dashboard.store.db import Store, open_store
 from tests.conftest import DEMO_TODAY
+from tests.database_state import count
 
 ADMIN = Caller("beheer", Role.ADMINISTRATOR, None)
 
@@ -45,11 +46,11 @@ NEVER_INVITED = """
 
 
 def test_retention_deletes_the_invited_who_were_not_selected(store: Store) -> None:
-    sitting = scalar(store, SITTING, [DEMO_TODAY])
+    sitting = count(store, SITTING, [DEMO_TODAY])
     never = scalar(store, NEVER_INVITED)
-    assert scalar(store, NOT_SELECTED) > 0 and sitting > 0
+    assert count(store, NOT_SELECTED) > 0 and sitting > 0
     dry = privacy.apply_retention(store, SYSTEM, days=0, today=DEMO_TODAY, dry_run=True)
-    assert dry.scheduled > 0 and scalar(store, NOT_SELECTED) > 0  # a dry run changes nothing
+    assert dry.scheduled > 0 and count(store, NOT_SELECTED) > 0  # a dry run changes nothing
 
     report = privacy.apply_retention(store, SYSTEM, days=0, today=DEMO_TODAY)
 
@@ -74,7 +75,7 @@ LAST_DRAW_NOT_SELECTED = """
 def test_retention_waits_the_configured_days(store: Store) -> None:
     last_draw = scalar(store, "SELECT max(CAST(completed_at AS DATE)) FROM draw")
     assert isinstance(last_draw, date)
-    before = scalar(store, LAST_DRAW_NOT_SELECTED)
+    before = count(store, LAST_DRAW_NOT_SELECTED)
     privacy.apply_retention(store, ADMIN, days=30, today=last_draw + timedelta(days=29))
     assert scalar(store, LAST_DRAW_NOT_SELECTED) == before > 0
     privacy.apply_retention(store, ADMIN, days=30, today=last_draw + timedelta(days=30))

@@ -117,8 +117,10 @@ def test_no_public_export_bundle_or_log_line_holds_a_name_or_address(app_db: Pat
                 texts.append(decisions_csv(public.decisions(store, hood.id, year)).decode())
             texts.append(projects_csv(public.projects(store, hood.id)).decode())
             view = public.council_view(store, hood.id, DEMO_TODAY)
-            draws = [] if view is None or view.draw is None else [view.draw, *view.follow_ups]
-            texts += [public.draw_bundle(store, d.draw_id) or "" for d in draws]
+            draw_ids: list[int] = []
+            if view is not None and view.draw is not None:
+                draw_ids = [view.draw.draw_id, *(f.draw_id for f in view.follow_ups)]
+            texts += [public.draw_bundle(store, d) or "" for d in draw_ids]
     finally:
         for logger, level in zip(loggers, levels, strict=True):
             logger.removeHandler(logs)

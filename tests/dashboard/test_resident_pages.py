@@ -225,6 +225,7 @@ def test_the_council_page_offers_the_draw_bundle_and_it_verifies(app_db: Path) -
     assert view is not None and view.draw is not None and view.draw.has_bundle
     bundle_text = public.draw_bundle(store, view.draw.draw_id)
     assert bundle_text is not None
+    assert view.draw.commitment is not None
     assert view.draw.commitment in shown
     assert "Controlebestand downloaden" in shown
     bundle = json.loads(bundle_text)

@@ -14,8 +14,10 @@ def test_ordered_groups_merge_with_a_neighbour_until_each_has_five() -> None:
     rows = compare({"16-24": 1, "25-44": 4, "45-64": 2, "65+": 4}, POPULATION, AGES, ["0-15"], True)
     assert [r.groups for r in rows] == [("16-24", "25-44"), ("45-64", "65+")]
     assert shown_counts(rows) == [5, 6]
-    assert abs(rows[0].population_share - 550 / 1000) < 1e-9  # children left out
-    assert round(rows[0].difference) == -10
+    share, difference = rows[0].population_share, rows[0].difference
+    assert share is not None and difference is not None
+    assert abs(share - 550 / 1000) < 1e-9  # children left out
+    assert round(difference) == -10
 
 
 def test_unordered_small_groups_are_shown_together() -> None:

@@ -3,6 +3,7 @@ count and status, and the exact Dutch messages an organiser reads."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -28,7 +29,7 @@ statuses = st.sampled_from(list(ProposalStatus))
 draw_statuses = st.sampled_from(list(DrawStatus))
 
 
-def refused(check, *args) -> str | None:  # type: ignore[no-untyped-def]
+def refused(check: Callable[..., object], *args: object) -> str | None:
     try:
         check(*args)
     except UserError as exc:

@@ -197,6 +197,7 @@ def test_invisible_control_and_loose_mark_characters_are_refused_and_named(
             # NFC may first replace a mark by its canonical equivalent (U+0340 -> U+0300).
             assert error.number == 2
             assert error.character in (char, *unicodedata.normalize("NFC", char)), repr(char)
+            assert error.character is not None
             assert describe_character(error.character) in str(error)
 
 
@@ -260,7 +261,8 @@ def canonical_input_ok(char: str) -> bool:
     """The documented alphabet: 0-9, a-z (also with the listed accents), space, hyphen."""
     if char in "0123456789abcdefghijklmnopqrstuvwxyz -":
         return True
-    base, *marks = unicodedata.normalize("NFD", char)
+    decomposed = unicodedata.normalize("NFD", char)
+    base, marks = decomposed[0], decomposed[1:]
     return "a" <= base <= "z" and bool(marks) and set(marks) <= ACCENTS
 
 
@@ -343,7 +345,7 @@ def disguised(draw: st.DrawFn) -> tuple[str, str]:
     out = []
     for char in plain:
         choices = SAME_LOOK.get(char, [])
-        if choices and draw(st.booleans()):
+        if bool(choices) and draw(st.booleans()):
             char = draw(st.sampled_from(choices))
         if draw(st.integers(0, 9)) == 0:
             char += draw(st.sampled_from(INVISIBLE))

@@ -83,7 +83,7 @@ def test_forged_addresses_break_no_page(app_db: Path, who: str) -> None:
     assert broken == []
 
 
-FORGED_STATE = {
+FORGED_STATE: dict[tuple[str, str], list[dict[str, object]]] = {
     # the map's selection: a point that names no neighbourhood, or is not even a point
     ("resident_map", "wijkkaart"): [
         {"selection": {"points": [{"customdata": ["WK999"]}]}},

@@ -58,7 +58,12 @@ def test_a_spent_address_is_refused_before_any_password_check(
 ) -> None:
     spend(client_limits.LOGIN, VISITOR)
     checks: list[str] = []
-    monkeypatch.setattr(passwords, "verify_password", lambda h, p: checks.append(p) or False)
+
+    def verify_password(password_hash: str, password: str) -> bool:
+        checks.append(password)
+        return False
+
+    monkeypatch.setattr(passwords, "verify_password", verify_password)
     at = log_in("wethouder", "demo-wethouder")
     assert errors(at) == [REFUSED]
     assert checks == []

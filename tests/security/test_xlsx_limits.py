@@ -12,6 +12,7 @@ import time
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TypedDict
 
 import pytest
 from hypothesis import given, settings
@@ -93,7 +94,15 @@ print(json.dumps({"outcome": outcome, "mb": grown, "s": time.perf_counter() - st
 """
 
 
-def read_in_child(path: Path) -> dict[str, object]:
+class ChildRead(TypedDict):
+    """What CHILD prints: the reader's outcome, the memory it grew by (MB), its seconds."""
+
+    outcome: str
+    mb: float
+    s: float
+
+
+def read_in_child(path: Path) -> ChildRead:
     done = subprocess.run(
         [sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, timeout=300
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 import pandas as pd
 import pytest
@@ -86,9 +87,12 @@ def as_bytes(
     return text.encode(draw(encodings), errors="replace")
 
 
+T = TypeVar("T")
+
+
 def refused_or_stored(
-    store: Store, attempt: Callable[[], object]
-) -> tuple[object | None, dict[str, tuple[int, int]], dict[str, tuple[int, int]]]:
+    store: Store, attempt: Callable[[], T]
+) -> tuple[T | None, dict[str, tuple[int, int]], dict[str, tuple[int, int]]]:
     """Run `attempt`; a refusal must be a clear message and change nothing at all.
     Returns the result (None when refused) and the database before and after."""
     before = fingerprint(store)
@@ -169,7 +173,7 @@ def check_register_import(
     outcome, before, after = refused_or_stored(store, attempt)
     if outcome is None:
         return
-    check, result = outcome  # type: ignore[misc]
+    check, result = outcome
     if result.already_imported:
         assert after == before
         return

@@ -108,6 +108,7 @@ def test_a_rotation_from_invitations_to_the_new_cohort(store: Store) -> None:
     number = bundle_number(store, draw_id)
     with store.read() as cur:
         bundle = draw_rows.bundle(cur, draw_id)
+        assert bundle is not None  # the draw was revealed
         newcomers = [str(resident[p]) for p in bundle["panel"]]
         staying = draw_rows.member_features(cur, draw_id, plan["staying"], DAY)
         # The newcomers' groups as they answered them (what the draw used).
@@ -214,6 +215,7 @@ def test_a_rotation_of_no_seats_fills_only_the_open_seat(store: Store) -> None:
     resident = residents_by_number(store, draw_id)
     with store.read() as cur:
         bundle = draw_rows.bundle(cur, draw_id)
+    assert bundle is not None  # the draw was revealed
     assert bundle["k"] == 1 and sortition.verify(bundle) == []
     view = draw_members.members_view(store, ORGANISER, draw_id)
     assert view.roster["rotates_out"].isna().all()  # nobody rotates out

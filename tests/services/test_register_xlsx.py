@@ -115,8 +115,13 @@ def test_a_mixed_column_with_a_value_written_another_way_is_read_cell_by_cell(
     """fastexcel writes these its own way in a text column (12.5 is fine, but is not told
     from the text '12.5'): the cell-by-cell read decides."""
     data = workbook([["huisnummer"], ["12a"], [other], [7]])
-    cells = []
-    monkeypatch.setattr(rx, "_read_xlsx_cells", lambda d: cells.append(d) or pa.table({}))
+    cells: list[bytes] = []
+
+    def read_xlsx_cells(book: bytes) -> pa.Table:
+        cells.append(book)
+        return pa.table({})
+
+    monkeypatch.setattr(rx, "_read_xlsx_cells", read_xlsx_cells)
     rx._read_xlsx(data)
     assert cells == [data]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import TypedDict
 
 import numpy as np
 import pandas as pd
@@ -12,7 +13,16 @@ from sortition import DEFAULT_AGE_BANDS, SortitionInputError, invite
 from sortition.invite import allocate
 
 
-def _register(n: int, seed: int = 0) -> dict[str, np.ndarray]:
+class _Register(TypedDict):
+    """The four columns `invite` takes, by their argument names."""
+
+    person_id: np.ndarray
+    household_id: np.ndarray
+    neighbourhood: np.ndarray
+    age: np.ndarray
+
+
+def _register(n: int, seed: int = 0) -> _Register:
     rng = np.random.default_rng(seed)
     households = n // 2
     hh = np.minimum(np.arange(n) * households // n, households - 1)

@@ -203,7 +203,7 @@ def test_a_killed_bulk_load_leaves_the_old_database_as_it_was(demo_db: Path) -> 
          "--today", "2026-11-23", "--out", str(demo_db), "--force"],
         cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    partial = []
+    partial: list[Path] = []
     deadline = time.monotonic() + 60
     while not partial and time.monotonic() < deadline and child.poll() is None:
         partial = [p for p in demo_db.parent.iterdir() if p.name.endswith(".partial")]

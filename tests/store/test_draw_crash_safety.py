@@ -17,6 +17,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import pytest
@@ -138,7 +139,10 @@ def _steps(events: list[audit.AuditEvent], step: str, draw_id: int) -> int:
     return sum(1 for e in events if e.action == f"draw.{step}" and e.entity_id == str(draw_id))
 
 
-def retried(database: Path, action: Callable[[Store], object]) -> object:
+T = TypeVar("T")
+
+
+def retried(database: Path, action: Callable[[Store], T]) -> T:
     store = open_store(database)
     try:
         return action(store)
@@ -302,9 +306,7 @@ def test_a_killed_preparation_and_ceremony_keep_the_selection_whole(demo_db: Pat
 
 
 def count_members(database: Path, draw_id: int) -> int:
-    return int(
-        retried(
-            database,
-            lambda s: count(s, "SELECT count(*) FROM panel_member WHERE draw_id = ?", [draw_id]),
-        )  # type: ignore[arg-type]
+    return retried(
+        database,
+        lambda s: count(s, "SELECT count(*) FROM panel_member WHERE draw_id = ?", [draw_id]),
     )
