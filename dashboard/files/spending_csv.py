@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -59,63 +60,100 @@ class ParsedFile:
 
 
 def parse(data: bytes, today: date) -> ParsedFile:
-    if len(data) > MAX_BYTES:
-        return _fail(f"Het bestand is groter dan {MAX_BYTES // 1_000_000} MB.")
-    if not data.strip():
-        return _fail("Het bestand is leeg.")
-    text = _decode(data)
-    if text is None:
-        return _fail("Het bestand is geen tekst (CSV). Exporteer het als CSV.")
-    if not text.strip():
-        return _fail("Het bestand is leeg.")
-    lines = text.splitlines()
-    delimiter = max((",", ";", "\t"), key=lines[0].count)  # a tie: the comma
-    reader = csv_records.records(text, delimiter)  # any line end; each record's lines
     try:
-        first = next(reader)
-    except (StopIteration, csv_records.UnreadableRecord):
-        return _fail("De eerste regel met kolomnamen ontbreekt.")
-    if not first.whole:
-        return _fail(csv_check.span_message(_span(first)))
-    header = first.cells
-    positions, missing = _columns(header)
-    if missing:
-        return _fail(
-            f"Kolommen ontbreken: {', '.join(missing)}. Verwacht: kenmerk, datum, bedrag, "
-            "omschrijving, project."
-        )
-    rows, problems = [], []
-    seen: dict[str, int] = {}
-    try:
-        for record in reader:
-            line = record.first_line
-            if line - 1 > MAX_ROWS:
-                return _fail(f"Het bestand heeft meer dan {MAX_ROWS:,} regels.".replace(",", "."))
-            if not record.whole:  # a stray quote: the lines up to the next one, one row
-                problems.append(Problem(0, csv_check.span_message(_span(record))))
-                continue
-            if not any(cell.strip() for cell in record.cells):
-                continue
-            parsed = _row(line, record.cells, positions, today)
-            if isinstance(parsed, Problem):
-                problems.append(parsed)
-                continue
-            if parsed.reference in seen:
-                problems.append(
-                    Problem(
-                        line,
-                        f"kenmerk '{parsed.reference}' staat ook op regel "
-                        f"{seen[parsed.reference]}.",
-                    )
-                )
-                continue
-            seen[parsed.reference] = line
-            rows.append(parsed)
-    except csv_records.UnreadableRecord as exc:  # nothing after it can be read
-        problems.append(Problem(0, csv_check.span_message(csv_check.unreadable_span(exc))))
+        text = _text(data)
+        reader = csv_records.records(text, _delimiter(text))  # any line end; each record's lines
+        rows, problems = _payments(reader, _header(reader), today)
+    except _Refused as refused:
+        return _fail(refused.message)
     if not rows and not problems:
         return _fail("Het bestand bevat geen betalingen.")
     return ParsedFile(rows, problems)
+
+
+class _Refused(Exception):
+    """The file as a whole is refused: one problem, no rows."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _text(data: bytes) -> str:
+    """The file's text; _Refused when it is too large, empty or no text."""
+    if len(data) > MAX_BYTES:
+        raise _Refused(f"Het bestand is groter dan {MAX_BYTES // 1_000_000} MB.")
+    if not data.strip():
+        raise _Refused("Het bestand is leeg.")
+    text = _decode(data)
+    if text is None:
+        raise _Refused("Het bestand is geen tekst (CSV). Exporteer het als CSV.")
+    if not text.strip():
+        raise _Refused("Het bestand is leeg.")
+    return text
+
+
+def _delimiter(text: str) -> str:
+    """The separator the first line uses most; a tie: the comma."""
+    return max((",", ";", "\t"), key=text.splitlines()[0].count)
+
+
+def _header(reader: Iterator[csv_records.Record]) -> dict[str, int]:
+    """Each column's position in the first line; _Refused when the line or a column is
+    missing."""
+    try:
+        first = next(reader)
+    except (StopIteration, csv_records.UnreadableRecord):
+        raise _Refused("De eerste regel met kolomnamen ontbreekt.") from None
+    if not first.whole:
+        raise _Refused(csv_check.span_message(_span(first)))
+    positions, missing = _columns(first.cells)
+    if missing:
+        raise _Refused(
+            f"Kolommen ontbreken: {', '.join(missing)}. Verwacht: kenmerk, datum, bedrag, "
+            "omschrijving, project."
+        )
+    return positions
+
+
+def _payments(
+    reader: Iterator[csv_records.Record], positions: dict[str, int], today: date
+) -> tuple[list[PaymentRow], list[Problem]]:
+    """The payments after the header and the problems with the other lines; a reference
+    seen before is a problem."""
+    rows: list[PaymentRow] = []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}  # reference -> the line it is first on
+    try:
+        for record in reader:
+            found = _payment(record, positions, today)
+            if isinstance(found, PaymentRow) and found.reference in seen:
+                found = Problem(
+                    found.line,
+                    f"kenmerk '{found.reference}' staat ook op regel {seen[found.reference]}.",
+                )
+            if isinstance(found, PaymentRow):
+                seen[found.reference] = found.line
+                rows.append(found)
+            elif found is not None:
+                problems.append(found)
+    except csv_records.UnreadableRecord as exc:  # nothing after it can be read
+        problems.append(Problem(0, csv_check.span_message(csv_check.unreadable_span(exc))))
+    return rows, problems
+
+
+def _payment(
+    record: csv_records.Record, positions: dict[str, int], today: date
+) -> PaymentRow | Problem | None:
+    """One record: a payment, the problem with it, or None for an empty line; _Refused
+    past the last line allowed."""
+    if record.first_line - 1 > MAX_ROWS:
+        raise _Refused(f"Het bestand heeft meer dan {MAX_ROWS:,} regels.".replace(",", "."))
+    if not record.whole:  # a stray quote: the lines up to the next one, one row
+        return Problem(0, csv_check.span_message(_span(record)))
+    if not any(cell.strip() for cell in record.cells):
+        return None
+    return _row(record.first_line, record.cells, positions, today)
 
 
 def _span(record: csv_records.Record) -> csv_records.Span:
@@ -159,54 +197,71 @@ def _row(
     if len(record) <= max(positions.values()):
         return Problem(line, "te weinig kolommen.")
     cell = {key: record[index].strip() for key, index in positions.items()}
-    for key, value in cell.items():  # too long: refused, never cut short
+    problem = _cells_problem(cell)
+    if problem:
+        return Problem(line, problem)
+    day = _booking_day(cell["date"], today)
+    if isinstance(day, str):
+        return Problem(line, day)
+    money = _money(cell["amount"])
+    if isinstance(money, str):
+        return Problem(line, money)
+    description = cell["description"] or "Betaling"
+    return PaymentRow(line, cell["reference"], day, money, description, cell["project"])
+
+
+def _cells_problem(cell: dict[str, str]) -> str | None:
+    """A cell that is too long (refused, never cut short), or a reference or project
+    missing."""
+    for key, value in cell.items():
         problem = csv_check.cell_problem(value, COLUMNS[key][0], csv_check.SPENDING[key])
         if problem:
-            return Problem(line, problem + ".")
+            return problem + "."
     if not cell["reference"]:
-        return Problem(line, "het kenmerk ontbreekt.")
+        return "het kenmerk ontbreekt."
     if not cell["project"]:
-        return Problem(line, "het project ontbreekt.")
-    day = _date(cell["date"])
+        return "het project ontbreekt."
+    return None
+
+
+def _booking_day(text: str, today: date) -> date | str:
+    """The date a payment was booked, or what is wrong with it."""
+    day = _date(text)
     if day is None:
-        return Problem(line, f"'{cell['date']}' is geen datum (schrijf 2026-03-31 of 31-03-2026).")
+        return f"'{text}' is geen datum (schrijf 2026-03-31 of 31-03-2026)."
     if day > today:
-        return Problem(line, f"de datum {day:%d-%m-%Y} ligt in de toekomst.")
+        return f"de datum {day:%d-%m-%Y} ligt in de toekomst."
     if day.year < today.year - BOOKING_YEARS_BACK:
-        return Problem(
-            line,
+        return (
             f"de datum {day:%d-%m-%Y} ligt meer dan {BOOKING_YEARS_BACK} jaar terug; "
-            "controleer de datum.",
+            "controleer de datum."
         )
-    amount = cell["amount"].replace("€", "").strip()
+    return day
+
+
+def _money(text: str) -> Decimal | str:
+    """The amount of a payment in cents, or what is wrong with it."""
+    amount = text.replace("€", "").strip()
     if amount.startswith("-"):
-        return Problem(
-            line,
+        return (
             "negatieve bedragen worden niet geïmporteerd; boek een correctie "
-            "als tegenboeking in Wijkraad.",
+            "als tegenboeking in Wijkraad."
         )
     if not _AMOUNT.match(amount):
-        if re.fullmatch(r"[0-9]{17,}([.,][0-9]{1,2})?", amount):
-            return Problem(line, f"'{cell['amount']}' is te groot voor een bedrag.")
-        if re.match(r"^\d{1,3}([.,]\d{3})+([.,]\d{1,2})?$", amount):
-            return Problem(
-                line,
-                f"'{cell['amount']}' heeft een scheidingsteken voor duizendtallen; "
-                "schrijf 1234,56 of 1234.56.",
-            )
-        return Problem(line, f"'{cell['amount']}' is geen bedrag.")
+        return _amount_problem(text, amount)
     money = Decimal(amount.replace(",", "."))
     if money <= 0:
-        return Problem(line, "het bedrag moet groter zijn dan 0.")
-    description = cell["description"] or "Betaling"
-    return PaymentRow(
-        line,
-        cell["reference"],
-        day,
-        money.quantize(Decimal("0.01")),
-        description,
-        cell["project"],
-    )
+        return "het bedrag moet groter zijn dan 0."
+    return money.quantize(Decimal("0.01"))
+
+
+def _amount_problem(text: str, amount: str) -> str:
+    """Why `amount` (the cell's `text` without the euro sign) is no amount."""
+    if re.fullmatch(r"[0-9]{17,}([.,][0-9]{1,2})?", amount):
+        return f"'{text}' is te groot voor een bedrag."
+    if re.match(r"^\d{1,3}([.,]\d{3})+([.,]\d{1,2})?$", amount):
+        return f"'{text}' heeft een scheidingsteken voor duizendtallen; schrijf 1234,56 of 1234.56."
+    return f"'{text}' is geen bedrag."
 
 
 def _date(text: str) -> date | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -185,6 +186,18 @@ def _parse_registrations(data: bytes) -> list[Registration]:
     delimiter = max((";", ",", "\t"), key=first.count)  # ties: ';' (Dutch Excel)
     # Line ends of any kind (a lone CR too, as old spreadsheets write them).
     reader = csv_records.records(text, delimiter)
+    positions = _registration_columns(reader)
+    registrations, problems = _read_registrations(reader, positions)
+    problems += _repeated_codes(registrations)
+    if problems:
+        raise _refusal(problems)
+    if not registrations:
+        raise UserError("Het bestand bevat geen aanmeldingen.")
+    return registrations
+
+
+def _registration_columns(reader: Iterator[csv_records.Record]) -> dict[str, int]:
+    """Each known column's position in the first line; code and antwoord are required."""
     try:
         header_record = next(reader)
     except csv_records.UnreadableRecord as exc:
@@ -203,6 +216,13 @@ def _parse_registrations(data: bytes) -> list[Registration]:
             f"Kolommen ontbreken: {', '.join(missing)}. Verwacht: code, antwoord, en verder "
             "naar keuze leeftijd, geslacht, opleiding, woonsituatie, buurt, herkomst."
         )
+    return positions
+
+
+def _read_registrations(
+    reader: Iterator[csv_records.Record], positions: dict[str, int]
+) -> tuple[list[Registration], list[str]]:
+    """The registrations after the header and the problems with the other lines."""
     registrations: list[Registration] = []
     problems: list[str] = []
     try:
@@ -217,6 +237,12 @@ def _parse_registrations(data: bytes) -> list[Registration]:
                 registrations.append(found_problem)
     except csv_records.UnreadableRecord as exc:  # nothing after it can be read
         problems.append(csv_check.span_message(csv_check.unreadable_span(exc)))
+    return registrations, problems
+
+
+def _repeated_codes(registrations: list[Registration]) -> list[str]:
+    """A problem for each letter code that is on an earlier line too."""
+    problems: list[str] = []
     first_line: dict[str, int] = {}  # a dict, not list.count: 2 MB of codes in linear time
     for r in registrations:
         code = _normal_code(r.code)
@@ -224,11 +250,7 @@ def _parse_registrations(data: bytes) -> list[Registration]:
             problems.append(f"Regel {r.line}: code {code} staat ook op regel {first_line[code]}.")
         else:
             first_line[code] = r.line
-    if problems:
-        raise _refusal(problems)
-    if not registrations:
-        raise UserError("Het bestand bevat geen aanmeldingen.")
-    return registrations
+    return problems
 
 
 def _registrations_text(data: bytes) -> str:
