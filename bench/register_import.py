@@ -110,12 +110,12 @@ def write_xlsx(csv_path: Path, out: Path, letter_every: int = 0) -> None:
     names = table.column_names
     letters = [chr(ord("A") + i) for i in range(len(names))]
     words: list[str] = list(names)
-    columns = []
+    columns: list[list[str | None]] = []
     for name in names:
         column = table.column(name).combine_chunks()
         if name in NUMBER_COLUMNS:
             numbers = column.cast(pa.string()).to_pylist()
-            cells = [f"><v>{v}</v></c>" for v in numbers]
+            cells: list[str | None] = [f"><v>{v}</v></c>" for v in numbers]
             if name == "huisnummer" and letter_every:
                 lettered: dict[str, int] = {}
                 for i in range(0, len(numbers), letter_every):
@@ -158,10 +158,10 @@ def write_xlsx(csv_path: Path, out: Path, letter_every: int = 0) -> None:
                 f'<sheetData><row r="1" spans="{span}">{header}</row>'.encode()
             )
             rows = []
-            for n, cells in enumerate(zip(*columns, strict=True), start=2):
+            for n, row_cells in enumerate(zip(*columns, strict=True), start=2):
                 filled = "".join(
                     f'<c r="{letter}{n}"{cell}'
-                    for letter, cell in zip(letters, cells, strict=True)
+                    for letter, cell in zip(letters, row_cells, strict=True)
                     if cell
                 )
                 rows.append(f'<row r="{n}" spans="{span}">{filled}</row>')

@@ -26,6 +26,7 @@ from dashboard.services.budget.common import load_books
 from dashboard.services.budget.spending_import import import_spending
 from dashboard.store import budget, proposals
 from dashboard.store.db import Store, open_store
+from dashboard.store.unit import Unit
 from data.generate import Settings, generate
 from sortition import clock
 from tests.funded import ORGANISER, funded_project
@@ -56,9 +57,9 @@ def former_way(store: Store, data: bytes) -> float:
     """Seconds a row the way the import booked before (rolled back afterwards)."""
     rows = spending_csv.parse(data, TODAY).rows
     cur_started = time.perf_counter()
-    with store.read() as cur:
-        projects = {r: proposals.proposal_by_ref(cur, r) for r in {x.project_ref for x in rows}}
-    cur = store._con.cursor()  # a transaction that is rolled back: the bench books nothing
+    with store.read() as reader:
+        projects = {r: proposals.proposal_by_ref(reader, r) for r in {x.project_ref for x in rows}}
+    cur = Unit(store._con.cursor())  # a transaction that is rolled back: the bench books nothing
     cur.execute("BEGIN TRANSACTION")
     try:
         books = load_books(cur, 1)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Run every test: install the locked environment with the test tools, install Debian's
 # chromium (browser tests) and faketime (the year-ahead run) when missing (as root or with
-# sudo), check lint and formatting, then run pytest on both cores. With no arguments the
+# sudo), check lint, formatting and types, then run pytest on both cores. With no arguments the
 # suite runs again with the machine's clock a year ahead (without the browser tests and
 # the slow fuzzers), so that a test or page that reads the real date fails the day it is
 # written. Extra arguments go to pytest and skip the year-ahead run.
@@ -32,6 +32,7 @@ install_debian faketime /usr/bin/faketime "the year-ahead run"
 
 $UV run --frozen --no-sync ruff check .
 $UV run --frozen --no-sync ruff format --check .
+$UV run --frozen --no-sync mypy
 $UV run --frozen --no-sync python -m pytest -n 2 "$@"
 
 if [ $# -eq 0 ]; then
