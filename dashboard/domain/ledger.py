@@ -411,10 +411,3 @@ def postings(books: Books) -> list[Posting]:
             Posting(entry, "paid", s.amount),
         ]
     return result
-
-
-def balances(entries: Iterable[Posting]) -> dict[str, Decimal]:
-    totals: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    for posting in entries:
-        totals[posting.account] += posting.amount
-    return dict(totals)

@@ -76,10 +76,6 @@ def add_allocation(
     )
 
 
-def allocations_for_proposal(cur: Cursor, proposal_id: int) -> list[Allocation]:
-    return select(cur, Allocation, "allocation", "proposal_id = ?", [proposal_id], order_by="id")
-
-
 def add_spending(
     cur: Cursor,
     allocation_id: int,
@@ -128,17 +124,6 @@ def allocation_projects(cur: Cursor, allocation_ids: list[int]) -> dict[int, int
         [sorted(set(allocation_ids))],
     ).fetchall()
     return {int(a): int(p) for a, p in rows}
-
-
-def spending_for_allocation(cur: Cursor, allocation_id: int) -> list[SpendingTransaction]:
-    return select(
-        cur,
-        SpendingTransaction,
-        "spending_transaction",
-        "allocation_id = ?",
-        [allocation_id],
-        order_by="booked_on, id",
-    )
 
 
 def budget_years(cur: Cursor) -> list[int]:

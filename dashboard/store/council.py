@@ -13,7 +13,7 @@ from dashboard.domain.models import (
     Meeting,
     Term,
 )
-from dashboard.store.rows import Cursor, first_row, insert, select, select_one
+from dashboard.store.rows import Cursor, insert, select, select_one
 
 
 def add_council(
@@ -243,15 +243,3 @@ def consultation_options(cur: Cursor, consultation_id: int) -> list[Consultation
         [consultation_id],
         order_by="votes DESC, id",
     )
-
-
-def seats_on(cur: Cursor, council_id: int, day: date) -> int:
-    """Seats filled on a day (drawn and appointed)."""
-    row = first_row(
-        cur,
-        "SELECT count(*) FROM seat_now WHERE council_id = ? AND starts_on <= ? "
-        "AND (ends_on IS NULL OR ends_on > ?) AND term_id IN "
-        "(SELECT id FROM term WHERE council_id = ? AND starts_on <= ? AND ends_on > ?)",
-        [council_id, day, day, council_id, day, day],
-    )
-    return int(row[0]) if row else 0

@@ -492,18 +492,6 @@ def running_replacement(cur: Cursor, parent_id: int) -> Draw | None:
     return Draw(*rows[0]) if rows else None
 
 
-def current_council_draws(cur: Cursor, day: date) -> list[int]:
-    """Completed council draws with a public ceremony whose term runs on `day`."""
-    rows = cur.execute(
-        "SELECT d.id FROM draw d JOIN term t "
-        "ON t.id = TRY_CAST(json_extract_string(d.parameters_json, '$.term_id') AS BIGINT) "
-        "WHERE d.purpose = 'council' AND d.status = 'completed' "
-        "AND d.chosen_index IS NOT NULL AND t.starts_on <= ? AND t.ends_on > ? ORDER BY d.id",
-        [day, day],
-    ).fetchall()
-    return [int(r[0]) for r in rows]
-
-
 def later_rotation(cur: Cursor, council_id: int, draw_id: int) -> int | None:
     """The first rotation of the council completed after draw `draw_id` was, if any."""
     row = first_row(

@@ -3,38 +3,7 @@
 from __future__ import annotations
 
 from dashboard.domain.models import District, Municipality, Neighbourhood, NeighbourhoodPart
-from dashboard.store.rows import Cursor, insert, select, select_one
-
-
-def add_municipality(cur: Cursor, code: str, name: str) -> int:
-    return insert(cur, "municipality", {"code": code, "name": name})
-
-
-def add_district(cur: Cursor, municipality_id: int, code: str, name: str) -> int:
-    return insert(cur, "district", {"municipality_id": municipality_id, "code": code, "name": name})
-
-
-def add_neighbourhood(
-    cur: Cursor,
-    district_id: int,
-    code: str,
-    name: str,
-    polygon_geojson: str,
-    centroid_lat: float,
-    centroid_lon: float,
-) -> int:
-    return insert(
-        cur,
-        "neighbourhood",
-        {
-            "district_id": district_id,
-            "code": code,
-            "name": name,
-            "polygon_geojson": polygon_geojson,
-            "centroid_lat": centroid_lat,
-            "centroid_lon": centroid_lon,
-        },
-    )
+from dashboard.store.rows import Cursor, select, select_one
 
 
 def municipality(cur: Cursor) -> Municipality | None:

@@ -112,22 +112,6 @@ def proposals_for_neighbourhood(cur: Cursor, neighbourhood_id: int) -> list[Prop
     )
 
 
-def proposal_theme_ids(cur: Cursor, proposal_id: int) -> list[int]:
-    rows = cur.execute(
-        "SELECT theme_id FROM proposal_theme WHERE proposal_id = ? ORDER BY 1", [proposal_id]
-    ).fetchall()
-    return [int(r[0]) for r in rows]
-
-
-def status_history(cur: Cursor, proposal_id: int) -> list[tuple[str | None, str, date]]:
-    rows = cur.execute(
-        "SELECT from_status, to_status, changed_on FROM proposal_status_change "
-        "WHERE proposal_id = ? ORDER BY changed_on, id",
-        [proposal_id],
-    ).fetchall()
-    return [(r[0], r[1], r[2]) for r in rows]
-
-
 def proposal_by_ref(cur: Cursor, external_ref: str) -> Proposal | None:
     return select_one(cur, Proposal, "proposal", "external_ref = ?", [external_ref])
 

@@ -25,6 +25,7 @@ from dashboard.services.budget.decisions import DecisionInput, decisions, record
 from dashboard.services.budget.envelopes import add_envelope
 from dashboard.services.budget.proposals import ProposalInput, add_theme, submit_proposal
 from dashboard.store import budget, council, proposals
+from dashboard.store import monitor as monitor_rows
 from dashboard.store.db import open_store
 from dashboard.web.app_state import _store
 from tests.conftest import DEMO_TODAY
@@ -110,18 +111,18 @@ def test_lead_times_are_medians_of_each_proposals_steps(app_db: Path) -> None:
             view = monitor.monitor(store, ALDERMAN, DEMO_TODAY.year, 12, DEMO_TODAY)
             line = next(line for line in view.lines if line.neighbourhood.id == nid)
             to_decision, to_payment = [], []
+            allocations = budget.allocations_for_neighbourhood(cur, nid)
+            payments = budget.spending_for_neighbourhood(cur, nid)
             for p in proposals.proposals_for_neighbourhood(cur, nid):
-                steps = {to: day for _, to, day in reversed(proposals.status_history(cur, p.id))}
+                history = reversed(monitor_rows.status_steps(cur, [p.id]))
+                steps = {s.to_status: s.changed_on for s in history}
                 decided = steps.get("besloten")
                 if decided is None or decided.year != DEMO_TODAY.year:
                     continue
                 to_decision.append((decided - steps["ingediend"]).days)
-                paid = [
-                    t.booked_on
-                    for a in budget.allocations_for_proposal(cur, p.id)
-                    for t in budget.spending_for_allocation(cur, a.id)
-                    if t.amount > 0
-                ]
+                funding = {a.id for a in allocations if a.proposal_id == p.id}
+                paid = [t.booked_on for t in payments
+                        if t.allocation_id in funding and t.amount > 0]  # fmt: skip
                 if paid:
                     to_payment.append((min(paid) - decided).days)
     finally:

@@ -49,7 +49,6 @@ PUBLIC_BY_DESIGN = {
     "dashboard.services.public.upcoming_meetings": "public meetings planned",
     "dashboard.services.public.council_view": "counts per group, small groups merged",
     "dashboard.services.public.draw_bundle": "pseudonymous ids and features, published by law",
-    "dashboard.services.budget.milestones.project_progress": "public progress of a project",
     "dashboard.services.budget.milestones.progress_of": "internal: inside checked reads",
     "dashboard.services.budget.proposals.parse_location": "pure helper",
     "dashboard.services.budget.common.load_books": "internal: runs inside a checked booking",

@@ -25,6 +25,7 @@ from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store, open_store
 from dashboard.store.register_import import register_as_extract
 from sortition import clock
+from tests import records
 from tests.dashboard.test_organiser_budget_page import by_label
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
@@ -349,7 +350,7 @@ def test_every_step_of_a_council_drawn_in_the_demo_history_opens(app_db: Path, s
     store = open_store(app_db)
     try:
         with store.read() as cur:
-            draw_id = draw_rows.current_council_draws(cur, DEMO_TODAY)[0]
+            draw_id = records.current_council_draws(cur, DEMO_TODAY)[0]
     finally:
         store.close()
     at = open_page({"loting": str(draw_id), "stap": step})
@@ -367,7 +368,7 @@ def test_a_refused_form_can_be_corrected_and_sent_again_at_once(app_db: Path) ->
     store = open_store(app_db)
     try:
         with store.read() as cur:
-            draw_id = draw_rows.current_council_draws(cur, DEMO_TODAY)[0]
+            draw_id = records.current_council_draws(cur, DEMO_TODAY)[0]
         members = draw_members.members_view(store, ORGANISER, draw_id).members
         member = int(members.loc[members["status"] == "confirmed", "member_id"].iloc[0])
         with store.read() as cur:
@@ -405,7 +406,7 @@ def test_the_picker_switches_draws_when_the_address_names_one(app_db: Path) -> N
     store = open_store(app_db)
     try:
         with store.read() as cur:
-            first, second = draw_rows.current_council_draws(cur, DEMO_TODAY)[:2]
+            first, second = records.current_council_draws(cur, DEMO_TODAY)[:2]
     finally:
         store.close()
     at = open_page({"loting": str(first)})

@@ -23,6 +23,7 @@ from dashboard.store import audit, budget, council, proposals
 from dashboard.store.db import open_store
 from dashboard.web.app_state import _store
 from sortition import clock, prepare, pseudonym, replacement_draw_inputs, reveal, verify
+from tests import records
 from tests.dashboard.test_public_privacy import everything_shown
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
@@ -268,7 +269,7 @@ def test_the_council_counts_match_the_seats(app_db: Path) -> None:
     store = open_store(app_db)
     with store.read() as cur:
         council_id = council.councils_for_neighbourhood(cur, nid)[0].id
-        seats = council.seats_on(cur, council_id, today())
+        seats = records.seats_on(cur, council_id, today())
     store.close()
     at = open_page(COUNCIL, "WK002")
     sentence = next(m.value for m in at.markdown if "benoemde leden" in m.value)

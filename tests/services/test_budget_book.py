@@ -15,7 +15,7 @@ from dashboard.services.budget.common import load_books_for
 from dashboard.services.budget.consultations import record_consultation
 from dashboard.services.budget.decisions import DecisionInput, publish_decision, record_decision
 from dashboard.services.budget.envelopes import add_envelope
-from dashboard.services.budget.milestones import add_milestone, project_progress
+from dashboard.services.budget.milestones import add_milestone
 from dashboard.services.budget.proposals import (
     ProposalInput,
     add_theme,
@@ -32,8 +32,9 @@ from dashboard.services.budget.spending import (
     reverse_spending,
 )
 from dashboard.services.budget.spending_import import import_spending
+from dashboard.services.budget.view import book_view
 from dashboard.services.budget.year_end import close_year
-from dashboard.store import audit, budget, council, proposals
+from dashboard.store import audit, budget, council, monitor, proposals
 from dashboard.store.db import Store
 from dashboard.store.rows import first_row
 from sortition import clock
@@ -145,10 +146,10 @@ def test_a_rejected_review_needs_a_written_reason(store: Store, hood: dict[str, 
     )  # fmt: skip
     with store.read() as cur:
         found = proposals.proposal(cur, proposal_id)
-        history = proposals.status_history(cur, proposal_id)
+        history = monitor.status_steps(cur, [proposal_id])
     assert found is not None and found.status == "afgewezen"
     assert found.rejection_reason == "Dit is een taak van de gemeente zelf."
-    assert [h[1] for h in history] == ["ingediend", "in behandeling", "afgewezen"]
+    assert [h.to_status for h in history] == ["ingediend", "in behandeling", "afgewezen"]
 
 
 def test_a_decision_allocates_money_that_counts_in_public_once_published(
@@ -327,15 +328,21 @@ def test_two_sessions_booking_at_once_lose_nothing(store: Store, hood: dict[str,
     assert load_books_for(store, 1).spent_on(proposal_id) == D("1200.00")
 
 
+def progress_in_book(store: Store, proposal_id: int) -> int:
+    """A project's progress in percent, as the household book of neighbourhood 1 shows it."""
+    view = book_view(store, ORGANISER, 1, clock.today().year)
+    return next(line.progress for line in view.projects if line.proposal.id == proposal_id)
+
+
 def test_progress_follows_milestones(store: Store, hood: dict[str, int]) -> None:
     proposal_id = submit(store, hood)
     with pytest.raises(UserError, match="besloten"):
         add_milestone(store, ORGANISER, proposal_id, "Start", None, "Er wordt gewerkt")
     grant(store, hood, proposal_id)
-    assert project_progress(store, proposal_id) == 10
+    assert progress_in_book(store, proposal_id) == 10
     add_milestone(store, ORGANISER, proposal_id, "Ontwerp", None, "Tekening", "klaar")
     add_milestone(store, ORGANISER, proposal_id, "Bouw", None, "Hekken staan", "bezig", 40)
-    assert project_progress(store, proposal_id) == 70
+    assert progress_in_book(store, proposal_id) == 70
     with pytest.raises(UserError, match="0 tot en met 100"):
         add_milestone(store, ORGANISER, proposal_id, "X", None, "Y", "bezig", 140)
 
@@ -483,7 +490,7 @@ def test_parts_roll_up_into_their_parent(store: Store, hood: dict[str, int]) -> 
     grant(store, hood, parts[1], "1.000")
     add_milestone(store, ORGANISER, parts[0], "Klaar", None, "Staat er", "klaar")
     # part A: 100% with € 3.000, part B: 10% (besloten) with € 1.000 -> 77.5 -> 78
-    assert project_progress(store, parent) == 78
+    assert progress_in_book(store, parent) == 78
     with pytest.raises(UserError, match="hoofdproject"):
         submit_proposal(
             store, ORGANISER,

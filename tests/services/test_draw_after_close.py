@@ -21,6 +21,7 @@ from dashboard.services.draws import workspace as draws
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store
 from sortition import clock
+from tests import records
 from tests.conftest import DEMO_TODAY
 from tests.database_state import count, fingerprint
 from tests.services.test_draws_public import ORGANISER, actions, council_problems, revealed
@@ -229,7 +230,7 @@ def replaceable_demo_member(store: Store) -> tuple[int, int, str]:
     replacement draw with the nearest feasible quotas does, as tested above), and that
     member's number in the bundle: (draw, member, number)."""
     with store.read() as cur:
-        found = draw_rows.current_council_draws(cur, DEMO_TODAY)
+        found = records.current_council_draws(cur, DEMO_TODAY)
     for draw_id in found:
         sitting = draw_members.members_view(store, EVERYWHERE, draw_id).members
         sitting = sitting[sitting["status"] == "confirmed"]

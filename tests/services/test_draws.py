@@ -448,7 +448,8 @@ def test_registrations_by_form_and_csv_are_stored_once(store: Store) -> None:
                                             answer).added == 0  # fmt: skip
     with pytest.raises(UserError, match="heeft al geantwoord"):
         draw_answers.record_registration(store, ORGANISER, draw_id, codes[0], "nee", Answers())
-    stored = draw_answers.answers_list(store, ORGANISER, draw_id)
+    with store.read() as cur:
+        stored = draw_rows.responses(cur, draw_id)
     assert [(r.gender, r.part_code) for r in stored] == [("vrouw", "BU0011")]
 
     csv = "code;antwoord;leeftijd;geslacht\n" + "\n".join(

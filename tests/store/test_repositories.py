@@ -5,8 +5,11 @@ from decimal import Decimal
 
 import pytest
 
-from dashboard.store import audit, budget, council, geography, proposals
+from dashboard.domain.models import SpendingTransaction
+from dashboard.store import audit, budget, council, geography, monitor, proposals
 from dashboard.store.db import Store, open_memory_store
+from dashboard.store.rows import Cursor, insert
+from tests import records
 
 NOW = datetime(2026, 3, 1, 12, 0)
 
@@ -18,10 +21,21 @@ def store() -> Store:
 
 def seed_place(store: Store) -> int:
     with store.transaction() as cur:
-        municipality = geography.add_municipality(cur, "GM0001", "Proefstad")
-        district = geography.add_district(cur, municipality, "SD01", "Noord")
-        return geography.add_neighbourhood(
-            cur, district, "WK001", "De Hoven", '{"type": "Polygon"}', 53.2, 6.5
+        municipality = insert(cur, "municipality", {"code": "GM0001", "name": "Proefstad"})
+        district = insert(
+            cur, "district", {"municipality_id": municipality, "code": "SD01", "name": "Noord"}
+        )
+        return insert(
+            cur,
+            "neighbourhood",
+            {
+                "district_id": district,
+                "code": "WK001",
+                "name": "De Hoven",
+                "polygon_geojson": '{"type": "Polygon"}',
+                "centroid_lat": 53.2,
+                "centroid_lon": 6.5,
+            },
         )
 
 
@@ -96,8 +110,9 @@ def test_proposal_with_themes_and_status_history(store: Store) -> None:
         assert isinstance(found.requested_amount, Decimal)
         assert found.status == "in behandeling"
         assert (found.location_lat, found.location_lon) == (53.21, 6.51)
-        assert proposals.proposal_theme_ids(cur, proposal_id) == sorted([green, youth])
-        assert proposals.status_history(cur, proposal_id) == [
+        assert records.proposal_theme_ids(cur, proposal_id) == sorted([green, youth])
+        history = monitor.status_steps(cur, [proposal_id])
+        assert [(s.from_status, s.to_status, s.changed_on) for s in history] == [
             (None, "ingediend", date(2026, 1, 5)),
             ("ingediend", "in behandeling", date(2026, 1, 20)),
         ]
@@ -144,14 +159,21 @@ def money_setup(store: Store) -> dict[str, int]:
     return {"hood": hood_id, "allocation": allocation, "proposal": proposal_id}
 
 
+def spending_of(cur: Cursor, ids: dict[str, int]) -> list[SpendingTransaction]:
+    """The payments on the allocation of `money_setup`, in the order they were booked."""
+    return [t for t in budget.spending_for_neighbourhood(cur, ids["hood"])
+            if t.allocation_id == ids["allocation"]]  # fmt: skip
+
+
 def test_budget_records_round_trip_as_decimals(store: Store) -> None:
     ids = money_setup(store)
     with store.read() as cur:
         envelopes = budget.envelopes(cur, ids["hood"], 2026)
         assert [e.amount for e in envelopes] == [Decimal("100000.00")]
-        allocations = budget.allocations_for_proposal(cur, ids["proposal"])
+        allocations = [a for a in budget.allocations_for_neighbourhood(cur, ids["hood"])
+                       if a.proposal_id == ids["proposal"]]  # fmt: skip
         assert [a.amount for a in allocations] == [Decimal("3000.00"), Decimal("500.00")]
-        spending = budget.spending_for_allocation(cur, ids["allocation"])
+        spending = spending_of(cur, ids)
         assert [t.reference for t in spending] == ["FIN-1", "FIN-2", "FIN-3"]
         assert spending[1].reverses_id == spending[0].id
         assert budget.budget_years(cur) == [2026]
@@ -180,7 +202,7 @@ def test_a_duplicate_spending_reference_is_refused_and_changes_nothing(store: St
             cur, ids["allocation"], "FIN-1", date(2026, 4, 1), Decimal("5"), "Dubbel", NOW
         )
     with store.read() as cur:
-        references = [t.reference for t in budget.spending_for_allocation(cur, ids["allocation"])]
+        references = [t.reference for t in spending_of(cur, ids)]
     assert references == ["FIN-1", "FIN-2", "FIN-3"]  # FIN-9 was rolled back too
 
 

@@ -71,13 +71,6 @@ def add_milestone(
     return booking(store, caller, neighbourhood_of_proposal(store, proposal_id), work)
 
 
-def project_progress(store: Store, proposal_id: int) -> int:
-    """Progress in percent; a parent project rolls up its parts."""
-    with store.read() as cur:
-        proposal = proposal_of(cur, proposal_id)
-        return progress_of(cur, proposal.neighbourhood_id)[proposal_id]
-
-
 def progress_of(cur: Unit, neighbourhood_id: int) -> dict[int, int]:
     """Progress of every project of a neighbourhood, with two queries."""
     books = load_books(cur, neighbourhood_id)

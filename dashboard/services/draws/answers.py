@@ -343,14 +343,6 @@ def response_by_group(store: Store, caller: Caller, draw_id: int) -> pd.DataFram
     return table.reset_index(drop=True)
 
 
-def answers_list(store: Store, caller: Caller, draw_id: int) -> list[Response]:
-    """Every answer recorded for the draw, oldest first (no names)."""
-    require_organiser_role(caller)
-    with store.read() as cur:
-        context(cur, caller, draw_id)
-        return draws.responses(cur, draw_id)
-
-
 def answer_choices(store: Store, caller: Caller, draw_id: int) -> dict[str, tuple[str, ...]]:
     """The values each registration question accepts for this draw."""
     require_organiser_role(caller)
