@@ -114,7 +114,20 @@ EN: dict[str, str] = {
         "**4. The new council** (numbers from the verification file, no names)"
     ),
     "Controlebestand (JSON)": "Verification file (JSON)",
-    "De nieuwe raad (CSV, zonder namen)": "The new council (CSV, without names)",
+    "De nieuwe raad (CSV: nummers met kenmerken, niet publiceren)": (
+        "The new council (CSV: numbers with features, not for publication)"
+    ),
+    "**4. De vervangers**, als groepen zoals in het openbare controlebestand": (
+        "**4. The replacements**, as groups as in the public verification file"
+    ),
+    "**4. De nieuwe raad**, als groepen zoals in het openbare controlebestand": (
+        "**4. The new council**, as groups as in the public verification file"
+    ),
+    "Wie er geloot is, staat in het controlebestand van de organisatoren.": (
+        "Who was drawn is in the organisers' verification file."
+    ),
+    "In de raad": "On the council",
+    "Iedereen": "Everyone",
     "Controleer de trekking opnieuw": "Check the draw again",
     "Iedereen kan dit nagaan met het controlebestand en `python -m sortition verify`.": (
         "Anyone can check this with the verification file and `python -m sortition verify`."

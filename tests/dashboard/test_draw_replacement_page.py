@@ -36,6 +36,12 @@ def test_the_projector_shows_the_ceremony_alone_and_leads_back(app_db: Path) -> 
     at.run()
     assert not at.exception, at.exception
     assert "Raad nummer" in text(at) and at.query_params["scherm"] == "projector"
+    # The room sees the council as the public file's groups: no member's number and
+    # features (a number with its features singles a person out in a small neighbourhood).
+    [council] = [tb.value for tb in at.table]
+    assert list(council.columns) == ["In de raad"] and council.index.name == "Groep"
+    assert not [d for d in at.dataframe if "Nummer" in d.value.columns]
+    assert int(council["In de raad"].sum()) == 11
     by_label(at.button, "← Terug naar de werkruimte").click()
     at.run()
     assert "scherm" not in at.query_params

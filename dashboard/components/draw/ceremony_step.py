@@ -62,6 +62,9 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
           "na delen door {m} is {n}.",
           laatste=(view.m or 1) - 1, seed=view.seed, m=view.m, n=view.chosen_index)
     )  # fmt: skip
+    if projector:  # the room sees what the public file shows: groups, never one person
+        _public_council(db, caller, draw_id, replacement)
+        return
     if replacement:
         st.markdown(t("**4. De vervangers** (nummers uit het controlebestand, geen namen)"))
     else:
@@ -71,10 +74,7 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
         if column != "id":
             shown[column] = shown[column].map(lambda v: group_name(str(v)))
     shown = shown.rename(columns={"id": t("Nummer"), **{k: t(v) for k, v in FEATURES.items()}})
-    if projector:  # a plain table: large type from the stylesheet, readable from the back
-        st.table(shown.set_index(shown.columns[0]))
-    else:
-        st.dataframe(shown, hide_index=True, width="stretch", height=38 * (len(shown) + 1) + 4)
+    st.dataframe(shown, hide_index=True, width="stretch", height=38 * (len(shown) + 1) + 4)
     c1, c2, c3 = st.columns(3)
     # Files from the store are made during the run, never lazily: Streamlit calls a lazy
     # `data` on its server's event loop, where waiting for the database froze every
@@ -82,7 +82,7 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
     with c1:
         bundle_files.downloads(db, caller, draw_id, f"loting-{draw_id}", f"bundel_{draw_id}")
     c2.download_button(
-        t("De nieuwe raad (CSV, zonder namen)"),
+        t("De nieuwe raad (CSV: nummers met kenmerken, niet publiceren)"),
         lambda: csv_bytes(pd.DataFrame(shown)),
         file_name=f"raad-loting-{draw_id}.csv",
         mime="text/csv",
@@ -115,6 +115,37 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
         st.caption(
             t("Iedereen kan dit nagaan met het controlebestand en `python -m sortition verify`.")
         )
+
+
+def _public_council(db: Store, caller: Caller, draw_id: int, replacement: bool) -> None:
+    """The drawn council for the room, as groups of the public verification file: a
+    number with its features would single a person out in a small neighbourhood."""
+    if replacement:
+        st.markdown(t("**4. De vervangers**, als groepen zoals in het openbare controlebestand"))
+    else:
+        st.markdown(t("**4. De nieuwe raad**, als groepen zoals in het openbare controlebestand"))
+    groups = draw_selection.public_panel_groups(db, caller, draw_id)
+    if groups is None:
+        st.info(t("Wie er geloot is, staat in het controlebestand van de organisatoren."))
+        return
+    table = pd.DataFrame(
+        {
+            t("Groep"): [_group_label(group) for group, _ in groups],
+            t("In de raad"): [seats for _, seats in groups],
+        }
+    )
+    st.table(table.set_index(table.columns[0]))  # large type from the projector's stylesheet
+
+
+def _group_label(group: dict[str, str]) -> str:
+    """'Geslacht: vrouw · Leeftijd: 16-24 + 25-44', or 'Iedereen' for the one group."""
+    if not group:
+        return t("Iedereen")
+    return " · ".join(
+        f"{t(FEATURES.get(feature, feature))}: "
+        + " + ".join(group_name(v) for v in str(values).split(" + "))
+        for feature, values in group.items()
+    )
 
 
 def _screen_switch(draw_id: int, projector: bool) -> None:

@@ -317,6 +317,24 @@ def public_bundle_file(store: Store, caller: Caller, draw_id: int) -> bytes:
     return json.dumps(public, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
+def public_panel_groups(
+    store: Store, caller: Caller, draw_id: int
+) -> list[tuple[dict[str, str], int]] | None:
+    """The drawn council as the public bundle shows it: each published group (feature ->
+    value, or values joined by ' + ') with its seats; None before the ceremony or for a
+    draw made before public bundles existed. What a room or a reader may see."""
+    try:
+        public = json.loads(public_bundle_file(store, caller, draw_id))
+    except UserError:
+        return None
+    if public.get("panel") is None:
+        return None
+    return [
+        (dict(kind["group"]), int(seats))
+        for kind, seats in zip(public["types"], public["panel"], strict=True)
+    ]
+
+
 def parent_bundle(store: Store, caller: Caller, draw_id: int) -> dict[str, Any] | None:
     """The bundle of the draw a replacement draw continues (None for other draws)."""
     with store.read() as cur:
