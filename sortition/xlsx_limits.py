@@ -5,8 +5,9 @@ the first sheet and makes a cell grid as tall as its lowest row reference and as
 its rightmost column: a file of a few hundred bytes can ask for gigabytes (a cell in row
 1,048,576, column XFD), and a few hundred kilobytes of zip can hold millions of rows. The
 sheet's `<dimension ref=...>` may say anything, so it is not trusted. Instead every
-worksheet part is unpacked here as a stream, 4 MB at a time, and refused as soon as it
-passes a limit:
+part a reader may load as a sheet (wherever the workbook's relationships point, not only
+under xl/worksheets/) is unpacked here as a stream, 4 MB at a time, and refused as soon as
+it passes a limit:
 
 - its real unpacked size (the zip's stated sizes are checked too, and a part that unpacks
   to more or less than it states is refused as broken);
@@ -24,6 +25,7 @@ core while the other unpacks; 590 MB of sheet (a million rows) take about two se
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
 import zlib
@@ -38,6 +40,7 @@ from sortition.errors import SortitionInputError
 CHUNK = 1 << 22
 MAX_ROW_REFERENCE = 1_199_999  # the pattern below refuses 1,200,000 and more
 MAX_COLUMN_LETTER = "Z"  # 26 columns: one letter
+RELATIONSHIPS_BYTES = 1 << 20
 
 # RE2 patterns (pyarrow): linear time, outside the interpreter lock.
 # The attribute r="..." (any spacing, either quote) of a row or cell.
@@ -84,8 +87,9 @@ def check_xlsx(data: bytes, limits: Limits) -> None:
             infos = book.infolist()
             if sum(i.file_size for i in infos) > limits.total_bytes:
                 raise _too_large(limits.total_bytes)
+            read = _parts_a_reader_loads(book)
             for info in infos:
-                if info.filename.startswith("xl/worksheets/") and not info.is_dir():
+                if info.filename in read and not info.is_dir():
                     if info.file_size > limits.sheet_bytes:
                         raise _too_large(limits.sheet_bytes)
                     _scan_sheet(book, info, limits)
@@ -96,6 +100,44 @@ def check_xlsx(data: bytes, limits: Limits) -> None:
         raise SpreadsheetLimitError(
             f"Cannot read it as an XLSX workbook ({exc}).", "not_a_workbook"
         ) from exc
+
+
+_TARGET = re.compile(rb"""\bTarget\s*=\s*["']([^"']*)["']""")
+_OFFICE_DOCUMENT = re.compile(
+    rb"""<Relationship\b[^>]*\bType\s*=\s*["'][^"']*/officeDocument["'][^>]*>"""
+)
+
+
+def _parts_a_reader_loads(book: zipfile.ZipFile) -> set[str]:
+    """Every part a reader may load as a sheet or its strings: whatever the workbook's
+    relationships point at, wherever it lies in the zip (a sheet at xl/evil.xml is read
+    as readily as one under xl/worksheets/), and everything under xl/worksheets/."""
+    names = set(book.namelist())
+    found = {name for name in names if name.startswith("xl/worksheets/")}
+    workbook = "xl/workbook.xml"
+    if "_rels/.rels" in names:
+        office = _OFFICE_DOCUMENT.search(_small_part(book, "_rels/.rels"))
+        target = _TARGET.search(office.group()) if office else None
+        if target is not None:
+            workbook = _resolve("", target.group(1).decode("utf-8", "replace"))
+    folder, _, file_name = workbook.rpartition("/")
+    rels = f"{folder}/_rels/{file_name}.rels" if folder else f"_rels/{file_name}.rels"
+    if rels in names:
+        for target in _TARGET.finditer(_small_part(book, rels)):
+            found.add(_resolve(folder, target.group(1).decode("utf-8", "replace")))
+    return found & names
+
+
+def _resolve(folder: str, target: str) -> str:
+    """A relationship's target as a part name: absolute (/xl/a.xml) or relative."""
+    path = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
+    return posixpath.normpath(path).lstrip("/")
+
+
+def _small_part(book: zipfile.ZipFile, name: str) -> bytes:
+    """A relationships part, read only up to a size no real one comes near."""
+    with book.open(name) as part:
+        return part.read(RELATIONSHIPS_BYTES)
 
 
 def _scan_sheet(book: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> None:

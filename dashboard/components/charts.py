@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
+from html import escape
 
 import pandas as pd
 import plotly.express as px
@@ -41,7 +42,7 @@ def execution_map(lines: Sequence[NeighbourhoodLine], points: Sequence[ProjectPo
     figure = px.choropleth_map(
         {
             "code": [line.neighbourhood.code for line in lines],
-            "wijk": [line.neighbourhood.name for line in lines],
+            "wijk": [escape(line.neighbourhood.name) for line in lines],
             "besteed": rates,
         },
         geojson=geojson,
@@ -64,7 +65,7 @@ def execution_map(lines: Sequence[NeighbourhoodLine], points: Sequence[ProjectPo
                 lon=[p.lon for p in points],
                 mode="markers",
                 marker={"size": 7, "color": "#d9480f"},
-                text=[f"{p.external_ref} {p.title} ({p.status})" for p in points],
+                text=[escape(f"{p.external_ref} {p.title} ({p.status})") for p in points],
                 hoverinfo="text",
                 name="Projecten",
             )
@@ -115,7 +116,7 @@ def choice_map(hoods: Sequence[Neighbourhood]) -> go.Figure:
             lon=lons,
             mode="markers+text",
             marker={"size": 14, "color": "#1c4e80"},
-            text=[h.name for h in hoods],
+            text=[escape(h.name) for h in hoods],
             textposition="top center",
             textfont={"size": 13, "color": "#111"},
             customdata=[h.code for h in hoods],

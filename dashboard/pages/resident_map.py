@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard import services
 from dashboard.components import charts
 from dashboard.components.choose import REMEMBERED
+from dashboard.components.text import plain
 from dashboard.i18n import t
 from dashboard.web.app_state import store
 
@@ -31,6 +32,6 @@ if code in {h.code for h in hoods}:
 st.markdown(
     t("Wijken op de kaart, van noord naar zuid:")
     + " "
-    + ", ".join(h.name for h in sorted(hoods, key=lambda h: -h.centroid_lat))
+    + ", ".join(plain(h.name) for h in sorted(hoods, key=lambda h: -h.centroid_lat))
     + "."
 )

@@ -6,6 +6,8 @@ free-text field the public pages show and reads the pages in Chromium."""
 
 from __future__ import annotations
 
+import dataclasses
+import html
 import re
 from pathlib import Path
 
@@ -16,6 +18,8 @@ from hypothesis import strategies as st
 from playwright.sync_api import Page
 
 from dashboard.components.text import plain
+from dashboard.services import neighbourhoods
+from dashboard.store.db import Store
 from tests.e2e.harness import running_server, wait_until_ready
 from tests.shown import as_shown, unescaped
 from tests.shown import shown as shown_text
@@ -54,6 +58,7 @@ FIELDS = {
     ("meeting", "agenda"): "TRUE",
     ("milestone", "noticeable"): "TRUE",
     ("consultation", "question"): "TRUE",
+    ("neighbourhood", "name"): "TRUE",
 }
 
 
@@ -73,7 +78,7 @@ def test_the_public_pages_show_typed_markup_literally(demo_db: Path, page: Page)
     finally:
         con.close()
     with running_server(demo_db) as server:
-        for path in ("resident_decisions", "resident_council", ""):
+        for path in ("resident_decisions", "resident_council", "resident_map", ""):
             page.goto(f"{server.url}/{path}?wijk=WK001")
             wait_until_ready(page)
             for name in ("Projecten", "Vergaderingen"):
@@ -94,3 +99,25 @@ def test_the_public_pages_show_typed_markup_literally(demo_db: Path, page: Page)
         wait_until_ready(page)
         text = as_shown(page.locator("[data-testid='stMain']").inner_text())
         assert ATTACKS[1] in text  # the rationale, exactly as typed
+
+
+def test_chart_labels_show_typed_html_as_text(store: Store) -> None:
+    """Plotly reads <b>, <a href> and <span style> in hover labels: names and titles
+    reach the maps escaped, so the label shows them as typed."""
+    from dashboard.components import charts
+    from dashboard.services import monitor
+    from dashboard.services.monitor import ProjectPoint
+    from tests.conftest import DEMO_TODAY
+    from tests.dashboard.test_alderman_monitor import ALDERMAN
+
+    hoods = neighbourhoods(store)
+    attack = '<a href="https://evil.example">x</a> <b>vet</b>'
+    renamed = [dataclasses.replace(h, name=attack) for h in hoods]
+    labels = charts.choice_map(renamed).data[-1].text
+    assert all(label == html.escape(attack) for label in labels)
+    view = monitor.monitor(store, ALDERMAN, DEMO_TODAY.year, 12, DEMO_TODAY)
+    point = ProjectPoint(1, hoods[0].id, "WR-1", attack, "besloten", 53.2, 6.5)
+    figure = charts.execution_map(view.lines, [point])
+    assert [html.escape(f"WR-1 {attack} (besloten)")] == list(figure.data[-1].text)
+    names = [] if figure.data[0].hovertext is None else list(figure.data[0].hovertext)
+    assert names and all("<" not in str(name) for name in names)

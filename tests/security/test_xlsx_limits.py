@@ -45,13 +45,20 @@ PARTS = {
 HEADER = b'<row r="1"><c r="A1" t="inlineStr"><is><t>persoonsnummer</t></is></c></row>'
 
 
-def book(rows: Iterable[bytes], target: io.BytesIO | Path | None = None, level: int = 6) -> bytes:
-    """A workbook whose sheet is written as a stream from `rows` (never held whole)."""
+def book(
+    rows: Iterable[bytes],
+    target: io.BytesIO | Path | None = None,
+    level: int = 6,
+    sheet_at: tuple[str, str] = ("xl/worksheets/sheet1.xml", "worksheets/sheet1.xml"),
+) -> bytes:
+    """A workbook whose sheet is written as a stream from `rows` (never held whole);
+    `sheet_at` is the sheet's part name and the workbook relationship's target for it."""
     out = target if target is not None else io.BytesIO()
+    part, link = sheet_at
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as zipped:
         for name, xml in PARTS.items():
-            zipped.writestr(name, xml)
-        with zipped.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            zipped.writestr(name, xml.replace('Target="worksheets/sheet1.xml"', f'Target="{link}"'))
+        with zipped.open(part, "w", force_zip64=True) as sheet:
             sheet.write(f'<worksheet xmlns="{MAIN}"><dimension ref="A1:A2"/><sheetData>'.encode())
             for chunk in rows:
                 sheet.write(chunk)
@@ -138,6 +145,31 @@ def test_one_cell_far_away_is_refused_before_the_reader_makes_its_grid(tmp_path:
     result = read_in_child(path)
     assert "voorbij kolom Z" in str(result["outcome"])
     assert float(result["mb"]) < 50
+
+
+@pytest.mark.parametrize(
+    "sheet_at",
+    [("xl/evil.xml", "evil.xml"), ("evil/s.xml", "/evil/s.xml"), ("xl/a/b.png", "a/./b.png")],
+)
+def test_a_sheet_outside_xl_worksheets_is_checked_too(
+    tmp_path: Path, sheet_at: tuple[str, str]
+) -> None:
+    """The reader follows the workbook's relationships wherever they point: a far cell in a
+    sheet at xl/evil.xml made calamine abort the process (found by a second review)."""
+    path = tmp_path / "elders.xlsx"
+    book([HEADER, b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'], path,
+         sheet_at=sheet_at)  # fmt: skip
+    result = read_in_child(path)
+    assert "voorbij kolom Z" in str(result["outcome"])
+    assert float(result["mb"]) < 50
+
+
+def test_unplaced_rows_outside_xl_worksheets_are_refused_before_loading(tmp_path: Path) -> None:
+    path = tmp_path / "elders-veel.xlsx"
+    book(unplaced_rows(3_000_000), path, sheet_at=("xl/evil.xml", "evil.xml"))
+    result = read_in_child(path)
+    assert "zonder celverwijzing" in str(result["outcome"])
+    assert float(result["mb"]) < 100
 
 
 @pytest.mark.parametrize(

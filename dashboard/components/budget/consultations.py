@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.components.budget.page import BookPage
 from dashboard.components.forms import attempt, form_key
+from dashboard.components.text import plain
 from dashboard.services.budget.consultations import CONSULTATION_KINDS, record_consultation
 from sortition import clock
 
@@ -17,7 +18,7 @@ def render(page: BookPage) -> None:
     view = page.view
     for consultation in view.consultations:
         st.markdown(
-            f"**{consultation.question}** ({consultation.kind}, "
+            f"**{plain(consultation.question)}** ({consultation.kind}, "
             f"{consultation.opens_on:%d-%m-%Y} tot {consultation.closes_on:%d-%m-%Y}, "
             f"{consultation.participants} deelnemers)"
         )

@@ -52,7 +52,7 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
         _inputs(db, caller, draw_id)
         return
     st.markdown(t("**2. De uitkomsten van de trekking, in deze volgorde**"))
-    st.code("  ·  ".join(view.inputs or []), language=None)
+    st.code("  ·  ".join(view.inputs or []), language=None, wrap_lines=True)  # all visible
     st.markdown(t("**3. Het nummer dat daaruit volgt**"))
     st.markdown("## " + (t("Nummer {n} van de lijst", n=view.chosen_index) if replacement
                          else t("Raad nummer {n}", n=view.chosen_index)))  # fmt: skip
