@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import time
@@ -55,7 +56,9 @@ class Store:
             yield Unit(cur)
             cur.execute("COMMIT")
         except BaseException as exc:
-            cur.execute("ROLLBACK")
+            # A commit that conflicts has ended the transaction already: nothing to undo.
+            with contextlib.suppress(duckdb.TransactionException):
+                cur.execute("ROLLBACK")
             if isinstance(exc, _CONFLICTS):
                 raise WriteConflict(str(exc)) from exc
             raise

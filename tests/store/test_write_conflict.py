@@ -94,3 +94,26 @@ def test_write_does_not_retry_other_errors(store: Store) -> None:
     with pytest.raises(LookupError):
         store.write(work)
     assert tries == [1]
+
+
+def test_a_conflict_that_ended_the_transaction_is_still_a_write_conflict(store: Store) -> None:
+    """A commit that conflicts ends DuckDB's transaction itself; the rollback after it then
+    found no transaction and its own error escaped the retries (seen in CI as 'cannot
+    rollback - no transaction is active' from four threads writing the audit log)."""
+    with pytest.raises(WriteConflict), store.transaction() as cur:
+        cur.execute("UPDATE counter SET value = 5 WHERE id = 1")
+        cur.execute("ROLLBACK")  # what a conflicting commit does: no transaction is active
+        raise duckdb.TransactionException("Conflict on tuple deletion")
+    attempts = []
+
+    def ends_itself_once(cur: Unit) -> int:
+        attempts.append(1)
+        if len(attempts) == 1:
+            cur.execute("ROLLBACK")
+            raise duckdb.TransactionException("Conflict on update")
+        cur.execute("UPDATE counter SET value = value + 1 WHERE id = 1")
+        return len(attempts)
+
+    assert value(store) == 0  # the conflicting work left nothing
+    assert store.write(ends_itself_once) == 2  # retried, not lost
+    assert value(store) == 1
