@@ -6,9 +6,10 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.components.text import plain
 from dashboard.domain.auth import Caller, Role
 from dashboard.services.budget.spending import allocations_of
-from dashboard.store import budget, proposals
+from dashboard.store import budget, council, proposals
 from dashboard.store.db import open_store
 from tests.shown import shown
 
@@ -190,3 +191,22 @@ def test_an_allocation_booked_by_mistake_is_reversed_from_the_page(app_db: Path)
         assert first not in [a.id for a in allocations_of(store, ORGANISER, hood)]
     finally:
         store.close()
+
+
+def test_each_consultation_shows_its_result_per_option(app_db: Path) -> None:
+    store = open_store(app_db)
+    try:
+        with store.read() as cur:
+            hood, question, options = next(
+                (hood, c.question, found)
+                for hood in range(1, 13)
+                for c in council.consultations(cur, hood)
+                if (found := council.consultation_options(cur, c.id))
+            )
+    finally:
+        store.close()
+    at = open_page()
+    at.selectbox(key="boek_wijk").select(hood).run()
+    results = [c.value for c in at.caption if c.value.startswith("Uitslag:")]
+    expected = "Uitslag: " + "; ".join(f"{shown(plain(o.label))}: {o.votes}" for o in options)
+    assert expected in [shown(r) for r in results], (question, results)

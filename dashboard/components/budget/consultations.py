@@ -7,7 +7,11 @@ import streamlit as st
 from dashboard.components.budget.page import BookPage
 from dashboard.components.forms import attempt, form_key
 from dashboard.components.text import plain
-from dashboard.services.budget.consultations import CONSULTATION_KINDS, record_consultation
+from dashboard.services.budget.consultations import (
+    CONSULTATION_KINDS,
+    consultation_results,
+    record_consultation,
+)
 from sortition import clock
 
 
@@ -22,6 +26,9 @@ def render(page: BookPage) -> None:
             f"{consultation.opens_on:%d-%m-%Y} tot {consultation.closes_on:%d-%m-%Y}, "
             f"{consultation.participants} deelnemers)"
         )
+        results = consultation_results(db, caller, consultation.id)
+        if results:
+            st.caption("Uitslag: " + "; ".join(f"{plain(o.label)}: {o.votes}" for o in results))
     with st.form(form_key("raadpleging")):
         st.markdown("**Raadpleging vastleggen** (uitslag van een peiling of stemming)")
         question = st.text_input("Vraag")
