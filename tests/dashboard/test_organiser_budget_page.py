@@ -100,8 +100,23 @@ def test_a_decision_without_quorum_is_refused(app_db: Path) -> None:
     by_label(at.number_input, "Aanwezig").set_value(3)
     by_label(at.number_input, "Voor").set_value(3)
     by_label(at.text_area, "Motivering in gewone woorden").input("Een goed plan voor de buurt.")
+    by_label(at.selectbox, "Hoe zijn bewoners vooraf geraadpleegd?").select("geen")
     submit(at, "Besluit vastleggen")
     assert "quorum is niet gehaald: 3 leden aanwezig" in shown(at.error[0].value)
+
+
+def test_how_residents_were_consulted_has_no_default(app_db: Path) -> None:
+    """Whatever is chosen is told to residents as a fact ('Het wijkpanel gaf vooraf zijn
+    mening'): a decision recorded without choosing is refused, never published as wijkpanel."""
+    at = open_page()
+    method = by_label(at.selectbox, "Hoe zijn bewoners vooraf geraadpleegd?")
+    assert method.value is None
+    by_label(at.selectbox, "Soort besluit").select("overig")
+    by_label(at.number_input, "Aanwezig").set_value(9)
+    by_label(at.number_input, "Voor").set_value(9)
+    by_label(at.text_area, "Motivering in gewone woorden").input("Een goed plan voor de buurt.")
+    submit(at, "Besluit vastleggen")
+    assert "Kies hoe bewoners vooraf zijn geraadpleegd." in [shown(e.value) for e in at.error]
 
 
 @pytest.mark.parametrize("tab_button", ["Tegenboeken", "Uitgave boeken", "Mijlpaal toevoegen"])

@@ -99,11 +99,16 @@ def render(page: BookPage) -> None:
             against = c3.number_input("Tegen", 0, 100, 0)
             abstain = c4.number_input("Onthouding", 0, 100, 0)
             rationale = st.text_area("Motivering in gewone woorden")
+            # No default: whatever is chosen is told to residents as a fact.
             method = st.selectbox(
-                "Hoe zijn bewoners vooraf geraadpleegd?", governance.CONSULTATION_METHODS
+                "Hoe zijn bewoners vooraf geraadpleegd?",
+                governance.CONSULTATION_METHODS,
+                index=None,
+                placeholder="Kies: wijkpanel, bijeenkomst, stemming of geen",
             )
             if st.form_submit_button("Besluit vastleggen") and first_submission(
-                "besluit", {"m": meeting, "k": kind, "p": target, "a": decided, "r": rationale}
+                "besluit",
+                {"m": meeting, "k": kind, "p": target, "a": decided, "r": rationale, "c": method},
             ):
                 attempt(
                     lambda: record_decision(
@@ -121,7 +126,7 @@ def render(page: BookPage) -> None:
                             proposal_id=target,
                             amount=decided or None,
                             envelope_id=envelope,
-                            consultation_method=method,
+                            consultation_method=method or "",
                         ),
                     ),
                     "Het besluit is vastgelegd als concept. Publiceer het om het te tonen.",
