@@ -56,6 +56,10 @@ def render(db: Store, caller: Caller) -> None:
     cols[3].metric("Beschikbaar", euro(totals.available))
 
     page = BookPage(db, caller, hood_id, year, years, view)
-    for tab, render_tab in zip(st.tabs(list(TABS)), TABS.values(), strict=True):
+    # The open tab lives in the address (?tabblad=Besluiten), as the draw's step does: a
+    # message appearing above the tabs after a rerun then no longer sends the organiser
+    # back to the first tab, where a refusal in another tab would go unseen.
+    tabs = st.tabs(list(TABS), key="tabblad", bind="query-params")
+    for tab, render_tab in zip(tabs, TABS.values(), strict=True):
         with tab:
             render_tab(page)
