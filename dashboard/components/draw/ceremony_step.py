@@ -62,19 +62,19 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
           "na delen door {m} is {n}.",
           laatste=(view.m or 1) - 1, seed=view.seed, m=view.m, n=view.chosen_index)
     )  # fmt: skip
-    if projector:  # the room sees what the public file shows: groups, never one person
-        _public_council(db, caller, draw_id, replacement)
-        return
-    if replacement:
-        st.markdown(t("**4. De vervangers** (nummers uit het controlebestand, geen namen)"))
-    else:
-        st.markdown(t("**4. De nieuwe raad** (nummers uit het controlebestand, geen namen)"))
     shown = view.panel_groups.copy()
     for column in shown.columns:
         if column != "id":
             shown[column] = shown[column].map(lambda v: group_name(str(v)))
     shown = shown.rename(columns={"id": t("Nummer"), **{k: t(v) for k, v in FEATURES.items()}})
-    st.dataframe(shown, hide_index=True, width="stretch", height=38 * (len(shown) + 1) + 4)
+    if projector:  # the room sees what the public file shows: groups, never one person
+        _public_council(db, caller, draw_id, replacement)
+    else:
+        if replacement:
+            st.markdown(t("**4. De vervangers** (nummers uit het controlebestand, geen namen)"))
+        else:
+            st.markdown(t("**4. De nieuwe raad** (nummers uit het controlebestand, geen namen)"))
+        st.dataframe(shown, hide_index=True, width="stretch", height=38 * (len(shown) + 1) + 4)
     c1, c2, c3 = st.columns(3)
     # Files from the store are made during the run, never lazily: Streamlit calls a lazy
     # `data` on its server's event loop, where waiting for the database froze every
