@@ -233,7 +233,8 @@ def _booking_day(text: str, today: date) -> date | str:
         return f"de datum {day:%d-%m-%Y} ligt in de toekomst."
     if day.year < today.year - BOOKING_YEARS_BACK:
         return (
-            f"de datum {day:%d-%m-%Y} ligt meer dan {BOOKING_YEARS_BACK} jaar terug; "
+            f"de datum {day.day:02d}-{day.month:02d}-{day.year:04d} ligt meer dan "
+            f"{BOOKING_YEARS_BACK} jaar terug; "
             "controleer de datum."
         )
     return day

@@ -71,3 +71,7 @@ def test_booking_dates_at_and_beyond_the_bounds(day: str, booked: bool) -> None:
     assert bool(parsed.rows) is booked
     if not booked:
         assert str(parsed.problems[0]).startswith("Regel 2: ")
+
+
+def test_a_date_long_ago_is_named_with_four_digits_in_its_year() -> None:
+    assert "01-01-0001 ligt meer dan" in str(spending("12,50", "0001-01-01").problems[0])
