@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from sortition.errors import CeremonyInputError, SortitionInputError
+from sortition.errors import CeremonyInputError, SortitionError, SortitionInputError
 
 MAX_INPUTS = 100
 MAX_INPUT_LENGTH = 200
@@ -185,3 +185,25 @@ def generator(digest_hex: str) -> np.random.Generator:
     other draws that follow from the ceremony)."""
     words = [int(digest_hex[i : i + 8], 16) for i in range(0, 64, 8)]
     return np.random.Generator(np.random.PCG64(np.random.SeedSequence(words)))
+
+
+def ceremony_differences(
+    commitment_hex: str, ceremony: dict[str, Any], lottery_size: int
+) -> tuple[list[str], str | None, int | None]:
+    """What a recorded ceremony gets wrong: its seed against the commitment and inputs,
+    and its panel number against the seed. Returns the differences, the seed and the panel
+    number the inputs give (None when the inputs cannot be used or there are no panels)."""
+    try:
+        seed = seed_digest(commitment_hex, ceremony["inputs"])
+    except (SortitionError, KeyError, TypeError) as exc:
+        return [f"ceremony inputs: not usable ({exc})"], None, None
+    differences = []
+    if ceremony.get("seed") != seed:
+        differences.append(f"seed: the bundle says {ceremony.get('seed')}, the inputs give {seed}")
+    index = chosen_index(seed, lottery_size) if lottery_size else None
+    if ceremony.get("chosen_index") != index:
+        differences.append(
+            f"chosen panel number: the bundle says {ceremony.get('chosen_index')}, "
+            f"the seed gives {index}"
+        )
+    return differences, seed, index

@@ -37,7 +37,7 @@ from sortition.publish import is_public
 from sortition.quotas import QuotaTable
 from sortition.replace import residual_inputs
 from sortition.rotation import rotating_out
-from sortition.seed import check_recorded_inputs, chosen_index, seed_digest
+from sortition.seed import ceremony_differences, check_recorded_inputs
 from sortition.select import fair_distribution
 from sortition.verify_public import verify_public
 
@@ -155,20 +155,12 @@ def _ceremony(bundle: dict[str, Any]) -> list[str]:
         if bundle["panel"] is not None or bundle["reserve"] is not None:
             return ["ceremony: a panel is recorded without ceremony inputs"]
         return []
-    try:
-        seed = seed_digest(bundle["commitment"], ceremony["inputs"])
-    except (SortitionError, KeyError, TypeError) as exc:
-        return [f"ceremony inputs: not usable ({exc})"]
-    differences = []
-    if ceremony.get("seed") != seed:
-        differences.append(f"seed: the bundle says {ceremony.get('seed')}, the inputs give {seed}")
-    index = chosen_index(seed, lottery_size(bundle))
-    if ceremony.get("chosen_index") != index:
-        differences.append(
-            f"chosen panel number: the bundle says {ceremony.get('chosen_index')}, "
-            f"the seed gives {index}"
-        )
-    panel = list(bundle["lottery"]["panels"][index]) if bundle["lottery"]["panels"] else []
+    differences, seed, index = ceremony_differences(
+        bundle["commitment"], ceremony, lottery_size(bundle)
+    )
+    if seed is None:
+        return differences
+    panel = list(bundle["lottery"]["panels"][index]) if index is not None else []
     if bundle["panel"] != panel:
         differences.append(
             f"panel: the bundle says {_ids(bundle['panel'])}, lottery panel {index} is "

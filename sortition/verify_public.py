@@ -20,9 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from sortition.errors import SortitionError
 from sortition.publish import check_public_structure, head_part
-from sortition.seed import check_recorded_inputs, chosen_index, commitment, seed_digest
+from sortition.seed import ceremony_differences, check_recorded_inputs, commitment
 
 TOLERANCE = 1e-9
 SHOWN = 5
@@ -128,20 +127,10 @@ def _ceremony(bundle: dict[str, Any]) -> list[str]:
     ceremony = bundle["ceremony"]
     if ceremony is None:
         return ["ceremony: a panel is recorded without ceremony inputs"] if bundle["panel"] else []
-    try:
-        seed = seed_digest(bundle["commitment"], ceremony["inputs"])
-    except (SortitionError, KeyError, TypeError) as exc:
-        return [f"ceremony inputs: not usable ({exc})"]
-    differences = []
-    if ceremony.get("seed") != seed:
-        differences.append(f"seed: the bundle says {ceremony.get('seed')}, the inputs give {seed}")
     panels = bundle["lottery"]["panels"]
-    index = chosen_index(seed, len(panels)) if panels else None
-    if ceremony.get("chosen_index") != index:
-        differences.append(
-            f"chosen panel number: the bundle says {ceremony.get('chosen_index')}, "
-            f"the seed gives {index}"
-        )
+    differences, seed, index = ceremony_differences(bundle["commitment"], ceremony, len(panels))
+    if seed is None:
+        return differences
     if index is not None and bundle["panel"] != panels[index]:
         differences.append(
             f"panel: the bundle says {bundle['panel']}, lottery panel {index} is {panels[index]}"
