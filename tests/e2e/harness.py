@@ -142,3 +142,10 @@ def screenshot(tab: Page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     tab.screenshot(path=str(path), full_page=True)
     return path
+
+
+def log_in(tab: Page, username: str, password: str) -> None:
+    """Fill the login form on the page shown and wait until the login's reruns are over."""
+    tab.get_by_label("Gebruikersnaam").fill(username)
+    tab.get_by_label("Wachtwoord").fill(password)
+    click_and_wait(tab, tab.get_by_role("button", name="Inloggen"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from tests.e2e.harness import Server, click_and_wait, screenshot, wait_until_ready
+from tests.e2e.harness import Server, click_and_wait, log_in, screenshot, wait_until_ready
 
 pytestmark = pytest.mark.browser
 
@@ -20,9 +20,7 @@ def test_the_open_tab_stays_after_a_refusal_and_after_a_success(server: Server, 
     page.set_viewport_size({"width": 1366, "height": 1400})
     page.goto(f"{server.url}/login")
     wait_until_ready(page)
-    page.get_by_label("Gebruikersnaam").fill("organisator")
-    page.get_by_label("Wachtwoord").fill("demo-organisator")
-    click_and_wait(page, page.get_by_role("button", name="Inloggen"))
+    log_in(page, "organisator", "demo-organisator")
     page.goto(f"{server.url}/organiser_budget")
     wait_until_ready(page)
 

@@ -4,7 +4,7 @@ passwords lock the account, and the public cannot open an organiser page by its 
 import pytest
 from playwright.sync_api import Cookie, Page
 
-from tests.e2e.harness import Server, click_and_wait, screenshot, wait_until_ready
+from tests.e2e.harness import Server, click_and_wait, log_in, screenshot, wait_until_ready
 
 pytestmark = pytest.mark.browser
 
@@ -15,12 +15,6 @@ def main_text(tab: Page) -> str:
 
 def sidebar_text(tab: Page) -> str:
     return str(tab.inner_text("[data-testid='stSidebar']"))
-
-
-def log_in(tab: Page, username: str, password: str) -> None:
-    tab.get_by_label("Gebruikersnaam").fill(username)
-    tab.get_by_label("Wachtwoord").fill(password)
-    click_and_wait(tab, tab.get_by_role("button", name="Inloggen"))
 
 
 def session_cookie(tab: Page) -> list[Cookie]:

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page
 
-from tests.e2e.harness import click_and_wait, running_server, screenshot, wait_until_ready
+from tests.e2e.harness import click_and_wait, log_in, running_server, screenshot, wait_until_ready
 
 pytestmark = pytest.mark.browser
 
@@ -62,9 +62,7 @@ def test_a_milestone_photo_uploaded_on_the_page_is_kept(
         page.set_viewport_size({"width": 1280, "height": 1600})
         page.goto(f"{server.url}/login")
         wait_until_ready(page)
-        page.get_by_label("Gebruikersnaam").fill("organisator")
-        page.get_by_label("Wachtwoord").fill("demo-organisator")
-        click_and_wait(page, page.get_by_role("button", name="Inloggen"))
+        log_in(page, "organisator", "demo-organisator")
         page.goto(f"{server.url}/organiser_budget")
         wait_until_ready(page)
         page.get_by_label("Wijk").click()
