@@ -72,7 +72,7 @@ def test_a_milestone_photo_uploaded_on_the_page_is_kept(
         form = page.locator("[data-testid='stForm']").filter(has_text="Mijlpaal toevoegen")
         form.get_by_label("Project").click()
         page.get_by_role("option", name=ref).first.click()
-        form.get_by_label("Mijlpaal").fill("Bankjes geplaatst")
+        form.get_by_label("Mijlpaal", exact=True).fill("Bankjes geplaatst")
         form.get_by_label("Wat merken bewoners ervan?").fill("U kunt er nu zitten.")
         form.locator("input[type=file]").set_input_files(str(photo))
         page.wait_for_timeout(800)

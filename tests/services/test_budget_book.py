@@ -345,6 +345,10 @@ def test_progress_follows_milestones(store: Store, hood: dict[str, int]) -> None
     assert progress_in_book(store, proposal_id) == 70
     with pytest.raises(UserError, match="0 tot en met 100"):
         add_milestone(store, ORGANISER, proposal_id, "X", None, "Y", "bezig", 140)
+    # A finished milestone counts 100: a typed 25 % is refused with the reason, not dropped.
+    with pytest.raises(UserError, match="klaar is, telt voor 100%, niet voor 25%"):
+        add_milestone(store, ORGANISER, proposal_id, "Eerste fase", None, "Y", "klaar", 25)
+    assert progress_in_book(store, proposal_id) == 70
 
 
 def test_a_consultation_is_recorded_with_its_counts(store: Store, hood: dict[str, int]) -> None:

@@ -50,7 +50,7 @@ def render(page: BookPage) -> None:
         c1, c2, c3 = st.columns(3)
         due = c1.date_input("Gepland op", None, format="DD-MM-YYYY")
         state = c2.selectbox("Status", MILESTONE_STATUSES)
-        pct = c3.number_input("Voortgang (%)", 0, 100, 0)
+        pct = c3.number_input("Voortgang van deze mijlpaal (%)", 0, 100, 0)
         photo = st.file_uploader("Foto (JPEG of PNG, mag leeg)", type=["jpg", "jpeg", "png"])
         if st.form_submit_button("Mijlpaal toevoegen"):
             if target is None:

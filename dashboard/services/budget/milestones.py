@@ -46,6 +46,12 @@ def add_milestone(
         raise UserError(f"Kies een status: {', '.join(MILESTONE_STATUSES)}.")
     if progress_pct is not None and not 0 <= progress_pct <= 100:
         raise UserError("De voortgang is een percentage van 0 tot en met 100.")
+    if status == "klaar" and progress_pct not in (None, 0, 100):
+        # A finished milestone counts 100; the typed figure was dropped without a word.
+        raise UserError(
+            f"Een mijlpaal die klaar is, telt voor 100%, niet voor {progress_pct}%. Is de "
+            f"mijlpaal voor {progress_pct}% af, kies dan de status 'bezig'."
+        )
     require_organiser(caller, neighbourhood_of_proposal(store, proposal_id))
     photo_name = save_photo(photo) if photo else None  # content-named: safe to keep if refused
 
