@@ -84,7 +84,7 @@ def _letter(row: dict[str, object], s: LetterSettings) -> str:
 <p><strong>Gemeente {e(s.municipality)}</strong></p>
 <p class="address">{addressee}<br>{e(street)}<br>{e(town)}</p>
 <p>{e(s.municipality)}, {dutch_date(s.dated)}</p>
-<h1>U bent uitgeloot: doe mee met de {e(s.council_name)}</h1>
+<h1>Uw adres is door loting gekozen: doe mee met de {e(s.council_name)}</h1>
 <p>{e(salutation(first, last))},</p>
 <p>U woont in {wijk}. De {e(s.council_name)} beslist mee over het geld voor de wijk.
 Bijvoorbeeld over groen, een speelplek of een buurtfeest. Wij zoeken bewoners die willen

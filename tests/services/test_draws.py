@@ -416,6 +416,8 @@ def test_mail_merge_and_letters(store: Store) -> None:
     assert page.count('<section class="letter">') == 25
     assert "&lt;b&gt;Bo&lt;/b&gt;" in page and "<b>Bo</b>" not in page
     assert "Meld u aan vóór" in page and merge["code"].iloc[0] in page
+    # "uitgeloot" is read as not chosen (as for a study place): the letter says it plainly.
+    assert "Uw adres is door loting gekozen" in page and "uitgeloot" not in page
     with pytest.raises(UserError, match="e-mailadres"):
         draw_invitations.letters_file(store, ORGANISER, draw_id,
                                       draw_invitations.LetterDetails(details.reply_by, "1", "x",
@@ -652,3 +654,12 @@ def test_the_councils_groups_follow_a_member_who_moved(store: Store) -> None:
         after = records.drawn_member_groups(cur, council_id, DEMO_TODAY)["part"]
     assert after.get(old, 0) == before[old] - 1
     assert after[new] == before.get(new, 0) + 1
+
+
+def test_one_volunteer_of_a_group_is_said_in_the_singular() -> None:
+    from dashboard.services.draws.quotas import _feature_problems
+
+    pool = pd.DataFrame({"gender": ["vrouw", "man", "anders"]})
+    rows = [("gender", "vrouw", 0, 3), ("gender", "man", 0, 3), ("gender", "anders", 2, 2)]
+    [problem] = _feature_problems("gender", rows, pool, 3, "council")
+    assert problem.endswith("minimaal 2 gevraagd, maar er is maar 1 aanmelding met die waarde.")

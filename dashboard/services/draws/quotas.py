@@ -199,9 +199,10 @@ def _feature_problems(
     for _, value, low_v, _ in mine if purpose != "rotation" else []:
         have = int(counts.get(value.lower(), 0))
         if low_v > have:
+            there = "is maar 1 aanmelding" if have == 1 else f"zijn maar {have} aanmeldingen"
             problems.append(
-                f"{FEATURES[feature]} {value}: minimaal {low_v} gevraagd, maar er zijn maar "
-                f"{have} aanmeldingen met die waarde."
+                f"{FEATURES[feature]} {value}: minimaal {low_v} gevraagd, maar er {there} "
+                "met die waarde."
             )
     return problems
 
