@@ -134,8 +134,9 @@ def representation(store: Store, caller: Caller, today: date) -> list[CouncilLin
         places = figures.council_neighbourhoods(cur)
         names = {h.id: h.name for h in geography.neighbourhoods(cur)}
         members = sitting_member_groups(cur, today)
-        terms = {c.id: [(t.starts_on, t.ends_on) for t in council_rows.terms(cur, c.id)]
-                 for c in found}  # fmt: skip
+        terms: dict[int, list[tuple[date, date]]] = {c.id: [] for c in found}
+        for term in council_rows.all_terms(cur):
+            terms.setdefault(term.council_id, []).append((term.starts_on, term.ends_on))
         population = figures.population_stats(cur)
         rates = figures.response_rates(cur, today)
     lines = []

@@ -91,6 +91,11 @@ def terms(cur: Cursor, council_id: int) -> list[Term]:
     return select(cur, Term, "term", "council_id = ?", [council_id], order_by="number")
 
 
+def all_terms(cur: Cursor) -> list[Term]:
+    """Every council's terms, in one query (the monitor reads them for all councils)."""
+    return select(cur, Term, "term", order_by="council_id, number")
+
+
 def add_meeting(
     cur: Cursor,
     council_id: int,
@@ -234,12 +239,14 @@ def consultations(cur: Cursor, neighbourhood_id: int) -> list[Consultation]:
     )
 
 
-def consultation_options(cur: Cursor, consultation_id: int) -> list[ConsultationOption]:
+def consultation_options(cur: Cursor, neighbourhood_id: int) -> list[ConsultationOption]:
+    """The options of every consultation in the neighbourhood with their votes: per
+    consultation, most votes first."""
     return select(
         cur,
         ConsultationOption,
         "consultation_option",
-        "consultation_id = ?",
-        [consultation_id],
-        order_by="votes DESC, id",
+        "consultation_id IN (SELECT id FROM consultation WHERE neighbourhood_id = ?)",
+        [neighbourhood_id],
+        order_by="consultation_id, votes DESC, id",
     )

@@ -216,7 +216,13 @@ def test_each_consultation_shows_its_result_per_option(app_db: Path) -> None:
                 (hood, c.question, found)
                 for hood in range(1, 13)
                 for c in council.consultations(cur, hood)
-                if (found := council.consultation_options(cur, c.id))
+                if (
+                    found := [
+                        o
+                        for o in council.consultation_options(cur, hood)
+                        if o.consultation_id == c.id
+                    ]
+                )
             )
     finally:
         store.close()

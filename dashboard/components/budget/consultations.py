@@ -9,7 +9,6 @@ from dashboard.components.forms import attempt, form_key
 from dashboard.components.text import plain
 from dashboard.services.budget.consultations import (
     CONSULTATION_KINDS,
-    consultation_results,
     record_consultation,
 )
 from sortition import clock
@@ -26,7 +25,7 @@ def render(page: BookPage) -> None:
             f"{consultation.opens_on:%d-%m-%Y} tot {consultation.closes_on:%d-%m-%Y}, "
             f"{consultation.participants} deelnemers)"
         )
-        results = consultation_results(db, caller, consultation.id)
+        results = view.results.get(consultation.id, [])
         if results:
             st.caption("Uitslag: " + "; ".join(f"{plain(o.label)}: {o.votes}" for o in results))
     with st.form(form_key("raadpleging")):

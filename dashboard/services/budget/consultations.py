@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from dashboard.domain.auth import Caller, require_staff
+from dashboard.domain.auth import Caller
 from dashboard.domain.errors import UserError
 from dashboard.domain.ledger import Books
-from dashboard.domain.models import ConsultationOption
 from dashboard.domain.money import parse_amount
 from dashboard.services.budget.common import booking, clean_text, require_organiser_role
 from dashboard.store import audit, council
@@ -67,13 +66,3 @@ def record_consultation(
         return consultation_id
 
     return booking(store, caller, neighbourhood_id, work)
-
-
-def consultation_results(
-    store: Store, caller: Caller, consultation_id: int
-) -> list[ConsultationOption]:
-    """The options of a poll or vote with their votes, most votes first (staff only:
-    drafts of the book are read with it)."""
-    require_staff(caller)
-    with store.read() as cur:
-        return council.consultation_options(cur, consultation_id)

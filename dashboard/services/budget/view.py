@@ -11,6 +11,7 @@ from dashboard.domain.auth import Caller, require_staff
 from dashboard.domain.models import (
     BudgetEnvelope,
     Consultation,
+    ConsultationOption,
     Decision,
     Meeting,
     Proposal,
@@ -53,6 +54,7 @@ class BookView:
     decisions: list[Decision]
     spending: list[tuple[SpendingTransaction, str]]  # with the project's reference
     consultations: list[Consultation]
+    results: dict[int, list[ConsultationOption]]  # per consultation, most votes first
 
 
 def book_view(store: Store, caller: Caller, neighbourhood_id: int, year: int) -> BookView:
@@ -89,4 +91,12 @@ def book_view(store: Store, caller: Caller, neighbourhood_id: int, year: int) ->
                 for s in budget.spending_for_neighbourhood(cur, neighbourhood_id)
             ],
             consultations=council.consultations(cur, neighbourhood_id),
+            results=_by_consultation(council.consultation_options(cur, neighbourhood_id)),
         )
+
+
+def _by_consultation(options: list[ConsultationOption]) -> dict[int, list[ConsultationOption]]:
+    grouped: dict[int, list[ConsultationOption]] = {}
+    for option in options:
+        grouped.setdefault(option.consultation_id, []).append(option)
+    return grouped

@@ -301,19 +301,24 @@ def bundle_file(store: Store, caller: Caller, draw_id: int) -> bytes:
     return json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
-def public_bundle_file(store: Store, caller: Caller, draw_id: int) -> bytes:
-    """The public verification bundle as JSON (groups of at least MIN_GROUP volunteers and
-    counts; `sortition.public_bundle`): the file to publish with the fingerprint and after
-    the ceremony. Refused for a draw made before public bundles existed."""
+def _public_bundle(store: Store, caller: Caller, draw_id: int) -> dict[str, Any]:
+    """The public verification bundle (groups of at least MIN_GROUP volunteers and counts;
+    `sortition.public_bundle`). Refused for a draw made before public bundles existed."""
     require_organiser_role(caller)
     found = _stored_bundle(store, caller, draw_id)
     try:
-        public = sortition.public_bundle(found)
+        return sortition.public_bundle(found)
     except sortition.SortitionError as exc:
         raise UserError(
             "Deze loting is gemaakt voordat er openbare controlebestanden waren. Het volledige "
             "bestand noemt ieders kenmerken en is niet om te publiceren."
         ) from exc
+
+
+def public_bundle_file(store: Store, caller: Caller, draw_id: int) -> bytes:
+    """The public verification bundle as JSON: the file to publish with the fingerprint
+    and after the ceremony."""
+    public = _public_bundle(store, caller, draw_id)
     return json.dumps(public, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
@@ -324,7 +329,7 @@ def public_panel_groups(
     value, or values joined by ' + ') with its seats; None before the ceremony or for a
     draw made before public bundles existed. What a room or a reader may see."""
     try:
-        public = json.loads(public_bundle_file(store, caller, draw_id))
+        public = _public_bundle(store, caller, draw_id)
     except UserError:
         return None
     if public.get("panel") is None:
