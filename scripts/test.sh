@@ -12,6 +12,9 @@ cd "$(dirname "$0")/.."
 
 $UV sync --frozen --inexact --quiet
 compile_bytecode dev
+# Let Python and pytest keep the compiled tests (and their rewritten asserts) between the
+# processes of a run: without it every test process compiles all 120 test modules again.
+unset PYTHONDONTWRITEBYTECODE
 
 # install_debian PACKAGE PROGRAM WHY: install a Debian package when PROGRAM is missing.
 install_debian() {
@@ -33,13 +36,13 @@ install_debian faketime /usr/bin/faketime "the year-ahead run"
 $UV run --frozen --no-sync ruff check .
 $UV run --frozen --no-sync ruff format --check .
 $UV run --frozen --no-sync mypy
-$UV run --frozen --no-sync python -m pytest -n 2 "$@"
+$UV run --frozen --no-sync python -m pytest -n 2 --dist worksteal "$@"
 
 if [ $# -eq 0 ]; then
     if [ -x /usr/bin/faketime ]; then
         echo "The suite without the browser tests and the slow fuzzers, a year ahead:"
         exec $UV run --frozen --no-sync /usr/bin/faketime -f +365d \
-            python -m pytest -n 2 -q -m "not browser and not slow" -p no:cacheprovider
+            python -m pytest -n 2 --dist worksteal -q -m "not browser and not slow" -p no:cacheprovider
     elif [ -n "${CI:-}" ]; then
         echo "CI needs /usr/bin/faketime for the year-ahead run (apt-get install faketime)" >&2
         exit 1

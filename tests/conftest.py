@@ -3,6 +3,7 @@ once per test session."""
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from datetime import date
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 import streamlit as st
 from hypothesis import settings
+from streamlit.components.v2 import manifest_scanner
 
 from dashboard.web import error_boundary
 from data.generate import Settings, generate
@@ -26,6 +28,11 @@ os.environ[clock.FIXED_DAY] = DEMO_TODAY.isoformat()
 os.environ[error_boundary.MODE] = "raise"
 # The app redacts error details for its users (.streamlit/config.toml); tests want them.
 st.set_option("client.showErrorDetails", "full")
+# Each AppTest scans every installed package for Streamlit component manifests (0.16 s, a
+# fifth of a page test's time); the installed packages do not change during a run.
+manifest_scanner.scan_component_manifests = functools.cache(
+    manifest_scanner.scan_component_manifests
+)
 
 # The fuzzers try the same examples on every run, so that a submission's CI gives the
 # result its author saw, and without deadlines (a busy CI machine is slow, not wrong);

@@ -79,6 +79,17 @@ def council_neighbourhood_ids(cur: Cursor, council_id: int) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
+def neighbourhood_ids_by_council(cur: Cursor) -> dict[int, list[int]]:
+    """Every council's neighbourhoods, in one query."""
+    rows = cur.execute(
+        "SELECT council_id, neighbourhood_id FROM council_neighbourhood ORDER BY 1, 2"
+    ).fetchall()
+    by_council: dict[int, list[int]] = {}
+    for council_id, neighbourhood_id in rows:
+        by_council.setdefault(int(council_id), []).append(int(neighbourhood_id))
+    return by_council
+
+
 def add_term(cur: Cursor, council_id: int, number: int, starts_on: date, ends_on: date) -> int:
     return insert(
         cur,

@@ -1,5 +1,8 @@
-"""`python -m dashboard.admin`, run as a separate process like an administrator would."""
+"""`python -m dashboard.admin`: run as a separate process like an administrator would where
+the process matters (the entry point, exit codes, a database held by another process), and
+through `main()` (what `python -m` runs) elsewhere, which is ten times faster."""
 
+import contextlib
 import io
 import subprocess
 import sys
@@ -26,6 +29,21 @@ def admin(database: Path, *args: str, stdin: str | None = None) -> subprocess.Co
         text=True,
         timeout=60,
     )
+
+
+def admin_in_process(
+    database: Path, *args: str, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """What `admin` gives, from `main()` in this process."""
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+        pytest.MonkeyPatch.context() as patch,
+    ):
+        patch.setattr(sys, "stdin", io.StringIO(stdin or ""))
+        code = cli.main(["--db", str(database), *args])
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
 
 
 def users(database: Path) -> list[tuple[str, str]]:
@@ -74,19 +92,12 @@ def test_create_admin_and_organiser_then_list(demo_db: Path) -> None:
     ],
 )  # fmt: skip
 def test_bad_input_exits_2_and_changes_nothing(
-    demo_db: Path,
-    args: list[str],
-    stdin: str | None,
-    message: str,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    demo_db: Path, args: list[str], stdin: str | None, message: str
 ) -> None:
-    # In-process (main() is what `python -m` runs) to keep this fast; the other tests
-    # here run the real command.
     before = users(demo_db)
-    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin or ""))
-    assert cli.main(["--db", str(demo_db), *args]) == 2
-    assert message in capsys.readouterr().err
+    result = admin_in_process(demo_db, *args, stdin=stdin)
+    assert result.returncode == 2
+    assert message in result.stderr
     assert users(demo_db) == before
 
 
@@ -98,7 +109,7 @@ def test_bad_input_from_the_real_command(demo_db: Path) -> None:
 
 
 def test_a_missing_database_exits_3(tmp_path: Path) -> None:
-    result = admin(tmp_path / "none.duckdb", "list-users")
+    result = admin_in_process(tmp_path / "none.duckdb", "list-users")
     assert result.returncode == 3
     assert "There is no database" in result.stderr
     assert not (tmp_path / "none.duckdb").exists()
@@ -115,19 +126,21 @@ def test_a_database_held_by_the_app_says_to_stop_the_app(demo_db: Path) -> None:
 
 
 def test_retention_and_unlock(demo_db: Path) -> None:
-    dry = admin(demo_db, "retention", "--days", "0", "--today", DEMO_TODAY.isoformat(), "--dry-run")
+    dry = admin_in_process(
+        demo_db, "retention", "--days", "0", "--today", DEMO_TODAY.isoformat(), "--dry-run"
+    )
     assert dry.returncode == 0 and "Nothing was changed" in dry.stdout
-    done = admin(demo_db, "retention", "--days", "0", "--today", DEMO_TODAY.isoformat())
+    done = admin_in_process(demo_db, "retention", "--days", "0", "--today", DEMO_TODAY.isoformat())
     assert done.returncode == 0 and "Deleted" in done.stdout
     con = duckdb.connect(str(demo_db))
     con.execute(
         "UPDATE app_user SET locked_until = now() + INTERVAL 1 HOUR WHERE username = 'beheer'"
     )
     con.close()
-    assert "locked until" in admin(demo_db, "list-users").stdout
-    unlocked = admin(demo_db, "unlock", "--username", "beheer")
+    assert "locked until" in admin_in_process(demo_db, "list-users").stdout
+    unlocked = admin_in_process(demo_db, "unlock", "--username", "beheer")
     assert unlocked.returncode == 0
-    assert "locked until" not in admin(demo_db, "list-users").stdout
+    assert "locked until" not in admin_in_process(demo_db, "list-users").stdout
 
 
 def add_audit_events(database: Path, count: int) -> None:
@@ -142,7 +155,7 @@ def add_audit_events(database: Path, count: int) -> None:
 
 
 def head_of_audit_log(database: Path) -> str:
-    result = admin(database, "verify-audit")
+    result = admin_in_process(database, "verify-audit")
     assert result.returncode == 0, result.stderr
     assert "chain intact" in result.stdout
     return result.stdout.rsplit("Head hash: ", 1)[1].strip()
@@ -162,7 +175,7 @@ def test_verify_audit_finds_tampering(demo_db: Path, tampering: str, message: st
     con = duckdb.connect(str(demo_db))
     con.execute(tampering)
     con.close()
-    result = admin(demo_db, "verify-audit")
+    result = admin_in_process(demo_db, "verify-audit")
     assert result.returncode == 1
     assert message in result.stderr
 
@@ -173,6 +186,6 @@ def test_verify_audit_detects_events_removed_from_the_end(demo_db: Path) -> None
     con = duckdb.connect(str(demo_db))
     con.execute("DELETE FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)")
     con.close()
-    assert admin(demo_db, "verify-audit").returncode == 0  # the chain alone cannot tell
-    result = admin(demo_db, "verify-audit", "--expect-head", head)
+    assert admin_in_process(demo_db, "verify-audit").returncode == 0  # the chain alone cannot tell
+    result = admin_in_process(demo_db, "verify-audit", "--expect-head", head)
     assert result.returncode == 1 and "removed from the end" in result.stderr

@@ -28,18 +28,15 @@ from dashboard.store import budget, council, proposals
 from dashboard.store import monitor as monitor_rows
 from dashboard.store.db import open_store
 from dashboard.web.app_state import _store
+from tests import app_pages
 from tests.conftest import DEMO_TODAY
 
-APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 PAGE = "dashboard/pages/alderman_monitor.py"
 ALDERMAN = Caller("wethouder", Role.ALDERMAN, None)
 
 
 def open_monitor(year: int = DEMO_TODAY.year) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.session_state["caller"] = ALDERMAN
-    at.run()
-    at.switch_page(PAGE).run()
+    at = app_pages.open_page(PAGE, caller=ALDERMAN)
     assert not at.exception, at.exception
     at.selectbox(key="jaar").select(year).run()
     return at

@@ -11,9 +11,9 @@ from dashboard.domain.auth import PUBLIC, Caller, Role
 from dashboard.domain.money import euro
 from dashboard.store import budget
 from sortition import clock
+from tests import app_pages
 from tests.conftest import DEMO_TODAY
 
-APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 ORGANISER = Caller("organisator", Role.ORGANISER, None)
 ALDERMAN = Caller("wethouder", Role.ALDERMAN, None)
 ADMINISTRATOR = Caller("beheer", Role.ADMINISTRATOR, None)
@@ -35,16 +35,7 @@ PAGES = [
 def run_app(
     page: str | None = None, query: dict[str, str] | None = None, caller: Caller = PUBLIC
 ) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    if not caller.is_public:
-        at.session_state["caller"] = caller
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
-    return at
+    return app_pages.open_page(page, caller=caller, query=query)
 
 
 @pytest.mark.parametrize(("page", "caller"), PAGES)

@@ -15,9 +15,10 @@ from dashboard.components import format as source_names
 from dashboard.components import labels
 from dashboard.domain.auth import Caller, Role
 from dashboard.i18n.en import EN
+from tests import app_pages
 
 ROOT = Path(__file__).resolve().parents[2]
-APP = str(ROOT / "streamlit_app.py")
+
 TRANSLATED = [
     ROOT / "streamlit_app.py",
     *sorted((ROOT / "dashboard" / "pages").glob("resident_*.py")),
@@ -68,12 +69,7 @@ def test_every_sentence_has_an_english_translation_with_the_same_blanks() -> Non
 
 
 def run(query: dict[str, str], page: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    if page:
-        at.switch_page(page).run()
+    at = app_pages.open_page(page, query=query)
     assert not at.exception, at.exception
     return at
 
@@ -107,10 +103,8 @@ def test_the_switch_changes_the_language_and_the_link(app_db: Path) -> None:
 
 
 def test_staff_navigation_follows_the_language(app_db: Path) -> None:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["caller"] = Caller("organisator", Role.ORGANISER, None)
-    at.query_params["lang"] = "en"
-    at.run()
+    organiser = Caller("organisator", Role.ORGANISER, None)
+    at = app_pages.open_page(caller=organiser, query={"lang": "en"})
     assert not at.exception, at.exception
     assert "Logged in as **organisator** (organiser)" in [c.value for c in at.sidebar.caption]
     assert [b.label for b in at.sidebar.button] == ["Log out"]

@@ -9,21 +9,15 @@ from dashboard.domain.auth import Caller, Role
 from dashboard.services import accounts
 from dashboard.store.db import open_store
 from dashboard.web import web_session
+from tests import app_pages
 
-APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 PAGES = "dashboard/pages"
 LOGIN = f"{PAGES}/login.py"
 ADMIN = Caller("beheer", Role.ADMINISTRATOR, None)
 
 
 def app(page: str | None = None, caller: Caller | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    if caller is not None:
-        at.session_state["caller"] = caller
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    return at
+    return app_pages.open_page(page, caller=caller)
 
 
 def log_in(at: AppTest, username: str, password: str) -> AppTest:

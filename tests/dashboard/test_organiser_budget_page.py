@@ -11,21 +11,17 @@ from dashboard.domain.auth import Caller, Role
 from dashboard.services.budget.spending import allocations_of
 from dashboard.store import budget, council, proposals
 from dashboard.store.db import open_store
+from tests import app_pages
+from tests.app_pages import APP
 from tests.shown import shown
 
-APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 PAGE = "dashboard/pages/organiser_budget.py"
 ORGANISER = Caller("organisator", Role.ORGANISER, None)
 ENERGY = 1  # the demo's first theme
 
 
 def open_page(caller: Caller | None = ORGANISER) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    if caller is not None:
-        at.session_state["caller"] = caller
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
+    at = app_pages.open_page(PAGE, caller=caller)
     assert not at.exception, at.exception
     return at
 

@@ -25,22 +25,16 @@ from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store, open_store
 from dashboard.store.register_import import register_as_extract
 from sortition import clock
-from tests import records
+from tests import app_pages, records
+from tests.app_pages import APP
 from tests.dashboard.test_organiser_budget_page import by_label
 
-APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 PAGE = "dashboard/pages/organiser_draw.py"
 ORGANISER = Caller("organisator", Role.ORGANISER, None)
 
 
 def open_page(query: dict[str, str] | None = None, caller: Caller = ORGANISER) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["caller"] = caller
-    at.run()
-    at.switch_page(PAGE)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.run()
+    at = app_pages.open_page(PAGE, caller=caller, query=query)
     assert not at.exception, at.exception
     return at
 

@@ -13,9 +13,10 @@ from streamlit.testing.v1 import AppTest
 from dashboard.components.decisions_view import decisions_csv, projects_csv
 from dashboard.services import overview, public
 from dashboard.web.app_state import _store
+from tests import app_pages
+from tests.app_pages import APP
 from tests.conftest import DEMO_TODAY
 
-APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 PAGES = Path(__file__).resolve().parents[2] / "dashboard" / "pages"
 
 
@@ -76,9 +77,7 @@ def test_no_public_page_shows_a_name_or_address(app_db: Path) -> None:
         assert not at.exception
         shown.append(everything_shown(at))
     for page in public_pages():
-        at = AppTest.from_file(APP, default_timeout=30)
-        at.run()
-        at.switch_page(page).run()
+        at = app_pages.open_page(page)
         assert not at.exception
         shown.append(everything_shown(at))
     text = "\n".join(shown)
@@ -107,9 +106,7 @@ def test_no_public_export_bundle_or_log_line_holds_a_name_or_address(app_db: Pat
     texts: list[str] = []
     try:
         for page in public_pages():  # every public page, with its log lines
-            at = AppTest.from_file(APP, default_timeout=30)
-            at.run()
-            at.switch_page(page).run()
+            at = app_pages.open_page(page)
             assert not at.exception
         store = _store(str(app_db))
         for hood in overview.neighbourhoods(store):

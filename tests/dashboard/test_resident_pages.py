@@ -23,10 +23,10 @@ from dashboard.store import audit, budget, council, proposals
 from dashboard.store.db import open_store
 from dashboard.web.app_state import _store
 from sortition import clock, prepare, pseudonym, replacement_draw_inputs, reveal, verify
-from tests import records
+from tests import app_pages, records
+from tests.app_pages import APP
 from tests.dashboard.test_public_privacy import everything_shown
 
-APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 DECISIONS = "dashboard/pages/resident_decisions.py"
 COUNCIL = "dashboard/pages/resident_council.py"
 ORGANISER = Caller("organisator", Role.ORGANISER, None)
@@ -34,10 +34,7 @@ SECRET = "Conceptmotivering die nog geheim is: niet tonen aan bewoners."
 
 
 def open_page(page: str, code: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params["wijk"] = code
-    at.run()
-    at.switch_page(page).run()
+    at = app_pages.open_page(page, query={"wijk": code})
     assert not at.exception, at.exception
     return at
 

@@ -16,8 +16,8 @@ from dashboard.services.accounts import LoginRefused
 from dashboard.store import audit
 from dashboard.store.db import open_store
 from dashboard.web import sso, web_session
+from tests.app_pages import APP
 
-APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 LOGIN = "dashboard/pages/login.py"
 PROVIDER = {
     "client_id": "wijkraad",

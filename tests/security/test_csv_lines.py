@@ -165,6 +165,7 @@ def damage(rows: list[list[str]], how: tuple[str, int, int, int | None]) -> None
         rows[row][column] = LONG
 
 
+@pytest.mark.slow  # a fuzzer or a file of millions of rows: not in the year-ahead run
 @FAMILY
 @given(data=st.data())
 def test_family_register_reads_every_row_or_refuses_naming_a_line_storing_nothing(
@@ -253,6 +254,7 @@ def test_registrations_name_every_problem_at_once(
     assert fingerprint(store) == before
 
 
+@pytest.mark.slow  # a fuzzer or a file of millions of rows: not in the year-ahead run
 @FAMILY
 @given(data=st.data())
 def test_family_registrations_read_every_row_or_refuse_naming_a_line_storing_nothing(
@@ -313,6 +315,7 @@ def test_a_long_description_is_refused_not_cut_short() -> None:
     assert parsed.rows[1].description == "d" * 500 and not parsed.problems
 
 
+@pytest.mark.slow  # a fuzzer or a file of millions of rows: not in the year-ahead run
 @FAMILY
 @given(data=st.data())
 def test_family_finance_export_books_every_row_or_refuses_naming_a_line_booking_nothing(
@@ -352,6 +355,7 @@ def test_cli_pool_with_a_stray_quote_is_refused_naming_both_lines(tmp_path: Path
         read_table(path)
 
 
+@pytest.mark.slow  # a fuzzer or a file of millions of rows: not in the year-ahead run
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
 def test_family_cli_reads_every_row_or_refuses_naming_a_line(data: st.DataObject) -> None:

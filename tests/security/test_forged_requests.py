@@ -12,15 +12,14 @@ from pathlib import Path
 import pytest
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import StopException
-from streamlit.testing.v1 import AppTest
 
 from dashboard.domain.auth import PUBLIC, Caller, Role
 from dashboard.web import error_boundary
+from tests import app_pages
 
 # Three hundred page runs: left out of the year-ahead run (scripts/test.sh).
 pytestmark = pytest.mark.slow
 
-APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 CALLERS = {
     "public": PUBLIC,
     "organiser": Caller("organisator", Role.ORGANISER, None),
@@ -58,30 +57,13 @@ def app_db(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return demo_db
 
 
-def open_page(page: str, caller: Caller, query: dict[str, str]) -> AppTest | None:
-    """The page as `caller` opens it with `query`; None when the caller may not open it
-    (its address then shows a stand-in that asks to log in, and the page's code never runs:
-    tests/dashboard/test_login_pages.py)."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    if not caller.is_public:
-        at.session_state["caller"] = caller
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    try:
-        at.switch_page(f"dashboard/pages/{page}.py")
-    except ValueError:
-        return None
-    at.run()
-    return at
-
-
 @pytest.mark.parametrize("who", sorted(CALLERS))
 def test_forged_addresses_break_no_page(app_db: Path, who: str) -> None:
     broken = []
     for page, query in itertools.product(PAGES, FORGED):
-        at = open_page(page, CALLERS[who], query)
-        if at is not None and at.exception:
+        # A page the caller may not open shows its stand-in (tests/dashboard/test_login_pages.py).
+        at = app_pages.open_page(f"dashboard/pages/{page}.py", caller=CALLERS[who], query=query)
+        if at.exception:
             broken.append(f"{page} {query}: {at.exception[0].message[:200]}")
     assert broken == []
 
@@ -106,11 +88,7 @@ FORGED_STATE: dict[tuple[str, str], list[dict[str, object]]] = {
 def test_forged_widget_state_breaks_no_page(app_db: Path, page: str, key: str) -> None:
     caller = PUBLIC if page.startswith("resident") else CALLERS["alderman"]
     for forged in FORGED_STATE[(page, key)]:
-        at = AppTest.from_file(APP, default_timeout=60)
-        if not caller.is_public:
-            at.session_state["caller"] = caller
-        at.run()
-        at.switch_page(f"dashboard/pages/{page}.py")
+        at = app_pages.open_page(f"dashboard/pages/{page}.py", caller=caller)
         at.session_state[key] = forged
         at.run()
         assert not at.exception, f"{forged}: {at.exception[0].message[:300]}"

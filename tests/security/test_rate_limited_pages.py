@@ -12,8 +12,8 @@ from streamlit.testing.v1 import AppTest
 from dashboard.components import downloads
 from dashboard.security import passwords
 from dashboard.web import client_limits
+from tests.app_pages import APP
 
-APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 LOGIN = "dashboard/pages/login.py"
 DECISIONS = "dashboard/pages/resident_decisions.py"
 VISITOR = "203.0.113.7"

@@ -117,6 +117,7 @@ def read_in_child(path: Path) -> ChildRead:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.slow  # a fuzzer or a file of millions of rows: not in the year-ahead run
 def test_six_million_rows_in_a_small_zip_are_refused_before_loading(tmp_path: Path) -> None:
     path = tmp_path / "bom.xlsx"
     book(unplaced_rows(6_000_000), path, level=9)
@@ -128,6 +129,7 @@ def test_six_million_rows_in_a_small_zip_are_refused_before_loading(tmp_path: Pa
     assert float(result["s"]) < 30
 
 
+@pytest.mark.slow  # a fuzzer or a file of millions of rows: not in the year-ahead run
 def test_two_million_numbered_rows_are_refused_before_loading(tmp_path: Path) -> None:
     path = tmp_path / "bom.xlsx"
     book(many_rows(2_000_000), path, level=1)
@@ -238,6 +240,7 @@ def test_the_command_line_refuses_the_same_files(tmp_path: Path) -> None:
 LETTERS = st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", min_size=1, max_size=3)
 
 
+@pytest.mark.slow  # a fuzzer or a file of millions of rows: not in the year-ahead run
 @settings(max_examples=300, deadline=None)
 @given(
     letters=LETTERS,

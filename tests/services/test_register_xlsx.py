@@ -227,6 +227,7 @@ def read(reader: Callable[[bytes], pa.Table], data: bytes) -> list[dict[str, str
         return str(exc)
 
 
+@pytest.mark.slow  # a fuzzer or a file of millions of rows: not in the year-ahead run
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=sheets())
 def test_the_typed_read_gives_what_the_cell_by_cell_read_gives(data: bytes) -> None:

@@ -271,11 +271,17 @@ def councils_for(store: Store, caller: Caller) -> list[CouncilChoice]:
     require_organiser_role(caller)
     with store.read() as cur:
         names = {h.id: h.name for h in geography.neighbourhoods(cur)}
+        hoods_of = council.neighbourhood_ids_by_council(cur)
+        last_end: dict[int, date] = {}
+        for term in council.all_terms(cur):
+            last_end[term.council_id] = max(
+                term.ends_on, last_end.get(term.council_id, term.ends_on)
+            )
         choices = []
         for owner in council.councils(cur):
-            hoods = council.council_neighbourhood_ids(cur, owner.id)
+            hoods = hoods_of.get(owner.id, [])
             if hoods and all(caller.covers(h) for h in hoods):
-                ends = max((t.ends_on for t in council.terms(cur, owner.id)), default=None)
+                ends = last_end.get(owner.id)
                 ahead = ends if ends is not None and ends > clock.today() else None
                 choices.append(CouncilChoice(owner, [names[h] for h in hoods], ahead))
         return choices
