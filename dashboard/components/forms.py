@@ -2,39 +2,36 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
-import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import streamlit as st
 
 from dashboard.components.text import plain
 from dashboard.domain.auth import PermissionDenied
 from dashboard.domain.errors import UserError
+from dashboard.i18n import t
 
 T = TypeVar("T")
 _SEEN = "_forms_seen"
 _LAST = "_forms_last"  # the submission `attempt` is about to run
 _FLASH = "_forms_flash"
 _GENERATION = "_forms_generation"
-REPEAT_WINDOW_SECONDS = 30
 
 
-def first_submission(form: str, values: dict[str, Any]) -> bool:
-    """False when this session sent the same form with the same values moments ago
-    (a double click, a resubmit after a slow answer) and it was not refused: `attempt`
+def first_submission(form: str) -> bool:
+    """False, with a note, when this form as shown was sent before and that submission is
+    done or under way (a double click, a resubmit after a slow answer). A success renews
+    every form (`form_key`), so the same entry made again afterwards (a second "niet thuis"
+    for one address, two paper forms alike) is a new submission and is recorded; `attempt`
     forgets a refused submission, so the user can correct the form and send it again."""
-    digest = hashlib.sha256(
-        json.dumps([form, values], sort_keys=True, default=str).encode()
-    ).hexdigest()
-    seen: dict[str, float] = st.session_state.setdefault(_SEEN, {})
-    now = time.monotonic()
-    if now - seen.get(digest, -1e9) < REPEAT_WINDOW_SECONDS:
+    token = f"{form}@{st.session_state.get(_GENERATION, 0)}"
+    seen: set[str] = st.session_state.setdefault(_SEEN, set())
+    if token in seen:
+        st.info(t("Dit formulier was al verstuurd en is één keer verwerkt."))
         return False
-    seen[digest] = now
-    st.session_state[_LAST] = digest
+    seen.add(token)
+    st.session_state[_LAST] = token
     return True
 
 
@@ -48,7 +45,7 @@ def attempt(
     try:
         result = action()
     except (UserError, PermissionDenied) as exc:
-        st.session_state.get(_SEEN, {}).pop(submitted, None)  # nothing changed: may retry
+        st.session_state.get(_SEEN, set()).discard(submitted)  # nothing changed: may retry
         show_error(exc)
         return
     note = warning(result) if warning else None

@@ -14,6 +14,10 @@ EN: dict[str, str] = {
     "wethouder": "alderman",
     "beheerder": "administrator",
     "bewoner": "resident",
+    # Forms
+    "Dit formulier was al verstuurd en is één keer verwerkt.": (
+        "This form was sent before and has been processed once."
+    ),
     # Staff sections of the navigation
     "Loting": "Draw",
     "Organisatie": "Organisation",

@@ -246,7 +246,9 @@ def test_the_workspace_in_english(app_db: Path) -> None:
     assert ": council, " in shown and shown.endswith(f"(number {draw_id}, running)")
 
 
-def test_home_visits_and_a_replacement_from_the_page(app_db: Path) -> None:
+def direct_draw_with_ten_addresses(app_db: Path) -> tuple[int, int]:
+    """A direct draw in the first neighbourhood with ten addresses to visit: the draw and
+    the first address."""
     store = open_store(app_db)
     try:
         with store.read() as cur:
@@ -264,6 +266,11 @@ def test_home_visits_and_a_replacement_from_the_page(app_db: Path) -> None:
             first = draw_rows.invitations(cur, draw_id)[0].id
     finally:
         store.close()
+    return draw_id, first
+
+
+def test_home_visits_and_a_replacement_from_the_page(app_db: Path) -> None:
+    draw_id, first = direct_draw_with_ten_addresses(app_db)
     at = open_page({"loting": str(draw_id), "stap": "4"})
     assert "4. Huisbezoeken" in by_label(at.radio, "Stap").options[2]
     by_label(at.selectbox, "Adres").set_value(first)
@@ -276,6 +283,45 @@ def test_home_visits_and_a_replacement_from_the_page(app_db: Path) -> None:
     assert not at.exception, at.exception
     assert "Er is een vervanger geloot uit dezelfde groep." in at.success[0].value
     assert [m.value for m in at.metric if m.label == "Uitnodigingen"] == ["11"]
+
+
+def visits_to(app_db: Path, draw_id: int, invitation_id: int) -> int:
+    store = open_store(app_db)
+    try:
+        with store.read() as cur:
+            answers = draw_rows.responses(cur, draw_id)
+    finally:
+        store.close()
+    return sum(a.invitation_id == invitation_id for a in answers)
+
+
+def record_not_at_home(at: AppTest, address: int) -> AppTest:
+    by_label(at.selectbox, "Adres").set_value(address)
+    by_label(at.radio, "Uitkomst").set_value("niet thuis")
+    by_label(at.button, "Bezoek vastleggen").click()
+    return at.run()
+
+
+def test_the_same_visit_made_again_is_recorded_again_and_a_resent_form_once(
+    app_db: Path,
+) -> None:
+    """Nobody home twice at one address is two visits (a guard against double clicks
+    dropped the second without a word). The same form as shown sent twice is recorded
+    once, and the organiser is told."""
+    draw_id, first = direct_draw_with_ten_addresses(app_db)
+    at = open_page({"loting": str(draw_id), "stap": "4"})
+    for visit in (1, 2):
+        record_not_at_home(at, first)
+        assert not at.exception, at.exception
+        assert "Het bezoek is vastgelegd." in at.success[0].value
+        assert visits_to(app_db, draw_id, first) == visit
+    # A double click: the second submission arrives for the form as it was shown when the
+    # first was sent (before the success renewed the form).
+    at.session_state["_forms_generation"] = at.session_state["_forms_generation"] - 1
+    at.run()
+    record_not_at_home(at, first)
+    assert "Dit formulier was al verstuurd en is één keer verwerkt." in [i.value for i in at.info]
+    assert visits_to(app_db, draw_id, first) == 2
 
 
 def test_a_member_leaves_after_the_draw_is_completed_and_is_replaced(app_db: Path) -> None:

@@ -55,7 +55,7 @@ def render(page: BookPage) -> None:
         if st.form_submit_button("Vergadering opslaan"):
             if not view.council_ids:
                 st.error("Deze wijk heeft nog geen wijkraad.")
-            elif first_submission("vergadering", {"d": held_on, "p": place, "a": agenda}):
+            elif first_submission("vergadering"):
                 attempt(
                     lambda: plan_meeting(db, caller, view.council_ids[0], held_on, place, agenda),
                     "De vergadering is opgeslagen.",
@@ -106,10 +106,7 @@ def render(page: BookPage) -> None:
                 index=None,
                 placeholder="Kies: wijkpanel, bijeenkomst, stemming of geen",
             )
-            if st.form_submit_button("Besluit vastleggen") and first_submission(
-                "besluit",
-                {"m": meeting, "k": kind, "p": target, "a": decided, "r": rationale, "c": method},
-            ):
+            if st.form_submit_button("Besluit vastleggen") and first_submission("besluit"):
                 attempt(
                     lambda: record_decision(
                         db,
@@ -174,7 +171,7 @@ def _correct_allocation(page: BookPage) -> None:
         if st.form_submit_button("Toekenning terugboeken"):
             if chosen is None:
                 st.error("Kies eerst een toekenning.")
-            elif first_submission("toekenning_corrigeren", {"a": chosen, "r": reason}):
+            elif first_submission("toekenning_corrigeren"):
                 allocation_id = int(chosen)
                 attempt(
                     lambda: reverse_allocation(page.db, page.caller, allocation_id, reason),

@@ -54,9 +54,7 @@ def render(page: BookPage) -> None:
             ),
             horizontal=True,
         )
-        if st.form_submit_button("Budget toevoegen") and first_submission(
-            "budget", {"s": source, "a": amount, "y": envelope_year, "d": description}
-        ):
+        if st.form_submit_button("Budget toevoegen") and first_submission("budget"):
             attempt(
                 lambda: add_envelope(
                     db, caller, hood_id, int(envelope_year), source, amount, description, rule

@@ -55,7 +55,7 @@ def render(page: BookPage) -> None:
         if st.form_submit_button("Mijlpaal toevoegen"):
             if target is None:
                 st.error("Kies eerst een project.")
-            elif first_submission("mijlpaal", {"p": target, "n": name}):
+            elif first_submission("mijlpaal"):
                 attempt(
                     lambda: add_milestone(
                         db,

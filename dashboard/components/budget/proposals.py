@@ -58,10 +58,7 @@ def render(page: BookPage) -> None:
             placeholder="53.2012, 6.5531",
             help="Met een plek staat het project op de kaart van de monitor.",
         )
-        if st.form_submit_button("Voorstel indienen") and first_submission(
-            "voorstel",
-            {"t": title, "x": text, "s": submitter, "r": requested, "c": chosen, "p": place},
-        ):
+        if st.form_submit_button("Voorstel indienen") and first_submission("voorstel"):
             attempt(
                 lambda: submit_proposal(
                     db,
@@ -101,7 +98,7 @@ def render(page: BookPage) -> None:
         if st.form_submit_button("Beoordeling vastleggen"):
             if target is None:
                 st.error("Kies eerst een voorstel.")
-            elif first_submission("beoordeling", {"p": target, "f": feasible, "a": assessment}):
+            elif first_submission("beoordeling"):
                 proposal_id = int(target)
                 attempt(
                     lambda: review_proposal(

@@ -61,7 +61,7 @@ def render(page: BookPage) -> None:
         if st.form_submit_button("Uitgave boeken"):
             if target is None:
                 st.error("Kies eerst een project.")
-            elif first_submission("uitgave", {"p": target, "r": reference, "a": paid}):
+            elif first_submission("uitgave"):
                 attempt(
                     lambda: book_spending(db, caller, target, reference, booked_on, paid, what),
                     "De uitgave is geboekt.",

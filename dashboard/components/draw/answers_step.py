@@ -66,7 +66,7 @@ def _registrations(db: Store, caller: Caller, state: DrawState) -> None:
                            format_func=lambda o: t(OUTCOME_NAMES[o]))  # fmt: skip
         answers = _answer_fields(f"aanmelding_{draw_id}", choices)
         sent = st.form_submit_button(t("Aanmelding vastleggen"))
-    if sent and first_submission("aanmelding", {"c": code, "o": outcome, "a": str(answers)}):
+    if sent and first_submission("aanmelding"):
         attempt(
             lambda: draw_answers.record_registration(db, caller, draw_id, code, outcome, answers),
             t("De aanmelding is vastgelegd."),
@@ -130,7 +130,7 @@ def _visits(db: Store, caller: Caller, state: DrawState) -> None:
     if sent:
         if target is None:
             st.error(t("Kies eerst het adres."))
-        elif first_submission("bezoek", {"i": target, "o": outcome}):
+        elif first_submission("bezoek"):
             visited = int(target)
             attempt(
                 lambda: draw_invitations.record_visit(db, caller, visited, outcome, answers),
@@ -149,7 +149,7 @@ def _visits(db: Store, caller: Caller, state: DrawState) -> None:
     if (
         right.button(t("Vervanger loten"), key=f"vervanger_{draw_id}")
         and refusal is not None
-        and first_submission("vervanger", {"i": refusal})
+        and first_submission("vervanger")
     ):
         attempt(
             lambda: draw_invitations.replace_refusal(db, caller, int(refusal)),

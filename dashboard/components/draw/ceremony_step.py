@@ -199,7 +199,7 @@ def _inputs(db: Store, caller: Caller, draw_id: int) -> None:
     inputs = [line for line in text.splitlines() if line.strip()]
     if not read_aloud:
         st.error(t("Lees de uitkomsten eerst hardop voor en vink dat aan."))
-    elif first_submission("trekking", {"d": draw_id, "i": inputs}):
+    elif first_submission("trekking"):
 
         def reveal() -> int:
             index = draw_selection.reveal_draw(db, caller, draw_id, inputs)

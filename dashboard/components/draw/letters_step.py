@@ -130,7 +130,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
         t("Verwacht: ongeveer **{n} aanmeldingen**, {oordeel}.", n=round(expected), oordeel=verdict)
     )
     if st.button(t("Loting uitvoeren"), type="primary", key=f"loten_{draw_id}") and (
-        first_submission("uitnodigen", {"d": draw_id, "n": int(letters)})
+        first_submission("uitnodigen")
     ):
 
         def lottery() -> int:

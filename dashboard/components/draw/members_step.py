@@ -123,7 +123,7 @@ def _actions(
         if st.form_submit_button(t("Bevestigen")):
             if who is None:
                 st.error(t("Kies eerst een lid."))
-            elif first_submission("bevestigen", {"m": who}):
+            elif first_submission("bevestigen"):
                 attempt(lambda: draw_members.confirm_member(db, caller, who),
                         t("Bevestigd."))  # fmt: skip
     with middle, st.form(form_key(f"afzeggen_{draw_id}")):
@@ -140,7 +140,7 @@ def _actions(
         if st.form_submit_button(t("Afzeggen")):
             if who_not is None:
                 st.error(t("Kies eerst een lid."))
-            elif first_submission("afzeggen", {"m": who_not}):
+            elif first_submission("afzeggen"):
                 attempt(lambda: draw_members.decline_member(db, caller, who_not, reason, on),
                         t("Afzegging vastgelegd. Kies nu een vervanger.") if replacing
                         else t("Afzegging vastgelegd."))  # fmt: skip
@@ -156,7 +156,7 @@ def _actions(
         if (
             st.button(t("Vervanger nemen"), key=f"vervanger_nemen_{draw_id}")
             and whose is not None
-            and first_submission("vervanger_lid", {"m": whose})
+            and first_submission("vervanger_lid")
         ):
             attempt(
                 lambda: draw_members.replace_member(db, caller, int(whose)),
@@ -205,7 +205,7 @@ def _replacement_draw(
         st.warning(note)
     if st.button(t("Vervangingsloting voorbereiden"), type="primary",
                  key=f"vervangingsloting_maken_{draw_id}") and first_submission(
-        "vervangingsloting", {"d": draw_id, "m": sorted(chosen)}
+        "vervangingsloting"
     ):  # fmt: skip
         try:
             new_id = draw_replacements.prepare_replacement(db, caller, draw_id, chosen)
@@ -265,9 +265,7 @@ def _appointed(
     with left, st.form(form_key(f"benoemen_{draw_id}")):
         role = st.text_input(t("Benoemde zetel (rol, geen naam nodig)"),
                              placeholder="Gemeenteraadslid (fractie A)")  # fmt: skip
-        if st.form_submit_button(t("Benoemde zetel toevoegen")) and first_submission(
-            "benoemen", {"r": role}
-        ):
+        if st.form_submit_button(t("Benoemde zetel toevoegen")) and first_submission("benoemen"):
             attempt(lambda: draw_members.add_appointed_seat(db, caller, draw_id, role),
                     t("De benoemde zetel is toegevoegd."))  # fmt: skip
     term = state.term
@@ -291,7 +289,7 @@ def _appointed(
         if st.form_submit_button(t("Benoemde zetel beëindigen")):
             if seat is None:
                 st.error(t("Kies eerst een zetel."))
-            elif first_submission("benoeming_einde", {"s": seat}):
+            elif first_submission("benoeming_einde"):
                 attempt(
                     lambda: draw_members.end_appointed_seat(db, caller, draw_id, seat, reason),
                     t("De benoemde zetel is beëindigd; voeg zo nodig de opvolger toe."),

@@ -108,9 +108,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
         st.caption(t("Opgeslagen quota: {n} rijen.", n=len(saved))
                    + ("" if same else " " + t("De tabel hierboven wijkt daarvan af.")))  # fmt: skip
     if st.button(t("Quota opslaan"), type="primary", key=f"quota_opslaan_{draw_id}",
-                 disabled=not check.feasible) and first_submission(
-        "quota", {"d": draw_id, "t": edited.to_json()}
-    ):  # fmt: skip
+                 disabled=not check.feasible) and first_submission("quota"):  # fmt: skip
         attempt(
             lambda: draw_quotas.save_quotas(db, caller, draw_id, edited),
             t("De quota zijn opgeslagen."),

@@ -75,7 +75,7 @@ def _prepare(db: Store, caller: Caller, state: DrawState) -> None:
         format_func=lambda a: t("leximin (aanbevolen)") if a == "leximin" else "maximin",
     )  # fmt: skip
     if st.button(t("Selectie voorbereiden"), type="primary", key=f"voorbereiden_{draw_id}") and (
-        first_submission("voorbereiden", {"d": draw_id})
+        first_submission("voorbereiden")
     ):
         bar = st.progress(0.0, text=t("Bezig…"))
 

@@ -105,8 +105,7 @@ def render(db: Store, caller: Caller) -> None:
                    "die te vullen."),
         )  # fmt: skip
         submitted = st.form_submit_button(t("Loting aanmaken"), type="primary")
-    sent = {"c": chosen, "n": str(new), "m": method, "s": str(starts), "p": purpose}
-    if submitted and first_submission("nieuwe_loting", sent):
+    if submitted and first_submission("nieuwe_loting"):
         request = draws.DrawRequest(
             method,
             starts,
