@@ -249,9 +249,10 @@ def responses(cur: Cursor, draw_id: int) -> list[Response]:
 
 
 def response_count(cur: Cursor, draw_id: int) -> int:
+    """Letters (or addresses visited) with an answer; a changed answer counts once."""
     return _count(
         cur,
-        "SELECT count(*) FROM response WHERE invitation_id IN "
+        "SELECT count(DISTINCT invitation_id) FROM response WHERE invitation_id IN "
         "(SELECT id FROM invitation WHERE draw_id = ?)",
         [draw_id],
     )

@@ -267,8 +267,9 @@ def response_rates(cur: Cursor, day: date) -> list[ResponseRate]:
                         WHERE np.id = coalesce(g.part_id, r.part_id)) AS part,
                        extract(year FROM age(CAST(dr.created_at AS DATE),
                                              coalesce(g.birth_date, r.birth_date))) AS age,
-                       EXISTS (SELECT 1 FROM response x WHERE x.invitation_id = i.id
-                               AND x.outcome = 'ja') AS yes
+                       coalesce((SELECT x.outcome FROM response x WHERE x.invitation_id = i.id
+                                 ORDER BY x.answered_at DESC, x.id DESC LIMIT 1) = 'ja',
+                                false) AS yes  -- the latest answer: a withdrawal counts
                 -- The groups as the draw saw them: its register snapshot, else the register.
                 FROM invitation i JOIN resident_now r ON r.id = i.resident_id
                 LEFT JOIN draw_register g

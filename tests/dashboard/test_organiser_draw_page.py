@@ -28,6 +28,7 @@ from sortition import clock
 from tests import app_pages, records
 from tests.app_pages import APP
 from tests.dashboard.test_organiser_budget_page import by_label
+from tests.shown import shown
 
 PAGE = "dashboard/pages/organiser_draw.py"
 ORGANISER = Caller("organisator", Role.ORGANISER, None)
@@ -182,6 +183,16 @@ def test_a_registration_typed_in_the_form(app_db: Path) -> None:
     by_label(at.button, "Aanmelding vastleggen").click()
     at.run()
     assert "hoort bij geen brief" in at.error[0].value
+    # The volunteer calls back to withdraw, before the selection is prepared.
+    by_label(at.text_input, "Code uit de brief").input(code.replace("-", " ").lower())
+    by_label(at.radio, "Doet mee?").set_value("nee")
+    by_label(at.button, "Aanmelding vastleggen").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert "De aanmelding is vastgelegd." in at.success[0].value
+    assert f"Code {code} trekt zich terug (eerder ja, " in shown(at.warning[0].value)
+    assert [m.value for m in at.metric if m.label == "Ja, doet mee"] == ["0"]
+    assert [m.value for m in at.metric if m.label == "Antwoorden"] == ["1"]
 
 
 def test_the_selection_is_prepared_from_the_page(app_db: Path) -> None:

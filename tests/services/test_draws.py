@@ -448,8 +448,6 @@ def test_registrations_by_form_and_csv_are_stored_once(store: Store) -> None:
     draw_answers.record_registration(store, ORGANISER, draw_id, codes[0].lower(), "ja", answer)
     assert draw_answers.record_registration(store, ORGANISER, draw_id, codes[0], "ja",
                                             answer).added == 0  # fmt: skip
-    with pytest.raises(UserError, match="heeft al geantwoord"):
-        draw_answers.record_registration(store, ORGANISER, draw_id, codes[0], "nee", Answers())
     with store.read() as cur:
         stored = draw_rows.responses(cur, draw_id)
     assert [(r.gender, r.part_code) for r in stored] == [("vrouw", "BU0011")]
@@ -464,6 +462,44 @@ def test_registrations_by_form_and_csv_are_stored_once(store: Store) -> None:
     assert len(events(store, "draw.registrations")) == 2
     state = draws.draw_state(store, ORGANISER, draw_id)
     assert state.volunteers == 1 + 8 and state.answers == 13
+
+
+def test_a_volunteer_withdraws_or_corrects_until_the_selection_is_prepared(
+    store: Store,
+) -> None:
+    from tests.conftest import DEMO_TODAY
+
+    """A different later answer is stored as a new response that counts; the earlier one
+    stays as its trace. Once the fingerprint is made, the answers are fixed."""
+    draw_id = imported(store)
+    draw_invitations.draw_invitations(store, ORGANISER, draw_id, 40)
+    first, second = register_yes(store, draw_id, 2)
+    assert draws.draw_state(store, ORGANISER, draw_id).volunteers == 2
+    withdrawn = draw_answers.record_registration(
+        store, ORGANISER, draw_id, first.replace("-", "").lower(), "nee", Answers()
+    )
+    [note] = withdrawn.changes
+    assert note.startswith(f"Code {first} trekt zich terug (eerder ja, ")
+    corrected = draw_answers.record_registration(
+        store, ORGANISER, draw_id, second, "ja", Answers(gender="vrouw")
+    )
+    [note] = corrected.changes
+    assert note.startswith(f"Code {second}: antwoord gewijzigd in ja (eerder ja, ")
+    state = draws.draw_state(store, ORGANISER, draw_id)
+    assert state.volunteers == 1 and state.answers == 2
+    with store.read() as cur:
+        stored = draw_rows.responses(cur, draw_id)
+        pool = draw_rows.pool_frame(cur, draw_id, DEMO_TODAY)
+    assert len(stored) == 4  # both earlier answers kept
+    assert list(pool["gender"]) == ["vrouw"]
+    assert json.loads(events(store, "draw.registrations")[-1].payload_json)["changed"] == 1
+
+    with store.transaction() as cur:  # as if the selection were prepared
+        cur.execute("UPDATE draw SET commitment = ? WHERE id = ?", ["0" * 64, draw_id])
+    with pytest.raises(UserError, match="afzegging in stap 8"):
+        draw_answers.record_registration(store, ORGANISER, draw_id, second, "nee", Answers())
+    with store.read() as cur:
+        assert len(draw_rows.responses(cur, draw_id)) == 4
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,10 @@ def _registrations(db: Store, caller: Caller, state: DrawState) -> None:
         attempt(
             lambda: draw_answers.record_registration(db, caller, draw_id, code, outcome, answers),
             t("De aanmelding is vastgelegd."),
-            lambda r: None if r.added else t("Deze aanmelding was al vastgelegd."),
+            lambda r: (
+                " ".join(r.changes)
+                or (None if r.added else t("Deze aanmelding was al vastgelegd."))
+            ),
         )
     st.markdown(t("**Aanmeldingen inlezen (CSV)**"))
     st.caption(
@@ -84,8 +87,11 @@ def _registrations(db: Store, caller: Caller, state: DrawState) -> None:
         attempt(
             lambda: draw_answers.import_registrations(db, caller, draw_id, data),
             t("De aanmeldingen zijn ingelezen."),
-            lambda r: t("{nieuw} nieuw; {bekend} waren al vastgelegd en zijn overgeslagen.",
-                        nieuw=r.added, bekend=r.already_known) if r.already_known else None,
+            lambda r: " ".join(
+                ([t("{nieuw} nieuw; {bekend} waren al vastgelegd en zijn overgeslagen.",
+                    nieuw=r.added, bekend=r.already_known)] if r.already_known else [])
+                + list(r.changes)
+            ) or None,
         )  # fmt: skip
 
 

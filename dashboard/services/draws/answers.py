@@ -2,8 +2,10 @@
 a CSV) and how each group responds compared with the neighbourhood.
 
 A registration is a `response` on the letter's invitation, found by the letter's code.
-Answering twice the same way changes nothing; a different second answer is refused
-(nothing is overwritten without a trace).
+Answering twice the same way changes nothing. Until the selection is prepared (the
+fingerprint), a different later answer is a correction or a withdrawal: it is stored as a
+new response and counts, the earlier one stays as its trace. After that, the volunteers
+are fixed and a withdrawal is a decline in step 8.
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ from dashboard.services.draws.context import (
     context,
     log,
     read_context,
-    require_not_committed,
     require_open,
     require_organiser_role,
 )
@@ -80,11 +81,11 @@ def _apply(
     previous: dict[int, Response],
     registration: Registration,
     at: datetime,
-) -> bool:
-    """Store one registration; False when it was already stored the same way."""
+) -> str | None:
+    """Store one registration: 'new', 'changed' (a correction or a withdrawal of an
+    earlier answer), or None when it was already stored the same way."""
     where = f"Regel {registration.line}: " if registration.line else ""
-    code = _normal_code(registration.code)
-    found = by_code.get(code)
+    found = by_code.get(_normal_code(registration.code))
     if found is None:
         raise UserError(f"{where}code '{registration.code}' hoort bij geen brief van deze loting.")
     if registration.outcome not in ("ja", "nee"):
@@ -96,14 +97,8 @@ def _apply(
     if registration.outcome == "nee":
         answers = Answers()
     stored = previous.get(found.id)
-    if stored is not None:
-        if _same(stored, registration.outcome, answers):
-            return False
-        raise UserError(
-            f"{where}code {code} heeft al geantwoord ({stored.outcome}, "
-            f"{stored.answered_at:%d-%m-%Y}). Een ander antwoord wordt niet overschreven; "
-            "neem contact op met de bewoner en leg het zo nodig vast als nieuwe loting."
-        )
+    if stored is not None and _same(stored, registration.outcome, answers):
+        return None
     response_id = draws.add_response(
         cur,
         {
@@ -115,7 +110,15 @@ def _apply(
     )
     previous[found.id] = Response(response_id, found.id, at, registration.outcome,
                                   **answers.__dict__)  # fmt: skip
-    return True
+    return "new" if stored is None else "changed"
+
+
+def _change_note(code: str | None, earlier: Response, now: str) -> str:
+    """What a changed answer did, for the organiser."""
+    before = f"eerder {earlier.outcome}, {earlier.answered_at:%d-%m-%Y}"
+    if earlier.outcome == "ja" and now == "nee":
+        return f"Code {code} trekt zich terug ({before}); telt niet meer mee."
+    return f"Code {code}: antwoord gewijzigd in {now} ({before})."
 
 
 def _letters_only(ctx: DrawContext) -> None:
@@ -129,6 +132,7 @@ def _letters_only(ctx: DrawContext) -> None:
 class RecordedAnswers:
     added: int
     already_known: int
+    changes: tuple[str, ...] = ()  # corrections and withdrawals of earlier answers
 
 
 def record_registrations(
@@ -143,7 +147,13 @@ def record_registrations(
     def work(cur: Unit) -> RecordedAnswers:
         ctx = context(cur, caller, draw_id)
         require_open(ctx)
-        require_not_committed(ctx)
+        if ctx.draw.commitment is not None:
+            raise UserError(
+                "De selectie is al voorbereid (de vingerafdruk is gemaakt): de aanmeldingen "
+                "liggen vast. Trekt iemand zich terug, leg dat na de trekking vast als "
+                "afzegging in stap 8; moet er voor de trekking iets veranderen, maak dan bij "
+                "stap 6 de voorbereiding ongedaan."
+            )
         _letters_only(ctx)
         draws.set_stage(cur, draw_id, "registration")
         by_code = {_normal_code(c): i for c, i in draws.invitations_by_code(cur, draw_id).items()}
@@ -151,18 +161,26 @@ def record_registrations(
         for response in draws.responses(cur, draw_id):
             previous[response.invitation_id] = response
         at = clock.utc_naive_now()
-        added, problems = 0, []
+        added, changes, problems = 0, [], []
         for registration in registrations:  # every refusal with its line, then none stored
+            letter = by_code.get(_normal_code(registration.code))
+            earlier = previous.get(letter.id) if letter else None
             try:
-                added += _apply(cur, ctx, by_code, previous, registration, at)
+                stored = _apply(cur, ctx, by_code, previous, registration, at)
             except UserError as exc:
                 problems.append(str(exc))
+                continue
+            if stored == "new":
+                added += 1
+            elif stored == "changed" and letter and earlier:
+                changes.append(_change_note(letter.letter_code, earlier, registration.outcome))
         if problems:
             raise _refusal(problems)
-        if added:
+        known = len(registrations) - added - len(changes)
+        if added or changes:
             log(cur, caller, "draw.registrations", draw_id,
-                {"added": added, "already_known": len(registrations) - added})  # fmt: skip
-        return RecordedAnswers(added, len(registrations) - added)
+                {"added": added, "changed": len(changes), "already_known": known})  # fmt: skip
+        return RecordedAnswers(added, known, tuple(changes))
 
     return store.write(work)
 
