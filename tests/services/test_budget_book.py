@@ -420,6 +420,31 @@ def test_a_bad_row_stops_the_whole_import(
     assert count(store, "spending_transaction") == before
 
 
+def test_every_problem_of_a_finance_export_is_reported_at_once(
+    store: Store, hood: dict[str, int]
+) -> None:
+    """A date that is none, a project that does not exist and a payment over what the
+    project was given: all three in one answer, in the file's order (they came in three
+    uploads, one kind at a time), and nothing booked."""
+    proposal_id = submit(store, hood)
+    grant(store, hood, proposal_id, "5.000")
+    ref = project_ref(store, proposal_id)
+    data = export(
+        f"F-1;2026-03-01;10;Goed;{ref}",
+        f"F-2;2026-03-01;9000;Te veel;{ref}",
+        "F-3;2026-03-01;20;Onbekend;WR-1999-99999",
+        f"F-4;31-02-2026;20;Geen datum;{ref}",
+    )
+    before = count(store, "spending_transaction"), count(store, "audit_event")
+    result = import_spending(store, ORGANISER, "export.csv", data)
+    assert not result.ok and result.booked == 0
+    assert [p.split(":")[0] for p in result.problems] == ["Regel 3", "Regel 4", "Regel 5"]
+    assert "Verhoog eerst" in result.problems[0]
+    assert "bestaat niet" in result.problems[1]
+    assert "geen datum" in result.problems[2]
+    assert (count(store, "spending_transaction"), count(store, "audit_event")) == before
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [

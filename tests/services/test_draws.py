@@ -464,6 +464,26 @@ def test_registrations_by_form_and_csv_are_stored_once(store: Store) -> None:
     assert state.volunteers == 1 + 8 and state.answers == 13
 
 
+def test_every_problem_of_a_registrations_file_is_reported_at_once(store: Store) -> None:
+    """A code of no letter (found against the draw) and an answer that is no ja or nee
+    (found reading the file) in one answer, in the file's order; nothing stored."""
+    draw_id = imported(store)
+    draw_invitations.draw_invitations(store, ORGANISER, draw_id, 40)
+    with store.read() as cur:
+        code = str(draw_rows.invitations(cur, draw_id)[0].letter_code)
+    csv = f"code;antwoord\nZZZZ-ZZZZ;ja\n{code};misschien\n{code};ja\n{code};ja\n"
+    with pytest.raises(UserError) as refused:
+        draw_answers.import_registrations(store, ORGANISER, draw_id, csv.encode())
+    message = str(refused.value)
+    assert "3 problemen" in message
+    first, second, third = (message.index(f"Regel {n}") for n in (2, 3, 5))
+    assert first < second < third
+    assert "hoort bij geen brief" in message and "misschien" in message
+    assert "staat ook op regel 4" in message
+    with store.read() as cur:
+        assert draw_rows.responses(cur, draw_id) == []
+
+
 def test_a_volunteer_withdraws_or_corrects_until_the_selection_is_prepared(
     store: Store,
 ) -> None:

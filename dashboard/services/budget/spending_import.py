@@ -13,7 +13,7 @@ from dashboard.domain.errors import UserError
 from dashboard.domain.models import Proposal, SpendingTransaction
 from dashboard.domain.statuses import ProposalStatus
 from dashboard.files import spending_csv
-from dashboard.files.spending_csv import PaymentRow
+from dashboard.files.spending_csv import PaymentRow, Problem
 from dashboard.services.budget.common import load_books, require_organiser_role
 from dashboard.store import audit, budget, proposals
 from dashboard.store.db import Store
@@ -43,26 +43,30 @@ def import_spending(
     """
     require_organiser_role(caller)
     parsed = spending_csv.parse(data, today or clock.today())
-    if parsed.problems:
-        return _refused([str(p) for p in parsed.problems])
     found = _projects(store, parsed.rows)
-    unknown = _unknown_projects(parsed.rows, found)
-    if unknown:
-        return _refused(unknown)
     projects = {ref: project for ref, project in found.items() if project is not None}
-    foreign = _foreign_projects(caller, parsed.rows, projects)
-    if foreign:
-        return _refused(foreign)
+    known = [row for row in parsed.rows if row.project_ref in projects]
+    # Every problem of the file at once: the lines that could be read are checked against
+    # the projects and the books too, whatever is wrong elsewhere in the file.
+    problems = [*parsed.problems, *_unknown_projects(parsed.rows, found)]
+    problems += _foreign_projects(caller, known, projects)
+    refused = {problem.line for problem in problems}
+    bookable = [row for row in known if row.line not in refused]
     digest = hashlib.sha256(data).hexdigest()
-    job = _Import(caller, file_name, digest, parsed.rows, projects, overspend_policy())
+    bookable_projects = {row.project_ref: projects[row.project_ref] for row in bookable}
+    job = _Import(caller, file_name, digest, bookable, bookable_projects, overspend_policy(),
+                  problems)  # fmt: skip
     try:
         return store.write(job.book)
     except _RollBack as undone:
         return undone.result
 
 
-def _refused(problems: list[str]) -> ImportResult:
-    return ImportResult(0, 0, [], problems)
+def _refused(problems: list[Problem]) -> ImportResult:
+    """Nothing booked; the problems in the order of the file's lines (those about the
+    file as a whole last)."""
+    ordered = sorted(problems, key=lambda p: p.line or float("inf"))
+    return ImportResult(0, 0, [], [str(p) for p in ordered])
 
 
 def _projects(store: Store, rows: list[PaymentRow]) -> dict[str, Proposal | None]:
@@ -74,9 +78,11 @@ def _projects(store: Store, rows: list[PaymentRow]) -> dict[str, Proposal | None
         }
 
 
-def _unknown_projects(rows: list[PaymentRow], projects: dict[str, Proposal | None]) -> list[str]:
+def _unknown_projects(
+    rows: list[PaymentRow], projects: dict[str, Proposal | None]
+) -> list[Problem]:
     return [
-        f"Regel {row.line}: project '{row.project_ref}' bestaat niet."
+        Problem(row.line, f"project '{row.project_ref}' bestaat niet.")
         for row in rows
         if projects[row.project_ref] is None
     ]
@@ -84,14 +90,16 @@ def _unknown_projects(rows: list[PaymentRow], projects: dict[str, Proposal | Non
 
 def _foreign_projects(
     caller: Caller, rows: list[PaymentRow], projects: dict[str, Proposal]
-) -> list[str]:
+) -> list[Problem]:
     """A line for each payment on a project in a neighbourhood the caller does not
     organise."""
     hoods = {p.neighbourhood_id for p in projects.values()}
     foreign = {n for n in hoods if not _organises(caller, n)}
     return [
-        f"Regel {row.line}: project '{row.project_ref}' hoort bij een wijk waarvan u "
-        "geen organisator bent."
+        Problem(
+            row.line,
+            f"project '{row.project_ref}' hoort bij een wijk waarvan u geen organisator bent.",
+        )
         for row in rows
         if projects[row.project_ref].neighbourhood_id in foreign
     ]
@@ -103,8 +111,8 @@ _Booking = tuple[PaymentRow, int, Proposal]
 
 @dataclass(frozen=True)
 class _Import:
-    """A finance export checked outside the transaction: every project exists and is the
-    caller's."""
+    """A finance export checked outside the transaction: the rows left to book name a
+    project that exists and is the caller's; `problems` are those found so far."""
 
     caller: Caller
     file_name: str
@@ -112,6 +120,7 @@ class _Import:
     rows: list[PaymentRow]
     projects: dict[str, Proposal]  # by reference
     policy: ledger.OverspendPolicy
+    problems: list[Problem]
 
     def book(self, cur: Unit) -> ImportResult:
         """Book the payments not booked before, all in one transaction (it may run more
@@ -148,23 +157,24 @@ class _Import:
         project_books = self._project_books(cur)
         known = budget.spending_by_references(cur, [row.reference for row in self.rows])
         funds = budget.allocation_projects(cur, [t.allocation_id for t in known.values()])
-        problems, warnings, plan = [], [], []
+        problems, warnings, plan = list(self.problems), [], []
         for row in self.rows:
             project = self.projects[row.project_ref]
             existing = known.get(row.reference)
             if existing is not None:
                 if not _same_payment(existing, row, funds.get(existing.allocation_id), project):
-                    problems.append(
-                        f"Regel {row.line}: kenmerk '{row.reference}' is al geboekt "
-                        "met een andere datum, een ander bedrag of project."
-                    )
+                    problems.append(Problem(
+                        row.line,
+                        f"kenmerk '{row.reference}' is al geboekt met een andere datum, "
+                        "een ander bedrag of project.",
+                    ))  # fmt: skip
                 continue
             try:
                 current = project_books[project.id]
                 warning = ledger.check_spending(current, project.id, row.amount, self.policy)
                 allocation_id = ledger.allocation_for_spending(current, project.id, row.amount)
             except UserError as exc:
-                problems.append(f"Regel {row.line} ({row.project_ref}): {exc}")
+                problems.append(Problem(row.line, f"project {row.project_ref}: {exc}"))
                 continue
             if warning:
                 warnings.append(f"Regel {row.line} ({row.project_ref}): {warning}")

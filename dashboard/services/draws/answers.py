@@ -136,12 +136,17 @@ class RecordedAnswers:
 
 
 def record_registrations(
-    store: Store, caller: Caller, draw_id: int, registrations: list[Registration]
+    store: Store,
+    caller: Caller,
+    draw_id: int,
+    registrations: list[Registration],
+    problems_in_file: tuple[str, ...] = (),
 ) -> RecordedAnswers:
     """Store registrations all together, or none of them when one is refused (every
-    refusal is named, each with its line)."""
+    refusal is named, each with its line, together with `problems_in_file`: the lines of
+    the file that could not be read)."""
     require_organiser_role(caller)
-    if not registrations:
+    if not registrations and not problems_in_file:
         raise UserError("Er zijn geen aanmeldingen om vast te leggen.")
 
     def work(cur: Unit) -> RecordedAnswers:
@@ -161,7 +166,7 @@ def record_registrations(
         for response in draws.responses(cur, draw_id):
             previous[response.invitation_id] = response
         at = clock.utc_naive_now()
-        added, changes, problems = 0, [], []
+        added, changes, problems = 0, [], list(problems_in_file)
         for registration in registrations:  # every refusal with its line, then none stored
             letter = by_code.get(_normal_code(registration.code))
             earlier = previous.get(letter.id) if letter else None
@@ -197,8 +202,9 @@ def record_registration(
     return record_registrations(store, caller, draw_id, [registration])
 
 
-def _parse_registrations(data: bytes) -> list[Registration]:
-    """The registrations in a CSV file; every problem is raised at once, each with its line."""
+def _parse_registrations(data: bytes) -> tuple[list[Registration], list[str]]:
+    """The registrations in a CSV file that could be read, and the problems with its other
+    lines; a file that cannot be read as a whole is refused."""
     text = _registrations_text(data)
     first = text.splitlines()[0]
     delimiter = max((";", ",", "\t"), key=first.count)  # ties: ';' (Dutch Excel)
@@ -206,12 +212,13 @@ def _parse_registrations(data: bytes) -> list[Registration]:
     reader = csv_records.records(text, delimiter)
     positions = _registration_columns(reader)
     registrations, problems = _read_registrations(reader, positions)
-    problems += _repeated_codes(registrations)
-    if problems:
-        raise _refusal(problems)
-    if not registrations:
+    repeated = _repeated_codes(registrations)
+    problems += [problem for _, problem in repeated]
+    again = {line for line, _ in repeated}
+    registrations = [r for r in registrations if r.line not in again]
+    if not registrations and not problems:
         raise UserError("Het bestand bevat geen aanmeldingen.")
-    return registrations
+    return registrations, problems
 
 
 def _registration_columns(reader: Iterator[csv_records.Record]) -> dict[str, int]:
@@ -258,14 +265,16 @@ def _read_registrations(
     return registrations, problems
 
 
-def _repeated_codes(registrations: list[Registration]) -> list[str]:
-    """A problem for each letter code that is on an earlier line too."""
-    problems: list[str] = []
+def _repeated_codes(registrations: list[Registration]) -> list[tuple[int, str]]:
+    """The line and a problem for each letter code that is on an earlier line too."""
+    problems: list[tuple[int, str]] = []
     first_line: dict[str, int] = {}  # a dict, not list.count: 2 MB of codes in linear time
     for r in registrations:
         code = _normal_code(r.code)
         if code in first_line:
-            problems.append(f"Regel {r.line}: code {code} staat ook op regel {first_line[code]}.")
+            problems.append(
+                (r.line, f"Regel {r.line}: code {code} staat ook op regel {first_line[code]}.")
+            )
         else:
             first_line[code] = r.line
     return problems
@@ -318,8 +327,14 @@ def _span(record: csv_records.Record) -> csv_records.Span:
     return csv_records.Span(record.first_line, record.last_line, record.closed)
 
 
+def _line_of(problem: str) -> float:
+    found = re.match(r"Regel (\d+)", problem)
+    return int(found.group(1)) if found else float("inf")
+
+
 def _refusal(problems: list[str]) -> UserError:
-    """Every problem of the file at once; nothing was stored."""
+    """Every problem of the file at once, in the order of its lines; nothing was stored."""
+    problems = sorted(problems, key=_line_of)
     if len(problems) == 1:
         return UserError(problems[0])
     return UserError(
@@ -334,8 +349,8 @@ def import_registrations(
     """A CSV of registrations: every row checked first; one bad row stores nothing."""
     require_organiser_role(caller)
     read_context(store, caller, draw_id)
-    registrations = _parse_registrations(data)
-    return record_registrations(store, caller, draw_id, registrations)
+    registrations, problems = _parse_registrations(data)
+    return record_registrations(store, caller, draw_id, registrations, tuple(problems))
 
 
 # Response by group -------------------------------------------------------------------------------
