@@ -79,6 +79,7 @@ def project_list(projects: list[ProjectView]) -> None:
         default=statuses,
         format_func=lambda s: label(STATUS, s),
         key="project_status",
+        placeholder=t("Kies een of meer statussen"),
     )
     everything = t("Alle thema's")
     theme = right.selectbox(t("Thema"), [everything, *themes], key="project_thema")

@@ -15,6 +15,7 @@ EN: dict[str, str] = {
     "beheerder": "administrator",
     "bewoner": "resident",
     # Forms
+    "Kies een of meer statussen": "Choose one or more statuses",
     "Dit formulier was al verstuurd en is één keer verwerkt.": (
         "This form was sent before and has been processed once."
     ),

@@ -111,3 +111,23 @@ def test_staff_navigation_follows_the_language(app_db: Path) -> None:
     at.radio(key="taal").set_value("nl").run()
     assert "Ingelogd als **organisator** (organisator)" in [c.value for c in at.sidebar.caption]
     assert [b.label for b in at.sidebar.button] == ["Uitloggen"]
+
+
+def test_no_widget_falls_back_to_streamlits_english_placeholder() -> None:
+    """A select box without a preselected option and a multiselect show 'Choose an
+    option' and a date field its format in English unless told otherwise."""
+    missing = []
+    for path in sorted((ROOT / "dashboard").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            kind, given = node.func.attr, {k.arg: k.value for k in node.keywords}
+            index = given.get("index")
+            empty = isinstance(index, ast.Constant) and index.value is None
+            if (kind == "multiselect" or (kind == "selectbox" and empty)) and (
+                "placeholder" not in given
+            ):
+                missing.append(f"{path.relative_to(ROOT)}:{node.lineno} {kind}")
+            if kind == "date_input" and "format" not in given:
+                missing.append(f"{path.relative_to(ROOT)}:{node.lineno} {kind}")
+    assert not missing, missing

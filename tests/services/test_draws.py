@@ -637,10 +637,16 @@ def test_quotas_from_shares_checked_relaxed_and_saved(store: Store) -> None:
 @pytest.mark.parametrize(
     ("rows", "message"),
     [
-        ([("kleur", "rood", 0, 1)], "kenmerk 'kleur' bestaat niet"),
-        ([("gender", "vrouw", 5, 2)], "minimum is groter dan het maximum"),
+        ([("kleur", "rood", 0, 1)], "kenmerk 'kleur' bestaat niet. Kies uit: leeftijd, geslacht"),
+        (
+            [("gender", "vrouw", 5, 2)],
+            r"Rij 1 \(geslacht vrouw\): het minimum is groter dan het max",
+        ),
         ([("gender", "vrouw", "x", 2)], "'x' is geen getal"),
-        ([("gender", "vrouw", 1, 2), ("gender", "vrouw", 1, 2)], "twee keer"),
+        (
+            [("gender", "vrouw", 1, 2), ("gender", "vrouw", 1, 2)],
+            "Rij 2: geslacht vrouw staat er twee",
+        ),
         ([("gender", "vrouw", 0, 11)], "geen quotum"),
         ([], "leeg"),
     ],

@@ -55,6 +55,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
     features = st.multiselect(
         t("Kenmerken"), list(draw_quotas.FEATURES), default=list(draw_quotas.DEFAULT_FEATURES),
         format_func=feature_name, key=f"quota_kenmerken_{draw_id}",
+        placeholder=t("Kies de kenmerken"),
     )  # fmt: skip
     if st.button(t("Quota voorstellen uit de wijk"), key=f"voorstellen_{draw_id}"):
         try:
@@ -98,7 +99,8 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
     for problem in check.problems:
         st.write(f"- {problem}")
     if check.suggestion is not None:
-        st.dataframe(check.suggestion.rename(columns=_COLUMNS), hide_index=True, width="stretch")
+        shown = check.suggestion.assign(feature=check.suggestion["feature"].map(feature_name))
+        st.dataframe(shown.rename(columns=_COLUMNS), hide_index=True, width="stretch")
         if st.button(t("Voorstel overnemen"), key=f"overnemen_{draw_id}"):
             _set_table(draw_id, check.suggestion)
             st.rerun()

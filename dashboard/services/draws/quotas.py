@@ -109,22 +109,21 @@ def _clean_table(table: pd.DataFrame, k: int) -> list[tuple[str, str, int, int]]
         if feature not in FEATURES:
             raise UserError(
                 f"Rij {line}: kenmerk '{feature}' bestaat niet. Kies uit: "
-                + ", ".join(FEATURES)
+                + ", ".join(FEATURES.values())
                 + "."
             )
         if not value or value in ("nan", "None"):
             raise UserError(f"Rij {line}: vul de waarde in.")
         low, high = _whole(record[2], "minimum", line), _whole(record[3], "maximum", line)
+        name = FEATURES[feature]
         if low > high:
-            raise UserError(
-                f"Rij {line} ({feature} {value}): het minimum is groter dan het maximum."
-            )
+            raise UserError(f"Rij {line} ({name} {value}): het minimum is groter dan het maximum.")
         if low > k:
             raise UserError(
-                f"Rij {line} ({feature} {value}): het minimum is groter dan de {k} zetels."
+                f"Rij {line} ({name} {value}): het minimum is groter dan de {k} zetels."
             )
         if (feature, value.lower()) in seen:
-            raise UserError(f"Rij {line}: {feature} {value} staat er twee keer in.")
+            raise UserError(f"Rij {line}: {name} {value} staat er twee keer in.")
         seen.add((feature, value.lower()))
         rows.append((feature, value, low, high))
     if not rows:
