@@ -36,10 +36,13 @@ def first_submission(form: str) -> bool:
 
 
 def attempt(
-    action: Callable[[], T], success: str, warning: Callable[[T], str | None] | None = None
+    action: Callable[[], T],
+    success: str | Callable[[T], str],
+    warning: Callable[[T], str | None] | None = None,
 ) -> None:
     """Run a service call. Refused: show why, keep the form as it is. Done: rerun the
-    page so every figure shows the change, with the success text (and any warning) on top.
+    page so every figure shows the change, with the success text (made from the result
+    when it is a function; and any warning) on top.
     """
     submitted = st.session_state.pop(_LAST, None)
     try:
@@ -49,7 +52,7 @@ def attempt(
         show_error(exc)
         return
     note = warning(result) if warning else None
-    flash(success, [note] if note else [])
+    flash(success(result) if callable(success) else success, [note] if note else [])
 
 
 def show_error(problem: object) -> None:

@@ -268,8 +268,9 @@ EN: dict[str, str] = {
     "Kies een lid": "Choose a member",
     "Niemand te vervangen.": "Nobody to replace.",
     "Vervanger nemen": "Take replacement",
-    "De eerstvolgende reserve die binnen de quota past, is gevraagd.": (
-        "The next reserve who fits the quotas has been asked."
+    "Gevraagd als vervanger: {wie}, reserve {nr}.": "Asked to replace: {wie}, reserve {nr}.",
+    "Overgeslagen omdat zij niet binnen de quota passen: reserve {nrs}.": (
+        "Passed over because they do not fit the quotas: reserve {nrs}."
     ),
     "Benoemde zetel (rol, geen naam nodig)": "Appointed seat (role, no name needed)",
     "Kies eerst een lid.": "Choose a member first.",
@@ -282,7 +283,7 @@ EN: dict[str, str] = {
     "Mag weer worden geloot vanaf": "May be drawn again from",
     "Benoemde zetel toevoegen": "Add appointed seat",
     "De benoemde zetel is toegevoegd.": "The appointed seat has been added.",
-    "Bevestigd.": "Confirmed.",
+    "Bevestigd: {wie}.": "Confirmed: {wie}.",
     "Afzegging vastgelegd. Kies nu een vervanger.": ("Decline recorded. Now choose a replacement."),
     "Afzegging vastgelegd.": "Decline recorded.",
     "geloot": "drawn",
@@ -653,9 +654,12 @@ EN: dict[str, str] = {
     # Replacement draw: choosing seats
     "Kies een of meer plaatsen": "Choose one or more seats",
     # Step 8 after the draw is completed
-    "De loting is afgerond en de termijn loopt. Stopt een lid, leg dat hier vast en vervang "
-    "het: van de reservelijst of met een openbare vervangingsloting. Een vervanger zit vanaf "
-    "de dag van bevestigen in de raad.": "The draw is completed and the term is running. If a "
+    "De loting is afgerond en de termijn loopt.": "The draw is completed and the term is running.",
+    "De loting is afgerond; de termijn begint op {datum}.": (
+        "The draw is completed; the term begins on {datum}."
+    ),
+    "Stopt een lid, leg dat hier vast en vervang het: van de reservelijst of met een openbare "
+    "vervangingsloting. Een vervanger zit vanaf de dag van bevestigen in de raad.": "If a "
     "member stops, record it here and replace them: from the reserve list or by a public "
     "replacement draw. A replacement sits on the council from the day they confirm.",
     # Step 5: the verdict on the quotas (dashboard/services/draws/quotas.py)

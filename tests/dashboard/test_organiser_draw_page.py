@@ -235,7 +235,8 @@ def test_the_ceremony_and_the_members_from_the_page(app_db: Path) -> None:
     by_label(at.button, "Bevestigen").click()
     at.run()
     assert not at.exception, at.exception
-    assert "Bevestigd." in at.success[0].value
+    [name] = members.loc[members["member_id"] == first, "name"]
+    assert f"Bevestigd: {name}." in shown(at.success[0].value)
     assert [m.value for m in at.metric if m.label == "Bevestigd"] == ["1 / 11"]
 
 
@@ -347,7 +348,8 @@ def test_a_member_leaves_after_the_draw_is_completed_and_is_replaced(app_db: Pat
     finally:
         store.close()
     at = open_page({"loting": str(draw_id), "stap": "8"})
-    assert "De loting is afgerond en de termijn loopt." in text(at)
+    starts = clock.today() + timedelta(days=60)  # prepared_draw's term
+    assert f"De loting is afgerond; de termijn begint op {starts:%d-%m-%Y}." in text(at)
     by_label(at.selectbox, "Wie zegt af?").set_value(chosen[0])
     by_label(at.text_input, "Reden (kort, geen gezondheid of andere gevoelige zaken)").input(
         "verhuisd"
@@ -359,7 +361,8 @@ def test_a_member_leaves_after_the_draw_is_completed_and_is_replaced(app_db: Pat
     by_label(at.button, "Vervanger nemen").click()
     at.run()
     assert not at.exception, at.exception
-    assert "De eerstvolgende reserve" in at.success[0].value
+    assert "Gevraagd als vervanger: " in at.success[0].value
+    assert ", reserve " in at.success[0].value
     assert [m.value for m in at.metric if m.label == "Bevestigd"] == [
         f"{len(chosen) - 1} / {len(chosen)}"
     ]

@@ -227,7 +227,7 @@ def test_a_council_draw_from_start_to_finish(
     tab.get_by_role("option").first.click()
     settle(tab)
     click(tab, "Bevestigen")
-    expect(tab, "Bevestigd.")
+    expect(tab, "Bevestigd: ")
     screenshot(tab, "draw-8-members")
 
     # 9. A member declines; the seat is filled by a replacement draw with its own ceremony.

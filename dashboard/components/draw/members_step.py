@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard.components.draw.common import group_name, open_draw
 from dashboard.components.forms import attempt, first_submission, form_key, show_error
+from dashboard.components.text import plain
 from dashboard.domain.auth import Caller
 from dashboard.domain.errors import UserError
 from dashboard.i18n import t
@@ -49,16 +50,24 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
         for r in members.itertuples()
     }
     if not ctx.is_open and view.replace_closed_reason is None:
+        starts = state.term.starts_on if state.term else None
         st.info(
-            t("De loting is afgerond en de termijn loopt. Stopt een lid, leg dat hier vast "
-              "en vervang het: van de reservelijst of met een openbare vervangingsloting. "
-              "Een vervanger zit vanaf de dag van bevestigen in de raad.")
+            (t("De loting is afgerond; de termijn begint op {datum}.",
+               datum=f"{starts:%d-%m-%Y}") if starts and starts > clock.today()
+             else t("De loting is afgerond en de termijn loopt."))
+            + " "
+            + t("Stopt een lid, leg dat hier vast en vervang het: van de reservelijst of met "
+                "een openbare vervangingsloting. Een vervanger zit vanaf de dag van bevestigen "
+                "in de raad.")
         )  # fmt: skip
     elif not ctx.is_open:
         st.info(view.replace_closed_reason)
     if view.closed_reason is None:
         replacing = view.replace_closed_reason is None
-        _actions(db, caller, draw_id, current, label, replacing)
+        reserves = members[members["status"] == "reserve"]
+        ranks = {int(r.member_id): int(r.reserve_rank) for r in reserves.itertuples()}
+        names = {int(r.member_id): str(r.name) for r in members.itertuples()}
+        _actions(db, caller, draw_id, current, label, replacing, (names, ranks))
         if replacing:
             _replacement_draw(db, caller, draw_id, current, label)
     with st.expander(t("Reservelijst (in volgorde van de trekking)")):
@@ -106,7 +115,9 @@ def _actions(
     current: pd.DataFrame,
     label: dict[int, str],
     replacing: bool,
+    names_and_ranks: tuple[dict[int, str], dict[int, int]],
 ) -> None:
+    names, reserve_ranks = names_and_ranks
     selected = [int(i) for i in current.loc[current["status"] == "selected", "member_id"]]
     sitting = [int(i) for i in current.loc[current["status"].isin(["selected", "confirmed"]),
                                            "member_id"]]  # fmt: skip
@@ -125,7 +136,7 @@ def _actions(
                 st.error(t("Kies eerst een lid."))
             elif first_submission("bevestigen"):
                 attempt(lambda: draw_members.confirm_member(db, caller, who),
-                        t("Bevestigd."))  # fmt: skip
+                        t("Bevestigd: {wie}.", wie=plain(names[who])))  # fmt: skip
     with middle, st.form(form_key(f"afzeggen_{draw_id}")):
         st.markdown(t("**Afzeggen of stoppen**"))
         who_not = st.selectbox(
@@ -160,8 +171,26 @@ def _actions(
         ):
             attempt(
                 lambda: draw_members.replace_member(db, caller, int(whose)),
-                t("De eerstvolgende reserve die binnen de quota past, is gevraagd."),
+                lambda chosen: _replacement_asked(chosen, reserve_ranks, names),
             )
+
+
+def _replacement_asked(chosen: int, reserve_ranks: dict[int, int], names: dict[int, str]) -> str:
+    """Who was asked to take the seat, and which reserves before them were passed over
+    because they do not fit the quotas."""
+    rank = reserve_ranks.get(chosen, 0)
+    asked = t("Gevraagd als vervanger: {wie}, reserve {nr}.", wie=plain(names[chosen]), nr=rank)
+    skipped = sorted(r for r in reserve_ranks.values() if r < rank)
+    if not skipped:
+        return asked
+    return (
+        asked
+        + " "
+        + t(
+            "Overgeslagen omdat zij niet binnen de quota passen: reserve {nrs}.",
+            nrs=", ".join(str(r) for r in skipped),
+        )
+    )
 
 
 def _replacement_draw(
