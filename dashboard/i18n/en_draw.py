@@ -653,6 +653,7 @@ EN: dict[str, str] = {
     "Een rotatie: een deel van de zetels": "A rotation: part of the seats",
     # Replacement draw: choosing seats
     "Kies een of meer plaatsen": "Choose one or more seats",
+    "Kies de kenmerken": "Choose the features",
     # Step 8 after the draw is completed
     "De loting is afgerond en de termijn loopt.": "The draw is completed and the term is running.",
     "De loting is afgerond; de termijn begint op {datum}.": (
