@@ -665,25 +665,13 @@ def check_extract(upload: Upload, mapping: Mapping[str, str], reference: Referen
             where = doubled & (first_line == first)
             report.add(where, "resident_id", f"persoonsnummer staat ook op regel {first}")
 
-    born = _dates(cell["birth_date"])
-    report.add(
-        filled["birth_date"] & ~_mask(pc.is_valid(born)),
-        "birth_date",
-        "geen datum (schrijf 2001-03-31 of 31-03-2001)",
-    )
-    report.add(_mask(pc.greater(born, pa.scalar(reference.today))), "birth_date",
-               "ligt in de toekomst")  # fmt: skip
-    report.add(_mask(pc.less(born, pa.scalar(date(1900, 1, 1)))), "birth_date", "ligt vóór 1900")
-    since = _dates(cell["registered_since"])
-    report.add(
-        filled["registered_since"] & ~_mask(pc.is_valid(since)),
-        "registered_since",
-        "geen datum (schrijf 2001-03-31 of 31-03-2001)",
-    )
-    report.add(_mask(pc.greater(since, pa.scalar(reference.today))), "registered_since",
-               "ligt in de toekomst")  # fmt: skip
-    report.add(_mask(pc.less(since, pa.scalar(date(1900, 1, 1)))), "registered_since",
-               "ligt vóór 1900")  # fmt: skip
+    dates = {column: _dates(cell[column]) for column in ("birth_date", "registered_since")}
+    for column, days in dates.items():
+        report.add(filled[column] & ~_mask(pc.is_valid(days)), column,
+                   "geen datum (schrijf 2001-03-31 of 31-03-2001)")  # fmt: skip
+        report.add(_mask(pc.greater(days, pa.scalar(reference.today))), column,
+                   "ligt in de toekomst")  # fmt: skip
+        report.add(_mask(pc.less(days, pa.scalar(date(1900, 1, 1)))), column, "ligt vóór 1900")
 
     gender = _lookup(pc.utf8_lower(cell["gender"]), GENDERS, pa.string())
     report.add_by_value(
@@ -754,12 +742,12 @@ def check_extract(upload: Upload, mapping: Mapping[str, str], reference: Referen
             "household_id": kept(household),
             "neighbourhood_id": kept(hood),
             "part_id": kept(part),
-            "birth_date": kept(born),
+            "birth_date": kept(dates["birth_date"]),
             "gender": kept(gender),
             "education": kept(category["education"]),
             "tenure": kept(category["tenure"]),
             "origin": kept(category["origin"]),
-            "registered_since": kept(since),
+            "registered_since": kept(dates["registered_since"]),
             "first_name": kept(cell["first_name"]),
             "last_name": kept(cell["last_name"]),
             "street": kept(cell["street"]),

@@ -131,7 +131,7 @@ def representation(store: Store, caller: Caller, today: date) -> list[CouncilLin
     require_staff(caller)
     with store.read() as cur:
         found = figures.councils(cur)
-        places = figures.council_neighbourhoods(cur)
+        places = council_rows.neighbourhood_ids_by_council(cur)
         names = {h.id: h.name for h in geography.neighbourhoods(cur)}
         members = sitting_member_groups(cur, today)
         terms: dict[int, list[tuple[date, date]]] = {c.id: [] for c in found}

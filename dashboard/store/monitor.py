@@ -224,14 +224,6 @@ def councils(cur: Cursor) -> list[Council]:
     return select(cur, Council, "council", order_by="id")
 
 
-def council_neighbourhoods(cur: Cursor) -> dict[int, list[int]]:
-    rows = cur.execute("SELECT council_id, neighbourhood_id FROM council_neighbourhood").fetchall()
-    found: dict[int, list[int]] = {}
-    for council_id, nid in rows:
-        found.setdefault(int(council_id), []).append(int(nid))
-    return found
-
-
 @dataclass(frozen=True)
 class ResponseRate:
     council_id: int

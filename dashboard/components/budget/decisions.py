@@ -74,13 +74,7 @@ def render(page: BookPage) -> None:
                 ),
             )
             kind = st.selectbox("Soort besluit", governance.DECISION_KINDS)
-            target = st.selectbox(
-                "Voorstel",
-                list(projects),
-                format_func=page.project_label,
-                index=None,
-                placeholder="Kies een voorstel",
-            )
+            target = page.choose_project(list(projects), "Voorstel")
             c1, c2 = st.columns(2)
             decided = c1.text_input("Bedrag (€; bij bijstellen mag het negatief zijn)")
             envelope = c2.selectbox(

@@ -38,13 +38,7 @@ def render(page: BookPage) -> None:
     )
     with st.form(form_key("mijlpaal")):
         st.markdown("**Mijlpaal toevoegen**")
-        target = st.selectbox(
-            "Project",
-            [p.proposal.id for p in running],
-            format_func=page.project_label,
-            index=None,
-            placeholder="Kies een project",
-        )
+        target = page.choose_project([p.proposal.id for p in running])
         name = st.text_input("Mijlpaal", placeholder="Bankjes geplaatst")
         noticeable = st.text_input("Wat merken bewoners ervan?")
         c1, c2, c3 = st.columns(3)

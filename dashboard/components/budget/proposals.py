@@ -79,13 +79,7 @@ def render(page: BookPage) -> None:
     open_ids = [i for i, p in projects.items() if p.proposal.status in UNDECIDED]
     with st.form(form_key("beoordeling")):
         st.markdown("**Voorstel beoordelen**")
-        target = st.selectbox(
-            "Voorstel",
-            open_ids,
-            format_func=page.project_label,
-            index=None,
-            placeholder="Kies een voorstel",
-        )
+        target = page.choose_project(open_ids, "Voorstel")
         feasible = st.radio(
             "Haalbaar?",
             [True, False],
@@ -110,14 +104,7 @@ def render(page: BookPage) -> None:
     movable = [i for i, p in projects.items() if p.proposal.status in moving]
     with st.form(form_key("status")):
         st.markdown("**Status bijwerken** (besloten en afgewezen volgen uit besluiten)")
-        target = st.selectbox(
-            "Project",
-            movable,
-            format_func=page.project_label,
-            index=None,
-            placeholder="Kies een project",
-            key="status_project",
-        )
+        target = page.choose_project(movable, key="status_project")
         if st.form_submit_button("Naar de volgende stap"):
             if target is None:
                 st.error("Kies eerst een project.")

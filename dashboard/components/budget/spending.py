@@ -46,13 +46,7 @@ def render(page: BookPage) -> None:
     spendable = [i for i, p in projects.items() if p.allocated > 0]
     with st.form(form_key("uitgave")):
         st.markdown("**Uitgave boeken**")
-        target = st.selectbox(
-            "Project",
-            spendable,
-            format_func=page.project_label,
-            index=None,
-            placeholder="Kies een project",
-        )
+        target = page.choose_project(spendable)
         c1, c2, c3 = st.columns(3)
         reference = c1.text_input("Kenmerk (factuurnummer)")
         paid = c2.text_input("Bedrag (€)", placeholder="1.234,56")

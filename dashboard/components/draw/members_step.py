@@ -67,7 +67,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
         reserves = members[members["status"] == "reserve"]
         ranks = {int(r.member_id): int(r.reserve_rank) for r in reserves.itertuples()}
         names = {int(r.member_id): str(r.name) for r in members.itertuples()}
-        _actions(db, caller, draw_id, current, label, replacing, (names, ranks))
+        _actions(db, caller, draw_id, current, label, replacing, names, ranks)
         if replacing:
             _replacement_draw(db, caller, draw_id, current, label)
     with st.expander(t("Reservelijst (in volgorde van de trekking)")):
@@ -115,9 +115,9 @@ def _actions(
     current: pd.DataFrame,
     label: dict[int, str],
     replacing: bool,
-    names_and_ranks: tuple[dict[int, str], dict[int, int]],
+    names: dict[int, str],
+    reserve_ranks: dict[int, int],
 ) -> None:
-    names, reserve_ranks = names_and_ranks
     selected = [int(i) for i in current.loc[current["status"] == "selected", "member_id"]]
     sitting = [int(i) for i in current.loc[current["status"].isin(["selected", "confirmed"]),
                                            "member_id"]]  # fmt: skip

@@ -81,9 +81,8 @@ def _apply(
     previous: dict[int, Response],
     registration: Registration,
     at: datetime,
-) -> str | None:
-    """Store one registration: 'new', 'changed' (a correction or a withdrawal of an
-    earlier answer), or None when it was already stored the same way."""
+) -> _Stored | None:
+    """Store one registration; None when it was already stored the same way."""
     where = f"Regel {registration.line}: " if registration.line else ""
     found = by_code.get(_normal_code(registration.code))
     if found is None:
@@ -110,7 +109,17 @@ def _apply(
     )
     previous[found.id] = Response(response_id, found.id, at, registration.outcome,
                                   **answers.__dict__)  # fmt: skip
-    return "new" if stored is None else "changed"
+    if stored is None:
+        return _Stored(None)
+    return _Stored(_change_note(found.letter_code, stored, registration.outcome))
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """A registration stored: a first answer (`change` None), or a correction or a
+    withdrawal of an earlier answer, said for the organiser."""
+
+    change: str | None
 
 
 def _change_note(code: str | None, earlier: Response, now: str) -> str:
@@ -168,17 +177,15 @@ def record_registrations(
         at = clock.utc_naive_now()
         added, changes, problems = 0, [], list(problems_in_file)
         for registration in registrations:  # every refusal with its line, then none stored
-            letter = by_code.get(_normal_code(registration.code))
-            earlier = previous.get(letter.id) if letter else None
             try:
                 stored = _apply(cur, ctx, by_code, previous, registration, at)
             except UserError as exc:
                 problems.append(str(exc))
                 continue
-            if stored == "new":
+            if stored is not None and stored.change is None:
                 added += 1
-            elif stored == "changed" and letter and earlier:
-                changes.append(_change_note(letter.letter_code, earlier, registration.outcome))
+            elif stored is not None and stored.change:
+                changes.append(stored.change)
         if problems:
             raise _refusal(problems)
         known = len(registrations) - added - len(changes)
