@@ -107,8 +107,14 @@ def _project(view: ProjectView) -> None:
     st.markdown(f"**{plain(p.title)}** ({plain(p.external_ref)})")
     st.progress(
         view.progress / 100,
-        text=t("{procent}% klaar", procent=view.progress) + f" · {label(STATUS, p.status)}",
-    )
+        text=t("{procent}% klaar", procent=view.progress)
+        + (
+            " · " + t("{klaar} van {totaal} mijlpalen klaar", klaar=view.milestones_done,
+                      totaal=view.milestones)
+            if view.milestones else ""
+        )
+        + f" · {label(STATUS, p.status)}",
+    )  # fmt: skip
     lines = []
     if view.noticeable:
         heading = t("Wat u ervan merkt") if view.noticeable_done else t("Wat u straks merkt")

@@ -25,15 +25,22 @@ class MilestoneState:
     progress_pct: int | None
 
 
+# An unfinished project never shows 100%: its milestones may all be done while the
+# project is not (more milestones to come, the final bill), and "100% klaar · Bezig"
+# contradicts itself on the residents' page.
+UNFINISHED_MAX = 95
+
+
 def own_progress(status: str, milestones: Sequence[MilestoneState]) -> int:
     """A finished project is 100; otherwise the mean of its milestones (a finished
-    milestone counts 100), or the default of its status when it has none."""
+    milestone counts 100), at most UNFINISHED_MAX, or the default of its status when it
+    has none."""
     if status == ProposalStatus.AFGEROND:
         return 100
     if not milestones:
         return STATUS_DEFAULT.get(status, 0)
     values = [100 if m.status == "klaar" else (m.progress_pct or 0) for m in milestones]
-    return round(sum(values) / len(values))
+    return min(round(sum(values) / len(values)), UNFINISHED_MAX)
 
 
 def rolled_up(parts: Sequence[tuple[int, Decimal]]) -> int:

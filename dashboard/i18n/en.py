@@ -110,6 +110,7 @@ EN: dict[str, str] = {
     "Alle thema's": "All themes",
     "{aantal} van de {totaal} projecten": "{aantal} of {totaal} projects",
     "{procent}% klaar": "{procent}% done",
+    "{klaar} van {totaal} mijlpalen klaar": "{klaar} of {totaal} milestones done",
     "Besloten, nog niet begonnen": "Decided, not started yet",
     "Bezig": "Under way",
     "Klaar": "Done",

@@ -104,6 +104,8 @@ def test_project_money_adds_up_to_the_public_ledger(app_db: Path) -> None:
     bars = at.get("progress")
     assert len(bars) == len(money)
     assert all("% klaar" in bar.proto.text for bar in bars)
+    # Only a finished project reads as done (defect 3: "100% klaar · Bezig").
+    assert all(b.proto.text.endswith("· Klaar") for b in bars if b.proto.text.startswith("100%"))
 
 
 def _amount(text: str) -> Decimal:
