@@ -106,6 +106,14 @@ def draw_status_name(status: str) -> str:
     return DRAW_STATUS_NAMES.get(status, status)  # type: ignore[call-overload]
 
 
+def draw_stage_name(status: str, drawn: bool) -> str:
+    """Where a draw stands, as organisers read it: a committed draw is first waiting for
+    its public ceremony, then (`drawn`) its members are being asked to confirm."""
+    if status == DrawStatus.COMMITTED:
+        return "getrokken, leden bevestigen" if drawn else "vingerafdruk gemaakt, trekking volgt"
+    return draw_status_name(status)
+
+
 def closed_draw_refusal(status: str) -> str | None:
     """Why nothing about a draw with this status can change any more; None while it runs."""
     if status in RUNNING:

@@ -511,6 +511,8 @@ EN: dict[str, str] = {
     "Reserve": "Reserve",
     "loopt": "running",
     "vingerafdruk gemaakt": "fingerprint made",
+    "vingerafdruk gemaakt, trekking volgt": "fingerprint made, the public draw follows",
+    "getrokken, leden bevestigen": "drawn, members confirming",
     "afgerond": "completed",
     "gestopt": "stopped",
     "Herkomst": "Origin",

@@ -210,6 +210,7 @@ def test_the_selection_is_prepared_from_the_page(app_db: Path) -> None:
 def test_the_ceremony_and_the_members_from_the_page(app_db: Path) -> None:
     draw_id = prepared_draw(app_db, 6)
     at = open_page({"loting": str(draw_id), "stap": "7"})
+    assert "status: vingerafdruk gemaakt, trekking volgt" in text(at)
     by_label(at.text_area, "Uitkomsten, één per regel").input("4\n2\n6")
     by_label(at.button, "Trekking doen").click()
     at.run()
@@ -225,6 +226,7 @@ def test_the_ceremony_and_the_members_from_the_page(app_db: Path) -> None:
     assert any("Klopt" in s.value for s in at.success)
 
     at = open_page({"loting": str(draw_id), "stap": "8"})
+    assert "status: getrokken, leden bevestigen" in text(at)
     store = open_store(app_db)
     try:
         members = draw_members.members_view(store, ORGANISER, draw_id).members

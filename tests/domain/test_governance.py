@@ -20,6 +20,7 @@ from dashboard.domain.statuses import (
     DrawStatus,
     ProposalStatus,
     closed_draw_refusal,
+    draw_stage_name,
     manual_step_refusal,
     path_to,
 )
@@ -259,3 +260,11 @@ def test_the_messages_of_a_closed_draw() -> None:
         "Deze loting is vreemd; er kan niets meer aan veranderen."
     )
     assert DrawStatus.COMMITTED.label == "vingerafdruk gemaakt"
+
+
+def test_a_committed_draw_says_whether_its_ceremony_took_place() -> None:
+    # It said "vingerafdruk gemaakt" through the ceremony and the confirmations.
+    assert draw_stage_name("committed", drawn=False) == "vingerafdruk gemaakt, trekking volgt"
+    assert draw_stage_name("committed", drawn=True) == "getrokken, leden bevestigen"
+    assert draw_stage_name("open", drawn=False) == "loopt"
+    assert draw_stage_name("completed", drawn=True) == "afgerond"

@@ -35,7 +35,7 @@ from dashboard.components.forms import attempt, show_error
 from dashboard.components.text import plain
 from dashboard.domain.auth import Caller, PermissionDenied
 from dashboard.domain.errors import UserError
-from dashboard.domain.statuses import RUNNING, DrawStatus, draw_status_name
+from dashboard.domain.statuses import RUNNING, DrawStatus, draw_stage_name
 from dashboard.i18n import t
 from dashboard.services import Store
 from dashboard.services.draws import workspace as draws
@@ -71,7 +71,7 @@ def _label(choice: draws.DrawChoice) -> str:
         wat=t(draws.LABELS.get(draw.purpose, draw.purpose)),
         datum=f"{draw.created_at:%d-%m-%Y}",
         n=draw.id,
-        status=t(draw_status_name(draw.status)),
+        status=t(draw_stage_name(draw.status, draw.chosen_index is not None)),
     )
 
 
@@ -167,6 +167,7 @@ def _header(db: Store, caller: Caller, state: DrawState) -> None:
           tot=f"{state.term.ends_on:%d-%m-%Y}")
         if state.term else ""
     )  # fmt: skip
+    stage = draw_stage_name(ctx.draw.status, ctx.draw.chosen_index is not None)
     st.markdown(
         f"**{plain(ctx.council.name)}** · {plain(', '.join(state.neighbourhood_names))} · "
         + (
@@ -176,7 +177,7 @@ def _header(db: Store, caller: Caller, state: DrawState) -> None:
         )
         + (f" · {term}" if term else "")
         + f" · {t(METHOD_NAMES[ctx.draw.method])} · "
-        + t("status: {s}", s=t(draw_status_name(ctx.draw.status)))
+        + t("status: {s}", s=t(stage))
     )
     plan = ctx.parameters.get("rotation") if ctx.draw.purpose == "rotation" else None
     if plan:
