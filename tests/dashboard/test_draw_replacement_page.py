@@ -116,6 +116,18 @@ def test_a_rotation_is_started_from_the_page(app_db: Path) -> None:
     )
 
 
+def test_a_new_council_is_not_offered_a_rotation(app_db: Path) -> None:
+    at = open_page()
+    by_label(at.selectbox, "Raad").select(0)  # "Nieuwe raad maken"
+    at.run()
+    rotation = "Een rotatie: een deel van de zetels"
+    assert by_label(at.radio, "Wat loot u?").options == ["De raad", "Een wijkpanel"]
+    assert not [n for n in at.number_input if "rouleren" in n.label]
+    by_label(at.selectbox, "Raad").select(1)  # a council that sits
+    at.run()
+    assert rotation in by_label(at.radio, "Wat loot u?").options
+
+
 def test_a_rotation_of_no_seats_fills_the_open_seat(app_db: Path) -> None:
     member_stops(app_db)
     at, captions = start_rotation(0)

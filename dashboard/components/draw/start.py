@@ -81,9 +81,11 @@ def render(db: Store, caller: Caller) -> None:
         method = st.radio(
             t("Methode"), list(METHOD_NAMES), format_func=lambda m: t(METHOD_NAMES[m])
         )
+        # Only a council that has sat can rotate: a new one is drawn whole.
+        rotates = chosen != NEW_COUNCIL and councils[chosen].has_terms
         purpose = st.radio(
-            t("Wat loot u?"), list(_PURPOSES), horizontal=True,
-            format_func=lambda p: t(_PURPOSES[p]),
+            t("Wat loot u?"), [p for p in _PURPOSES if rotates or p != "rotation"],
+            horizontal=True, format_func=lambda p: t(_PURPOSES[p]),
         )  # fmt: skip
         c1, c2 = st.columns(2)
         following = None if chosen == NEW_COUNCIL else councils[chosen].next_term_starts
@@ -95,8 +97,8 @@ def render(db: Store, caller: Caller) -> None:
         )
         panel_size = c2.number_input(t("Grootte van het wijkpanel (alleen bij een wijkpanel)"),
                                      5, 5000, 400)  # fmt: skip
-        seats_now = 0 if chosen == NEW_COUNCIL else councils[chosen].council.seats_drawn
-        rotating = c2.number_input(
+        seats_now = councils[chosen].council.seats_drawn if rotates else 0
+        rotating = 0 if not rotates else c2.number_input(
             t("Zetels die rouleren (alleen bij een rotatie)"), 0, max(seats_now, 1),
             max(1, math.ceil(seats_now / 3)),
             help=t("Wie het langst zit, rouleert uit; bij een gelijke start beslist het lot. "

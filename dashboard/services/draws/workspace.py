@@ -264,6 +264,7 @@ class CouncilChoice:
     council: Council
     neighbourhoods: list[str]
     next_term_starts: date | None = None  # the day the latest term ends, when still ahead
+    has_terms: bool = False  # a council that never sat has nothing to rotate
 
 
 def councils_for(store: Store, caller: Caller) -> list[CouncilChoice]:
@@ -283,7 +284,9 @@ def councils_for(store: Store, caller: Caller) -> list[CouncilChoice]:
             if hoods and all(caller.covers(h) for h in hoods):
                 ends = last_end.get(owner.id)
                 ahead = ends if ends is not None and ends > clock.today() else None
-                choices.append(CouncilChoice(owner, [names[h] for h in hoods], ahead))
+                choices.append(
+                    CouncilChoice(owner, [names[h] for h in hoods], ahead, ends is not None)
+                )
         return choices
 
 
