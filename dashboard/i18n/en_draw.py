@@ -513,6 +513,23 @@ EN: dict[str, str] = {
     "vingerafdruk gemaakt": "fingerprint made",
     "vingerafdruk gemaakt, trekking volgt": "fingerprint made, the public draw follows",
     "getrokken, leden bevestigen": "drawn, members confirming",
+    "er zijn {n} aanmeldingen voor {k} plaatsen": "there are {n} volunteers for {k} seats",
+    "in de groep {kenmerk} “{waarde}” zijn {n} aanmeldingen voor minimaal {min} plaatsen": (
+        "the group {kenmerk} “{waarde}” has {n} volunteers for at least {min} seats"
+    ),
+    "de quota samen laten geen andere keuze": "the quotas together leave no other choice",
+    "1 aanmelding wordt zeker geloot (kans 100%).": (
+        "1 volunteer is certain to be drawn (a 100% chance)."
+    ),
+    "{n} aanmeldingen worden zeker geloot (kans 100%).": (
+        "{n} volunteers are certain to be drawn (a 100% chance)."
+    ),
+    "Voor hen is er geen loting: {redenen}.": "For them there is no lottery: {redenen}.",
+    "Is dat niet de bedoeling, maak dan de voorbereiding ongedaan en verruim de quota of zoek "
+    "meer aanmeldingen in die groep.": (
+        "If that is not intended, undo the preparation and widen the quotas or find more "
+        "volunteers in that group."
+    ),
     "afgerond": "completed",
     "gestopt": "stopped",
     "Herkomst": "Origin",

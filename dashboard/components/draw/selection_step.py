@@ -13,6 +13,7 @@ from dashboard.components.draw.charts import chances_chart, groups_chart
 from dashboard.components.draw.common import feature_name, go_to, percent
 from dashboard.components.exports import csv_bytes
 from dashboard.components.forms import attempt, first_submission
+from dashboard.components.text import plain
 from dashboard.domain.auth import Caller
 from dashboard.i18n import t
 from dashboard.services import Store
@@ -40,6 +41,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
           "verandert niemands kans meer dan {afwijking} procentpunt.",
           m=view.m, afwijking=f"{100 * (view.max_deviation or 0):.2f}".replace(".", ","))
     )  # fmt: skip
+    _certainty(view)
     stem, key = f"loting-{draw_id}-voorbereid", f"bundel_voor_{draw_id}"
     bundle_files.downloads(db, caller, draw_id, stem, key)
     _charts(view, draw_id)
@@ -53,6 +55,27 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
                     lambda: draw_selection.discard_preparation(db, caller, draw_id, reason),
                     t("De voorbereiding is ongedaan gemaakt."),
                 )
+
+
+def _certainty(view: draw_selection.SelectionView) -> None:
+    """Say plainly who has no lottery: volunteers certain to be drawn, and why."""
+    if not view.certain:
+        return
+    reasons = [
+        t("er zijn {n} aanmeldingen voor {k} plaatsen", n=c.volunteers, k=c.seats)
+        if c.feature is None
+        else t("in de groep {kenmerk} “{waarde}” zijn {n} aanmeldingen voor minimaal {min} "
+               "plaatsen", kenmerk=feature_name(c.feature).lower(), waarde=plain(c.value or ""),
+               n=c.volunteers, min=c.seats)
+        for c in view.why_certain
+    ] or [t("de quota samen laten geen andere keuze")]  # fmt: skip
+    st.warning(
+        (t("1 aanmelding wordt zeker geloot (kans 100%).") if view.certain == 1
+         else t("{n} aanmeldingen worden zeker geloot (kans 100%).", n=view.certain))
+        + " " + t("Voor hen is er geen loting: {redenen}.", redenen="; ".join(reasons))
+        + " " + t("Is dat niet de bedoeling, maak dan de voorbereiding ongedaan en verruim de "
+                  "quota of zoek meer aanmeldingen in die groep.")
+    )  # fmt: skip
 
 
 def _prepare(db: Store, caller: Caller, state: DrawState) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -23,6 +23,7 @@ import pandas as pd
 
 import sortition
 from dashboard.domain.auth import Caller
+from dashboard.domain.certainty import Certainty, certain_count, why_certain
 from dashboard.domain.errors import UserError
 from dashboard.domain.small_groups import MIN_GROUP
 from dashboard.services.draws import replacements as draw_replacements
@@ -376,6 +377,8 @@ class SelectionView:
     chances: pd.DataFrame  # id, leximin, legacy (None when it found no council)
     groups: pd.DataFrame  # feature, value, neighbourhood, volunteers, expected, council
     panel_groups: pd.DataFrame  # per member of the drawn council: id and groups (no names)
+    certain: int = 0  # volunteers with a 100% chance
+    why_certain: list[Certainty] = field(default_factory=list)  # part codes as names
 
     @property
     def revealed(self) -> bool:
@@ -413,6 +416,12 @@ def selection_view(store: Store, caller: Caller, draw_id: int) -> SelectionView:
     panel_groups = pool[pool["id"].isin(panel)][["id", *features]].reset_index(drop=True)
     if "part" in panel_groups:  # on the projector: the buurt's name, not its code
         panel_groups["part"] = panel_groups["part"].map(lambda c: names_of_parts.get(c, c))
+    reasons = [
+        replace(c, value=names_of_parts.get(c.value, c.value))
+        if c.feature == "part" and c.value is not None
+        else c
+        for c in why_certain(pool.to_dict("records"), found["quotas"], ctx.k)
+    ]
     return SelectionView(
         commitment=found["commitment"],
         m=int(found["lottery"]["m"]),
@@ -424,6 +433,8 @@ def selection_view(store: Store, caller: Caller, draw_id: int) -> SelectionView:
         chances=chances,
         groups=groups,
         panel_groups=panel_groups,
+        certain=certain_count(chances["leximin"].tolist()),
+        why_certain=reasons,
     )
 
 
