@@ -723,5 +723,5 @@ def test_one_volunteer_of_a_group_is_said_in_the_singular() -> None:
 
     pool = pd.DataFrame({"gender": ["vrouw", "man", "anders"]})
     rows = [("gender", "vrouw", 0, 3), ("gender", "man", 0, 3), ("gender", "anders", 2, 2)]
-    [problem] = _feature_problems("gender", rows, pool, 3, "council")
+    [problem] = _feature_problems("gender", rows, pool, 3, "council", {})
     assert problem.endswith("minimaal 2 gevraagd, maar er is maar 1 aanmelding met die waarde.")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -293,15 +293,16 @@ FEATURE_NAMES = {
 }
 
 
-def describe_change(change: QuotaChange) -> str:
-    """A suggested quota relaxation in plain Dutch."""
+def describe_change(change: QuotaChange, part_names: Mapping[str, str] | None = None) -> str:
+    """A suggested quota relaxation in plain Dutch (a buurt by its name when given)."""
     parts = []
     if change.new_min != change.old_min:
         parts.append(f"minimum van {change.old_min} naar {change.new_min}")
     if change.new_max != change.old_max:
         parts.append(f"maximum van {change.old_max} naar {change.new_max}")
     name = FEATURE_NAMES.get(change.feature, change.feature)
-    return f"{name} {change.value}: {' en '.join(parts)}"
+    value = (part_names or {}).get(change.value, change.value)
+    return f"{name} {value}: {' en '.join(parts)}"
 
 
 _OVER_MAX = re.compile(

@@ -6,6 +6,7 @@ engine's smallest relaxation is offered.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,6 +22,7 @@ from dashboard.services.draws.context import (
     context,
     describe_change,
     log,
+    part_names,
     require_not_committed,
     require_open,
     require_organiser_role,
@@ -58,6 +60,7 @@ def proposed_quotas(
     with store.read() as cur:
         ctx = context(cur, caller, draw_id)
         table = draws.group_table(cur, draw_id, ctx.reference_date, ctx.min_age)
+        names = part_names(cur, ctx)
     if table.empty:
         raise UserError("Lees eerst het uittreksel uit het bevolkingsregister in (stap 2).")
     shares = _shares(table, features)
@@ -65,17 +68,30 @@ def proposed_quotas(
     if empty:
         raise UserError(f"Over {', '.join(empty)} staat niets in het uittreksel.")
     proposed = sortition.quotas_from_shares(shares, rotation.quota_seats(ctx))
-    return pd.DataFrame(proposed.to_rows(), columns=list(COLUMNS))
+    return _named(pd.DataFrame(proposed.to_rows(), columns=list(COLUMNS)), names)
 
 
 def saved_quotas(store: Store, caller: Caller, draw_id: int) -> pd.DataFrame:
     require_organiser_role(caller)
     with store.read() as cur:
-        context(cur, caller, draw_id)
+        ctx = context(cur, caller, draw_id)
         rows = draws.quotas(cur, draw_id)
-    return pd.DataFrame(
-        [(q.feature, q.value, q.min_count, q.max_count) for q in rows], columns=list(COLUMNS)
+        names = part_names(cur, ctx)
+    return _named(
+        pd.DataFrame(
+            [(q.feature, q.value, q.min_count, q.max_count) for q in rows], columns=list(COLUMNS)
+        ),
+        names,
     )
+
+
+def _named(table: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
+    """The quota table as organisers read it: a buurt by its name, not its code (the
+    service takes either back: see _clean_table)."""
+    shown = table.copy()
+    parts = shown["feature"] == "part"
+    shown.loc[parts, "value"] = shown.loc[parts, "value"].map(lambda v: names.get(str(v), v))
+    return shown
 
 
 def _whole(value: object, what: str, line: int) -> int:
@@ -90,9 +106,12 @@ def _whole(value: object, what: str, line: int) -> int:
     return int(number)
 
 
-def _clean_table(table: pd.DataFrame, k: int) -> list[tuple[str, str, int, int]]:
+def _clean_table(
+    table: pd.DataFrame, k: int, names: Mapping[str, str]
+) -> list[tuple[str, str, int, int]]:
     """The edited table as (feature, value, min, max) rows, or a UserError saying which
-    row is wrong."""
+    row is wrong. A buurt may be given by its name (`names`: code to name) or code."""
+    codes = {name.lower(): code for code, name in names.items()}
     if table is None or table.empty:
         raise UserError("De quotumtabel is leeg. Laat quota voorstellen of voeg rijen toe.")
     if any(c not in table.columns for c in COLUMNS):
@@ -122,10 +141,11 @@ def _clean_table(table: pd.DataFrame, k: int) -> list[tuple[str, str, int, int]]
             raise UserError(
                 f"Rij {line} ({name} {value}): het minimum is groter dan de {k} zetels."
             )
-        if (feature, value.lower()) in seen:
+        stored = codes.get(value.lower(), value) if feature == "part" else value
+        if (feature, stored.lower()) in seen:
             raise UserError(f"Rij {line}: {name} {value} staat er twee keer in.")
-        seen.add((feature, value.lower()))
-        rows.append((feature, value, low, high))
+        seen.add((feature, stored.lower()))
+        rows.append((feature, stored, low, high))
     if not rows:
         raise UserError("De quotumtabel is leeg. Laat quota voorstellen of voeg rijen toe.")
     return rows
@@ -173,15 +193,20 @@ def _feature_problems(
     pool: pd.DataFrame,
     k: int,
     purpose: str,
+    names: Mapping[str, str],
 ) -> list[str]:
     """What is wrong with one feature's quota rows, before any solver runs."""
     problems = []
+
+    def shown(value: str) -> str:
+        return names.get(value, value) if feature == "part" else value
+
     named = {v.lower() for _, v, _, _ in mine}
     loose = sorted({str(v) for v in pool[feature] if str(v).lower() not in named})
     if loose:
         problems.append(
             f"Bij {FEATURES[feature]} hebben aanmeldingen de waarde "
-            + ", ".join(f"'{v}'" for v in loose)
+            + ", ".join(f"'{shown(v)}'" for v in loose)
             + ", maar daar is geen quotum voor. Voeg een rij toe (minimum 0)."
         )
     low, high = sum(r[2] for r in mine), sum(r[3] for r in mine)
@@ -200,7 +225,7 @@ def _feature_problems(
         if low_v > have:
             there = "is maar 1 aanmelding" if have == 1 else f"zijn maar {have} aanmeldingen"
             problems.append(
-                f"{FEATURES[feature]} {value}: minimaal {low_v} gevraagd, maar er {there} "
+                f"{FEATURES[feature]} {shown(value)}: minimaal {low_v} gevraagd, maar er {there} "
                 "met die waarde."
             )
     return problems
@@ -209,12 +234,13 @@ def _feature_problems(
 def _check(cur: Unit, ctx: DrawContext, rows: list[tuple[str, str, int, int]]) -> QuotaCheck:
     k = rotation.quota_seats(ctx)  # a rotation's quotas are for the whole council
     pool = volunteer_pool(cur, ctx)
+    names = part_names(cur, ctx)
     volunteers = len(pool)
     problems = [
         problem
         for feature in sorted({r[0] for r in rows})
         for problem in _feature_problems(
-            feature, [r for r in rows if r[0] == feature], pool, k, ctx.draw.purpose
+            feature, [r for r in rows if r[0] == feature], pool, k, ctx.draw.purpose, names
         )
     ]
     if volunteers < ctx.k:
@@ -240,10 +266,11 @@ def _check(cur: Unit, ctx: DrawContext, rows: list[tuple[str, str, int, int]]) -
         )
     if changes is None:
         return QuotaCheck(True, volunteers, k, problems)
-    suggestion = pd.DataFrame(
-        sortition.apply_changes(table, changes).to_rows(), columns=list(COLUMNS)
+    suggestion = _named(
+        pd.DataFrame(sortition.apply_changes(table, changes).to_rows(), columns=list(COLUMNS)),
+        names,
     )
-    described = [describe_change(c) for c in changes]
+    described = [describe_change(c, names) for c in changes]
     text = "Kleinste aanpassing die het wel haalbaar maakt: " + "; ".join(described) + "."
     return QuotaCheck(False, volunteers, k, [*problems, text] if changes else problems,
                       suggestion if changes else None)  # fmt: skip
@@ -282,7 +309,8 @@ def check_quotas(store: Store, caller: Caller, draw_id: int, table: pd.DataFrame
     require_organiser_role(caller)
     with store.read() as cur:
         ctx = context(cur, caller, draw_id)
-        return _check(cur, ctx, _clean_table(table, rotation.quota_seats(ctx)))
+        rows = _clean_table(table, rotation.quota_seats(ctx), part_names(cur, ctx))
+        return _check(cur, ctx, rows)
 
 
 def save_quotas(store: Store, caller: Caller, draw_id: int, table: pd.DataFrame) -> QuotaCheck:
@@ -293,7 +321,7 @@ def save_quotas(store: Store, caller: Caller, draw_id: int, table: pd.DataFrame)
         ctx = context(cur, caller, draw_id)
         require_open(ctx)
         require_not_committed(ctx)
-        rows = _clean_table(table, rotation.quota_seats(ctx))
+        rows = _clean_table(table, rotation.quota_seats(ctx), part_names(cur, ctx))
         draws.set_stage(cur, draw_id, "selection")
         result = _check(cur, ctx, rows)
         if not result.feasible:

@@ -413,6 +413,11 @@ def selection_view(store: Store, caller: Caller, draw_id: int) -> SelectionView:
     ceremony = found.get("ceremony") or {}
     panel = [str(p) for p in (found.get("panel") or [])]
     groups = _groups(table, pool, fair, panel, features, ctx.k)
+    if not groups.empty:  # a buurt by its name in the chart, as everywhere
+        parts = groups["feature"] == "part"
+        groups.loc[parts, "value"] = groups.loc[parts, "value"].map(
+            lambda c: names_of_parts.get(c, c)
+        )
     panel_groups = pool[pool["id"].isin(panel)][["id", *features]].reset_index(drop=True)
     if "part" in panel_groups:  # on the projector: the buurt's name, not its code
         panel_groups["part"] = panel_groups["part"].map(lambda c: names_of_parts.get(c, c))
