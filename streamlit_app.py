@@ -13,6 +13,7 @@ from dashboard.components.language import language_switch
 from dashboard.components.login_form import login_required
 from dashboard.components.roles import ROLE_NAMES
 from dashboard.components.text import plain
+from dashboard.components.uploader_text import dutch_uploaders
 from dashboard.domain.auth import Role
 from dashboard.i18n import t
 from dashboard.web import cache_guard, web_session
@@ -25,6 +26,7 @@ st.set_page_config(page_title="Wijkraad", layout="wide")
 web_session.sync(store)
 caller = current_caller()
 language_switch()  # residents' pages in Dutch or English
+dutch_uploaders()
 
 PAGES = "dashboard/pages"
 # section: (who may open it, for whom in words, [(page file, title)])
@@ -56,6 +58,8 @@ sections = {
         st.Page(f"{PAGES}/resident_decisions.py", title=t("Besluiten en projecten")),
         st.Page(f"{PAGES}/resident_council.py", title=t("De wijkraad")),
         st.Page(f"{PAGES}/resident_map.py", title=t("Wijken op de kaart")),
+        st.Page(f"{PAGES}/resident_ceremonies.py", title=t("Openbare trekkingen")),
+        st.Page(f"{PAGES}/resident_check.py", title=t("Controleer een loting")),
     ],
 }
 stand_ins = []

@@ -31,7 +31,7 @@ EN: dict[str, str] = {
         "Columns: code, antwoord (ja or nee), and if you have them: leeftijd, geslacht, "
         "opleiding, woonsituatie, buurt, herkomst. One wrong line: nothing is stored."
     ),
-    "Bestand met aanmeldingen": "File with registrations",
+    "Bestand met aanmeldingen (CSV)": "File with registrations (CSV)",
     "Namen en adressen: alleen voor de organisatoren van deze wijk.": (
         "Names and addresses: for this neighbourhood's organisers only."
     ),

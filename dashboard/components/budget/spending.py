@@ -88,7 +88,7 @@ def render(page: BookPage) -> None:
         "project, bijvoorbeeld WR-2026-00012). Alles of niets: bij één fout regel wordt "
         "niets geboekt. Dezelfde export nog eens inlezen verandert niets."
     )
-    upload = st.file_uploader("Exportbestand", type=["csv"], key="export")
+    upload = st.file_uploader("Exportbestand (CSV)", type=["csv"], key="export")
     if upload is not None and st.button("Importeren", key="importeren"):
         try:
             outcome = import_spending(db, caller, upload.name, upload.getvalue())

@@ -80,7 +80,7 @@ def _registrations(db: Store, caller: Caller, state: DrawState) -> None:
         t("Kolommen: code, antwoord (ja of nee), en als u ze heeft: leeftijd, geslacht, "
           "opleiding, woonsituatie, buurt, herkomst. Eén foute regel: er wordt niets opgeslagen.")
     )  # fmt: skip
-    uploaded = st.file_uploader(t("Bestand met aanmeldingen"), type=["csv", "txt"],
+    uploaded = st.file_uploader(t("Bestand met aanmeldingen (CSV)"), type=["csv", "txt"],
                                 key=f"aanmeldingen_{draw_id}")  # fmt: skip
     if uploaded is not None and st.button(t("Aanmeldingen inlezen"), key=f"inlezen_{draw_id}"):
         data = uploaded.getvalue()
