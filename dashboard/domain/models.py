@@ -275,6 +275,8 @@ class Response:
     tenure: str | None
     part_code: str | None
     origin: str | None
+    visited_on: date | None = None  # a home visit's day (its result may be typed in later)
+    visitor: str | None = None  # who made the home visit (typed by the organiser)
 
 
 @dataclass(frozen=True)

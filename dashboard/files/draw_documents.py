@@ -26,8 +26,13 @@ MONTHS = (
 )  # fmt: skip
 
 
+def full_name(first_name: object, last_name: object) -> str:
+    """First and last name as one text; empty when neither is known."""
+    return " ".join(str(p) for p in (first_name, last_name) if p and not pd.isna(p)).strip()
+
+
 def salutation(first_name: object, last_name: object) -> str:
-    name = " ".join(str(p) for p in (first_name, last_name) if p and not pd.isna(p)).strip()
+    name = full_name(first_name, last_name)
     return f"Beste {name}" if name else "Beste bewoner"
 
 
@@ -72,18 +77,25 @@ h1 { font-size: 14pt; margin: 0.8cm 0 0.4cm 0; }
 """
 
 
-def _letter(row: dict[str, object], s: LetterSettings) -> str:
+def letter_head(row: dict[str, object], municipality: str, dated: date) -> str:
+    """The top of every letter: the municipality, the address for a window envelope (the
+    row's mail-merge columns), place and date; everything escaped."""
     e = html.escape
-    first, last = row.get("voornaam"), row.get("achternaam")
-    name = " ".join(str(p) for p in (first, last) if p and not pd.isna(p)).strip()
+    name = full_name(row.get("voornaam"), row.get("achternaam"))
     addressee = e(name) if name else "De bewoner van"
     street = f"{row.get('straat', '')} {row.get('huisnummer', '')}".strip()
     town = f"{row.get('postcode', '')} {row.get('woonplaats', '')}".strip()
+    return f"""<p><strong>Gemeente {e(municipality)}</strong></p>
+<p class="address">{addressee}<br>{e(street)}<br>{e(town)}</p>
+<p>{e(municipality)}, {dutch_date(dated)}</p>"""
+
+
+def _letter(row: dict[str, object], s: LetterSettings) -> str:
+    e = html.escape
+    first, last = row.get("voornaam"), row.get("achternaam")
     wijk = e(str(row.get("wijk") or "uw wijk"))
     return f"""<section class="letter">
-<p><strong>Gemeente {e(s.municipality)}</strong></p>
-<p class="address">{addressee}<br>{e(street)}<br>{e(town)}</p>
-<p>{e(s.municipality)}, {dutch_date(s.dated)}</p>
+{letter_head(row, s.municipality, s.dated)}
 <h1>Uw adres is door loting gekozen: doe mee met de {e(s.council_name)}</h1>
 <p>{e(salutation(first, last))},</p>
 <p>U woont in {wijk}. De {e(s.council_name)} beslist mee over het geld voor de wijk.
@@ -103,11 +115,17 @@ weken bij elkaar.</p>
 </section>"""
 
 
-def letters_html(rows: pd.DataFrame, settings: LetterSettings) -> str:
-    """All letters in one HTML page: open it in a browser and print (one letter a page)."""
-    letters: Sequence[str] = [_letter(r, settings) for r in rows.to_dict("records")]
+def html_page(title: str, letters: Sequence[str]) -> str:
+    """Letters (each a `<section class="letter">`) in one HTML page: open it in a browser
+    and print, one letter a page. The title is escaped here."""
     return (
         '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">'
-        f"<title>Uitnodigingen {html.escape(settings.council_name)}</title>"
+        f"<title>{html.escape(title)}</title>"
         f"<style>{_STYLE}</style></head><body>\n" + "\n".join(letters) + "\n</body></html>\n"
     )
+
+
+def letters_html(rows: pd.DataFrame, settings: LetterSettings) -> str:
+    """All invitation letters in one HTML page (one letter a page)."""
+    letters = [_letter(r, settings) for r in rows.to_dict("records")]
+    return html_page(f"Uitnodigingen {settings.council_name}", letters)

@@ -706,4 +706,216 @@ EN: dict[str, str] = {
     # "Kenmerk" is a reference on the residents' pages; here a feature of a group.
     "Groepskenmerk": "Feature",
     "Gestopt op (wie al in de raad zat)": "Left on (for a member already on the council)",
+    # Home visits (direct method): walking list, visit day and visitor, the method's plan.
+    "**Looplijst voor de bezoekers**": "**Walking list for the visitors**",
+    (
+        "De adressen die nog bezocht moeten worden, per straat op huisnummer, met de naam "
+        "van de bewoner en regels om elk bezoek op te schrijven. Wie niet thuis was of "
+        "'later' zei, komt terug op de lijst; een vervangend adres staat erop zodra het is "
+        "geloot. De lijst bevat namen en adressen: elke keer dat u hem maakt, wordt dat "
+        "vastgelegd."
+    ): (
+        "The addresses still to visit, street by street in house-number order, with the "
+        "resident's name and lines to write each visit on. Whoever was not at home or said "
+        "'later' comes back on the list; a replacement address is on it as soon as it is "
+        "drawn. The list holds names and addresses: each time you make it, that is recorded."
+    ),
+    "Looplijst maken": "Make the walking list",
+    "Looplijst gemaakt: {n} adressen in {straten} straten.": (
+        "Walking list made: {n} addresses in {straten} streets."
+    ),
+    "Looplijst om te printen (HTML)": "Walking list to print (HTML)",
+    "Looplijst (CSV)": "Walking list (CSV)",
+    "Vervangt adres nr": "Replaces address no.",
+    "Adressen": "Addresses",
+    "Laatste bezoek": "Last visit",
+    "Bezoeker": "Visitor",
+    "Datum van het bezoek": "Date of the visit",
+    "Naam van de bezoeker": "Name of the visitor",
+    "Alle bezoeken ({n})": "All visits ({n})",
+    (
+        "Er is een vervanger geloot uit dezelfde groep. Maak een nieuwe looplijst: het "
+        "nieuwe adres staat erop."
+    ): (
+        "A replacement was drawn from the same group. Make a new walking list: the new "
+        "address is on it."
+    ),
+    (
+        "Bij de directe methode gaan bezoekers langs de deur. Wijkraad loot adressen per "
+        "groep (wijk en leeftijd), één adres per huishouden. Groepen waar minder mensen ja "
+        "zeggen, krijgen meer adressen. Daarna maakt u bij stap 4 een looplijst per straat, "
+        "gaan de bezoekers langs en zet u elk bezoek in Wijkraad. Zegt iemand nee, of is "
+        "er steeds niemand thuis? Dan loot Wijkraad een nieuw adres uit dezelfde groep. Zo "
+        "blijft elke groep even groot. Pas de verwachte respons per groep aan als u betere "
+        "cijfers heeft, bijvoorbeeld van een vorige loting."
+    ): (
+        "In the direct method visitors go door to door. Wijkraad draws addresses per group "
+        "(neighbourhood and age), one address per household. Groups where fewer people say "
+        "yes get more addresses. Then you make a walking list per street at step 4, the "
+        "visitors go round and you record each visit in Wijkraad. Does someone say no, or "
+        "is nobody ever at home? Then Wijkraad draws a new address from the same group, so "
+        "every group stays the same size. Change the expected response per group if you "
+        "have better figures, for example from an earlier draw."
+    ),
+    "Verwacht: ongeveer **{n} keer ja** bij de huisbezoeken, {oordeel}.": (
+        "Expected: about **{n} yeses** on the home visits, {oordeel}."
+    ),
+    "Geloot op {datum}: {n} adressen voor huisbezoeken.": (
+        "Drawn on {datum}: {n} addresses for home visits."
+    ),
+    "**Wat nu: de huisbezoeken (stap 4)**": "**What next: the home visits (step 4)**",
+    (
+        "1. Maak bij stap 4 de looplijst: de adressen per straat, op huisnummer, met de "
+        "naam van de bewoner. Print hem voor de bezoekers.\n"
+        "2. De bezoekers gaan langs en schrijven bij elk adres de datum, hun naam en de "
+        "uitkomst op: niet thuis, nee, later of ja. Bij ja vragen ze ook de antwoorden op "
+        "de vragen van de aanmelding.\n"
+        "3. Zet elk bezoek bij stap 4 in Wijkraad, met de datum en de bezoeker. Niet thuis "
+        "of later: het adres komt terug op de volgende looplijst.\n"
+        "4. Zegt iemand nee, of is er steeds niemand thuis? Loot dan bij stap 4 een "
+        "vervanger. Wijkraad kiest een nieuw huishouden uit dezelfde groep (wijk en "
+        "leeftijd); dat adres staat meteen op de looplijst."
+    ): (
+        "1. Make the walking list at step 4: the addresses per street, in house-number "
+        "order, with the resident's name. Print it for the visitors.\n"
+        "2. The visitors go round and write down at each address the date, their name and "
+        "the outcome: not at home, no, later or yes. On a yes they also ask the answers to "
+        "the registration questions.\n"
+        "3. Record each visit in Wijkraad at step 4, with the date and the visitor. Not at "
+        "home or later: the address comes back on the next walking list.\n"
+        "4. Does someone say no, or is nobody ever at home? Then draw a replacement at step "
+        "4. Wijkraad picks a new household from the same group (neighbourhood and age); that "
+        "address is on the walking list straight away."
+    ),
+    # Step 8 after the public draw: letters and the council's contact list
+    "Brieven na de loting": "Letters after the draw",
+    "Brieven na de loting en contactlijst: {reden}": (
+        "Letters after the draw and contact list: {reden}"
+    ),
+    "Contactlijst van de raad": "The council's contact list",
+    "Leden": "Members",
+    "Reservelijst": "Reserve list",
+    "Niet geloot": "Not drawn",
+    (
+        "Elke brief zegt wat er nu gebeurt: leden laten weten of ze meedoen, reserves horen "
+        "hun plaats op de lijst, wie niet is geloot leest wat er nog kan. De brieven bevatten "
+        "namen en adressen: elke keer dat u ze maakt, komt in het logboek. Bewaar ze alleen "
+        "zolang nodig."
+    ): (
+        "Each letter says what happens next: members let you know whether they take part, "
+        "reserves learn their place on the list, those not drawn read what they can still do. "
+        "The letters hold names and addresses: each time you make them is written to the "
+        "log. Keep them only as long as needed."
+    ),
+    (
+        "Uit de reservelijst wordt niemand meer gevraagd; wie erop staat, krijgt de brief voor "
+        "wie niet is geloot."
+    ): (
+        "Nobody is asked from the reserve list any more; those on it get the letter for those "
+        "not drawn."
+    ),
+    (
+        "Na de openbare trekking staat iedereen die ja zei en niet is geloot op de "
+        "reservelijst; de brief voor wie niet is geloot is dan voor niemand."
+    ): (
+        "After the public draw everyone who said yes and was not drawn is on the reserve list; "
+        "the letter for those not drawn then goes to nobody."
+    ),
+    "Brieven voor": "Letters for",
+    "Leden laten weten of ze meedoen vóór": "Members say whether they take part before",
+    "Telefoonnummer voor vragen": "Phone number for questions",
+    "E-mailadres voor vragen": "E-mail address for questions",
+    "Website waar bewoners de raad volgen (mag leeg blijven)": (
+        "Website where residents follow the council (may stay empty)"
+    ),
+    "{n} brieven gemaakt. Download ze nu: de pagina bewaart ze niet.": (
+        "{n} letters made. Download them now: the page does not keep them."
+    ),
+    (
+        "{n} mensen krijgen geen brief: hun naam en adres zijn op hun verzoek gewist of niet "
+        "meer bewaard."
+    ): (
+        "{n} people get no letter: their name and address were erased at their request or "
+        "are no longer kept."
+    ),
+    (
+        "Namen en adressen van de leden uit deze loting en de benoemde zetels van hun termijn, "
+        "bijvoorbeeld voor de uitnodiging voor de eerste vergadering. Alleen voor de "
+        "organisatoren van deze wijk; elke keer dat u ze toont, komt in het logboek."
+    ): (
+        "Names and addresses of the members from this draw and the appointed seats of their "
+        "term, for example for the invitation to the first meeting. Only for the organisers "
+        "of this neighbourhood; each time you show them is written to the log."
+    ),
+    "Toon contactgegevens": "Show contact details",
+    (
+        "Van {n} leden zijn geen naam en adres bekend (op hun verzoek gewist of niet meer bewaard)."
+    ): (
+        "For {n} members no name and address are known (erased at their request or no longer kept)."
+    ),
+    "Contactlijst (CSV)": "Contact list (CSV)",
+    "De lijst verdwijnt weer bij de volgende klik op deze pagina.": (
+        "The list disappears again at the next click on this page."
+    ),
+    "Geen naam en adres: gewist op verzoek of niet meer bewaard": (
+        "No name and address: erased on request or no longer kept"
+    ),
+    "bevestigd": "confirmed",
+    "nog niet bevestigd": "not yet confirmed",
+    "Straat": "Street",
+    "Huisnummer": "House number",
+    "Postcode": "Postcode",
+    "Woonplaats": "Town",
+    "Opmerking": "Note",
+    # Step 7: the announcement of the ceremony (issue 17)
+    "**Aankondiging van de trekking**": "**Announcement of the draw**",
+    "Deze trekking is niet vooraf aangekondigd op de website.": (
+        "This draw was not announced on the website beforehand."
+    ),
+    (
+        "Nog niet aangekondigd. Maak de trekking vooraf bekend: wanneer en waar, hoe de "
+        "getallen uit de zaal worden gekozen, en de vingerafdruk. Dan kan iedereen erbij zijn "
+        "en nagaan dat de lijst vastlag."
+    ): (
+        "Not announced yet. Announce the draw beforehand: when and where, how the numbers from "
+        "the audience are chosen, and the fingerprint. Then everyone can attend and check that "
+        "the list was fixed."
+    ),
+    (
+        "De vingerafdruk is veranderd sinds de aankondiging. Publiceer de aankondiging "
+        "opnieuw: dan staat de nieuwe vingerafdruk erin."
+    ): (
+        "The fingerprint has changed since the announcement. Publish the announcement again: "
+        "then it holds the new fingerprint."
+    ),
+    "Aankondiging wijzigen": "Change the announcement",
+    "Aangekondigd voor **{moment}** in {plaats}. Zo worden de getallen gekozen: {methode}": (
+        "Announced for **{moment}** at {plaats}. How the numbers are chosen: {methode}"
+    ),
+    "Gepubliceerd op {moment} (versie {versie}) met vingerafdruk {begin}….": (
+        "Published on {moment} (version {versie}) with fingerprint {begin}…."
+    ),
+    "Bekijk de aankondiging zoals bewoners haar zien": "See the announcement as residents see it",
+    "Voer de getallen pas in tijdens de aangekondigde bijeenkomst.": (
+        "Enter the numbers only during the announced meeting."
+    ),
+    "Datum van de trekking": "Date of the draw",
+    "Begintijd": "Start time",
+    "Plaats": "Place",
+    "Bijvoorbeeld: Wijkcentrum De Ster, grote zaal": (
+        "For example: De Ster community centre, main hall"
+    ),
+    "Hoe worden de getallen uit de zaal gekozen?": "How are the numbers from the audience chosen?",
+    "Bijvoorbeeld: drie mensen uit de zaal noemen elk een getal van 1 tot 1000.": (
+        "For example: three people in the audience each call out a number from 1 to 1000."
+    ),
+    "Aankondiging publiceren": "Publish the announcement",
+    "Kies een datum en een begintijd.": "Choose a date and a start time.",
+    (
+        "De aankondiging is gepubliceerd (versie {versie}). Bewoners zien haar op de pagina "
+        "Openbare trekkingen."
+    ): (
+        "The announcement is published (version {versie}). Residents see it on the page Public "
+        "draws."
+    ),
 }

@@ -17,12 +17,22 @@ from dashboard.store.register import age_band_sql
 from dashboard.store.rows import Cursor, first_row, insert, select, select_one
 
 _DRAW_COLUMNS = ", ".join(f.name for f in fields(Draw))
-# Each invitation's latest answer (a home visit can be answered more than once).
-_LATEST = """
+# The day of an answer: a home visit's own day (migration 0009), else the day it was
+# recorded (`answered_at` is UTC) in Amsterdam. `{r}` is the response table's alias.
+_DAY = (
+    "coalesce({r}.visited_on, "
+    "CAST(timezone('Europe/Amsterdam', {r}.answered_at AT TIME ZONE 'UTC') AS DATE))"
+)
+# Each invitation's latest answer (a home visit can be answered more than once). Home
+# visits are typed in from paper afterwards, not always in the order they were made: the
+# visit's day counts first, then when it was recorded.
+_LATEST = f"""
     SELECT invitation_id, outcome, id AS response_id
-    FROM response
+    FROM response x
     WHERE invitation_id IN (SELECT id FROM invitation WHERE draw_id = $draw)
-    QUALIFY row_number() OVER (PARTITION BY invitation_id ORDER BY answered_at DESC, id DESC) = 1
+    QUALIFY row_number() OVER (
+        PARTITION BY invitation_id ORDER BY {_DAY.format(r="x")} DESC, answered_at DESC, id DESC
+    ) = 1
 """
 
 
@@ -213,20 +223,40 @@ def mail_merge(cur: Cursor, draw_id: int) -> pd.DataFrame:
 
 
 def visit_list(cur: Cursor, draw_id: int) -> pd.DataFrame:
-    """Home visits with address and each one's latest outcome (personal data)."""
+    """Home visits with address and each one's latest outcome, with that visit's day and
+    visitor (personal data)."""
     return cur.execute(
         f"""
-        SELECT i.id AS invitation_id, i.stratum, i.replaces_id,
-               c.first_name, c.last_name, c.street, c.house_number, c.postcode,
+        SELECT i.id AS invitation_id, i.stratum, i.replaces_id, i.letter_code,
+               c.first_name, c.last_name, c.street, c.house_number, c.postcode, c.city,
                l.outcome, (SELECT count(*) FROM response x WHERE x.invitation_id = i.id) AS visits,
-               (SELECT min(j.id) FROM invitation j WHERE j.replaces_id = i.id) AS replaced_by
+               (SELECT min(j.id) FROM invitation j WHERE j.replaces_id = i.id) AS replaced_by,
+               {_DAY.format(r="v")} AS visit_day, v.visitor
         FROM invitation i
         LEFT JOIN resident_contact c ON c.resident_id = i.resident_id
         LEFT JOIN ({_LATEST}) l ON l.invitation_id = i.id
+        LEFT JOIN response v ON v.id = l.response_id
         WHERE i.draw_id = $draw
         ORDER BY i.id
         """,
         {"draw": draw_id},
+    ).df()
+
+
+def visits(cur: Cursor, draw_id: int) -> pd.DataFrame:
+    """Every home visit of the draw, one row each, in the order they were made."""
+    day = _DAY.format(r="x")
+    return cur.execute(
+        f"""
+        SELECT x.invitation_id, {day} AS visit_day, x.visitor, x.outcome,
+               c.street, c.house_number
+        FROM response x
+        JOIN invitation i ON i.id = x.invitation_id
+        LEFT JOIN resident_contact c ON c.resident_id = i.resident_id
+        WHERE i.draw_id = ? AND i.channel = 'huisbezoek'
+        ORDER BY visit_day, x.answered_at, x.id
+        """,
+        [draw_id],
     ).df()
 
 
@@ -664,3 +694,35 @@ def council_service(cur: Cursor, council_id: int) -> list[tuple[int, date]]:
         [council_id],
     ).fetchall()
     return [(int(r), e) for r, e in rows]
+
+
+def people_after_draw(cur: Cursor, draw_id: int) -> pd.DataFrame:
+    """Everyone the draw's letters after the ceremony can go to: its members and reserves
+    (`member_id`, `status`, `reserve_rank`) and the volunteers (latest answer 'ja') who
+    are neither (no member_id), with name and address in the mail-merge columns (personal
+    data: organisers only). Contact data erased on request is never read: those rows have
+    no name or address (`has_contact` false), as have rows whose data is gone."""
+    return cur.execute(
+        f"""
+        WITH people AS (
+            SELECT resident_id FROM panel_member WHERE draw_id = $draw
+            UNION
+            SELECT i.resident_id FROM ({_LATEST}) l JOIN invitation i ON i.id = l.invitation_id
+            WHERE l.outcome = 'ja'
+        ), contact AS (
+            SELECT * FROM resident_contact ANTI JOIN contact_erasure USING (resident_id)
+        )
+        SELECT p.resident_id, m.id AS member_id, m.status, m.reserve_rank,
+               c.first_name AS voornaam, c.last_name AS achternaam, c.street AS straat,
+               c.house_number AS huisnummer, c.postcode, c.city AS woonplaats,
+               n.name AS wijk, c.resident_id IS NOT NULL AS has_contact
+        FROM people p
+        LEFT JOIN panel_member m ON m.draw_id = $draw AND m.resident_id = p.resident_id
+        LEFT JOIN draw_register r ON r.draw_id = $draw AND r.resident_id = p.resident_id
+        LEFT JOIN resident_now x ON x.id = p.resident_id
+        LEFT JOIN neighbourhood n ON n.id = coalesce(r.neighbourhood_id, x.neighbourhood_id)
+        LEFT JOIN contact c ON c.resident_id = p.resident_id
+        ORDER BY m.reserve_rank NULLS FIRST, c.postcode, c.street, c.house_number, p.resident_id
+        """,
+        {"draw": draw_id},
+    ).df()

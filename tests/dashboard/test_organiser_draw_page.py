@@ -288,6 +288,7 @@ def test_home_visits_and_a_replacement_from_the_page(app_db: Path) -> None:
     at = open_page({"loting": str(draw_id), "stap": "4"})
     assert "4. Huisbezoeken" in by_label(at.radio, "Stap").options[2]
     by_label(at.selectbox, "Adres").set_value(first)
+    by_label(at.text_input, "Naam van de bezoeker").input("Anna")
     by_label(at.radio, "Uitkomst").set_value("nee")
     by_label(at.button, "Bezoek vastleggen").click()
     at.run()
@@ -311,6 +312,7 @@ def visits_to(app_db: Path, draw_id: int, invitation_id: int) -> int:
 
 def record_not_at_home(at: AppTest, address: int) -> AppTest:
     by_label(at.selectbox, "Adres").set_value(address)
+    by_label(at.text_input, "Naam van de bezoeker").input("Anna")
     by_label(at.radio, "Uitkomst").set_value("niet thuis")
     by_label(at.button, "Bezoek vastleggen").click()
     return at.run()

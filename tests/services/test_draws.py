@@ -566,8 +566,8 @@ def test_home_visits_replace_each_refusal_once_from_the_same_group(store: Store)
         assert first.channel == "huisbezoek" and first.sent_on is None
     with pytest.raises(UserError, match="nee zei of niet thuis"):
         draw_invitations.replace_refusal(store, ORGANISER, first.id)
-    draw_invitations.record_visit(store, ORGANISER, first.id, "later")
-    draw_invitations.record_visit(store, ORGANISER, first.id, "nee")
+    draw_invitations.record_visit(store, ORGANISER, first.id, "later", visitor="Anna")
+    draw_invitations.record_visit(store, ORGANISER, first.id, "nee", visitor="Anna")
     new_id = draw_invitations.replace_refusal(store, ORGANISER, first.id)
     with store.read() as cur:
         new = draw_rows.invitation(cur, new_id)
@@ -578,13 +578,15 @@ def test_home_visits_replace_each_refusal_once_from_the_same_group(store: Store)
     with pytest.raises(UserError, match="twee keer vervangen"):
         draw_invitations.replace_refusal(store, ORGANISER, first.id)
     with pytest.raises(UserError, match="al vervangen"):
-        draw_invitations.record_visit(store, ORGANISER, first.id, "ja")
+        draw_invitations.record_visit(store, ORGANISER, first.id, "ja", visitor="Anna")
     assert count(store, "SELECT count(*) FROM invitation") == before
-    draw_invitations.record_visit(store, ORGANISER, new_id, "ja", Answers(education="hoog"))
+    draw_invitations.record_visit(
+        store, ORGANISER, new_id, "ja", Answers(education="hoog"), visitor="Anna"
+    )
     with pytest.raises(UserError, match="al ja gezegd"):
-        draw_invitations.record_visit(store, ORGANISER, new_id, "nee")
+        draw_invitations.record_visit(store, ORGANISER, new_id, "nee", visitor="Anna")
     with pytest.raises(UserError, match="niet thuis, nee, later of ja"):
-        draw_invitations.record_visit(store, ORGANISER, new_id, "misschien")
+        draw_invitations.record_visit(store, ORGANISER, new_id, "misschien", visitor="Anna")
     visits = draw_invitations.visit_list(store, ORGANISER, draw_id)
     assert visits.set_index("invitation_id").loc[first.id, "replaced_by"] == new_id
     table = draw_answers.response_by_group(store, ORGANISER, draw_id)

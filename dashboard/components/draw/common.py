@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard.components.labels import FEATURE, GROUP, label
 from dashboard.i18n import t
+from dashboard.services.draws.context import ANSWER_LABELS, Answers
 
 STEPS = {
     1: "Raad en loting",
@@ -35,6 +36,25 @@ def feature_name(feature: str) -> str:
 
 def group_name(value: str) -> str:
     return label(GROUP, value)
+
+
+NOT_ASKED = ""
+
+
+def answer_fields(prefix: str, options: dict[str, tuple[str, ...]]) -> Answers:
+    """The registration questions (a registration, or a yes at the door); each may stay
+    empty (then the register's value counts)."""
+    values: dict[str, str | None] = {}
+    cols = st.columns(3)
+    for n, key in enumerate(ANSWER_LABELS):
+        chosen = cols[n % 3].selectbox(
+            t(ANSWER_LABELS[key].capitalize()),
+            [NOT_ASKED, *options[key]],
+            format_func=lambda v: group_name(v) if v else t("— niet gevraagd —"),
+            key=f"{prefix}_{key}",
+        )
+        values[key] = chosen or None
+    return Answers(**values)
 
 
 def percent(value: float | None, digits: int = 0) -> str:

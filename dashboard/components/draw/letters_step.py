@@ -52,14 +52,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
     if state.invitations:
         _after(db, caller, state)
         return
-    st.write(
-        t(
-            "Wijkraad loot huishoudens per groep (wijk en leeftijd), één uitnodiging per "
-            "huishouden. Groepen die minder vaak reageren, krijgen meer uitnodigingen. Pas de "
-            "verwachte respons per groep aan als u betere cijfers heeft, bijvoorbeeld van een "
-            "vorige loting."
-        )
-    )
+    st.write(_plan(direct))
     draw_id = ctx.draw.id
     rates = _rates(draw_id)
     average = 0.15 if direct else 0.05
@@ -92,15 +85,53 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
     except UserError as exc:
         show_error(exc)
         return
+    _plan_table(plan, draw_id, direct)
+    st.write(_expectation(plan.expected, ctx.k, direct))
+    if st.button(t("Loting uitvoeren"), type="primary", key=f"loten_{draw_id}") and (
+        first_submission("uitnodigen")
+    ):
+
+        def lottery() -> int:
+            drawn = inv.draw_invitations(db, caller, draw_id, int(letters), rates)
+            go_to(draw_id, 3)
+            return drawn
+
+        attempt(lottery, t("De {wat} zijn geloot.", wat=what))
+
+
+def _plan(direct: bool) -> str:
+    """What the lottery does and what comes after it, for the draw's method."""
+    if direct:
+        return t(
+            "Bij de directe methode gaan bezoekers langs de deur. Wijkraad loot adressen per "
+            "groep (wijk en leeftijd), één adres per huishouden. Groepen waar minder mensen ja "
+            "zeggen, krijgen meer adressen. Daarna maakt u bij stap 4 een looplijst per straat, "
+            "gaan de bezoekers langs en zet u elk bezoek in Wijkraad. Zegt iemand nee, of is "
+            "er steeds niemand thuis? Dan loot Wijkraad een nieuw adres uit dezelfde groep. Zo "
+            "blijft elke groep even groot. Pas de verwachte respons per groep aan als u betere "
+            "cijfers heeft, bijvoorbeeld van een vorige loting."
+        )
+    return t(
+        "Wijkraad loot huishoudens per groep (wijk en leeftijd), één uitnodiging per "
+        "huishouden. Groepen die minder vaak reageren, krijgen meer uitnodigingen. Pas de "
+        "verwachte respons per groep aan als u betere cijfers heeft, bijvoorbeeld van een "
+        "vorige loting."
+    )
+
+
+def _plan_table(plan: inv.LotteryPlan, draw_id: int, direct: bool) -> None:
+    """The lottery's plan per group, with the expected response to edit."""
     strata = [str(s) for s in plan.strata["stratum"]]
+    sent, answered = ("Adressen", "Verwacht ja") if direct else (
+        "Uitnodigingen", "Verwachte aanmeldingen")  # fmt: skip
     table = pd.DataFrame(
         {
             "Groep": strata,
             "Inwoners": plan.strata["eligible"].astype(int),
             "Huishoudens": plan.strata["households"].astype(int),
             "Verwachte respons (%)": (100 * plan.strata["response_rate"]).round(1),
-            "Uitnodigingen": plan.strata["letters"].astype(int),
-            "Verwachte aanmeldingen": plan.strata["expected_responses"].round(1),
+            sent: plan.strata["letters"].astype(int),
+            answered: plan.strata["expected_responses"].round(1),
         }
     )
     key = f"respons_{draw_id}_{st.session_state.get(_VERSION, 0)}"
@@ -116,33 +147,44 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
                 help=t("Welk deel van de uitgenodigden ja zegt, naar verwachting."),
                 format="localized",
             ),
-            "Verwachte aanmeldingen": st.column_config.NumberColumn(format="localized"),
+            answered: st.column_config.NumberColumn(format="localized"),
         },
         on_change=_edited,
         args=(key, draw_id, strata),
     )  # fmt: skip
-    expected = plan.expected
+
+
+def _expectation(expected: float, k: int, direct: bool) -> str:
     verdict = (
-        t("genoeg voor {k} zetels", k=ctx.k) if expected >= 2 * ctx.k
-        else t("waarschijnlijk te weinig voor een goede keuze uit {k} zetels", k=ctx.k)
+        t("genoeg voor {k} zetels", k=k) if expected >= 2 * k
+        else t("waarschijnlijk te weinig voor een goede keuze uit {k} zetels", k=k)
     )  # fmt: skip
-    st.write(
-        t("Verwacht: ongeveer **{n} aanmeldingen**, {oordeel}.", n=round(expected), oordeel=verdict)
-    )
-    if st.button(t("Loting uitvoeren"), type="primary", key=f"loten_{draw_id}") and (
-        first_submission("uitnodigen")
-    ):
-
-        def lottery() -> int:
-            drawn = inv.draw_invitations(db, caller, draw_id, int(letters), rates)
-            go_to(draw_id, 3)
-            return drawn
-
-        attempt(lottery, t("De {wat} zijn geloot.", wat=what))
+    if direct:
+        return t("Verwacht: ongeveer **{n} keer ja** bij de huisbezoeken, {oordeel}.",
+                 n=round(expected), oordeel=verdict)  # fmt: skip
+    return t("Verwacht: ongeveer **{n} aanmeldingen**, {oordeel}.", n=round(expected),
+             oordeel=verdict)  # fmt: skip
 
 
 def _dutch(day: str | None) -> str:
     return date.fromisoformat(day).strftime("%d-%m-%Y") if day else "?"
+
+
+def _next_visits() -> None:
+    """What happens after the lottery in the direct method."""
+    st.markdown(t("**Wat nu: de huisbezoeken (stap 4)**"))
+    st.markdown(
+        t("1. Maak bij stap 4 de looplijst: de adressen per straat, op huisnummer, met de "
+          "naam van de bewoner. Print hem voor de bezoekers.\n"
+          "2. De bezoekers gaan langs en schrijven bij elk adres de datum, hun naam en de "
+          "uitkomst op: niet thuis, nee, later of ja. Bij ja vragen ze ook de antwoorden op "
+          "de vragen van de aanmelding.\n"
+          "3. Zet elk bezoek bij stap 4 in Wijkraad, met de datum en de bezoeker. Niet thuis "
+          "of later: het adres komt terug op de volgende looplijst.\n"
+          "4. Zegt iemand nee, of is er steeds niemand thuis? Loot dan bij stap 4 een "
+          "vervanger. Wijkraad kiest een nieuw huishouden uit dezelfde groep (wijk en "
+          "leeftijd); dat adres staat meteen op de looplijst.")
+    )  # fmt: skip
 
 
 def _after(db: Store, caller: Caller, state: DrawState) -> None:
@@ -150,20 +192,25 @@ def _after(db: Store, caller: Caller, state: DrawState) -> None:
     draw_id = ctx.draw.id
     per_group = inv.invitations_per_stratum(db, caller, draw_id)
     day = _dutch(ctx.parameters.get("reference_date"))
-    st.success(t("Geloot op {datum}: {n} uitnodigingen.", datum=day, n=state.invitations))
+    direct = ctx.draw.method == "direct"
+    st.success(
+        t("Geloot op {datum}: {n} adressen voor huisbezoeken.", datum=day, n=state.invitations)
+        if direct
+        else t("Geloot op {datum}: {n} uitnodigingen.", datum=day, n=state.invitations)
+    )
     st.dataframe(
         pd.DataFrame(
             {
                 t("Groep"): per_group["stratum"],
-                t("Uitnodigingen"): per_group["invitations"],
+                t("Adressen") if direct else t("Uitnodigingen"): per_group["invitations"],
                 t("Waarvan vervangers"): per_group["replacements"],
             }
         ),
         hide_index=True,
         width="stretch",
     )
-    if ctx.draw.method == "direct":
-        st.info(t("De adressen voor de huisbezoeken en de uitkomsten staan bij stap 4."))
+    if direct:
+        _next_visits()
         return
     st.markdown(t("**Brieven maken**"))
     st.caption(

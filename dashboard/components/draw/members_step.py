@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard.components.draw import after_draw
 from dashboard.components.draw.common import group_name, open_draw
 from dashboard.components.forms import attempt, first_submission, form_key, show_error
 from dashboard.components.text import plain
@@ -74,6 +75,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
         _table(members[members["status"] == "reserve"].head(50))
     if ctx.draw.purpose in ("council", "rotation"):
         _roster(db, caller, state, view)
+    after_draw.render(db, caller, state)
     if ctx.is_open:
         st.divider()
         if st.button(t("Loting afronden"), type="primary", key=f"afronden_{draw_id}"):

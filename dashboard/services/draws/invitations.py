@@ -22,6 +22,7 @@ from dashboard.domain.auth import Caller
 from dashboard.domain.errors import UserError
 from dashboard.domain.groups import AGE_BANDS
 from dashboard.files import draw_documents
+from dashboard.services.budget.common import clean_text, not_future
 from dashboard.services.draws.context import (
     Answers,
     DrawContext,
@@ -258,9 +259,9 @@ class LetterDetails:
     sender: str
 
 
-def letters_file(store: Store, caller: Caller, draw_id: int, details: LetterDetails) -> str:
-    """Printable letters in plain Dutch, one per page (HTML; print to paper or PDF)."""
-    require_organiser_role(caller)
+def check_letter_details(details: LetterDetails) -> None:
+    """What every letter needs from the organiser (UserError otherwise); also for the
+    letters after the draw (dashboard/services/draws/after_draw.py)."""
     for value, label in ((details.phone, "een telefoonnummer"), (details.email, "een e-mailadres"),
                          (details.sender, "de afzender")):  # fmt: skip
         if not value.strip():
@@ -269,13 +270,14 @@ def letters_file(store: Store, caller: Caller, draw_id: int, details: LetterDeta
         raise UserError("Het e-mailadres is niet goed (er staat geen @ in).")
     if details.reply_by <= clock.today():
         raise UserError("De datum om te antwoorden moet na vandaag liggen.")
-    with store.read() as cur:
-        ctx = context(cur, caller, draw_id)
-        rows = draws.mail_merge(cur, draw_id)
-        town = geography.municipality(cur)
-    if rows.empty:
-        raise UserError("Er zijn nog geen brieven geloot.")
-    settings = draw_documents.LetterSettings(
+
+
+def letter_settings(
+    cur: Unit, ctx: DrawContext, details: LetterDetails
+) -> draw_documents.LetterSettings:
+    """The letters' settings for this draw, dated today."""
+    town = geography.municipality(cur)
+    return draw_documents.LetterSettings(
         municipality=town.name if town else "",
         council_name=ctx.council.name,
         eligible_age=ctx.min_age,
@@ -286,6 +288,18 @@ def letters_file(store: Store, caller: Caller, draw_id: int, details: LetterDeta
         sender=details.sender.strip(),
         dated=clock.today(),
     )
+
+
+def letters_file(store: Store, caller: Caller, draw_id: int, details: LetterDetails) -> str:
+    """Printable letters in plain Dutch, one per page (HTML; print to paper or PDF)."""
+    require_organiser_role(caller)
+    check_letter_details(details)
+    with store.read() as cur:
+        ctx = context(cur, caller, draw_id)
+        rows = draws.mail_merge(cur, draw_id)
+        settings = letter_settings(cur, ctx, details)
+    if rows.empty:
+        raise UserError("Er zijn nog geen brieven geloot.")
     return draw_documents.letters_html(rows, settings)
 
 
@@ -311,15 +325,28 @@ def record_visit(
     outcome: str,
     answers: Answers | None = None,
     at: datetime | None = None,
+    *,
+    visitor: str,
+    visited_on: date | None = None,
 ) -> int:
-    """One home visit: not at home, no, later or yes (with the answers, when given)."""
+    """One home visit: not at home, no, later or yes (with the answers, when given), on
+    `visited_on` (default today) by `visitor` (a name, required). Results are often typed
+    in from the paper walking list afterwards: the day may lie in the past, but not before
+    the addresses were drawn nor in the future."""
     require_organiser_role(caller)
     if outcome not in OUTCOMES:
         raise UserError("Kies wat het bezoek opleverde: niet thuis, nee, later of ja.")
+    who = clean_text(visitor, "de naam van de bezoeker", maximum=80)
+    day = not_future(visited_on or clock.today(), "De datum van het bezoek")
     given = answers or Answers()
 
     def work(cur: Unit) -> int:
         ctx, draw_id = _visit_target(cur, caller, invitation_id)
+        if day < ctx.reference_date:
+            raise UserError(
+                f"De datum van het bezoek ({day:%d-%m-%Y}) ligt vóór de loting van de "
+                f"adressen ({ctx.reference_date:%d-%m-%Y}); dat kan niet."
+            )
         draws.set_stage(cur, draw_id, "registration")
         latest = draws.latest_outcomes(cur, draw_id).get(invitation_id)
         if latest == "ja":
@@ -334,6 +361,8 @@ def record_visit(
                 "answered_at": at or clock.utc_naive_now(),
                 "outcome": outcome,
                 **checked.__dict__,
+                "visited_on": day,
+                "visitor": who,
             },
         )
         log(cur, caller, "draw.visit", draw_id, {"outcome": outcome})
@@ -402,11 +431,20 @@ def replace_refusal(store: Store, caller: Caller, invitation_id: int) -> int:
 
 
 def visit_list(store: Store, caller: Caller, draw_id: int) -> pd.DataFrame:
-    """Every home visit with its address, latest outcome and replacement (personal data)."""
+    """Every address to visit with its latest outcome (its day and visitor) and
+    replacement (personal data)."""
     require_organiser_role(caller)
     read_context(store, caller, draw_id)
     with store.read() as cur:
         return draws.visit_list(cur, draw_id)
+
+
+def visit_history(store: Store, caller: Caller, draw_id: int) -> pd.DataFrame:
+    """Every home visit made, one row each with its day, visitor and outcome."""
+    require_organiser_role(caller)
+    with store.read() as cur:
+        context(cur, caller, draw_id)
+        return draws.visits(cur, draw_id)
 
 
 def invitations_per_stratum(store: Store, caller: Caller, draw_id: int) -> pd.DataFrame:
