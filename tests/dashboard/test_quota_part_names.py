@@ -78,3 +78,18 @@ def test_the_quota_editor_shows_names(app_db: Path) -> None:
     assert "part" in by_label(at.multiselect, "Kenmerken").value
     values = set(at.session_state["_quota_table"][1]["value"])  # what the editor shows
     assert values & set(names.values()) and not values & set(names)
+
+
+def test_the_registration_form_offers_the_buurt_by_name(app_db: Path) -> None:
+    store = open_store(app_db)
+    try:
+        draw_id = _prepare(store, 3)
+        names = names_of_parts(store)
+    finally:
+        store.close()
+    at = open_page({"loting": str(draw_id), "stap": "4"})
+    buurt = by_label(at.selectbox, "Buurt")
+    assert set(buurt.options) == {"— niet gevraagd —", *names.values()}
+    code, name = next(iter(names.items()))
+    buurt.set_value(code)  # the form sends the code
+    assert buurt.format_func(buurt.value) == name

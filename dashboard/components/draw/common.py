@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import streamlit as st
 
@@ -41,16 +42,21 @@ def group_name(value: str) -> str:
 NOT_ASKED = ""
 
 
-def answer_fields(prefix: str, options: dict[str, tuple[str, ...]]) -> Answers:
+def _answer_name(shown: dict[str, str], value: str) -> str:
+    return group_name(shown[value]) if value else t("— niet gevraagd —")
+
+
+def answer_fields(prefix: str, options: dict[str, dict[str, str]]) -> Answers:
     """The registration questions (a registration, or a yes at the door); each may stay
-    empty (then the register's value counts)."""
+    empty (then the register's value counts). `options`: per question, the accepted
+    values with how each reads (a buurt by its name)."""
     values: dict[str, str | None] = {}
     cols = st.columns(3)
     for n, key in enumerate(ANSWER_LABELS):
         chosen = cols[n % 3].selectbox(
             t(ANSWER_LABELS[key].capitalize()),
             [NOT_ASKED, *options[key]],
-            format_func=lambda v: group_name(v) if v else t("— niet gevraagd —"),
+            format_func=partial(_answer_name, options[key]),
             key=f"{prefix}_{key}",
         )
         values[key] = chosen or None

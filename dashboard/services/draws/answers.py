@@ -383,9 +383,15 @@ def response_by_group(store: Store, caller: Caller, draw_id: int) -> pd.DataFram
     return table.reset_index(drop=True)
 
 
-def answer_choices(store: Store, caller: Caller, draw_id: int) -> dict[str, tuple[str, ...]]:
-    """The values each registration question accepts for this draw."""
+def answer_choices(store: Store, caller: Caller, draw_id: int) -> dict[str, dict[str, str]]:
+    """The values each registration question accepts for this draw, each with how it
+    reads: a buurt by its name (its code is stored), the other values as they are."""
     require_organiser_role(caller)
     with store.read() as cur:
         ctx = context(cur, caller, draw_id)
-        return draw_context.answer_choices(cur, ctx)
+        values = draw_context.answer_choices(cur, ctx)
+        names = draw_context.part_names(cur, ctx)
+    return {
+        key: {v: names.get(v, v) if key == "part_code" else v for v in accepted}
+        for key, accepted in values.items()
+    }
