@@ -35,9 +35,11 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
     except (UserError, PermissionDenied) as exc:
         st.caption(t("Brieven na de loting en contactlijst: {reden}", reden=plain(str(exc))))
         return
-    with st.expander(t("Brieven na de loting")):
+    # Keyed, so that a section stays open across the run its button starts (the message
+    # above it disappearing used to fold it shut, with the downloads inside).
+    with st.expander(t("Brieven na de loting"), key=f"brieven_na_loting_open_{draw_id}"):
         _letters(db, caller, draw_id, groups)
-    with st.expander(t("Contactlijst van de raad")):
+    with st.expander(t("Contactlijst van de raad"), key=f"contactlijst_open_{draw_id}"):
         _contacts(db, caller, draw_id)
 
 

@@ -129,6 +129,10 @@ def render(db: Store, caller: Caller) -> None:
         st.session_state[key] = following
     elif key not in st.session_state:
         st.session_state[key] = asked if asked in STEPS and asked != 1 else first_open
+    # A step's label gains a ✓ when it is done, and Streamlit keeps a radio's choice in the
+    # browser as the label's text: a label that changed left the radio without a choice,
+    # and the next click anywhere opened step 2. Written back, the choice is sent anew.
+    st.session_state[key] = st.session_state[key]
     method = state.context.draw.method
     step = st.radio(
         t("Stap"),
