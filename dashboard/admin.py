@@ -121,12 +121,14 @@ def cmd_retention(store: Store, args: argparse.Namespace) -> str:
     if report.dry_run:
         return (
             f"Dry run: {report.scheduled} contact record(s) would be deleted today "
-            f"({report.days} days after the draw). Nothing was changed."
+            f"({report.days} days after the draw), and {report.proposal_contacts} "
+            "submitter contact(s) of finished proposals. Nothing was changed."
         )
     return (
         f"Deleted {report.deleted} contact record(s) of residents invited but not selected, "
         f"{report.days} days after their draw; {report.scheduled - report.deleted} more "
-        "have a delete-after date."
+        f"have a delete-after date. Deleted {report.proposal_contacts} submitter contact(s) "
+        "of proposals finished or rejected that long ago."
     )
 
 

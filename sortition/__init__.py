@@ -41,7 +41,7 @@ from sortition.replace import (
 )
 from sortition.rotation import not_eligible, rotating_out, rotation_draw_inputs
 from sortition.select import ALGORITHMS, Selection, fair_distribution, select
-from sortition.verify import verify
+from sortition.verify import verify, verify_checks
 
 __all__ = [
     "ALGORITHMS",
@@ -85,4 +85,5 @@ __all__ = [
     "rotation_draw_inputs",
     "select",
     "verify",
+    "verify_checks",
 ]

@@ -43,6 +43,7 @@ PURPOSES = ("council", "panel", "replacement", "rotation")
 FAIR_ALGORITHMS = ("leximin", "maximin")
 HOUSEHOLD = "household"
 MAX_COUNT = 1_000_000  # no panel or quota is larger
+FLOAT_LIMIT = 1e300  # a recorded number above this is no probability or deviation
 PUBLISHED = (
     "format",
     "code_version",
@@ -233,7 +234,14 @@ def _whole(value: Any) -> bool:
 
 
 def _number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and value == value
+    """A number Python can compute with as a float: not NaN, not infinite, no integer of
+    more digits than a float holds (a float of it would overflow)."""
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and value == value
+        and abs(value) <= FLOAT_LIMIT
+    )
 
 
 def pool_frame(bundle: dict[str, Any]) -> pd.DataFrame:

@@ -26,6 +26,9 @@ from typing import Any
 
 from sortition import clock
 from sortition.bundle import CODE_VERSION, FAIR_ALGORITHMS, prepare, reveal, summary
+from sortition.bundle_file import MAX_NESTING as MAX_NESTING  # the limit, for callers
+from sortition.bundle_file import parse_bundle
+from sortition.checks import Check, text_lines
 from sortition.errors import SortitionInputError
 from sortition.io import read_quotas, read_table
 from sortition.lottery import DEFAULT_M, ROUNDING_SECONDS
@@ -33,7 +36,7 @@ from sortition.publish import is_public, matches_full, public_bundle, public_sum
 from sortition.replace import DrawInputs, replacement_draw_inputs, reserve_candidates
 from sortition.rotation import not_eligible, rotation_draw_inputs
 from sortition.text import clean
-from sortition.verify import verify
+from sortition.verify import verify, verify_checks
 
 COMMANDS = ("prepare", "reveal", "verify", "publish", "replace", "reserve", "rotate")
 
@@ -93,39 +96,15 @@ def add_commands(sub: Any) -> None:  # argparse's private _SubParsersAction
     o.add_argument("--out", required=True)
 
 
-MAX_NESTING = 32  # a bundle nests 4 deep; deeper is not a bundle, and far deeper breaks Python
-
-
 def read_bundle(path: str) -> dict[str, Any]:
     """The bundle's JSON, or SortitionInputError (exit 2) for anything that is no bundle:
-    not UTF-8, not JSON, nested too deep, or a number too long for Python to read."""
+    not UTF-8, not JSON, nested too deep, or a number too long for Python to read
+    (`sortition.bundle_file`)."""
     try:
-        value = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+        data = Path(path).read_bytes()
     except FileNotFoundError as exc:
         raise SortitionInputError(f"File not found: {path}.") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SortitionInputError(f"{path} is not a JSON file ({exc}).") from exc
-    except RecursionError as exc:
-        raise SortitionInputError(f"{path} is not a draw bundle: nested too deep.") from exc
-    except ValueError as exc:  # an integer of more than sys.get_int_max_str_digits() digits
-        raise SortitionInputError(f"{path} is not a draw bundle: a number is too long.") from exc
-    if not isinstance(value, dict):
-        raise SortitionInputError(f"{path} is not a draw bundle.")
-    if _nesting(value) > MAX_NESTING:
-        raise SortitionInputError(f"{path} is not a draw bundle: nested too deep.")
-    return value
-
-
-def _nesting(value: Any) -> int:
-    """How deep lists and objects nest in a JSON value, counted without recursion."""
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict | list):
-            deepest = max(deepest, depth)
-            children = item.values() if isinstance(item, dict) else item
-            stack.extend((child, depth + 1) for child in children)
-    return deepest
+    return parse_bundle(data, path)
 
 
 def write_bundle(bundle: dict[str, Any], path: str) -> None:
@@ -260,7 +239,8 @@ def _service(path: str) -> list[tuple[str, date | None]]:
 def _verify(args: argparse.Namespace) -> int:
     bundle = read_bundle(args.bundle)
     parent = read_bundle(args.parent) if args.parent else None
-    differences = verify(bundle, parent)
+    checks = verify_checks(bundle, parent)
+    differences = [problem for check in checks for problem in check.problems]
     if args.full:
         if not is_public(bundle):
             raise SortitionInputError("--full goes with a public bundle (made by publish).")
@@ -274,6 +254,7 @@ def _verify(args: argparse.Namespace) -> int:
         print(f"NOT IDENTICAL: {len(differences)} difference(s)")
         for line in differences:
             print(f"  - {line}")
+        _checks_in_dutch(checks)
         return 1
     state = "revealed" if bundle.get("ceremony") else "not yet revealed"
     if is_public(bundle):
@@ -286,7 +267,15 @@ def _verify(args: argparse.Namespace) -> int:
                 "checked with the full bundle (the organisers and the auditor hold it)."
             )
         print(public_summary(bundle))
-        return 0
-    print(f"identical: the bundle follows from its inputs ({state}).")
-    print(summary(bundle))
+    else:
+        print(f"identical: the bundle follows from its inputs ({state}).")
+        print(summary(bundle))
+    _checks_in_dutch(checks)
     return 0
+
+
+def _checks_in_dutch(checks: list[Check]) -> None:
+    """Each check of this bundle in plain Dutch, as the residents' page shows them."""
+    print("Controles (in gewone taal):")
+    for line in text_lines(checks):
+        print(line)

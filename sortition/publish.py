@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sortition.bundle import _number, _whole, check_structure, public_part
+from sortition.bundle import MAX_COUNT, _number, _whole, check_structure, public_part
 from sortition.errors import SortitionInputError
 from sortition.public_head import PUBLIC_FORMAT
 
@@ -95,27 +95,22 @@ def check_public_structure(bundle: Any) -> None:
         ),
         (_list_of(bundle["features"], str), "features"),
         (_list_of(bundle["groups"], dict), "groups"),
-        (
-            _list_of(types, dict)
-            and bool(types)
-            and all(
-                _whole(t.get("volunteers"))
-                and t["volunteers"] >= 1
-                and _number(t.get("probability"))
-                and isinstance(t.get("group"), dict)
-                for t in types
-            ),
-            "types",
-        ),
+        (_list_of(types, dict) and bool(types) and all(_type(t) for t in types), "types"),
         (
             _list_of(bundle["quotas"], dict)
-            and all(_whole(q.get("min")) and _whole(q.get("max")) for q in bundle["quotas"]),
+            and all(
+                _whole(q.get("min"))
+                and _whole(q.get("max"))
+                and isinstance(q.get("feature"), str)
+                and isinstance(q.get("group"), str)
+                for q in bundle["quotas"]
+            ),
             "quotas",
         ),
         (
             isinstance(lottery, dict)
             and _list_of(lottery.get("panels"), list)
-            and all(_list_of(p, int) for p in lottery["panels"]),
+            and all(_counts(p) for p in lottery["panels"]),
             "lottery panels",
         ),
         (isinstance(lottery, dict) and _number(lottery.get("max_deviation")), "lottery deviation"),
@@ -136,6 +131,25 @@ def _list_of(value: Any, kind: type) -> bool:
     return isinstance(value, list) and all(
         isinstance(v, kind) and not isinstance(v, bool) for v in value
     )
+
+
+def _type(kind: dict[str, Any]) -> bool:
+    """A published type: its volunteers (1 to MAX_COUNT, so that they fit a 64-bit count),
+    its chance and its group as feature -> group names."""
+    group = kind.get("group")
+    return (
+        _whole(kind.get("volunteers"))
+        and 1 <= kind["volunteers"] <= MAX_COUNT
+        and _number(kind.get("probability"))
+        and isinstance(group, dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in group.items())
+    )
+
+
+def _counts(panel: list[Any]) -> bool:
+    """A listed panel: whole counts that fit a 64-bit count (a wrong sign is a difference
+    that verify reports, not an unreadable file)."""
+    return _list_of(panel, int) and all(abs(v) <= MAX_COUNT for v in panel)
 
 
 def public_summary(bundle: dict[str, Any]) -> str:

@@ -29,6 +29,7 @@ from sortition.bundle import (
     pool_frame,
     reserve_list,
 )
+from sortition.checks import Check, ceremony_checks, differences
 from sortition.diagnose import apply_changes
 from sortition.errors import QuotaChange, SortitionError
 from sortition.lottery import marginals
@@ -39,7 +40,7 @@ from sortition.replace import residual_inputs
 from sortition.rotation import rotating_out
 from sortition.seed import ceremony_differences, check_recorded_inputs
 from sortition.select import fair_distribution
-from sortition.verify_public import verify_public
+from sortition.verify_public import public_checks
 
 TOLERANCE = 1e-6
 SHOWN = 5
@@ -55,26 +56,46 @@ def verify(bundle: dict[str, Any], parent: dict[str, Any] | None = None) -> list
     (`sortition.seed.canonical_input`): such inputs could hide characters nobody saw, so
     the draw is refused even when its hashes agree.
     """
+    return differences(verify_checks(bundle, parent))
+
+
+def verify_checks(bundle: dict[str, Any], parent: dict[str, Any] | None = None) -> list[Check]:
+    """`verify` check by check (`sortition.checks`): each check with its differences, in
+    the order `verify` lists them. Raises as `verify` does."""
     if is_public(bundle):
-        return verify_public(bundle, parent)
+        return public_checks(bundle, parent)
     check_structure(bundle)
     _check_recorded_inputs(bundle)
     if parent is not None:
         check_structure(parent)
         _check_recorded_inputs(parent)
-    differences = _commitment(bundle)
+    checks = [Check("commitment", tuple(_commitment(bundle)))]
     try:
         pool = bundle_pool(bundle)
         quotas = bundle_quotas(bundle)
     except SortitionError as exc:
-        return [*differences, f"pool or quotas: {exc}"]
-    differences += _fair_probabilities(bundle, pool, quotas)
-    differences += _lottery(bundle, pool, quotas)
-    differences += _ceremony(bundle)
-    differences += _rotation(bundle)
+        return [
+            *checks,
+            Check("pool", (f"pool or quotas: {exc}",)),
+            Check("probabilities", checked=False),
+            Check("lottery", checked=False),
+        ]
+    checks += [
+        Check("pool"),
+        Check("probabilities", tuple(_fair_probabilities(bundle, pool, quotas))),
+        Check("lottery", tuple(_lottery(bundle, pool, quotas))),
+        *ceremony_checks(_ceremony(bundle), bundle["ceremony"] is not None, FULL_CEREMONY),
+    ]
+    if _rotation_record(bundle) is not None:
+        checks.append(Check("rotation", tuple(_rotation(bundle))))
     if parent is not None:
-        differences += _parent(bundle, parent)
-    return differences
+        checks.append(Check("parent", tuple(_parent(bundle, parent))))
+    elif isinstance(bundle["parent"], dict) and bundle["parent"].get("commitment"):
+        checks.append(Check("parent", checked=False))  # a replacement: needs its council's
+    return checks
+
+
+FULL_CEREMONY = ("seed", "number", "panel", "reserve")
 
 
 def _commitment(bundle: dict[str, Any]) -> list[str]:
@@ -171,12 +192,20 @@ def _ceremony(bundle: dict[str, Any]) -> list[str]:
     return differences
 
 
+def _rotation_record(bundle: dict[str, Any]) -> dict[str, Any] | None:
+    """The rotation a rotation draw publishes with its sitting members; None otherwise."""
+    record = (bundle["parent"] or {}).get("rotation")
+    if bundle["purpose"] != "rotation" or not isinstance(record, dict) or "sitting" not in record:
+        return None
+    return record
+
+
 def _rotation(bundle: dict[str, Any]) -> list[str]:
     """A rotation that publishes its sitting members (number in the bundle, start): who
     rotates out follows from them, the number of seats and the seed, and the members who
     stay are the others."""
-    record = (bundle["parent"] or {}).get("rotation")
-    if bundle["purpose"] != "rotation" or not isinstance(record, dict) or "sitting" not in record:
+    record = _rotation_record(bundle)
+    if record is None:
         return []
     try:
         sitting = sorted((str(n), date.fromisoformat(str(s))) for n, s in record["sitting"])

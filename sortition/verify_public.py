@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from sortition.checks import Check, ceremony_checks, differences
 from sortition.publish import check_public_structure, head_part
 from sortition.seed import ceremony_differences, check_recorded_inputs, commitment
 
@@ -29,6 +30,11 @@ SHOWN = 5
 
 def verify_public(bundle: dict[str, Any], parent: dict[str, Any] | None = None) -> list[str]:
     """Differences between a public bundle and what its contents give; [] when none."""
+    return differences(public_checks(bundle, parent))
+
+
+def public_checks(bundle: dict[str, Any], parent: dict[str, Any] | None = None) -> list[Check]:
+    """Each check of a public bundle with the differences it found (`sortition.checks`)."""
     check_public_structure(bundle)
     if bundle["ceremony"] is not None:
         check_recorded_inputs(bundle["ceremony"]["inputs"])
@@ -36,21 +42,33 @@ def verify_public(bundle: dict[str, Any], parent: dict[str, Any] | None = None) 
         check_public_structure(parent)
         if parent["ceremony"] is not None:
             check_recorded_inputs(parent["ceremony"]["inputs"])
-    differences: list[str] = []
     recomputed = commitment(head_part(bundle))
-    if recomputed != bundle["commitment"]:
-        differences.append(
-            f"commitment: the bundle says {bundle['commitment']}, its contents give {recomputed}"
-        )
-    differences += _lottery(bundle)
-    differences += _chances(bundle)
-    differences += _ceremony(bundle)
-    differences += small_groups(bundle)
+    checks = [
+        Check(
+            "commitment",
+            ()
+            if recomputed == bundle["commitment"]
+            else (
+                f"commitment: the bundle says {bundle['commitment']}, its contents give "
+                f"{recomputed}",
+            ),
+        ),
+        Check("lottery", tuple(_lottery(bundle))),
+        Check("chances", tuple(_chances(bundle))),
+        *ceremony_checks(_ceremony(bundle), bundle["ceremony"] is not None, PUBLIC_CEREMONY),
+        Check("small_groups", tuple(small_groups(bundle))),
+    ]
+    record = bundle["parent"] or {}
     if parent is not None:
-        record = bundle["parent"] or {}
-        if record.get("commitment") != parent["commitment"]:
-            differences.append("parent: the recorded commitment is not the given parent's")
-    return differences
+        wrong = record.get("commitment") != parent["commitment"]
+        problem = "parent: the recorded commitment is not the given parent's"
+        checks.append(Check("parent", (problem,) if wrong else ()))
+    elif record.get("commitment"):
+        checks.append(Check("parent", checked=False))
+    return checks
+
+
+PUBLIC_CEREMONY = ("seed", "number", "panel")
 
 
 def _volunteers(bundle: dict[str, Any]) -> np.ndarray:
@@ -75,34 +93,51 @@ def _lottery(bundle: dict[str, Any]) -> list[str]:
     if tickets is None:
         return [*differences, "lottery: a panel does not give one count per type"]
     volunteers = _volunteers(bundle)
-    bad = []
-    for number, counts in enumerate(tickets):
+    seats = tickets.sum(axis=1)
+    wrong_size = seats != bundle["k"]
+    too_many = np.any(tickets < 0, axis=1) | np.any(tickets > volunteers, axis=1)
+    members = _quota_members(bundle)
+    bad = wrong_size | too_many
+    for quota, types in zip(bundle["quotas"], members, strict=True):
+        held = tickets[:, types].sum(axis=1)
+        bad |= (held < quota["min"]) | (held > quota["max"])
+    numbers = np.flatnonzero(bad)
+    for number in numbers[:SHOWN]:
         problems = []
-        if counts.sum() != bundle["k"]:
-            problems.append(f"{int(counts.sum())} seats instead of {bundle['k']}")
-        if np.any(counts < 0) or np.any(counts > volunteers):
+        if wrong_size[number]:
+            problems.append(f"{int(seats[number])} seats instead of {bundle['k']}")
+        if too_many[number]:
             problems.append("more of a type than it has volunteers")
-        problems += _quota_problems(bundle, counts)
-        if problems:
-            bad.append(f"lottery panel {number}: {'; '.join(problems)}")
-    differences += bad[:SHOWN]
-    if len(bad) > SHOWN:
-        differences.append(f"... and {len(bad) - SHOWN} more invalid lottery panels")
+        problems += _quota_problems(bundle, tickets[number], members)
+        differences.append(f"lottery panel {number}: {'; '.join(problems)}")
+    if len(numbers) > SHOWN:
+        differences.append(f"... and {len(numbers) - SHOWN} more invalid lottery panels")
     return differences
 
 
-def _quota_problems(bundle: dict[str, Any], counts: np.ndarray) -> list[str]:
+def _quota_problems(
+    bundle: dict[str, Any], counts: np.ndarray, members: list[np.ndarray]
+) -> list[str]:
     problems = []
-    for quota in bundle["quotas"]:
-        feature, group = quota.get("feature"), quota.get("group")
-        seats = sum(
-            int(c)
-            for c, kind in zip(counts, bundle["types"], strict=True)
-            if kind["group"].get(feature) == group
-        )
-        if not quota["min"] <= seats <= quota["max"]:
-            problems.append(f"{feature} {group}: {seats}, quota {quota['min']}-{quota['max']}")
+    for quota, types in zip(bundle["quotas"], members, strict=True):
+        held = int(counts[types].sum())
+        if not quota["min"] <= held <= quota["max"]:
+            group = f"{quota['feature']} {quota['group']}"
+            problems.append(f"{group}: {held}, quota {quota['min']}-{quota['max']}")
     return problems
+
+
+def _quota_members(bundle: dict[str, Any]) -> list[np.ndarray]:
+    """Per quota, the types in its group: found through one index of (feature, group)
+    pairs, so that a file with many types and quotas costs its size, not their product."""
+    index: dict[tuple[str, str], list[int]] = {}
+    for number, kind in enumerate(bundle["types"]):
+        for feature, group in kind["group"].items():
+            index.setdefault((feature, group), []).append(number)
+    return [
+        np.array(index.get((q["feature"], q["group"]), []), dtype=np.int64)
+        for q in bundle["quotas"]
+    ]
 
 
 def _chances(bundle: dict[str, Any]) -> list[str]:

@@ -3,10 +3,11 @@ and how the council was drawn, in plain words with counts only."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
+from dashboard.components.ceremonies_view import council_note
 from dashboard.components.dates import long_date
 from dashboard.components.downloads import public_download
 from dashboard.components.labels import FEATURE, GROUP, label
@@ -15,7 +16,16 @@ from dashboard.components.text import plain
 from dashboard.domain.groups import AGE_BANDS
 from dashboard.domain.small_groups import MIN_GROUP, GroupRow
 from dashboard.i18n import t
-from dashboard.services.public import CouncilView, DrawCounts, FeatureComparison, FollowUpDraw
+from dashboard.services.public import (
+    AnnouncedDraw,
+    CouncilView,
+    DrawCounts,
+    FeatureComparison,
+    FollowUpDraw,
+)
+
+# Announcements of the draws shown, by draw (the council page passes them on).
+Announced = Mapping[int, AnnouncedDraw]
 
 # Features whose neighbourhood figures leave out children (they cannot sit on the council).
 ADULTS_ONLY = {"age_band", "education"}
@@ -95,7 +105,12 @@ def _difference(row: GroupRow) -> str:
     return t("{verschil} procentpunt", verschil=f"{round(points):+d}")
 
 
-def how_drawn(draw: DrawCounts | None, seats_drawn: int, bundle: str | None = None) -> None:
+def how_drawn(
+    draw: DrawCounts | None,
+    seats_drawn: int,
+    bundle: str | None = None,
+    announced: Announced | None = None,
+) -> None:
     st.subheader(t("Hoe is de raad geloot?"))
     if draw is None:
         st.info(t("Over de loting van deze raad zijn nog geen gegevens bekend."))
@@ -145,10 +160,12 @@ def how_drawn(draw: DrawCounts | None, seats_drawn: int, bundle: str | None = No
             align_right={1},
         )
     )
-    check_yourself(draw, bundle)
+    check_yourself(draw, bundle, announced)
 
 
-def check_yourself(draw: DrawCounts, bundle: str | None) -> None:
+def check_yourself(
+    draw: DrawCounts, bundle: str | None, announced: Announced | None = None
+) -> None:
     """The commitment, the public inputs and the bundle to download, when the draw had them."""
     st.markdown("**" + t("Zelf nakijken") + "**")
     if not (draw.commitment and draw.ceremony_inputs and bundle):
@@ -166,10 +183,14 @@ def check_yourself(draw: DrawCounts, bundle: str | None) -> None:
             "deze aanmeldingen, quota en lijst van mogelijke raden:"
         )
     )
-    _proof(draw, bundle, f"loting-{draw.draw_id}.json", f"loting-{draw.draw_id}.json")
+    _proof(draw, bundle, f"loting-{draw.draw_id}.json", f"loting-{draw.draw_id}.json", announced)
 
 
-def later_draws(items: Sequence[tuple[FollowUpDraw, str | None]], council_draw_id: int) -> None:
+def later_draws(
+    items: Sequence[tuple[FollowUpDraw, str | None]],
+    council_draw_id: int,
+    announced: Announced | None = None,
+) -> None:
     """Replacement and rotation draws since the council's draw, each with its proof."""
     shown = [(draw, bundle) for draw, bundle in items if bundle and draw.ceremony_inputs]
     if not shown:
@@ -204,11 +225,18 @@ def later_draws(items: Sequence[tuple[FollowUpDraw, str | None]], council_draw_i
                 )
             )
             command = f"loting-{draw.draw_id}.json --parent loting-{council_draw_id}.json"
-        _proof(draw, bundle, f"loting-{draw.draw_id}.json", command)
+        _proof(draw, bundle, f"loting-{draw.draw_id}.json", command, announced)
 
 
-def _proof(draw: DrawCounts | FollowUpDraw, bundle: str, file_name: str, command: str) -> None:
+def _proof(
+    draw: DrawCounts | FollowUpDraw,
+    bundle: str,
+    file_name: str,
+    command: str,
+    announced: Announced | None = None,
+) -> None:
     st.code(draw.commitment, language=None, wrap_lines=True)
+    council_note(draw.draw_id, draw.commitment, (announced or {}).get(draw.draw_id))
     st.write(
         t(
             "In de openbare bijeenkomst noemden aanwezigen: {invoer}. Daaruit volgde raad "

@@ -26,5 +26,16 @@ def plain(text: str) -> str:
     return escaped.replace("\r", " ").replace("\n", " ")
 
 
+def plain_lines(text: str) -> str:
+    """Typed text of several lines (minutes, a letter) for Markdown, each line as `plain`
+    shows it: lines stay lines and an empty line still separates paragraphs."""
+    paragraphs = re.split(r"\n\s*\n", str(text).replace("\r\n", "\n").replace("\r", "\n"))
+    return "\n\n".join(
+        "  \n".join(plain(line.strip()) for line in paragraph.splitlines() if line.strip())
+        for paragraph in paragraphs
+        if paragraph.strip()
+    )
+
+
 def _is_punctuation(ch: str) -> bool:
     return ch in string.punctuation  # CommonMark's ASCII punctuation, all escapable

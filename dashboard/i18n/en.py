@@ -127,6 +127,24 @@ EN: dict[str, str] = {
         "The meetings are public: anyone may come and listen."
     ),
     "Agenda": "Agenda",
+    "Verslagen van vergaderingen": "Reports of meetings",
+    "Er zijn nog geen notulen van vergaderingen gepubliceerd.": (
+        "No minutes of meetings have been published yet."
+    ),
+    "{aantal} leden van de wijkraad": "{aantal} council members",
+    "Notulen": "Minutes",
+    "Verbeterde versie ({versie}), gepubliceerd op {datum}.": (
+        "Corrected version ({versie}), published on {datum}."
+    ),
+    "Wat is verbeterd: {reden}": "What was corrected: {reden}",
+    "Gepubliceerd op {datum}.": "Published on {datum}.",
+    "Besluiten in deze vergadering": "Decisions in this meeting",
+    "In deze vergadering zijn geen openbare besluiten genomen.": (
+        "No public decisions were taken in this meeting."
+    ),
+    "{voor} voor, {tegen} tegen, {onthouding} onthouding": (
+        "{voor} for, {tegen} against, {onthouding} abstained"
+    ),
     "Deze besluiten als CSV": "These decisions as CSV",
     "Deze projecten als CSV": "These projects as CSV",
     "Datum": "Date",
@@ -266,4 +284,272 @@ EN: dict[str, str] = {
     ),
     "een lid dat stopte": "a member who stopped",
     "{aantal} leden die stopten": "{aantal} members who stopped",
+    # Announced ceremonies and checking a draw (issue 17)
+    "Openbare trekkingen": "Public draws",
+    "Controleer een loting": "Check a draw",
+    (
+        "Wie in de wijkraad komt, wordt in het openbaar geloot. Iedereen mag erbij zijn. "
+        "Vooraf maken we bekend wanneer en waar de trekking is, hoe de getallen uit de zaal "
+        "worden gekozen, en de vingerafdruk van de lijst met mogelijke raden."
+    ): (
+        "Who sits on the neighbourhood council is drawn by lot in public. Everyone is welcome. "
+        "Beforehand we announce when and where the draw takes place, how the numbers from the "
+        "audience are chosen, and the fingerprint of the list of possible councils."
+    ),
+    "Komende trekkingen": "Upcoming draws",
+    "Eerdere trekkingen": "Past draws",
+    "Er is op dit moment geen trekking aangekondigd.": "No draw has been announced at the moment.",
+    "Er zijn nog geen eerdere aangekondigde trekkingen.": "There are no past announced draws yet.",
+    "Zelf een loting nakijken": "Check a draw yourself",
+    "{datum} om {tijd}": "{datum} at {tijd}",
+    "Loting van de wijkraad": "Draw of the neighbourhood council",
+    "Vervangingsloting: nieuwe leden voor wie stopte": (
+        "Replacement draw: new members for those who stopped"
+    ),
+    "Rotatie: een deel van de raad wordt opnieuw geloot": (
+        "Rotation: part of the council is drawn again"
+    ),
+    "Loting van het wijkpanel": "Draw of the neighbourhood panel",
+    "Wanneer": "When",
+    "Waar": "Where",
+    "Zo worden de getallen gekozen": "How the numbers are chosen",
+    "Vingerafdruk van de lijst met mogelijke raden": "Fingerprint of the list of possible councils",
+    (
+        "Deze vingerafdruk bewijst dat de lijst met mogelijke raden vastlag voordat iemand de "
+        "getallen uit de zaal kende."
+    ): (
+        "This fingerprint proves that the list of possible councils was fixed before anyone "
+        "knew the numbers from the audience."
+    ),
+    "Bekendgemaakt op {moment}.": "Announced on {moment}.",
+    "Deze aankondiging is {keer} keer gewijzigd; de eerste versie is bekendgemaakt op {eerste}.": (
+        "This announcement was changed {keer} time(s); the first version was announced on {eerste}."
+    ),
+    "Eerdere versies van deze aankondiging": "Earlier versions of this announcement",
+    "Versie {n}": "Version {n}",
+    "bekendgemaakt op {moment}": "announced on {moment}",
+    "Vingerafdruk": "Fingerprint",
+    "Deze loting is gestopt; de trekking gaat niet door.": (
+        "This draw was stopped; the draw will not take place."
+    ),
+    (
+        "Deze aankondiging geldt niet meer: de lijst met mogelijke raden is daarna opnieuw "
+        "gemaakt. Er komt een nieuwe aankondiging met een nieuwe vingerafdruk."
+    ): (
+        "This announcement no longer applies: the list of possible councils was made again "
+        "afterwards. A new announcement with a new fingerprint will follow."
+    ),
+    (
+        "Het aangekondigde moment is voorbij. De uitkomst staat hier zodra de getallen uit de "
+        "zaal zijn ingevoerd."
+    ): (
+        "The announced moment has passed. The outcome will be shown here as soon as the "
+        "numbers from the audience have been entered."
+    ),
+    "Uitkomst": "Outcome",
+    "Aankondiging": "Announcement",
+    "De getallen zijn ingevoerd op {moment}.": "The numbers were entered on {moment}.",
+    "Dat was vóór het aangekondigde moment: wie toen kwam, kon er niet bij zijn.": (
+        "That was before the announced moment: people who came then could not be there."
+    ),
+    "In de trekking noemden aanwezigen: {invoer}. Daaruit volgde nummer {nummer} van de lijst.": (
+        "In the draw, people present called out: {invoer}. These gave number {nummer} on the list."
+    ),
+    (
+        "De vingerafdruk van de uitkomst komt overeen met deze aankondiging: de lijst is na de "
+        "bekendmaking niet veranderd."
+    ): (
+        "The fingerprint of the outcome matches this announcement: the list did not change "
+        "after it was announced."
+    ),
+    (
+        "De vingerafdruk van de uitkomst komt níet overeen met deze aankondiging: de loting is "
+        "met een andere lijst gedaan dan aangekondigd."
+    ): (
+        "The fingerprint of the outcome does NOT match this announcement: the draw used a "
+        "different list from the one announced."
+    ),
+    "Zodra de gelote leden hebben gezegd of ze meedoen, kunt u de loting hier nakijken.": (
+        "As soon as the people drawn have said whether they take part, you can check the draw here."
+    ),
+    "Controleer deze loting": "Check this draw",
+    "De wijkraad van {wijk}": "The council of {wijk}",
+    (
+        "Aangekondigd op {moment} met vingerafdruk {begin}…, die overeenkomt met de "
+        "vingerafdruk hierboven."
+    ): ("Announced on {moment} with fingerprint {begin}…, which matches the fingerprint above."),
+    (
+        "Aangekondigd op {moment} met vingerafdruk {begin}…, die níet overeenkomt met de "
+        "vingerafdruk hierboven."
+    ): (
+        "Announced on {moment} with fingerprint {begin}…, which does NOT match the fingerprint "
+        "above."
+    ),
+    "Naar de aankondiging": "To the announcement",
+    "Controleer deze loting op deze website": "Check this draw on this website",
+    (
+        "De leden van een wijkraad worden in het openbaar geloot. Vooraf wordt een "
+        "vingerafdruk bekendgemaakt van de lijst met mogelijke raden; in de bijeenkomst noemen "
+        "aanwezigen getallen, en die kiezen de raad uit de lijst. Hier rekent u na dat alles "
+        "klopt: dezelfde controles als het programma python -m sortition verify, met bij elke "
+        "controle wat die betekent."
+    ): (
+        "The members of a neighbourhood council are drawn by lot in public. Beforehand a "
+        "fingerprint of the list of possible councils is announced; at the meeting people "
+        "present call out numbers, and these pick the council from the list. Here you check "
+        "that everything is right: the same checks as the program python -m sortition verify, "
+        "each with what it means."
+    ),
+    "Wat wilt u nakijken?": "What would you like to check?",
+    "Een loting uit de lijst": "A draw from the list",
+    "Een eigen bestand": "A file of your own",
+    "Er zijn nog geen afgeronde openbare lotingen om na te kijken.": (
+        "There are no completed public draws to check yet."
+    ),
+    "{raad} ({wijken}): {wat}, afgerond op {datum}": (
+        "{raad} ({wijken}): {wat}, completed on {datum}"
+    ),
+    "Alles wordt nagerekend…": "Recomputing everything…",
+    (
+        "Voor deze loting is er geen openbaar controlebestand: ze is gedaan voordat die "
+        "bestanden er waren."
+    ): ("This draw has no public verification file: it was made before those files existed."),
+    "1 van de {alle} controles klopt niet.": "1 of the {alle} checks fails.",
+    "{fout} van de {alle} controles kloppen niet.": "{fout} of the {alle} checks fail.",
+    "Dit is niet de loting zoals die vooraf is vastgelegd, of het bestand is veranderd.": (
+        "This is not the draw as it was fixed beforehand, or the file was changed."
+    ),
+    "Alles klopt: elke controle hieronder is goed.": (
+        "Everything is right: every check below holds."
+    ),
+    (
+        "Dit is een vervangingsloting. Of die echt volgt uit de eerdere loting van de raad, is "
+        "alleen na te kijken met het controlebestand van die eerdere loting erbij."
+    ): (
+        "This is a replacement draw. Whether it really follows from the council's earlier draw "
+        "can only be checked together with that earlier draw's verification file."
+    ),
+    (
+        "Volgens het bestand: {zetels} plaatsen, {aanmelders} aanmelders en een lijst van "
+        "{lijst} mogelijke raden."
+    ): (
+        "According to the file: {zetels} seats, {aanmelders} volunteers and a list of {lijst} "
+        "possible councils."
+    ),
+    "Getallen uit de zaal: {invoer}; daaruit volgde nummer {nummer}.": (
+        "Numbers from the audience: {invoer}; these gave number {nummer}."
+    ),
+    "Vingerafdruk in het bestand": "Fingerprint in the file",
+    "De controles": "The checks",
+    "Wat er niet klopt (technisch):": "What is wrong (technical):",
+    (
+        "Kies het openbare controlebestand (JSON) van een loting, bijvoorbeeld het bestand dat "
+        "u op de pagina van de wijkraad hebt gedownload."
+    ): (
+        "Choose the public verification file (JSON) of a draw, for example the file you "
+        "downloaded from the council's page."
+    ),
+    "Controlebestand (JSON)": "Verification file (JSON)",
+    "Alleen bij een vervangingsloting: het controlebestand van de eerdere loting": (
+        "Only for a replacement draw: the verification file of the earlier draw"
+    ),
+    (
+        "Een vervangingsloting kiest nieuwe leden uit de aanmeldingen van een eerdere loting. "
+        "Met beide bestanden kijkt u ook na dat ze bij elkaar horen."
+    ): (
+        "A replacement draw chooses new members from the volunteers of an earlier draw. With "
+        "both files you also check that they belong together."
+    ),
+    # What each check means (sortition.checks.TEXTS; the command line prints the Dutch)
+    "De vingerafdruk klopt: de lijst met mogelijke raden is niet veranderd na de bekendmaking.": (
+        "The fingerprint is right: the list of possible councils did not change after it was "
+        "announced."
+    ),
+    (
+        "De vingerafdruk klopt niet: het bestand is veranderd nadat de vingerafdruk bekend "
+        "werd gemaakt."
+    ): ("The fingerprint is wrong: the file was changed after the fingerprint was announced."),
+    "De aanmeldingen en de quota in het bestand zijn goed te lezen.": (
+        "The volunteers and the quotas in the file can be read."
+    ),
+    (
+        "De aanmeldingen of de quota in het bestand zijn niet te lezen. Daarom is de rest niet "
+        "na te rekenen."
+    ): (
+        "The volunteers or the quotas in the file cannot be read, so the rest cannot be recomputed."
+    ),
+    "De kansen kloppen: opnieuw uitgerekend krijgt elke aanmelder dezelfde eerlijke kans.": (
+        "The chances are right: recomputed, every volunteer gets the same fair chance."
+    ),
+    "De kansen kloppen niet: opnieuw uitgerekend komen er andere kansen uit.": (
+        "The chances are wrong: recomputing them gives other chances."
+    ),
+    "Niet na te rekenen, omdat de aanmeldingen of de quota niet te lezen zijn.": (
+        "Cannot be recomputed, because the volunteers or the quotas cannot be read."
+    ),
+    "Elke raad op de lijst voldoet aan de regels: het goede aantal leden en alle quota.": (
+        "Every council on the list follows the rules: the right number of members and every quota."
+    ),
+    "Op de lijst staat een raad die niet aan de regels voldoet.": (
+        "The list holds a council that does not follow the rules."
+    ),
+    (
+        "Iedereen krijgt zijn eerlijke kans: elke groep staat zo vaak op de lijst als zijn "
+        "kans zegt."
+    ): ("Everyone gets their fair chance: each group is on the list as often as its chance says."),
+    "De lijst past niet bij de kansen: een groep staat te vaak of te weinig op de lijst.": (
+        "The list does not fit the chances: a group is on the list too often or too rarely."
+    ),
+    "Het toevalsgetal klopt: het volgt uit de vingerafdruk en de getallen uit de zaal.": (
+        "The random number is right: it follows from the fingerprint and the numbers from the "
+        "audience."
+    ),
+    "Het toevalsgetal klopt niet met de vingerafdruk en de getallen uit de zaal.": (
+        "The random number does not fit the fingerprint and the numbers from the audience."
+    ),
+    "Nog niet na te kijken: de trekking is nog niet gedaan.": (
+        "Cannot be checked yet: the draw has not taken place."
+    ),
+    "Het nummer klopt: uit het toevalsgetal volgt precies dit nummer op de lijst.": (
+        "The number is right: the random number gives exactly this number on the list."
+    ),
+    "Het nummer klopt niet: uit het toevalsgetal volgt een ander nummer op de lijst.": (
+        "The number is wrong: the random number gives another number on the list."
+    ),
+    "Met de getallen uit de zaal komt precies deze raad uit de lijst.": (
+        "With the numbers from the audience, exactly this council comes out of the list."
+    ),
+    "De raad in het bestand is niet de raad die met de getallen uit de zaal uit de lijst komt.": (
+        "The council in the file is not the council that the numbers from the audience pick "
+        "from the list."
+    ),
+    "De reservelijst klopt: de volgorde volgt uit hetzelfde toevalsgetal.": (
+        "The reserve list is right: its order follows from the same random number."
+    ),
+    "De reservelijst klopt niet: de volgorde volgt niet uit het toevalsgetal.": (
+        "The reserve list is wrong: its order does not follow from the random number."
+    ),
+    "Wie uit de raad gaat, klopt: dat volgt uit hoe lang de leden zitten en het toevalsgetal.": (
+        "Who leaves the council is right: it follows from how long the members have sat and "
+        "the random number."
+    ),
+    "Wie uit de raad gaat, klopt niet met hoe lang de leden zitten en het toevalsgetal.": (
+        "Who leaves the council does not fit how long the members have sat and the random number."
+    ),
+    "Deze loting hoort bij de eerdere loting van de raad en volgt daaruit.": (
+        "This draw belongs to the council's earlier draw and follows from it."
+    ),
+    "Deze loting hoort niet bij de eerdere loting die is meegegeven.": (
+        "This draw does not belong to the earlier draw that was given."
+    ),
+    (
+        "Niet nagekeken: hiervoor is ook het controlebestand van de eerdere loting van de raad "
+        "nodig."
+    ): ("Not checked: this also needs the verification file of the council's earlier draw."),
+    "Het bestand laat geen kleine groepen zien, dus niemand is erin te herkennen.": (
+        "The file shows no small groups, so nobody can be recognised in it."
+    ),
+    "Het bestand laat een te kleine groep zien; iemand kan erin te herkennen zijn.": (
+        "The file shows a group that is too small; someone could be recognised in it."
+    ),
 }

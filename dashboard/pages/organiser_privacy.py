@@ -1,7 +1,9 @@
-"""Organisers: erase a resident's name and address at their request."""
+"""Organisers: erase a resident's name and address at their request, or the contact of
+whoever submitted a proposal."""
 
 import streamlit as st
 
+from dashboard.components import privacy_submitters
 from dashboard.components.forms import show_error
 from dashboard.domain.auth import PermissionDenied
 from dashboard.services import privacy
@@ -20,6 +22,9 @@ db = store()
 
 if done := st.session_state.pop("privacy_message", None):
     st.success(done)
+
+# Before the residents' search below, which stops the page until an address is found.
+privacy_submitters.render(db, caller)
 
 with st.form("zoeken"):
     left, right = st.columns(2)

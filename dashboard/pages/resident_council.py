@@ -27,10 +27,13 @@ if view is None:
     st.info(t("{wijk} heeft op dit moment geen wijkraad.", wijk=plain(hood.name)))
     st.stop()
 council_view.composition(view)
+read = PublicReader(db)
 bundle = None
+shown = [] if view.draw is None else [view.draw.draw_id, *(d.draw_id for d in view.follow_ups)]
+announced = {i: a for i in shown if (a := read(public.draw_announcement, i)) is not None}
 if view.draw is not None and view.draw.has_bundle:
-    bundle = PublicReader(db)(public.draw_bundle, view.draw.draw_id)
-council_view.how_drawn(view.draw, view.drawn, bundle)
+    bundle = read(public.draw_bundle, view.draw.draw_id)
+council_view.how_drawn(view.draw, view.drawn, bundle, announced)
 if view.draw is not None and view.follow_ups:
-    later = [(d, PublicReader(db)(public.draw_bundle, d.draw_id)) for d in view.follow_ups]
-    council_view.later_draws(later, view.draw.draw_id)
+    later = [(d, read(public.draw_bundle, d.draw_id)) for d in view.follow_ups]
+    council_view.later_draws(later, view.draw.draw_id, announced)

@@ -1,9 +1,10 @@
-"""Residents: what the council decided and why, how far each project is, and the next
-meetings. Published decisions only: drafts, their votes and their money never show."""
+"""Residents: what the council decided and why, how far each project is, the next
+meetings and the minutes of past ones. Published decisions and minutes only: drafts,
+their votes and their money never show, and of the members only how many were there."""
 
 import streamlit as st
 
-from dashboard.components import decisions_view
+from dashboard.components import decisions_view, minutes_view
 from dashboard.components.choose import neighbourhood_or_stop
 from dashboard.components.public_cache import PublicReader
 from dashboard.components.text import plain
@@ -41,3 +42,4 @@ with projects_tab:
     decisions_view.project_list(read(public.projects, hood.id))
 with meetings_tab:
     decisions_view.meeting_list(read(public.upcoming_meetings, hood.id, today))
+    minutes_view.minutes_list(read(public.meeting_minutes, hood.id))

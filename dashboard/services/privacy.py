@@ -1,5 +1,6 @@
 """Use cases for residents' personal data: the retention rule, erasure on request, and
-finding one resident's record. Names and addresses never enter the audit log."""
+finding one resident's record; the same for the contact of whoever submitted a proposal.
+Names, addresses, e-mail addresses and phone numbers never enter the audit log."""
 
 from __future__ import annotations
 
@@ -17,10 +18,11 @@ from dashboard.domain.auth import (
     require_administrator,
 )
 from dashboard.domain.errors import UserError
-from dashboard.store import audit
+from dashboard.store import audit, proposal_contacts
 from dashboard.store import privacy as contacts
 from dashboard.store.db import Store
 from dashboard.store.privacy import ContactMatch
+from dashboard.store.proposal_contacts import ProposalContact
 from dashboard.store.unit import Unit
 from sortition import clock
 
@@ -45,6 +47,8 @@ class RetentionReport:
     scheduled: int  # contact records that now have a delete-after date (before deleting)
     deleted: int
     dry_run: bool
+    # submitters' contacts of proposals finished or rejected `days` ago (dry run: due)
+    proposal_contacts: int = 0
 
 
 def apply_retention(
@@ -56,7 +60,8 @@ def apply_retention(
 ) -> RetentionReport:
     """Delete the contact data of residents invited in a draw but not selected, `days`
     after the draw (or their seat) ended, and set `delete_after` for the rest of the
-    invited. With `dry_run` only count. Administrators (and the system) only."""
+    invited; delete the submitters' contacts of proposals finished or rejected `days`
+    ago. With `dry_run` only count. Administrators (and the system) only."""
     require_administrator(caller)
     keep = retention_days() if days is None else days
     if keep < 0 or keep > 3650:
@@ -65,19 +70,22 @@ def apply_retention(
     if dry_run:
         with store.read() as cur:
             due = contacts.count_due(cur, keep, day)
-        return RetentionReport(keep, day, due, 0, True)
+            submitters = proposal_contacts.count_due(cur, keep, day)
+        return RetentionReport(keep, day, due, 0, True, submitters)
 
     def work(cur: Unit) -> RetentionReport:
         scheduled = contacts.mark_retention(cur, keep, day)
         deleted = contacts.delete_due(cur, day)
+        submitters = proposal_contacts.delete_due(cur, keep, day)
         audit.append(
             cur,
             caller.actor,
             "privacy.retention",
             "resident_contact",
-            payload={"days": keep, "today": day.isoformat(), "deleted": deleted},
-        )
-        return RetentionReport(keep, day, scheduled, deleted, False)
+            payload={"days": keep, "today": day.isoformat(), "deleted": deleted,
+                     "proposal_contacts_deleted": submitters},
+        )  # fmt: skip
+        return RetentionReport(keep, day, scheduled, deleted, False, submitters)
 
     return store.write(work)
 
@@ -134,3 +142,61 @@ def find_residents(
     with store.read() as cur:
         found = contacts.find_by_address(cur, postcode, house_number, caller.neighbourhood_ids)
     return [m for m in found if may_see_personal_data(caller, m.neighbourhood_id)]
+
+
+def find_proposal_contacts(store: Store, caller: Caller, query: str) -> list[ProposalContact]:
+    """Submitters of proposals by e-mail address, phone number or part of the name, for an
+    erasure request: organisers, their wijken only. The search is audited (how many were
+    found, never what was searched for)."""
+    if caller.role is not Role.ORGANISER:
+        raise PermissionDenied("Alleen organisatoren mogen persoonsgegevens inzien.")
+    if len(" ".join(query.split())) < 3:
+        raise PrivacyError("Vul een e-mailadres, telefoonnummer of naam in (minstens 3 tekens).")
+
+    def work(cur: Unit) -> list[ProposalContact]:
+        found = proposal_contacts.find(cur, query, caller.neighbourhood_ids)
+        shown = [c for c in found if may_see_personal_data(caller, c.neighbourhood_id)]
+        audit.append(
+            cur,
+            caller.actor,
+            "privacy.lookup",
+            "proposal_contact",
+            payload={"found": len(shown), "proposal_ids": [c.proposal_id for c in shown]},
+        )
+        return shown
+
+    return store.write(work)
+
+
+def erase_proposal_contact(
+    store: Store, caller: Caller, proposal_id: int, reference: str | None = None
+) -> None:
+    """Erase the contact of a proposal's submitter at their request; the proposal itself
+    stays (it is a public record once decided on). Organisers of its neighbourhood (and
+    the system) only; the audit event names the proposal, the neighbourhood and the
+    request's case number, never the person."""
+    if caller is not SYSTEM and caller.role is not Role.ORGANISER:
+        raise PermissionDenied("Alleen organisatoren mogen persoonsgegevens wissen.")
+    if reference is not None and not REFERENCE.match(reference):
+        raise PrivacyError(
+            "Het kenmerk van het verzoek is een zaaknummer: letters, cijfers en / _ . - "
+            "(hoogstens 40 tekens), nooit een naam."
+        )
+
+    def work(cur: Unit) -> None:
+        found = proposal_contacts.contact(cur, proposal_id)
+        if found is None:
+            raise PrivacyError("Van dit voorstel zijn geen contactgegevens (meer) opgeslagen.")
+        if caller is not SYSTEM and not may_see_personal_data(caller, found.neighbourhood_id):
+            raise PermissionDenied("U bent geen organisator voor de wijk van dit voorstel.")
+        proposal_contacts.delete_contact(cur, proposal_id)
+        audit.append(
+            cur,
+            caller.actor,
+            "privacy.erase",
+            "proposal_contact",
+            proposal_id,
+            {"neighbourhood_id": found.neighbourhood_id, "reference": reference},
+        )
+
+    store.write(work)

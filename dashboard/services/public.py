@@ -1,28 +1,36 @@
 """What residents read: published decisions, the projects they pay for, upcoming public
-meetings, and the sitting council as groups. No caller: everything here is public by
-construction, because the store's public queries (`store/public.py`) read published
-records only and never return a council member, only counts per group."""
+meetings and the published minutes of past ones, and the sitting council as groups. No
+caller: everything here is public by construction, because the store's public queries
+(`store/public.py`) read published records only and never return a council member, only
+counts per group."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from dashboard.domain import progress
 from dashboard.domain.groups import AGE_BANDS
 from dashboard.domain.models import Meeting
 from dashboard.domain.small_groups import GroupRow, compare
-from dashboard.store import geography, register
+from dashboard.services import verification
+from dashboard.services.verification import BundleCheck
+from dashboard.store import announcements, geography, public_draws, register
 from dashboard.store import public as records
+from dashboard.store.announcements import AnnouncedDraw
 from dashboard.store.db import Store
 from dashboard.store.public import (
     DrawCounts,
     FollowUpDraw,
     MilestoneLine,
+    MinutesDecision,
     PublishedDecision,
+    PublishedMinutes,
     PublishedProject,
 )
+from dashboard.store.public_draws import CheckableDraw
 from sortition import SortitionError, public_bundle
 
 # The groups the council is compared on, in the order they are shown.
@@ -137,6 +145,23 @@ def upcoming_meetings(store: Store, neighbourhood_id: int, today: date) -> list[
         return records.upcoming_meetings(cur, neighbourhood_id, today)
 
 
+@dataclass(frozen=True)
+class MinutesView:
+    minutes: PublishedMinutes
+    decisions: list[MinutesDecision]
+
+
+def meeting_minutes(store: Store, neighbourhood_id: int) -> list[MinutesView]:
+    """Meetings with published minutes and the published decisions taken in them."""
+    with store.read() as cur:
+        found = records.published_minutes(cur, neighbourhood_id)
+        decided = records.minutes_decisions(cur, [m.meeting_id for m in found])
+    by_meeting: dict[int, list[MinutesDecision]] = {}
+    for decision in decided:
+        by_meeting.setdefault(decision.meeting_id, []).append(decision)
+    return [MinutesView(m, by_meeting.get(m.meeting_id, [])) for m in found]
+
+
 def draw_bundle(store: Store, draw_id: int) -> str | None:
     """The public verification bundle of a completed draw, as JSON text, for anyone to
     check: groups of at least the council page's MIN_GROUP volunteers and counts, never a
@@ -193,3 +218,53 @@ def council_view(store: Store, neighbourhood_id: int, today: date) -> CouncilVie
         draw=draw,
         follow_ups=follow_ups,
     )
+
+
+# Announced ceremonies and checking a draw (issue 17) --------------------------------------------
+
+
+def ceremonies(store: Store) -> list[AnnouncedDraw]:
+    """Every announced ceremony, by its moment, with what became of its draw."""
+    with store.read() as cur:
+        return announcements.announced_draws(cur)
+
+
+def draw_announcement(store: Store, draw_id: int) -> AnnouncedDraw | None:
+    """The announcement of one draw's ceremony; None when it had none."""
+    with store.read() as cur:
+        found = announcements.announced_draws(cur, draw_id)
+    return found[0] if found else None
+
+
+def checkable_draws(store: Store, today: date) -> list[CheckableDraw]:
+    with store.read() as cur:
+        return public_draws.checkable_draws(cur, today)
+
+
+def draw_check(store: Store, draw_id: int, today: date) -> BundleCheck | None:
+    """Every check `sortition verify` makes of a checkable draw's public bundle (a
+    replacement together with its council draw's); None for any other draw. UserError
+    when the bundle cannot be checked at all."""
+    with store.read() as cur:
+        found = {d.draw_id: d for d in public_draws.checkable_draws(cur, today)}.get(draw_id)
+        if found is None:
+            return None
+        stored = records.draw_bundle(cur, draw_id)
+        parent = None
+        if found.purpose == "replacement" and found.parent_draw_id is not None:
+            parent = public_draws.revealed_bundle(cur, found.parent_draw_id)
+    bundle = _public(stored)
+    if bundle is None:
+        return None
+    return verification.check_bundle(bundle, _public(parent))
+
+
+def _public(stored: str | None) -> dict[str, Any] | None:
+    """The public bundle of a stored full bundle; None without one, or for a draw made
+    before public bundles existed."""
+    if stored is None:
+        return None
+    try:
+        return public_bundle(json.loads(stored))
+    except (SortitionError, ValueError):
+        return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from dashboard.domain.models import Meeting
@@ -355,3 +355,64 @@ def data_version(cur: Cursor) -> int:
 
 def _money(value: object) -> Decimal:
     return Decimal(value).quantize(Decimal("0.01"))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class PublishedMinutes:
+    """The newest published version of a public meeting's minutes; members present as a
+    count (never who), as the attendance list counted when this version was published."""
+
+    meeting_id: int
+    held_on: date
+    location: str
+    agenda: str
+    members_present: int
+    version: int
+    text: str
+    published_on: datetime
+    correction_reason: str | None
+
+
+@dataclass(frozen=True)
+class MinutesDecision:
+    """A published decision of a meeting whose minutes are published."""
+
+    meeting_id: int
+    kind: str
+    proposal_ref: str | None
+    proposal_title: str | None
+    amount: Decimal | None
+    votes_for: int
+    votes_against: int
+    votes_abstain: int
+
+
+def published_minutes(cur: Cursor, neighbourhood_id: int) -> list[PublishedMinutes]:
+    """Public meetings with published minutes, the latest meeting first."""
+    rows = cur.execute(
+        f"""
+        SELECT m.id, m.held_on, m.location, m.agenda, mm.members_present, mm.version, mm.text,
+               mm.published_at, mm.correction_reason
+        FROM meeting m JOIN meeting_minutes mm ON mm.meeting_id = m.id
+        WHERE m.is_public AND mm.published_at IS NOT NULL AND m.council_id IN ({_COUNCILS_OF})
+        QUALIFY row_number() OVER (PARTITION BY m.id ORDER BY mm.version DESC) = 1
+        ORDER BY m.held_on DESC, m.id DESC
+        """,
+        {"nid": neighbourhood_id},
+    ).fetchall()
+    return [PublishedMinutes(*row) for row in rows]
+
+
+def minutes_decisions(cur: Cursor, meeting_ids: list[int]) -> list[MinutesDecision]:
+    """The published decisions of these meetings, in the order they were recorded."""
+    rows = cur.execute(
+        f"""
+        SELECT d.meeting_id, d.kind, p.external_ref, p.title, d.amount, d.votes_for,
+               d.votes_against, d.votes_abstain
+        FROM decision d LEFT JOIN proposal p ON p.id = d.proposal_id
+        WHERE {_PUBLISHED} AND d.meeting_id IN (SELECT unnest($ids))
+        ORDER BY d.meeting_id, d.id
+        """,
+        {"ids": meeting_ids},
+    ).fetchall()
+    return [MinutesDecision(*row) for row in rows]

@@ -23,6 +23,8 @@ PAGES = [
     ("dashboard/pages/resident_decisions.py", PUBLIC),
     ("dashboard/pages/resident_council.py", PUBLIC),
     ("dashboard/pages/resident_map.py", PUBLIC),
+    ("dashboard/pages/resident_ceremonies.py", PUBLIC),
+    ("dashboard/pages/resident_check.py", PUBLIC),
     ("dashboard/pages/login.py", PUBLIC),
     ("dashboard/pages/organiser_draw.py", ORGANISER),
     ("dashboard/pages/organiser_budget.py", ORGANISER),

@@ -47,8 +47,17 @@ PUBLIC_BY_DESIGN = {
     "dashboard.services.public.decisions": "published decisions with their votes",
     "dashboard.services.public.projects": "projects with money from published decisions",
     "dashboard.services.public.upcoming_meetings": "public meetings planned",
+    "dashboard.services.public.meeting_minutes": "published minutes; members as a count",
     "dashboard.services.public.council_view": "counts per group, small groups merged",
     "dashboard.services.public.draw_bundle": "pseudonymous ids and features, published by law",
+    # Announced ceremonies and checking a draw: what was published before and at the
+    # ceremony (moment, place, method, fingerprint, inputs), and the checks of public bundles.
+    "dashboard.services.public.ceremonies": "published announcements, no names",
+    "dashboard.services.public.draw_announcement": "one published announcement",
+    "dashboard.services.public.checkable_draws": "completed draws with a public bundle",
+    "dashboard.services.public.draw_check": "checks a public bundle (small groups coarsened)",
+    "dashboard.services.verification.check_bundle": "pure: checks a bundle it is given",
+    "dashboard.services.verification.check_upload": "pure: checks an uploaded public bundle",
     "dashboard.services.budget.milestones.progress_of": "internal: inside checked reads",
     "dashboard.services.budget.proposals.parse_location": "pure helper",
     "dashboard.services.budget.common.load_books": "internal: runs inside a checked booking",

@@ -1,5 +1,6 @@
 """The organisers' household book page, rendered with AppTest."""
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,14 @@ def submit(at: AppTest, button: str) -> AppTest:
     return at
 
 
+def submitted_reference(at: AppTest) -> str:
+    """The reference the success message names ("Voorstel WR-2026-00214 is ingediend.")."""
+    found = [re.match(r"Voorstel (WR-\d{4}-\d{5}) is ingediend\.", s.value) for s in at.success]
+    references = [m.group(1) for m in found if m]
+    assert references, [s.value for s in at.success]
+    return references[0]
+
+
 def proposal_count(db: Path) -> int:
     store = open_store(db)
     try:
@@ -73,7 +82,7 @@ def test_submitting_a_proposal_through_the_form(app_db: Path) -> None:
     by_label(at.text_input, "Gevraagd bedrag (€)").input("2.400")
     by_label(at.multiselect, "Thema's").select(ENERGY)
     submit(at, "Voorstel indienen")
-    assert "Het voorstel is ingediend." in [s.value for s in at.success]
+    assert submitted_reference(at) == newest_proposal(app_db).external_ref
     assert len(at.dataframe[1].value) == before + 1
 
 
@@ -133,7 +142,7 @@ def test_a_refused_form_keeps_what_was_typed_and_a_success_empties_it(app_db: Pa
     assert by_label(at.text_input, "Titel").value == "Bankjes"
     by_label(at.text_input, "Gevraagd bedrag (€)").input("2,00")
     submit(at, "Voorstel indienen")
-    assert "Het voorstel is ingediend." in [s.value for s in at.success]
+    assert submitted_reference(at)
     assert by_label(at.text_input, "Titel").value == ""
 
 
@@ -157,15 +166,21 @@ def test_a_proposal_gets_its_place_on_the_map_or_a_clear_refusal(app_db: Path) -
     before = proposal_count(app_db)
     submit(at, "Voorstel indienen")
     assert at.error and proposal_count(app_db) == before  # Paris is not in the Netherlands
-    by_label(at.text_input, "Plek (breedtegraad, lengtegraad; mag leeg)").input("53.2012, 6.5531")
+    place = "Plek (breedtegraad, lengtegraad; mag leeg)"
+    by_label(at.text_input, place).input("53.2012, 6.5531")  # in the Netherlands, next door
     submit(at, "Voorstel indienen")
-    assert "Het voorstel is ingediend." in [s.value for s in at.success]
+    assert "ligt niet in Beekveld" in shown(at.error[0].value)
+    assert proposal_count(app_db) == before
+    by_label(at.text_input, place).input("53.2065, 6.5660")
+    submit(at, "Voorstel indienen")
+    assert submitted_reference(at)
     made = newest_proposal(app_db)
     assert (made.title, made.location_lat, made.location_lon) == (
         "Speeltuin aan de Beekweg",
-        53.2012,
-        6.5531,
+        53.2065,
+        6.566,
     )
+    assert made.part_id is not None  # the buurt the place lies in
 
 
 def test_an_allocation_booked_by_mistake_is_reversed_from_the_page(app_db: Path) -> None:

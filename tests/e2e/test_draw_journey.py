@@ -160,13 +160,18 @@ def test_a_council_draw_from_start_to_finish(
     assert page.count('<section class="letter">') == len(letters)
     screenshot(tab, "draw-3b-letters")
 
-    # 4. Registrations from a CSV (a bad file first: nothing stored).
+    # 4. Registrations from a CSV (a bad file first: nothing stored, and every problem of
+    # the file at once, with its line: defect 6).
     step(tab, "4. Aanmeldingen")
     bad = tmp_path / "fout.csv"
-    bad.write_text("code;antwoord\nZZZZ-ZZZZ;ja\n", encoding="utf-8")
+    bad.write_text(
+        f"code;antwoord\nZZZZ-ZZZZ;ja\n{letters[0]['code']};misschien\n", encoding="utf-8"
+    )
     upload(tab, bad)
     click(tab, "Aanmeldingen inlezen")
-    assert "hoort bij geen brief" in " ".join(errors(tab))
+    refused = " ".join(errors(tab))
+    assert "Regel 2" in refused and "hoort bij geen brief" in refused
+    assert "Regel 3" in refused and "ja of nee" in refused
     rng = random.Random(5)
     lines = ["code;antwoord;leeftijd;geslacht"]
     bands = ("16-24", "25-44", "45-64", "65+")
@@ -180,6 +185,13 @@ def test_a_council_draw_from_start_to_finish(
     click(tab, "Aanmeldingen inlezen")
     expect(tab, "De aanmeldingen zijn ingelezen.")
     assert "Per groep, vergeleken met de wijk" in main_text(tab)
+    # A volunteer withdraws before the selection (defect 4): said yes, now no.
+    form = tab.locator("[data-testid='stForm']").filter(has_text="Aanmelding vastleggen")
+    form.get_by_label("Code uit de brief").fill(letters[1]["code"].lower().replace("-", ""))
+    form.get_by_text("Nee", exact=True).click()
+    click(tab, "Aanmelding vastleggen")
+    expect(tab, f"Code {letters[1]['code']} trekt zich terug")
+    assert "stap=4" in tab.url  # the step's new ✓ did not send the page back to step 2
     screenshot(tab, "draw-4-registrations")
 
     # 5. Quotas from the neighbourhood; adopt the relaxation when they do not fit.
@@ -200,8 +212,25 @@ def test_a_council_draw_from_start_to_finish(
     tab.wait_for_selector(".js-plotly-plot", timeout=20_000)
     screenshot(tab, "draw-6-selection")
 
-    # 7. The ceremony on the projector.
+    # 7. The ceremony is announced to the public first, then drawn on the projector.
     step(tab, "7. Openbare trekking")
+    assert "status: vingerafdruk gemaakt, trekking volgt" in main_text(tab)  # defect 8
+    announce = tab.locator("[data-testid='stForm']").filter(has_text="Aankondiging publiceren")
+    announce.get_by_label("Plaats").fill("Wijkcentrum De Ster, grote zaal")
+    announce.get_by_label("Hoe worden de getallen uit de zaal gekozen?").fill(
+        "Drie mensen uit de zaal noemen elk een getal van 1 tot 1000."
+    )
+    click(tab, "Aankondiging publiceren")
+    expect(tab, "De aankondiging is gepubliceerd")
+    assert not errors(tab), errors(tab)
+    screenshot(tab, "draw-7-announced")
+    residents = browser.new_context(viewport={"width": 1280, "height": 1600}, locale="nl-NL")
+    public = residents.new_page()  # a resident, not logged in
+    public.goto(f"{server.url}/resident_ceremonies")
+    wait_until_ready(public)
+    announced = main_text(public)
+    assert "Wijkcentrum De Ster, grote zaal" in announced and council_name in announced
+    screenshot(public, "draw-7-announcement-public")
     click(tab, "Projectorweergave (alleen de trekking, groot)")
     assert "scherm=projector" in tab.url
     assert not tab.get_by_role("radiogroup", name="Stap").count()  # the ceremony alone
@@ -221,17 +250,41 @@ def test_a_council_draw_from_start_to_finish(
     click(tab, "← Terug naar de werkruimte")
     assert "scherm" not in tab.url
 
-    # 8. A member confirms.
+    # The public checks the draw without a terminal: every check holds.
+    public.goto(f"{server.url}/resident_check")
+    wait_until_ready(public)
+    checked = main_text(public)
+    assert "✓" in checked and "✗" not in checked
+    screenshot(public, "draw-7-check-public")
+    residents.close()
+
+    # 8. A member confirms, by name; the letters after the draw and the contact list.
     step(tab, "8. Leden en vervanging")
+    assert "status: getrokken, leden bevestigen" in main_text(tab)  # defect 8
     tab.get_by_role("combobox", name="Wie zegt ja?").click()
     tab.get_by_role("option").first.click()
     settle(tab)
     click(tab, "Bevestigen")
     expect(tab, "Bevestigd: ")
     screenshot(tab, "draw-8-members")
+    tab.get_by_text("Brieven na de loting", exact=True).click()
+    letters_form = tab.locator("[data-testid='stForm']").filter(has_text="Brieven maken")
+    letters_form.get_by_label("Telefoonnummer voor vragen").fill("14 050")
+    letters_form.get_by_label("E-mailadres voor vragen").fill("wijkraad@wijkdam.nl")
+    letters_form.get_by_label("Afzender (ondertekening)").fill("Team Wijkraad")
+    click(tab, "Brieven maken")
+    expect(tab, "brieven gemaakt")
+    member_letters = download(tab, "Brieven om te printen (HTML, één brief per pagina)").decode()
+    assert "U bent geloot" in member_letters and "uitgeloot" not in member_letters
+    screenshot(tab, "draw-8-letters")
+    tab.get_by_text("Contactlijst van de raad", exact=True).click()
+    click(tab, "Toon contactgegevens")
+    expect(tab, "Contactlijst (CSV)")
+    screenshot(tab, "draw-8-contacts")
 
     # 9. A member declines; the seat is filled by a replacement draw with its own ceremony.
     tab.get_by_role("combobox", name="Wie zegt af?").click()
+    tab.keyboard.press("ArrowDown")  # a picker without a choice opens on the arrow
     tab.get_by_role("option").last.click()
     settle(tab)
     click(tab, "Afzeggen")

@@ -32,6 +32,8 @@ PAGES = [
     "resident_decisions",
     "resident_council",
     "resident_map",
+    "resident_ceremonies",
+    "resident_check",
     "login",
     "organiser_draw",
     "organiser_budget",

@@ -1,4 +1,5 @@
-"""Tab *Besluiten*: meetings, decisions (first as drafts) and publishing them."""
+"""Tab *Besluiten*: decisions (first as drafts) in a meeting, and publishing them. The
+meetings themselves are in the tab *Vergaderingen* (components/budget/meetings.py)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from dashboard.domain import governance
 from dashboard.domain.money import euro
 from dashboard.services.budget.decisions import (
     DecisionInput,
-    plan_meeting,
     publish_decision,
     record_decision,
 )
+from dashboard.services.budget.meetings import meeting_lines
 from dashboard.services.budget.spending import allocations_of, reverse_allocation
 from sortition import clock
 
@@ -46,33 +47,30 @@ def render(page: BookPage) -> None:
         hide_index=True,
         width="stretch",
     )
-    with st.form(form_key("vergadering")):
-        st.markdown("**Vergadering plannen of vastleggen**")
-        c1, c2 = st.columns(2)
-        held_on = c1.date_input("Datum", clock.today(), format="DD-MM-YYYY")
-        place = c2.text_input("Plaats", placeholder="Buurthuis")
-        agenda = st.text_area("Agenda")
-        if st.form_submit_button("Vergadering opslaan"):
-            if not view.council_ids:
-                st.error("Deze wijk heeft nog geen wijkraad.")
-            elif first_submission("vergadering"):
-                attempt(
-                    lambda: plan_meeting(db, caller, view.council_ids[0], held_on, place, agenda),
-                    "De vergadering is opgeslagen.",
-                )
     held = [m for m in view.meetings if m.held_on <= clock.today()]
     if not view.council_ids:
         st.info("Deze wijk heeft nog geen wijkraad.")
     else:
+        st.markdown("**Besluit vastleggen** (eerst als concept)")
+        # Outside the form, so that the members present follow the meeting's attendance list.
+        meeting = st.selectbox(
+            "Vergadering",
+            [m.id for m in held][::-1],
+            format_func=lambda i: next(
+                f"{m.held_on:%d-%m-%Y} · {m.location}" for m in held if m.id == i
+            ),
+            key="besluit_vergadering",
+            help="Plan een vergadering en leg de presentielijst vast in het tabblad Vergaderingen.",
+        )
+        attended = next(
+            (
+                line.attended
+                for line in meeting_lines(db, caller, held)
+                if line.meeting.id == meeting
+            ),
+            0,
+        )
         with st.form(form_key("besluit")):
-            st.markdown("**Besluit vastleggen** (eerst als concept)")
-            meeting = st.selectbox(
-                "Vergadering",
-                [m.id for m in held][::-1],
-                format_func=lambda i: next(
-                    f"{m.held_on:%d-%m-%Y} · {m.location}" for m in held if m.id == i
-                ),
-            )
             kind = st.selectbox("Soort besluit", governance.DECISION_KINDS)
             target = page.choose_project(list(projects), "Voorstel")
             c1, c2 = st.columns(2)
@@ -88,7 +86,17 @@ def render(page: BookPage) -> None:
                 ),
             )
             c1, c2, c3, c4 = st.columns(4)
-            present = c1.number_input("Aanwezig", 0, 100, 0)
+            present = c1.number_input(
+                "Aanwezig",
+                0,
+                100,
+                attended,
+                key=form_key(f"besluit_aanwezig_{meeting}"),
+                help=f"Volgens de presentielijst {attended} leden. Wie voor de stemming wegging, "
+                "telt niet mee; meer dan op de lijst kan niet."
+                if attended
+                else "Er is nog geen presentielijst van deze vergadering.",
+            )
             votes_for = c2.number_input("Voor", 0, 100, 0)
             against = c3.number_input("Tegen", 0, 100, 0)
             abstain = c4.number_input("Onthouding", 0, 100, 0)

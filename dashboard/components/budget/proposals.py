@@ -1,12 +1,18 @@
-"""Tab *Voorstellen*: proposals, submitting one, reviewing it, and moving a project on."""
+"""Tab *Voorstellen*: proposals, submitting one (with its buurt, its place on the map and
+how to reach whoever submitted it), reviewing it, and moving a project on."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
+from dashboard import services
+from dashboard.components.budget import place
 from dashboard.components.budget.page import BookPage
-from dashboard.components.forms import attempt, first_submission, form_key
+from dashboard.components.forms import attempt, first_submission, form_key, show_error
+from dashboard.domain.auth import PermissionDenied
+from dashboard.domain.contact import check_contact
+from dashboard.domain.errors import UserError
 from dashboard.domain.money import euro
 from dashboard.domain.statuses import NEXT_STATUSES, UNDECIDED, ProposalStatus
 from dashboard.services.budget.proposals import (
@@ -14,8 +20,11 @@ from dashboard.services.budget.proposals import (
     ProposalInput,
     change_proposal_status,
     parse_location,
+    proposals_with_contact,
+    reference_of,
     review_proposal,
     submit_proposal,
+    submitter_contact,
     theme_names,
 )
 
@@ -23,7 +32,6 @@ from dashboard.services.budget.proposals import (
 def render(page: BookPage) -> None:
     db = page.db
     caller = page.caller
-    hood_id = page.hood_id
     view = page.view
     projects = page.projects
     st.dataframe(
@@ -39,43 +47,7 @@ def render(page: BookPage) -> None:
         hide_index=True,
         width="stretch",
     )
-    with st.form(form_key("voorstel")):
-        st.markdown("**Nieuw voorstel**")
-        title = st.text_input("Titel")
-        text = st.text_area("Omschrijving")
-        c1, c2 = st.columns(2)
-        submitter = c1.selectbox("Ingediend door", SUBMITTER_TYPES)
-        requested = c2.text_input("Gevraagd bedrag (€)", placeholder="7.500")
-        themes = theme_names(db)
-        chosen = st.multiselect(
-            "Thema's",
-            list(themes),
-            format_func=lambda code: themes.get(code, code),
-            placeholder="Kies thema's",
-        )
-        place = st.text_input(
-            "Plek (breedtegraad, lengtegraad; mag leeg)",
-            placeholder="53.2012, 6.5531",
-            help="Met een plek staat het project op de kaart van de monitor.",
-        )
-        if st.form_submit_button("Voorstel indienen") and first_submission("voorstel"):
-            attempt(
-                lambda: submit_proposal(
-                    db,
-                    caller,
-                    ProposalInput(
-                        hood_id,
-                        title,
-                        text,
-                        submitter,
-                        requested,
-                        chosen,
-                        council_id=view.council_ids[0] if view.council_ids else None,
-                        location=parse_location(place),
-                    ),
-                ),
-                "Het voorstel is ingediend.",
-            )
+    _submit(page)
     open_ids = [i for i, p in projects.items() if p.proposal.status in UNDECIDED]
     with st.form(form_key("beoordeling")):
         st.markdown("**Voorstel beoordelen**")
@@ -114,3 +86,108 @@ def render(page: BookPage) -> None:
                     lambda: change_proposal_status(db, caller, target, following),
                     f"Het project is nu '{following}'.",
                 )
+    _contact(page)
+
+
+def _submit(page: BookPage) -> None:
+    """A new proposal with its buurt, its place (typed, or clicked on the map) and how to
+    reach whoever submitted it; the success names its reference."""
+    db, caller, view = page.db, page.caller, page.view
+    hood = next(h for h in services.neighbourhoods(db) if h.id == page.hood_id)
+    parts = services.neighbourhood_parts(db, page.hood_id)
+    place_key = form_key(f"voorstel_plek_{page.hood_id}")
+    st.markdown("**Nieuw voorstel**")
+    with st.expander("Plek kiezen op de kaart"):
+        st.caption("Klik op een stip: de plek komt in het formulier hieronder.")
+        place.pick_place(hood, parts, place_key, form_key(f"voorstel_kaart_{page.hood_id}"))
+    with st.form(form_key("voorstel")):
+        title = st.text_input("Titel")
+        text = st.text_area("Omschrijving")
+        c1, c2 = st.columns(2)
+        submitter = c1.selectbox("Ingediend door", SUBMITTER_TYPES)
+        requested = c2.text_input("Gevraagd bedrag (€)", placeholder="7.500")
+        themes = theme_names(db)
+        chosen = st.multiselect(
+            "Thema's",
+            list(themes),
+            format_func=lambda code: themes.get(code, code),
+            placeholder="Kies thema's",
+        )
+        c1, c2 = st.columns(2)
+        names = {p.id: p.name for p in parts}
+        part = c1.selectbox(
+            "Buurt (mag leeg)",
+            list(names),
+            format_func=lambda i: names[i],
+            index=None,
+            placeholder="Kies een buurt",
+            help="Met een plek en zonder buurt kiezen we de buurt waar de plek in ligt.",
+        )
+        location = c2.text_input(
+            "Plek (breedtegraad, lengtegraad; mag leeg)",
+            placeholder=f"{hood.centroid_lat:.5f}, {hood.centroid_lon:.5f}",
+            help="Met een plek staat het project op de kaart van de monitor. Klik op de "
+            "kaart hierboven, of typ de plek.",
+            key=place_key,
+        )
+        st.markdown("**Contact van de indiener** (alleen voor organisatoren, nooit openbaar)")
+        c1, c2, c3 = st.columns(3)
+        name = c1.text_input("Naam van de indiener")
+        email = c2.text_input("E-mailadres van de indiener")
+        phone = c3.text_input("Telefoonnummer van de indiener")
+        if st.form_submit_button("Voorstel indienen") and first_submission("voorstel"):
+            attempt(
+                lambda: reference_of(
+                    db,
+                    caller,
+                    submit_proposal(
+                        db,
+                        caller,
+                        ProposalInput(
+                            page.hood_id,
+                            title,
+                            text,
+                            submitter,
+                            requested,
+                            chosen,
+                            council_id=view.council_ids[0] if view.council_ids else None,
+                            part_id=part,
+                            location=parse_location(location),
+                            contact=check_contact(name, email, phone),
+                        ),
+                    ),
+                ),
+                lambda ref: f"Voorstel {ref} is ingediend. Noem dit kenmerk aan de indiener.",
+            )
+
+
+def _contact(page: BookPage) -> None:
+    """How to reach a submitter: shown on request only, and each look is audited."""
+    with_contact = proposals_with_contact(page.db, page.caller, list(page.projects))
+    if not with_contact:
+        return
+    st.markdown(
+        "**Contact van een indiener** (persoonsgegevens: elke keer inzien komt in het logboek)"
+    )
+    target = page.choose_project(
+        [i for i in page.projects if i in with_contact],
+        "Voorstel met contactgegevens",
+        key="contact_voorstel",
+    )
+    if not st.button("Contactgegevens tonen", key="contact_tonen"):
+        return
+    if target is None:
+        st.error("Kies eerst een voorstel.")
+        return
+    try:
+        found = submitter_contact(page.db, page.caller, int(target))
+    except (UserError, PermissionDenied) as exc:
+        show_error(exc)
+        return
+    if found is None:
+        st.info("Van dit voorstel zijn geen contactgegevens (meer) opgeslagen.")
+        return
+    lines = [f"Naam: {found.name}"]
+    lines += [f"E-mail: {found.email}"] if found.email else []
+    lines += [f"Telefoon: {found.phone}"] if found.phone else []
+    st.text("\n".join(lines))  # as typed: no Markdown, no links made of it

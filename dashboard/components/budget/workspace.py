@@ -10,6 +10,7 @@ from dashboard.components.budget import (
     consultations,
     decisions,
     envelopes,
+    meetings,
     progress,
     proposals,
     spending,
@@ -25,6 +26,7 @@ from sortition import clock
 TABS = {
     "Budgetten": envelopes.render,
     "Voorstellen": proposals.render,
+    "Vergaderingen": meetings.render,
     "Besluiten": decisions.render,
     "Uitgaven": spending.render,
     "Voortgang": progress.render,

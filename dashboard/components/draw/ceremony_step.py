@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.components.draw import bundle_files
+from dashboard.components.draw import announcement, bundle_files
 from dashboard.components.draw.common import FEATURES, PROJECTOR, go_to, group_name
 from dashboard.components.exports import csv_bytes
 from dashboard.components.forms import attempt, first_submission
@@ -48,6 +48,8 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
     _screen_switch(draw_id, projector)
     view = draw_selection.selection_view(db, caller, draw_id)
     _introduction(ctx, view, replacement)
+    if not projector:
+        announcement.render(db, caller, draw_id, view.revealed)
     if not view.revealed:
         _inputs(db, caller, draw_id)
         return

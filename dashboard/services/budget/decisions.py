@@ -13,6 +13,7 @@ from dashboard.domain.auth import Caller, require_staff
 from dashboard.domain.errors import UserError
 from dashboard.domain.governance import Votes
 from dashboard.domain.ledger import Books
+from dashboard.domain.meetings import check_present_at_decision
 from dashboard.domain.models import Decision, Meeting, Proposal
 from dashboard.domain.statuses import ProposalStatus
 from dashboard.services.budget.common import (
@@ -23,7 +24,7 @@ from dashboard.services.budget.common import (
     proposal_of,
     require_organiser_role,
 )
-from dashboard.store import audit, budget, council, proposals
+from dashboard.store import audit, budget, council, meetings, proposals
 from dashboard.store.db import Store
 from dashboard.store.unit import Unit
 from sortition import clock
@@ -123,7 +124,8 @@ def record_decision(store: Store, caller: Caller, data: DecisionInput) -> int:
 
 def _decision_meeting(cur: Unit, data: DecisionInput, votes: Votes) -> Meeting:
     """The meeting the decision was taken in, held, with a quorum and the majority the
-    decision needs."""
+    decision needs; no more members present than its attendance list names (one may
+    leave before a vote, nobody joins uncounted)."""
     found_council = council.council(cur, data.council_id)
     meeting = council.meeting(cur, data.meeting_id)
     if found_council is None or meeting is None or meeting.council_id != data.council_id:
@@ -132,6 +134,8 @@ def _decision_meeting(cur: Unit, data: DecisionInput, votes: Votes) -> Meeting:
     votes.check_attendance(
         found_council.seats_drawn + found_council.seats_appointed, found_council.quorum
     )
+    attended = len(meetings.attendance(cur, meeting.id))
+    check_present_at_decision(votes.present, attended or None)
     governance.check_majority(data.kind, votes)
     return meeting
 

@@ -8,7 +8,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from dashboard.domain.auth import Caller, PermissionDenied, Role
+from dashboard.domain import geo
+from dashboard.domain.auth import (
+    Caller,
+    PermissionDenied,
+    Role,
+    may_see_personal_data,
+    require_staff,
+)
+from dashboard.domain.contact import Contact
 from dashboard.domain.errors import UserError
 from dashboard.domain.ledger import Books
 from dashboard.domain.money import parse_amount
@@ -21,8 +29,9 @@ from dashboard.services.budget.common import (
     proposal_of,
     require_organiser_role,
 )
-from dashboard.store import audit, geography, proposals
+from dashboard.store import audit, geography, proposal_contacts, proposals
 from dashboard.store.db import Store
+from dashboard.store.proposal_contacts import ProposalContact
 from dashboard.store.unit import Unit
 from sortition import clock
 
@@ -43,9 +52,11 @@ class ProposalInput:
     submitted_on: date | None = None
     parent_id: int | None = None
     iv3_taakveld: str | None = None
+    contact: Contact | None = None  # from check_contact; personal data, organisers only
 
 
 def submit_proposal(store: Store, caller: Caller, data: ProposalInput) -> int:
+    """Record a new proposal; returns its id (`reference_of` gives its reference)."""
     require_organiser_role(caller)
     title = clean_text(data.title, "een titel", maximum=200)
     description = clean_text(data.description, "een omschrijving")
@@ -74,10 +85,7 @@ def submit_proposal(store: Store, caller: Caller, data: ProposalInput) -> int:
             parent = proposal_of(cur, data.parent_id)
             if parent.neighbourhood_id != data.neighbourhood_id or parent.parent_id is not None:
                 raise UserError("Een deelproject hoort bij een hoofdproject in dezelfde wijk.")
-        if data.part_id is not None and data.part_id not in {
-            p.id for p in geography.neighbourhood_parts(cur, data.neighbourhood_id)
-        }:
-            raise UserError("Kies een buurt van deze wijk.")
+        part_id = _place(cur, data)
         proposal_id = proposals.add_proposal(
             cur,
             proposals.next_external_ref(cur, submitted.year),
@@ -90,17 +98,89 @@ def submit_proposal(store: Store, caller: Caller, data: ProposalInput) -> int:
             clock.utc_naive_now(),
             theme_ids=data.theme_ids,
             council_id=data.council_id,
-            part_id=data.part_id,
+            part_id=part_id,
             location=data.location,
             parent_id=data.parent_id,
             iv3_taakveld=iv3,
         )
+        if data.contact is not None:
+            proposal_contacts.add_contact(cur, proposal_id, data.contact, clock.utc_naive_now())
         audit.append(
-            cur, caller.actor, "proposal.submit", "proposal", proposal_id, {"amount": str(amount)}
+            cur,
+            caller.actor,
+            "proposal.submit",
+            "proposal",
+            proposal_id,
+            {"amount": str(amount), "contact": data.contact is not None},  # never the contact
         )
         return proposal_id
 
     return booking(store, caller, data.neighbourhood_id, work)
+
+
+def _place(cur: Unit, data: ProposalInput) -> int | None:
+    """The proposal's buurt: as chosen, or the one its map point lies in. The point lies
+    in the neighbourhood, and in the chosen buurt."""
+    parts = {p.id: p for p in geography.neighbourhood_parts(cur, data.neighbourhood_id)}
+    if data.part_id is not None and data.part_id not in parts:
+        raise UserError("Kies een buurt van deze wijk.")
+    if data.location is None:
+        return data.part_id
+    lat, lon = data.location
+    hood = geography.neighbourhood(cur, data.neighbourhood_id)
+    if hood is None:
+        raise UserError(f"Wijk {data.neighbourhood_id} bestaat niet.")
+    if not geo.contains(hood.polygon_geojson, lat, lon):
+        raise UserError(
+            f"De plek {lat:.5f}, {lon:.5f} ligt niet in {hood.name}. Kies een plek binnen de "
+            "wijk: klik op de kaart, of laat de plek leeg."
+        )
+    inside = next((p for p in parts.values() if geo.contains(p.polygon_geojson, lat, lon)), None)
+    if data.part_id is None:
+        return None if inside is None else inside.id
+    if inside is not None and inside.id != data.part_id:
+        raise UserError(
+            f"De plek ligt in {inside.name}, niet in {parts[data.part_id].name}. Kies de "
+            "buurt van de plek, of een andere plek."
+        )
+    return data.part_id
+
+
+def reference_of(store: Store, caller: Caller, proposal_id: int) -> str:
+    """The proposal's reference (WR-2026-00214), to tell whoever submitted it."""
+    require_staff(caller)
+    with store.read() as cur:
+        return proposal_of(cur, proposal_id).external_ref
+
+
+def proposals_with_contact(store: Store, caller: Caller, proposal_ids: list[int]) -> set[int]:
+    """Which of the proposals have a submitter's contact (whether, not who)."""
+    require_staff(caller)
+    with store.read() as cur:
+        return proposal_contacts.has_contact(cur, proposal_ids)
+
+
+def submitter_contact(store: Store, caller: Caller, proposal_id: int) -> ProposalContact | None:
+    """Who submitted the proposal and how to reach them: organisers of its neighbourhood
+    only, and every look is written to the audit log (that it was looked at, not what)."""
+    require_organiser_role(caller)
+    neighbourhood_id = neighbourhood_of_proposal(store, proposal_id)
+    if not may_see_personal_data(caller, neighbourhood_id):
+        raise PermissionDenied("U bent geen organisator voor de wijk van dit voorstel.")
+
+    def work(cur: Unit) -> ProposalContact | None:
+        found = proposal_contacts.contact(cur, proposal_id)
+        audit.append(
+            cur,
+            caller.actor,
+            "proposal.contact_view",
+            "proposal",
+            proposal_id,
+            {"neighbourhood_id": neighbourhood_id, "found": found is not None},
+        )
+        return found
+
+    return store.write(work)
 
 
 def review_proposal(

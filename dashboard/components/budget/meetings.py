@@ -1,0 +1,253 @@
+"""Tab *Vergaderingen*: planning a meeting, its attendance list (which marks it held), the
+decisions taken in it, and its minutes: a draft, published for residents, corrected only
+as a new version. Members' names are for the organisers; residents see a count."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.components.budget.page import BookPage
+from dashboard.components.forms import attempt, first_submission, form_key, show_error
+from dashboard.components.text import plain, plain_lines
+from dashboard.domain.auth import PermissionDenied
+from dashboard.domain.errors import UserError
+from dashboard.domain.money import euro
+from dashboard.services.budget.decisions import plan_meeting
+from dashboard.services.budget.meetings import (
+    MeetingLine,
+    MeetingRecord,
+    MinutesVersion,
+    SeatedMember,
+    meeting_lines,
+    meeting_record,
+    publish_minutes,
+    record_attendance,
+    save_minutes,
+)
+from sortition import clock
+from sortition.clock import AMSTERDAM
+
+
+def render(page: BookPage) -> None:
+    lines = meeting_lines(page.db, page.caller, page.view.meetings)
+    _overview(lines)
+    _plan(page)
+    held = [line.meeting for line in lines if line.meeting.held_on <= clock.today()][::-1]
+    if not held:
+        return
+    st.markdown("**Vergadering bijhouden**: presentielijst, besluiten en notulen")
+    chosen = st.selectbox(
+        "Vergadering",
+        [m.id for m in held],
+        format_func=lambda i: next(
+            f"{m.held_on:%d-%m-%Y} · {m.location}" for m in held if m.id == i
+        ),
+        key="vergadering_bijhouden",
+    )
+    try:
+        record = meeting_record(page.db, page.caller, int(chosen))
+    except (UserError, PermissionDenied) as exc:
+        show_error(exc)
+        return
+    _attendance(page, record)
+    _decisions(page, record)
+    _minutes(page, record)
+
+
+def _minutes_state(line: MeetingLine) -> str:
+    if line.minutes_version is None:
+        return "nog niet geschreven"
+    if line.minutes_published:
+        return f"gepubliceerd (versie {line.minutes_version})"
+    if line.minutes_version > 1:
+        return f"correctie in concept (versie {line.minutes_version})"
+    return "concept"
+
+
+def _overview(lines: list[MeetingLine]) -> None:
+    shown = lines[::-1]  # the latest first
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Datum": [line.meeting.held_on.strftime("%d-%m-%Y") for line in shown],
+                "Plaats": [line.meeting.location for line in shown],
+                "Status": [line.meeting.status for line in shown],
+                "Aanwezig": [str(line.attended) if line.attended else "" for line in shown],
+                "Notulen": [_minutes_state(line) for line in shown],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def _plan(page: BookPage) -> None:
+    view = page.view
+    with st.form(form_key("vergadering")):
+        st.markdown("**Vergadering plannen of vastleggen**")
+        c1, c2 = st.columns(2)
+        held_on = c1.date_input("Datum", clock.today(), format="DD-MM-YYYY")
+        place = c2.text_input("Plaats", placeholder="Buurthuis")
+        agenda = st.text_area("Agenda")
+        if st.form_submit_button("Vergadering opslaan"):
+            if not view.council_ids:
+                st.error("Deze wijk heeft nog geen wijkraad.")
+            elif first_submission("vergadering"):
+                attempt(
+                    lambda: plan_meeting(
+                        page.db, page.caller, view.council_ids[0], held_on, place, agenda
+                    ),
+                    "De vergadering is opgeslagen.",
+                )
+
+
+def _member_label(member: SeatedMember) -> str:
+    if member.kind == "appointed":
+        who = f"{member.appointed_role or 'Benoemd lid'} (benoemd)"
+    else:
+        who = f"{member.name or f'Geloot lid, zetel {member.seat_id} (naam gewist)'} (geloot)"
+    return plain(who + (", voorzitter" if member.is_chair else ""))
+
+
+def _attendance(page: BookPage, record: MeetingRecord) -> None:
+    meeting_id = record.meeting.id
+    seated = {m.seat_id for m in record.seated}
+    with st.form(form_key(f"presentie_{meeting_id}")):
+        st.markdown("**Presentielijst**")
+        st.caption(
+            "Vink aan wie er was. De namen ziet alleen u; bewoners zien bij de notulen "
+            "alleen hoeveel leden er waren. Met de lijst staat de vergadering op gehouden."
+        )
+        strangers = record.attended - seated
+        if strangers:
+            st.warning(
+                f"Op de lijst staan {len(strangers)} zetels die op deze dag niet in de raad "
+                "zaten; die gaan eraf als u de lijst vastlegt."
+            )
+        columns = st.columns(3)
+        ticked = [
+            member.seat_id
+            for number, member in enumerate(record.seated)
+            if columns[number % 3].checkbox(
+                _member_label(member),
+                value=member.seat_id in record.attended,
+                key=form_key(f"aanwezig_{meeting_id}_{member.seat_id}"),
+            )
+        ]
+        if not record.seated:
+            st.info("Op deze dag had de raad geen leden met een zetel.")
+        if st.form_submit_button("Presentielijst vastleggen") and first_submission(
+            f"presentie_{meeting_id}"
+        ):
+            attempt(
+                lambda: record_attendance(page.db, page.caller, meeting_id, ticked),
+                lambda n: f"De presentielijst is vastgelegd: {n} leden aanwezig.",
+            )
+
+
+def _decisions(page: BookPage, record: MeetingRecord) -> None:
+    st.markdown("**Besluiten in deze vergadering** (komen vanzelf bij de notulen)")
+    if not record.decisions:
+        st.caption("In deze vergadering is (nog) geen besluit vastgelegd.")
+        return
+    projects = page.projects
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Soort": [d.kind for d in record.decisions],
+                "Voorstel": [
+                    page.project_label(d.proposal_id) if d.proposal_id in projects else ""
+                    for d in record.decisions
+                ],
+                "Bedrag": ["" if d.amount is None else euro(d.amount) for d in record.decisions],
+                "Voor/tegen/onth.": [
+                    f"{d.votes_for}/{d.votes_against}/{d.votes_abstain}" for d in record.decisions
+                ],
+                "Aanwezig": [d.members_present for d in record.decisions],
+                "Status": [d.status for d in record.decisions],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def _minutes(page: BookPage, record: MeetingRecord) -> None:
+    meeting_id = record.meeting.id
+    latest, published = record.latest, record.published
+    st.markdown("**Notulen**")
+    if published is not None:
+        st.caption(
+            f"Gepubliceerd: versie {published.version}, "
+            f"{_when(published.published_at)} door {plain(published.published_by or '')}, "
+            f"met {published.members_present} leden aanwezig."
+        )
+        if published.members_present != len(record.attended):
+            st.warning(
+                f"De presentielijst telt nu {len(record.attended)} leden; de gepubliceerde "
+                f"notulen noemen er {published.members_present}. Publiceer een nieuwe versie "
+                "om dat voor bewoners te verbeteren."
+            )
+    correcting = latest is not None and latest.published
+    with st.form(form_key(f"notulen_{meeting_id}")):
+        text = st.text_area(
+            "Notulen",
+            value=latest.text if latest else "",
+            height=220,
+            help="De notulen zijn openbaar: schrijf in gewone woorden wat er besproken is, "
+            "zonder namen van gelote leden of bewoners. De besluiten komen er vanzelf bij.",
+        )
+        reason = ""
+        if correcting or (latest is not None and latest.version > 1):
+            reason = st.text_input(
+                "Wat verbetert u en waarom? (verplicht bij een correctie: een nieuwe versie)",
+                value="" if correcting or latest is None else latest.correction_reason or "",
+            )
+        if st.form_submit_button("Notulen opslaan als concept") and first_submission(
+            f"notulen_{meeting_id}"
+        ):
+            attempt(
+                lambda: save_minutes(page.db, page.caller, meeting_id, text, reason),
+                lambda v: (
+                    f"Versie {v} van de notulen is opgeslagen als concept. "
+                    "Publiceer de notulen om ze aan bewoners te laten zien."
+                ),
+            )
+    draft = latest is not None and not latest.published
+    if draft and st.button("Notulen publiceren", key=form_key(f"publiceren_{meeting_id}")):
+        attempt(
+            lambda: publish_minutes(page.db, page.caller, meeting_id),
+            lambda v: f"Versie {v} van de notulen is gepubliceerd.",
+        )
+    if len(record.minutes) > 1 or (latest is not None and latest.published):
+        _history(record.minutes)
+
+
+def _when(moment: datetime | None) -> str:
+    """ "vandaag om 14:35" or "op 24-11-2026 om 14:35" (stored moments are naive UTC)."""
+    if moment is None:
+        return ""
+    local = moment.replace(tzinfo=UTC).astimezone(AMSTERDAM)
+    day = "vandaag" if local.date() == clock.today() else f"op {local:%d-%m-%Y}"
+    return f"{day} om {local:%H:%M}"
+
+
+def _history(versions: list[MinutesVersion]) -> None:
+    with st.expander(f"Alle versies ({len(versions)})"):
+        for version in reversed(versions):
+            state = (
+                f"gepubliceerd {_when(version.published_at)} door "
+                f"{plain(version.published_by or '')}"
+                if version.published_at
+                else "concept"
+            )
+            st.markdown(
+                f"**Versie {version.version}** · geschreven {_when(version.written_at)} "
+                f"door {plain(version.written_by)} · {state}"
+            )
+            if version.correction_reason:
+                st.caption("Correctie: " + plain(version.correction_reason))
+            st.markdown(plain_lines(version.text))

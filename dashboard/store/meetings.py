@@ -1,0 +1,152 @@
+"""A meeting's record: the members seated on its day, who attended, and its minutes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from dashboard.domain.meetings import MinutesVersion
+from dashboard.domain.models import Decision
+from dashboard.store.rows import Cursor, first_row, insert, select
+
+
+@dataclass(frozen=True)
+class SeatedMember:
+    """A seat taken on the meeting's day. `name` is personal data (organisers only): the
+    drawn member's name, None once erased; appointed seats carry their public role."""
+
+    seat_id: int
+    kind: str  # drawn, appointed
+    appointed_role: str | None
+    is_chair: bool
+    name: str | None
+
+
+def seated_members(cur: Cursor, council_id: int, day: date) -> list[SeatedMember]:
+    """Seats of the council taken on `day`: the seat's own end, else its term's."""
+    rows = cur.execute(
+        """
+        SELECT s.id, s.kind, s.appointed_role, s.is_chair,
+               CASE WHEN c.resident_id IS NULL THEN NULL
+                    ELSE c.first_name || ' ' || c.last_name END
+        FROM seat_now s JOIN term t ON t.id = s.term_id
+        LEFT JOIN resident_contact c ON c.resident_id = s.resident_id
+        WHERE s.council_id = $council AND t.starts_on <= $day
+          AND s.starts_on <= $day AND coalesce(s.ends_on, t.ends_on) > $day
+        ORDER BY s.is_chair DESC, s.kind DESC, s.id
+        """,
+        {"council": council_id, "day": day},
+    ).fetchall()
+    return [SeatedMember(int(i), str(k), r, bool(ch), n) for i, k, r, ch, n in rows]
+
+
+def attendance(cur: Cursor, meeting_id: int) -> set[int]:
+    rows = cur.execute(
+        "SELECT seat_id FROM meeting_attendance WHERE meeting_id = ?", [meeting_id]
+    ).fetchall()
+    return {int(r[0]) for r in rows}
+
+
+def attendance_counts(cur: Cursor, meeting_ids: list[int]) -> dict[int, int]:
+    rows = cur.execute(
+        "SELECT meeting_id, count(*) FROM meeting_attendance "
+        "WHERE meeting_id IN (SELECT unnest(?)) GROUP BY 1",
+        [meeting_ids],
+    ).fetchall()
+    return {int(m): int(n) for m, n in rows}
+
+
+def set_attendance(cur: Cursor, meeting_id: int, seat_ids: set[int]) -> tuple[int, int]:
+    """Make the list exactly `seat_ids`; returns (added, removed). Only the difference is
+    written, so a seat that stays is never deleted and inserted again."""
+    before = attendance(cur, meeting_id)
+    gone = sorted(before - seat_ids)
+    new = sorted(seat_ids - before)
+    if gone:
+        cur.execute(
+            "DELETE FROM meeting_attendance WHERE meeting_id = ? AND seat_id IN (SELECT unnest(?))",
+            [meeting_id, gone],
+        )
+    for seat_id in new:
+        cur.execute("INSERT INTO meeting_attendance VALUES (?, ?)", [meeting_id, seat_id])
+    return len(new), len(gone)
+
+
+def mark_held(cur: Cursor, meeting_id: int) -> None:
+    cur.execute("UPDATE meeting SET status = 'gehouden' WHERE id = ?", [meeting_id])
+
+
+def decisions_of_meeting(cur: Cursor, meeting_id: int) -> list[Decision]:
+    """Every decision taken in the meeting, drafts included, in the order recorded."""
+    return select(cur, Decision, "decision", "meeting_id = ?", [meeting_id], order_by="id")
+
+
+def minutes_versions(cur: Cursor, meeting_id: int) -> list[MinutesVersion]:
+    """The meeting's minutes, oldest version first."""
+    return select(
+        cur, MinutesVersion, "meeting_minutes", "meeting_id = ?", [meeting_id], order_by="version"
+    )
+
+
+def minutes_states(cur: Cursor, meeting_ids: list[int]) -> dict[int, tuple[int, bool]]:
+    """Per meeting with minutes: its newest version and whether that one is published."""
+    rows = cur.execute(
+        "SELECT meeting_id, version, published_at IS NOT NULL FROM meeting_minutes "
+        "WHERE meeting_id IN (SELECT unnest(?)) "
+        "QUALIFY row_number() OVER (PARTITION BY meeting_id ORDER BY version DESC) = 1",
+        [meeting_ids],
+    ).fetchall()
+    return {int(m): (int(v), bool(p)) for m, v, p in rows}
+
+
+def write_minutes(
+    cur: Cursor,
+    meeting_id: int,
+    version: int,
+    text: str,
+    correction_reason: str | None,
+    written_at: datetime,
+    written_by: str,
+) -> None:
+    """Write the draft of `version`: a new row, or the draft's text rewritten."""
+    found = first_row(
+        cur,
+        "SELECT published_at FROM meeting_minutes WHERE meeting_id = ? AND version = ?",
+        [meeting_id, version],
+    )
+    if found is None:
+        insert(
+            cur,
+            "meeting_minutes",
+            {
+                "meeting_id": meeting_id,
+                "version": version,
+                "text": text,
+                "correction_reason": correction_reason,
+                "written_at": written_at,
+                "written_by": written_by,
+            },
+        )
+        return
+    if found[0] is not None:
+        raise ValueError("a published version is never rewritten")
+    cur.execute(
+        "UPDATE meeting_minutes SET text = ?, correction_reason = ?, written_at = ?, "
+        "written_by = ? WHERE meeting_id = ? AND version = ?",
+        [text, correction_reason, written_at, written_by, meeting_id, version],
+    )
+
+
+def publish_minutes(
+    cur: Cursor,
+    meeting_id: int,
+    version: int,
+    published_at: datetime,
+    published_by: str,
+    members_present: int,
+) -> None:
+    cur.execute(
+        "UPDATE meeting_minutes SET published_at = ?, published_by = ?, members_present = ? "
+        "WHERE meeting_id = ? AND version = ? AND published_at IS NULL",
+        [published_at, published_by, members_present, meeting_id, version],
+    )
