@@ -103,8 +103,9 @@ def upload() -> None:
         )
     )
     limit = verification.MAX_UPLOAD_MB
-    chosen = st.file_uploader(t("Controlebestand (JSON)"), type=["json"],
-                              max_upload_size=limit, key="controle_bestand")  # fmt: skip
+    chosen = st.file_uploader(t("Controlebestand (JSON, hoogstens {mb} MB)", mb=limit),
+                              type=["json"], max_upload_size=limit,
+                              key="controle_bestand")  # fmt: skip
     earlier = st.file_uploader(
         t("Alleen bij een vervangingsloting: het controlebestand van de eerdere loting"),
         type=["json"],

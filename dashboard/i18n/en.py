@@ -449,7 +449,7 @@ EN: dict[str, str] = {
         "Choose the public verification file (JSON) of a draw, for example the file you "
         "downloaded from the council's page."
     ),
-    "Controlebestand (JSON)": "Verification file (JSON)",
+    "Controlebestand (JSON, hoogstens {mb} MB)": "Verification file (JSON, at most {mb} MB)",
     "Alleen bij een vervangingsloting: het controlebestand van de eerdere loting": (
         "Only for a replacement draw: the verification file of the earlier draw"
     ),

@@ -327,7 +327,7 @@ EN: dict[str, str] = {
         "town; if possible also first name, last name, education, tenure and origin. "
         "Nothing is stored before you have seen the check report and pressed Save."
     ),
-    "Uittreksel (CSV of XLSX)": "Extract (CSV or XLSX)",
+    "Uittreksel (CSV of XLSX, hoogstens {mb} MB)": "Extract (CSV or XLSX, at most {mb} MB)",
     "**Voorbeeld: de eerste rijen van {rijen}**": ("**Preview: the first rows of {rijen}**"),
     "**Welke kolom is wat?**": "**Which column is what?**",
     "Controleren": "Check",

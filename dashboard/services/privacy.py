@@ -100,13 +100,7 @@ def erase_contact(
     audit event names the neighbourhood and the request's reference (a case number,
     never a name), not the resident.
     """
-    if caller is not SYSTEM and caller.role is not Role.ORGANISER:
-        raise PermissionDenied("Alleen organisatoren mogen persoonsgegevens wissen.")
-    if reference is not None and not REFERENCE.match(reference):
-        raise PrivacyError(
-            "Het kenmerk van het verzoek is een zaaknummer: letters, cijfers en / _ . - "
-            "(hoogstens 40 tekens), nooit een naam."
-        )
+    _may_erase(caller, reference)
 
     def work(cur: Unit) -> None:
         hood = contacts.resident_neighbourhood(cur, resident_id)
@@ -168,13 +162,8 @@ def find_proposal_contacts(store: Store, caller: Caller, query: str) -> list[Pro
     return store.write(work)
 
 
-def erase_proposal_contact(
-    store: Store, caller: Caller, proposal_id: int, reference: str | None = None
-) -> None:
-    """Erase the contact of a proposal's submitter at their request; the proposal itself
-    stays (it is a public record once decided on). Organisers of its neighbourhood (and
-    the system) only; the audit event names the proposal, the neighbourhood and the
-    request's case number, never the person."""
+def _may_erase(caller: Caller, reference: str | None) -> None:
+    """An erasure is an organiser's (or the system's), with a case number, never a name."""
     if caller is not SYSTEM and caller.role is not Role.ORGANISER:
         raise PermissionDenied("Alleen organisatoren mogen persoonsgegevens wissen.")
     if reference is not None and not REFERENCE.match(reference):
@@ -182,6 +171,16 @@ def erase_proposal_contact(
             "Het kenmerk van het verzoek is een zaaknummer: letters, cijfers en / _ . - "
             "(hoogstens 40 tekens), nooit een naam."
         )
+
+
+def erase_proposal_contact(
+    store: Store, caller: Caller, proposal_id: int, reference: str | None = None
+) -> None:
+    """Erase the contact of a proposal's submitter at their request; the proposal itself
+    stays (it is a public record once decided on). Organisers of its neighbourhood (and
+    the system) only; the audit event names the proposal, the neighbourhood and the
+    request's case number, never the person."""
+    _may_erase(caller, reference)
 
     def work(cur: Unit) -> None:
         found = proposal_contacts.contact(cur, proposal_id)

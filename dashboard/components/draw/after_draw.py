@@ -13,6 +13,7 @@ from datetime import timedelta
 import pandas as pd
 import streamlit as st
 
+from dashboard.components.draw.common import document_downloads
 from dashboard.components.exports import csv_bytes
 from dashboard.components.forms import show_error
 from dashboard.components.text import plain
@@ -99,23 +100,11 @@ def _downloads(draw_id: int, letters: after_draw.AfterDrawLetters) -> None:
               "niet meer bewaard.", n=letters.without_address)
         )  # fmt: skip
     name = f"brieven-{_FILE_NAMES[letters.kind]}-loting-{draw_id}"
-    c1, c2 = st.columns(2)
-    c1.download_button(
-        t("Brieven om te printen (HTML, één brief per pagina)"),
-        letters.html.encode("utf-8"),
-        file_name=f"{name}.html",
-        mime="text/html",
-        key=f"na_loting_html_{draw_id}",
-        on_click="ignore",
-    )
-    c2.download_button(
-        t("Bestand voor de drukker (CSV)"),
-        csv_bytes(letters.mail_merge),
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        key=f"na_loting_csv_{draw_id}",
-        on_click="ignore",
-    )
+    document_downloads(
+        (t("Brieven om te printen (HTML, één brief per pagina)"),
+         t("Bestand voor de drukker (CSV)")),
+        letters.html, letters.mail_merge, name, f"na_loting_{draw_id}",
+    )  # fmt: skip
 
 
 def _contacts(db: Store, caller: Caller, draw_id: int) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import math
 from functools import partial
 
+import pandas as pd
 import streamlit as st
 
+from dashboard.components.exports import csv_bytes
 from dashboard.components.labels import FEATURE, GROUP, label
 from dashboard.i18n import t
 from dashboard.services.draws.context import ANSWER_LABELS, Answers
@@ -104,3 +106,15 @@ def open_draw(draw_id: int, step: int | None = None) -> None:
 def projector_mode() -> bool:
     """The ceremony alone, for the projector: `?scherm=projector` in the address."""
     return st.query_params.get("scherm") == PROJECTOR
+
+
+def document_downloads(
+    labels: tuple[str, str], html: str, table: pd.DataFrame, name: str, key: str
+) -> None:
+    """A document with names side by side as a page to print and as CSV (letters, a
+    walking list). Made and audited in the run that shows them; clicking reruns nothing."""
+    c1, c2 = st.columns(2)
+    c1.download_button(labels[0], html.encode("utf-8"), file_name=f"{name}.html",
+                       mime="text/html", key=f"{key}_html", on_click="ignore")  # fmt: skip
+    c2.download_button(labels[1], csv_bytes(table), file_name=f"{name}.csv",
+                       mime="text/csv", key=f"{key}_csv", on_click="ignore")  # fmt: skip

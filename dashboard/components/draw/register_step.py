@@ -72,7 +72,9 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
         )
     )
     uploaded = st.file_uploader(
-        t("Uittreksel (CSV of XLSX)"), type=["csv", "txt", "xlsx"], key=f"brp_{draw_id}"
+        t("Uittreksel (CSV of XLSX, hoogstens {mb} MB)", mb=st.get_option("server.maxUploadSize")),
+        type=["csv", "txt", "xlsx"],
+        key=f"brp_{draw_id}",
     )
     if uploaded is None:
         return

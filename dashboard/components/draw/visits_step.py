@@ -7,8 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.components.draw.common import OUTCOME_NAMES, answer_fields
-from dashboard.components.exports import csv_bytes
+from dashboard.components.draw.common import OUTCOME_NAMES, answer_fields, document_downloads
 from dashboard.components.forms import attempt, first_submission, form_key, show_error
 from dashboard.domain.auth import Caller, PermissionDenied
 from dashboard.domain.errors import UserError
@@ -92,23 +91,10 @@ def _walking_list(db: Store, caller: Caller, draw_id: int) -> None:
         t("Looplijst gemaakt: {n} adressen in {straten} straten.", n=made_list.addresses,
           straten=made_list.streets)
     )  # fmt: skip
-    c1, c2 = st.columns(2)
-    c1.download_button(
-        t("Looplijst om te printen (HTML)"),
-        made_list.html.encode("utf-8"),
-        file_name=f"looplijst-loting-{draw_id}.html",
-        mime="text/html",
-        key=f"looplijst_html_{draw_id}",
-        on_click="ignore",
-    )
-    c2.download_button(
-        t("Looplijst (CSV)"),
-        csv_bytes(made_list.table),
-        file_name=f"looplijst-loting-{draw_id}.csv",
-        mime="text/csv",
-        key=f"looplijst_csv_{draw_id}",
-        on_click="ignore",
-    )
+    document_downloads(
+        (t("Looplijst om te printen (HTML)"), t("Looplijst (CSV)")), made_list.html,
+        made_list.table, f"looplijst-loting-{draw_id}", f"looplijst_{draw_id}",
+    )  # fmt: skip
 
 
 def _record(
