@@ -137,6 +137,15 @@ def click_and_wait(tab: Page, target: Locator, timeout_ms: int = 15_000) -> None
     wait_until_ready(tab)
 
 
+def pick(tab: Page, picker: Locator, option: str | None = None) -> None:
+    """Choose `option` (None: the first) in a drop-down. In headless Chromium a picker with
+    nothing chosen yet often opens only on the arrow key after the click."""
+    picker.click()
+    tab.keyboard.press("ArrowDown")
+    options = tab.get_by_role("option", name=option) if option else tab.get_by_role("option")
+    options.first.click()
+
+
 def screenshot(tab: Page, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"

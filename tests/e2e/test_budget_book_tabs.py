@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from tests.e2e.harness import Server, click_and_wait, log_in, screenshot, wait_until_ready
+from tests.e2e.harness import Server, click_and_wait, log_in, pick, screenshot, wait_until_ready
 
 pytestmark = pytest.mark.browser
 
@@ -33,9 +33,7 @@ def test_the_open_tab_stays_after_a_refusal_and_after_a_success(server: Server, 
     form.get_by_label("Voor", exact=True).fill("4")
     form.get_by_label("Tegen", exact=True).fill("1")
     form.get_by_label("Motivering in gewone woorden").fill("Een goed plan voor de buurt.")
-    form.get_by_label("Hoe zijn bewoners vooraf geraadpleegd?").click()
-    page.keyboard.press("ArrowDown")  # a picker without a choice opens on the arrow
-    page.get_by_role("option", name="geen").click()
+    pick(page, form.get_by_label("Hoe zijn bewoners vooraf geraadpleegd?"), "geen")
     click_and_wait(page, form.get_by_role("button", name="Besluit vastleggen"))
     assert open_tab(page) == "Besluiten"
     page.wait_for_selector("text=quorum is niet gehaald", timeout=15_000)
@@ -47,9 +45,7 @@ def test_the_open_tab_stays_after_a_refusal_and_after_a_success(server: Server, 
     form.get_by_label("Titel").fill("Bankjes bij de vijver")
     form.get_by_label("Omschrijving").fill("Drie bankjes zodat ouderen kunnen rusten.")
     form.get_by_label("Gevraagd bedrag (€)").fill("2.400")
-    form.get_by_label("Thema's").click()
-    page.keyboard.press("ArrowDown")
-    page.get_by_role("option").first.click()
+    pick(page, form.get_by_label("Thema's"))
     page.keyboard.press("Escape")
     click_and_wait(page, form.get_by_role("button", name="Voorstel indienen"))
     page.wait_for_selector("text=/Voorstel WR-\\d{4}-\\d{5} is ingediend/", timeout=15_000)

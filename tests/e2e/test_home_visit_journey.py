@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import open_store
 from tests.dashboard.test_organiser_draw_page import direct_draw_with_ten_addresses
-from tests.e2e.harness import Server, click_and_wait, log_in, running_server, screenshot
+from tests.e2e.harness import Server, click_and_wait, log_in, pick, running_server, screenshot
 from tests.e2e.harness import wait_until_ready as settle
 from tests.e2e.test_draw_journey import download, errors, expect, main_text
 
@@ -38,10 +38,7 @@ def visits(demo_db: Path) -> Iterator[tuple[Server, int, list[int]]]:
 
 def record_visit(tab: Page, number: int, outcome: str, visitor: str) -> None:
     form = tab.locator("[data-testid='stForm']").filter(has_text="Bezoek vastleggen")
-    address = form.get_by_role("combobox", name="Adres")
-    address.click()
-    tab.keyboard.press("ArrowDown")  # the picker has no default and opens on the arrow
-    tab.get_by_role("option", name=f"nr {number}:", exact=False).first.click()
+    pick(tab, form.get_by_role("combobox", name="Adres"), f"nr {number}:")
     form.get_by_label("Naam van de bezoeker").fill(visitor)
     form.get_by_text(outcome, exact=True).click()
     click_and_wait(tab, form.get_by_role("button", name="Bezoek vastleggen"))
@@ -74,10 +71,7 @@ def test_a_day_of_home_visits(visits: tuple[Server, int, dict[int, str]], browse
     expect(tab, "Alle bezoeken (2)")
     # A no at the second address, replaced from the same group.
     record_visit(tab, second, "Nee", "Bram Jansen")
-    box = tab.get_by_role("combobox", name="Wie wordt vervangen?")
-    box.click()
-    tab.keyboard.press("ArrowDown")
-    tab.get_by_role("option", name=f"nr {second}:", exact=False).first.click()
+    pick(tab, tab.get_by_role("combobox", name="Wie wordt vervangen?"), f"nr {second}:")
     click_and_wait(tab, tab.get_by_role("button", name="Vervanger loten"))
     expect(tab, "Er is een vervanger geloot uit dezelfde groep.")
     assert not errors(tab), errors(tab)

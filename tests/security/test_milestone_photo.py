@@ -11,7 +11,14 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page
 
-from tests.e2e.harness import click_and_wait, log_in, running_server, screenshot, wait_until_ready
+from tests.e2e.harness import (
+    click_and_wait,
+    log_in,
+    pick,
+    running_server,
+    screenshot,
+    wait_until_ready,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -70,8 +77,7 @@ def test_a_milestone_photo_uploaded_on_the_page_is_kept(
         wait_until_ready(page)
         page.get_by_role("tab", name="Voortgang").click()
         form = page.locator("[data-testid='stForm']").filter(has_text="Mijlpaal toevoegen")
-        form.get_by_label("Project").click()
-        page.get_by_role("option", name=ref).first.click()
+        pick(page, form.get_by_label("Project"), ref)
         form.get_by_label("Mijlpaal", exact=True).fill("Bankjes geplaatst")
         form.get_by_label("Wat merken bewoners ervan?").fill("U kunt er nu zitten.")
         form.locator("input[type=file]").set_input_files(str(photo))
