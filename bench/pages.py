@@ -110,7 +110,8 @@ def main() -> None:
             "resident_overview": lambda: overview.neighbourhood_budget(store, hood.id, 2026),
             "resident_decisions": lambda: (
                 public.decisions(store, hood.id, years[-1]),
-                public.projects(store, hood.id),
+                public.projects(store, hood.id, TODAY),
+                public.open_proposals(store, hood.id, TODAY),
                 public.upcoming_meetings(store, hood.id, TODAY),
             ),
             "resident_council": lambda: public.council_view(store, hood.id, TODAY),

@@ -12,11 +12,12 @@ from dashboard.components.downloads import public_download
 from dashboard.components.exports import rows_csv
 from dashboard.components.labels import CONSULTATION, DECISION_KIND, STATUS, label
 from dashboard.components.text import plain
+from dashboard.domain import waiting
 from dashboard.domain.models import Meeting
 from dashboard.domain.money import euro
 from dashboard.files.photos import photo_path
 from dashboard.i18n import t
-from dashboard.services.public import ProjectView, PublishedDecision
+from dashboard.services.public import ProjectView, PublishedDecision, WaitingProposal
 
 
 def decision_list(decisions: list[PublishedDecision]) -> None:
@@ -83,11 +84,15 @@ def project_list(projects: list[ProjectView]) -> None:
     )
     everything = t("Alle thema's")
     theme = right.selectbox(t("Thema"), [everything, *themes], key="project_thema")
+    behind = st.checkbox(
+        t("Alleen projecten die stilstaan of later zijn dan gepland"), key="project_achter"
+    )
     shown = [
         p
         for p in projects
         if p.project.status in chosen_statuses
         and (theme == everything or theme in p.project.themes)
+        and (not behind or p.stalled or p.late_milestones > 0)
     ]
     st.write(t("{aantal} van de {totaal} projecten", aantal=len(shown), totaal=len(projects)))
     public_download(
@@ -119,6 +124,7 @@ def _project(view: ProjectView) -> None:
     if view.noticeable:
         heading = t("Wat u ervan merkt") if view.noticeable_done else t("Wat u straks merkt")
         lines.append(f"**{heading}:** {plain(view.noticeable)}")
+    lines += _under_way(view)
     share = f" ({round(100 * p.spent / p.allocated)}%)" if p.allocated > 0 else ""
     lines.append(
         f"**{t('Geld')}:** "
@@ -138,6 +144,81 @@ def _project(view: ProjectView) -> None:
             caption=t("Foto bij “{mijlpaal}”", mijlpaal=view.photo_title or ""),
             width=360,
         )
+
+
+def _under_way(view: ProjectView) -> list[str]:
+    """What comes next for an unfinished project, and whether it is late or stalled."""
+    lines = []
+    if view.next_step is not None:
+        step = plain(view.next_step.what)
+        if view.next_step.planned_on is not None:
+            step += ", " + t("gepland op {datum}", datum=long_date(view.next_step.planned_on))
+            if view.next_step_late:
+                step += " · " + t("later dan gepland")
+        lines.append(f"**{t('Volgende stap')}:** {step}")
+    if view.late_milestones > 1:
+        lines.append(t("{aantal} stappen zijn later dan gepland.", aantal=view.late_milestones))
+    if view.stalled:
+        lines.append("⏳ " + _stalled(view.quiet_weeks))
+    return lines
+
+
+def _stalled(weeks: int) -> str:
+    return t(
+        "Staat stil: al {weken} weken geen nieuws (geen nieuwe stap, mijlpaal of betaling).",
+        weken=weeks,
+    )
+
+
+def open_proposal_list(proposals: list[WaitingProposal]) -> None:
+    """Proposals waiting for the council's decision: since when, stalled or not, and the
+    meeting where the council can decide."""
+    if not proposals:
+        st.info(t("Er wachten geen voorstellen op een besluit van de wijkraad."))
+        return
+    stalled = sum(1 for p in proposals if p.stalled)
+    summary = t("{aantal} voorstellen wachten op een besluit van de wijkraad.",
+                aantal=len(proposals))  # fmt: skip
+    if stalled:
+        summary += " " + t(
+            "{aantal} daarvan staan stil: al meer dan {weken} weken is er niets mee gebeurd.",
+            aantal=stalled,
+            weken=waiting.STALLED_WEEKS,
+        )
+    st.write(summary)
+    public_download(
+        t("Deze voorstellen als CSV"),
+        lambda: open_proposals_csv(proposals),
+        file_name="voorstellen.csv",
+        mime="text/csv",
+        key="voorstellen_csv",
+    )
+    for item in proposals:
+        with st.container(border=True):
+            _open_proposal(item)
+
+
+def _open_proposal(item: WaitingProposal) -> None:
+    p = item.proposal
+    st.markdown(f"**{plain(p.title)}** ({plain(p.external_ref)})")
+    lines = [
+        f"**{t('Status')}:** {label(STATUS, p.status)}, "
+        + t("sinds {datum}", datum=long_date(p.status_since)),
+        f"**{t('Ingediend')}:** {long_date(p.submitted_on)}",
+        f"**{t('Volgende stap')}:** {_meeting_step(item.next_step)}",
+    ]
+    if item.stalled:
+        lines.append("⏳ " + _stalled(item.quiet_weeks))
+    st.markdown("  \n".join(lines))
+
+
+def _meeting_step(step: waiting.Planned) -> str:
+    if step.planned_on is None:
+        return t("Er is nog geen vergadering gepland waarin de wijkraad kan besluiten.")
+    return t(
+        "De wijkraad kan erover besluiten in de vergadering van {datum}.",
+        datum=long_date(step.planned_on, weekday=True),
+    )
 
 
 def meeting_list(meetings: list[Meeting]) -> None:
@@ -171,14 +252,38 @@ def decisions_csv(decisions: list[PublishedDecision]) -> bytes:
 def projects_csv(projects: list[ProjectView]) -> bytes:
     return rows_csv(
         [t("Kenmerk"), t("Project"), t("Status"), t("Voortgang (%)"), t("Toegekend"),
-         t("Uitgegeven"), t("Thema"), t("Wat u ervan merkt")],
+         t("Uitgegeven"), t("Thema"), t("Wat u ervan merkt"), t("Volgende stap"),
+         t("Gepland op"), t("Weken zonder nieuws"), t("Staat stil")],
         [
             [v.project.external_ref, v.project.title, label(STATUS, v.project.status),
              v.progress, _amount(v.project.allocated), _amount(v.project.spent),
-             ", ".join(v.project.themes), v.noticeable or ""]
+             ", ".join(v.project.themes), v.noticeable or "",
+             v.next_step.what if v.next_step else "", _day(v.next_step),
+             v.quiet_weeks, _yes(v.stalled)]
             for v in projects
         ],
     )  # fmt: skip
+
+
+def open_proposals_csv(proposals: list[WaitingProposal]) -> bytes:
+    return rows_csv(
+        [t("Kenmerk"), t("Voorstel"), t("Status"), t("Sinds"), t("Ingediend"),
+         t("Weken zonder nieuws"), t("Staat stil"), t("Volgende vergadering")],
+        [
+            [w.proposal.external_ref, w.proposal.title, label(STATUS, w.proposal.status),
+             w.proposal.status_since.isoformat(), w.proposal.submitted_on.isoformat(),
+             w.quiet_weeks, _yes(w.stalled), _day(w.next_step)]
+            for w in proposals
+        ],
+    )  # fmt: skip
+
+
+def _day(step: waiting.Planned | None) -> str:
+    return step.planned_on.isoformat() if step and step.planned_on else ""
+
+
+def _yes(flag: bool) -> str:
+    return t("ja") if flag else t("nee")
 
 
 def _amount(amount: Decimal | None) -> str:

@@ -69,10 +69,12 @@ EN: dict[str, str] = {
     "Er zijn nog geen wijken ingevoerd.": "No neighbourhoods yet.",
     # Decisions and projects
     "Besluiten en projecten": "Decisions and projects",
-    "Hier leest u wat de wijkraad heeft besloten en waarom, hoe ver de projecten zijn en "
-    "wanneer de raad weer vergadert. U ziet alleen besluiten die openbaar zijn gemaakt.": (
-        "What the neighbourhood council decided and why, how far the projects are and when "
-        "the council meets next. Only decisions that have been made public are shown."
+    "Hier leest u wat de wijkraad heeft besloten en waarom, welke voorstellen nog op een "
+    "besluit wachten, hoe ver de projecten zijn en wanneer de raad weer vergadert. U ziet "
+    "alleen besluiten die openbaar zijn gemaakt.": (
+        "Here you can read what the council decided and why, which proposals are still "
+        "waiting for a decision, how far the projects are and when the council meets again. "
+        "You only see decisions that have been made public."
     ),
     "Besluiten": "Decisions",
     "Projecten": "Projects",
@@ -111,6 +113,42 @@ EN: dict[str, str] = {
     "{aantal} van de {totaal} projecten": "{aantal} of {totaal} projects",
     "{procent}% klaar": "{procent}% done",
     "{klaar} van {totaal} mijlpalen klaar": "{klaar} of {totaal} milestones done",
+    # What is late or stalled, and what waits for a decision
+    "Wacht op besluit": "Awaiting decision",
+    "Alleen projecten die stilstaan of later zijn dan gepland": (
+        "Only projects that have stalled or are later than planned"
+    ),
+    "Volgende stap": "Next step",
+    "gepland op {datum}": "planned for {datum}",
+    "later dan gepland": "later than planned",
+    "{aantal} stappen zijn later dan gepland.": "{aantal} steps are later than planned.",
+    "Staat stil: al {weken} weken geen nieuws (geen nieuwe stap, mijlpaal of betaling).": (
+        "Stalled: no news for {weken} weeks (no new step, milestone or payment)."
+    ),
+    "Er wachten geen voorstellen op een besluit van de wijkraad.": (
+        "No proposals are waiting for a decision of the council."
+    ),
+    "{aantal} voorstellen wachten op een besluit van de wijkraad.": (
+        "{aantal} proposals are waiting for a decision of the council."
+    ),
+    "{aantal} daarvan staan stil: al meer dan {weken} weken is er niets mee gebeurd.": (
+        "{aantal} of them have stalled: nothing has happened for more than {weken} weeks."
+    ),
+    "Deze voorstellen als CSV": "These proposals as CSV",
+    "sinds {datum}": "since {datum}",
+    "Er is nog geen vergadering gepland waarin de wijkraad kan besluiten.": (
+        "No meeting is planned yet in which the council can decide."
+    ),
+    "De wijkraad kan erover besluiten in de vergadering van {datum}.": (
+        "The council can decide on it in the meeting of {datum}."
+    ),
+    "Gepland op": "Planned for",
+    "Weken zonder nieuws": "Weeks without news",
+    "Staat stil": "Stalled",
+    "Sinds": "Since",
+    "Volgende vergadering": "Next meeting",
+    "ja": "yes",
+    "nee": "no",
     "Besloten, nog niet begonnen": "Decided, not started yet",
     "Bezig": "Under way",
     "Klaar": "Done",

@@ -1,5 +1,6 @@
-"""Residents: what the council decided and why, how far each project is, the next
-meetings and the minutes of past ones. Published decisions and minutes only: drafts,
+"""Residents: what the council decided and why, what still waits for a decision and
+since when, how far each project is and what is late or stalled, the next meetings and
+the minutes of past ones. Published decisions and minutes only: drafts,
 their votes and their money never show, and of the members only how many were there."""
 
 import streamlit as st
@@ -16,8 +17,9 @@ from sortition import clock
 st.title(t("Besluiten en projecten"))
 st.write(
     t(
-        "Hier leest u wat de wijkraad heeft besloten en waarom, hoe ver de projecten zijn "
-        "en wanneer de raad weer vergadert. U ziet alleen besluiten die openbaar zijn gemaakt."
+        "Hier leest u wat de wijkraad heeft besloten en waarom, welke voorstellen nog op een "
+        "besluit wachten, hoe ver de projecten zijn en wanneer de raad weer vergadert. U ziet "
+        "alleen besluiten die openbaar zijn gemaakt."
     )
 )
 
@@ -26,8 +28,8 @@ hood = neighbourhood_or_stop(db)
 read = PublicReader(db)
 today = clock.today()
 
-decisions_tab, projects_tab, meetings_tab = st.tabs(
-    [t("Besluiten"), t("Projecten"), t("Vergaderingen")]
+decisions_tab, waiting_tab, projects_tab, meetings_tab = st.tabs(
+    [t("Besluiten"), t("Wacht op besluit"), t("Projecten"), t("Vergaderingen")]
 )
 with decisions_tab:
     years = read(public.decision_years, hood.id)
@@ -38,8 +40,10 @@ with decisions_tab:
     else:
         year = st.selectbox(t("Jaar"), sorted(years, reverse=True), key="besluiten_jaar")
         decisions_view.decision_list(read(public.decisions, hood.id, year))
+with waiting_tab:
+    decisions_view.open_proposal_list(read(public.open_proposals, hood.id, today))
 with projects_tab:
-    decisions_view.project_list(read(public.projects, hood.id))
+    decisions_view.project_list(read(public.projects, hood.id, today))
 with meetings_tab:
     decisions_view.meeting_list(read(public.upcoming_meetings, hood.id, today))
     minutes_view.minutes_list(read(public.meeting_minutes, hood.id))

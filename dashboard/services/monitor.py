@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
-from dashboard.domain import representativeness
+from dashboard.domain import representativeness, waiting
 from dashboard.domain.auth import Caller, require_staff
 from dashboard.domain.models import Council, Neighbourhood
 from dashboard.domain.money import ZERO
@@ -30,7 +30,7 @@ from dashboard.store.monitor import (
 )
 from dashboard.store.public import sitting_member_groups
 
-DEFAULT_STALLED_WEEKS = 12
+DEFAULT_STALLED_WEEKS = waiting.STALLED_WEEKS
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def monitor(
         hoods = geography.neighbourhoods(cur)
         money = figures.year_money(cur, year)
         people = figures.inhabitants(cur)
-        stalled = figures.stalled_proposals(cur, today - timedelta(weeks=weeks))
+        stalled = figures.stalled_proposals(cur, waiting.quiet_since(today, weeks))
         over = figures.overspends(cur)
         points = figures.project_points(cur)
         lead = figures.lead_times(cur, year)

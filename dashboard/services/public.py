@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from dashboard.domain import progress
+from dashboard.domain import progress, waiting
 from dashboard.domain.groups import AGE_BANDS
 from dashboard.domain.models import Meeting
 from dashboard.domain.small_groups import GroupRow, compare
+from dashboard.domain.statuses import NOT_FINAL, UNDECIDED
 from dashboard.services import verification
 from dashboard.services.verification import BundleCheck
 from dashboard.store import announcements, geography, public_draws, register
@@ -26,6 +27,7 @@ from dashboard.store.public import (
     FollowUpDraw,
     MilestoneLine,
     MinutesDecision,
+    OpenProposal,
     PublishedDecision,
     PublishedMinutes,
     PublishedProject,
@@ -57,6 +59,11 @@ class ProjectView:
     milestones: int
     photo: str | None = None  # of the latest finished milestone that has one
     photo_title: str | None = None
+    quiet_weeks: int = 0  # whole weeks since the last status change, milestone or payment
+    stalled: bool = False  # as the monitor counts it (waiting.STALLED_WEEKS)
+    next_step: waiting.Planned | None = None  # the next unfinished milestone
+    next_step_late: bool = False  # its planned date has passed
+    late_milestones: int = 0
 
     @property
     def overspent(self) -> bool:
@@ -96,10 +103,11 @@ def decisions(store: Store, neighbourhood_id: int, year: int | None) -> list[Pub
         return records.published_decisions(cur, neighbourhood_id, year)
 
 
-def projects(store: Store, neighbourhood_id: int) -> list[ProjectView]:
+def projects(store: Store, neighbourhood_id: int, today: date) -> list[ProjectView]:
     with store.read() as cur:
         found = records.published_projects(cur, neighbourhood_id)
         milestones = records.milestones_of_projects(cur, [p.id for p in found])
+        active = records.last_activity(cur, [p.id for p in found])
     by_project: dict[int, list[MilestoneLine]] = {}
     for line in milestones:
         by_project.setdefault(line.proposal_id, []).append(line)
@@ -116,6 +124,9 @@ def projects(store: Store, neighbourhood_id: int) -> list[ProjectView]:
         notice, done = _noticeable(lines)
         pictured = [m for m in lines if m.status == "klaar" and m.photo_path]
         latest = max(pictured, key=lambda m: (m.done_on or date.min, m.id), default=None)
+        plans = [waiting.MilestonePlan(m.title, m.due_on, m.status == "klaar") for m in lines]
+        under_way = p.status in NOT_FINAL
+        step = waiting.next_milestone(plans) if under_way else None
         views.append(
             ProjectView(
                 project=p,
@@ -126,9 +137,42 @@ def projects(store: Store, neighbourhood_id: int) -> list[ProjectView]:
                 milestones=len(lines),
                 photo=latest.photo_path if latest else None,
                 photo_title=latest.title if latest else None,
+                quiet_weeks=waiting.quiet_weeks(active[p.id], today) if under_way else 0,
+                stalled=under_way and waiting.is_stalled(active[p.id], today),
+                next_step=step,
+                next_step_late=step is not None and step.is_late(today),
+                late_milestones=waiting.late_milestones(plans, today) if under_way else 0,
             )
         )
     return views
+
+
+@dataclass(frozen=True)
+class WaitingProposal:
+    """A proposal the council has yet to decide on, as residents see it."""
+
+    proposal: OpenProposal
+    quiet_weeks: int
+    stalled: bool
+    next_step: waiting.Planned
+
+
+def open_proposals(store: Store, neighbourhood_id: int, today: date) -> list[WaitingProposal]:
+    """Proposals waiting for the council's decision, the longest waiting first, each with
+    the next public meeting as its next step (the council decides in a meeting)."""
+    with store.read() as cur:
+        found = records.open_proposals(cur, neighbourhood_id, [str(s) for s in UNDECIDED])
+        meetings = records.upcoming_meetings(cur, neighbourhood_id, today)
+    step = waiting.Planned("vergadering", meetings[0].held_on if meetings else None)
+    return [
+        WaitingProposal(
+            proposal=p,
+            quiet_weeks=waiting.quiet_weeks(p.last_activity, today),
+            stalled=waiting.is_stalled(p.last_activity, today),
+            next_step=step,
+        )
+        for p in found
+    ]
 
 
 def _noticeable(lines: list[MilestoneLine]) -> tuple[str | None, bool]:

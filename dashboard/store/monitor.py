@@ -11,6 +11,7 @@ from typing import Any
 
 from dashboard.domain.models import Council
 from dashboard.domain.statuses import NOT_FINAL
+from dashboard.store.public import LAST_ACTIVITY
 from dashboard.store.rows import Cursor, select
 
 
@@ -103,17 +104,8 @@ def stalled_proposals(cur: Cursor, quiet_since: date) -> list[StalledProposal]:
     """Open proposals with no status change, finished milestone or payment since
     `quiet_since`."""
     rows = cur.execute(
-        """
-        WITH activity AS (
-            SELECT proposal_id, changed_on AS day FROM proposal_status_change
-            UNION ALL
-            SELECT proposal_id, done_on FROM milestone WHERE done_on IS NOT NULL
-            UNION ALL
-            SELECT a.proposal_id, t.booked_on FROM spending_transaction t
-            JOIN allocation a ON a.id = t.allocation_id
-        ), last AS (
-            SELECT proposal_id, max(day) AS day FROM activity GROUP BY 1
-        )
+        f"""
+        WITH {LAST_ACTIVITY}
         SELECT p.id, p.neighbourhood_id, p.external_ref, p.title, p.status,
                coalesce(last.day, p.submitted_on)
         FROM proposal p LEFT JOIN last ON last.proposal_id = p.id

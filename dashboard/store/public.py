@@ -19,6 +19,19 @@ from dashboard.store.rows import Cursor, first_row, select
 
 _PUBLISHED = "d.status = 'gepubliceerd'"
 _COUNCILS_OF = "SELECT council_id FROM council_neighbourhood WHERE neighbourhood_id = $nid"
+# The last thing that happened to each proposal: a status change, a finished milestone or a
+# payment. The monitor's stalled proposals and the residents' "staat stil" both read it.
+LAST_ACTIVITY = """
+    activity AS (
+        SELECT proposal_id, changed_on AS day FROM proposal_status_change
+        UNION ALL
+        SELECT proposal_id, done_on FROM milestone WHERE done_on IS NOT NULL
+        UNION ALL
+        SELECT a.proposal_id, t.booked_on FROM spending_transaction t
+        JOIN allocation a ON a.id = t.allocation_id
+    ), last AS (
+        SELECT proposal_id, max(day) AS day FROM activity GROUP BY 1
+    )"""
 
 
 @dataclass(frozen=True)
@@ -164,6 +177,58 @@ def milestones_of_projects(cur: Cursor, proposal_ids: list[int]) -> list[Milesto
         [proposal_ids],
     ).fetchall()
     return [MilestoneLine(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class OpenProposal:
+    """A proposal the council has not decided on yet: its title and where it stands, never
+    its description or who submitted it."""
+
+    id: int
+    external_ref: str
+    title: str
+    status: str
+    submitted_on: date
+    status_since: date
+    last_activity: date
+
+
+def open_proposals(cur: Cursor, neighbourhood_id: int, statuses: list[str]) -> list[OpenProposal]:
+    """The neighbourhood's proposals in one of `statuses`, the longest waiting first."""
+    rows = cur.execute(
+        f"""
+        WITH {LAST_ACTIVITY}, since AS (
+            SELECT c.proposal_id, max(c.changed_on) AS day
+            FROM proposal_status_change c JOIN proposal p ON p.id = c.proposal_id
+            WHERE c.to_status = p.status GROUP BY 1
+        )
+        SELECT p.id, p.external_ref, p.title, p.status, p.submitted_on,
+               coalesce(since.day, p.submitted_on),
+               coalesce(last.day, p.submitted_on)
+        FROM proposal p
+        LEFT JOIN since ON since.proposal_id = p.id
+        LEFT JOIN last ON last.proposal_id = p.id
+        WHERE p.neighbourhood_id = $nid AND p.status IN (SELECT unnest($statuses))
+        ORDER BY 7, p.id
+        """,
+        {"nid": neighbourhood_id, "statuses": statuses},
+    ).fetchall()
+    return [OpenProposal(int(r[0]), *r[1:]) for r in rows]
+
+
+def last_activity(cur: Cursor, proposal_ids: list[int]) -> dict[int, date]:
+    """The day of the last status change, finished milestone or payment of each proposal
+    (its submission when nothing happened since)."""
+    if not proposal_ids:
+        return {}
+    rows = cur.execute(
+        f"""WITH {LAST_ACTIVITY}
+        SELECT p.id, coalesce(last.day, p.submitted_on)
+        FROM proposal p LEFT JOIN last ON last.proposal_id = p.id
+        WHERE p.id IN (SELECT unnest($ids))""",
+        {"ids": proposal_ids},
+    ).fetchall()
+    return {int(pid): day for pid, day in rows}
 
 
 def upcoming_meetings(cur: Cursor, neighbourhood_id: int, today: date) -> list[Meeting]:

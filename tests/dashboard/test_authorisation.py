@@ -46,6 +46,10 @@ PUBLIC_BY_DESIGN = {
     "dashboard.services.public.decision_years": "years with published decisions",
     "dashboard.services.public.decisions": "published decisions with their votes",
     "dashboard.services.public.projects": "projects with money from published decisions",
+    "dashboard.services.public.open_proposals": (
+        "undecided proposals: title, reference, status and dates, never the description or "
+        "who submitted it"
+    ),
     "dashboard.services.public.upcoming_meetings": "public meetings planned",
     "dashboard.services.public.meeting_minutes": "published minutes; members as a count",
     "dashboard.services.public.council_view": "counts per group, small groups merged",

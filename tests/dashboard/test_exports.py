@@ -174,7 +174,7 @@ def test_every_export_of_the_app_escapes_what_users_typed(demo_db: Path) -> None
         # Residents' downloads.
         published = public.decisions(store, 1, DEMO_TODAY.year)
         assert_csv_safe(decisions_csv(published), [HOSTILE[0], "@SUM(1+1) goed plan voor de buurt"])
-        projects = public.projects(store, 1)
+        projects = public.projects(store, 1, DEMO_TODAY)
         assert_csv_safe(projects_csv(projects), [HOSTILE[0], "-2+3 bankjes"])
 
         # Every table the monitor offers as CSV and XLSX.

@@ -230,7 +230,7 @@ def test_no_public_page_or_download_shows_a_submitters_contact(app_db: Path) -> 
     texts.append(everything_shown(monitor))  # aldermen do not see it either
     year = clock.today().year
     texts.append(decisions_csv(public.decisions(store, HOOD, year)).decode("utf-8-sig"))
-    texts.append(projects_csv(public.projects(store, HOOD)).decode("utf-8-sig"))
+    texts.append(projects_csv(public.projects(store, HOOD, clock.today())).decode("utf-8-sig"))
     text = shown("\n".join(texts))
     assert title in text  # the proposal itself is public
     assert not [value for value in CONTACT if value in text]

@@ -10,7 +10,11 @@ import duckdb
 from google.protobuf import text_format
 from streamlit.testing.v1 import AppTest
 
-from dashboard.components.decisions_view import decisions_csv, projects_csv
+from dashboard.components.decisions_view import (
+    decisions_csv,
+    open_proposals_csv,
+    projects_csv,
+)
 from dashboard.services import overview, public
 from dashboard.web.app_state import _store
 from tests import app_pages
@@ -112,7 +116,9 @@ def test_no_public_export_bundle_or_log_line_holds_a_name_or_address(app_db: Pat
         for hood in overview.neighbourhoods(store):
             for year in public.decision_years(store, hood.id):
                 texts.append(decisions_csv(public.decisions(store, hood.id, year)).decode())
-            texts.append(projects_csv(public.projects(store, hood.id)).decode())
+            texts.append(projects_csv(public.projects(store, hood.id, DEMO_TODAY)).decode())
+            waiting = public.open_proposals(store, hood.id, DEMO_TODAY)
+            texts.append(open_proposals_csv(waiting).decode())
             view = public.council_view(store, hood.id, DEMO_TODAY)
             draw_ids: list[int] = []
             if view is not None and view.draw is not None:

@@ -178,7 +178,7 @@ def test_a_draft_decision_shows_nowhere_until_it_is_published(app_db: Path) -> N
     assert shown.count(votes) == votes_before
     exported = (
         decisions_csv(public.decisions(store, nid, meeting.held_on.year))
-        + projects_csv(public.projects(store, nid))
+        + projects_csv(public.projects(store, nid, clock.today()))
     ).decode("utf-8-sig")
     assert SECRET not in exported and "Geheim conceptproject" not in exported
     assert "12345,67" not in exported
@@ -295,7 +295,8 @@ def test_a_milestone_photo_shows_with_its_project(app_db: Path) -> None:
     Image.new("RGB", (8, 6), (40, 120, 60)).save(picture, format="PNG")
     nid = hood_id(app_db, "WK001")
     store = _store(str(app_db))
-    project = next(v.project for v in public.projects(store, nid) if v.project.status != "afgerond")
+    shown = public.projects(store, nid, clock.today())
+    project = next(v.project for v in shown if v.project.status != "afgerond")
     add_milestone(
         store, ORGANISER, project.id, "Bankjes geplaatst", None, "U kunt er nu zitten.",
         status="klaar", photo=picture.getvalue(),
