@@ -107,7 +107,7 @@ def main() -> None:
         hood = hoods[len(hoods) // 2]
         years = public.decision_years(store, hood.id)
         functions = {
-            "resident_overview": lambda: overview.neighbourhood_budget(store, hood.id, 2026),
+            "resident_overview": lambda: overview.neighbourhood_budget(store, hood.id, 2026, TODAY),
             "resident_decisions": lambda: (
                 public.decisions(store, hood.id, years[-1]),
                 public.projects(store, hood.id, TODAY),

@@ -99,10 +99,15 @@ def _population(row: GroupRow) -> str:
 
 
 def _difference(row: GroupRow) -> str:
-    points = row.difference
-    if points is None:
+    """The difference of the two percentages as shown, so that the column adds up."""
+    if row.council_share is None or row.population_share is None:
         return ""
-    return t("{verschil} procentpunt", verschil=f"{round(points):+d}")
+    points = round(100 * row.council_share) - round(100 * row.population_share)
+    if points > 0:
+        return t("{verschil} meer dan in de wijk", verschil=f"{points}%")
+    if points < 0:
+        return t("{verschil} minder dan in de wijk", verschil=f"{-points}%")
+    return t("gelijk")
 
 
 def how_drawn(

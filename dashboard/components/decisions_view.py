@@ -118,7 +118,7 @@ def _project(view: ProjectView) -> None:
                       totaal=view.milestones)
             if view.milestones else ""
         )
-        + f" · {label(STATUS, p.status)}",
+        + f" · {_status(view)}",
     )  # fmt: skip
     lines = []
     if view.noticeable:
@@ -144,6 +144,15 @@ def _project(view: ProjectView) -> None:
             caption=t("Foto bij “{mijlpaal}”", mijlpaal=view.photo_title or ""),
             width=360,
         )
+
+
+def _status(view: ProjectView) -> str:
+    """The project's status in words; a decided project with work done is not "nog niet
+    begonnen", even before the organiser marks it as under way."""
+    work_done = view.milestones > 0 and view.progress > 0  # without milestones: the default
+    if view.project.status == "besloten" and work_done:
+        return t("Besloten, al begonnen")
+    return label(STATUS, view.project.status)
 
 
 def _under_way(view: ProjectView) -> list[str]:

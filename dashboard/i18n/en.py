@@ -42,6 +42,17 @@ EN: dict[str, str] = {
     "Besloten": "Decided",
     "Uitgegeven": "Spent",
     "Nog te verdelen": "Still to allocate",
+    "Niet verdeeld": "Not allocated",
+    "{jaar} is voorbij, maar het jaar is nog niet afgesloten: {bedrag} is niet "
+    "verdeeld. Bij het afsluiten gaat dit geld naar {volgend} of terug naar wie het "
+    "gaf, zoals voor elk budget is afgesproken.": (
+        "{jaar} is over, but the year has not been closed yet: {bedrag} was not allocated. "
+        "When the year is closed, this money goes to {volgend} or back to whoever gave it, "
+        "as agreed for each budget."
+    ),
+    "Het jaar is afgesloten: {mee} gaat mee naar {volgend}, {terug} ging terug naar wie het gaf.": (
+        "The year is closed: {mee} moves on to {volgend}, {terug} went back to whoever gave it."
+    ),
     "Besloten: geld dat de wijkraad heeft toegekend in een gepubliceerd besluit. "
     "Uitgegeven: betalingen voor die besluiten. Nog te verdelen: budget min besloten.": (
         "Decided: money the council granted in a published decision. Spent: payments for "
@@ -150,6 +161,7 @@ EN: dict[str, str] = {
     "ja": "yes",
     "nee": "no",
     "Besloten, nog niet begonnen": "Decided, not started yet",
+    "Besloten, al begonnen": "Decided, already started",
     "Bezig": "Under way",
     "Klaar": "Done",
     "Ingediend": "Submitted",
@@ -228,7 +240,9 @@ EN: dict[str, str] = {
     "In de wijkraad": "On the council",
     "In de wijk": "In the neighbourhood",
     "Verschil": "Difference",
-    "{verschil} procentpunt": "{verschil} percentage points",
+    "{verschil} meer dan in de wijk": "{verschil} more than in the neighbourhood",
+    "{verschil} minder dan in de wijk": "{verschil} less than in the neighbourhood",
+    "gelijk": "the same",
     "In de wijk: inwoners van 16 jaar en ouder": "In the neighbourhood: residents aged 16+",
     "In de wijk: alle inwoners": "In the neighbourhood: all residents",
     "minder dan {min} inwoners": "fewer than {min} residents",
@@ -590,4 +604,129 @@ EN: dict[str, str] = {
     "Het bestand laat een te kleine groep zien; iemand kan erin te herkennen zijn.": (
         "The file shows a group that is too small; someone could be recognised in it."
     ),
+    # Ideas residents propose online (issue 16)
+    "Ideeën uit de buurt": "Ideas from the neighbourhood",
+    "Idee indienen": "Propose an idea",
+    (
+        "Heeft u een idee voor uw wijk? Een bankje, een buurtfeest, meer groen? De wijkraad "
+        "beslist over het geld van de wijk. Stuur uw idee hier in; een organisator bekijkt "
+        "het en zet het daarna op de lijst Ideeën uit de buurt."
+    ): (
+        "Do you have an idea for your neighbourhood? A bench, a street party, more green? "
+        "The neighbourhood council decides on the neighbourhood's money. Send your idea "
+        "here; an organiser looks at it and then puts it on the list Ideas from the "
+        "neighbourhood."
+    ),
+    "Titel van uw idee": "Title of your idea",
+    "Beschrijf uw idee": "Describe your idea",
+    "Wat wilt u doen, waar, en wie in de wijk heeft er iets aan?": (
+        "What do you want to do, where, and who in the neighbourhood benefits?"
+    ),
+    "Wat kost het ongeveer? (euro)": "Roughly what does it cost? (euro)",
+    "Een ruwe schatting is goed. Kost het niets, vul dan 0 in.": (
+        "A rough estimate will do. If it costs nothing, fill in 0."
+    ),
+    "Kies een thema": "Choose a theme",
+    "Buurt (mag leeg)": "Part of the neighbourhood (optional)",
+    "Kies een buurt": "Choose a part",
+    "Plek op de kaart (mag leeg)": "Place on the map (optional)",
+    "Tik of klik op een stip: die plek komt in het veld onder de kaart.": (
+        "Tap or click a dot: that place goes into the field below the map."
+    ),
+    "Gekozen plek": "Chosen place",
+    "Breedtegraad, lengtegraad. Maak het veld leeg voor geen plek.": (
+        "Latitude, longitude. Empty the field for no place."
+    ),
+    "Kies deze plek": "Choose this place",
+    "gekozen plek": "chosen place",
+    "Foto (JPEG of PNG, hoogstens {mb} MB; mag leeg)": (
+        "Photo (JPEG or PNG, at most {mb} MB; optional)"
+    ),
+    "Hoe kunnen we u bereiken?": "How can we reach you?",
+    "Uw naam": "Your name",
+    "Telefoonnummer": "Phone number",
+    "E-mailadres": "E-mail address",
+    (
+        "Alleen de organisatoren van uw wijk zien uw naam, telefoonnummer en e-mailadres, om "
+        "u te bereiken over dit idee. Ze komen nooit op de website, in een download of in "
+        "het logboek. We bewaren ze tot {dagen} dagen nadat over uw idee is beslist "
+        "(afgewezen, samengevoegd, of het voorstel is afgerond); daarna worden ze gewist. "
+        "Eerder wissen mag: vraag het de gemeente en noem uw kenmerk. Uw idee zelf (titel, "
+        "omschrijving, kosten, buurt en foto) komt op de website zodra een organisator het "
+        "heeft bekeken. Zet dus geen namen of adressen in de tekst, en geen herkenbare mensen "
+        "op de foto."
+    ): (
+        "Only the organisers of your neighbourhood see your name, phone number and e-mail "
+        "address, to reach you about this idea. They never appear on the website, in a "
+        "download or in the log. We keep them until {dagen} days after your idea was "
+        "decided on (rejected, merged, or the proposal finished); then they are erased. You "
+        "may have them erased sooner: ask the municipality and quote your reference. Your "
+        "idea itself (title, description, cost, part of the neighbourhood and photo) goes on "
+        "the website once an organiser has looked at it. So put no names or addresses in "
+        "the text, and no recognisable people in the photo."
+    ),
+    "Idee versturen": "Send idea",
+    "Dank u wel! Uw idee is verstuurd.": "Thank you! Your idea has been sent.",
+    (
+        "Uw kenmerk is **{kenmerk}**. Bewaar het: daarmee vindt u uw idee terug en noemt u "
+        "het als u contact opneemt."
+    ): (
+        "Your reference is **{kenmerk}**. Keep it: it finds your idea again, and quote it "
+        "when you get in touch."
+    ),
+    "Wat gebeurt er nu?": "What happens now?",
+    "Een organisator van uw wijk leest uw idee en belt of mailt u als er vragen zijn.": (
+        "An organiser of your neighbourhood reads your idea and calls or e-mails you with "
+        "any questions."
+    ),
+    (
+        "Daarna staat het op de lijst Ideeën uit de buurt, zonder uw naam. Wil een ander "
+        "hetzelfde, dan voegen we de ideeën samen. Gaat het niet door, dan leest u daar "
+        "waarom."
+    ): (
+        "Then it is on the list Ideas from the neighbourhood, without your name. If someone "
+        "else wants the same, we merge the ideas. If it does not go ahead, you read why there."
+    ),
+    (
+        "Een goed idee wordt een voorstel voor de wijkraad. De raad beslist erover in een "
+        "openbare vergadering; op de lijst ziet u hoe ver het is."
+    ): (
+        "A good idea becomes a proposal to the neighbourhood council. The council decides on "
+        "it in a public meeting; the list shows how far it has got."
+    ),
+    "Naar de ideeën uit de buurt": "To the ideas from the neighbourhood",
+    "Nog een idee indienen": "Propose another idea",
+    "Er zijn nog {aantal} dingen te verbeteren:": "{aantal} things still need putting right:",
+    (
+        "Wat bewoners voor hun wijk bedachten, en hoe ver het is: van gepubliceerd tot het "
+        "besluit van de wijkraad. Zonder namen: wie een idee instuurt, blijft hier onbekend."
+    ): (
+        "What residents thought up for their neighbourhood, and how far it has got: from "
+        "published to the council's decision. Without names: who sends in an idea stays "
+        "unknown here."
+    ),
+    "Zelf een idee indienen": "Propose an idea yourself",
+    "Uit deze wijk zijn nog geen ideeën gepubliceerd.": (
+        "No ideas from this neighbourhood have been published yet."
+    ),
+    (
+        "Gepubliceerd: een organisator heeft het idee bekeken. Voorstel: het idee ligt bij "
+        "de wijkraad; erachter staat hoe ver de raad is. Samengevoegd: het gaat verder "
+        "samen met een idee dat hetzelfde wil. Afgewezen: het gaat niet door, met de reden."
+    ): (
+        "Published: an organiser has looked at the idea. Proposal: the idea is with the "
+        "neighbourhood council; next to it, how far the council has got. Merged: it goes on "
+        "together with an idea that wants the same. Rejected: it does not go ahead, with the "
+        "reason."
+    ),
+    "Gepubliceerd": "Published",
+    "Voorstel voor de wijkraad": "Proposal to the neighbourhood council",
+    "Samengevoegd": "Merged",
+    "{aantal} van de {totaal} ideeën": "{aantal} of the {totaal} ideas",
+    "Titel niet getoond": "Title not shown",
+    "Buurt": "Part of the neighbourhood",
+    "Kosten volgens de indiener": "Cost according to the proposer",
+    "Foto van de indiener": "Photo by the proposer",
+    "Samengevoegd met": "Merged with",
+    "Reden": "Reason",
 }

@@ -10,6 +10,7 @@ from dashboard.components.text import plain
 from dashboard.domain.money import euro
 from dashboard.i18n import t
 from dashboard.web.app_state import store
+from sortition import clock
 
 st.title(t("Het geld van uw wijk"))
 st.write(
@@ -34,7 +35,7 @@ year = right.selectbox(
     t("Jaar"), years, index=years.index(services.default_year(years)), key="jaar"
 )
 
-view = services.neighbourhood_budget(db, hood.id, year)
+view = services.neighbourhood_budget(db, hood.id, year, clock.today())
 money = view.summary
 st.subheader(t("{wijk} in {jaar}", wijk=plain(view.neighbourhood.name), jaar=year))
 st.markdown(
@@ -51,13 +52,35 @@ columns = st.columns(4)
 columns[0].metric(t("Budget"), euro(money.budget))
 columns[1].metric(t("Besloten"), euro(money.allocated))
 columns[2].metric(t("Uitgegeven"), euro(money.spent))
-columns[3].metric(t("Nog te verdelen"), euro(money.remaining))
+ended = view.year_end
+columns[3].metric(t("Niet verdeeld") if ended.over else t("Nog te verdelen"), euro(money.remaining))
 st.caption(
     t(
         "Besloten: geld dat de wijkraad heeft toegekend in een gepubliceerd besluit. "
         "Uitgegeven: betalingen voor die besluiten. Nog te verdelen: budget min besloten."
     )
 )
+if ended.unclosed:
+    st.info(
+        t(
+            "{jaar} is voorbij, maar het jaar is nog niet afgesloten: {bedrag} is niet "
+            "verdeeld. Bij het afsluiten gaat dit geld naar {volgend} of terug naar wie het "
+            "gaf, zoals voor elk budget is afgesproken.",
+            jaar=year,
+            bedrag=euro(ended.left),
+            volgend=year + 1,
+        )
+    )
+elif ended.carried or ended.returned:
+    st.info(
+        t(
+            "Het jaar is afgesloten: {mee} gaat mee naar {volgend}, {terug} ging terug naar "
+            "wie het gaf.",
+            mee=euro(ended.carried),
+            volgend=year + 1,
+            terug=euro(ended.returned),
+        )
+    )
 
 st.subheader(t("Waar komt het geld vandaan?"))
 st.markdown(

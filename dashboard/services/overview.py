@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
+from dashboard.domain.ledger import CARRY_SOURCE, RETURN_SOURCE
 from dashboard.domain.models import (
     BudgetEnvelope,
     BudgetSummary,
     Neighbourhood,
     NeighbourhoodPart,
 )
+from dashboard.domain.money import ZERO
 from dashboard.store import budget, geography
 from dashboard.store.db import Store, open_existing_store
 from sortition import clock
@@ -23,10 +27,26 @@ def open_database(path: Path) -> Store:
 
 
 @dataclass(frozen=True)
+class YearEnd:
+    """What became of a year's money that no decision allocated."""
+
+    over: bool  # the year has ended (today is in a later year)
+    carried: Decimal  # closed towards the next year
+    returned: Decimal  # closed back to where it came from
+    left: Decimal  # still unallocated
+
+    @property
+    def unclosed(self) -> bool:
+        """The year is over but its unallocated money has not been closed yet."""
+        return self.over and self.left > 0
+
+
+@dataclass(frozen=True)
 class NeighbourhoodBudget:
     neighbourhood: Neighbourhood
     summary: BudgetSummary
     envelopes: list[BudgetEnvelope]
+    year_end: YearEnd
 
 
 def neighbourhoods(store: Store) -> list[Neighbourhood]:
@@ -45,16 +65,26 @@ def default_year(years: list[int]) -> int:
     return this_year if this_year in years else max(years, default=this_year)
 
 
-def neighbourhood_budget(store: Store, neighbourhood_id: int, year: int) -> NeighbourhoodBudget:
+def neighbourhood_budget(
+    store: Store, neighbourhood_id: int, year: int, today: date
+) -> NeighbourhoodBudget:
     with store.read() as cur:
         hood = geography.neighbourhood(cur, neighbourhood_id)
         if hood is None:
             raise LookupError(f"no neighbourhood with id {neighbourhood_id}")
-        return NeighbourhoodBudget(
-            neighbourhood=hood,
-            summary=budget.budget_summary(cur, neighbourhood_id, year),
-            envelopes=budget.envelopes(cur, neighbourhood_id, year),
-        )
+        summary = budget.budget_summary(cur, neighbourhood_id, year)
+        envelopes = budget.envelopes(cur, neighbourhood_id, year)
+    closed = {
+        source: -sum((e.amount for e in envelopes if e.source == source and e.amount < 0), ZERO)
+        for source in (CARRY_SOURCE, RETURN_SOURCE)
+    }
+    year_end = YearEnd(
+        over=year < today.year,
+        carried=closed[CARRY_SOURCE],
+        returned=closed[RETURN_SOURCE],
+        left=summary.remaining,
+    )
+    return NeighbourhoodBudget(hood, summary, envelopes, year_end)
 
 
 def neighbourhood_parts(store: Store, neighbourhood_id: int) -> list[NeighbourhoodPart]:
