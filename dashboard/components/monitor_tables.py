@@ -139,7 +139,8 @@ def council_frame(lines: list[CouncilLine]) -> pd.DataFrame:
         }
         for feature, name in FEATURE_NAMES.items():
             distance = line.distances.get(feature)
-            row[f"Afstand {name}"] = None if distance is None else round(distance, 2)
+            # a whole number (0-100): no decimal point that a Dutch reader takes for thousands
+            row[f"Afstand {name} (0-100)"] = None if distance is None else round(100 * distance)
         row["Loting"] = {"direct": "huisbezoek", "two_stage": "brief"}.get(
             line.method or "", line.method or ""
         )
@@ -151,8 +152,8 @@ def council_frame(lines: list[CouncilLine]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _percent(share: float | None) -> float | None:
-    return None if share is None else round(100 * share, 1)
+def _percent(share: float | None) -> int | None:
+    return None if share is None else round(100 * share)
 
 
 def theme_years_frame(rows: list[ThemeMoney], count: bool = False) -> pd.DataFrame:
@@ -268,7 +269,7 @@ def response_frame(lines: list[CouncilLine]) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {"Wijkraad": line.council.name, "Kenmerk": FEATURE_NAMES.get(feature, feature),
-             "Groep": group, "Uitgenodigd": invited,
+             "Groep": line.group_name(feature, group), "Uitgenodigd": invited,
              "Ja": line.said_yes.get((feature, group), 0),
              "Ja (%)": _percent(line.response_rate(feature, group))}
             for line in lines

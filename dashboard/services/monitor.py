@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -112,6 +112,11 @@ class CouncilLine:
     method: str | None
     invited: dict[tuple[str, str], int]  # per (feature, group), in the latest council draw
     said_yes: dict[tuple[str, str], int]
+    part_names: dict[str, str] = field(default_factory=dict)  # buurt code -> name
+
+    def group_name(self, feature: str, group: str) -> str:
+        """A group as people read it: a part of the neighbourhood by its name, not its code."""
+        return self.part_names.get(group, group) if feature == "part" else group
 
     def total_invited(self) -> int:
         return sum(n for (feature, _), n in self.invited.items() if feature == "age_band")
@@ -139,6 +144,11 @@ def representation(store: Store, caller: Caller, today: date) -> list[CouncilLin
             terms.setdefault(term.council_id, []).append((term.starts_on, term.ends_on))
         population = figures.population_stats(cur)
         rates = figures.response_rates(cur, today)
+        parts = {
+            nid: {p.code: p.name for p in geography.neighbourhood_parts(cur, nid)}
+            for nids in places.values()
+            for nid in nids
+        }
     lines = []
     for council in found:
         groups = members.get(council.id, {})
@@ -164,6 +174,11 @@ def representation(store: Store, caller: Caller, today: date) -> list[CouncilLin
                 method=mine[0].method if mine else None,
                 invited={(r.feature, r.group): r.invited for r in mine},
                 said_yes={(r.feature, r.group): r.yes for r in mine},
+                part_names={
+                    code: name
+                    for nid in places.get(council.id, [])
+                    for code, name in parts[nid].items()
+                },
             )
         )
     return lines

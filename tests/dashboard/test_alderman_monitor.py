@@ -308,3 +308,17 @@ def test_a_council_without_sitting_drawn_members_says_why_instead_of_an_index(
     assert all(line.standing and line.standing.startswith("Termijn afgelopen op") for line in lines)
     frame = monitor_tables.council_frame(lines)
     assert list(frame["Raad nu"]) == [line.standing for line in lines]
+
+
+def test_the_response_table_names_the_buurt_and_figures_are_whole_numbers(app_db: Path) -> None:
+    """Issue 18, item 5: buurten by name (was BU0011), distances and percentages without a
+    decimal point that a Dutch browser reads as thousands."""
+    lines = monitor.representation(_store(str(app_db)), ALDERMAN, DEMO_TODAY)
+    responses = monitor_tables.response_frame(lines)
+    parts = responses[responses["Kenmerk"] == "deel van de wijk"]["Groep"]
+    names = {name for line in lines for name in line.part_names.values()}
+    assert len(parts) and set(parts) <= names
+    assert not parts.str.match(r"^BU\d+$").any()
+    frame = monitor_tables.council_frame(lines)
+    figures = frame.filter(regex=r"^(Afstand|Ja)").stack()
+    assert len(figures) and all(float(v).is_integer() for v in figures)
