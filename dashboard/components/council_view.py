@@ -174,21 +174,32 @@ def check_yourself(
     """The commitment, the public inputs and the bundle to download, when the draw had them."""
     st.markdown("**" + t("Zelf nakijken") + "**")
     if not (draw.commitment and draw.ceremony_inputs and bundle):
-        st.info(
-            t(
-                "Voor deze loting is er geen controlebestand. Dat bestand is er bij lotingen "
-                "die in het openbaar gebeuren: met een vingerafdruk die vooraf bekend is en "
-                "getallen die aanwezigen zelf noemen."
-            )
-        )
+        st.info(_why_no_proof(draw))
         return
     st.write(
         t(
-            "Vóór de loting is deze vingerafdruk openbaar gemaakt. Hij hoort bij precies "
-            "deze aanmeldingen, quota en lijst van mogelijke raden:"
+            "Vóór de loting is deze code openbaar gemaakt, de ‘vingerafdruk’. Die code hoort "
+            "bij de aanmeldingen, de regels voor de samenstelling van de raad en alle raden "
+            "die uit de loting konden komen. Zo kon niemand daar achteraf nog iets aan "
+            "veranderen:"
         )
     )
     _proof(draw, bundle, f"loting-{draw.draw_id}.json", f"loting-{draw.draw_id}.json", announced)
+
+
+def _why_no_proof(draw: DrawCounts) -> str:
+    if draw.method == "direct":
+        return t(
+            "Voor deze loting is er geen controlebestand. Bij deze raad zijn adressen door "
+            "loting gekozen en zijn de organisatoren daar langs geweest. Wie ja zei, kwam in "
+            "de raad. Er was dus geen tweede, openbare loting met een vingerafdruk en getallen "
+            "van aanwezigen, en daarom ook geen bestand om na te rekenen."
+        )
+    return t(
+        "Voor deze loting is er geen controlebestand. Dat bestand is er bij lotingen "
+        "die in het openbaar gebeuren: met een vingerafdruk die vooraf bekend is en "
+        "getallen die aanwezigen zelf noemen."
+    )
 
 
 def later_draws(
@@ -244,10 +255,10 @@ def _proof(
     council_note(draw.draw_id, draw.commitment, (announced or {}).get(draw.draw_id))
     st.write(
         t(
-            "In de openbare bijeenkomst noemden aanwezigen: {invoer}. Daaruit volgde raad "
-            "nummer {nummer} van de lijst.",
+            "In de openbare bijeenkomst noemden aanwezigen: {invoer}. Met die getallen is uit "
+            "alle mogelijke raden deze raad gekozen. Dezelfde getallen geven altijd dezelfde "
+            "raad; zo kan iedereen het nagaan.",
             invoer=", ".join(f"“{plain(value)}”" for value in draw.ceremony_inputs),
-            nummer=draw.chosen_index,
         )
     )
     public_download(
@@ -260,14 +271,17 @@ def _proof(
     st.caption(
         t(
             "In het bestand staan geen namen, nummers of kenmerken van aanmelders: alleen "
-            "groepen van minstens {aantal} aanmelders en aantallen. Iedereen kan er de loting "
-            "mee narekenen met het programma van Wijkraad: python -m sortition verify "
-            "{bestand}. Wie precies in de raad kwam, kijkt een onafhankelijke controleur (een "
-            "notaris) na met het volledige bestand.",
-            bestand=command,
+            "groepen van minstens {aantal} aanmelders en aantallen. Wie precies in de raad "
+            "kwam, kijkt een onafhankelijke controleur (een notaris) na met het volledige "
+            "bestand.",
             aantal=MIN_GROUP,
         )
     )
+    with st.expander(t("Zelf narekenen op uw eigen computer")):
+        st.write(
+            t("Met het programma van Wijkraad (Python) rekent u de loting na met dit commando:")
+        )
+        st.code(f"python -m sortition verify {command}", language=None)
 
 
 def _age_range(bands: tuple[str, ...]) -> str:

@@ -300,26 +300,42 @@ EN: dict[str, str] = {
         "There is no verification file for this draw. Draws held in public have one: with a "
         "fingerprint published beforehand and numbers called out by the people present."
     ),
-    "Vóór de loting is deze vingerafdruk openbaar gemaakt. Hij hoort bij precies deze "
-    "aanmeldingen, quota en lijst van mogelijke raden:": (
-        "Before the draw this fingerprint was made public. It belongs to exactly these "
-        "registrations, quotas and list of possible councils:"
+    "Vóór de loting is deze code openbaar gemaakt, de ‘vingerafdruk’. Die code hoort "
+    "bij de aanmeldingen, de regels voor de samenstelling van de raad en alle raden "
+    "die uit de loting konden komen. Zo kon niemand daar achteraf nog iets aan "
+    "veranderen:": (
+        "Before the draw this code was made public, the ‘fingerprint’. It belongs to the "
+        "registrations, the rules for the council's make-up and every council the draw could "
+        "give. So nobody could change any of these afterwards:"
     ),
-    "In de openbare bijeenkomst noemden aanwezigen: {invoer}. Daaruit volgde raad nummer "
-    "{nummer} van de lijst.": (
-        "At the public meeting, people present called out: {invoer}. That gave council "
-        "number {nummer} of the list."
+    "In de openbare bijeenkomst noemden aanwezigen: {invoer}. Met die getallen is uit "
+    "alle mogelijke raden deze raad gekozen. Dezelfde getallen geven altijd dezelfde "
+    "raad; zo kan iedereen het nagaan.": (
+        "At the public meeting, people present called out: {invoer}. With those numbers this "
+        "council was chosen from all possible councils. The same numbers always give the same "
+        "council, so anyone can check it."
+    ),
+    "Voor deze loting is er geen controlebestand. Bij deze raad zijn adressen door "
+    "loting gekozen en zijn de organisatoren daar langs geweest. Wie ja zei, kwam in "
+    "de raad. Er was dus geen tweede, openbare loting met een vingerafdruk en getallen "
+    "van aanwezigen, en daarom ook geen bestand om na te rekenen.": (
+        "There is no verification file for this draw. For this council, addresses were drawn "
+        "by lot and the organisers visited them. Whoever said yes joined the council. So there "
+        "was no second, public draw with a fingerprint and numbers from the people present, "
+        "and therefore no file to recompute."
     ),
     "Controlebestand downloaden": "Download the verification file",
-    "In het bestand staan geen namen, nummers of kenmerken van aanmelders: alleen groepen "
-    "van minstens {aantal} aanmelders en aantallen. Iedereen kan er de loting mee narekenen "
-    "met het programma van Wijkraad: python -m sortition verify {bestand}. Wie precies in de "
-    "raad kwam, kijkt een onafhankelijke controleur (een notaris) na met het volledige "
+    "In het bestand staan geen namen, nummers of kenmerken van aanmelders: alleen "
+    "groepen van minstens {aantal} aanmelders en aantallen. Wie precies in de raad "
+    "kwam, kijkt een onafhankelijke controleur (een notaris) na met het volledige "
     "bestand.": (
         "The file holds no names, numbers or characteristics of volunteers: only groups of at "
-        "least {aantal} volunteers and counts. Anyone can recompute the draw with it using "
-        "Wijkraad's program: python -m sortition verify {bestand}. Who exactly joined the "
-        "council is checked by an independent auditor (a notary) with the full file."
+        "least {aantal} volunteers and counts. Who exactly joined the council is checked by an "
+        "independent auditor (a notary) with the full file."
+    ),
+    "Zelf narekenen op uw eigen computer": "Recompute it on your own computer",
+    "Met het programma van Wijkraad (Python) rekent u de loting na met dit commando:": (
+        "With Wijkraad's program (Python) you recompute the draw with this command:"
     ),
     "Latere lotingen": "Later draws",
     "Op {datum} zijn {aantal} plaatsen opnieuw geloot (rotatie): de leden die het langst in "

@@ -103,3 +103,25 @@ def test_a_decided_project_with_work_done_does_not_read_as_not_started(app_db: P
     mine = next(b for b in bars if b.endswith(f"{view.milestones} mijlpalen klaar · "
                                               "Besloten, al begonnen"))  # fmt: skip
     assert mine.startswith(f"{view.progress}% klaar") and view.progress > 0
+
+
+def test_a_council_drawn_by_home_visits_says_why_it_has_no_file_to_check(app_db: Path) -> None:
+    store = _store(str(app_db))
+    today = clock.today()
+    direct = [
+        h for h in overview.neighbourhoods(store)
+        if (view := public.council_view(store, h.id, today)) is not None
+        and view.draw is not None and view.draw.method == "direct"
+    ]  # fmt: skip
+    assert direct  # the demo draws some councils by home visits
+    shown = text_of(open_page(COUNCIL, direct[0].code))
+    assert "zijn de organisatoren daar langs geweest" in shown
+    assert "python -m sortition" not in shown  # no command without a file to check
+
+
+def test_the_command_line_waits_in_a_fold_for_who_wants_it(app_db: Path) -> None:
+    at = open_page(COUNCIL, "WK001")
+    folds = [e for e in at.expander if e.label == "Zelf narekenen op uw eigen computer"]
+    assert len(folds) == 1
+    assert all("python -m" not in m.value for m in at.markdown)
+    assert "python -m sortition verify" in folds[0].code[0].value
