@@ -84,4 +84,6 @@ if not caller.is_public:
         web_session.end(store())
 
 page = st.navigation(sections)
+# Each page its own title in the browser's tab and history, as a screen reader announces it.
+st.set_page_config(page_title=f"{page.title} · Wijkraad")
 guarded(page.run, page.url_path or "start")

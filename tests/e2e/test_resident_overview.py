@@ -51,6 +51,7 @@ def test_resident_reads_the_neighbourhood_figures(
     page.goto(f"{server.url}/?wijk=WK004")
     wait_until_ready(page)
     screenshot(page, "resident-overview")
+    assert page.title() == "Het geld van uw wijk · Wijkraad"  # each page its own title
     assert metric(page, "Budget") == euro(expected.budget)
     assert metric(page, "Besloten") == euro(expected.allocated)
     assert metric(page, "Uitgegeven") == euro(expected.spent)
