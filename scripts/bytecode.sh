@@ -10,5 +10,5 @@ compile_bytecode() {
         $UV run --frozen --no-sync python -m compileall -q -j 0 "$site" >/dev/null 2>&1 || true
         cp uv.lock "$stamp"
     fi
-    $UV run --frozen --no-sync python -m compileall -q dashboard sortition data bench streamlit_app.py >/dev/null 2>&1 || true
+    $UV run --frozen --no-sync python -m compileall -q dashboard sortition voting data bench streamlit_app.py >/dev/null 2>&1 || true
 }

@@ -1,9 +1,9 @@
 """The layers and which way their imports point (README, *Architecture*).
 
-sortition (the engine) knows nothing of the app; the domain (pure rules) knows no storage,
-use case or screen; the store knows nothing above it; pages and components reach data
-only through the services. Checked on every import statement, also those inside
-functions."""
+sortition (the engine) and voting (the vote's count) know nothing of the app; the domain
+(pure rules) knows no storage, use case or screen; the store knows nothing above it; pages
+and components reach data only through the services. Checked on every import statement,
+also those inside functions."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ REPO = Path(__file__).resolve().parents[1]
 # package -> prefixes of modules it must not import
 RULES: dict[str, tuple[str, ...]] = {
     "sortition": ("dashboard", "data", "streamlit", "duckdb", "plotly"),
+    "voting": ("dashboard", "data", "streamlit", "duckdb", "plotly", "pabutools"),
     "dashboard/domain": (
         "dashboard.store",
         "dashboard.services",
@@ -101,7 +102,7 @@ def test_the_readme_shows_the_tree_as_it_is() -> None:
 
 # SQL runs only in the store: above it a unit of work is handed on, never queried.
 SQL_METHODS = {"execute", "executemany", "sql"}
-OUTSIDE_THE_STORE = ("sortition", "dashboard", "data", "scripts", "streamlit_app.py")
+OUTSIDE_THE_STORE = ("sortition", "voting", "dashboard", "data", "scripts", "streamlit_app.py")
 
 
 def sql_calls(path: Path) -> list[int]:

@@ -75,7 +75,7 @@ def test_no_code_reads_another_clock() -> None:
     """Only sortition/clock.py reads the machine's clock (SQL included: no current_date),
     in the app and in the tests."""
     found = []
-    for folder in ("dashboard", "sortition", "data", "tests", "bench"):
+    for folder in ("dashboard", "sortition", "voting", "data", "tests", "bench"):
         for path in (REPO / folder).rglob("*"):
             if path.suffix not in (".py", ".sql") or path.name in ("clock.py", "test_clock.py"):
                 continue

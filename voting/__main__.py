@@ -1,0 +1,5 @@
+import sys
+
+from voting.cli import main
+
+sys.exit(main())
