@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from streamlit.testing.v1 import AppTest
+
 from dashboard.domain.auth import Caller, Role
 from dashboard.domain.money import euro
 from dashboard.services import overview, public
@@ -21,12 +23,12 @@ DECISIONS = "dashboard/pages/resident_decisions.py"
 ORGANISER = Caller("organisator", Role.ORGANISER, None)
 
 
-def _metrics(at: object) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}  # type: ignore[attr-defined]
+def _metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
 
 
-def _last_year(at: object) -> object:
-    at.selectbox(key="jaar").set_value(clock.today().year - 1).run()  # type: ignore[attr-defined]
+def _last_year(at: AppTest) -> AppTest:
+    at.selectbox(key="jaar").set_value(clock.today().year - 1).run()
     return at
 
 
