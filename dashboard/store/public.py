@@ -19,6 +19,18 @@ from dashboard.store.rows import Cursor, first_row, select
 
 _PUBLISHED = "d.status = 'gepubliceerd'"
 _COUNCILS_OF = "SELECT council_id FROM council_neighbourhood WHERE neighbourhood_id = $nid"
+# A decision moves its proposal at once, also while it is a draft; residents see the status
+# a published decision gave, and until then "in behandeling" (`p` is the proposal).
+PUBLIC_PROPOSAL_STATUS = """
+    CASE
+        WHEN p.status IN ('besloten', 'in uitvoering', 'afgerond') AND NOT EXISTS (
+            SELECT 1 FROM decision d WHERE d.proposal_id = p.id AND d.kind = 'toekennen'
+            AND d.status = 'gepubliceerd') THEN 'in behandeling'
+        WHEN p.status = 'afgewezen' AND EXISTS (
+            SELECT 1 FROM decision d WHERE d.proposal_id = p.id AND d.kind = 'afwijzen'
+            AND d.status <> 'gepubliceerd') THEN 'in behandeling'
+        ELSE p.status
+    END"""
 # The last thing that happened to each proposal: a status change, a finished milestone or a
 # payment. The monitor's stalled proposals and the residents' "staat stil" both read it.
 LAST_ACTIVITY = """
@@ -194,22 +206,26 @@ class OpenProposal:
 
 
 def open_proposals(cur: Cursor, neighbourhood_id: int, statuses: list[str]) -> list[OpenProposal]:
-    """The neighbourhood's proposals in one of `statuses`, the longest waiting first."""
+    """The neighbourhood's proposals whose status, as residents may know it, is one of
+    `statuses`; the longest waiting first. A draft decision changes nothing here."""
     rows = cur.execute(
         f"""
-        WITH {LAST_ACTIVITY}, since AS (
+        WITH {LAST_ACTIVITY}, shown AS (
+            SELECT p.id, p.external_ref, p.title, p.submitted_on,
+                   {PUBLIC_PROPOSAL_STATUS} AS status
+            FROM proposal p WHERE p.neighbourhood_id = $nid
+        ), since AS (
             SELECT c.proposal_id, max(c.changed_on) AS day
-            FROM proposal_status_change c JOIN proposal p ON p.id = c.proposal_id
-            WHERE c.to_status = p.status GROUP BY 1
+            FROM proposal_status_change c JOIN shown s ON s.id = c.proposal_id
+            WHERE c.to_status = s.status GROUP BY 1
         )
-        SELECT p.id, p.external_ref, p.title, p.status, p.submitted_on,
-               coalesce(since.day, p.submitted_on),
-               coalesce(last.day, p.submitted_on)
-        FROM proposal p
-        LEFT JOIN since ON since.proposal_id = p.id
-        LEFT JOIN last ON last.proposal_id = p.id
-        WHERE p.neighbourhood_id = $nid AND p.status IN (SELECT unnest($statuses))
-        ORDER BY 7, p.id
+        SELECT s.id, s.external_ref, s.title, s.status, s.submitted_on,
+               coalesce(since.day, s.submitted_on), coalesce(last.day, s.submitted_on)
+        FROM shown s
+        LEFT JOIN since ON since.proposal_id = s.id
+        LEFT JOIN last ON last.proposal_id = s.id
+        WHERE s.status IN (SELECT unnest($statuses))
+        ORDER BY 7, s.id
         """,
         {"nid": neighbourhood_id, "statuses": statuses},
     ).fetchall()

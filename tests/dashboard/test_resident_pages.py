@@ -173,7 +173,11 @@ def test_a_draft_decision_shows_nowhere_until_it_is_published(app_db: Path) -> N
     draft = open_page(DECISIONS, "WK001")
     shown = text_of(draft)
     assert SECRET.rstrip(".") not in shown
-    assert "Geheim conceptproject" not in shown
+    # the proposal still waits for a decision as far as residents know: not a project yet
+    waiting = {w.proposal.id: w.proposal.status for w in public.open_proposals(store, nid, today())}
+    assert waiting[proposal_id] == "in behandeling"
+    assert all("Geheim conceptproject" not in m.value for m in draft.markdown
+               if "**Geld:**" in m.value or "**Waarom:**" in m.value)  # fmt: skip
     assert euro(Decimal("12345.67")) not in shown
     assert shown.count(votes) == votes_before
     exported = (
@@ -188,6 +192,7 @@ def test_a_draft_decision_shows_nowhere_until_it_is_published(app_db: Path) -> N
     assert euro(Decimal("12345.67")) not in text_of(overview)
 
     publish_decision(store, ORGANISER, decision_id)
+    assert proposal_id not in {w.proposal.id for w in public.open_proposals(store, nid, today())}
     published = open_page(DECISIONS, "WK001")
     shown = text_of(published)
     assert SECRET.rstrip(".") in shown
