@@ -56,7 +56,10 @@ sections = {
     t("Voor bewoners"): [
         st.Page(f"{PAGES}/resident_overview.py", title=t("Het geld van uw wijk"), default=True),
         st.Page(f"{PAGES}/resident_decisions.py", title=t("Besluiten en projecten")),
+        st.Page(f"{PAGES}/resident_ideas.py", title=t("Ideeën uit de buurt")),
+        st.Page(f"{PAGES}/resident_idea.py", title=t("Idee indienen")),
         st.Page(f"{PAGES}/resident_council.py", title=t("De wijkraad")),
+        st.Page(f"{PAGES}/resident_signup.py", title=t("Aanmelden voor de wijkraad")),
         st.Page(f"{PAGES}/resident_map.py", title=t("Wijken op de kaart")),
         st.Page(f"{PAGES}/resident_ceremonies.py", title=t("Openbare trekkingen")),
         st.Page(f"{PAGES}/resident_check.py", title=t("Controleer een loting")),
@@ -83,7 +86,7 @@ if not caller.is_public:
     if st.sidebar.button(t("Uitloggen"), key="uitloggen"):
         web_session.end(store())
 
-page = st.navigation(sections)
+page = st.navigation(sections, expanded=True)  # every page listed, no "View more" button
 # Each page its own title in the browser's tab and history, as a screen reader announces it.
 st.set_page_config(page_title=f"{page.title} · Wijkraad")
 guarded(page.run, page.url_path or "start")

@@ -121,14 +121,19 @@ def cmd_retention(store: Store, args: argparse.Namespace) -> str:
     if report.dry_run:
         return (
             f"Dry run: {report.scheduled} contact record(s) would be deleted today "
-            f"({report.days} days after the draw), and {report.proposal_contacts} "
-            "submitter contact(s) of finished proposals. Nothing was changed."
+            f"({report.days} days after the draw), {report.proposal_contacts} "
+            f"submitter contact(s) of finished proposals, {report.idea_contacts} of "
+            f"rejected or merged ideas and {report.signup_contacts} phone number(s) or "
+            "e-mail address(es) left with an online sign-up. Nothing was changed."
         )
     return (
         f"Deleted {report.deleted} contact record(s) of residents invited but not selected, "
         f"{report.days} days after their draw; {report.scheduled - report.deleted} more "
         f"have a delete-after date. Deleted {report.proposal_contacts} submitter contact(s) "
-        "of proposals finished or rejected that long ago."
+        f"of proposals finished or rejected that long ago, {report.idea_contacts} "
+        "contact(s) of ideas rejected or merged that long ago, and "
+        f"{report.signup_contacts} phone number(s) or e-mail address(es) left with an "
+        "online sign-up (by the rule of the resident's name and address)."
     )
 
 

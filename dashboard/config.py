@@ -1,14 +1,18 @@
-"""Where the app finds its database, from the environment."""
+"""Where the app finds its database, and the settings it reads from the environment."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dashboard.domain.ledger import OverspendPolicy
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATABASE = REPO_ROOT / "data" / "wijkraad.duckdb"
+PUBLIC_URL = "WIJKRAAD_PUBLIC_URL"
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:8501"
+SIGNUP_PAGE = "resident_signup"  # the sign-up page's address (dashboard/pages/resident_signup.py)
 
 
 def database_path() -> Path:
@@ -23,3 +27,21 @@ def overspend_policy() -> OverspendPolicy:
         return OverspendPolicy(value)
     except ValueError:
         raise ValueError(f"WIJKRAAD_OVERSPEND must be 'refuse' or 'warn', not {value!r}") from None
+
+
+def public_url() -> str:
+    """WIJKRAAD_PUBLIC_URL: the address at which residents reach the app (letters print
+    it), e.g. https://wijkraad.wijkdam.nl; default http://127.0.0.1:8501. Without a slash
+    at the end; anything but an http(s) address is refused (ValueError)."""
+    value = os.environ.get(PUBLIC_URL, "").strip() or DEFAULT_PUBLIC_URL
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ValueError(
+            f"{PUBLIC_URL} must be an address such as https://wijkraad.example.nl, not {value!r}"
+        )
+    return value.rstrip("/")
+
+
+def signup_page_url() -> str:
+    """The address of the residents' sign-up page (without a code)."""
+    return f"{public_url()}/{SIGNUP_PAGE}"

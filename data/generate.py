@@ -24,7 +24,7 @@ from faker import Faker
 from dashboard.store import audit, register
 from dashboard.store.bulk import load_tables
 from dashboard.store.db import open_store
-from data import demo_users, geography, history, population
+from data import demo_ideas, demo_users, geography, history, population
 from sortition import clock
 from sortition.highs import silence_banner
 
@@ -138,6 +138,7 @@ def _write(path: Path, settings: Settings, today: date) -> dict[str, int]:
         for i, area in enumerate(areas)
     ]
     past = history.build_history(rng, hoods, people.residents, today, settings.years)
+    demo_ideas.add_ideas(past, hoods, today, settings.seed)
 
     store = open_store(path)
     try:

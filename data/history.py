@@ -118,14 +118,17 @@ SELF_REFERENCES = {
     "proposal": "parent_id",
     "budget_envelope": "carried_from_id",
 }
-_NO_ID = {"council_neighbourhood", "proposal_theme", "meeting_attendance", "selection_probability"}
+_NO_ID = {
+    "council_neighbourhood", "proposal_theme", "meeting_attendance", "selection_probability",
+    "idea_contact",
+}  # fmt: skip
 LOAD_ORDER = [
     "theme", "council", "council_neighbourhood", "term", "panel", "draw", "invitation",
     "response", "quota", "selection_probability", "panel_member", "replacement", "seat",
     "budget_envelope", "proposal",
     "proposal_theme", "proposal_status_change", "meeting", "meeting_attendance",
     "consultation", "consultation_option", "decision", "allocation",
-    "spending_transaction", "milestone",
+    "spending_transaction", "milestone", "idea", "idea_contact",
 ]  # fmt: skip
 
 

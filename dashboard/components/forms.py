@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard.components.text import plain
 from dashboard.domain.auth import PermissionDenied
-from dashboard.domain.errors import UserError
+from dashboard.domain.errors import UserError, UserErrors
 from dashboard.i18n import t
 
 T = TypeVar("T")
@@ -56,8 +56,17 @@ def attempt(
 
 
 def show_error(problem: object) -> None:
-    """A refusal or problem, shown as text: messages often repeat what was typed."""
-    st.error(plain(str(problem)))
+    """A refusal or problem, shown as text: messages often repeat what was typed. Several
+    problems of one form (UserErrors) are shown as a list, all at once."""
+    problems = problem.problems if isinstance(problem, UserErrors) else []
+    if len(problems) > 1:
+        st.error(
+            t("Er zijn nog {aantal} dingen te verbeteren:", aantal=len(problems))
+            + "\n"
+            + "\n".join(f"- {plain(p)}" for p in problems)
+        )
+    else:
+        st.error(plain(str(problem)))
 
 
 def form_key(name: str) -> str:

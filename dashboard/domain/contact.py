@@ -1,5 +1,7 @@
-"""How to reach whoever submitted a proposal: a name with an e-mail address or a phone
-number. Personal data: it never reaches a public page, a download or the audit log."""
+"""How to reach whoever submitted a proposal (a name with an e-mail address or a phone
+number), or a resident who signed up for a draw online (an e-mail address and/or a phone
+number). Personal data: it never reaches a public page, a public download or the audit
+log."""
 
 from __future__ import annotations
 
@@ -8,7 +10,10 @@ from dataclasses import dataclass
 
 from dashboard.domain.errors import UserError
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+# name@domain.tld: no spaces, brackets or quotes before the @; after it letters, digits and
+# hyphens in parts split by dots, ending in a top-level domain of letters.
+_DOMAIN_PART = r"[^\W_](?:[\w-]*[^\W_])?"
+_EMAIL = re.compile(rf"^[^@\s<>()\[\]\"',;:]+@(?:{_DOMAIN_PART}\.)+[^\W\d_]{{2,}}$")
 _PHONE = re.compile(r"^\+?[0-9 ()-]+$")
 
 
@@ -31,6 +36,13 @@ def check_contact(name: str, email: str, phone: str) -> Contact | None:
         raise UserError("De naam van de indiener is te lang (hoogstens 200 tekens).")
     if not (email or phone):
         raise UserError("Vul een e-mailadres of telefoonnummer van de indiener in.")
+    return Contact(name, *check_reach(email, phone))
+
+
+def check_reach(email: str, phone: str) -> tuple[str | None, str | None]:
+    """An e-mail address and a phone number as typed, tidied; either may be empty (None).
+    One that is filled in must be written right (UserError otherwise)."""
+    email, phone = (" ".join(v.split()) for v in (email, phone))
     if email and (len(email) > 254 or not _EMAIL.match(email)):
         raise UserError(f"Het e-mailadres '{email}' klopt niet. Schrijf het als naam@voorbeeld.nl.")
     digits = re.sub(r"\D", "", phone)
@@ -39,4 +51,4 @@ def check_contact(name: str, email: str, phone: str) -> Contact | None:
             f"Het telefoonnummer '{phone}' klopt niet. Schrijf 10 cijfers, zoals 06 12345678, "
             "of met landnummer: +31 6 12345678."
         )
-    return Contact(name, email or None, phone or None)
+    return email or None, phone or None

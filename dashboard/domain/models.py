@@ -277,6 +277,8 @@ class Response:
     origin: str | None
     visited_on: date | None = None  # a home visit's day (its result may be typed in later)
     visitor: str | None = None  # who made the home visit (typed by the organiser)
+    channel: str | None = None  # 'online': sent by the resident; None: recorded by an organiser
+    resident_id: int | None = None  # who in the household signed up; None: the letter's addressee
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ injection) and the letters themselves, printable from the browser. Pure: rows in
 table or HTML out.
 
 Both hold names and addresses: they are made only when an organiser downloads them and
-are never stored or logged.
+are never stored or logged. Each letter also gives the address of the sign-up page with
+its code filled in (`signup_link`), written out and as a QR code (segno, inline SVG).
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import quote
 
 import pandas as pd
+import segno
 
 MAIL_MERGE_COLUMNS = (
     "code", "aanhef", "voornaam", "achternaam", "straat", "huisnummer", "postcode", "woonplaats",
-    "wijk",
+    "wijk", "aanmeldadres",
 )  # fmt: skip
 MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
@@ -36,14 +39,28 @@ def salutation(first_name: object, last_name: object) -> str:
     return f"Beste {name}" if name else "Beste bewoner"
 
 
-def mail_merge_frame(rows: pd.DataFrame) -> pd.DataFrame:
-    """One row per letter with the salutation filled in, in the mail-merge columns."""
+def mail_merge_frame(rows: pd.DataFrame, signup_page: str = "") -> pd.DataFrame:
+    """One row per letter with the salutation and the sign-up address (`signup_link`; empty
+    without a `signup_page`) filled in, in the mail-merge columns."""
     frame = rows.copy()
     frame["aanhef"] = [
         salutation(first, last)
         for first, last in zip(frame["voornaam"], frame["achternaam"], strict=True)
     ]
+    frame["aanmeldadres"] = [signup_link(signup_page, str(code)) for code in frame["code"]]
     return frame[list(MAIL_MERGE_COLUMNS)]
+
+
+def signup_link(signup_page: str, code: str) -> str:
+    """The sign-up page's address with the letter's code filled in ('' without a page)."""
+    return f"{signup_page}?code={quote(code, safe='-')}" if signup_page else ""
+
+
+def qr_svg(address: str) -> str:
+    """`address` as a QR code, an SVG to put inline in HTML (it scales with its CSS)."""
+    code = segno.make(address, error="m", micro=False)
+    return str(code.svg_inline(scale=1, border=4, omitsize=True, svgclass="qr",
+                               title="QR-code van het adres om u aan te melden"))  # fmt: skip
 
 
 def dutch_date(day: date) -> str:
@@ -61,6 +78,7 @@ class LetterSettings:
     email: str
     sender: str
     dated: date
+    signup_page: str = ""  # the sign-up page's address; empty: the letter offers no sign-up online
 
 
 _STYLE = """
@@ -72,6 +90,10 @@ body { font-family: Arial, Helvetica, sans-serif; font-size: 12pt; line-height: 
 .address { margin: 1.2cm 0 1cm 0; }
 .code { font-size: 16pt; font-weight: bold; letter-spacing: 0.1em; }
 h1 { font-size: 14pt; margin: 0.8cm 0 0.4cm 0; }
+.online { display: flex; gap: 0.5cm; align-items: center; margin: 0.3em 0; }
+.online p { margin: 0; }
+.link { font-family: "Courier New", monospace; font-size: 10pt; overflow-wrap: anywhere; }
+svg.qr { width: 2.6cm; height: 2.6cm; flex: none; }
 @media screen { .letter { border-bottom: 1px dashed #999; } }
 @page { size: A4; margin: 0; }
 """
@@ -103,9 +125,7 @@ Bijvoorbeeld over groen, een speelplek of een buurtfeest. Wij zoeken bewoners di
 meedoen.</p>
 <p>Uw adres is door loting gekozen uit alle adressen in de wijk. Meedoen kan vanaf
 {s.eligible_age} jaar. Uw mening telt, ook als u nog nooit zoiets heeft gedaan.</p>
-<p><strong>Wilt u meedoen?</strong> Meld u aan vóór {dutch_date(s.reply_by)}.
-Bel {e(s.phone)} of mail naar {e(s.email)}. Noem dan deze code:</p>
-<p class="code">{e(str(row.get("code") or ""))}</p>
+{_how_to_sign_up(str(row.get("code") or ""), s)}
 <p>Uit iedereen die zich aanmeldt, loten wij de leden van de raad. We zorgen dat de raad
 lijkt op de wijk: jong en oud, huurders en kopers, uit alle buurten. De loting is openbaar.
 Een lid zit {s.term_months} maanden in de raad. De raad komt ongeveer één keer in de zes
@@ -113,6 +133,23 @@ weken bij elkaar.</p>
 <p>Heeft u vragen? Bel of mail ons gerust. U kunt ook iemand vragen om u te helpen.</p>
 <p>Met vriendelijke groet,<br>{e(s.sender)}</p>
 </section>"""
+
+
+def _how_to_sign_up(code: str, s: LetterSettings) -> str:
+    """Online with the code filled in (the address and its QR code), or by phone or mail."""
+    e = html.escape
+    reply = f"<p><strong>Wilt u meedoen?</strong> Meld u aan vóór {dutch_date(s.reply_by)}."
+    if not s.signup_page:
+        return f"""{reply}
+Bel {e(s.phone)} of mail naar {e(s.email)}. Noem dan deze code:</p>
+<p class="code">{e(code)}</p>"""
+    link = signup_link(s.signup_page, code)
+    return f"""{reply} Dat kan op internet.</p>
+<div class="online">{qr_svg(link)}
+<p>Scan de QR-code met de camera van uw telefoon, of typ dit adres over. Uw code staat
+er dan al in.<br><span class="link">{e(link)}</span></p></div>
+<p>Liever bellen of mailen? Bel {e(s.phone)} of mail naar {e(s.email)}. Noem dan deze
+code: <span class="code">{e(code)}</span></p>"""
 
 
 def html_page(title: str, letters: Sequence[str]) -> str:

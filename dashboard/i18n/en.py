@@ -662,24 +662,31 @@ EN: dict[str, str] = {
     "Uw naam": "Your name",
     "Telefoonnummer": "Phone number",
     "E-mailadres": "E-mail address",
+    "Wat doen we met uw gegevens?": "What do we do with your details?",
     (
         "Alleen de organisatoren van uw wijk zien uw naam, telefoonnummer en e-mailadres, om "
         "u te bereiken over dit idee. Ze komen nooit op de website, in een download of in "
-        "het logboek. We bewaren ze tot {dagen} dagen nadat over uw idee is beslist "
-        "(afgewezen, samengevoegd, of het voorstel is afgerond); daarna worden ze gewist. "
-        "Eerder wissen mag: vraag het de gemeente en noem uw kenmerk. Uw idee zelf (titel, "
-        "omschrijving, kosten, buurt en foto) komt op de website zodra een organisator het "
-        "heeft bekeken. Zet dus geen namen of adressen in de tekst, en geen herkenbare mensen "
-        "op de foto."
+        "het logboek."
     ): (
         "Only the organisers of your neighbourhood see your name, phone number and e-mail "
         "address, to reach you about this idea. They never appear on the website, in a "
-        "download or in the log. We keep them until {dagen} days after your idea was "
-        "decided on (rejected, merged, or the proposal finished); then they are erased. You "
-        "may have them erased sooner: ask the municipality and quote your reference. Your "
-        "idea itself (title, description, cost, part of the neighbourhood and photo) goes on "
-        "the website once an organiser has looked at it. So put no names or addresses in "
-        "the text, and no recognisable people in the photo."
+        "download or in the log."
+    ),
+    (
+        "We bewaren ze tot {dagen} dagen nadat over uw idee is beslist; daarna worden ze "
+        "gewist. Eerder wissen? Vraag het de gemeente en noem uw kenmerk."
+    ): (
+        "We keep them until {dagen} days after your idea was decided on; then they are "
+        "erased. Erased sooner? Ask the municipality and quote your reference."
+    ),
+    (
+        "Uw idee zelf (titel, omschrijving, kosten, buurt en foto) komt op de website zodra "
+        "een organisator het heeft bekeken. Zet er dus geen namen of adressen in, en geen "
+        "herkenbare mensen op de foto."
+    ): (
+        "Your idea itself (title, description, cost, part of the neighbourhood and photo) "
+        "goes on the website once an organiser has looked at it. So put no names or "
+        "addresses in it, and no recognisable people in the photo."
     ),
     "Idee versturen": "Send idea",
     "Dank u wel! Uw idee is verstuurd.": "Thank you! Your idea has been sent.",
@@ -745,4 +752,172 @@ EN: dict[str, str] = {
     "Foto van de indiener": "Photo by the proposer",
     "Samengevoegd met": "Merged with",
     "Reden": "Reason",
+    # Signing up for a draw with the letter's code (issue 16)
+    "Aanmelden voor de wijkraad": "Sign up for the neighbourhood council",
+    "Heeft u een brief gekregen omdat uw adres is geloot voor de wijkraad? Meld u hier aan "
+    "met de code uit de brief. Daarna kunt u met dezelfde code uw aanmelding bekijken, "
+    "wijzigen of intrekken, tot de loting wordt voorbereid.": (
+        "Did you get a letter because your address was drawn for the neighbourhood council? "
+        "Sign up here with the code from the letter. With the same code you can then see, "
+        "change or withdraw your registration, until the draw is prepared."
+    ),
+    "Code uit uw brief": "Code from your letter",
+    "8 letters en cijfers. Hoofdletters, kleine letters, spaties of een streepje maken niet "
+    "uit.": "8 letters and digits. Capitals, small letters, spaces or a dash do not matter.",
+    "Verder": "Continue",
+    "Een andere code invullen": "Enter another code",
+    "Code **{code}** · {raad}": "Code **{code}** · {raad}",
+    "U bent aangemeld": "You have signed up",
+    "Aangemeld: {wie}": "Signed up: {wie}",
+    "Zo kan de organisatie u bereiken: {hoe}": "How the organisers can reach you: {hoe}",
+    "telefoon {nummer}": "phone {nummer}",
+    "e-mail {adres}": "e-mail {adres}",
+    "Online aangemeld op {moment}; bevestigingsnummer {nummer}.": (
+        "Signed up online on {moment}; confirmation number {nummer}."
+    ),
+    "Uw aanmelding is op {moment} door de organisatie vastgelegd.": (
+        "Your registration was recorded by the organisers on {moment}."
+    ),
+    "Klopt er iets niet? Wijzig uw aanmelding. Wilt u toch niet meedoen? Dat kan tot de "
+    "loting wordt voorbereid.": (
+        "Is something wrong? Change your registration. Would you rather not take part after "
+        "all? You can withdraw until the draw is prepared."
+    ),
+    "Aanmelding wijzigen": "Change registration",
+    "Ik doe toch niet mee": "I will not take part after all",
+    "U doet niet meer mee. Uw telefoonnummer en e-mailadres zijn gewist.": (
+        "You no longer take part. Your phone number and e-mail address have been erased."
+    ),
+    "U heeft laten weten dat u niet meedoet. Wilt u toch meedoen? Meld u dan hieronder aan.": (
+        "You let us know that you will not take part. Would you like to take part after all? "
+        "Then sign up below."
+    ),
+    "In uw huishouden is niemand die zich voor deze loting kan aanmelden (vanaf {leeftijd} "
+    "jaar). Heeft u vragen? Bel of mail de organisatie: het telefoonnummer en e-mailadres "
+    "staan in uw brief.": (
+        "No one in your household can sign up for this draw (from age {leeftijd}). Any "
+        "questions? Call or e-mail the organisers: the phone number and e-mail address are in "
+        "your letter."
+    ),
+    "Aanmelden": "Sign up",
+    "Wie meldt zich aan?": "Who is signing up?",
+    "Iedereen in uw huishouden van {leeftijd} jaar of ouder mag meedoen. Per brief kan één "
+    "persoon zich aanmelden. U ziet alleen de eerste letter van de voornaam en het "
+    "geboortejaar.": (
+        "Everyone in your household aged {leeftijd} or older may take part. One person per "
+        "letter can sign up. You see only the first letter of the first name and the year "
+        "of birth."
+    ),
+    "**Een paar vragen**": "**A few questions**",
+    "Zo kunnen wij zorgen dat de raad lijkt op de wijk. Wilt u een vraag liever niet "
+    "beantwoorden? Dat mag.": (
+        "This helps us make the council look like the neighbourhood. Would you rather not "
+        "answer a question? That is fine."
+    ),
+    "Zeg ik liever niet": "I would rather not say",
+    "Wat is uw hoogst afgeronde opleiding?": "What is the highest education you completed?",
+    "Hoe woont u?": "What is your home?",
+    "In welke buurt woont u?": "Which part of the neighbourhood do you live in?",
+    "Waar komt u, of komen uw ouders, vandaan?": "Where do you, or your parents, come from?",
+    "Herkomst": "Origin",
+    "Nederland": "The Netherlands",
+    "Een ander land in Europa": "Another country in Europe",
+    "Een land buiten Europa": "A country outside Europe",
+    "**Hoe kan de organisatie u bereiken?**": "**How can the organisers reach you?**",
+    "Vul minstens één van de twee in.": "Fill in at least one of the two.",
+    "Ik heb gelezen wat er met mijn gegevens gebeurt.": "I have read what happens with my data.",
+    "Wijziging opslaan": "Save the change",
+    "**Wat doen wij met uw gegevens?**": "**What do we do with your data?**",
+    "- **Wat wij bewaren:** wie van uw huishouden zich aanmeldt, uw antwoorden en uw "
+    "telefoonnummer of e-mailadres. Uw naam, adres en geboortedatum kent de gemeente al uit "
+    "het bevolkingsregister.\n"
+    "- **Waarvoor:** om de leden van de wijkraad te loten, zo dat de raad lijkt op de wijk, "
+    "en om u te laten weten of u bent geloot.\n"
+    "- **Wie het ziet:** alleen de organisatoren van de loting bij de gemeente. Uw "
+    "telefoonnummer en e-mailadres komen nooit op de website of in openbare bestanden. Bij "
+    "de openbare loting ziet niemand uw naam, alleen een nummer en groepen zoals leeftijd en "
+    "buurt.\n"
+    "- **Hoe lang:** tot {dagen} dagen na de loting. Komt u in de raad, dan tot {dagen} "
+    "dagen nadat u bent gestopt.\n"
+    "- **Stoppen:** tot de loting wordt voorbereid, wijzigt u uw aanmelding hier of trekt u "
+    "haar in (Ik doe toch niet mee). Daarna via de organisatie: het telefoonnummer en "
+    "e-mailadres staan in uw brief. U mag de organisatie ook altijd vragen uw gegevens te "
+    "laten zien of te wissen.\n"
+    "- Zo staat het in de Algemene verordening gegevensbescherming (AVG). De gemeente is "
+    "verantwoordelijk voor uw gegevens.": (
+        "- **What we keep:** who in your household signs up, your answers and your phone "
+        "number or e-mail address. The municipality already knows your name, address and "
+        "date of birth from the population register.\n"
+        "- **What for:** to draw the members of the neighbourhood council so that the council "
+        "looks like the neighbourhood, and to let you know whether you were drawn.\n"
+        "- **Who sees it:** only the organisers of the draw at the municipality. Your phone "
+        "number and e-mail address never appear on the website or in public files. At the "
+        "public draw no one sees your name, only a number and groups such as age and part of "
+        "the neighbourhood.\n"
+        "- **How long:** until {dagen} days after the draw. If you join the council, until "
+        "{dagen} days after you stop.\n"
+        "- **Stopping:** until the draw is prepared, you change or withdraw your registration "
+        "here (I will not take part after all). After that through the organisers: the phone "
+        "number and e-mail address are in your letter. You may always ask the organisers to "
+        "show you your data or to erase it.\n"
+        "- This is how the General Data Protection Regulation (GDPR, in Dutch AVG) has it. The "
+        "municipality is responsible for your data."
+    ),
+    "Dank u wel! U bent aangemeld.": "Thank you! You have signed up.",
+    "Uw aanmelding is gewijzigd.": "Your registration has been changed.",
+    "Dit had u al zo doorgegeven; er is niets veranderd.": (
+        "You had already sent this; nothing has changed."
+    ),
+    "**Uw bevestiging**": "**Your confirmation**",
+    "Bevestigingsnummer: **{nummer}**": "Confirmation number: **{nummer}**",
+    "Bewaar dit nummer. Noem het als u de organisatie belt of mailt.": (
+        "Keep this number. Mention it when you call or e-mail the organisers."
+    ),
+    "**Wat gebeurt er nu?**": "**What happens next?**",
+    "1. Na de aanmeldtermijn bereidt de organisatie de loting voor. Tot dan kunt u hier met "
+    "de code uit uw brief uw aanmelding bekijken, wijzigen of intrekken.\n"
+    "2. In een openbare bijeenkomst wordt geloot wie in de wijkraad komt, zo dat de raad "
+    "lijkt op de wijk: jong en oud, huurders en kopers, uit alle buurten.\n"
+    "3. Daarna laat de organisatie u weten of u bent geloot, ook als dat niet zo is.": (
+        "1. After the registration period the organisers prepare the draw. Until then you can "
+        "see, change or withdraw your registration here with the code from your letter.\n"
+        "2. At a public meeting the members of the council are drawn by lot, so that the "
+        "council looks like the neighbourhood: young and old, tenants and owners, from every "
+        "part of the neighbourhood.\n"
+        "3. After that the organisers let you know whether you were drawn, also if you were "
+        "not."
+    ),
+    "Bevestiging opslaan of printen": "Save or print the confirmation",
+    "Bevestiging van uw aanmelding: {raad}": "Confirmation of your registration: {raad}",
+    "Bevestigingsnummer: {nummer}": "Confirmation number: {nummer}",
+    "Code uit de brief: {code}": "Code from the letter: {code}",
+    "Datum: {moment}": "Date: {moment}",
+    # The sign-up service's messages (dashboard/services/signup.py)
+    "Met deze code kunt u zich hier niet aanmelden. Kijk of u de code goed heeft overgenomen "
+    "uit de brief: 8 letters en cijfers, zoals K7QM-2XHD. Aanmelden, en uw aanmelding bekijken "
+    "of wijzigen, kan alleen zolang de aanmeldingen open zijn. Heeft u zich al aangemeld en is "
+    "de loting al voorbereid? Dan regelt de organisatie het verder. Wilt u toch niet meedoen, "
+    "of klopt er iets niet? Bel of mail de organisatie: het telefoonnummer en het e-mailadres "
+    "staan in uw brief.": (
+        "You cannot sign up here with this code. Check that you copied the code from the "
+        "letter correctly: 8 letters and digits, such as K7QM-2XHD. Signing up, and seeing or "
+        "changing your registration, is possible only while registration is open. Did you "
+        "already sign up and has the draw been prepared? Then the organisers handle it from "
+        "here. Would you rather not take part after all, or is something wrong? Call or "
+        "e-mail the organisers: the phone number and e-mail address are in your letter."
+    ),
+    "Kies wie van uw huishouden zich aanmeldt.": "Choose who in your household signs up.",
+    "Vul een telefoonnummer of een e-mailadres in (of allebei), zodat de organisatie u kan "
+    "bereiken.": (
+        "Fill in a phone number or an e-mail address (or both), so that the organisers can "
+        "reach you."
+    ),
+    "Lees eerst wat wij met uw gegevens doen en zet daarna het vinkje. Zonder dat vinkje "
+    "kunnen wij uw aanmelding niet aannemen.": (
+        "First read what we do with your data, then tick the box. Without it we cannot accept "
+        "your registration."
+    ),
+    "U bent niet aangemeld; er is niets om in te trekken.": (
+        "You have not signed up; there is nothing to withdraw."
+    ),
 }

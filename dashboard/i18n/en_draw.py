@@ -840,12 +840,14 @@ EN: dict[str, str] = {
     ),
     (
         "Namen en adressen van de leden uit deze loting en de benoemde zetels van hun termijn, "
-        "bijvoorbeeld voor de uitnodiging voor de eerste vergadering. Alleen voor de "
-        "organisatoren van deze wijk; elke keer dat u ze toont, komt in het logboek."
+        "bijvoorbeeld voor de uitnodiging voor de eerste vergadering, met het telefoonnummer "
+        "of e-mailadres van wie zich online aanmeldde. Alleen voor de organisatoren van deze "
+        "wijk; elke keer dat u ze toont, komt in het logboek."
     ): (
         "Names and addresses of the members from this draw and the appointed seats of their "
-        "term, for example for the invitation to the first meeting. Only for the organisers "
-        "of this neighbourhood; each time you show them is written to the log."
+        "term, for example for the invitation to the first meeting, with the phone number or "
+        "e-mail address of those who signed up online. Only for the organisers of this "
+        "neighbourhood; each time you show them is written to the log."
     ),
     "Toon contactgegevens": "Show contact details",
     (
@@ -918,4 +920,35 @@ EN: dict[str, str] = {
         "The announcement is published (version {versie}). Residents see it on the page Public "
         "draws."
     ),
+    # Step 4: registrations sent online next to those recorded by the organisers (issue 16)
+    "**Binnengekomen antwoorden**": "**Answers received**",
+    (
+        "Bewoners melden zich ook zelf aan op de website, met de code uit hun brief; dat staat "
+        "hieronder als online. Tot de vingerafdruk (stap 6) kunnen ze hun aanmelding daar "
+        "wijzigen of intrekken."
+    ): (
+        "Residents also sign up themselves on the website, with the code from their letter; "
+        "those show below as online. Until the fingerprint (step 6) they can change or "
+        "withdraw their registration there."
+    ),
+    "Er zijn nog geen antwoorden.": "There are no answers yet.",
+    "Online": "Online",
+    "Formulier": "Form",
+    "Antwoorden die bewoners zelf op de website gaven.": (
+        "Answers residents gave themselves on the website."
+    ),
+    "Antwoorden die de organisatie hier vastlegde.": "Answers the organisers recorded here.",
+    "Daarvan ja: {online} online en {formulier} via het formulier.": (
+        "Of these, yes: {online} online and {formulier} through the form."
+    ),
+    "online": "online",
+    "formulier": "form",
+    "Code": "Code",
+    "Antwoord": "Answer",
+    "Via": "Via",
+    "Vastgelegd": "Recorded",
+    "Bevestigingsnummer": "Confirmation number",
+    "Gewijzigd": "Changed",
+    "Telefoon": "Phone",
+    "E-mail": "E-mail",
 }

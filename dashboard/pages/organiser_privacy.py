@@ -13,7 +13,8 @@ from dashboard.web.session import current_caller
 st.title("Persoonsgegevens wissen")
 st.write(
     "Vraagt een bewoner om zijn naam en adres te wissen? Zoek de bewoner op adres en wis de "
-    "gegevens. In het logboek komt alleen de wijk en het zaaknummer van het verzoek, "
+    "gegevens; het telefoonnummer en e-mailadres van een online aanmelding gaan mee. In het "
+    "logboek komt alleen de wijk en het zaaknummer van het verzoek, "
     "nooit de naam. Uitgenodigde bewoners die niet zijn geloot, worden "
     f"{privacy.retention_days()} dagen na de loting vanzelf gewist."
 )

@@ -81,7 +81,8 @@ def start_attempt(
 
 
 class UnknownNames:
-    """Failed logins for names that are no (active) account, kept in memory.
+    """Failed attempts kept in memory by key: logins for names that are no (active)
+    account, and wrong sign-up codes per client (dashboard/services/signup.py).
 
     They are locked by the same rule as accounts, so that a name that does not exist
     behaves like one that does: the same message, and after `max_failures` attempts the
@@ -105,10 +106,30 @@ class UnknownNames:
         with self._lock:
             count, until = self._failures.pop(key, (0, None))
             attempt = start_attempt(count, until, now, policy)
-            self._failures[key] = (attempt.failed_logins, attempt.locked_until)
-            while len(self._failures) > self.max_names:
-                self._failures.popitem(last=False)
+            self._keep(key, attempt.failed_logins, attempt.locked_until)
         return attempt
+
+    def locked_until(self, key: str, now: datetime) -> datetime | None:
+        """The running lock of `key`, or None when it may try now; counts nothing."""
+        with self._lock:
+            _, until = self._failures.get(key, (0, None))
+        return until if is_locked(until, now) else None
+
+    def fail(self, key: str, now: datetime, policy: LockoutPolicy) -> datetime | None:
+        """Count one failure of `key`, found after a check that is cheap (a sign-up code:
+        a right one must not count, so it is counted afterwards, not before as a password
+        is); the lock it starts, if any."""
+        with self._lock:
+            count, until = self._failures.pop(key, (0, None))
+            count, until = after_failure(count, until, now, policy)
+            self._keep(key, count, until)
+        return until
+
+    def _keep(self, key: str, count: int, until: datetime | None) -> None:
+        """Under the lock: `key` as the most recent, the least recent beyond the limit gone."""
+        self._failures[key] = (count, until)
+        while len(self._failures) > self.max_names:
+            self._failures.popitem(last=False)
 
     def __len__(self) -> int:
         return len(self._failures)

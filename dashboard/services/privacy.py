@@ -1,5 +1,6 @@
 """Use cases for residents' personal data: the retention rule, erasure on request, and
-finding one resident's record; the same for the contact of whoever submitted a proposal.
+finding one resident's record; the same for the contact of whoever submitted a proposal
+or proposed an idea online.
 Names, addresses, e-mail addresses and phone numbers never enter the audit log."""
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from dashboard.domain.auth import (
     require_administrator,
 )
 from dashboard.domain.errors import UserError
-from dashboard.store import audit, proposal_contacts
+from dashboard.store import audit, idea_contacts, proposal_contacts, signups
 from dashboard.store import privacy as contacts
 from dashboard.store.db import Store
+from dashboard.store.idea_contacts import IdeaContact
 from dashboard.store.privacy import ContactMatch
 from dashboard.store.proposal_contacts import ProposalContact
 from dashboard.store.unit import Unit
@@ -49,6 +51,11 @@ class RetentionReport:
     dry_run: bool
     # submitters' contacts of proposals finished or rejected `days` ago (dry run: due)
     proposal_contacts: int = 0
+    # contacts of ideas rejected or merged `days` ago (dry run: due)
+    idea_contacts: int = 0
+    # phone numbers and e-mail addresses left with an online sign-up for a draw, by the
+    # rule of the signer's name and address (dry run: due)
+    signup_contacts: int = 0
 
 
 def apply_retention(
@@ -61,7 +68,9 @@ def apply_retention(
     """Delete the contact data of residents invited in a draw but not selected, `days`
     after the draw (or their seat) ended, and set `delete_after` for the rest of the
     invited; delete the submitters' contacts of proposals finished or rejected `days`
-    ago. With `dry_run` only count. Administrators (and the system) only."""
+    ago, and the contacts of ideas rejected or merged `days` ago (an idea that became a
+    proposal took its contact along). With `dry_run` only count. Administrators (and the
+    system) only."""
     require_administrator(caller)
     keep = retention_days() if days is None else days
     if keep < 0 or keep > 3650:
@@ -71,21 +80,31 @@ def apply_retention(
         with store.read() as cur:
             due = contacts.count_due(cur, keep, day)
             submitters = proposal_contacts.count_due(cur, keep, day)
-        return RetentionReport(keep, day, due, 0, True, submitters)
+            proposers = idea_contacts.count_due(cur, keep, day)
+            signed_up = contacts.count_due_signups(cur, keep, day)
+        return RetentionReport(
+            keep, day, due, 0, True, submitters, proposers, signup_contacts=signed_up
+        )
 
     def work(cur: Unit) -> RetentionReport:
         scheduled = contacts.mark_retention(cur, keep, day)
         deleted = contacts.delete_due(cur, day)
         submitters = proposal_contacts.delete_due(cur, keep, day)
+        proposers = idea_contacts.delete_due(cur, keep, day)
+        signed_up = contacts.delete_due_signups(cur, keep, day)
         audit.append(
             cur,
             caller.actor,
             "privacy.retention",
             "resident_contact",
             payload={"days": keep, "today": day.isoformat(), "deleted": deleted,
-                     "proposal_contacts_deleted": submitters},
+                     "proposal_contacts_deleted": submitters,
+                     "idea_contacts_deleted": proposers,
+                     "signup_contacts_deleted": signed_up},
         )  # fmt: skip
-        return RetentionReport(keep, day, scheduled, deleted, False, submitters)
+        return RetentionReport(
+            keep, day, scheduled, deleted, False, submitters, proposers, signup_contacts=signed_up
+        )
 
     return store.write(work)
 
@@ -95,6 +114,7 @@ def erase_contact(
 ) -> None:
     """Erase one resident's name and address at their request, for good: the erasure is
     remembered by the resident's number, and register imports skip their contact fields.
+    The phone numbers and e-mail addresses they left when signing up online go too.
 
     Organisers of the resident's neighbourhood (and the system, for the CLI) only. The
     audit event names the neighbourhood and the request's reference (a case number,
@@ -109,10 +129,11 @@ def erase_contact(
         if caller is not SYSTEM and not may_see_personal_data(caller, hood):
             raise PermissionDenied("U bent geen organisator voor de wijk van deze bewoner.")
         deleted = contacts.delete_contact(cur, resident_id)
+        signed_up = signups.delete_for_resident(cur, resident_id)
         # Remembered even when the data was already gone (the retention job deleted it):
         # the next register extract would otherwise bring it back.
         remembered = contacts.remember_erasure(cur, resident_id, clock.today())
-        if not deleted and not remembered:
+        if not deleted and not signed_up and not remembered:
             raise PrivacyError("Van deze bewoner zijn geen contactgegevens (meer) opgeslagen.")
         audit.append(
             cur,
@@ -142,10 +163,7 @@ def find_proposal_contacts(store: Store, caller: Caller, query: str) -> list[Pro
     """Submitters of proposals by e-mail address, phone number or part of the name, for an
     erasure request: organisers, their wijken only. The search is audited (how many were
     found, never what was searched for)."""
-    if caller.role is not Role.ORGANISER:
-        raise PermissionDenied("Alleen organisatoren mogen persoonsgegevens inzien.")
-    if len(" ".join(query.split())) < 3:
-        raise PrivacyError("Vul een e-mailadres, telefoonnummer of naam in (minstens 3 tekens).")
+    _may_search(caller, query)
 
     def work(cur: Unit) -> list[ProposalContact]:
         found = proposal_contacts.find(cur, query, caller.neighbourhood_ids)
@@ -160,6 +178,14 @@ def find_proposal_contacts(store: Store, caller: Caller, query: str) -> list[Pro
         return shown
 
     return store.write(work)
+
+
+def _may_search(caller: Caller, query: str) -> None:
+    """A search for someone's contact is an organiser's, on at least 3 characters."""
+    if caller.role is not Role.ORGANISER:
+        raise PermissionDenied("Alleen organisatoren mogen persoonsgegevens inzien.")
+    if len(" ".join(query.split())) < 3:
+        raise PrivacyError("Vul een e-mailadres, telefoonnummer of naam in (minstens 3 tekens).")
 
 
 def _may_erase(caller: Caller, reference: str | None) -> None:
@@ -195,6 +221,54 @@ def erase_proposal_contact(
             "privacy.erase",
             "proposal_contact",
             proposal_id,
+            {"neighbourhood_id": found.neighbourhood_id, "reference": reference},
+        )
+
+    store.write(work)
+
+
+def find_idea_contacts(store: Store, caller: Caller, query: str) -> list[IdeaContact]:
+    """Whoever proposed an idea, by e-mail address, phone number or part of the name, for
+    an erasure request: organisers, their wijken only. The search is audited (how many
+    were found, never what was searched for)."""
+    _may_search(caller, query)
+
+    def work(cur: Unit) -> list[IdeaContact]:
+        found = idea_contacts.find(cur, query, caller.neighbourhood_ids)
+        shown = [c for c in found if may_see_personal_data(caller, c.neighbourhood_id)]
+        audit.append(
+            cur,
+            caller.actor,
+            "privacy.lookup",
+            "idea_contact",
+            payload={"found": len(shown), "idea_ids": [c.idea_id for c in shown]},
+        )
+        return shown
+
+    return store.write(work)
+
+
+def erase_idea_contact(
+    store: Store, caller: Caller, idea_id: int, reference: str | None = None
+) -> None:
+    """Erase the contact of whoever proposed an idea, at their request; the idea itself
+    stays. Organisers of its neighbourhood (and the system) only; the audit event names
+    the idea, the neighbourhood and the request's case number, never the person."""
+    _may_erase(caller, reference)
+
+    def work(cur: Unit) -> None:
+        found = idea_contacts.contact(cur, idea_id)
+        if found is None:
+            raise PrivacyError("Van dit idee zijn geen contactgegevens (meer) opgeslagen.")
+        if caller is not SYSTEM and not may_see_personal_data(caller, found.neighbourhood_id):
+            raise PermissionDenied("U bent geen organisator voor de wijk van dit idee.")
+        idea_contacts.delete_contact(cur, idea_id)
+        audit.append(
+            cur,
+            caller.actor,
+            "privacy.erase",
+            "idea_contact",
+            idea_id,
             {"neighbourhood_id": found.neighbourhood_id, "reference": reference},
         )
 

@@ -19,9 +19,11 @@ from dashboard.domain.statuses import NOT_FINAL, UNDECIDED
 from dashboard.services import verification
 from dashboard.services.verification import BundleCheck
 from dashboard.store import announcements, geography, public_draws, register
+from dashboard.store import ideas as idea_records
 from dashboard.store import public as records
 from dashboard.store.announcements import AnnouncedDraw
 from dashboard.store.db import Store
+from dashboard.store.ideas import PublicIdea
 from dashboard.store.public import (
     DrawCounts,
     FollowUpDraw,
@@ -278,6 +280,13 @@ def draw_announcement(store: Store, draw_id: int) -> AnnouncedDraw | None:
     with store.read() as cur:
         found = announcements.announced_draws(cur, draw_id)
     return found[0] if found else None
+
+
+def ideas(store: Store, neighbourhood_id: int) -> list[PublicIdea]:
+    """Residents' ideas an organiser has looked at, as residents may read them (the
+    store's query withholds the rest, and no contact is ever read)."""
+    with store.read() as cur:
+        return idea_records.public_ideas(cur, neighbourhood_id)
 
 
 def checkable_draws(store: Store, today: date) -> list[CheckableDraw]:

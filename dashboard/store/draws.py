@@ -297,18 +297,24 @@ def latest_outcomes(cur: Cursor, draw_id: int) -> dict[int, str]:
 
 def group_table(cur: Cursor, draw_id: int, reference: date, min_age: int) -> pd.DataFrame:
     """Per feature and group: residents of eligible age in the extract, invited, and the
-    invitations' latest answers. Groups are the register's, on `reference`."""
+    invitations' latest answers, counted for who answered (the household member who
+    signed up online, else the letter's addressee). Groups are the register's, on
+    `reference`."""
     age = f"extract(year FROM age(DATE '{reference.isoformat()}', r.birth_date))"
     return cur.execute(
         f"""
         WITH base AS (
             SELECT {age_band_sql(reference)} AS age_band,
                    r.gender, r.education, r.tenure, p.code AS part, r.origin,
-                   i.id IS NOT NULL AS invited, l.outcome
+                   i.id IS NOT NULL AS invited, a.outcome
             FROM draw_register r
             JOIN neighbourhood_part p ON p.id = r.part_id
             LEFT JOIN invitation i ON i.draw_id = r.draw_id AND i.resident_id = r.resident_id
-            LEFT JOIN ({_LATEST}) l ON l.invitation_id = i.id
+            LEFT JOIN (
+                SELECT l.outcome, coalesce(x.resident_id, j.resident_id) AS resident_id
+                FROM ({_LATEST}) l JOIN response x ON x.id = l.response_id
+                JOIN invitation j ON j.id = l.invitation_id
+            ) a ON a.resident_id = r.resident_id
             WHERE r.draw_id = $draw AND {age} >= $min_age
         )
         SELECT feature, value, count(*) AS eligible,
@@ -328,7 +334,8 @@ def group_table(cur: Cursor, draw_id: int, reference: date, min_age: int) -> pd.
 
 def pool_frame(cur: Cursor, draw_id: int, reference: date) -> pd.DataFrame:
     """The volunteers (latest answer 'ja'): id, household and features. A feature the
-    volunteer did not answer comes from the register."""
+    volunteer did not answer comes from the register. The volunteer is who in the
+    household signed up (online, migration 0012), else the letter's addressee."""
     return cur.execute(
         f"""
         SELECT CAST(r.resident_id AS VARCHAR) AS id,
@@ -344,7 +351,8 @@ def pool_frame(cur: Cursor, draw_id: int, reference: date) -> pd.DataFrame:
         FROM ({_LATEST}) l
         JOIN response x ON x.id = l.response_id
         JOIN invitation i ON i.id = l.invitation_id
-        JOIN draw_register r ON r.draw_id = i.draw_id AND r.resident_id = i.resident_id
+        JOIN draw_register r ON r.draw_id = i.draw_id
+                             AND r.resident_id = coalesce(x.resident_id, i.resident_id)
         JOIN neighbourhood_part p ON p.id = r.part_id
         WHERE l.outcome = 'ja'
         ORDER BY r.resident_id
@@ -707,7 +715,9 @@ def people_after_draw(cur: Cursor, draw_id: int) -> pd.DataFrame:
         WITH people AS (
             SELECT resident_id FROM panel_member WHERE draw_id = $draw
             UNION
-            SELECT i.resident_id FROM ({_LATEST}) l JOIN invitation i ON i.id = l.invitation_id
+            SELECT coalesce(x.resident_id, i.resident_id)  -- who signed up (see pool_frame)
+            FROM ({_LATEST}) l JOIN invitation i ON i.id = l.invitation_id
+            JOIN response x ON x.id = l.response_id
             WHERE l.outcome = 'ja'
         ), contact AS (
             SELECT * FROM resident_contact ANTI JOIN contact_erasure USING (resident_id)

@@ -1,5 +1,6 @@
-"""Personal data of residents (resident_contact): retention and erasure, and finding one
-resident's record for an organiser."""
+"""Personal data of residents (resident_contact, and the phone or e-mail left with an
+online sign-up: signup_contact): retention and erasure, and finding one resident's record
+for an organiser."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from dashboard.store.rows import Cursor, first_row
 # Draw statuses after which the draw no longer needs anyone's contact data.
 _FINISHED = "('completed', 'cancelled')"
 
-# For every resident invited in a draw: the day their contact data may be deleted, or
-# NULL while it is still needed (a draw that is still running, a panel member who is
-# selected, confirmed or reserve in such a draw, a seat that has not ended). Otherwise
-# `days` after the last of: the end of their draws and the end of their seats.
+# For every resident invited in a draw (or who signed up on a household's letter,
+# migration 0012): the day their contact data may be deleted, or NULL while it is still
+# needed (a draw that is still running, a panel member who is selected, confirmed or
+# reserve in such a draw, a seat that has not ended). Otherwise `days` after the last of:
+# the end of their draws and the end of their seats.
 _PLAN = f"""
     SELECT invited.resident_id,
            CASE WHEN invited.running OR pending.resident_id IS NOT NULL
@@ -23,11 +25,16 @@ _PLAN = f"""
                      + CAST($days AS INTEGER)
            END AS delete_after
     FROM (
-        SELECT i.resident_id,
+        SELECT p.resident_id,
                max(CAST(coalesce(d.completed_at, d.created_at) AS DATE)) AS finished_on,
                bool_or(d.status NOT IN {_FINISHED}) AS running
-        FROM invitation i JOIN draw d ON d.id = i.draw_id
-        GROUP BY i.resident_id
+        FROM (
+            SELECT resident_id, draw_id FROM invitation
+            UNION
+            SELECT x.resident_id, i.draw_id FROM response x
+            JOIN invitation i ON i.id = x.invitation_id WHERE x.resident_id IS NOT NULL
+        ) p JOIN draw d ON d.id = p.draw_id
+        GROUP BY p.resident_id
     ) invited
     LEFT JOIN (
         SELECT DISTINCT pm.resident_id
@@ -71,6 +78,32 @@ def delete_due(cur: Cursor, today: date) -> int:
     """Delete the contact data whose `delete_after` has come; returns how many."""
     deleted = cur.execute(
         "DELETE FROM resident_contact WHERE delete_after <= ? RETURNING resident_id", [today]
+    ).fetchall()
+    return len(deleted)
+
+
+# Contacts left with an online sign-up whose signer's contact data may go (`_PLAN`).
+_SIGNUPS_DUE = f"""
+    SELECT s.response_id FROM signup_contact s
+    JOIN response x ON x.id = s.response_id
+    JOIN invitation i ON i.id = s.invitation_id
+    JOIN ({_PLAN}) plan ON plan.resident_id = coalesce(x.resident_id, i.resident_id)
+    WHERE plan.delete_after <= $today
+"""
+
+
+def count_due_signups(cur: Cursor, days: int, today: date) -> int:
+    """How many contacts left online the retention rule would delete today: by the rule
+    of the signer's name and address."""
+    row = first_row(cur, f"SELECT count(*) FROM ({_SIGNUPS_DUE})", {"days": days, "today": today})
+    return int(row[0]) if row else 0
+
+
+def delete_due_signups(cur: Cursor, days: int, today: date) -> int:
+    """Delete the contacts `count_due_signups` counts; returns how many."""
+    deleted = cur.execute(
+        f"DELETE FROM signup_contact WHERE response_id IN ({_SIGNUPS_DUE}) RETURNING response_id",
+        {"days": days, "today": today},
     ).fetchall()
     return len(deleted)
 

@@ -58,19 +58,25 @@ def has_contact(cur: Cursor, proposal_ids: list[int]) -> set[int]:
     return {int(r[0]) for r in rows}
 
 
+def matching(query: str) -> tuple[str, str]:
+    """The condition on a contact table `c` (name, email, phone) and its value `$q` that
+    finds an e-mail address (whole), a phone number (its digits, whole) or part of a name;
+    the search of ideas' contacts uses it too."""
+    text = " ".join(query.split())
+    digits = re.sub(r"\D", "", text)
+    if "@" in text:
+        return "lower(c.email) = lower($q)", text
+    if len(digits) >= 6 and not re.search(r"[A-Za-z]", text):
+        return "regexp_replace(c.phone, '[^0-9]', '', 'g') = $q", digits
+    return "c.name ILIKE '%' || $q || '%'", text
+
+
 def find(
     cur: Cursor, query: str, neighbourhood_ids: frozenset[int] | None
 ) -> list[ProposalContact]:
     """Contacts matching an e-mail address (whole), a phone number (its digits, whole) or
     part of a name, within the given neighbourhoods (None: all)."""
-    text = " ".join(query.split())
-    digits = re.sub(r"\D", "", text)
-    if "@" in text:
-        where, value = "lower(c.email) = lower($q)", text
-    elif len(digits) >= 6 and not re.search(r"[A-Za-z]", text):
-        where, value = "regexp_replace(c.phone, '[^0-9]', '', 'g') = $q", digits
-    else:
-        where, value = "c.name ILIKE '%' || $q || '%'", text
+    where, value = matching(query)
     if neighbourhood_ids is not None:
         where += " AND list_contains($hoods, p.neighbourhood_id)"
     rows = cur.execute(

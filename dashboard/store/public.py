@@ -9,11 +9,13 @@ only as counts per group, never as rows.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
 from dashboard.domain.models import Meeting
+from dashboard.store.draws import latest_outcomes
 from dashboard.store.register import age_band_sql
 from dashboard.store.rows import Cursor, first_row, select
 
@@ -380,11 +382,8 @@ def latest_council_draw(cur: Cursor, council_id: int, day: date) -> DrawCounts |
     channels = cur.execute(
         "SELECT channel, count(*) FROM invitation WHERE draw_id = ? GROUP BY 1", [draw_id]
     ).fetchall()
-    outcomes = cur.execute(
-        "SELECT r.outcome, count(DISTINCT r.invitation_id) FROM response r "
-        "JOIN invitation i ON i.id = r.invitation_id WHERE i.draw_id = ? GROUP BY 1",
-        [draw_id],
-    ).fetchall()
+    # each letter counts once, under its latest answer (a withdrawal replaces a "ja")
+    outcomes = Counter(latest_outcomes(cur, draw_id).values())
     members = cur.execute(
         "SELECT status, count(*) FROM panel_member WHERE draw_id = ? GROUP BY 1", [draw_id]
     ).fetchall()
@@ -397,7 +396,7 @@ def latest_council_draw(cur: Cursor, council_id: int, day: date) -> DrawCounts |
         seats=None if row[3] is None else int(row[3]),
         invited=sum(by_channel.values()),
         by_channel=by_channel,
-        outcomes={str(o): int(n) for o, n in outcomes},
+        outcomes=dict(outcomes),
         confirmed=by_status.get("confirmed", 0),
         reserves=by_status.get("reserve", 0),
         commitment=None if row[4] is None else str(row[4]),

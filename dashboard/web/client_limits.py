@@ -1,6 +1,6 @@
 """Per-client limits on what a flood would make expensive: logins (an Argon2 check each),
-downloads of public files, and the entry of a resident's sign-up code (for the sign-up
-pages still to come).
+downloads of public files, the entry of a resident's sign-up code (the sign-up page,
+dashboard/components/signup_form.py) and residents' ideas sent in.
 
 The client is the address `dashboard.security.client_address` finds from the connection
 and, behind a proxy listed in WIJKRAAD_TRUSTED_PROXIES (comma-separated addresses, e.g.
@@ -28,6 +28,10 @@ LOGIN = RateLimiter(RateRule(burst=10, per_seconds=30))
 DOWNLOADS = RateLimiter(RateRule(burst=30, per_seconds=2))
 # Five codes at once, then one a minute: guessing a code is as slow as guessing a password.
 SIGN_UP_CODE = RateLimiter(RateRule(burst=5, per_seconds=60))
+# Ideas residents send (every sending of the form counts, a refused one too): ten at once,
+# then one every six minutes. A resident with a few ideas is not hindered; a script cannot
+# fill the organisers' queue.
+IDEAS = RateLimiter(RateRule(burst=10, per_seconds=360))
 
 
 def current_client() -> str | None:

@@ -60,6 +60,17 @@ PUBLIC_BY_DESIGN = {
     "dashboard.services.public.draw_announcement": "one published announcement",
     "dashboard.services.public.checkable_draws": "completed draws with a public bundle",
     "dashboard.services.public.draw_check": "checks a public bundle (small groups coarsened)",
+    # Residents' ideas: anyone may propose one (rate-limited per client on the page); it
+    # stays hidden until an organiser has looked at it, and the public list reads moderated
+    # ideas only, with what residents may not read withheld in its query; never a contact.
+    "dashboard.services.budget.ideas.submit_idea": "anyone proposes; hidden until moderated",
+    "dashboard.services.public.ideas": "moderated ideas only, never a contact",
+    # Signing up for a draw online: the letter's code is the key (one message for every
+    # code that opens nothing, wrong codes lock the client out); only that letter, only
+    # while its draw takes registrations; it shows back only what was typed with the code.
+    "dashboard.services.signup.find_signup": "needs a letter's code; household by initials",
+    "dashboard.services.signup.sign_up": "needs the letter's code of an open registration",
+    "dashboard.services.signup.withdraw": "needs the letter's code of an open registration",
     "dashboard.services.verification.check_bundle": "pure: checks a bundle it is given",
     "dashboard.services.verification.check_upload": "pure: checks an uploaded public bundle",
     "dashboard.services.budget.milestones.progress_of": "internal: inside checked reads",
@@ -67,6 +78,7 @@ PUBLIC_BY_DESIGN = {
     "dashboard.services.budget.common.load_books": "internal: runs inside a checked booking",
     "dashboard.services.budget.common.load_books_for": "internal: read by checked services",
     "dashboard.services.budget.common.clean_text": "pure helper",
+    "dashboard.services.budget.common.place_of": "checks a point against public geography",
     "dashboard.services.budget.common.not_future": "pure helper",
     "dashboard.services.budget.common.proposal_of": "internal: runs inside a checked booking",
     "dashboard.services.budget.common.neighbourhood_of_proposal": "internal: before a booking",

@@ -140,6 +140,26 @@ def test_a_decision_offers_the_attendance_count_as_members_present(app_db: Path)
     assert fingerprint(store) == before
 
 
+def test_a_meeting_just_recorded_is_the_one_chosen_for_its_list_and_decisions(
+    app_db: Path,
+) -> None:
+    """The pickers kept the meeting chosen before: the attendance ticked right after
+    recording a meeting went to an earlier one (found by the browser journey)."""
+    store = _store(str(app_db))
+    at = book()
+    earlier = at.selectbox(key="vergadering_bijhouden").value
+    by_label(at.text_input, "Plaats").input("Wijkcentrum De Beek")
+    by_label(at.text_area, "Agenda").input("Opening; bankjes bij de vijver; rondvraag")
+    submit(at, "Vergadering opslaan")
+    assert "De vergadering is opgeslagen." in [s.value for s in at.success]
+    chosen = at.selectbox(key="vergadering_bijhouden").value
+    assert chosen is not None and chosen != earlier
+    assert meeting_record(store, ORGANISER, chosen).meeting.location == "Wijkcentrum De Beek"
+    assert at.selectbox(key="besluit_vergadering").value == chosen
+    boxes = [c for c in at.checkbox if str(c.key).startswith(f"aanwezig_{chosen}_")]
+    assert boxes and not any(box.value for box in boxes)  # its own, empty list
+
+
 def test_the_proposal_form_takes_buurt_place_and_contact_and_names_the_reference(
     app_db: Path,
 ) -> None:

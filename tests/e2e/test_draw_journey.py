@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import random
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -163,6 +164,15 @@ def test_a_council_draw_from_start_to_finish(
     # 4. Registrations from a CSV (a bad file first: nothing stored, and every problem of
     # the file at once, with its line: defect 6).
     step(tab, "4. Aanmeldingen")
+    # Streamlit's uploader reads Dutch (defect 7): its English words are hidden, ours shown.
+    words = tab.evaluate(
+        """() => [...document.querySelectorAll(
+            '[data-testid="stFileUploaderDropzone"] button p, '
+            + '[data-testid="stFileUploaderDropzoneInstructions"] span')]
+            .map(e => getComputedStyle(e, '::after').content + '|'
+                      + getComputedStyle(e).fontSize)"""
+    )
+    assert any(w.startswith('"Bestand kiezen"|0px') for w in words), words
     bad = tmp_path / "fout.csv"
     bad.write_text(
         f"code;antwoord\nZZZZ-ZZZZ;ja\n{letters[0]['code']};misschien\n", encoding="utf-8"
@@ -202,6 +212,8 @@ def test_a_council_draw_from_start_to_finish(
     expect(tab, "Haalbaar")
     tab.wait_for_timeout(800)  # the quota editor settles its first render
     screenshot(tab, "draw-5b-quotas")
+    shown = main_text(tab)  # groups and buurten in Dutch, never internal names (defect 7)
+    assert not re.search(r"\b(age_band|gender|part)\b|BU\d{4}|Choose an option", shown)
     click(tab, "Quota opslaan")
     expect(tab, "De quota zijn opgeslagen.")
 

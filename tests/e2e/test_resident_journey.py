@@ -77,7 +77,7 @@ def test_a_resident_follows_the_money_and_meets_the_council(
     open_tab(page, "Vergaderingen")
     assert "Agenda" in main_text(page) or "nog geen nieuwe vergaderingen" in main_text(page)
 
-    page.get_by_role("link", name="De wijkraad").click()
+    page.get_by_role("link", name="De wijkraad", exact=True).click()
     page.wait_for_url("**/resident_council**")
     wait_until_ready(page)
     screenshot(page, "resident-council")

@@ -5,6 +5,7 @@ folder 0700, whatever the umask the process started with."""
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import subprocess
@@ -21,7 +22,15 @@ from data.generate import Settings, generate
 from tests.conftest import DEMO_TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def png() -> bytes:
+    """A real (tiny) PNG: photos are read through before they are stored."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 3), (40, 120, 60)).save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def mode(path: Path) -> int:
@@ -90,7 +99,7 @@ def test_photos_are_private(
     tmp_path: Path, loose_umask: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("WIJKRAAD_DB", str(tmp_path / "wijkraad.duckdb"))
-    name = save_photo(PNG)
+    name = save_photo(png())
     assert mode(photo_folder()) == 0o700
     assert mode(photo_folder() / name) == 0o600
     assert [p.name for p in photo_folder().iterdir()] == [name]

@@ -59,6 +59,9 @@ FIELDS = {
     ("milestone", "noticeable"): "TRUE",
     ("consultation", "question"): "TRUE",
     ("neighbourhood", "name"): "TRUE",
+    ("idea", "title"): "status <> 'ingediend'",
+    ("idea", "description"): "status IN ('gepubliceerd', 'voorstel')",
+    ("idea", "rejection_reason"): "status = 'afgewezen'",
 }
 
 
@@ -78,7 +81,8 @@ def test_the_public_pages_show_typed_markup_literally(demo_db: Path, page: Page)
     finally:
         con.close()
     with running_server(demo_db) as server:
-        for path in ("resident_decisions", "resident_council", "resident_map", ""):
+        pages = ("resident_ideas", "resident_decisions", "resident_council", "resident_map", "")
+        for path in pages:
             page.goto(f"{server.url}/{path}?wijk=WK001")
             wait_until_ready(page)
             for name in ("Projecten", "Vergaderingen"):
@@ -89,10 +93,12 @@ def test_the_public_pages_show_typed_markup_literally(demo_db: Path, page: Page)
             main = page.locator("[data-testid='stMain']")
             made = main.locator(
                 "a[href*='evil'], a[href^='mailto'], img[src*='evil'], .katex, "
-                "[data-testid='stIconMaterial'], b:text('vet'), strong:text('vet'), "
-                "code:text('code'), h1:text('kop')"
+                "b:text('vet'), strong:text('vet'), code:text('code'), h1:text('kop')"
             )
             assert made.count() == 0, f"/{path}: markup from typed text was rendered"
+            icons = main.locator("[data-testid='stIconMaterial']")
+            folds = main.locator("details > summary [data-testid='stIconMaterial']")  # arrows
+            assert icons.count() == folds.count(), f"/{path}: an icon from typed text"
             text = as_shown(main.inner_text())
             assert "→" not in text and "≤" not in text
         page.goto(f"{server.url}/resident_decisions?wijk=WK001")

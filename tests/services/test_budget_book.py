@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import threading
 from datetime import date, timedelta
 from decimal import Decimal
@@ -488,7 +489,15 @@ def test_the_public_cannot_import(store: Store, hood: dict[str, int]) -> None:
         import_spending(store, PUBLIC, "x.csv", data)
 
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+def png_with_a_name_in_it() -> bytes:
+    """A real PNG whose text chunk names the photographer."""
+    from PIL import Image, PngImagePlugin
+
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Author", "Fatima el Amrani")
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 6), (40, 120, 60)).save(buffer, "PNG", pnginfo=text)
+    return buffer.getvalue()
 
 
 def test_a_wrong_allocation_is_reversed_once_and_frees_the_money(
@@ -538,12 +547,17 @@ def test_a_milestone_keeps_a_photo_and_refuses_other_files(
     proposal_id = submit(store, hood)
     grant(store, hood, proposal_id)
     milestone_id = add_milestone(store, ORGANISER, proposal_id, "Foto", None, "Zie foto",
-                                      photo=PNG)  # fmt: skip
+                                      photo=png_with_a_name_in_it())  # fmt: skip
     with store.read() as cur:
         name = proposals.milestone(cur, milestone_id).photo_path  # type: ignore[union-attr]
-    assert name and (demo_db.parent / "photos" / name).read_bytes() == PNG
+    assert name and name.endswith(".png")
+    kept = (demo_db.parent / "photos" / name).read_bytes()
+    assert kept.startswith(b"\x89PNG") and b"Fatima" not in kept  # its metadata is gone
     with pytest.raises(UserError, match="JPEG- of PNG"):
         add_milestone(store, ORGANISER, proposal_id, "X", None, "Y", photo=b"<svg/>")
+    with pytest.raises(UserError, match="kan niet worden gelezen"):  # only looks like a PNG
+        add_milestone(store, ORGANISER, proposal_id, "X", None, "Y",
+                      photo=b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)  # fmt: skip
 
 
 @pytest.mark.parametrize(

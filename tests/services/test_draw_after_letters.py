@@ -128,7 +128,12 @@ def test_erased_contacts_get_no_letter_and_no_name_in_the_contact_list(store: St
     assert name not in found.rows.to_string()
     assert set(drawn["status"]) == {"nog niet bevestigd"}
     [event] = logged(store, "draw.contact_list")
-    assert json.loads(event.payload_json) == {"members": 11, "appointed": 0, "without_contact": 1}
+    assert json.loads(event.payload_json) == {
+        "members": 11,
+        "appointed": 0,
+        "without_contact": 1,
+        "online_contacts": 0,
+    }
     assert (event.actor, event.entity_id) == ("org", str(draw_id))
 
 

@@ -23,6 +23,7 @@ from dashboard.services.draws import workspace as draws
 from dashboard.services.draws.context import Answers
 from dashboard.store import audit, council
 from dashboard.store import draws as draw_rows
+from dashboard.store import public as public_rows
 from dashboard.store.db import Store
 from dashboard.store.register_import import register_as_extract
 from sortition import clock
@@ -520,6 +521,14 @@ def test_a_volunteer_withdraws_or_corrects_until_the_selection_is_prepared(
         draw_answers.record_registration(store, ORGANISER, draw_id, second, "nee", Answers())
     with store.read() as cur:
         assert len(draw_rows.responses(cur, draw_id)) == 4
+    with store.transaction() as cur:  # completed: the public counts each letter once
+        cur.execute("UPDATE draw SET status = 'completed', completed_at = ? WHERE id = ?",
+                    [clock.utc_naive_now(), draw_id])  # fmt: skip
+        [(council_id,)] = cur.execute(
+            "SELECT council_id FROM draw WHERE id = ?", [draw_id]
+        ).fetchall()
+        counts = public_rows.latest_council_draw(cur, council_id, DEMO_TODAY)
+    assert counts is not None and counts.outcomes == {"ja": 1, "nee": 1}  # was ja 2, nee 1
 
 
 @pytest.mark.parametrize(

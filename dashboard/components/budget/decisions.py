@@ -20,6 +20,8 @@ from dashboard.services.budget.meetings import meeting_lines
 from dashboard.services.budget.spending import allocations_of, reverse_allocation
 from sortition import clock
 
+MEETING_KEY = "besluit_vergadering"  # the meeting a decision is recorded in
+
 
 def render(page: BookPage) -> None:
     db = page.db
@@ -59,7 +61,7 @@ def render(page: BookPage) -> None:
             format_func=lambda i: next(
                 f"{m.held_on:%d-%m-%Y} · {m.location}" for m in held if m.id == i
             ),
-            key="besluit_vergadering",
+            key=MEETING_KEY,
             help="Plan een vergadering en leg de presentielijst vast in het tabblad Vergaderingen.",
         )
         attended = next(

@@ -4,11 +4,12 @@ as a new version. Members' names are for the organisers; residents see a count."
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pandas as pd
 import streamlit as st
 
+from dashboard.components.budget.decisions import MEETING_KEY
 from dashboard.components.budget.page import BookPage
 from dashboard.components.forms import attempt, first_submission, form_key, show_error
 from dashboard.components.text import plain, plain_lines
@@ -30,6 +31,8 @@ from dashboard.services.budget.meetings import (
 from sortition import clock
 from sortition.clock import AMSTERDAM
 
+KEEPING_KEY = "vergadering_bijhouden"  # the meeting whose attendance and minutes are kept
+
 
 def render(page: BookPage) -> None:
     lines = meeting_lines(page.db, page.caller, page.view.meetings)
@@ -45,7 +48,7 @@ def render(page: BookPage) -> None:
         format_func=lambda i: next(
             f"{m.held_on:%d-%m-%Y} · {m.location}" for m in held if m.id == i
         ),
-        key="vergadering_bijhouden",
+        key=KEEPING_KEY,
     )
     try:
         record = meeting_record(page.db, page.caller, int(chosen))
@@ -97,11 +100,22 @@ def _plan(page: BookPage) -> None:
                 st.error("Deze wijk heeft nog geen wijkraad.")
             elif first_submission("vergadering"):
                 attempt(
-                    lambda: plan_meeting(
-                        page.db, page.caller, view.council_ids[0], held_on, place, agenda
-                    ),
+                    lambda: _plan_and_choose(page, held_on, place, agenda),
                     "De vergadering is opgeslagen.",
                 )
+
+
+def _plan_and_choose(page: BookPage, held_on: date, place: str, agenda: str) -> int:
+    """Plan the meeting; one already held is then the meeting chosen for the attendance
+    list, the minutes and a decision (the pickers kept the meeting chosen before, so the
+    attendance of the meeting just recorded went to an earlier one when not changed)."""
+    meeting_id = plan_meeting(
+        page.db, page.caller, page.view.council_ids[0], held_on, place, agenda
+    )
+    if held_on <= clock.today():
+        st.session_state[KEEPING_KEY] = meeting_id
+        st.session_state[MEETING_KEY] = meeting_id
+    return meeting_id
 
 
 def _member_label(member: SeatedMember) -> str:

@@ -1,6 +1,6 @@
-"""Choosing a proposal's place on a map of its neighbourhood: a click on one of the dots
-fills in the place field of the form below it (typing the place works too). Offline: the
-buurten's own outlines on a blank map, no tiles."""
+"""Choosing a place on a map of the neighbourhood, for a proposal or a resident's idea:
+a click on one of the dots fills in the place field below it (typing the place works
+too). Offline: the buurten's own outlines on a blank map, no tiles."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from streamlit.elements.lib.streamlit_plotly_theme import configure_streamlit_pl
 
 from dashboard.domain import geo
 from dashboard.domain.models import Neighbourhood, NeighbourhoodPart
+from dashboard.i18n import t
 
 configure_streamlit_plotly_theme()
 _APPLIED = "_plek_van_kaart"  # the last point a click put in the field
@@ -50,7 +51,7 @@ def place_map(
             lon=[lon for _, lon in dots],
             mode="markers",
             marker={"size": 9, "color": "#1c4e80", "opacity": 0.25},
-            hovertemplate="Kies deze plek: %{lat:.5f}, %{lon:.5f}<extra></extra>",
+            hovertemplate=t("Kies deze plek") + ": %{lat:.5f}, %{lon:.5f}<extra></extra>",
             name="",
         )
     )
@@ -73,7 +74,7 @@ def place_map(
                 lon=[chosen[1]],
                 mode="markers+text",
                 marker={"size": 16, "color": "#b3261e"},
-                text=["gekozen plek"],
+                text=[t("gekozen plek")],
                 textposition="bottom center",
                 hoverinfo="skip",
                 name="",

@@ -15,6 +15,7 @@ from dashboard.domain.contact import check_contact
 from dashboard.domain.errors import UserError
 from dashboard.domain.money import euro
 from dashboard.domain.statuses import NEXT_STATUSES, UNDECIDED, ProposalStatus
+from dashboard.services.budget.ideas import idea_references
 from dashboard.services.budget.proposals import (
     SUBMITTER_TYPES,
     ProposalInput,
@@ -34,6 +35,7 @@ def render(page: BookPage) -> None:
     caller = page.caller
     view = page.view
     projects = page.projects
+    from_ideas = idea_references(db, caller, list(projects))
     st.dataframe(
         pd.DataFrame(
             {
@@ -42,6 +44,7 @@ def render(page: BookPage) -> None:
                 "Status": [p.proposal.status for p in view.projects],
                 "Gevraagd": [euro(p.proposal.requested_amount) for p in view.projects],
                 "Ingediend": [p.proposal.submitted_on.strftime("%d-%m-%Y") for p in view.projects],
+                "Uit idee": [from_ideas.get(p.proposal.id, "") for p in view.projects],
             }
         ),
         hide_index=True,

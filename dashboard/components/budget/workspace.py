@@ -10,6 +10,7 @@ from dashboard.components.budget import (
     consultations,
     decisions,
     envelopes,
+    ideas,
     meetings,
     progress,
     proposals,
@@ -26,6 +27,7 @@ from sortition import clock
 TABS = {
     "Budgetten": envelopes.render,
     "Voorstellen": proposals.render,
+    "Ideeën": ideas.render,
     "Vergaderingen": meetings.render,
     "Besluiten": decisions.render,
     "Uitgaven": spending.render,

@@ -110,8 +110,9 @@ def _downloads(draw_id: int, letters: after_draw.AfterDrawLetters) -> None:
 def _contacts(db: Store, caller: Caller, draw_id: int) -> None:
     st.caption(
         t("Namen en adressen van de leden uit deze loting en de benoemde zetels van hun "
-          "termijn, bijvoorbeeld voor de uitnodiging voor de eerste vergadering. Alleen voor "
-          "de organisatoren van deze wijk; elke keer dat u ze toont, komt in het logboek.")
+          "termijn, bijvoorbeeld voor de uitnodiging voor de eerste vergadering, met het "
+          "telefoonnummer of e-mailadres van wie zich online aanmeldde. Alleen voor de "
+          "organisatoren van deze wijk; elke keer dat u ze toont, komt in het logboek.")
     )  # fmt: skip
     if not st.button(t("Toon contactgegevens"), key=f"contactlijst_{draw_id}"):
         return
@@ -161,6 +162,8 @@ def contact_table(rows: pd.DataFrame) -> pd.DataFrame:
             t("Postcode"): rows["postcode"],
             t("Woonplaats"): rows["woonplaats"],
             t("Wijk"): rows["wijk"],
+            t("Telefoon"): rows["telefoon"],
+            t("E-mail"): rows["e-mail"],
             t("Zetel"): rows["zetel"].map(word),
             t("Status"): rows["status"].map(word),
             t("Opmerking"): rows["opmerking"].map(word),

@@ -1,12 +1,13 @@
-"""Step 4: registrations on the letters (a form and a CSV import), or home visits with
-replacements (direct method); and how each group responds compared with the
-neighbourhood."""
+"""Step 4: registrations on the letters (a form and a CSV import, next to those residents
+send online with their code), or home visits with replacements (direct method); and how
+each group responds compared with the neighbourhood."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
+from dashboard.components.clock import local_moment
 from dashboard.components.draw import visits_step
 from dashboard.components.draw.charts import groups_chart
 from dashboard.components.draw.common import (
@@ -40,6 +41,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
         visits_step.render(db, caller, state)
     else:
         _registrations(db, caller, state)
+        _received(db, caller, state)
     _by_group(db, caller, state)
 
 
@@ -81,6 +83,46 @@ def _registrations(db: Store, caller: Caller, state: DrawState) -> None:
                 + list(r.changes)
             ) or None,
         )  # fmt: skip
+
+
+def _received(db: Store, caller: Caller, state: DrawState) -> None:
+    """The answers that count per letter, those sent online next to those recorded here."""
+    found = draw_answers.registration_list(db, caller, state.context.draw.id)
+    st.markdown(t("**Binnengekomen antwoorden**"))
+    st.caption(
+        t("Bewoners melden zich ook zelf aan op de website, met de code uit hun brief; dat "
+          "staat hieronder als online. Tot de vingerafdruk (stap 6) kunnen ze hun aanmelding "
+          "daar wijzigen of intrekken.")
+    )  # fmt: skip
+    if found.rows.empty:
+        st.info(t("Er zijn nog geen antwoorden."))
+        return
+    online, form = draw_answers.ONLINE, draw_answers.FORM
+    c = st.columns(2)
+    c[0].metric(t("Online"), found.answers[online],
+                help=t("Antwoorden die bewoners zelf op de website gaven."))  # fmt: skip
+    c[1].metric(t("Formulier"), found.answers[form],
+                help=t("Antwoorden die de organisatie hier vastlegde."))  # fmt: skip
+    st.caption(
+        t("Daarvan ja: {online} online en {formulier} via het formulier.",
+          online=found.yes[online], formulier=found.yes[form])
+    )  # fmt: skip
+    rows = found.rows
+    via = {online: t("online"), form: t("formulier")}
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("Code"): rows["code"],
+                t("Antwoord"): rows["outcome"].map(lambda o: t(OUTCOME_NAMES[str(o)])),
+                t("Via"): rows["via"].map(via),
+                t("Vastgelegd"): rows["answered_at"].map(local_moment),
+                t("Bevestigingsnummer"): rows["confirmation"],
+                t("Gewijzigd"): rows["changed"].map(lambda c: t("ja") if c else ""),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
 
 
 def _by_group(db: Store, caller: Caller, state: DrawState) -> None:

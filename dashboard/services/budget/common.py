@@ -13,11 +13,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
+from dashboard.domain import geo
 from dashboard.domain.auth import SYSTEM, Caller, Role, require_organiser
 from dashboard.domain.errors import UserError
 from dashboard.domain.ledger import AllocationRow, Books, EnvelopeRow, SpendingRow
 from dashboard.domain.models import Proposal
-from dashboard.store import budget, council, proposals
+from dashboard.store import budget, council, geography, proposals
 from dashboard.store.db import Store
 from dashboard.store.unit import Unit
 from sortition import clock
@@ -80,14 +81,16 @@ def booking(
 
 def clean_text(value: str, label: str, minimum: int = 1, maximum: int = 5000) -> str:
     cleaned = " ".join(value.split()) if "\n" not in value else value.strip()
+    # "een titel" starts a sentence as "Een titel", "De motivering" follows "Vul" as "de".
+    subject, item = label[:1].upper() + label[1:], label[:1].lower() + label[1:]
     if len(cleaned) < minimum:
         raise UserError(
-            f"Vul {label} in."
-            if minimum == 1
-            else f"{label} is te kort (minstens {minimum} tekens)."
+            f"Vul {item} in."
+            if minimum == 1 or not cleaned
+            else f"{subject} is te kort (minstens {minimum} tekens)."
         )
     if len(cleaned) > maximum:
-        raise UserError(f"{label} is te lang (hoogstens {maximum} tekens).")
+        raise UserError(f"{subject} is te lang (hoogstens {maximum} tekens).")
     return cleaned
 
 
@@ -95,6 +98,39 @@ def not_future(day: date, label: str, today: date | None = None) -> date:
     if day > (today or clock.today()):
         raise UserError(f"{label} ligt in de toekomst ({day:%d-%m-%Y}); dat kan niet.")
     return day
+
+
+def place_of(
+    cur: Unit,
+    neighbourhood_id: int,
+    part_id: int | None,
+    location: tuple[float, float] | None,
+) -> int | None:
+    """The buurt of a proposal or an idea: as chosen, or the one its map point lies in.
+    The point lies in the neighbourhood, and in the chosen buurt."""
+    parts = {p.id: p for p in geography.neighbourhood_parts(cur, neighbourhood_id)}
+    if part_id is not None and part_id not in parts:
+        raise UserError("Kies een buurt van deze wijk.")
+    if location is None:
+        return part_id
+    lat, lon = location
+    hood = geography.neighbourhood(cur, neighbourhood_id)
+    if hood is None:
+        raise UserError(f"Wijk {neighbourhood_id} bestaat niet.")
+    if not geo.contains(hood.polygon_geojson, lat, lon):
+        raise UserError(
+            f"De plek {lat:.5f}, {lon:.5f} ligt niet in {hood.name}. Kies een plek binnen de "
+            "wijk: klik op de kaart, of laat de plek leeg."
+        )
+    inside = next((p for p in parts.values() if geo.contains(p.polygon_geojson, lat, lon)), None)
+    if part_id is None:
+        return None if inside is None else inside.id
+    if inside is not None and inside.id != part_id:
+        raise UserError(
+            f"De plek ligt in {inside.name}, niet in {parts[part_id].name}. Kies de "
+            "buurt van de plek, of een andere plek."
+        )
+    return part_id
 
 
 def proposal_of(cur: Unit, proposal_id: int) -> Proposal:

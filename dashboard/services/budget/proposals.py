@@ -4,11 +4,11 @@ themes they are filed under."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from dashboard.domain import geo
 from dashboard.domain.auth import (
     Caller,
     PermissionDenied,
@@ -26,10 +26,11 @@ from dashboard.services.budget.common import (
     clean_text,
     neighbourhood_of_proposal,
     not_future,
+    place_of,
     proposal_of,
     require_organiser_role,
 )
-from dashboard.store import audit, geography, proposal_contacts, proposals
+from dashboard.store import audit, proposal_contacts, proposals
 from dashboard.store.db import Store
 from dashboard.store.proposal_contacts import ProposalContact
 from dashboard.store.unit import Unit
@@ -55,8 +56,15 @@ class ProposalInput:
     contact: Contact | None = None  # from check_contact; personal data, organisers only
 
 
-def submit_proposal(store: Store, caller: Caller, data: ProposalInput) -> int:
-    """Record a new proposal; returns its id (`reference_of` gives its reference)."""
+def submit_proposal(
+    store: Store,
+    caller: Caller,
+    data: ProposalInput,
+    and_then: Callable[[Unit, int], None] | None = None,
+) -> int:
+    """Record a new proposal; returns its id (`reference_of` gives its reference).
+    `and_then(unit, proposal_id)` runs in the same transaction (an idea that becomes this
+    proposal is linked there, or neither happens)."""
     require_organiser_role(caller)
     title = clean_text(data.title, "een titel", maximum=200)
     description = clean_text(data.description, "een omschrijving")
@@ -85,7 +93,7 @@ def submit_proposal(store: Store, caller: Caller, data: ProposalInput) -> int:
             parent = proposal_of(cur, data.parent_id)
             if parent.neighbourhood_id != data.neighbourhood_id or parent.parent_id is not None:
                 raise UserError("Een deelproject hoort bij een hoofdproject in dezelfde wijk.")
-        part_id = _place(cur, data)
+        part_id = place_of(cur, data.neighbourhood_id, data.part_id, data.location)
         proposal_id = proposals.add_proposal(
             cur,
             proposals.next_external_ref(cur, submitted.year),
@@ -113,37 +121,11 @@ def submit_proposal(store: Store, caller: Caller, data: ProposalInput) -> int:
             proposal_id,
             {"amount": str(amount), "contact": data.contact is not None},  # never the contact
         )
+        if and_then is not None:
+            and_then(cur, proposal_id)
         return proposal_id
 
     return booking(store, caller, data.neighbourhood_id, work)
-
-
-def _place(cur: Unit, data: ProposalInput) -> int | None:
-    """The proposal's buurt: as chosen, or the one its map point lies in. The point lies
-    in the neighbourhood, and in the chosen buurt."""
-    parts = {p.id: p for p in geography.neighbourhood_parts(cur, data.neighbourhood_id)}
-    if data.part_id is not None and data.part_id not in parts:
-        raise UserError("Kies een buurt van deze wijk.")
-    if data.location is None:
-        return data.part_id
-    lat, lon = data.location
-    hood = geography.neighbourhood(cur, data.neighbourhood_id)
-    if hood is None:
-        raise UserError(f"Wijk {data.neighbourhood_id} bestaat niet.")
-    if not geo.contains(hood.polygon_geojson, lat, lon):
-        raise UserError(
-            f"De plek {lat:.5f}, {lon:.5f} ligt niet in {hood.name}. Kies een plek binnen de "
-            "wijk: klik op de kaart, of laat de plek leeg."
-        )
-    inside = next((p for p in parts.values() if geo.contains(p.polygon_geojson, lat, lon)), None)
-    if data.part_id is None:
-        return None if inside is None else inside.id
-    if inside is not None and inside.id != data.part_id:
-        raise UserError(
-            f"De plek ligt in {inside.name}, niet in {parts[data.part_id].name}. Kies de "
-            "buurt van de plek, of een andere plek."
-        )
-    return data.part_id
 
 
 def reference_of(store: Store, caller: Caller, proposal_id: int) -> str:

@@ -15,7 +15,9 @@ Who declined, left or was replaced gets no letter from here.
 Names and addresses are for the organisers of every neighbourhood of the draw
 (`context`); every file of letters made and every showing of the contact list writes an
 audit event with counts, never who. Contact data erased on request is never read: those
-people get no letter and show without name in the contact list.
+people get no letter and show without name in the contact list. The contact list also
+has the phone number or e-mail address a member left when signing up online
+(dashboard/services/signup.py).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from dashboard.services.draws.invitations import (
     check_letter_details,
     letter_settings,
 )
-from dashboard.store import council, draws
+from dashboard.store import council, draws, signups
 from dashboard.store.db import Store
 from dashboard.store.unit import Unit
 from sortition import clock
@@ -201,15 +203,15 @@ _SEAT = {"council": "geloot", "rotation": "geloot", "panel": "wijkpanel"}
 _STATUS = {"selected": "nog niet bevestigd", "confirmed": "bevestigd"}
 NO_CONTACT = "Geen naam en adres: gewist op verzoek of niet meer bewaard"
 CONTACT_COLUMNS = (
-    "nummer", "naam", "straat", "huisnummer", "postcode", "woonplaats", "wijk", "zetel",
-    "status", "opmerking",
+    "nummer", "naam", "straat", "huisnummer", "postcode", "woonplaats", "wijk", "telefoon",
+    "e-mail", "zetel", "status", "opmerking",
 )  # fmt: skip
 
 
 def contact_list(store: Store, caller: Caller, draw_id: int) -> ContactList:
-    """The council from this draw with names and addresses, for inviting it (personal
-    data): its members still in, then the appointed seats of its term. Each showing or
-    download is audited."""
+    """The council from this draw with names and addresses, and the phone number or e-mail
+    address left with an online sign-up, for inviting it (personal data): its members
+    still in, then the appointed seats of its term. Each showing or download is audited."""
     require_organiser_role(caller)
 
     def work(cur: Unit) -> ContactList:
@@ -217,12 +219,14 @@ def contact_list(store: Store, caller: Caller, draw_id: int) -> ContactList:
         people, _ = _people(cur, ctx)
         members = people[people["kind"] == MEMBER]
         members = members.iloc[sorted(range(len(members)), key=lambda i: _sort_name(members, i))]
-        rows = [_member_row(ctx, m) for m in members.to_dict("records")]
+        reach = signups.contacts_in_draw(cur, draw_id)
+        rows = [_member_row(ctx, m, reach) for m in members.to_dict("records")]
+        online = sum(1 for row in rows if row["telefoon"] or row["e-mail"])
         rows += _appointed_rows(cur, ctx)
         missing = int((~members["has_contact"]).sum())
         log(cur, caller, "draw.contact_list", draw_id,
             {"members": len(members), "appointed": len(rows) - len(members),
-             "without_contact": missing})  # fmt: skip
+             "without_contact": missing, "online_contacts": online})  # fmt: skip
         return ContactList(pd.DataFrame(rows, columns=list(CONTACT_COLUMNS)), missing)
 
     return store.write(work)
@@ -241,8 +245,11 @@ def _sort_name(members: pd.DataFrame, i: int) -> tuple[str, str]:
     return " ".join(words).lower(), first.lower()
 
 
-def _member_row(ctx: DrawContext, m: dict[str, object]) -> dict[str, object]:
+def _member_row(
+    ctx: DrawContext, m: dict[str, object], reach: dict[int, signups.SignupContact]
+) -> dict[str, object]:
     known = bool(m["has_contact"])
+    online = reach.get(int(str(m["resident_id"])))
 
     def field(name: str) -> str:
         return _text(m[name]) if known else ""
@@ -255,6 +262,8 @@ def _member_row(ctx: DrawContext, m: dict[str, object]) -> dict[str, object]:
         "postcode": field("postcode"),
         "woonplaats": field("woonplaats"),
         "wijk": _text(m["wijk"]),
+        "telefoon": (online.phone or "") if online else "",
+        "e-mail": (online.email or "") if online else "",
         "zetel": _SEAT.get(ctx.draw.purpose, "geloot"),
         "status": _STATUS[str(m["status"])],
         "opmerking": "" if known else NO_CONTACT,

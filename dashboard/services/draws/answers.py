@@ -35,7 +35,7 @@ from dashboard.services.draws.context import (
     require_open,
     require_organiser_role,
 )
-from dashboard.store import draws
+from dashboard.store import draws, signups
 from dashboard.store.db import Store
 from dashboard.store.unit import Unit
 from sortition import clock, csv_records
@@ -62,10 +62,16 @@ class Registration:
     line: int = 0  # in a CSV file; 0 for the form
 
 
-def _normal_code(code: str) -> str:
+def normal_code(code: str) -> str:
     """A letter code as typed or pasted: case, spaces, the dash (or another separator) do
-    not matter ('k7qm 2xhd' and 'K7QM2XHD' are 'K7QM-2XHD')."""
+    not matter ('k7qm 2xhd', 'K7QM2XHD' and 'K7QM-2XHD' all read 'K7QM2XHD')."""
     return re.sub(r"[^0-9A-Z]", "", code.upper())
+
+
+def confirmation_number(draw_id: int, response_id: int) -> str:
+    """The number a resident keeps after signing up online, and finds the organisers
+    quote in step 4: the draw and the registration."""
+    return f"{draw_id}-{response_id}"
 
 
 def _same(stored: Response, outcome: str, answers: Answers) -> bool:
@@ -84,7 +90,7 @@ def _apply(
 ) -> _Stored | None:
     """Store one registration; None when it was already stored the same way."""
     where = f"Regel {registration.line}: " if registration.line else ""
-    found = by_code.get(_normal_code(registration.code))
+    found = by_code.get(normal_code(registration.code))
     if found is None:
         raise UserError(f"{where}code '{registration.code}' hoort bij geen brief van deze loting.")
     if registration.outcome not in ("ja", "nee"):
@@ -98,6 +104,8 @@ def _apply(
     stored = previous.get(found.id)
     if stored is not None and _same(stored, registration.outcome, answers):
         return None
+    # Who in the household signed up online stays who the answer is about.
+    signer = None if stored is None else stored.resident_id
     response_id = draws.add_response(
         cur,
         {
@@ -105,10 +113,11 @@ def _apply(
             "answered_at": at,
             "outcome": registration.outcome,
             **answers.__dict__,
+            "resident_id": signer,
         },
     )
     previous[found.id] = Response(response_id, found.id, at, registration.outcome,
-                                  **answers.__dict__)  # fmt: skip
+                                  **answers.__dict__, resident_id=signer)  # fmt: skip
     if stored is None:
         return _Stored(None)
     return _Stored(_change_note(found.letter_code, stored, registration.outcome))
@@ -170,7 +179,7 @@ def record_registrations(
             )
         _letters_only(ctx)
         draws.set_stage(cur, draw_id, "registration")
-        by_code = {_normal_code(c): i for c, i in draws.invitations_by_code(cur, draw_id).items()}
+        by_code = {normal_code(c): i for c, i in draws.invitations_by_code(cur, draw_id).items()}
         previous: dict[int, Response] = {}
         for response in draws.responses(cur, draw_id):
             previous[response.invitation_id] = response
@@ -277,7 +286,7 @@ def _repeated_codes(registrations: list[Registration]) -> list[tuple[int, str]]:
     problems: list[tuple[int, str]] = []
     first_line: dict[str, int] = {}  # a dict, not list.count: 2 MB of codes in linear time
     for r in registrations:
-        code = _normal_code(r.code)
+        code = normal_code(r.code)
         if code in first_line:
             problems.append(
                 (r.line, f"Regel {r.line}: code {code} staat ook op regel {first_line[code]}.")
@@ -358,6 +367,52 @@ def import_registrations(
     read_context(store, caller, draw_id)
     registrations, problems = _parse_registrations(data)
     return record_registrations(store, caller, draw_id, registrations, tuple(problems))
+
+
+# The registrations as they came in ---------------------------------------------------------------
+
+ONLINE, FORM = "online", "formulier"
+
+
+@dataclass(frozen=True)
+class RegistrationList:
+    """Every letter with an answer, the answer that counts first (latest first): `rows`
+    with code, outcome, answered_at (UTC), via (online or formulier), confirmation (of an
+    online one) and changed (a correction or withdrawal came after a first answer). No
+    names, no phone numbers or e-mail addresses."""
+
+    rows: pd.DataFrame
+    answers: dict[str, int]  # per channel: letters whose answer that counts came that way
+    yes: dict[str, int]  # per channel: of those, how many say yes
+
+
+def registration_list(store: Store, caller: Caller, draw_id: int) -> RegistrationList:
+    """The registrations on the draw's letters, those sent online next to those an
+    organiser recorded."""
+    require_organiser_role(caller)
+    with store.read() as cur:
+        context(cur, caller, draw_id)
+        found = signups.registrations(cur, draw_id)
+    via = [ONLINE if c == signups.ONLINE else FORM for c in found["channel"]]
+    rows = pd.DataFrame(
+        {
+            "code": found["code"].astype(str),
+            "outcome": found["outcome"].astype(str),
+            "answered_at": found["answered_at"],
+            "via": via,
+            "confirmation": [
+                confirmation_number(draw_id, int(r)) if v == ONLINE else ""
+                for r, v in zip(found["response_id"], via, strict=True)
+            ],
+            "changed": found["answers"] > 1,
+        }
+    )
+    yes = rows[rows["outcome"] == "ja"]
+    return RegistrationList(
+        rows,
+        {c: int((rows["via"] == c).sum()) for c in (ONLINE, FORM)},
+        {c: int((yes["via"] == c).sum()) for c in (ONLINE, FORM)},
+    )
 
 
 # Response by group -------------------------------------------------------------------------------

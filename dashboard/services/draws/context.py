@@ -82,14 +82,24 @@ class DrawContext:
 def context(cur: Unit, caller: Caller, draw_id: int) -> DrawContext:
     """The draw, once the caller may work on it (PermissionDenied otherwise)."""
     require_organiser_role(caller)
+    found = letter_context(cur, draw_id)
+    if found is None:
+        raise UserError(f"Loting {draw_id} bestaat niet.")
+    for hood in found.neighbourhood_ids:
+        require_organiser(caller, hood)
+    return found
+
+
+def letter_context(cur: Unit, draw_id: int) -> DrawContext | None:
+    """The draw with its council, or None when there is none, WITHOUT a check of the
+    caller: only for a resident who showed the code of one of its letters
+    (dashboard/services/signup.py); everything else goes through `context`."""
     found = draws.draw(cur, draw_id)
     if found is None or found.council_id is None:
-        raise UserError(f"Loting {draw_id} bestaat niet.")
+        return None
     owner = council.council(cur, found.council_id)
     assert owner is not None
     hoods = tuple(council.council_neighbourhood_ids(cur, owner.id))
-    for hood in hoods:
-        require_organiser(caller, hood)
     return DrawContext(found, owner, hoods, json.loads(found.parameters_json or "{}"))
 
 
@@ -225,6 +235,17 @@ def answer_choices(cur: Unit, ctx: DrawContext) -> dict[str, tuple[str, ...]]:
         p.code for hood in ctx.neighbourhood_ids for p in geography.neighbourhood_parts(cur, hood)
     )
     return {"age_band": bands, "part_code": parts, **ANSWER_VALUES}
+
+
+UNKNOWN = "onbekend"  # the register's value when the extract had no such column
+
+
+def unknown_answers(register: Mapping[str, str | None]) -> tuple[str, ...]:
+    """The registration questions (in the order of ANSWER_LABELS) whose answer the
+    register does not know for someone: `register` has its value per question. Only these
+    are worth asking a resident; the register's value counts for the others (as for an
+    answer left empty on the organisers' form)."""
+    return tuple(key for key in ANSWER_LABELS if register.get(key) in (None, "", UNKNOWN))
 
 
 def part_names(cur: Unit, ctx: DrawContext) -> dict[str, str]:

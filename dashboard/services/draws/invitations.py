@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 import sortition
+from dashboard import config
 from dashboard.domain.auth import Caller
 from dashboard.domain.errors import UserError
 from dashboard.domain.groups import AGE_BANDS
@@ -122,9 +123,10 @@ def _invite(
         raise UserError(f"De loting kan zo niet: {text}") from exc
 
 
-def _not_drawable(cur: Unit, ctx: DrawContext, day: date) -> list[int]:
-    """Residents who may not be invited: sitting members of this council and those whose
-    seat ended less than the council's cool-down period ago (rotation)."""
+def not_drawable(cur: Unit, ctx: DrawContext, day: date) -> list[int]:
+    """Residents who may not be invited (nor sign up on their household's letter): sitting
+    members of this council and those whose seat ended less than the council's cool-down
+    period ago (rotation)."""
     service = [(str(r), e) for r, e in draws.council_service(cur, ctx.council.id)]
     return sorted(
         int(r) for r in sortition.not_eligible(service, day, ctx.council.cool_down_months)
@@ -136,7 +138,7 @@ def _frame(cur: Unit, ctx: DrawContext, day: date) -> pd.DataFrame:
     nor anyone whose contact data was erased on request (no letter or visit can reach
     them, and their address is not kept)."""
     frame = draws.lottery_frame(cur, ctx.draw.id, day)
-    left_out = [*_not_drawable(cur, ctx, day), *draws.erased_in_register(cur, ctx.draw.id)]
+    left_out = [*not_drawable(cur, ctx, day), *draws.erased_in_register(cur, ctx.draw.id)]
     return frame[~frame["id"].isin(left_out)]
 
 
@@ -246,7 +248,18 @@ def mail_merge(store: Store, caller: Caller, draw_id: int) -> pd.DataFrame:
         rows = draws.mail_merge(cur, draw_id)
     if rows.empty:
         raise UserError("Er zijn nog geen brieven geloot.")
-    return draw_documents.mail_merge_frame(rows)
+    return draw_documents.mail_merge_frame(rows, _signup_page())
+
+
+def _signup_page() -> str:
+    """The sign-up page's address for the letters (config.signup_page_url)."""
+    try:
+        return config.signup_page_url()
+    except ValueError as exc:
+        raise UserError(
+            f"De instelling {config.PUBLIC_URL} (het adres van Wijkraad voor bewoners) klopt "
+            "niet. Vraag de beheerder om die te verbeteren; het adres komt in de brieven."
+        ) from exc
 
 
 @dataclass(frozen=True)
@@ -273,9 +286,10 @@ def check_letter_details(details: LetterDetails) -> None:
 
 
 def letter_settings(
-    cur: Unit, ctx: DrawContext, details: LetterDetails
+    cur: Unit, ctx: DrawContext, details: LetterDetails, signup_page: str = ""
 ) -> draw_documents.LetterSettings:
-    """The letters' settings for this draw, dated today."""
+    """The letters' settings for this draw, dated today (with the sign-up page's address
+    for the invitations)."""
     town = geography.municipality(cur)
     return draw_documents.LetterSettings(
         municipality=town.name if town else "",
@@ -287,6 +301,7 @@ def letter_settings(
         email=details.email.strip(),
         sender=details.sender.strip(),
         dated=clock.today(),
+        signup_page=signup_page,
     )
 
 
@@ -297,7 +312,7 @@ def letters_file(store: Store, caller: Caller, draw_id: int, details: LetterDeta
     with store.read() as cur:
         ctx = context(cur, caller, draw_id)
         rows = draws.mail_merge(cur, draw_id)
-        settings = letter_settings(cur, ctx, details)
+        settings = letter_settings(cur, ctx, details, _signup_page())
     if rows.empty:
         raise UserError("Er zijn nog geen brieven geloot.")
     return draw_documents.letters_html(rows, settings)
@@ -467,7 +482,7 @@ def lottery_room(store: Store, caller: Caller, draw_id: int) -> LotteryRoom:
     require_organiser_role(caller)
     with store.read() as cur:
         ctx = context(cur, caller, draw_id)
-        excluded = _not_drawable(cur, ctx, clock.today())
+        excluded = not_drawable(cur, ctx, clock.today())
         erased = draws.erased_in_register(cur, draw_id)
         households = draws.eligible_households(
             cur, draw_id, clock.today(), ctx.min_age, [*excluded, *erased]
