@@ -81,6 +81,7 @@ def project_list(projects: list[ProjectView]) -> None:
         format_func=lambda s: label(STATUS, s),
         key="project_status",
         placeholder=t("Kies een of meer statussen"),
+        select_all=False,
     )
     everything = t("Alle thema's")
     theme = right.selectbox(t("Thema"), [everything, *themes], key="project_thema")

@@ -53,6 +53,7 @@ def idea_list(ideas: list[PublicIdea]) -> None:
         format_func=status_name,
         key="ideeen_status",
         placeholder=t("Kies een of meer statussen"),
+        select_all=False,
     )
     shown = [i for i in ideas if i.status in chosen]
     st.write(t("{aantal} van de {totaal} ideeën", aantal=len(shown), totaal=len(ideas)))

@@ -84,6 +84,7 @@ def access_fields(
         format_func=lambda h: hoods[h].name,
         placeholder="Kies wijken",
         key=f"{prefix}_wijken",
+        select_all=False,
     )
     if role is not Role.ORGANISER:
         return role, False, []

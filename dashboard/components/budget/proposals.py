@@ -115,6 +115,7 @@ def _submit(page: BookPage) -> None:
             list(themes),
             format_func=lambda code: themes.get(code, code),
             placeholder="Kies thema's",
+            select_all=False,
         )
         c1, c2 = st.columns(2)
         names = {p.id: p.name for p in parts}

@@ -223,6 +223,7 @@ def _replacement_draw(
     chosen = st.multiselect(
         t("Plaatsen die de loting vult"), open_seats, format_func=label.__getitem__,
         placeholder=t("Kies een of meer plaatsen"), key=f"vervangingsloting_{draw_id}",
+        select_all=False,
     )  # fmt: skip
     if not chosen:
         return

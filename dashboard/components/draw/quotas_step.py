@@ -55,7 +55,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
     features = st.multiselect(
         t("Kenmerken"), list(draw_quotas.FEATURES), default=list(draw_quotas.DEFAULT_FEATURES),
         format_func=feature_name, key=f"quota_kenmerken_{draw_id}",
-        placeholder=t("Kies de kenmerken"),
+        placeholder=t("Kies de kenmerken"), select_all=False,
     )  # fmt: skip
     if st.button(t("Quota voorstellen uit de wijk"), key=f"voorstellen_{draw_id}"):
         try:

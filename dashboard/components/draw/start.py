@@ -55,7 +55,7 @@ def render(db: Store, caller: Caller) -> None:
             kind = st.radio(t("Soort"), ["wijkraad", "wijkpanel"], horizontal=True)
             chosen_hoods = st.multiselect(
                 t("Wijk of wijken"), list(hoods), format_func=lambda i: hoods[i],
-                placeholder=t("Kies een of meer wijken"),
+                placeholder=t("Kies een of meer wijken"), select_all=False,
             )  # fmt: skip
             c1, c2, c3, c4 = st.columns(4)
             drawn = c1.number_input(t("Gelote zetels"), 1, 1000, 11)
