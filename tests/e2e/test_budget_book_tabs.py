@@ -45,10 +45,10 @@ def test_the_open_tab_stays_after_a_refusal_and_after_a_success(server: Server, 
     form.get_by_label("Titel").fill("Bankjes bij de vijver")
     form.get_by_label("Omschrijving").fill("Drie bankjes zodat ouderen kunnen rusten.")
     form.get_by_label("Gevraagd bedrag (€)").fill("2.400")
-    pick(page, form.get_by_label("Thema's"))
+    pick(page, form.get_by_label("Thema's"), "Openbare ruimte")
     page.keyboard.press("Escape")
     click_and_wait(page, form.get_by_role("button", name="Voorstel indienen"))
-    page.wait_for_selector("text=/Voorstel WR-\\d{4}-\\d{5} is ingediend/", timeout=15_000)
+    page.wait_for_selector("text=/Voorstel WR-\\d{4}-\\d{5} is ingediend/", timeout=30_000)
     assert open_tab(page) == "Voorstellen"  # the success banner above moved nothing
     page.reload()
     wait_until_ready(page)
