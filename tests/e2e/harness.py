@@ -140,9 +140,17 @@ def click_and_wait(tab: Page, target: Locator, timeout_ms: int = 15_000) -> None
 def pick(tab: Page, picker: Locator, option: str | None = None) -> None:
     """Choose `option` (None: the first) in a drop-down. In headless Chromium a picker with
     nothing chosen yet often opens only on the arrow key after the click."""
-    picker.click()
-    tab.keyboard.press("ArrowDown")
     options = tab.get_by_role("option", name=option) if option else tab.get_by_role("option")
+    for attempt in range(4):  # a rerun that was still under way may close the list again
+        picker.click()
+        tab.keyboard.press("ArrowDown")
+        try:
+            options.first.wait_for(state="visible", timeout=5_000)
+            break
+        except PlaywrightTimeoutError:
+            if attempt == 3:
+                raise
+            tab.keyboard.press("Escape")
     options.first.click()
 
 
