@@ -21,6 +21,7 @@ from dashboard.domain.auth import (
 from dashboard.domain.errors import UserError
 from dashboard.store import audit, idea_contacts, proposal_contacts, signups
 from dashboard.store import privacy as contacts
+from dashboard.store.contact_tables import ContactTable, Row
 from dashboard.store.db import Store
 from dashboard.store.idea_contacts import IdeaContact
 from dashboard.store.privacy import ContactMatch
@@ -163,17 +164,23 @@ def find_proposal_contacts(store: Store, caller: Caller, query: str) -> list[Pro
     """Submitters of proposals by e-mail address, phone number or part of the name, for an
     erasure request: organisers, their wijken only. The search is audited (how many were
     found, never what was searched for)."""
+    return _find(store, caller, query, proposal_contacts.TABLE)
+
+
+def _find(store: Store, caller: Caller, query: str, table: ContactTable[Row]) -> list[Row]:
+    """The contacts of `table` that `query` finds in the caller's wijken; the audit event
+    counts them and names their records (e.g. proposal_ids), never what was searched for."""
     _may_search(caller, query)
 
-    def work(cur: Unit) -> list[ProposalContact]:
-        found = proposal_contacts.find(cur, query, caller.neighbourhood_ids)
+    def work(cur: Unit) -> list[Row]:
+        found = table.find(cur, query, caller.neighbourhood_ids)
         shown = [c for c in found if may_see_personal_data(caller, c.neighbourhood_id)]
         audit.append(
             cur,
             caller.actor,
             "privacy.lookup",
-            "proposal_contact",
-            payload={"found": len(shown), "proposal_ids": [c.proposal_id for c in shown]},
+            table.table,
+            payload={"found": len(shown), f"{table.key}s": [getattr(c, table.key) for c in shown]},
         )
         return shown
 
@@ -206,21 +213,32 @@ def erase_proposal_contact(
     stays (it is a public record once decided on). Organisers of its neighbourhood (and
     the system) only; the audit event names the proposal, the neighbourhood and the
     request's case number, never the person."""
+    _erase(store, caller, proposal_contacts.TABLE, proposal_id, reference, "voorstel")
+
+
+def _erase(
+    store: Store,
+    caller: Caller,
+    table: ContactTable[Row],
+    owner_id: int,
+    reference: str | None,
+    record: str,  # in Dutch: voorstel, idee
+) -> None:
     _may_erase(caller, reference)
 
     def work(cur: Unit) -> None:
-        found = proposal_contacts.contact(cur, proposal_id)
+        found = table.contact(cur, owner_id)
         if found is None:
-            raise PrivacyError("Van dit voorstel zijn geen contactgegevens (meer) opgeslagen.")
+            raise PrivacyError(f"Van dit {record} zijn geen contactgegevens (meer) opgeslagen.")
         if caller is not SYSTEM and not may_see_personal_data(caller, found.neighbourhood_id):
-            raise PermissionDenied("U bent geen organisator voor de wijk van dit voorstel.")
-        proposal_contacts.delete_contact(cur, proposal_id)
+            raise PermissionDenied(f"U bent geen organisator voor de wijk van dit {record}.")
+        table.delete(cur, owner_id)
         audit.append(
             cur,
             caller.actor,
             "privacy.erase",
-            "proposal_contact",
-            proposal_id,
+            table.table,
+            owner_id,
             {"neighbourhood_id": found.neighbourhood_id, "reference": reference},
         )
 
@@ -231,21 +249,7 @@ def find_idea_contacts(store: Store, caller: Caller, query: str) -> list[IdeaCon
     """Whoever proposed an idea, by e-mail address, phone number or part of the name, for
     an erasure request: organisers, their wijken only. The search is audited (how many
     were found, never what was searched for)."""
-    _may_search(caller, query)
-
-    def work(cur: Unit) -> list[IdeaContact]:
-        found = idea_contacts.find(cur, query, caller.neighbourhood_ids)
-        shown = [c for c in found if may_see_personal_data(caller, c.neighbourhood_id)]
-        audit.append(
-            cur,
-            caller.actor,
-            "privacy.lookup",
-            "idea_contact",
-            payload={"found": len(shown), "idea_ids": [c.idea_id for c in shown]},
-        )
-        return shown
-
-    return store.write(work)
+    return _find(store, caller, query, idea_contacts.TABLE)
 
 
 def erase_idea_contact(
@@ -254,22 +258,4 @@ def erase_idea_contact(
     """Erase the contact of whoever proposed an idea, at their request; the idea itself
     stays. Organisers of its neighbourhood (and the system) only; the audit event names
     the idea, the neighbourhood and the request's case number, never the person."""
-    _may_erase(caller, reference)
-
-    def work(cur: Unit) -> None:
-        found = idea_contacts.contact(cur, idea_id)
-        if found is None:
-            raise PrivacyError("Van dit idee zijn geen contactgegevens (meer) opgeslagen.")
-        if caller is not SYSTEM and not may_see_personal_data(caller, found.neighbourhood_id):
-            raise PermissionDenied("U bent geen organisator voor de wijk van dit idee.")
-        idea_contacts.delete_contact(cur, idea_id)
-        audit.append(
-            cur,
-            caller.actor,
-            "privacy.erase",
-            "idea_contact",
-            idea_id,
-            {"neighbourhood_id": found.neighbourhood_id, "reference": reference},
-        )
-
-    store.write(work)
+    _erase(store, caller, idea_contacts.TABLE, idea_id, reference, "idee")
