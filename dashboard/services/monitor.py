@@ -144,11 +144,9 @@ def representation(store: Store, caller: Caller, today: date) -> list[CouncilLin
             terms.setdefault(term.council_id, []).append((term.starts_on, term.ends_on))
         population = figures.population_stats(cur)
         rates = figures.response_rates(cur, today)
-        parts = {
-            nid: {p.code: p.name for p in geography.neighbourhood_parts(cur, nid)}
-            for nids in places.values()
-            for nid in nids
-        }
+        parts: dict[int, dict[str, str]] = {}
+        for part in geography.all_neighbourhood_parts(cur):
+            parts.setdefault(part.neighbourhood_id, {})[part.code] = part.name
     lines = []
     for council in found:
         groups = members.get(council.id, {})
@@ -177,7 +175,7 @@ def representation(store: Store, caller: Caller, today: date) -> list[CouncilLin
                 part_names={
                     code: name
                     for nid in places.get(council.id, [])
-                    for code, name in parts[nid].items()
+                    for code, name in parts.get(nid, {}).items()
                 },
             )
         )

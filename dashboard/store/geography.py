@@ -32,3 +32,8 @@ def neighbourhood_parts(cur: Cursor, neighbourhood_id: int) -> list[Neighbourhoo
         [neighbourhood_id],
         order_by="code",
     )
+
+
+def all_neighbourhood_parts(cur: Cursor) -> list[NeighbourhoodPart]:
+    """The parts of every neighbourhood, in one query."""
+    return select(cur, NeighbourhoodPart, "neighbourhood_part", order_by="neighbourhood_id, code")
