@@ -169,7 +169,7 @@ def _under_way(view: ProjectView) -> list[str]:
     if view.late_milestones > 1:
         lines.append(t("{aantal} stappen zijn later dan gepland.", aantal=view.late_milestones))
     if view.stalled:
-        lines.append("⏳ " + _stalled(view.quiet_weeks))
+        lines.append(_stalled(view.quiet_weeks))
     return lines
 
 
@@ -218,7 +218,7 @@ def _open_proposal(item: WaitingProposal) -> None:
         f"**{t('Volgende stap')}:** {_meeting_step(item.next_step)}",
     ]
     if item.stalled:
-        lines.append("⏳ " + _stalled(item.quiet_weeks))
+        lines.append(_stalled(item.quiet_weeks))
     st.markdown("  \n".join(lines))
 
 
