@@ -52,14 +52,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _select(args: argparse.Namespace) -> None:
+    pool = draw_cli.pool_input(args)
     result = select(
-        args.people,
+        pool.people,
         args.quotas,
         args.k,
         algorithm=args.algorithm,
         seed=args.seed,
-        id_column=args.id_column,
-        household_column=args.household_column,
+        id_column=pool.id_column,
+        household_column=pool.household_column,
         legacy_runs=args.legacy_runs,
     )
     text = json.dumps(result.to_dict(), ensure_ascii=False)

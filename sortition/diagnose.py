@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import highspy
 import numpy as np
 
 from sortition.errors import InfeasibleQuotasError, QuotaChange
 from sortition.panels import INF, PanelFinder, PanelRows, new_highs, panel_rows
 from sortition.pool import Pool, Types, collapse_types
-from sortition.quotas import Quota, QuotaTable
+from sortition.quotas import QuotaTable
 from sortition.text import fold
 
 
@@ -62,7 +64,7 @@ def relaxation(pool: Pool, quotas: QuotaTable, types: Types, rows: PanelRows) ->
     nt, nq = types.count, rows.quota_count
     # Columns: type counts, then per quota how much its min drops and its max rises.
     lower = np.zeros(nt + 2 * nq)
-    upper = np.concatenate([types.caps.astype(float), rows.quota_min.astype(float), [INF] * nq])
+    upper = np.concatenate([types.caps.astype(float), *_flex_room(pool, quotas, rows)])
     cost = np.concatenate([np.zeros(nt), np.ones(2 * nq)])
     h.addVars(len(lower), lower, upper)
     h.changeColsCost(len(cost), np.arange(len(cost), dtype=np.int32), cost)
@@ -114,6 +116,22 @@ def relaxation(pool: Pool, quotas: QuotaTable, types: Types, rows: PanelRows) ->
     return changes
 
 
+def _flex_room(pool: Pool, quotas: QuotaTable, rows: PanelRows) -> tuple[np.ndarray, np.ndarray]:
+    """How far each quota's minimum may drop and its maximum rise (min_flex, max_flex)."""
+    drop, rise = rows.quota_min.astype(float), np.full(rows.quota_count, INF)
+    for r, (f, j) in enumerate(rows.quota_keys):
+        q = quotas.for_feature(pool.features[f])[j]
+        if q.min_flex is not None:
+            drop[r] = q.min - q.min_flex
+        if q.max_flex is not None:
+            rise[r] = q.max_flex - q.max
+    return drop, rise
+
+
+def _has_flex(quotas: QuotaTable) -> bool:
+    return any(q.min_flex is not None or q.max_flex is not None for q in quotas.quotas)
+
+
 def infeasible(
     pool: Pool, quotas: QuotaTable, types: Types, rows: PanelRows, problems: list[str]
 ) -> InfeasibleQuotasError:
@@ -127,6 +145,8 @@ def infeasible(
         total = sum(abs(c.new_min - c.old_min) + abs(c.new_max - c.old_max) for c in changes)
         lines.append(f"Smallest change that makes the quotas feasible (total change {total}):")
         lines += [f"  - {c.describe()}" for c in changes]
+    elif _has_flex(quotas):
+        lines.append("No change within the min_flex and max_flex columns makes them feasible.")
     return InfeasibleQuotasError("\n".join(lines), changes, problems)
 
 
@@ -151,5 +171,5 @@ def apply_changes(quotas: QuotaTable, changes: list[QuotaChange]) -> QuotaTable:
     out = []
     for q in quotas.quotas:
         c = by_key.get((fold(q.feature), fold(q.value)))
-        out.append(Quota(q.feature, q.value, c.new_min, c.new_max) if c else q)
+        out.append(replace(q, min=c.new_min, max=c.new_max) if c else q)
     return QuotaTable(tuple(out))

@@ -11,6 +11,8 @@ replace  prepares a replacement draw for members who leave (verify it with --par
 reserve  lists the reserve candidates who could take a leaving member's seat;
 rotate   prepares a rotation draw: --k open seats next to the staying members, without
          sitting members and those still in their cool-down (--service, --cool-down-months).
+export   writes a full bundle's pool and quotas in the Sortition Foundation's layout
+         (features.csv, people.csv, settings.toml), for its tools.
 """
 
 from __future__ import annotations
@@ -20,9 +22,12 @@ import json
 import os
 import sys
 import tempfile
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+import pandas as pd
 
 from sortition import clock
 from sortition.bundle import CODE_VERSION, FAIR_ALGORITHMS, prepare, reveal, summary
@@ -30,6 +35,12 @@ from sortition.bundle_file import MAX_NESTING as MAX_NESTING  # the limit, for c
 from sortition.bundle_file import parse_bundle
 from sortition.checks import Check, text_lines
 from sortition.errors import SortitionInputError
+from sortition.foundation import (
+    ADDRESS_HOUSEHOLD,
+    foundation_files,
+    read_settings,
+    with_address_households,
+)
 from sortition.io import read_quotas, read_table
 from sortition.lottery import DEFAULT_M, ROUNDING_SECONDS
 from sortition.publish import is_public, matches_full, public_bundle, public_summary
@@ -38,7 +49,7 @@ from sortition.rotation import not_eligible, rotation_draw_inputs
 from sortition.text import clean
 from sortition.verify import verify, verify_checks
 
-COMMANDS = ("prepare", "reveal", "verify", "publish", "replace", "reserve", "rotate")
+COMMANDS = ("prepare", "reveal", "verify", "publish", "replace", "reserve", "rotate", "export")
 
 
 def add_pool_arguments(parser: argparse.ArgumentParser) -> None:
@@ -47,7 +58,55 @@ def add_pool_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quotas", required=True, help="quota table: feature,value,min,max")
     parser.add_argument("--k", required=True, type=int, help="panel size")
     parser.add_argument("--household-column", default=None)
-    parser.add_argument("--id-column", default="id")
+    parser.add_argument("--id-column", default=None, help="default: id")
+    parser.add_argument(
+        "--address-columns",
+        default=None,
+        help="comma-separated; people with the same address are one household "
+        "(the Sortition Foundation's same-address check)",
+    )
+    parser.add_argument(
+        "--foundation-settings",
+        default=None,
+        help="a Sortition Foundation settings.toml: its id and address columns",
+    )
+
+
+@dataclass(frozen=True)
+class PoolInput:
+    """How the command line's pool is read: the people, their id and household column."""
+
+    people: pd.DataFrame
+    id_column: str
+    household_column: str | None
+    address_columns: tuple[str, ...]
+
+    def with_households(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """Another table of the same people (e.g. the staying members) read the same way."""
+        if not self.address_columns:
+            return frame
+        return with_address_households(frame, self.address_columns)
+
+
+def pool_input(args: argparse.Namespace) -> PoolInput:
+    """The pool of `--people`, with the id and address columns of `--foundation-settings`
+    unless `--id-column` or `--address-columns` say otherwise."""
+    settings = read_settings(args.foundation_settings) if args.foundation_settings else None
+    id_column = args.id_column or (settings.id_column if settings else "id")
+    if args.address_columns is not None:
+        address = tuple(c for c in (clean(c) for c in args.address_columns.split(",")) if c)
+        if not address:
+            raise SortitionInputError("--address-columns names no column.")
+    else:
+        address = settings.address_columns if settings else ()
+    if address and args.household_column:
+        raise SortitionInputError(
+            "Give either --household-column or address columns for the household check, not both."
+        )
+    frame = read_table(args.people)
+    if not address:
+        return PoolInput(frame, id_column, args.household_column, ())
+    return PoolInput(with_address_households(frame, address), id_column, ADDRESS_HOUSEHOLD, address)
 
 
 def add_commands(sub: Any) -> None:  # argparse's private _SubParsersAction
@@ -95,6 +154,10 @@ def add_commands(sub: Any) -> None:  # argparse's private _SubParsersAction
     o.add_argument("--m", type=int, default=DEFAULT_M)
     o.add_argument("--out", required=True)
 
+    e = sub.add_parser("export", help="a bundle's pool and quotas in the Foundation's layout")
+    e.add_argument("bundle", help="the full bundle")
+    e.add_argument("--out", required=True, help="folder for features.csv, people.csv, ...")
+
 
 def read_bundle(path: str) -> dict[str, Any]:
     """The bundle's JSON, or SortitionInputError (exit 2) for anything that is no bundle:
@@ -123,12 +186,13 @@ def write_bundle(bundle: dict[str, Any], path: str) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run one draw command; SortitionError and OSError are left to the caller (exit 2)."""
     if args.command == "prepare":
+        pool = pool_input(args)
         bundle = prepare(
-            args.people,
+            pool.people,
             args.quotas,
             args.k,
-            id_column=args.id_column,
-            household_column=args.household_column,
+            id_column=pool.id_column,
+            household_column=pool.household_column,
             algorithm=args.algorithm,
             m=args.m,
             rounding_seconds=args.rounding_seconds,
@@ -157,6 +221,8 @@ def run(args: argparse.Namespace) -> int:
         _prepare_follow_up(args, inputs, record, "replacement", algorithm=algorithm)
     elif args.command == "rotate":
         _rotate(args)
+    elif args.command == "export":
+        _export(args)
     else:
         ranked = reserve_candidates(read_bundle(args.bundle), args.leaving, args.member)
         if not ranked:
@@ -166,25 +232,39 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> None:
+    bundle = read_bundle(args.bundle)
+    if is_public(bundle):
+        raise SortitionInputError(
+            f"{args.bundle} is a public bundle: it has groups, not the pool; export the full one."
+        )
+    folder = Path(args.out)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in foundation_files(bundle).items():
+        (folder / name).write_bytes(content)
+    print(f"features.csv, people.csv and settings.toml -> {folder}")
+
+
 def _rotate(args: argparse.Namespace) -> None:
     excluded = set(args.exclude)
     if args.service:
         today = _date(args.today) if args.today else clock.today()
         excluded |= not_eligible(_service(args.service), today, args.cool_down_months)
     quotas = read_quotas(args.quotas)
-    staying = read_table(args.staying)
+    pool = pool_input(args)
+    staying = pool.with_households(read_table(args.staying))
     inputs = rotation_draw_inputs(
-        read_table(args.people),
+        pool.people,
         quotas,
         staying,
         args.k,
         excluded,
-        id_column=args.id_column,
-        household_column=args.household_column,
+        id_column=pool.id_column,
+        household_column=pool.household_column,
     )
-    staying_ids = [clean(v) for v in staying[args.id_column]] if len(staying) else []
+    staying_ids = [clean(v) for v in staying[pool.id_column]] if len(staying) else []
     record = inputs.parent_record(None, staying_ids, excluded)
-    _prepare_follow_up(args, inputs, record, "rotation", id_column=args.id_column)
+    _prepare_follow_up(args, inputs, record, "rotation", id_column=pool.id_column)
 
 
 def _prepare_follow_up(

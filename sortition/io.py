@@ -142,17 +142,39 @@ def _integer(raw: object, column: str, row: int) -> int:
     return int(number)
 
 
+# The Sortition Foundation's names for the same columns (its tools' older and newer files).
+QUOTA_COLUMNS = {
+    "feature": ("feature", "category"),
+    "value": ("value", "name", "category value", "category_value", "category-value"),
+    "min": ("min",),
+    "max": ("max",),
+}
+FLEX_COLUMNS = ("min_flex", "max_flex")
+
+
 def read_quotas(source: Source) -> QuotaTable:
-    """A quota table with columns feature, value, min, max (any case, any order)."""
+    """A quota table with columns feature, value, min, max (any case, any order), also in
+    the Sortition Foundation's layout: `category`/`name` for feature/value, and the optional
+    `min_flex`, `max_flex` that bound a suggested relaxation. Other columns are ignored."""
     frame = read_table(source)
-    columns = {fold(c): c for c in frame.columns}
-    missing = [c for c in ("feature", "value", "min", "max") if c not in columns]
+    present = {fold(c): c for c in frame.columns}
+    columns: dict[str, str] = {}
+    for name, spellings in QUOTA_COLUMNS.items():
+        found = [present[s] for s in spellings if s in present]
+        if len(found) > 1:
+            raise SortitionInputError(
+                f"The quota table has {' and '.join(found)}: keep one column for {name}."
+            )
+        if found:
+            columns[name] = found[0]
+    missing = [c for c in QUOTA_COLUMNS if c not in columns]
     if missing:
-        present = ", ".join(f"'{c}'" for c in frame.columns)
+        shown = ", ".join(f"'{c}'" for c in frame.columns)
         raise SortitionInputError(
             f"The quota table lacks column(s) {', '.join(missing)}; "
-            f"it needs feature, value, min, max. Columns present: {present}."
+            f"it needs feature, value, min, max. Columns present: {shown}."
         )
+    flex = {name: present[name] for name in FLEX_COLUMNS if name in present}
     quotas = []
     for i, rec in enumerate(frame.to_dict("records")):
         row = i + 2
@@ -162,7 +184,11 @@ def read_quotas(source: Source) -> QuotaTable:
             raise SortitionInputError(f"Quota table row {row}: feature and value must be filled.")
         lo = _integer(rec[columns["min"]], "min", row)
         hi = _integer(rec[columns["max"]], "max", row)
-        quotas.append(Quota(feature, value, lo, hi))
+        bounds = {
+            name: _integer(rec[column], name, row) if clean(rec[column]) else None
+            for name, column in flex.items()
+        }
+        quotas.append(Quota(feature, value, lo, hi, **bounds))
     return QuotaTable(tuple(quotas))
 
 

@@ -12,10 +12,16 @@ from sortition.text import clean, fold
 
 @dataclass(frozen=True)
 class Quota:
+    """`min_flex` and `max_flex` (the Sortition Foundation's columns) bound how far a
+    suggested relaxation may move the minimum down and the maximum up; the selection itself
+    never reads them. None: no bound."""
+
     feature: str
     value: str
     min: int
     max: int
+    min_flex: int | None = None
+    max_flex: int | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,16 @@ class QuotaTable:
             if q.min > q.max:
                 raise SortitionInputError(
                     f"Quota for {q.feature} {q.value}: min {q.min} is larger than max {q.max}."
+                )
+            if q.min_flex is not None and not 0 <= q.min_flex <= q.min:
+                raise SortitionInputError(
+                    f"Quota for {q.feature} {q.value}: min_flex {q.min_flex} must lie between "
+                    f"0 and min {q.min}."
+                )
+            if q.max_flex is not None and q.max_flex < q.max:
+                raise SortitionInputError(
+                    f"Quota for {q.feature} {q.value}: max_flex {q.max_flex} is smaller than "
+                    f"max {q.max}."
                 )
 
     @property
