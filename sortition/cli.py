@@ -17,7 +17,8 @@ from sortition.highs import silence_banner
 from sortition.invite import DEFAULT_AGE_BANDS, invite_frame
 from sortition.io import read_table
 from sortition.select import ALGORITHMS, select
-from sortition.text import clean, spreadsheet_safe
+from sortition.spreadsheet import spreadsheet_csv
+from sortition.text import clean
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -116,10 +117,7 @@ def _invite(args: argparse.Namespace) -> None:
 
 
 def _spreadsheet_csv(frame: pd.DataFrame, path: str) -> None:
-    """Organisers open these files in a spreadsheet: register values that would start a
-    formula are written as text (`spreadsheet_safe`)."""
-    safe = frame.rename(columns=lambda name: spreadsheet_safe(str(name))).map(spreadsheet_safe)
-    safe.to_csv(path, index=False, lineterminator="\r\n")  # CRLF: a lone CR gets quoted
+    Path(path).write_bytes(spreadsheet_csv(frame))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,7 +16,6 @@ joining runs of spaces (the Foundation's tools fold case only), so "1 Main St" a
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import tomllib
@@ -29,7 +28,8 @@ from typing import Any
 import pandas as pd
 
 from sortition.errors import SortitionInputError
-from sortition.text import clean, fold, spreadsheet_safe
+from sortition.spreadsheet import spreadsheet_csv
+from sortition.text import clean, fold
 
 FOUNDATION_ID_COLUMN = "nationbuilder_id"
 ADDRESS_HOUSEHOLD = "household (address)"  # the column made from the address columns
@@ -132,12 +132,8 @@ def foundation_files(bundle: dict[str, Any]) -> dict[str, bytes]:
     }
 
 
-def _csv(header: Sequence[object], rows: Sequence[Sequence[object]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([spreadsheet_safe(str(v)) for v in header])
-    writer.writerows([spreadsheet_safe(str(v)) for v in row] for row in rows)
-    return out.getvalue().encode("utf-8")
+def _csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
+    return spreadsheet_csv(pd.DataFrame([[str(v) for v in row] for row in rows], columns=header))
 
 
 def foundation_zip(bundle: dict[str, Any]) -> bytes:

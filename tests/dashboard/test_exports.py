@@ -120,12 +120,12 @@ def test_xlsx_drops_control_characters_it_cannot_hold() -> None:
 
 
 def test_no_module_writes_csv_or_xlsx_outside_the_exports() -> None:
-    """Every spreadsheet file in the app comes from dashboard/components/exports.py (or the
-    sortition command line, which uses the same escaping); every download button that
-    offers CSV or XLSX sits in a module that uses it. (JSON downloads, such as a draw's
-    verification bundle, are no spreadsheet.)"""
+    """Every spreadsheet file in the app comes from dashboard/components/exports.py (or, for
+    the sortition tools, sortition/spreadsheet.py, which uses the same escaping); every
+    download button that offers CSV or XLSX sits in a module that uses it. (JSON
+    downloads, such as a draw's verification bundle, are no spreadsheet.)"""
     writers = {"to_csv", "to_excel", "writer", "DictWriter", "ExcelWriter", "Workbook"}
-    allowed = {"dashboard/components/exports.py", "sortition/cli.py"}
+    allowed = {"dashboard/components/exports.py", "sortition/spreadsheet.py"}
     found, buttons = [], []
     for folder in ("dashboard", "sortition", "streamlit_app.py"):
         paths = [REPO / folder] if folder.endswith(".py") else (REPO / folder).rglob("*.py")
