@@ -13,7 +13,6 @@ from dashboard.components.language import language_switch
 from dashboard.components.login_form import login_required
 from dashboard.components.roles import ROLE_NAMES
 from dashboard.components.text import plain
-from dashboard.components.uploader_text import dutch_uploaders
 from dashboard.domain.auth import Role
 from dashboard.i18n import t
 from dashboard.web import cache_guard, web_session
@@ -26,7 +25,6 @@ st.set_page_config(page_title="Wijkraad", layout="wide")
 web_session.sync(store)
 caller = current_caller()
 language_switch()  # residents' pages in Dutch or English
-dutch_uploaders()
 
 PAGES = "dashboard/pages"
 # section: (who may open it, for whom in words, [(page file, title)])
@@ -37,6 +35,7 @@ GUARDED = {
         [
             ("organiser_draw", t("Loting")),
             ("organiser_budget", t("Huishoudboekje")),
+            ("organiser_vote", t("Buurtstemming")),
             ("organiser_privacy", t("Persoonsgegevens")),
         ],
     ),
@@ -56,13 +55,19 @@ sections = {
     t("Voor bewoners"): [
         st.Page(f"{PAGES}/resident_overview.py", title=t("Het geld van uw wijk"), default=True),
         st.Page(f"{PAGES}/resident_decisions.py", title=t("Besluiten en projecten")),
+        st.Page(f"{PAGES}/resident_project.py", title=t("Projecten op de kaart")),
+        st.Page(f"{PAGES}/resident_compare.py", title=t("Wijken vergelijken")),
         st.Page(f"{PAGES}/resident_ideas.py", title=t("Ideeën uit de buurt")),
         st.Page(f"{PAGES}/resident_idea.py", title=t("Idee indienen")),
         st.Page(f"{PAGES}/resident_council.py", title=t("De wijkraad")),
         st.Page(f"{PAGES}/resident_signup.py", title=t("Aanmelden voor de wijkraad")),
+        st.Page(f"{PAGES}/resident_vote.py", title=t("Stemmen over het buurtbudget")),
+        st.Page(f"{PAGES}/resident_vote_results.py", title=t("Uitslag van de buurtstemming")),
         st.Page(f"{PAGES}/resident_map.py", title=t("Wijken op de kaart")),
         st.Page(f"{PAGES}/resident_ceremonies.py", title=t("Openbare trekkingen")),
         st.Page(f"{PAGES}/resident_check.py", title=t("Controleer een loting")),
+        st.Page(f"{PAGES}/resident_accessibility.py", title=t("Toegankelijkheid")),
+        st.Page(f"{PAGES}/resident_open_data.py", title=t("Open data")),
     ],
 }
 stand_ins = []

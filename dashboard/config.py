@@ -42,6 +42,13 @@ def public_url() -> str:
     return value.rstrip("/")
 
 
+def accessibility_contact() -> str:
+    """WIJKRAAD_CONTACT: where residents report a problem with the website (an e-mail
+    address, a phone number or both, as one line), shown on the accessibility statement;
+    empty: the statement points to the municipality's general number."""
+    return " ".join(os.environ.get("WIJKRAAD_CONTACT", "").split())
+
+
 def signup_page_url() -> str:
     """The address of the residents' sign-up page (without a code)."""
     return f"{public_url()}/{SIGNUP_PAGE}"

@@ -22,9 +22,9 @@ import pandas as pd
 from faker import Faker
 
 from dashboard.store import audit, register
-from dashboard.store.bulk import load_tables
+from dashboard.store.bulk import load_frame, load_tables
 from dashboard.store.db import open_store
-from data import demo_ideas, demo_users, geography, history, population
+from data import demo_ideas, demo_users, demo_votes, geography, history, population
 from sortition import clock
 from sortition.highs import silence_banner
 
@@ -139,6 +139,10 @@ def _write(path: Path, settings: Settings, today: date) -> dict[str, int]:
     ]
     past = history.build_history(rng, hoods, people.residents, today, settings.years)
     demo_ideas.add_ideas(past, hoods, today, settings.seed)
+    part_codes = dict(
+        zip(geo["neighbourhood_part"]["id"], geo["neighbourhood_part"]["code"], strict=True)
+    )
+    votes = demo_votes.add_votes(past, hoods, people.residents, part_codes, today, settings.seed)
 
     store = open_store(path)
     try:
@@ -151,8 +155,11 @@ def _write(path: Path, settings: Settings, today: date) -> dict[str, int]:
                     ("resident", people.residents),
                     ("resident_contact", people.contacts),
                     *past.frames(),
+                    *votes.numbered,
                 ],
             )
+            for table, frame in votes.plain:  # no id sequence to move (vote_ballot's is random)
+                counts[table] = load_frame(cur, table, frame)
             register.refresh_population_stats(cur, today.year, today)
             audit.append(
                 cur,

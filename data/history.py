@@ -12,13 +12,14 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from dashboard.domain import iv3
 from data.demo_draw import DemoDraw, demo_draw
 
 THEMES = [
@@ -71,6 +72,7 @@ YES_RATE = {"16-24": 0.04, "25-44": 0.07, "45-64": 0.10, "65+": 0.13}
 EDUCATION_FACTOR = {"laag": 0.6, "middelbaar": 1.0, "hoog": 1.5, "onbekend": 1.0}
 SEATS_DRAWN, SEATS_APPOINTED, TERM_MONTHS, MEETING_WEEKS = 11, 4, 24, 6
 CENT = Decimal("0.01")
+MEETING_STARTS, MEETING_ENDS = time(19, 30), time(21, 30)  # Europe/Amsterdam
 
 
 @dataclass(frozen=True)
@@ -120,13 +122,13 @@ SELF_REFERENCES = {
 }
 _NO_ID = {
     "council_neighbourhood", "proposal_theme", "meeting_attendance", "selection_probability",
-    "idea_contact",
+    "idea_contact", "meeting_time",
 }  # fmt: skip
 LOAD_ORDER = [
     "theme", "council", "council_neighbourhood", "term", "panel", "draw", "invitation",
     "response", "quota", "selection_probability", "panel_member", "replacement", "seat",
     "budget_envelope", "proposal",
-    "proposal_theme", "proposal_status_change", "meeting", "meeting_attendance",
+    "proposal_theme", "proposal_status_change", "meeting", "meeting_time", "meeting_attendance",
     "consultation", "consultation_option", "decision", "allocation",
     "spending_transaction", "milestone", "idea", "idea_contact",
 ]  # fmt: skip
@@ -441,6 +443,10 @@ class _Builder:
                 is_public=True,
                 status="gehouden" if done else "gepland",
             )
+            self.rows.add(
+                "meeting_time", meeting_id=meeting_id, starts_at=MEETING_STARTS,
+                ends_at=MEETING_ENDS,
+            )  # fmt: skip
             if done and all_seats:
                 present = self.rng.choice(all_seats, size=min(len(all_seats), 12), replace=False)
                 for seat_id in present:
@@ -585,7 +591,7 @@ class _Builder:
             location_lat=lat,
             location_lon=lon,
             status="ingediend",
-            iv3_taakveld="6.1 Samenkracht en burgerparticipatie",
+            iv3_taakveld=iv3.for_theme(main_theme),
             feasibility=None,
             cost_estimate=None,
             rejection_reason=None,

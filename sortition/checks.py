@@ -27,68 +27,99 @@ class Check:
         return not self.problems if self.checked else None
 
 
+def N_(text: str) -> str:  # the name gettext tools know
+    """`text` unchanged: marks a sentence the residents' page translates (`dashboard.i18n`;
+    the command line prints the Dutch)."""
+    return text
+
+
 @dataclass(frozen=True)
 class CheckText:
     holds: str  # what it means when the check holds
     fails: str  # what it means when it does not
-    waiting: str = "Nog niet na te kijken: de trekking is nog niet gedaan."
+    waiting: str = N_("Nog niet na te kijken: er is nog niet geloot.")
 
 
 TEXTS: dict[str, CheckText] = {
     "commitment": CheckText(
-        "De vingerafdruk klopt: de lijst met mogelijke raden is niet veranderd na de bekendmaking.",
-        "De vingerafdruk klopt niet: het bestand is veranderd nadat de vingerafdruk bekend "
-        "werd gemaakt.",
+        N_("De controlecode klopt: er is niets veranderd nadat de code bekend werd."),
+        N_("De controlecode klopt niet: het bestand is veranderd nadat de code bekend werd."),
     ),
     "pool": CheckText(
-        "De aanmeldingen en de quota in het bestand zijn goed te lezen.",
-        "De aanmeldingen of de quota in het bestand zijn niet te lezen. Daarom is de rest "
-        "niet na te rekenen.",
+        N_(
+            "De aanmeldingen en de afspraken over wie er in de raad moeten zitten, zijn goed "
+            "te lezen."
+        ),
+        N_(
+            "De aanmeldingen of de afspraken over wie er in de raad moeten zitten, zijn niet "
+            "te lezen. Daarom is de rest niet na te rekenen."
+        ),
     ),
     "probabilities": CheckText(
-        "De kansen kloppen: opnieuw uitgerekend krijgt elke aanmelder dezelfde eerlijke kans.",
-        "De kansen kloppen niet: opnieuw uitgerekend komen er andere kansen uit.",
-        "Niet na te rekenen, omdat de aanmeldingen of de quota niet te lezen zijn.",
+        N_(
+            "De kansen kloppen: opnieuw uitgerekend krijgt iedereen die zich aanmeldde "
+            "dezelfde eerlijke kans."
+        ),
+        N_("De kansen kloppen niet: opnieuw uitgerekend komen er andere kansen uit."),
+        N_("Niet na te rekenen, omdat de aanmeldingen of de afspraken niet te lezen zijn."),
     ),
     "lottery": CheckText(
-        "Elke raad op de lijst voldoet aan de regels: het goede aantal leden en alle quota.",
-        "Op de lijst staat een raad die niet aan de regels voldoet.",
-        "Niet na te rekenen, omdat de aanmeldingen of de quota niet te lezen zijn.",
+        N_(
+            "Elke raad die uit de loting kon komen, past bij de afspraken: het goede aantal "
+            "leden en genoeg mensen uit elke groep."
+        ),
+        N_("Uit de loting kon een raad komen die niet bij de afspraken past."),
+        N_("Niet na te rekenen, omdat de aanmeldingen of de afspraken niet te lezen zijn."),
     ),
     "chances": CheckText(
-        "Iedereen krijgt zijn eerlijke kans: elke groep staat zo vaak op de lijst als zijn "
-        "kans zegt.",
-        "De lijst past niet bij de kansen: een groep staat te vaak of te weinig op de lijst.",
+        N_(
+            "Iedereen krijgt zijn eerlijke kans: elke groep komt in de mogelijke raden zo "
+            "vaak voor als bij haar kans past."
+        ),
+        N_(
+            "De mogelijke raden passen niet bij de kansen: een groep zit er te vaak of te "
+            "weinig in."
+        ),
     ),
     "seed": CheckText(
-        "Het toevalsgetal klopt: het volgt uit de vingerafdruk en de getallen uit de zaal.",
-        "Het toevalsgetal klopt niet met de vingerafdruk en de getallen uit de zaal.",
+        N_("Het toevalsgetal klopt: het volgt uit de controlecode en de getallen uit de zaal."),
+        N_("Het toevalsgetal past niet bij de controlecode en de getallen uit de zaal."),
     ),
     "number": CheckText(
-        "Het nummer klopt: uit het toevalsgetal volgt precies dit nummer op de lijst.",
-        "Het nummer klopt niet: uit het toevalsgetal volgt een ander nummer op de lijst.",
+        N_("Het toevalsgetal wijst precies deze raad aan."),
+        N_("Het toevalsgetal wijst een andere raad aan dan in het bestand staat."),
     ),
     "panel": CheckText(
-        "Met de getallen uit de zaal komt precies deze raad uit de lijst.",
-        "De raad in het bestand is niet de raad die met de getallen uit de zaal uit de lijst komt.",
+        N_("Met de getallen uit de zaal komt precies deze raad uit de loting."),
+        N_(
+            "De raad in het bestand is niet de raad die met de getallen uit de zaal uit de "
+            "loting komt."
+        ),
     ),
     "reserve": CheckText(
-        "De reservelijst klopt: de volgorde volgt uit hetzelfde toevalsgetal.",
-        "De reservelijst klopt niet: de volgorde volgt niet uit het toevalsgetal.",
+        N_("De reservelijst klopt: de volgorde volgt uit hetzelfde toevalsgetal."),
+        N_("De reservelijst klopt niet: de volgorde volgt niet uit het toevalsgetal."),
     ),
     "rotation": CheckText(
-        "Wie uit de raad gaat, klopt: dat volgt uit hoe lang de leden zitten en het toevalsgetal.",
-        "Wie uit de raad gaat, klopt niet met hoe lang de leden zitten en het toevalsgetal.",
+        N_(
+            "Wie uit de raad gaat, klopt: dat volgt uit hoe lang de leden erin zitten en uit "
+            "het toevalsgetal."
+        ),
+        N_(
+            "Wie uit de raad gaat, past niet bij hoe lang de leden erin zitten en het toevalsgetal."
+        ),
     ),
     "parent": CheckText(
-        "Deze loting hoort bij de eerdere loting van de raad en volgt daaruit.",
-        "Deze loting hoort niet bij de eerdere loting die is meegegeven.",
-        "Niet nagekeken: hiervoor is ook het controlebestand van de eerdere loting van de "
-        "raad nodig.",
+        N_("Deze loting hoort bij de eerdere loting van de raad en volgt daaruit."),
+        N_("Deze loting hoort niet bij de eerdere loting die is meegegeven."),
+        N_(
+            "Niet nagekeken: hiervoor is ook het controlebestand van de eerdere loting van de "
+            "raad nodig."
+        ),
     ),
     "small_groups": CheckText(
-        "Het bestand laat geen kleine groepen zien, dus niemand is erin te herkennen.",
-        "Het bestand laat een te kleine groep zien; iemand kan erin te herkennen zijn.",
+        N_("Het bestand laat geen kleine groepen zien, dus niemand is erin te herkennen."),
+        N_("Het bestand laat een te kleine groep zien; iemand kan erin te herkennen zijn."),
     ),
 }
 

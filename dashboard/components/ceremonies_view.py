@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard.components.dates import long_date
 from dashboard.components.text import plain
+from dashboard.domain.translatable import N_
 from dashboard.i18n import t
 from dashboard.services.public import AnnouncedDraw
 from sortition.clock import AMSTERDAM
@@ -18,10 +19,10 @@ CEREMONIES_PAGE = "dashboard/pages/resident_ceremonies.py"
 CHECK_PAGE = "dashboard/pages/resident_check.py"
 COUNCIL_PAGE = "dashboard/pages/resident_council.py"
 PURPOSES = {
-    "council": "Loting van de wijkraad",
-    "replacement": "Vervangingsloting: nieuwe leden voor wie stopte",
-    "rotation": "Rotatie: een deel van de raad wordt opnieuw geloot",
-    "panel": "Loting van het wijkpanel",
+    "council": N_("Loting van de wijkraad"),
+    "replacement": N_("Loting van vervangers: nieuwe leden voor wie stopte"),
+    "rotation": N_("Wisseling: een deel van de raad wordt opnieuw geloot"),
+    "panel": N_("Loting van het wijkpanel"),
 }
 
 
@@ -46,7 +47,7 @@ def fingerprint(commitment: str) -> None:
     st.code(commitment, language=None, wrap_lines=True)
     st.caption(
         t(
-            "Deze vingerafdruk bewijst dat de lijst met mogelijke raden vastlag voordat "
+            "Deze code laat zien dat vastlag welke raden uit de loting konden komen, voordat "
             "iemand de getallen uit de zaal kende."
         )
     )
@@ -68,7 +69,7 @@ def announcement(item: AnnouncedDraw, now: datetime) -> None:
                 ]
             )
         )
-        st.markdown(f"**{t('Vingerafdruk van de lijst met mogelijke raden')}**")
+        st.markdown(f"**{t('Controlecode')}**")
         fingerprint(shown.commitment)
         _published(item)
         _outcome(item, now)
@@ -96,7 +97,7 @@ def _published(item: AnnouncedDraw) -> None:
                         f"- {t('Wanneer')}: {moment(old.held_at)}",
                         f"- {t('Waar')}: {plain(old.location)}",
                         f"- {t('Zo worden de getallen gekozen')}: {plain(old.input_method)}",
-                        f"- {t('Vingerafdruk')}: `{old.commitment}`",
+                        f"- {t('Controlecode')}: `{old.commitment}`",
                     ]
                 )
             )
@@ -112,9 +113,8 @@ def _outcome(item: AnnouncedDraw, now: datetime) -> None:
         if item.draw_commitment != shown.commitment:
             st.warning(
                 t(
-                    "Deze aankondiging geldt niet meer: de lijst met mogelijke raden is daarna "
-                    "opnieuw gemaakt. Er komt een nieuwe aankondiging met een nieuwe "
-                    "vingerafdruk."
+                    "Deze aankondiging geldt niet meer: de loting is daarna opnieuw "
+                    "voorbereid. Er komt een nieuwe aankondiging met een nieuwe controlecode."
                 )
             )
         elif not is_upcoming(item, now):
@@ -128,10 +128,9 @@ def _outcome(item: AnnouncedDraw, now: datetime) -> None:
     st.markdown(f"**{t('Uitkomst')}**")
     st.write(
         t(
-            "In de trekking noemden aanwezigen: {invoer}. Daaruit volgde nummer {nummer} van "
-            "de lijst.",
+            "Bij de loting noemden mensen in de zaal deze getallen: {invoer}. Die getallen "
+            "hebben de raad gekozen.",
             invoer=", ".join(f"“{plain(value)}”" for value in item.inputs),
-            nummer=item.chosen_index,
         )
     )
     _entered(item)
@@ -160,15 +159,15 @@ def matches(item: AnnouncedDraw) -> None:
     if item.draw_commitment == item.announcement.commitment:
         st.success(
             t(
-                "De vingerafdruk van de uitkomst komt overeen met deze aankondiging: de lijst "
-                "is na de bekendmaking niet veranderd."
+                "De controlecode van de uitkomst is dezelfde als in de aankondiging. Na de "
+                "aankondiging is er dus niets veranderd."
             )
         )
     else:
         st.error(
             t(
-                "De vingerafdruk van de uitkomst komt níet overeen met deze aankondiging: de "
-                "loting is met een andere lijst gedaan dan aangekondigd."
+                "De controlecode van de uitkomst is níet dezelfde als in de aankondiging. De "
+                "loting is dus anders gedaan dan aangekondigd."
             )
         )
 
@@ -195,15 +194,15 @@ def council_note(draw_id: int, commitment: str | None, item: AnnouncedDraw | Non
         said = item.announcement
         same = commitment == said.commitment
         text = t(
-            "Aangekondigd op {moment} met vingerafdruk {begin}…, die overeenkomt met de "
-            "vingerafdruk hierboven.",
+            "Aangekondigd op {moment} met controlecode {begin}… Dat is dezelfde code als "
+            "hierboven.",
             moment=moment(said.published_at),
             begin=said.commitment[:12],
         )
         if not same:
             text = t(
-                "Aangekondigd op {moment} met vingerafdruk {begin}…, die níet overeenkomt met "
-                "de vingerafdruk hierboven.",
+                "Aangekondigd op {moment} met controlecode {begin}… Dat is níet dezelfde "
+                "code als hierboven.",
                 moment=moment(said.published_at),
                 begin=said.commitment[:12],
             )

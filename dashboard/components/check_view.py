@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard.components.ceremonies_view import fingerprint
 from dashboard.components.forms import show_error
+from dashboard.components.headings import heading
 from dashboard.components.text import plain
 from dashboard.domain.errors import UserError
 from dashboard.i18n import t
@@ -54,28 +55,27 @@ def results(result: BundleCheck) -> None:
             )
         )
     _facts(result)
-    st.markdown(f"**{t('De controles')}**")
+    heading(t("De controles"))
     for check in result.checks:
         _check(check)
 
 
 def _facts(result: BundleCheck) -> None:
     text = t(
-        "Volgens het bestand: {zetels} plaatsen, {aanmelders} aanmelders en een lijst van "
-        "{lijst} mogelijke raden.",
+        "Volgens het bestand: {zetels} plaatsen in de raad, {aanmelders} mensen die zich "
+        "aanmeldden en {lijst} raden die uit de loting konden komen.",
         zetels=result.seats,
         aanmelders=result.volunteers,
         lijst=result.lottery_size,
     )
     if result.inputs and result.chosen_index is not None:
         text += " " + t(
-            "Getallen uit de zaal: {invoer}; daaruit volgde nummer {nummer}.",
+            "Getallen uit de zaal: {invoer}. Die getallen hebben de raad gekozen.",
             invoer=", ".join(f"“{plain(value)}”" for value in result.inputs),
-            nummer=result.chosen_index,
         )
     st.write(text)
     if result.commitment is not None:
-        st.markdown(f"**{t('Vingerafdruk in het bestand')}**")
+        st.markdown(f"**{t('Controlecode in het bestand')}**")
         fingerprint(result.commitment)
 
 

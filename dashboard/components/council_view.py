@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard.components.ceremonies_view import council_note
 from dashboard.components.dates import long_date
 from dashboard.components.downloads import public_download
+from dashboard.components.headings import heading
 from dashboard.components.labels import FEATURE, GROUP, label
 from dashboard.components.tables import markdown_table
 from dashboard.components.text import plain
@@ -32,6 +33,7 @@ ADULTS_ONLY = {"age_band", "education"}
 
 
 def composition(view: CouncilView) -> None:
+    heading(t("Wie zit er in de wijkraad?"))
     st.markdown(
         t(
             "De wijkraad heeft nu **{geloot}** leden die door loting zijn gekozen en "
@@ -55,13 +57,13 @@ def composition(view: CouncilView) -> None:
 
 
 def _feature(comparison: FeatureComparison, view: CouncilView) -> None:
-    st.subheader(label(FEATURE, comparison.feature))
+    heading(label(FEATURE, comparison.feature), 3)
     header = [t("Groep"), t("In de wijkraad"), t("In de wijk"), t("Verschil")]
     rows = [
         [_group(row, comparison.feature, view), _council(row), _population(row), _difference(row)]
         for row in comparison.rows
     ]
-    st.markdown(markdown_table(header, rows, align_right={1, 2, 3}))
+    st.markdown(markdown_table(header, rows, align_right={1, 2}))  # the difference is words
     who = (
         t("In de wijk: inwoners van 16 jaar en ouder")
         if comparison.feature in ADULTS_ONLY
@@ -116,7 +118,7 @@ def how_drawn(
     bundle: str | None = None,
     announced: Announced | None = None,
 ) -> None:
-    st.subheader(t("Hoe is de raad geloot?"))
+    heading(t("Hoe is de raad geloot?"))
     if draw is None:
         st.info(t("Over de loting van deze raad zijn nog geen gegevens bekend."))
         return
@@ -172,16 +174,16 @@ def check_yourself(
     draw: DrawCounts, bundle: str | None, announced: Announced | None = None
 ) -> None:
     """The commitment, the public inputs and the bundle to download, when the draw had them."""
-    st.markdown("**" + t("Zelf nakijken") + "**")
+    heading(t("Zelf nakijken"), 3)
     if not (draw.commitment and draw.ceremony_inputs and bundle):
         st.info(_why_no_proof(draw))
         return
     st.write(
         t(
-            "Vóór de loting is deze code openbaar gemaakt, de ‘vingerafdruk’. Die code hoort "
-            "bij de aanmeldingen, de regels voor de samenstelling van de raad en alle raden "
-            "die uit de loting konden komen. Zo kon niemand daar achteraf nog iets aan "
-            "veranderen:"
+            "Vóór de loting is deze controlecode bekendgemaakt. De code hoort bij de "
+            "aanmeldingen, bij de afspraken over wie er in de raad moeten zitten en bij alle "
+            "raden die uit de loting konden komen. Verandert daar iets aan, dan klopt de "
+            "code niet meer:"
         )
     )
     _proof(draw, bundle, f"loting-{draw.draw_id}.json", f"loting-{draw.draw_id}.json", announced)
@@ -192,13 +194,13 @@ def _why_no_proof(draw: DrawCounts) -> str:
         return t(
             "Voor deze loting is er geen controlebestand. Bij deze raad zijn adressen door "
             "loting gekozen en zijn de organisatoren daar langs geweest. Wie ja zei, kwam in "
-            "de raad. Er was dus geen tweede, openbare loting met een vingerafdruk en getallen "
-            "van aanwezigen, en daarom ook geen bestand om na te rekenen."
+            "de raad. Er was dus geen tweede loting in het openbaar, met een controlecode en "
+            "getallen uit de zaal. Daarom is er ook geen bestand om na te rekenen."
         )
     return t(
-        "Voor deze loting is er geen controlebestand. Dat bestand is er bij lotingen "
-        "die in het openbaar gebeuren: met een vingerafdruk die vooraf bekend is en "
-        "getallen die aanwezigen zelf noemen."
+        "Voor deze loting is er geen controlebestand. Zo'n bestand is er alleen bij lotingen "
+        "in het openbaar: met een controlecode die vooraf bekend is en getallen die mensen "
+        "in de zaal zelf noemen."
     )
 
 
@@ -211,15 +213,15 @@ def later_draws(
     shown = [(draw, bundle) for draw, bundle in items if bundle and draw.ceremony_inputs]
     if not shown:
         return
-    st.markdown("**" + t("Latere lotingen") + "**")
+    heading(t("Latere lotingen"), 3)
     for draw, bundle in shown:
         when = long_date(draw.completed_on) if draw.completed_on else "?"
         if draw.purpose == "rotation":
             st.write(
                 t(
-                    "Op {datum} zijn {aantal} plaatsen opnieuw geloot (rotatie): de leden die "
-                    "het langst in de raad zaten, maakten plaats. Vooraf gepubliceerde "
-                    "vingerafdruk:",
+                    "Op {datum} zijn {aantal} plaatsen opnieuw geloot. De leden die het "
+                    "langst in de raad zaten, maakten plaats voor nieuwe leden. De "
+                    "controlecode van vooraf:",
                     datum=when,
                     aantal=draw.seats,
                 )
@@ -233,9 +235,10 @@ def later_draws(
             )
             st.write(
                 t(
-                    "Op {datum} is door loting gekozen wie de plaats inneemt van {wie}: uit de "
-                    "aanmeldingen die over waren, zo dat de raad aan de quota blijft voldoen. "
-                    "Vooraf gepubliceerde vingerafdruk:",
+                    "Op {datum} is geloot wie de plaats inneemt van {wie}. De nieuwe leden "
+                    "komen uit de mensen die zich hadden aangemeld en nog niet waren "
+                    "gekozen. Zo blijft de raad passen bij de afspraken over wie erin moeten "
+                    "zitten. De controlecode van vooraf:",
                     datum=when,
                     wie=who,
                 )
@@ -255,9 +258,9 @@ def _proof(
     council_note(draw.draw_id, draw.commitment, (announced or {}).get(draw.draw_id))
     st.write(
         t(
-            "In de openbare bijeenkomst noemden aanwezigen: {invoer}. Met die getallen is uit "
-            "alle mogelijke raden deze raad gekozen. Dezelfde getallen geven altijd dezelfde "
-            "raad; zo kan iedereen het nagaan.",
+            "In de openbare bijeenkomst noemden mensen in de zaal deze getallen: {invoer}. "
+            "Die getallen hebben deze raad gekozen. Met dezelfde getallen komt er altijd "
+            "dezelfde raad uit. Zo kan iedereen het nagaan.",
             invoer=", ".join(f"“{plain(value)}”" for value in draw.ceremony_inputs),
         )
     )
@@ -279,7 +282,10 @@ def _proof(
     )
     with st.expander(t("Zelf narekenen op uw eigen computer")):
         st.write(
-            t("Met het programma van Wijkraad (Python) rekent u de loting na met dit commando:")
+            t(
+                "Voor wie kan programmeren: met het programma van Wijkraad (in Python) rekent "
+                "u de loting na met dit commando:"
+            )
         )
         st.code(f"python -m sortition verify {command}", language=None)
 

@@ -4,19 +4,20 @@ a phone and with a screen reader; progress bars always carry their number in wor
 from __future__ import annotations
 
 from decimal import Decimal
+from urllib.parse import urlencode
 
 import streamlit as st
 
 from dashboard.components.dates import long_date
 from dashboard.components.downloads import public_download
 from dashboard.components.exports import rows_csv
+from dashboard.components.headings import heading, item
 from dashboard.components.labels import CONSULTATION, DECISION_KIND, STATUS, label
 from dashboard.components.text import plain
 from dashboard.domain import waiting
-from dashboard.domain.models import Meeting
 from dashboard.domain.money import euro
 from dashboard.files.photos import photo_path
-from dashboard.i18n import t
+from dashboard.i18n import language, t
 from dashboard.services.public import ProjectView, PublishedDecision, WaitingProposal
 
 
@@ -27,19 +28,19 @@ def decision_list(decisions: list[PublishedDecision]) -> None:
     public_download(
         t("Deze besluiten als CSV"),
         lambda: decisions_csv(decisions),
-        file_name="besluiten.csv",
+        file_name=t("besluiten.csv"),
         mime="text/csv",
         key="besluiten_csv",
     )
-    for decision in decisions:
-        with st.container(border=True):
+    for number, decision in enumerate(decisions):
+        with item("besluit", number):
             _decision(decision)
 
 
 def _decision(d: PublishedDecision) -> None:
     subject = plain(d.proposal_title) if d.proposal_title else t("Besluit van de wijkraad")
     ref = f" ({plain(d.proposal_ref)})" if d.proposal_ref else ""
-    st.markdown(f"**{label(DECISION_KIND, d.kind)}: {subject}**{ref}")
+    heading(f"{label(DECISION_KIND, d.kind)}: {subject}{ref}")
     where = f" · {plain(d.meeting_location)}" if d.meeting_location else ""
     st.caption(t("Besloten op {datum}", datum=long_date(d.decided_on)) + where)
     lines = []
@@ -99,18 +100,18 @@ def project_list(projects: list[ProjectView]) -> None:
     public_download(
         t("Deze projecten als CSV"),
         lambda: projects_csv(shown),
-        file_name="projecten.csv",
+        file_name=t("projecten.csv"),
         mime="text/csv",
         key="projecten_csv",
     )
-    for view in shown:
-        with st.container(border=True):
+    for number, view in enumerate(shown):
+        with item("project", number):
             _project(view)
 
 
 def _project(view: ProjectView) -> None:
     p = view.project
-    st.markdown(f"**{plain(p.title)}** ({plain(p.external_ref)})")
+    heading(f"{plain(p.title)} ({plain(p.external_ref)})")
     st.progress(
         view.progress / 100,
         text=t("{procent}% klaar", procent=view.progress)
@@ -123,8 +124,8 @@ def _project(view: ProjectView) -> None:
     )  # fmt: skip
     lines = []
     if view.noticeable:
-        heading = t("Wat u ervan merkt") if view.noticeable_done else t("Wat u straks merkt")
-        lines.append(f"**{heading}:** {plain(view.noticeable)}")
+        notice = t("Wat u ervan merkt") if view.noticeable_done else t("Wat u straks merkt")
+        lines.append(f"**{notice}:** {plain(view.noticeable)}")
     lines += _under_way(view)
     share = f" ({round(100 * p.spent / p.allocated)}%)" if p.allocated > 0 else ""
     lines.append(
@@ -138,6 +139,8 @@ def _project(view: ProjectView) -> None:
     if p.themes:
         lines.append(f"**{t('Thema')}:** " + ", ".join(plain(theme) for theme in p.themes))
     st.markdown("  \n".join(lines))
+    more = f"/resident_project?{urlencode({'project': p.external_ref})}"
+    st.markdown(f"[{t('Tijdlijn, foto’s en kaart van dit project')}]({more})")
     picture = photo_path(view.photo) if view.photo else None
     if picture is not None:
         st.image(
@@ -199,26 +202,26 @@ def open_proposal_list(proposals: list[WaitingProposal]) -> None:
     public_download(
         t("Deze voorstellen als CSV"),
         lambda: open_proposals_csv(proposals),
-        file_name="voorstellen.csv",
+        file_name=t("voorstellen.csv"),
         mime="text/csv",
         key="voorstellen_csv",
     )
-    for item in proposals:
-        with st.container(border=True):
-            _open_proposal(item)
+    for number, proposal in enumerate(proposals):
+        with item("voorstel", number):
+            _open_proposal(proposal)
 
 
-def _open_proposal(item: WaitingProposal) -> None:
-    p = item.proposal
-    st.markdown(f"**{plain(p.title)}** ({plain(p.external_ref)})")
+def _open_proposal(waiting_item: WaitingProposal) -> None:
+    p = waiting_item.proposal
+    heading(f"{plain(p.title)} ({plain(p.external_ref)})")
     lines = [
         f"**{t('Status')}:** {label(STATUS, p.status)}, "
         + t("sinds {datum}", datum=long_date(p.status_since)),
         f"**{t('Ingediend')}:** {long_date(p.submitted_on)}",
-        f"**{t('Volgende stap')}:** {_meeting_step(item.next_step)}",
+        f"**{t('Volgende stap')}:** {_meeting_step(waiting_item.next_step)}",
     ]
-    if item.stalled:
-        lines.append(_stalled(item.quiet_weeks))
+    if waiting_item.stalled:
+        lines.append(_stalled(waiting_item.quiet_weeks))
     st.markdown("  \n".join(lines))
 
 
@@ -231,21 +234,9 @@ def _meeting_step(step: waiting.Planned) -> str:
     )
 
 
-def meeting_list(meetings: list[Meeting]) -> None:
-    if not meetings:
-        st.info(t("Er zijn nog geen nieuwe vergaderingen gepland."))
-        return
-    st.write(t("De vergaderingen zijn openbaar: iedereen mag komen luisteren."))
-    for meeting in meetings:
-        with st.container(border=True):
-            st.markdown(
-                f"**{long_date(meeting.held_on, weekday=True)}** · {plain(meeting.location)}  \n"
-                f"**{t('Agenda')}:** {plain(meeting.agenda)}"
-            )
-
-
 def decisions_csv(decisions: list[PublishedDecision]) -> bytes:
-    """The published decisions as shown, one row each (amounts as 1234,50)."""
+    """The published decisions as shown, one row each, in the page's language (amounts
+    as 1234,50 in Dutch, 1234.50 in English)."""
     return rows_csv(
         [t("Datum"), t("Besluit"), t("Kenmerk"), t("Voorstel"), t("Bedrag"), t("Voor"),
          t("Tegen"), t("Onthouding"), t("Aanwezig"), t("Waarom"), t("Bewoners")],
@@ -256,6 +247,7 @@ def decisions_csv(decisions: list[PublishedDecision]) -> bytes:
              label(CONSULTATION, d.consultation_method or "geen")]
             for d in decisions
         ],
+        language(),
     )  # fmt: skip
 
 
@@ -272,6 +264,7 @@ def projects_csv(projects: list[ProjectView]) -> bytes:
              v.quiet_weeks, _yes(v.stalled)]
             for v in projects
         ],
+        language(),
     )  # fmt: skip
 
 
@@ -285,6 +278,7 @@ def open_proposals_csv(proposals: list[WaitingProposal]) -> bytes:
              w.quiet_weeks, _yes(w.stalled), _day(w.next_step)]
             for w in proposals
         ],
+        language(),
     )  # fmt: skip
 
 
@@ -296,5 +290,5 @@ def _yes(flag: bool) -> str:
     return t("ja") if flag else t("nee")
 
 
-def _amount(amount: Decimal | None) -> str:
-    return "" if amount is None else f"{amount:.2f}".replace(".", ",")
+def _amount(amount: Decimal | None) -> Decimal | str:
+    return "" if amount is None else amount  # rows_csv writes it the language's way

@@ -4,6 +4,7 @@ The file is made when the button is pressed (Streamlit asks for it without runni
 page again), and each file takes one download from the client's limit
 (`dashboard.web.client_limits.DOWNLOADS`). When the limit is spent the page shows the
 message instead of the button; a request that still arrives gets the message as its file.
+The file is made in the page's language (`dashboard.i18n.in_language`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from dashboard.i18n import in_language
 from dashboard.web import client_limits
 
 
@@ -25,7 +27,7 @@ def public_download(
         return
     st.download_button(
         label,
-        limited(make, client),
+        limited(in_language(make), client),
         file_name=file_name,
         mime=mime,
         key=key,

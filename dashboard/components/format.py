@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dashboard.domain.translatable import N_
+
 SOURCE_NAMES = {
-    "gemeente": "Gemeente",
-    "woningcorporatie": "Woningcorporatie",
-    "fonds": "Fonds",
-    "overig": "Overig",
-    "overgeheveld": "Overgeheveld van vorig jaar",
+    "gemeente": N_("Gemeente"),
+    "woningcorporatie": N_("Woningcorporatie"),
+    "fonds": N_("Fonds"),
+    "overig": N_("Overig"),
+    "overgeheveld": N_("Overgeheveld van vorig jaar"),
 }

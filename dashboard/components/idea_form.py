@@ -14,6 +14,7 @@ import streamlit as st
 from dashboard import services
 from dashboard.components.budget import place
 from dashboard.components.forms import attempt, first_submission, form_key
+from dashboard.components.headings import heading
 from dashboard.domain.ideas import TITLE_MAX
 from dashboard.domain.models import Neighbourhood, NeighbourhoodPart
 from dashboard.i18n import t
@@ -71,7 +72,7 @@ def render(db: Store, hood: Neighbourhood) -> None:
         max_upload_size=PHOTO_MB,
         key=form_key("idee_foto"),
     )
-    st.subheader(t("Hoe kunnen we u bereiken?"))
+    heading(t("Hoe kunnen we u bereiken?"))
     name = st.text_input(t("Uw naam"), autocomplete="name", key=form_key("idee_naam"))
     phone = st.text_input(t("Telefoonnummer"), autocomplete="tel", key=form_key("idee_telefoon"))
     email = st.text_input(t("E-mailadres"), autocomplete="email", key=form_key("idee_email"))
@@ -142,7 +143,7 @@ def _what_now(reference: str) -> None:
             kenmerk=reference,
         )
     )
-    st.subheader(t("Wat gebeurt er nu?"))
+    heading(t("Wat gebeurt er nu?"))
     st.markdown(
         "1. "
         + t("Een organisator van uw wijk leest uw idee en belt of mailt u als er vragen zijn.")

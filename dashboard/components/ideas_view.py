@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard.components.clock import local_day
 from dashboard.components.dates import long_date
+from dashboard.components.headings import heading, item
 from dashboard.components.labels import STATUS, label
 from dashboard.components.text import plain, plain_lines
 from dashboard.domain.ideas import IdeaStatus
@@ -57,14 +58,14 @@ def idea_list(ideas: list[PublicIdea]) -> None:
     )
     shown = [i for i in ideas if i.status in chosen]
     st.write(t("{aantal} van de {totaal} ideeën", aantal=len(shown), totaal=len(ideas)))
-    for idea in shown:
-        with st.container(border=True):
+    for number, idea in enumerate(shown):
+        with item("idee", number):
             _idea(idea)
 
 
 def _idea(idea: PublicIdea) -> None:
     title = plain(idea.title) if idea.title else t("Titel niet getoond")
-    st.markdown(f"**{title}** ({plain(idea.reference)})")
+    heading(f"{title} ({plain(idea.reference)})")
     st.caption(
         status_name(idea.status)
         + " · "

@@ -1,5 +1,7 @@
 """The language switch in the sidebar: Dutch by default, English on request (`?lang=en`
-in a link opens the site in English)."""
+in a link opens the site in English). The choice is also kept under a key of its own:
+Streamlit forgets a widget's value when a page moves on with `st.switch_page` (the map's
+click, the overview's map button), and the address has lost `?lang=en` by then."""
 
 from __future__ import annotations
 
@@ -7,10 +9,12 @@ import streamlit as st
 
 from dashboard.i18n import LANGUAGES, QUERY_KEY, STATE_KEY, language
 
+KEPT = "taal_gekozen"
+
 
 def language_switch() -> str:
     if STATE_KEY not in st.session_state:
-        st.session_state[STATE_KEY] = language()
+        st.session_state[STATE_KEY] = st.session_state.get(KEPT) or language()
     chosen = st.sidebar.radio(
         "Taal / Language",
         list(LANGUAGES),
@@ -18,6 +22,7 @@ def language_switch() -> str:
         key=STATE_KEY,
         horizontal=True,
     )
+    st.session_state[KEPT] = chosen
     if chosen == "nl":
         st.query_params.pop(QUERY_KEY, None)
     else:

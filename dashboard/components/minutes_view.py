@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import streamlit as st
 
 from dashboard.components.dates import long_date
+from dashboard.components.headings import heading
 from dashboard.components.labels import DECISION_KIND, label
 from dashboard.components.text import plain, plain_lines
 from dashboard.domain.money import euro
@@ -17,7 +18,7 @@ from sortition.clock import AMSTERDAM
 
 
 def minutes_list(views: list[MinutesView]) -> None:
-    st.subheader(t("Verslagen van vergaderingen"))
+    heading(t("Verslagen van vergaderingen"))
     if not views:
         st.info(t("Er zijn nog geen notulen van vergaderingen gepubliceerd."))
         return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -30,6 +31,64 @@ NEIGHBOURHOOD_COLUMNS = {
     "Uitgegeven per inwoner (€)": st.column_config.NumberColumn(format="localized"),
     "Nog niet openbaar toegekend (€)": st.column_config.NumberColumn(format="localized"),
 }
+
+
+# The neighbourhoods table has 16 columns; at 1366 pixels wide they do not fit next to the
+# sidebar. The table shows one group of them at a time (the whole table is still what the
+# export holds), the neighbourhood's name pinned to the left; "Kern" has what an alderman
+# looks for first: what was spent, stalled items, overspends and lead times (eight columns
+# that fit next to the sidebar at 1366 pixels).
+COLUMN_GROUPS: dict[str, list[str]] = {
+    "Kern": [
+        "Wijk", "Uitgegeven (€)", "Besteed (%)", "Vastgelopen", "Overschrijdingen",
+        "Dagen voorstel → besluit", "Dagen besluit → eerste betaling",
+        "Dagen eerste betaling → klaar",
+    ],
+    "Geld": [
+        "Wijk", "Budget (€)", "Toegekend (€)", "Nog niet openbaar toegekend (€)",
+        "Uitgegeven (€)", "Besteed (%)",
+    ],
+    "Per inwoner": ["Wijk", "Inwoners", "Budget per inwoner (€)", "Uitgegeven per inwoner (€)"],
+    "Voortgang en doorlooptijden": [
+        "Wijk", "Vastgelopen", "Overschrijdingen", "Besloten voorstellen",
+        "Dagen voorstel → besluit", "Dagen besluit → eerste betaling",
+        "Dagen eerste betaling → klaar",
+    ],
+    "Alle kolommen": [
+        "Code", "Wijk", "Inwoners", "Budget (€)", "Toegekend (€)", "Uitgegeven (€)",
+        "Besteed (%)", "Budget per inwoner (€)", "Uitgegeven per inwoner (€)",
+        "Nog niet openbaar toegekend (€)", "Vastgelopen", "Overschrijdingen",
+        "Besloten voorstellen", "Dagen voorstel → besluit", "Dagen besluit → eerste betaling",
+        "Dagen eerste betaling → klaar",
+    ],
+}  # fmt: skip
+# Shorter headings for the long ones (the column keeps its name in the export).
+SHORT_LABELS = {
+    "Nog niet openbaar toegekend (€)": "Concept toegekend (€)",
+    "Dagen voorstel → besluit": "Dagen tot besluit",
+    "Dagen besluit → eerste betaling": "Dagen tot betaling",
+    "Dagen eerste betaling → klaar": "Dagen tot klaar",
+    "Besloten voorstellen": "Besloten",
+    "Budget per inwoner (€)": "Budget per inwoner",
+    "Uitgegeven per inwoner (€)": "Uitgegeven per inwoner",
+}
+
+
+def neighbourhood_columns() -> dict[str, Any]:
+    """The column settings of the neighbourhoods table: number formats, the short headings
+    (with the full name as help) and the neighbourhood's name pinned."""
+    settings: dict[str, Any] = {"Wijk": st.column_config.TextColumn("Wijk", pinned=True)}
+    for name in COLUMN_GROUPS["Alle kolommen"]:
+        if name in ("Code", "Wijk"):
+            continue
+        label = SHORT_LABELS.get(name, name)
+        help_text = name if label != name else None
+        base = NEIGHBOURHOOD_COLUMNS.get(name)
+        fmt = "localized" if base is not None and "€" in name else None
+        if name == "Besteed (%)":
+            fmt = "%d%%"
+        settings[name] = st.column_config.NumberColumn(label, help=help_text, format=fmt)
+    return settings
 
 
 # Amounts in the tables behind the figures, written the Dutch way (1.234,56).

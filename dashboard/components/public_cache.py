@@ -12,17 +12,33 @@ and neighbourhoods) afterwards. A refusal raises and is never cached.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from types import ModuleType
-from typing import Any, TypeVar
+from collections.abc import Callable, Mapping
+from types import MappingProxyType, ModuleType
+from typing import Any, ClassVar, TypeVar
 
 import streamlit as st
 
 from dashboard.domain.auth import Caller
-from dashboard.services import Store, monitor, public
+from dashboard.services import (
+    Store,
+    comparison,
+    follow,
+    monitor,
+    open_data,
+    public,
+    public_projects,
+)
 
 T = TypeVar("T")
-_SERVICES: dict[str, ModuleType] = {"public": public, "monitor": monitor}
+# The residents' services (public, no caller) and the monitor's (staff, with the caller).
+_PUBLIC: dict[str, ModuleType] = {
+    "public": public,
+    "public_projects": public_projects,
+    "comparison": comparison,
+    "follow": follow,
+    "open_data": open_data,
+}
+_SERVICES: dict[str, ModuleType] = {**_PUBLIC, "monitor": monitor}
 
 
 @st.cache_data(max_entries=1024, show_spinner=False)
@@ -40,35 +56,35 @@ def _call(
 
 
 class PublicReader:
-    """Reads of `dashboard.services.public` for one page run, at one data version."""
+    """Reads of the residents' services (`_PUBLIC`) for one page run, at one data version."""
 
-    module = "public"
+    modules: ClassVar[Mapping[str, ModuleType]] = MappingProxyType(_PUBLIC)
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self.version = public.data_version(store)
 
-    def _check(self, function: Callable[..., Any]) -> str:
-        service = _SERVICES[self.module]
-        if getattr(service, function.__name__, None) is not function:
-            raise ValueError(f"{function.__name__} is not in dashboard.services.{self.module}")
-        return function.__name__
+    def _check(self, function: Callable[..., Any]) -> tuple[str, str]:
+        for module, service in self.modules.items():
+            if getattr(service, function.__name__, None) is function:
+                return module, function.__name__
+        raise ValueError(f"{function.__name__} is not in {', '.join(self.modules)}")
 
     def __call__(self, function: Callable[..., T], *args: Any) -> T:
-        name = self._check(function)
-        return _call(self.store.path, self.version, self.module, name, None, args, self.store)
+        module, name = self._check(function)
+        return _call(self.store.path, self.version, module, name, None, args, self.store)
 
 
 class StaffReader(PublicReader):
     """Reads of `dashboard.services.monitor` for one caller, at one data version."""
 
-    module = "monitor"
+    modules: ClassVar[Mapping[str, ModuleType]] = MappingProxyType({"monitor": monitor})
 
     def __init__(self, store: Store, caller: Caller) -> None:
         super().__init__(store)
         self.caller = caller
 
     def __call__(self, function: Callable[..., T], *args: Any) -> T:
-        name = self._check(function)
-        return _call(self.store.path, self.version, self.module, name, self.caller, args,
+        module, name = self._check(function)
+        return _call(self.store.path, self.version, module, name, self.caller, args,
                      self.store)  # fmt: skip

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dashboard.domain.auth import Role
+from dashboard.domain.translatable import N_
 
 ROLE_NAMES: dict[Role | None, str] = {
-    Role.ORGANISER: "organisator",
-    Role.ALDERMAN: "wethouder",
-    Role.ADMINISTRATOR: "beheerder",
-    None: "bewoner",
+    Role.ORGANISER: N_("organisator"),
+    Role.ALDERMAN: N_("wethouder"),
+    Role.ADMINISTRATOR: N_("beheerder"),
+    None: N_("bewoner"),
 }

@@ -23,6 +23,7 @@ from dashboard.components.forms import attempt, first_submission, form_key, show
 from dashboard.components.labels import GROUP, label
 from dashboard.components.text import plain
 from dashboard.domain.errors import UserError
+from dashboard.domain.translatable import N_
 from dashboard.i18n import t
 from dashboard.services import Store, privacy, signup
 from dashboard.web import client_limits
@@ -33,23 +34,23 @@ _DONE = "aanmelden_bevestiging"  # the confirmation of what was just sent
 _EDIT = "aanmelden_wijzigen"  # the resident chose to change the sign-up
 CODE_PARAMETER = "code"  # the letter's link: .../resident_signup?code=K7QM-2XHD
 QUESTIONS = {
-    "age_band": "Leeftijd",
-    "gender": "Geslacht",
-    "education": "Wat is uw hoogst afgeronde opleiding?",
-    "tenure": "Hoe woont u?",
-    "part_code": "In welke buurt woont u?",
-    "origin": "Waar komt u, of komen uw ouders, vandaan?",
+    "age_band": N_("Leeftijd"),
+    "gender": N_("Geslacht"),
+    "education": N_("Wat is uw hoogst afgeronde opleiding?"),
+    "tenure": N_("Hoe woont u?"),
+    "part_code": N_("In welke buurt woont u?"),
+    "origin": N_("Waar komt u, of komen uw ouders, vandaan?"),
 }
 SHORT = {
-    "age_band": "Leeftijd",
-    "gender": "Geslacht",
-    "education": "Opleiding",
-    "tenure": "Woning",
-    "part_code": "Buurt",
-    "origin": "Herkomst",
+    "age_band": N_("Leeftijd"),
+    "gender": N_("Geslacht"),
+    "education": N_("Opleiding"),
+    "tenure": N_("Woning"),
+    "part_code": N_("Buurt"),
+    "origin": N_("Herkomst"),
 }
-ORIGIN = {"Nederland": "Nederland", "Europa": "Een ander land in Europa",
-          "buiten Europa": "Een land buiten Europa"}  # fmt: skip
+ORIGIN = {"Nederland": N_("Nederland"), "Europa": N_("Een ander land in Europa"),
+          "buiten Europa": N_("Een land buiten Europa")}  # fmt: skip
 RATHER_NOT = ""
 
 

@@ -19,6 +19,16 @@ def _polygons(geometry: str | dict[str, Any]) -> list[Any]:
     return []
 
 
+def outer_rings(geometry: str | dict[str, Any]) -> list[list[tuple[float, float]]]:
+    """The outline (lon, lat points) of each polygon of a Polygon or MultiPolygon, for
+    drawing; holes left out."""
+    return [
+        [(float(p[0]), float(p[1])) for p in polygon[0]]
+        for polygon in _polygons(geometry)
+        if polygon
+    ]
+
+
 def contains(geometry: str | dict[str, Any], lat: float, lon: float) -> bool:
     """Whether the point lies inside a GeoJSON Polygon or MultiPolygon (not in a hole).
     A point exactly on a border may count for either side."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from dashboard.domain.translatable import N_
+
 
 class ProposalStatus(StrEnum):
     INGEDIEND = "ingediend"
@@ -94,10 +96,10 @@ DRAW_NEXT_STATUSES: dict[DrawStatus, tuple[DrawStatus, ...]] = {
 }
 RUNNING = (DrawStatus.OPEN, DrawStatus.COMMITTED)
 DRAW_STATUS_NAMES = {
-    DrawStatus.OPEN: "loopt",
-    DrawStatus.COMMITTED: "vingerafdruk gemaakt",
-    DrawStatus.COMPLETED: "afgerond",
-    DrawStatus.CANCELLED: "gestopt",
+    DrawStatus.OPEN: N_("loopt"),
+    DrawStatus.COMMITTED: N_("vingerafdruk gemaakt"),
+    DrawStatus.COMPLETED: N_("afgerond"),
+    DrawStatus.CANCELLED: N_("gestopt"),
 }
 
 
@@ -110,7 +112,11 @@ def draw_stage_name(status: str, drawn: bool) -> str:
     """Where a draw stands, as organisers read it: a committed draw is first waiting for
     its public ceremony, then (`drawn`) its members are being asked to confirm."""
     if status == DrawStatus.COMMITTED:
-        return "getrokken, leden bevestigen" if drawn else "vingerafdruk gemaakt, trekking volgt"
+        return (
+            N_("getrokken, leden bevestigen")
+            if drawn
+            else N_("vingerafdruk gemaakt, trekking volgt")
+        )
     return draw_status_name(status)
 
 

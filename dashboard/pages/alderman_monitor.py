@@ -117,7 +117,9 @@ def behind(figure: str, line: monitor.NeighbourhoodLine | None, key: str) -> Non
         return euro(view.total(field) if line is None else getattr(line, field))
 
     def table(frame: pd.DataFrame, name: str, part: str) -> None:
-        st.dataframe(frame, hide_index=True, column_config=monitor_tables.AMOUNT_COLUMNS)
+        st.dataframe(
+            frame, hide_index=True, column_config=monitor_tables.AMOUNT_COLUMNS, placeholder="—"
+        )
         downloads(frame, f"{name}-{code}-{year}", f"{part}_{key}")
 
     if figure in ("vastgelopen", "overschrijdingen"):
@@ -177,6 +179,7 @@ def projects(figure: str, hood: int | None, where: str, key: str) -> None:
         column_config=monitor_tables.AMOUNT_COLUMNS,
         on_select="rerun",
         selection_mode="multi-row",
+        placeholder="—",
         key=f"{key}_lijst",
     )
     downloads(frame, f"{figure}-{year}", f"{figure}_{key}")
@@ -202,7 +205,10 @@ def history(proposal_ids: tuple[int, ...], key: str) -> None:
     for title, frame, part in parts:
         st.markdown(f"**{title}** ({len(frame)})")
         if not frame.empty:
-            st.dataframe(frame, hide_index=True, column_config=monitor_tables.AMOUNT_COLUMNS)
+            st.dataframe(
+                frame, hide_index=True, column_config=monitor_tables.AMOUNT_COLUMNS,
+                placeholder="—",
+            )  # fmt: skip
             downloads(frame, f"{part}-voorstellen", f"{part}_{key}")
 
 
@@ -210,22 +216,34 @@ tabs = st.tabs(
     ["Wijken", "Kaart", "Vastgelopen en overschrijdingen", "Representativiteit", "Thema's",
      "Achter de cijfers"]
 )  # fmt: skip
+NO_HOOD = ""  # the drill-down's list before a neighbourhood is chosen
 with tabs[0]:
     table = monitor_tables.neighbourhood_frame(view)
+    group = st.segmented_control(
+        "Kolommen",
+        list(monitor_tables.COLUMN_GROUPS),
+        default="Kern",
+        required=True,
+        key="wijken_kolommen",
+        help="De tabel heeft 16 kolommen; kies welke u ziet. De download heeft ze allemaal.",
+    )
     chosen = st.dataframe(
         table,
         hide_index=True,
-        column_config=monitor_tables.NEIGHBOURHOOD_COLUMNS,
+        column_order=monitor_tables.COLUMN_GROUPS[str(group or "Kern")],
+        column_config=monitor_tables.neighbourhood_columns(),
         on_select="rerun",
         selection_mode=["single-row", "single-cell"],
+        placeholder="—",
         key="wijken_tabel",
     )
     st.caption(
         "Besteed: uitgegeven als deel van toegekend. Doorlooptijden: de mediaan in dagen "
         f"van de voorstellen waarover in {year} is besloten (voorstel → besluit → eerste "
-        "betaling → klaar). Klik op een cijfer om te zien waar het uit bestaat (de "
-        "toekenningen, betalingen, budgetten of voorstellen erachter), of kies een rij "
-        "(vakje links) voor alle boekingen van de wijk; ook onder *Achter de cijfers*."
+        "betaling → klaar); — : geen besloten voorstellen. Klik op een cijfer om te zien "
+        "waar het uit bestaat (de toekenningen, betalingen, budgetten of voorstellen "
+        "erachter), of kies een rij (vakje links) voor alle boekingen van de wijk. Met het "
+        "toetsenbord: kies hieronder een wijk en een cijfer."
     )
     downloads(table, f"wijken-{year}", "wijken")
     selection = chosen.selection if chosen else None
@@ -235,12 +253,32 @@ with tabs[0]:
         if isinstance(c, list | tuple) and len(c) == 2 and chosen_rows([c[0]], len(table))
     ]
     rows = chosen_rows(selection.get("rows", []) if selection else [], len(table))
-    if cells:
-        row, column = cells[0]
-        line = by_code[str(table.iloc[int(row)]["Code"])]
-        behind(COLUMN_FIGURE.get(str(column), "boekingen"), line, "cel")
-    elif rows:
-        behind("boekingen", by_code[str(table.iloc[rows[0]]["Code"])], "rij")
+    clicked = repr((cells[:1], rows[:1]))
+    if st.session_state.get("wijken_klik") != clicked:
+        # A click in the table (or its undoing) moves the two lists below; a choice made
+        # in the lists stays until the next click.
+        st.session_state["wijken_klik"] = clicked
+        if cells:
+            row, column = cells[0]
+            st.session_state["wijken_wijk"] = str(table.iloc[int(row)]["Code"])
+            st.session_state["wijken_cijfer"] = COLUMN_FIGURE.get(str(column), "boekingen")
+        elif rows:
+            st.session_state["wijken_wijk"] = str(table.iloc[rows[0]]["Code"])
+            st.session_state["wijken_cijfer"] = "boekingen"
+        else:
+            st.session_state["wijken_wijk"] = NO_HOOD
+    left, right = st.columns(2)
+    picked = left.selectbox(
+        "Wijk",
+        [NO_HOOD, *by_code],
+        format_func=lambda c: "Kies een wijk" if c == NO_HOOD else by_code[c].neighbourhood.name,
+        key="wijken_wijk",
+    )
+    figure_picked = right.selectbox(
+        "Cijfer", list(FIGURES), format_func=FIGURES.__getitem__, key="wijken_cijfer"
+    )
+    if picked != NO_HOOD:
+        behind(figure_picked, by_code[picked], "cel")
 with tabs[1]:
     st.plotly_chart(charts.execution_map(view.lines, view.points), key="kaart")
     st.caption(
@@ -254,7 +292,7 @@ with tabs[2]:
     projects("overschrijdingen", None, "Alle wijken", "tab_over")
 with tabs[3]:
     council_table = monitor_tables.council_frame(councils)
-    st.dataframe(council_table, hide_index=True)
+    st.dataframe(council_table, hide_index=True, placeholder="—")
     st.caption(
         "Index = 100 × (1 − gemiddelde afstand). Per kenmerk (leeftijd, geslacht, opleiding, "
         "woning, deel van de wijk) is de afstand ½ × de som over de groepen van |aandeel in "
@@ -273,7 +311,7 @@ with tabs[3]:
         "huisbezoek."
     )
     responses = monitor_tables.response_frame(councils)
-    st.dataframe(responses, hide_index=True)
+    st.dataframe(responses, hide_index=True, placeholder="—")
     downloads(responses, "respons-per-groep", "respons")
 with tabs[4]:
     by_year = monitor_tables.theme_years_frame(themes)
@@ -285,12 +323,14 @@ with tabs[4]:
             "Toegekend geld per thema en jaar, alle wijken samen. Een project met meer "
             "thema's telt bij elk thema mee. Dezelfde cijfers als tabel:"
         )
-        st.dataframe(by_year, hide_index=True)
+        st.dataframe(by_year, hide_index=True, placeholder="—")
         st.markdown("**Aantal initiatieven met geld, per thema en jaar**")
-        st.dataframe(monitor_tables.theme_years_frame(themes, count=True), hide_index=True)
+        st.dataframe(
+            monitor_tables.theme_years_frame(themes, count=True), hide_index=True, placeholder="—"
+        )
         st.subheader(f"Per wijk in {year}")
         per_hood = monitor_tables.theme_neighbourhoods_frame(themes, view, year)
-        st.dataframe(per_hood, hide_index=True)
+        st.dataframe(per_hood, hide_index=True, placeholder="—")
         downloads(per_hood, f"themas-{year}", "themas")
 with tabs[5]:
     st.write(

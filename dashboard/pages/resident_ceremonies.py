@@ -15,8 +15,9 @@ st.title(t("Openbare trekkingen"))
 st.write(
     t(
         "Wie in de wijkraad komt, wordt in het openbaar geloot. Iedereen mag erbij zijn. "
-        "Vooraf maken we bekend wanneer en waar de trekking is, hoe de getallen uit de zaal "
-        "worden gekozen, en de vingerafdruk van de lijst met mogelijke raden."
+        "Vooraf maken we bekend wanneer en waar de loting is, en hoe de getallen worden "
+        "gekozen. We maken ook vooraf een controlecode bekend. Met die code kan iedereen "
+        "later nagaan dat er niets is veranderd."
     )
 )
 

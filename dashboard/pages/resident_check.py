@@ -9,6 +9,7 @@ from dashboard.components import ceremonies_view, check_view
 from dashboard.components.ceremonies_view import PURPOSES
 from dashboard.components.dates import long_date
 from dashboard.components.forms import show_error
+from dashboard.components.headings import heading
 from dashboard.components.public_cache import PublicReader
 from dashboard.domain.errors import UserError
 from dashboard.i18n import t
@@ -19,11 +20,10 @@ from sortition import clock
 st.title(t("Controleer een loting"))
 st.write(
     t(
-        "De leden van een wijkraad worden in het openbaar geloot. Vooraf wordt een "
-        "vingerafdruk bekendgemaakt van de lijst met mogelijke raden; in de bijeenkomst "
-        "noemen aanwezigen getallen, en die kiezen de raad uit de lijst. Hier rekent u na "
-        "dat alles klopt: dezelfde controles als het programma python -m sortition verify, "
-        "met bij elke controle wat die betekent."
+        "De leden van een wijkraad worden in het openbaar geloot. Vooraf staat vast welke "
+        "raden uit de loting kunnen komen. Daarvan maken we een controlecode bekend. In de "
+        "bijeenkomst noemen mensen in de zaal getallen. Die getallen kiezen de raad. Hier "
+        "kijkt u na of alles klopt. Bij elke controle staat wat die betekent."
     )
 )
 
@@ -71,7 +71,9 @@ except ValueError:
 options = list(draws)
 if st.session_state.get("controle_loting") not in draws:  # none yet, or no longer listed
     st.session_state.pop("controle_loting", None)
-chosen = st.selectbox(
+# A list to tick rather than a drop-down: each draw's long name wraps on a phone, where a
+# drop-down would cut it off.
+chosen = st.radio(
     t("Loting"),
     options,
     index=options.index(asked) if asked in draws else 0,
@@ -96,6 +98,6 @@ else:
         check_view.results(result)
         announced = read(public.draw_announcement, chosen)
         if announced is not None:  # the outcome next to what was announced before
-            st.markdown(f"**{t('Aankondiging')}**")
+            heading(t("Aankondiging"))
             ceremonies_view.matches(announced)
             st.page_link(ceremonies_view.CEREMONIES_PAGE, label=t("Naar de aankondiging"))

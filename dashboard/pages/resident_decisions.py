@@ -1,16 +1,17 @@
 """Residents: what the council decided and why, what still waits for a decision and
 since when, how far each project is and what is late or stalled, the next meetings and
-the minutes of past ones. Published decisions and minutes only: drafts,
+the minutes of past ones (a meeting's time and the calendar file with it), and how to
+follow the neighbourhood (its news feed). Published decisions and minutes only: drafts,
 their votes and their money never show, and of the members only how many were there."""
 
 import streamlit as st
 
-from dashboard.components import decisions_view, minutes_view
+from dashboard.components import decisions_view, follow_view, minutes_view
 from dashboard.components.choose import neighbourhood_or_stop
 from dashboard.components.public_cache import PublicReader
 from dashboard.components.text import plain
 from dashboard.i18n import t
-from dashboard.services import public
+from dashboard.services import follow, public
 from dashboard.web.app_state import store
 from sortition import clock
 
@@ -28,8 +29,14 @@ hood = neighbourhood_or_stop(db)
 read = PublicReader(db)
 today = clock.today()
 
+TABS = {
+    "besluiten": t("Besluiten"),
+    "wacht": t("Wacht op besluit"),
+    "projecten": t("Projecten"),
+    "vergaderingen": t("Vergaderingen"),
+}  # a link opens a tab by its name in the address: ?tab=vergaderingen
 decisions_tab, waiting_tab, projects_tab, meetings_tab = st.tabs(
-    [t("Besluiten"), t("Wacht op besluit"), t("Projecten"), t("Vergaderingen")]
+    list(TABS.values()), default=TABS.get(str(st.query_params.get("tab", "")))
 )
 with decisions_tab:
     years = read(public.decision_years, hood.id)
@@ -45,5 +52,11 @@ with waiting_tab:
 with projects_tab:
     decisions_view.project_list(read(public.projects, hood.id, today))
 with meetings_tab:
-    decisions_view.meeting_list(read(public.upcoming_meetings, hood.id, today))
+    agenda = read(follow.agenda, hood.code)
+    if agenda is not None:
+        follow_view.meeting_list(agenda, today)
     minutes_view.minutes_list(read(public.meeting_minutes, hood.id))
+
+news = read(follow.news, hood.code)
+if news is not None:
+    follow_view.follow_box(news)

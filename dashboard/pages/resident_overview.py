@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard import services
 from dashboard.components.choose import choose_neighbourhood
 from dashboard.components.format import SOURCE_NAMES
+from dashboard.components.headings import heading
 from dashboard.components.tables import markdown_table
 from dashboard.components.text import plain
 from dashboard.domain.money import euro
@@ -37,7 +38,7 @@ year = right.selectbox(
 
 view = services.neighbourhood_budget(db, hood.id, year, clock.today())
 money = view.summary
-st.subheader(t("{wijk} in {jaar}", wijk=plain(view.neighbourhood.name), jaar=year))
+heading(t("{wijk} in {jaar}", wijk=plain(view.neighbourhood.name), jaar=year))
 st.markdown(
     t(
         "Van de **{budget}** voor {jaar} is **{besloten}** besloten en **{uitgegeven}** "
@@ -56,8 +57,9 @@ ended = view.year_end
 columns[3].metric(t("Niet verdeeld") if ended.over else t("Nog te verdelen"), euro(money.remaining))
 st.caption(
     t(
-        "Besloten: geld dat de wijkraad heeft toegekend in een gepubliceerd besluit. "
-        "Uitgegeven: betalingen voor die besluiten. Nog te verdelen: budget min besloten."
+        "Besloten: geld dat de wijkraad heeft toegekend in een openbaar besluit. Uitgegeven: "
+        "wat er voor die besluiten is betaald. Nog te verdelen: het budget min het geld "
+        "waarover al is besloten."
     )
 )
 if ended.unclosed:
@@ -82,7 +84,7 @@ elif ended.carried or ended.returned:
         )
     )
 
-st.subheader(t("Waar komt het geld vandaan?"))
+heading(t("Waar komt het geld vandaan?"))
 st.markdown(
     markdown_table(
         [t("Bron"), t("Omschrijving"), t("Bedrag")],

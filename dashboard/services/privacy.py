@@ -19,7 +19,7 @@ from dashboard.domain.auth import (
     require_administrator,
 )
 from dashboard.domain.errors import UserError
-from dashboard.store import audit, idea_contacts, proposal_contacts, signups
+from dashboard.store import audit, idea_contacts, proposal_contacts, signups, vote_codes
 from dashboard.store import privacy as contacts
 from dashboard.store.contact_tables import ContactTable, Row
 from dashboard.store.db import Store
@@ -115,7 +115,8 @@ def erase_contact(
 ) -> None:
     """Erase one resident's name and address at their request, for good: the erasure is
     remembered by the resident's number, and register imports skip their contact fields.
-    The phone numbers and e-mail addresses they left when signing up online go too.
+    The phone numbers and e-mail addresses they left when signing up online go too, and
+    so does the link between them and a voting code of a running vote (the code still works).
 
     Organisers of the resident's neighbourhood (and the system, for the CLI) only. The
     audit event names the neighbourhood and the request's reference (a case number,
@@ -131,6 +132,8 @@ def erase_contact(
             raise PermissionDenied("U bent geen organisator voor de wijk van deze bewoner.")
         deleted = contacts.delete_contact(cur, resident_id)
         signed_up = signups.delete_for_resident(cur, resident_id)
+        # A running vote's code stays valid without the link to the resident.
+        vote_codes.forget_resident(cur, resident_id)
         # Remembered even when the data was already gone (the retention job deleted it):
         # the next register extract would otherwise bring it back.
         remembered = contacts.remember_erasure(cur, resident_id, clock.today())

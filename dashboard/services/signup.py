@@ -33,6 +33,7 @@ from dashboard.domain.contact import check_reach
 from dashboard.domain.errors import UserError
 from dashboard.domain.models import Invitation, Response
 from dashboard.domain.statuses import DrawStatus
+from dashboard.domain.translatable import N_
 from dashboard.security.lockout import LockoutPolicy, UnknownNames
 from dashboard.security.rate_limit import refusal_message
 from dashboard.services.draws.answers import confirmation_number, normal_code
@@ -56,7 +57,7 @@ from sortition import clock
 
 T = TypeVar("T")
 
-BAD_CODE = (
+BAD_CODE = N_(
     "Met deze code kunt u zich hier niet aanmelden. Kijk of u de code goed heeft "
     "overgenomen uit de brief: 8 letters en cijfers, zoals K7QM-2XHD. Aanmelden, en uw "
     "aanmelding bekijken of wijzigen, kan alleen zolang de aanmeldingen open zijn. Heeft u "
@@ -64,16 +65,16 @@ BAD_CODE = (
     "Wilt u toch niet meedoen, of klopt er iets niet? Bel of mail de organisatie: het "
     "telefoonnummer en het e-mailadres staan in uw brief."
 )
-NO_MEMBER = "Kies wie van uw huishouden zich aanmeldt."
-NO_CONTACT = (
+NO_MEMBER = N_("Kies wie van uw huishouden zich aanmeldt.")
+NO_CONTACT = N_(
     "Vul een telefoonnummer of een e-mailadres in (of allebei), zodat de organisatie u kan "
     "bereiken."
 )
-NO_CONSENT = (
+NO_CONSENT = N_(
     "Lees eerst wat wij met uw gegevens doen en zet daarna het vinkje. Zonder dat vinkje "
     "kunnen wij uw aanmelding niet aannemen."
 )
-NOT_SIGNED_UP = "U bent niet aangemeld; er is niets om in te trekken."
+NOT_SIGNED_UP = N_("U bent niet aangemeld; er is niets om in te trekken.")
 # Wrong codes per client (digests, in memory, like login names that are no account).
 FAILURES = UnknownNames()
 

@@ -13,7 +13,7 @@ from dashboard.domain.models import (
     Meeting,
     Term,
 )
-from dashboard.store.rows import Cursor, insert, select, select_one
+from dashboard.store.rows import Cursor, first_row, insert, select, select_one
 
 
 def add_council(
@@ -261,3 +261,14 @@ def consultation_options(cur: Cursor, neighbourhood_id: int) -> list[Consultatio
         [neighbourhood_id],
         order_by="consultation_id, votes DESC, id",
     )
+
+
+def consultation_of_proposal(cur: Cursor, proposal_id: int) -> int | None:
+    """The latest consultation with an option for this proposal (a neighbourhood vote its
+    idea won), or None."""
+    row = first_row(
+        cur,
+        "SELECT max(consultation_id) FROM consultation_option WHERE proposal_id = ?",
+        [proposal_id],
+    )
+    return int(row[0]) if row and row[0] is not None else None

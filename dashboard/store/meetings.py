@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from dashboard.domain.meetings import MinutesVersion
 from dashboard.domain.models import Decision
@@ -150,3 +150,22 @@ def publish_minutes(
         "WHERE meeting_id = ? AND version = ? AND published_at IS NULL",
         [published_at, published_by, members_present, meeting_id, version],
     )
+
+
+def set_time(cur: Cursor, meeting_id: int, starts_at: time, ends_at: time | None) -> None:
+    """The meeting's time of day (Europe/Amsterdam): from `starts_at`, until `ends_at`."""
+    cur.execute(
+        "INSERT OR REPLACE INTO meeting_time VALUES (?, ?, ?)", [meeting_id, starts_at, ends_at]
+    )
+
+
+def meeting_times(cur: Cursor, meeting_ids: list[int]) -> dict[int, tuple[time, time | None]]:
+    """Start and end (None: not given) of the meetings that have a time."""
+    if not meeting_ids:
+        return {}
+    rows = cur.execute(
+        "SELECT meeting_id, starts_at, ends_at FROM meeting_time "
+        "WHERE meeting_id IN (SELECT unnest(?))",
+        [meeting_ids],
+    ).fetchall()
+    return {int(m): (s, e) for m, s, e in rows}

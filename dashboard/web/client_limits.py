@@ -1,6 +1,7 @@
 """Per-client limits on what a flood would make expensive: logins (an Argon2 check each),
 downloads of public files, the entry of a resident's sign-up code (the sign-up page,
-dashboard/components/signup_form.py) and residents' ideas sent in.
+dashboard/components/signup_form.py) or voting code (dashboard/components/ballot_form.py)
+and residents' ideas sent in.
 
 The client is the address `dashboard.security.client_address` finds from the connection
 and, behind a proxy listed in WIJKRAAD_TRUSTED_PROXIES (comma-separated addresses, e.g.
@@ -28,6 +29,8 @@ LOGIN = RateLimiter(RateRule(burst=10, per_seconds=30))
 DOWNLOADS = RateLimiter(RateRule(burst=30, per_seconds=2))
 # Five codes at once, then one a minute: guessing a code is as slow as guessing a password.
 SIGN_UP_CODE = RateLimiter(RateRule(burst=5, per_seconds=60))
+# Voting codes on the voting page (dashboard/components/ballot_form.py): as sign-up codes.
+VOTE_CODE = RateLimiter(RateRule(burst=5, per_seconds=60))
 # Ideas residents send (every sending of the form counts, a refused one too): ten at once,
 # then one every six minutes. A resident with a few ideas is not hindered; a script cannot
 # fill the organisers' queue.

@@ -9,6 +9,11 @@ answer sooner after start (bench/first_page.py):
    that makes charts) registers the theme when a page with a chart first needs it.
 2. As soon as the server listens, a thread imports what the first page needs and opens
    the database, while the visitor's browser is still loading Streamlit's scripts.
+
+It also serves Streamlit's page with `<html lang>`, Streamlit's own words in Dutch and the
+style fixes for phones, contrast and focus (`page_shell`), and, next to the pages, files for
+programs: feeds, calendars and the open data (`routes`: /feed/WK001.atom,
+/agenda/WK001.ics, /open-data/wijkraad-open-data.zip).
 """
 
 from __future__ import annotations
@@ -95,6 +100,10 @@ def warm_up(host: str, port: int) -> None:
 def main(argv: Sequence[str] | None = None) -> None:
     options = list(sys.argv[1:] if argv is None else argv)
     import_streamlit_without_plotly()
+    from dashboard.web import page_shell, routes
+
+    page_shell.install()
+    routes.install()  # /feed/WK001.atom, /agenda/WK001.ics, /open-data/...
     host = _option(options, "server.address", "127.0.0.1")
     port = int(_option(options, "server.port", str(DEFAULT_PORT)))
     threading.Thread(target=warm_up, args=(host, port), daemon=True).start()

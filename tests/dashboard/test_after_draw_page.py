@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dashboard.i18n import EN
+from dashboard.i18n.catalog import translations
 from dashboard.services.draws import after_draw
 from dashboard.services.draws import members as draw_members
 from dashboard.services.draws import selection as draw_selection
@@ -87,4 +87,4 @@ def test_contact_details_are_shown_behind_their_button_and_audited(app_db: Path)
 def test_the_words_of_the_contact_list_have_english() -> None:
     words = ["geloot", "benoemd", "wijkpanel", "bevestigd", "nog niet bevestigd"]
     for word in [*words, after_draw.NO_CONTACT]:
-        assert word in EN, word
+        assert word in translations("en"), word

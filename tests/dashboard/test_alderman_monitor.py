@@ -322,3 +322,58 @@ def test_the_response_table_names_the_buurt_and_figures_are_whole_numbers(app_db
     frame = monitor_tables.council_frame(lines)
     figures = frame.filter(regex=r"^(Afstand|Ja)").stack()
     assert len(figures) and all(float(v).is_integer() for v in figures)
+
+
+def test_the_table_shows_the_key_columns_first_and_every_one_on_request(app_db: Path) -> None:
+    """At 1366 pixels the 16 columns pushed stalled items, overspends and lead times off
+    the screen (issue 18): the table shows a group of columns at a time, the key ones first."""
+    at = open_monitor()
+    table = at.dataframe[0].proto
+    assert list(table.column_order) == monitor_tables.COLUMN_GROUPS["Kern"]
+    assert len(table.column_order) <= 9
+    assert {"Vastgelopen", "Overschrijdingen", "Dagen voorstel → besluit"} <= set(
+        table.column_order
+    )
+    settings = json.loads(table.columns)
+    assert settings["Wijk"]["pinned"] is True
+    assert settings["Dagen besluit → eerste betaling"]["label"] == "Dagen tot betaling"
+    assert settings["Dagen besluit → eerste betaling"]["help"] == "Dagen besluit → eerste betaling"
+    view = monitor.monitor(_store(str(app_db)), ALDERMAN, DEMO_TODAY.year, 12, DEMO_TODAY)
+    frame = monitor_tables.neighbourhood_frame(view)
+    assert monitor_tables.COLUMN_GROUPS["Alle kolommen"] == list(frame.columns)
+    assert all(set(group) <= set(frame.columns) for group in monitor_tables.COLUMN_GROUPS.values())
+    at.segmented_control(key="wijken_kolommen").set_value("Alle kolommen").run()
+    assert len(at.dataframe[0].proto.column_order) == 16
+    # the export keeps every column, whatever the table shows
+    assert "Als CSV" in [b.proto.label for b in at.get("download_button")]
+
+
+def test_empty_cells_read_as_a_dash_not_none(app_db: Path) -> None:
+    at = open_monitor()
+    at.selectbox(key="detail_cijfer").select("doorlooptijden").run()
+    at.selectbox(key="detail_wijk").select("WK001").run()
+    assert not at.exception
+    assert at.dataframe and all(frame.proto.placeholder == "—" for frame in at.dataframe)
+
+
+def test_the_keyboard_opens_any_figure_from_two_lists_under_the_table(app_db: Path) -> None:
+    """Arrow keys in the table do not choose a figure; the two lists under it do, and a
+    click in the table fills them in."""
+    at = open_monitor()
+    assert at.selectbox(key="wijken_wijk").value == ""  # nothing opened yet
+    at.selectbox(key="wijken_wijk").select("WK002").run()
+    at.selectbox(key="wijken_cijfer").select("uitgegeven").run()
+    assert not at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    assert ": uitgegeven in 2026: €" in shown
+    at.selectbox(key="wijken_cijfer").select("budget").run()
+    assert "het geld dat binnenkwam" in " ".join(m.value for m in at.markdown)
+    # a click on a cell of another neighbourhood moves both lists
+    at.session_state["wijken_tabel"] = {"selection": {"rows": [], "columns": [],
+                                                      "cells": [[0, "Vastgelopen"]]}}  # fmt: skip
+    at.run()
+    first = monitor_tables.neighbourhood_frame(
+        monitor.monitor(_store(str(app_db)), ALDERMAN, DEMO_TODAY.year, 12, DEMO_TODAY)
+    ).iloc[0]["Code"]
+    assert at.selectbox(key="wijken_wijk").value == first
+    assert at.selectbox(key="wijken_cijfer").value == "vastgelopen"

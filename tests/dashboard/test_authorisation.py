@@ -25,6 +25,7 @@ import pytest
 
 import dashboard.services
 import dashboard.services.budget
+import dashboard.services.vote
 from dashboard.domain.auth import PUBLIC, PermissionDenied, Role
 from dashboard.store.db import Store, open_store
 from sortition import clock
@@ -71,6 +72,22 @@ PUBLIC_BY_DESIGN = {
     "dashboard.services.signup.find_signup": "needs a letter's code; household by initials",
     "dashboard.services.signup.sign_up": "needs the letter's code of an open registration",
     "dashboard.services.signup.withdraw": "needs the letter's code of an open registration",
+    # Issue 18's residents' views: read through store/public.py, public_timeline.py and
+    # public_figures.py (published decisions, payments on their allocations by day and
+    # amount only, public meetings, whole-neighbourhood population counts).
+    "dashboard.services.public_projects.project_refs": "projects with published money",
+    "dashboard.services.public_projects.project_points": "their points on the map",
+    "dashboard.services.public_projects.project_page": (
+        "a project's published decisions, payments by day and amount, milestones; never its "
+        "description or submitter"
+    ),
+    "dashboard.services.public_projects.steps": "pure: orders a timeline",
+    "dashboard.services.comparison.comparison": "the overview's figures per inhabitant",
+    "dashboard.services.comparison.population_year": "pure helper",
+    "dashboard.services.comparison.theme_taakvelden": "public theme names and their taakveld",
+    "dashboard.services.follow.news": "published decisions, payments and milestones",
+    "dashboard.services.follow.agenda": "public meetings with their time",
+    "dashboard.services.open_data.data_set": "the tables the public pages show, all together",
     "dashboard.services.verification.check_bundle": "pure: checks a bundle it is given",
     "dashboard.services.verification.check_upload": "pure: checks an uploaded public bundle",
     "dashboard.services.budget.milestones.progress_of": "internal: inside checked reads",
@@ -83,6 +100,22 @@ PUBLIC_BY_DESIGN = {
     "dashboard.services.budget.common.proposal_of": "internal: runs inside a checked booking",
     "dashboard.services.budget.common.neighbourhood_of_proposal": "internal: before a booking",
     "dashboard.services.budget.common.council_neighbourhood": "internal: before a booking",
+    # The neighbourhood vote (dashboard/services/vote): the letter's code is the key to the
+    # ballot (one message for every code that opens nothing, wrong codes lock the client
+    # out; only its own vote, only while it runs); a ballot is stored without code or
+    # person. The results are read only once the vote is closed: counts, anonymous ballots.
+    "dashboard.services.vote.casting.open_ballot": "the code opens its own running ballot",
+    "dashboard.services.vote.casting.cast": "the code votes once on its own running ballot",
+    "dashboard.services.vote.results.running_votes": "name, days, budget and ideas on the ballot",
+    "dashboard.services.vote.results.neighbourhood_votes": "as running_votes, concepts left out",
+    "dashboard.services.vote.results.result": "closed votes only: counts, groups of 5 or more",
+    "dashboard.services.vote.results.ballots_rows": "closed votes only: anonymous ballots",
+    "dashboard.services.vote.results.result_rows": "closed votes only: votes per idea and why",
+    "dashboard.services.vote.results.pabulib_file": "closed votes only: anonymous ballots",
+    "dashboard.services.vote.common.vote_of": "internal: runs inside a checked use case",
+    "dashboard.services.vote.common.election": "internal: runs inside a checked use case",
+    "dashboard.services.vote.closing.count": "internal: runs inside a checked use case",
+    "dashboard.services.vote.setup.vote_page": "the public voting page's address",
     # Accounts: proven by a password or by a signed, versioned login.
     "dashboard.services.accounts.authenticate": "checks username and password",
     "dashboard.services.accounts.login_from_token": "checks the signed cookie and session version",
@@ -101,7 +134,7 @@ PUBLIC_BY_DESIGN = {
 def service_modules() -> list[ModuleType]:
     package = dashboard.services
     found: list[ModuleType] = [package]
-    for owner in (package, dashboard.services.budget):  # the household book is a package
+    for owner in (package, dashboard.services.budget, dashboard.services.vote):  # packages
         found += [
             importlib.import_module(f"{owner.__name__}.{info.name}")
             for info in pkgutil.iter_modules(owner.__path__)

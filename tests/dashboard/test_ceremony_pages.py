@@ -87,7 +87,9 @@ def test_an_announced_ceremony_shows_in_full_without_personal_data(app_db: Path)
     assert "\\*\\*Buurthuis\\*\\* \\[De Ster\\]\\(https" in markdown
     assert "$x$" not in markdown
     captions = [c.value for c in at.caption]
-    assert any("bewijst dat de lijst met mogelijke raden vastlag" in c for c in captions)
+    assert any(
+        "laat zien dat vastlag welke raden uit de loting konden komen" in c for c in captions
+    )
     assert any(c.startswith("Bekendgemaakt op ") for c in captions)
     shown = everything_shown(at)
     assert not sorted(value for value in personal if value in shown)
@@ -98,7 +100,7 @@ def test_the_announcement_page_in_english(app_db: Path) -> None:
     at = open_public(CEREMONIES, {"lang": "en"})
     assert at.title[0].value == "Public draws"
     assert [h.value for h in at.header] == ["Upcoming draws", "Past draws"]
-    assert "This fingerprint proves" in everything_shown(at)
+    assert "This code shows that it was fixed which councils" in everything_shown(at)
 
 
 def test_after_the_ceremony_the_announcement_shows_its_outcome(app_db: Path) -> None:
@@ -112,7 +114,7 @@ def test_after_the_ceremony_the_announcement_shows_its_outcome(app_db: Path) -> 
     assert at.info[0].value == "Er is op dit moment geen trekking aangekondigd."
     shown = everything_shown(at)
     assert "“4”, “2”, “6”" in shown
-    assert any("komt overeen met deze aankondiging" in s.value for s in at.success)
+    assert any("is dezelfde als in de aankondiging" in s.value for s in at.success)
     assert "Zodra de gelote leden" in shown  # checkable once the draw is completed
 
 
@@ -137,13 +139,13 @@ def test_a_completed_draw_links_its_outcome_and_its_announcement(app_db: Path) -
     labels = [link.proto.label for link in at.get("page_link")]
     assert "Controleer deze loting" in labels and "Zelf een loting nakijken" in labels
     assert any(
-        s.value.startswith("De vingerafdruk van de uitkomst komt overeen") for s in at.success
+        s.value.startswith("De controlecode van de uitkomst is dezelfde") for s in at.success
     )
     council = open_public(COUNCIL, {"wijk": "WK001"})
     said = [m.value for m in council.markdown if m.value.startswith("Aangekondigd op")]
     assert said == [
-        f"Aangekondigd op {moment(published)} met vingerafdruk {view.draw.commitment[:12]}…, "
-        "die overeenkomt met de vingerafdruk hierboven."
+        f"Aangekondigd op {moment(published)} met controlecode {view.draw.commitment[:12]}… "
+        "Dat is dezelfde code als hierboven."
     ]
     labels = [link.proto.label for link in council.get("page_link")]
     assert "Naar de aankondiging" in labels and "Controleer deze loting op deze website" in labels
@@ -158,7 +160,7 @@ def test_the_check_page_finds_every_check_of_a_demo_council_right(app_db: Path) 
     assert f"✓ {TEXTS['commitment'].holds}" in marks
     assert f"✓ {TEXTS['panel'].holds}" in marks
     assert all(m.startswith("✓") for m in marks), marks
-    assert at.query_params["loting"] == str(at.selectbox(key="controle_loting").value)
+    assert at.query_params["loting"] == str(at.radio(key="controle_loting").value)
 
 
 def test_the_check_page_opens_the_draw_in_its_address(app_db: Path) -> None:
@@ -169,9 +171,9 @@ def test_the_check_page_opens_the_draw_in_its_address(app_db: Path) -> None:
         store.close()
     last = draws[-1].draw_id
     at = open_public(CHECK, {"loting": str(last)})
-    assert at.selectbox(key="controle_loting").value == last
+    assert at.radio(key="controle_loting").value == last
     for forged in ("abc", "-1", "999999"):
-        assert open_public(CHECK, {"loting": forged}).selectbox(key="controle_loting").value
+        assert open_public(CHECK, {"loting": forged}).radio(key="controle_loting").value
 
 
 def upload(at: AppTest, name: str, data: bytes) -> AppTest:

@@ -115,25 +115,26 @@ def test_the_residents_pages_fit_a_phone(server: Server, browser: Browser) -> No
 def test_a_resident_chooses_the_neighbourhood_on_the_map(
     names: dict[str, tuple[str, float, float]], server: Server, page: Page
 ) -> None:
-    name, lat, lon = names["WK007"]
+    name = names["WK007"][0]
     page.goto(f"{server.url}/?wijk=WK001")
     wait_until_ready(page)
     page.get_by_role("button", name="Kies uw wijk op de kaart").click()
     page.wait_for_url("**/resident_map**")
     wait_until_ready(page)
-    page.wait_for_selector(".js-plotly-plot canvas", timeout=20_000)
-    page.wait_for_timeout(1500)  # let MapLibre paint
+    # the map is drawn on plain axes (charts.choice_map): one dot per neighbourhood
+    dots = page.locator(".js-plotly-plot .scatterlayer .trace").last.locator(".point")
+    dots.first.wait_for(timeout=20_000)
     screenshot(page, "resident-map")
-    x, y = page.evaluate(
-        """([lon, lat]) => {
-            const map = document.querySelector('.js-plotly-plot')._fullLayout.map._subplot.map;
-            const point = map.project([lon, lat]);
-            const box = map.getCanvas().getBoundingClientRect();
-            return [box.left + point.x, box.top + point.y];
+    index = page.evaluate(
+        """(code) => {
+            const traces = document.querySelector('.js-plotly-plot')._fullData;
+            return traces[traces.length - 1].customdata.indexOf(code);
         }""",
-        [lon, lat],
+        "WK007",
     )
-    page.mouse.click(x, y)
+    box = dots.nth(index).bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_url("**/?wijk=WK007*", timeout=15_000)
     wait_until_ready(page)
     assert page.get_by_label("Kies uw wijk").input_value() == name

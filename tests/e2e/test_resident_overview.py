@@ -81,7 +81,7 @@ def start_with_run_script(tmp_path: Path, **env: str) -> tuple[subprocess.Popen[
         shutil.copy(REPO / "scripts" / name, checkout / "scripts" / name)
     shutil.copy(REPO / "uv.lock", checkout / "uv.lock")
     (checkout / ".venv").mkdir()
-    for name in ("dashboard", "sortition", "data", "streamlit_app.py", ".streamlit"):
+    for name in ("dashboard", "sortition", "voting", "data", "streamlit_app.py", ".streamlit"):
         (checkout / name).symlink_to(REPO / name)
     tools.mkdir()
     (tools / "uv").write_text(STAND_IN_UV)

@@ -81,9 +81,20 @@ def test_the_public_pages_show_typed_markup_literally(demo_db: Path, page: Page)
     finally:
         con.close()
     with running_server(demo_db) as server:
-        pages = ("resident_ideas", "resident_decisions", "resident_council", "resident_map", "")
+        con = duckdb.connect(str(demo_db), read_only=True)
+        try:  # a project with published money: its own page, with the typed title
+            project = con.execute(
+                "SELECT min(p.external_ref) FROM proposal p JOIN allocation a "
+                "ON a.proposal_id = p.id JOIN decision d ON d.id = a.decision_id "
+                "AND d.status = 'gepubliceerd' WHERE p.neighbourhood_id = 1"
+            ).fetchall()[0][0]
+        finally:
+            con.close()
+        pages = ("resident_ideas", "resident_decisions", "resident_council", "resident_map",
+                 "resident_project", f"resident_project?project={project}&x=",
+                 "resident_compare", "resident_open_data", "")  # fmt: skip
         for path in pages:
-            page.goto(f"{server.url}/{path}?wijk=WK001")
+            page.goto(f"{server.url}/{path}{'&' if '?' in path else '?'}wijk=WK001")
             wait_until_ready(page)
             for name in ("Projecten", "Vergaderingen"):
                 tabs = page.get_by_role("tab", name=name)

@@ -4,7 +4,7 @@ as a new version. Members' names are for the organisers; residents see a count."
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 import pandas as pd
 import streamlit as st
@@ -76,6 +76,7 @@ def _overview(lines: list[MeetingLine]) -> None:
         pd.DataFrame(
             {
                 "Datum": [line.meeting.held_on.strftime("%d-%m-%Y") for line in shown],
+                "Tijd": [_time_of(line) for line in shown],
                 "Plaats": [line.meeting.location for line in shown],
                 "Status": [line.meeting.status for line in shown],
                 "Aanwezig": [str(line.attended) if line.attended else "" for line in shown],
@@ -87,30 +88,49 @@ def _overview(lines: list[MeetingLine]) -> None:
     )
 
 
+def _time_of(line: MeetingLine) -> str:
+    if line.starts_at is None:
+        return ""
+    end = f"-{line.ends_at:%H:%M}" if line.ends_at is not None else ""
+    return f"{line.starts_at:%H:%M}{end}"
+
+
 def _plan(page: BookPage) -> None:
     view = page.view
     with st.form(form_key("vergadering")):
         st.markdown("**Vergadering plannen of vastleggen**")
-        c1, c2 = st.columns(2)
+        c1, c2, c3, c4 = st.columns([2, 1, 1, 3])
         held_on = c1.date_input("Datum", clock.today(), format="DD-MM-YYYY")
-        place = c2.text_input("Plaats", placeholder="Buurthuis")
+        starts = c2.time_input("Begint om", time(19, 30), step=900)
+        ends = c3.time_input("Eindigt om", time(21, 30), step=900)
+        place = c4.text_input("Plaats", placeholder="Buurthuis")
         agenda = st.text_area("Agenda")
+        st.caption(
+            "Bewoners zien de datum, de tijd, de plaats en de agenda, en kunnen de "
+            "vergadering in hun agenda zetten."
+        )
         if st.form_submit_button("Vergadering opslaan"):
             if not view.council_ids:
                 st.error("Deze wijk heeft nog geen wijkraad.")
             elif first_submission("vergadering"):
                 attempt(
-                    lambda: _plan_and_choose(page, held_on, place, agenda),
+                    lambda: _plan_and_choose(page, held_on, place, agenda, (starts, ends)),
                     "De vergadering is opgeslagen.",
                 )
 
 
-def _plan_and_choose(page: BookPage, held_on: date, place: str, agenda: str) -> int:
+def _plan_and_choose(
+    page: BookPage,
+    held_on: date,
+    place: str,
+    agenda: str,
+    hours: tuple[time | None, time | None] = (None, None),
+) -> int:
     """Plan the meeting; one already held is then the meeting chosen for the attendance
     list, the minutes and a decision (the pickers kept the meeting chosen before, so the
     attendance of the meeting just recorded went to an earlier one when not changed)."""
     meeting_id = plan_meeting(
-        page.db, page.caller, page.view.council_ids[0], held_on, place, agenda
+        page.db, page.caller, page.view.council_ids[0], held_on, place, agenda, *hours
     )
     if held_on <= clock.today():
         st.session_state[KEEPING_KEY] = meeting_id

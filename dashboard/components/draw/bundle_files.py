@@ -47,12 +47,23 @@ def downloads(
         key=f"{key}_volledig",
         on_click="ignore",
     )
+    if not council:
+        st.download_button(
+            t("Aanmelders en quota voor programma's van de Sortition Foundation (ZIP)"),
+            draw_selection.foundation_file(db, caller, draw_id),
+            file_name=f"{stem}-sortition-foundation-niet-publiceren.zip",
+            mime="application/zip",
+            key=f"{key}_foundation",
+            on_click="ignore",
+        )
     st.caption(
         t(
             "Publiceer alleen het eerste bestand: daarin staan groepen van minstens {aantal} "
             "aanmelders en aantallen. Het volledige bestand noemt van elke aanmelder een "
             "nummer en alle kenmerken; daarmee is iemand vaak te herkennen. Geef het alleen "
-            "aan de onafhankelijke controleur (bijvoorbeeld een notaris).",
+            "aan de onafhankelijke controleur (bijvoorbeeld een notaris). Het ZIP-bestand bevat "
+            "dezelfde nummers en kenmerken in de vorm die de programma's van de Sortition "
+            "Foundation lezen: ook niet publiceren.",
             aantal=MIN_GROUP,
         )
     )

@@ -10,27 +10,42 @@ import streamlit as st
 
 from dashboard.components.exports import csv_bytes
 from dashboard.components.labels import FEATURE, GROUP, label
+from dashboard.domain.translatable import N_
 from dashboard.i18n import t
 from dashboard.services.draws.context import ANSWER_LABELS, Answers
 
 STEPS = {
-    1: "Raad en loting",
-    2: "Bevolkingsregister",
-    3: "Uitnodigen",
-    4: "Aanmeldingen",
-    5: "Quota",
-    6: "Selectie",
-    7: "Openbare trekking",
-    8: "Leden en vervanging",
+    1: N_("Raad en loting"),
+    2: N_("Bevolkingsregister"),
+    3: N_("Uitnodigen"),
+    4: N_("Aanmeldingen"),
+    5: N_("Quota"),
+    6: N_("Selectie"),
+    7: N_("Openbare trekking"),
+    8: N_("Leden en vervanging"),
 }
 # The direct method has home visits where the two-stage method has registrations.
-DIRECT_STEPS = {**STEPS, 4: "Huisbezoeken"}
-FEATURES = {**FEATURE, "origin": "Herkomst"}
+DIRECT_STEPS = {**STEPS, 4: N_("Huisbezoeken")}
+FEATURES = {**FEATURE, "origin": N_("Herkomst")}
 METHOD_NAMES = {
-    "two_stage": "Twee stappen: brieven, aanmelden, selectie met quota",
-    "direct": "Direct: huisbezoeken, elke weigering vervangen uit dezelfde groep",
+    "two_stage": N_("Twee stappen: brieven, aanmelden, selectie met quota"),
+    "direct": N_("Direct: huisbezoeken, elke weigering vervangen uit dezelfde groep"),
 }
-OUTCOME_NAMES = {"ja": "Ja", "nee": "Nee", "later": "Later terugkomen", "niet thuis": "Niet thuis"}
+OUTCOME_NAMES = {
+    "ja": N_("Ja"),
+    "nee": N_("Nee"),
+    "later": N_("Later terugkomen"),
+    "niet thuis": N_("Niet thuis"),
+}
+# The registration questions (as in ANSWER_LABELS) as the form's labels.
+ANSWER_NAMES = {
+    "age_band": N_("Leeftijd"),
+    "gender": N_("Geslacht"),
+    "education": N_("Opleiding"),
+    "tenure": N_("Woonsituatie"),
+    "part_code": N_("Buurt"),
+    "origin": N_("Herkomst"),
+}
 
 
 def feature_name(feature: str) -> str:
@@ -56,7 +71,7 @@ def answer_fields(prefix: str, options: dict[str, dict[str, str]]) -> Answers:
     cols = st.columns(3)
     for n, key in enumerate(ANSWER_LABELS):
         chosen = cols[n % 3].selectbox(
-            t(ANSWER_LABELS[key].capitalize()),
+            t(ANSWER_NAMES[key]),
             [NOT_ASKED, *options[key]],
             format_func=partial(_answer_name, options[key]),
             key=f"{prefix}_{key}",

@@ -12,6 +12,7 @@ from dashboard.components.forms import attempt, first_submission, form_key, show
 from dashboard.components.text import plain
 from dashboard.domain.auth import Caller
 from dashboard.domain.errors import UserError
+from dashboard.domain.translatable import N_
 from dashboard.i18n import t
 from dashboard.services import Store
 from dashboard.services.draws import members as draw_members
@@ -20,12 +21,12 @@ from dashboard.services.draws.workspace import DrawState
 from sortition import clock
 
 STATUS = {
-    "selected": "Geloot, nog niet bevestigd",
-    "confirmed": "Doet mee",
-    "declined": "Afgezegd",
-    "replaced": "Vervangen",
-    "left": "Gestopt",
-    "reserve": "Reserve",
+    "selected": N_("Geloot, nog niet bevestigd"),
+    "confirmed": N_("Doet mee"),
+    "declined": N_("Afgezegd"),
+    "replaced": N_("Vervangen"),
+    "left": N_("Gestopt"),
+    "reserve": N_("Reserve"),
 }
 
 

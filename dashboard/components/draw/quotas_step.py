@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard.components.draw.common import feature_name
 from dashboard.components.forms import attempt, first_submission, show_error
+from dashboard.components.text import plain
 from dashboard.domain.auth import Caller
 from dashboard.domain.errors import UserError
 from dashboard.i18n import t
@@ -33,6 +34,34 @@ def _table(db: Store, caller: Caller, draw_id: int, features: list[str]) -> pd.D
     table = saved if not saved.empty else draw_quotas.proposed_quotas(db, caller, draw_id, features)
     _set_table(draw_id, table)
     return table
+
+
+def _from_file(db: Store, caller: Caller, draw_id: int) -> None:
+    """Quotas from a CSV file (also the Sortition Foundation's features file) into the
+    table below, to check and save as any edit."""
+    with st.expander(t("Quota uit een bestand halen")):
+        st.caption(
+            t(
+                "Een CSV-bestand met de kolommen kenmerk, waarde, minimum en maximum, of het "
+                "features-bestand van de Sortition Foundation zoals het is (feature of "
+                "category, value of name, min, max; min_flex en max_flex worden niet "
+                "gebruikt). Het bestand vervangt de tabel hieronder; er wordt nog niets "
+                "opgeslagen."
+            )
+        )
+        uploaded = st.file_uploader(
+            t("Quotabestand (CSV)"), type=["csv", "txt"], key=f"quota_bestand_{draw_id}"
+        )
+        if uploaded is not None and st.button(t("Quota inlezen"), key=f"quota_inlezen_{draw_id}"):
+            try:
+                _set_table(
+                    draw_id, draw_quotas.quotas_from_file(db, caller, draw_id, uploaded.getvalue())
+                )
+            except UserError as exc:
+                show_error(exc)
+            else:
+                name = plain(uploaded.name)
+                st.success(t("De quota uit {bestand} staan in de tabel.", bestand=name))
 
 
 def render(db: Store, caller: Caller, state: DrawState) -> None:
@@ -62,6 +91,7 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
             _set_table(draw_id, draw_quotas.proposed_quotas(db, caller, draw_id, features))
         except UserError as exc:
             show_error(exc)
+    _from_file(db, caller, draw_id)
     try:
         table = _table(db, caller, draw_id, features or list(draw_quotas.DEFAULT_FEATURES))
     except UserError as exc:

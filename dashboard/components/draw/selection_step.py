@@ -15,7 +15,7 @@ from dashboard.components.exports import csv_bytes
 from dashboard.components.forms import attempt, first_submission
 from dashboard.components.text import plain
 from dashboard.domain.auth import Caller
-from dashboard.i18n import t
+from dashboard.i18n import in_language, language, t
 from dashboard.services import Store
 from dashboard.services.draws import selection as draw_selection
 from dashboard.services.draws.workspace import DrawState
@@ -141,12 +141,13 @@ def _charts(view: draw_selection.SelectionView, draw_id: int) -> None:
     st.plotly_chart(groups_chart(rows), width="stretch", key=f"groepen_{draw_id}")
     st.download_button(
         t("Kansen per aanmelding (CSV)"),
-        lambda: csv_bytes(
+        in_language(lambda: csv_bytes(
             pd.DataFrame({
                 t("Nummer"): chances["id"], t("Kans (leximin)"): chances["leximin"],
                 t("Kans (oude methode)"): chances["legacy"],
-            })
-        ),
+            }),
+            language(),
+        )),
         file_name=f"kansen-loting-{draw_id}.csv",
         mime="text/csv",
         key=f"kansen_csv_{draw_id}", on_click="ignore",

@@ -12,6 +12,7 @@ from dashboard.components.draw.common import METHOD_NAMES
 from dashboard.components.forms import attempt, first_submission, form_key
 from dashboard.components.text import plain
 from dashboard.domain.auth import Caller
+from dashboard.domain.translatable import N_
 from dashboard.i18n import t
 from dashboard.services import Store
 from dashboard.services.draws import workspace as draws
@@ -19,9 +20,9 @@ from sortition import clock
 
 NEW_COUNCIL = 0
 _PURPOSES = {
-    "council": "De raad",
-    "panel": "Een wijkpanel",
-    "rotation": "Een rotatie: een deel van de zetels",
+    "council": N_("De raad"),
+    "panel": N_("Een wijkpanel"),
+    "rotation": N_("Een rotatie: een deel van de zetels"),
 }
 
 

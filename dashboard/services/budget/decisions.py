@@ -5,7 +5,7 @@ and is published later."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 
 from dashboard.domain import governance, ledger
@@ -31,23 +31,43 @@ from sortition import clock
 
 
 def plan_meeting(
-    store: Store, caller: Caller, council_id: int, held_on: date, location: str, agenda: str
+    store: Store,
+    caller: Caller,
+    council_id: int,
+    held_on: date,
+    location: str,
+    agenda: str,
+    starts_at: time | None = None,
+    ends_at: time | None = None,
 ) -> int:
+    """Plan (or record) a meeting; with its time of day from `starts_at` to `ends_at`
+    (Europe/Amsterdam), which residents read and their calendars receive."""
     require_organiser_role(caller)
     place = clean_text(location, "de plaats", maximum=200)
     items = clean_text(agenda, "de agenda")
+    if starts_at is None and ends_at is not None:
+        raise UserError("Vul ook in hoe laat de vergadering begint.")
+    if starts_at is not None and ends_at is not None and ends_at <= starts_at:
+        raise UserError("De vergadering moet later eindigen dan ze begint.")
     neighbourhood_id = council_neighbourhood(store, council_id)
 
     def work(cur: Unit, books: Books) -> int:
         status = "gehouden" if held_on <= clock.today() else "gepland"
         meeting_id = council.add_meeting(cur, council_id, held_on, place, items, status)
+        if starts_at is not None:
+            meetings.set_time(cur, meeting_id, starts_at, ends_at)
         audit.append(
             cur,
             caller.actor,
             "meeting.plan",
             "meeting",
             meeting_id,
-            {"council_id": council_id, "held_on": held_on.isoformat()},
+            {
+                "council_id": council_id,
+                "held_on": held_on.isoformat(),
+                "starts_at": None if starts_at is None else f"{starts_at:%H:%M}",
+                "ends_at": None if ends_at is None else f"{ends_at:%H:%M}",
+            },
         )
         return meeting_id
 
@@ -99,7 +119,7 @@ def record_decision(store: Store, caller: Caller, data: DecisionInput) -> int:
             meeting_id=meeting.id,
             proposal_id=data.proposal_id,
             amount=amount,
-            consultation_id=data.consultation_id,
+            consultation_id=_consultation(cur, data),
             consultation_method=data.consultation_method,
         )
         if proposal is not None:
@@ -120,6 +140,17 @@ def record_decision(store: Store, caller: Caller, data: DecisionInput) -> int:
         return decision_id
 
     return booking(store, caller, neighbourhood_id, work)
+
+
+def _consultation(cur: Unit, data: DecisionInput) -> int | None:
+    """The consultation the decision followed: as given, else for a decision after a vote
+    (`stemming`) on a proposal, the neighbourhood vote its idea won (recorded when the
+    vote's winners became proposals, dashboard/services/vote/closing.py)."""
+    if data.consultation_id is not None or data.consultation_method != "stemming":
+        return data.consultation_id
+    if data.proposal_id is None:
+        return None
+    return council.consultation_of_proposal(cur, data.proposal_id)
 
 
 def _decision_meeting(cur: Unit, data: DecisionInput, votes: Votes) -> Meeting:

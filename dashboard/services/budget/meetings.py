@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import time
 
 from dashboard.domain import meetings as rules
 from dashboard.domain.auth import Caller, PermissionDenied, may_see_personal_data, require_staff
@@ -54,6 +55,8 @@ class MeetingLine:
     attended: int
     minutes_version: int | None
     minutes_published: bool
+    starts_at: time | None = None  # the time of day, when given (Europe/Amsterdam)
+    ends_at: time | None = None
 
 
 def _meeting(cur: Unit, meeting_id: int) -> Meeting:
@@ -76,12 +79,14 @@ def meeting_lines(store: Store, caller: Caller, meetings_shown: list[Meeting]) -
     with store.read() as cur:
         counts = meetings.attendance_counts(cur, ids)
         states = meetings.minutes_states(cur, ids)
+        times = meetings.meeting_times(cur, ids)
     return [
         MeetingLine(
             m,
             counts.get(m.id, 0),
             states[m.id][0] if m.id in states else None,
             states[m.id][1] if m.id in states else False,
+            *times.get(m.id, (None, None)),
         )
         for m in meetings_shown
     ]

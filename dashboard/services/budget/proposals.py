@@ -56,16 +56,17 @@ class ProposalInput:
     contact: Contact | None = None  # from check_contact; personal data, organisers only
 
 
-def submit_proposal(
-    store: Store,
-    caller: Caller,
-    data: ProposalInput,
-    and_then: Callable[[Unit, int], None] | None = None,
-) -> int:
-    """Record a new proposal; returns its id (`reference_of` gives its reference).
-    `and_then(unit, proposal_id)` runs in the same transaction (an idea that becomes this
-    proposal is linked there, or neither happens)."""
-    require_organiser_role(caller)
+@dataclass(frozen=True)
+class _Checked:
+    title: str
+    description: str
+    amount: Decimal
+    submitted: date
+    iv3: str | None
+
+
+def _check_input(data: ProposalInput) -> _Checked:
+    """What can be checked without the database (UserError otherwise)."""
     title = clean_text(data.title, "een titel", maximum=200)
     description = clean_text(data.description, "een omschrijving")
     if data.submitter_type not in SUBMITTER_TYPES:
@@ -83,49 +84,75 @@ def submit_proposal(
             "Schrijf het Iv3-taakveld als nummer en naam, bijvoorbeeld "
             "'6.1 Samenkracht en burgerparticipatie'."
         )
+    return _Checked(title, description, amount, submitted, iv3)
+
+
+def submit_proposal(
+    store: Store,
+    caller: Caller,
+    data: ProposalInput,
+    and_then: Callable[[Unit, int], None] | None = None,
+) -> int:
+    """Record a new proposal; returns its id (`reference_of` gives its reference).
+    `and_then(unit, proposal_id)` runs in the same transaction (an idea that becomes this
+    proposal is linked there, or neither happens)."""
+    require_organiser_role(caller)
+    checked = _check_input(data)
 
     def work(cur: Unit, books: Books) -> int:
-        known = proposals.themes(cur)
-        unknown = [t for t in data.theme_ids if t not in known]
-        if unknown:
-            raise UserError("Onbekend thema gekozen.")
-        if data.parent_id is not None:
-            parent = proposal_of(cur, data.parent_id)
-            if parent.neighbourhood_id != data.neighbourhood_id or parent.parent_id is not None:
-                raise UserError("Een deelproject hoort bij een hoofdproject in dezelfde wijk.")
-        part_id = place_of(cur, data.neighbourhood_id, data.part_id, data.location)
-        proposal_id = proposals.add_proposal(
-            cur,
-            proposals.next_external_ref(cur, submitted.year),
-            data.neighbourhood_id,
-            title,
-            description,
-            data.submitter_type,
-            amount,
-            submitted,
-            clock.utc_naive_now(),
-            theme_ids=data.theme_ids,
-            council_id=data.council_id,
-            part_id=part_id,
-            location=data.location,
-            parent_id=data.parent_id,
-            iv3_taakveld=iv3,
-        )
-        if data.contact is not None:
-            proposal_contacts.add_contact(cur, proposal_id, data.contact, clock.utc_naive_now())
-        audit.append(
-            cur,
-            caller.actor,
-            "proposal.submit",
-            "proposal",
-            proposal_id,
-            {"amount": str(amount), "contact": data.contact is not None},  # never the contact
-        )
+        proposal_id = _add(cur, caller, data, checked)
         if and_then is not None:
             and_then(cur, proposal_id)
         return proposal_id
 
     return booking(store, caller, data.neighbourhood_id, work)
+
+
+def add_proposal_in(cur: Unit, caller: Caller, data: ProposalInput) -> int:
+    """Check and record a new proposal inside a booking the caller runs already (several
+    proposals in one transaction: the winners of a neighbourhood vote); returns its id."""
+    require_organiser_role(caller)
+    return _add(cur, caller, data, _check_input(data))
+
+
+def _add(cur: Unit, caller: Caller, data: ProposalInput, checked: _Checked) -> int:
+    known = proposals.themes(cur)
+    unknown = [t for t in data.theme_ids if t not in known]
+    if unknown:
+        raise UserError("Onbekend thema gekozen.")
+    if data.parent_id is not None:
+        parent = proposal_of(cur, data.parent_id)
+        if parent.neighbourhood_id != data.neighbourhood_id or parent.parent_id is not None:
+            raise UserError("Een deelproject hoort bij een hoofdproject in dezelfde wijk.")
+    part_id = place_of(cur, data.neighbourhood_id, data.part_id, data.location)
+    proposal_id = proposals.add_proposal(
+        cur,
+        proposals.next_external_ref(cur, checked.submitted.year),
+        data.neighbourhood_id,
+        checked.title,
+        checked.description,
+        data.submitter_type,
+        checked.amount,
+        checked.submitted,
+        clock.utc_naive_now(),
+        theme_ids=data.theme_ids,
+        council_id=data.council_id,
+        part_id=part_id,
+        location=data.location,
+        parent_id=data.parent_id,
+        iv3_taakveld=checked.iv3,
+    )
+    if data.contact is not None:
+        proposal_contacts.add_contact(cur, proposal_id, data.contact, clock.utc_naive_now())
+    audit.append(
+        cur,
+        caller.actor,
+        "proposal.submit",
+        "proposal",
+        proposal_id,
+        {"amount": str(checked.amount), "contact": data.contact is not None},  # never the contact
+    )
+    return proposal_id
 
 
 def reference_of(store: Store, caller: Caller, proposal_id: int) -> str:

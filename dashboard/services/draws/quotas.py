@@ -6,6 +6,8 @@ engine's smallest relaxation is offered.
 
 from __future__ import annotations
 
+import functools
+import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -14,7 +16,8 @@ import pandas as pd
 
 import sortition
 from dashboard.domain.auth import Caller
-from dashboard.domain.errors import UserError
+from dashboard.domain.errors import Problems, UserError
+from dashboard.domain.translatable import N_
 from dashboard.services.draws import rotation
 from dashboard.services.draws.context import (
     FEATURE_NAMES,
@@ -32,6 +35,8 @@ from dashboard.services.draws.context import (
 from dashboard.store import draws
 from dashboard.store.db import Store
 from dashboard.store.unit import Unit
+from sortition.io import QUOTA_COLUMNS
+from sortition.text import fold
 
 FEATURES = FEATURE_NAMES
 DEFAULT_FEATURES = ("age_band", "gender", "part")
@@ -85,6 +90,86 @@ def saved_quotas(store: Store, caller: Caller, draw_id: int) -> pd.DataFrame:
     )
 
 
+# A quota file's columns: this table's names in Dutch or English, or the Sortition
+# Foundation's (sortition.io.QUOTA_COLUMNS: `category`, `name`, ...). Other columns
+# (min_flex, max_flex, notes) are left out: the table here has none.
+FILE_COLUMNS = {
+    name: (*spellings, dutch)
+    for (name, spellings), dutch in zip(
+        QUOTA_COLUMNS.items(), ("kenmerk", "waarde", "minimum", "maximum"), strict=True
+    )
+}
+MAX_QUOTA_FILE = 1_000_000  # bytes: a quota table has tens of rows
+
+
+def quotas_from_file(store: Store, caller: Caller, draw_id: int, data: bytes) -> pd.DataFrame:
+    """A quota table read from a CSV file, to edit and save as any other: this app's
+    columns, or the Sortition Foundation's features file as it is. A feature is named by
+    its code (`age_band`) or its Dutch name (`leeftijd`). Every problem of the file at once,
+    each with its line; nothing is saved here."""
+    require_organiser_role(caller)
+    with store.read() as cur:
+        ctx = context(cur, caller, draw_id)
+        names = part_names(cur, ctx)
+    if len(data) > MAX_QUOTA_FILE:
+        raise UserError(
+            "Het quotabestand is te groot: een quotumtabel heeft enkele tientallen rijen."
+        )
+    frame = _quota_frame(data)
+    present = {fold(c): c for c in frame.columns}
+    columns = {}
+    for name, spellings in FILE_COLUMNS.items():
+        found = [present[s] for s in spellings if s in present]
+        if found:
+            columns[name] = found[0]
+    missing = [FILE_COLUMNS[c][-1] for c in FILE_COLUMNS if c not in columns]
+    if missing:
+        raise UserError(
+            f"Het quotabestand mist de kolom(men) {', '.join(missing)}. Nodig: kenmerk "
+            "(of feature, category), waarde (of value, name), minimum (of min) en maximum "
+            "(of max)."
+        )
+    table = frame[[columns[c] for c in COLUMNS]].set_axis(list(COLUMNS), axis=1)
+    by_name = {fold(name): code for code, name in FEATURES.items()} | {fold(c): c for c in FEATURES}
+    problems = Problems()
+    for line, feature in enumerate(table["feature"], start=2):
+        code = by_name.get(fold(feature))
+        if code is None:
+            problems.add(
+                f"Regel {line}: kenmerk '{feature}' kent deze loting niet; kies uit "
+                + ", ".join(FEATURES.values())
+                + "."
+            )
+        table.loc[line - 2, "feature"] = code or feature
+    for column, what in (("min", "minimum"), ("max", "maximum")):
+        for line, value in enumerate(table[column], start=2):
+            problems.check(functools.partial(_whole, value, what, line, "Regel"))
+    problems.raise_any()
+    # What the editor checks on every edit (min above max, a value twice, ...) it shows
+    # there, next to the table read from the file.
+    return _named(table.astype({"min": int, "max": int}), names)
+
+
+def _quota_frame(data: bytes) -> pd.DataFrame:
+    text = ""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    if not text.strip() or "\x00" in text:
+        raise UserError("Het quotabestand is leeg of geen tekst. Sla het op als CSV.")
+    header = text.lstrip().splitlines()[0]
+    separator = max((";", ",", "\t"), key=header.count)
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise UserError(f"Het quotabestand is geen leesbare CSV: {exc}.") from None
+    frame.columns = [" ".join(str(c).split()) for c in frame.columns]
+    return frame[frame.map(lambda v: bool(str(v).strip())).any(axis=1)].reset_index(drop=True)
+
+
 def _named(table: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
     """The quota table as organisers read it: a buurt by its name, not its code (the
     service takes either back: see _clean_table)."""
@@ -94,15 +179,15 @@ def _named(table: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
     return shown
 
 
-def _whole(value: object, what: str, line: int) -> int:
+def _whole(value: object, what: str, line: int, row: str = "Rij") -> int:
     if value is None or (isinstance(value, float) and np.isnan(value)) or value == "":
-        raise UserError(f"Rij {line}: vul het {what} in.")
+        raise UserError(f"{row} {line}: vul het {what} in.")
     try:
         number = float(str(value).replace(",", "."))
     except ValueError:
-        raise UserError(f"Rij {line}: het {what} '{value}' is geen getal.") from None
-    if number != int(number) or number < 0:
-        raise UserError(f"Rij {line}: het {what} moet een heel getal van 0 of meer zijn.")
+        raise UserError(f"{row} {line}: het {what} '{value}' is geen getal.") from None
+    if not np.isfinite(number) or number != int(number) or number < 0:
+        raise UserError(f"{row} {line}: het {what} moet een heel getal van 0 of meer zijn.")
     return int(number)
 
 
@@ -174,15 +259,15 @@ class QuotaCheck:
         return self.template.format(volunteers=self.volunteers, seats=self.seats)
 
 
-FEASIBLE = (
+FEASIBLE = N_(
     "Haalbaar: uit de {volunteers} aanmeldingen kan een raad van {seats} worden geloot die "
     "aan alle quota voldoet."
 )
-FEASIBLE_RELAXED = (
+FEASIBLE_RELAXED = N_(
     "Haalbaar met aangepaste quota: uit de {volunteers} aanmeldingen kunnen de {seats} open "
     "plaatsen worden geloot, met de dichtstbijzijnde haalbare quota (zie hieronder)."
 )
-INFEASIBLE = (
+INFEASIBLE = N_(
     "Niet haalbaar: geen raad van {seats} uit {volunteers} aanmeldingen voldoet aan alle quota."
 )
 

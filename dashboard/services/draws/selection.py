@@ -26,6 +26,7 @@ from dashboard.domain.auth import Caller
 from dashboard.domain.certainty import Certainty, certain_count, why_certain
 from dashboard.domain.errors import UserError
 from dashboard.domain.small_groups import MIN_GROUP
+from dashboard.domain.translatable import N_
 from dashboard.services.draws import replacements as draw_replacements
 from dashboard.services.draws import rotation
 from dashboard.services.draws.context import (
@@ -44,6 +45,7 @@ from dashboard.store.db import Store
 from dashboard.store.unit import Unit
 from sortition import clock
 from sortition.bundle import pool_frame as bundle_pool_frame
+from sortition.foundation import foundation_zip
 
 LEGACY_RUNS = 300
 Progress = Callable[[float, str], None]
@@ -140,7 +142,7 @@ def prepare_selection(
     report = progress or (lambda fraction, text: None)
     if algorithm not in ("leximin", "maximin"):
         raise UserError("Kies leximin of maximin.")
-    report(0.05, "Aanmeldingen en quota lezen")
+    report(0.05, N_("Aanmeldingen en quota lezen"))
     with store.read() as cur:
         ctx = context(cur, caller, draw_id)
         require_open(ctx)
@@ -151,7 +153,7 @@ def prepare_selection(
         pool, quotas = _pool_and_quotas(cur, ctx)
     if len(pool) < ctx.k:
         raise UserError(f"Er zijn {len(pool)} aanmeldingen voor {ctx.k} plaatsen; te weinig.")
-    report(0.15, "Eerlijke kansen berekenen (leximin) en afronden naar een lijst van raden")
+    report(0.15, N_("Eerlijke kansen berekenen (leximin) en afronden naar een lijst van raden"))
     people, table, parent = pool, quotas, None
     try:
         if ctx.draw.purpose == "rotation":  # the open seats, next to the members who stay
@@ -173,7 +175,7 @@ def prepare_selection(
         )  # fmt: skip
     except sortition.SortitionError as exc:
         raise _engine_error(exc) from exc
-    report(0.7, "Ter vergelijking: het oude algoritme van het veld")
+    report(0.7, N_("Ter vergelijking: het oude algoritme van het veld"))
     legacy: dict[str, float] | None
     try:
         old = sortition.select(people, table, ctx.k, algorithm="legacy", seed=0,
@@ -181,7 +183,7 @@ def prepare_selection(
         legacy = {k: round(v, 6) for k, v in old.probability_of().items()}
     except sortition.SortitionError:
         legacy = None
-    report(0.9, "Opslaan")
+    report(0.9, N_("Opslaan"))
     digest = _digest(pool, quotas)
 
     def work(cur: Unit) -> Prepared:
@@ -214,7 +216,7 @@ def prepare_selection(
                         float(bundle["lottery"]["max_deviation"]))  # fmt: skip
 
     result = store.write(work)
-    report(1.0, "Klaar")
+    report(1.0, N_("Klaar"))
     return result
 
 
@@ -300,6 +302,14 @@ def bundle_file(store: Store, caller: Caller, draw_id: int) -> bytes:
     require_organiser_role(caller)
     found = _stored_bundle(store, caller, draw_id)
     return json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+
+
+def foundation_file(store: Store, caller: Caller, draw_id: int) -> bytes:
+    """The draw's pool and quotas in the Sortition Foundation's layout (a ZIP with
+    features.csv, people.csv, settings.toml), for its tools; the same numbers and features
+    as the full bundle, so NOT to publish either."""
+    require_organiser_role(caller)
+    return foundation_zip(_stored_bundle(store, caller, draw_id))
 
 
 def _public_bundle(store: Store, caller: Caller, draw_id: int) -> dict[str, Any]:

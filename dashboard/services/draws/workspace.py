@@ -17,6 +17,7 @@ from dashboard.domain.errors import UserError
 from dashboard.domain.governance import quorum_for
 from dashboard.domain.models import Council, Draw, Neighbourhood, Term
 from dashboard.domain.statuses import DrawStatus
+from dashboard.domain.translatable import N_
 from dashboard.services.draws import rotation
 from dashboard.services.draws.context import (
     DrawContext,
@@ -34,12 +35,12 @@ from dashboard.store.unit import Unit
 from sortition import clock, pseudonym
 
 METHODS = {
-    "two_stage": "Twee stappen: brieven, aanmelden, selectie met quota",
-    "direct": "Direct: huisbezoeken, elke weigering vervangen uit dezelfde groep",
+    "two_stage": N_("Twee stappen: brieven, aanmelden, selectie met quota"),
+    "direct": N_("Direct: huisbezoeken, elke weigering vervangen uit dezelfde groep"),
 }
-PURPOSES = {"council": "wijkraad", "panel": "wijkpanel", "rotation": "rotatie"}
+PURPOSES = {"council": N_("wijkraad"), "panel": N_("wijkpanel"), "rotation": N_("rotatie")}
 # Replacement draws are started from step 8 of the draw they continue (draw_replacements).
-LABELS = {**PURPOSES, "replacement": "vervanging"}
+LABELS = {**PURPOSES, "replacement": N_("vervanging")}
 KINDS = ("wijkraad", "wijkpanel")
 
 

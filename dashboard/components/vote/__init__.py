@@ -1,0 +1,1 @@
+"""The organisers' page *Buurtstemming*: one module per part of a vote's life."""

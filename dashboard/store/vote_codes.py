@@ -1,0 +1,154 @@
+"""The code list of a neighbourhood vote (migration 0014, `vote_code`), kept apart from the
+ballots: who may vote (the register's residents of the vote's age), the code each got, and
+whether it was used. Personal data: read for the organisers' letters only, never by a
+public query; counted per group and destroyed when the vote closes. A code is stored
+without its dash ('K7QM2XHD')."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from dashboard.store.bulk import load_frame
+from dashboard.store.register import age_band_sql
+from dashboard.store.rows import Cursor, first_row
+
+
+def eligible(cur: Cursor, neighbourhood_id: int, reference: date, min_age: int) -> pd.DataFrame:
+    """Residents who live in the neighbourhood now and are `min_age` or older on
+    `reference`, with an address to send a letter to (their name and address not erased
+    on request): resident_id, part_id, age_band; by address."""
+    band = age_band_sql(reference)
+    return cur.execute(
+        f"""
+        SELECT r.id AS resident_id, r.part_id, {band} AS age_band
+        FROM resident_now r
+        JOIN resident_contact c ON c.resident_id = r.id
+        WHERE r.neighbourhood_id = ?
+          AND extract(year FROM age(DATE '{reference.isoformat()}', r.birth_date)) >= ?
+          AND r.id NOT IN (SELECT resident_id FROM contact_erasure)
+        ORDER BY c.postcode, c.street, c.house_number, r.id
+        """,
+        [neighbourhood_id, min_age],
+    ).df()
+
+
+def left_out(cur: Cursor, neighbourhood_id: int, reference: date, min_age: int) -> int:
+    """Residents of the vote's age without an address to write to (erased on request, or
+    their contact data deleted by the retention rule)."""
+    row = first_row(
+        cur,
+        f"""
+        SELECT count(*) FROM resident_now r
+        WHERE r.neighbourhood_id = ?
+          AND extract(year FROM age(DATE '{reference.isoformat()}', r.birth_date)) >= ?
+          AND (r.id IN (SELECT resident_id FROM contact_erasure)
+               OR r.id NOT IN (SELECT resident_id FROM resident_contact))
+        """,
+        [neighbourhood_id, min_age],
+    )
+    return int(row[0]) if row else 0
+
+
+def taken(cur: Cursor) -> set[str]:
+    """Every code in the list now (of any vote): a new code must differ from all."""
+    return {str(r[0]) for r in cur.execute("SELECT code FROM vote_code").fetchall()}
+
+
+def load_codes(cur: Cursor, frame: pd.DataFrame) -> int:
+    """Columns code, vote_id, resident_id, part_id, age_band."""
+    return load_frame(cur, "vote_code", frame)
+
+
+@dataclass(frozen=True)
+class CodeState:
+    vote_id: int
+    used: bool
+
+
+def find(cur: Cursor, code: str) -> CodeState | None:
+    row = first_row(cur, "SELECT vote_id, used FROM vote_code WHERE code = ?", [code])
+    return CodeState(int(row[0]), bool(row[1])) if row else None
+
+
+def use(cur: Cursor, vote_id: int, code: str) -> bool:
+    """Mark the code used, once: False when it is not the vote's or was used already. Two
+    sessions using one code at once conflict on its row (the later one is retried and
+    then finds it used)."""
+    rows = cur.execute(
+        "UPDATE vote_code SET used = TRUE WHERE code = ? AND vote_id = ? AND NOT used "
+        "RETURNING code",
+        [code, vote_id],
+    ).fetchall()
+    return len(rows) == 1
+
+
+@dataclass(frozen=True)
+class CodeCounts:
+    issued: int
+    used: int
+
+
+def counts(cur: Cursor, vote_id: int) -> CodeCounts:
+    row = first_row(
+        cur,
+        "SELECT count(*), count(*) FILTER (WHERE used) FROM vote_code WHERE vote_id = ?",
+        [vote_id],
+    )
+    return CodeCounts(int(row[0]), int(row[1])) if row else CodeCounts(0, 0)
+
+
+def per_group(cur: Cursor, vote_id: int) -> list[tuple[str, str, int, int]]:
+    """(feature, value, codes, used) per buurt ('part', its code) and age band."""
+    rows = cur.execute(
+        """
+        SELECT 'part', p.code, count(*), count(*) FILTER (WHERE c.used)
+        FROM vote_code c JOIN neighbourhood_part p ON p.id = c.part_id
+        WHERE c.vote_id = ? GROUP BY p.code
+        UNION ALL
+        SELECT 'age_band', c.age_band, count(*), count(*) FILTER (WHERE c.used)
+        FROM vote_code c WHERE c.vote_id = ? GROUP BY c.age_band
+        ORDER BY 1, 2
+        """,
+        [vote_id, vote_id],
+    ).fetchall()
+    return [(str(f), str(v), int(n), int(u)) for f, v, n, u in rows]
+
+
+def destroy(cur: Cursor, vote_id: int) -> int:
+    """Delete the vote's whole code list; how many codes went."""
+    return len(
+        cur.execute("DELETE FROM vote_code WHERE vote_id = ? RETURNING code", [vote_id]).fetchall()
+    )
+
+
+def forget_resident(cur: Cursor, resident_id: int) -> int:
+    """An erasure on request: the codes stay valid, without the link to the resident."""
+    return len(
+        cur.execute(
+            "UPDATE vote_code SET resident_id = NULL WHERE resident_id = ? RETURNING code",
+            [resident_id],
+        ).fetchall()
+    )
+
+
+def mail_merge(cur: Cursor, vote_id: int) -> pd.DataFrame:
+    """The letters: code (with its dash), name and address, by address. Personal data, for
+    the organisers' letters only."""
+    return cur.execute(
+        """
+        SELECT left(v.code, 4) || '-' || right(v.code, 4) AS code,
+               c.first_name AS voornaam, c.last_name AS achternaam, c.street AS straat,
+               c.house_number AS huisnummer, c.postcode AS postcode, c.city AS woonplaats,
+               n.name AS wijk
+        FROM vote_code v
+        JOIN resident_contact c ON c.resident_id = v.resident_id
+        JOIN vote ON vote.id = v.vote_id
+        JOIN neighbourhood n ON n.id = vote.neighbourhood_id
+        WHERE v.vote_id = ?
+        ORDER BY c.postcode, c.street, c.house_number, v.code
+        """,
+        [vote_id],
+    ).df()
