@@ -53,10 +53,12 @@ def test_the_open_tab_stays_after_a_refusal_and_after_a_success(server: Server, 
     form.get_by_label("Gevraagd bedrag (€)").fill("2.400")
     pick(page, form.get_by_label("Thema's"), "Openbare ruimte")
     page.keyboard.press("Escape")
+    # a click while the themes' list is still open only closes the list
+    page.get_by_role("listbox").wait_for(state="hidden")
     click_and_wait(page, form.get_by_role("button", name="Voorstel indienen"))
     answer = page.locator("text=/Voorstel WR-\\d{4}-\\d{5} is ingediend/")
     refusal = page.locator("[data-testid='stAlertContentError']:visible")
-    answer.or_(refusal).first.wait_for(timeout=30_000)
+    answer.or_(refusal).first.wait_for(timeout=60_000)
     assert answer.count(), page.inner_text("[data-testid='stMain']")  # what came instead
     assert open_tab(page) == "Voorstellen"  # the success banner above moved nothing
     page.reload()
