@@ -17,6 +17,7 @@ import streamlit as st
 
 from dashboard.components.dates import long_date
 from dashboard.components.forms import show_error
+from dashboard.components.letter_code import CODE_PARAMETER, letter_code_form
 from dashboard.components.text import plain, plain_lines
 from dashboard.domain.errors import UserError, UserErrors
 from dashboard.domain.money import euro
@@ -31,7 +32,6 @@ _OPENED = "stemmen_code"  # (vote id, code) of the ballot this session opened
 _CHECKING = "stemmen_controleren"  # the resident looks over the choice before casting
 _DONE = "stemmen_klaar"  # the vote just cast (what the page shows once)
 _REFUSED = "stemmen_geweigerd"  # why casting was refused (shown once)
-CODE_PARAMETER = "code"  # the letter's link: .../resident_vote?code=K7QM-2XHD
 
 
 def render(db: Store, running: list[VoteCard]) -> None:
@@ -87,25 +87,12 @@ def _running(running: list[VoteCard]) -> None:
 
 def _code_form(db: Store) -> casting.BallotPaper | None:
     """The code; the ballot it opens now, or None (with the reason shown)."""
-    with st.form("stemmen_code_formulier"):
-        code = st.text_input(
-            t("Code uit uw brief"),
-            value=str(st.query_params.get(CODE_PARAMETER, "")),
-            max_chars=30,
-            placeholder="K7QM-2XHD",
-            help=t(
-                "8 letters en cijfers. Hoofdletters, kleine letters, spaties of een streepje "
-                "maken niet uit."
-            ),
-        )
-        sent = st.form_submit_button(t("Naar het stembiljet"), type="primary")
-    if not sent:
+    sent = letter_code_form(
+        "stemmen_code_formulier", t("Naar het stembiljet"), client_limits.VOTE_CODE
+    )
+    if sent is None:
         return None
-    client = client_limits.current_client()
-    too_many = client_limits.refusal(client_limits.VOTE_CODE, client)
-    if too_many:
-        st.error(too_many)
-        return None
+    code, client = sent
     try:
         paper = casting.open_ballot(db, code, client)
     except UserError as exc:

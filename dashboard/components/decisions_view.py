@@ -4,6 +4,7 @@ a phone and with a screen reader; progress bars always carry their number in wor
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Protocol
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -37,12 +38,25 @@ def decision_list(decisions: list[PublishedDecision]) -> None:
             _decision(decision)
 
 
-def _decision(d: PublishedDecision) -> None:
-    subject = plain(d.proposal_title) if d.proposal_title else t("Besluit van de wijkraad")
-    ref = f" ({plain(d.proposal_ref)})" if d.proposal_ref else ""
-    heading(f"{label(DECISION_KIND, d.kind)}: {subject}{ref}")
-    where = f" · {plain(d.meeting_location)}" if d.meeting_location else ""
-    st.caption(t("Besloten op {datum}", datum=long_date(d.decided_on)) + where)
+class DecidedVote(Protocol):
+    """What a published decision and a project's decision both tell (read only)."""
+
+    @property
+    def amount(self) -> Decimal | None: ...
+    @property
+    def rationale(self) -> str: ...
+    @property
+    def votes_for(self) -> int: ...
+    @property
+    def votes_against(self) -> int: ...
+    @property
+    def votes_abstain(self) -> int: ...
+    @property
+    def members_present(self) -> int: ...
+
+
+def decision_lines(d: DecidedVote) -> list[str]:
+    """A decision's amount, reason and vote, one Markdown line each."""
     lines = []
     if d.amount is not None:
         lines.append(f"**{t('Bedrag')}:** {euro(d.amount)}")
@@ -57,6 +71,16 @@ def _decision(d: PublishedDecision) -> None:
             aanwezig=d.members_present,
         )
     )
+    return lines
+
+
+def _decision(d: PublishedDecision) -> None:
+    subject = plain(d.proposal_title) if d.proposal_title else t("Besluit van de wijkraad")
+    ref = f" ({plain(d.proposal_ref)})" if d.proposal_ref else ""
+    heading(f"{label(DECISION_KIND, d.kind)}: {subject}{ref}")
+    where = f" · {plain(d.meeting_location)}" if d.meeting_location else ""
+    st.caption(t("Besloten op {datum}", datum=long_date(d.decided_on)) + where)
+    lines = decision_lines(d)
     asked = label(CONSULTATION, d.consultation_method or "geen")
     if d.consultation_question:
         asked += " " + t(

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from dashboard.components.dates import long_date
+from dashboard.components.decisions_view import decision_lines
 from dashboard.components.headings import heading
 from dashboard.components.labels import DECISION_KIND, STATUS, label
 from dashboard.components.text import plain
@@ -145,20 +146,7 @@ def decisions(page: ProjectPage) -> None:
 def _decision(page: ProjectPage, d: ProjectDecision, code: str) -> None:
     st.html(f'<span id="besluit-{d.id}"></span>')  # where the timeline's link lands
     st.markdown(f"**{label(DECISION_KIND, d.kind)}** · {long_date(d.decided_on)}")
-    lines = []
-    if d.amount is not None:
-        lines.append(f"**{t('Bedrag')}:** {euro(d.amount)}")
-    lines.append(f"**{t('Waarom')}:** {plain(d.rationale)}")
-    lines.append(
-        f"**{t('Stemming')}:** "
-        + t(
-            "{voor} voor, {tegen} tegen, {onthouding} onthouding ({aanwezig} leden aanwezig)",
-            voor=d.votes_for,
-            tegen=d.votes_against,
-            onthouding=d.votes_abstain,
-            aanwezig=d.members_present,
-        )
-    )
+    lines = decision_lines(d)
     meeting = page.meetings.get(d.meeting_id) if d.meeting_id is not None else None
     if meeting is not None:
         when = long_date(meeting.held_on, weekday=True)

@@ -21,6 +21,7 @@ from dashboard.components.dates import long_date
 from dashboard.components.downloads import public_download
 from dashboard.components.forms import attempt, first_submission, form_key, show_error
 from dashboard.components.labels import GROUP, label
+from dashboard.components.letter_code import CODE_PARAMETER, letter_code_form
 from dashboard.components.text import plain
 from dashboard.domain.errors import UserError
 from dashboard.domain.translatable import N_
@@ -32,7 +33,6 @@ from sortition.clock import AMSTERDAM
 _OPENED = "aanmelden_brief"  # (draw id, code) of the letter this session opened
 _DONE = "aanmelden_bevestiging"  # the confirmation of what was just sent
 _EDIT = "aanmelden_wijzigen"  # the resident chose to change the sign-up
-CODE_PARAMETER = "code"  # the letter's link: .../resident_signup?code=K7QM-2XHD
 QUESTIONS = {
     "age_band": N_("Leeftijd"),
     "gender": N_("Geslacht"),
@@ -90,25 +90,10 @@ def render(db: Store) -> None:
 
 
 def _code_form(db: Store) -> None:
-    with st.form("aanmelden_code"):
-        code = st.text_input(
-            t("Code uit uw brief"),
-            value=str(st.query_params.get(CODE_PARAMETER, "")),
-            max_chars=30,
-            placeholder="K7QM-2XHD",
-            help=t(
-                "8 letters en cijfers. Hoofdletters, kleine letters, spaties of een streepje "
-                "maken niet uit."
-            ),
-        )
-        sent = st.form_submit_button(t("Verder"), type="primary")
-    if not sent:
+    sent = letter_code_form("aanmelden_code", t("Verder"), client_limits.SIGN_UP_CODE)
+    if sent is None:
         return
-    client = client_limits.current_client()
-    too_many = client_limits.refusal(client_limits.SIGN_UP_CODE, client)
-    if too_many:
-        st.error(too_many)
-        return
+    code, client = sent
     try:
         found = signup.find_signup(db, code, client)
     except UserError as exc:

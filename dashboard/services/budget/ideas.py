@@ -268,8 +268,9 @@ def idea_to_proposal(store: Store, caller: Caller, idea_id: int) -> str:
     _refuse(proposal_refusal(found))
     with store.read() as cur:
         reach = idea_contacts.contact(cur, idea_id)
-        councils = council.councils_for_neighbourhood(cur, found.neighbourhood_id)
-    contact = None if reach is None else Contact(reach.name, reach.email, reach.phone)
+        proposal = idea_proposal(
+            cur, found, reach, found.title, found.description, found.estimated_cost
+        )
 
     def link(cur: Unit, proposal_id: int) -> None:
         now = ideas.idea(cur, idea_id)
@@ -277,35 +278,53 @@ def idea_to_proposal(store: Store, caller: Caller, idea_id: int) -> str:
         _refuse(proposal_refusal(now))
         if (idea_contacts.contact(cur, idea_id) is None) != (reach is None):
             raise UserError("Het idee is intussen gewijzigd. Probeer het opnieuw.")
-        idea_contacts.delete_contact(cur, idea_id)  # it lives on as the proposal's contact
-        ideas.link_proposal(cur, idea_id, proposal_id, clock.utc_naive_now())
-        audit.append(
-            cur,
-            caller.actor,
-            "idea.to_proposal",
-            "idea",
-            idea_id,
-            {"proposal_id": proposal_id, "contact_moved": reach is not None},
-        )
+        link_idea(cur, caller, idea_id, proposal_id, reach is not None)
 
     proposal_id = submit_proposal(
         store,
         caller,
-        ProposalInput(
-            found.neighbourhood_id,
-            found.title,
-            found.description,
-            "bewoner",
-            found.estimated_cost,
-            [found.theme_id],
-            council_id=councils[0].id if councils else None,
-            part_id=found.part_id,
-            location=found.location,
-            contact=contact,
-        ),
+        proposal,
         and_then=link,
     )
     return reference_of(store, caller, proposal_id)
+
+
+def idea_proposal(
+    cur: Unit,
+    idea: Idea,
+    reach: IdeaContact | None,
+    title: str,
+    description: str,
+    cost: Decimal,
+) -> ProposalInput:
+    """The proposal an idea becomes: submitted by a resident, with the idea's theme, buurt
+    and place, for its neighbourhood's council, and its proposer's contact (`reach`)."""
+    councils = council.councils_for_neighbourhood(cur, idea.neighbourhood_id)
+    return ProposalInput(
+        idea.neighbourhood_id,
+        title,
+        description,
+        "bewoner",
+        cost,
+        [idea.theme_id],
+        council_id=councils[0].id if councils else None,
+        part_id=idea.part_id,
+        location=idea.location,
+        contact=None if reach is None else Contact(reach.name, reach.email, reach.phone),
+    )
+
+
+def link_idea(
+    cur: Unit, caller: Caller, idea_id: int, proposal_id: int, contact_moved: bool, **extra: object
+) -> None:
+    """The idea became the proposal: linked both ways, its contact moved to the proposal
+    (so it is deleted here), and audited."""
+    idea_contacts.delete_contact(cur, idea_id)
+    ideas.link_proposal(cur, idea_id, proposal_id, clock.utc_naive_now())
+    audit.append(
+        cur, caller.actor, "idea.to_proposal", "idea", idea_id,
+        {"proposal_id": proposal_id, "contact_moved": contact_moved, **extra},
+    )  # fmt: skip
 
 
 def proposer_contact(store: Store, caller: Caller, idea_id: int) -> IdeaContact | None:

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from dashboard.domain.auth import Caller, require_organiser
-from dashboard.domain.contact import Contact
 from dashboard.domain.errors import UserError
 from dashboard.domain.ideas import IdeaStatus
 from dashboard.domain.ledger import Books
 from dashboard.domain.votes import Vote, VoteItem, VoteStatus, close_refusal
 from dashboard.services.budget.common import booking, require_organiser_role
-from dashboard.services.budget.proposals import ProposalInput, add_proposal_in
+from dashboard.services.budget.ideas import idea_proposal, link_idea
+from dashboard.services.budget.proposals import add_proposal_in
 from dashboard.services.vote.common import election, organisers_vote, vote_of
 from dashboard.store import audit, council, idea_contacts, ideas, proposals, vote_codes, votes
 from dashboard.store.db import Store
@@ -145,28 +145,9 @@ def _proposal(cur: Unit, caller: Caller, vote: Vote, item: VoteItem) -> int:
         raise UserError(f"Idee {item.idea_id} van het stembiljet bestaat niet meer.")
     linked = idea.status == IdeaStatus.GEPUBLICEERD
     reach = idea_contacts.contact(cur, idea.id) if linked else None
-    councils = council.councils_for_neighbourhood(cur, vote.neighbourhood_id)
     proposal_id = add_proposal_in(
-        cur,
-        caller,
-        ProposalInput(
-            vote.neighbourhood_id,
-            item.title,
-            item.description,
-            "bewoner",
-            item.cost,
-            [idea.theme_id],
-            council_id=councils[0].id if councils else None,
-            part_id=idea.part_id,
-            location=idea.location,
-            contact=None if reach is None else Contact(reach.name, reach.email, reach.phone),
-        ),
+        cur, caller, idea_proposal(cur, idea, reach, item.title, item.description, item.cost)
     )
     if linked:
-        idea_contacts.delete_contact(cur, idea.id)  # it lives on as the proposal's contact
-        ideas.link_proposal(cur, idea.id, proposal_id, clock.utc_naive_now())
-        audit.append(
-            cur, caller.actor, "idea.to_proposal", "idea", idea.id,
-            {"proposal_id": proposal_id, "contact_moved": reach is not None, "vote_id": vote.id},
-        )  # fmt: skip
+        link_idea(cur, caller, idea.id, proposal_id, reach is not None, vote_id=vote.id)
     return proposal_id
