@@ -100,3 +100,18 @@ def test_the_foundation_file_is_for_organisers_only(store: Store) -> None:
     draw_id = _prepare(store, 6)
     with pytest.raises(PermissionDenied):
         draw_selection.foundation_file(store, PUBLIC, draw_id)
+
+
+def test_a_feature_may_be_named_as_the_editor_shows_it(store: Store) -> None:
+    draw_id = _prepare(store, 4)
+    shown = {"age_band": "Leeftijd", "gender": "Geslacht", "part": "Deel van de wijk"}
+    data = "kenmerk;waarde;minimum;maximum\nDeel van de wijk;X;0;3\nhaarkleur;rood;1;2\n"
+    with pytest.raises(UserError) as caught:
+        draw_quotas.quotas_from_file(store, ORGANISER, draw_id, data.encode(), shown)
+    assert str(caught.value) == (
+        "Regel 3: kenmerk 'haarkleur' kent deze loting niet; kies uit Leeftijd, Geslacht, "
+        "Deel van de wijk."
+    )
+    good = "kenmerk;waarde;minimum;maximum\nDeel van de wijk;X;0;3\n"
+    table = draw_quotas.quotas_from_file(store, ORGANISER, draw_id, good.encode(), shown)
+    assert table["feature"].tolist() == ["part"]

@@ -54,9 +54,11 @@ def _from_file(db: Store, caller: Caller, draw_id: int) -> None:
         )
         if uploaded is not None and st.button(t("Quota inlezen"), key=f"quota_inlezen_{draw_id}"):
             try:
-                _set_table(
-                    draw_id, draw_quotas.quotas_from_file(db, caller, draw_id, uploaded.getvalue())
+                shown = {code: feature_name(code) for code in draw_quotas.FEATURES}
+                table = draw_quotas.quotas_from_file(
+                    db, caller, draw_id, uploaded.getvalue(), shown
                 )
+                _set_table(draw_id, table)
             except UserError as exc:
                 show_error(exc)
             else:

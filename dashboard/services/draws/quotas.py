@@ -102,11 +102,18 @@ FILE_COLUMNS = {
 MAX_QUOTA_FILE = 1_000_000  # bytes: a quota table has tens of rows
 
 
-def quotas_from_file(store: Store, caller: Caller, draw_id: int, data: bytes) -> pd.DataFrame:
+def quotas_from_file(
+    store: Store,
+    caller: Caller,
+    draw_id: int,
+    data: bytes,
+    shown_names: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
     """A quota table read from a CSV file, to edit and save as any other: this app's
     columns, or the Sortition Foundation's features file as it is. A feature is named by
-    its code (`age_band`) or its Dutch name (`leeftijd`). Every problem of the file at once,
-    each with its line; nothing is saved here."""
+    its code (`age_band`), its Dutch name (`leeftijd`) or the name the editor shows it by
+    (`shown_names`: code -> name, e.g. "Deel van de wijk"). Every problem of the file at
+    once, each with its line; nothing is saved here."""
     require_organiser_role(caller)
     with store.read() as cur:
         ctx = context(cur, caller, draw_id)
@@ -130,14 +137,17 @@ def quotas_from_file(store: Store, caller: Caller, draw_id: int, data: bytes) ->
             "(of max)."
         )
     table = frame[[columns[c] for c in COLUMNS]].set_axis(list(COLUMNS), axis=1)
-    by_name = {fold(name): code for code, name in FEATURES.items()} | {fold(c): c for c in FEATURES}
+    shown = dict(shown_names or FEATURES)
+    by_name = {fold(c): c for c in FEATURES} | {
+        fold(name): code for names in (FEATURES, shown) for code, name in names.items()
+    }
     problems = Problems()
     for line, feature in enumerate(table["feature"], start=2):
         code = by_name.get(fold(feature))
         if code is None:
             problems.add(
                 f"Regel {line}: kenmerk '{feature}' kent deze loting niet; kies uit "
-                + ", ".join(FEATURES.values())
+                + ", ".join(shown[c] for c in FEATURES if c in shown)
                 + "."
             )
         table.loc[line - 2, "feature"] = code or feature
