@@ -269,7 +269,7 @@ def idea_to_proposal(store: Store, caller: Caller, idea_id: int) -> str:
     with store.read() as cur:
         reach = idea_contacts.contact(cur, idea_id)
         proposal = idea_proposal(
-            cur, found, reach, found.title, found.description, found.estimated_cost
+            cur, caller, found, reach, found.title, found.description, found.estimated_cost
         )
 
     def link(cur: Unit, proposal_id: int) -> None:
@@ -291,6 +291,7 @@ def idea_to_proposal(store: Store, caller: Caller, idea_id: int) -> str:
 
 def idea_proposal(
     cur: Unit,
+    caller: Caller,
     idea: Idea,
     reach: IdeaContact | None,
     title: str,
@@ -299,6 +300,7 @@ def idea_proposal(
 ) -> ProposalInput:
     """The proposal an idea becomes: submitted by a resident, with the idea's theme, buurt
     and place, for its neighbourhood's council, and its proposer's contact (`reach`)."""
+    require_organiser(caller, idea.neighbourhood_id)
     councils = council.councils_for_neighbourhood(cur, idea.neighbourhood_id)
     return ProposalInput(
         idea.neighbourhood_id,
@@ -319,6 +321,7 @@ def link_idea(
 ) -> None:
     """The idea became the proposal: linked both ways, its contact moved to the proposal
     (so it is deleted here), and audited."""
+    require_organiser_role(caller)
     idea_contacts.delete_contact(cur, idea_id)
     ideas.link_proposal(cur, idea_id, proposal_id, clock.utc_naive_now())
     audit.append(

@@ -145,9 +145,8 @@ def _proposal(cur: Unit, caller: Caller, vote: Vote, item: VoteItem) -> int:
         raise UserError(f"Idee {item.idea_id} van het stembiljet bestaat niet meer.")
     linked = idea.status == IdeaStatus.GEPUBLICEERD
     reach = idea_contacts.contact(cur, idea.id) if linked else None
-    proposal_id = add_proposal_in(
-        cur, caller, idea_proposal(cur, idea, reach, item.title, item.description, item.cost)
-    )
+    proposal = idea_proposal(cur, caller, idea, reach, item.title, item.description, item.cost)
+    proposal_id = add_proposal_in(cur, caller, proposal)
     if linked:
         link_idea(cur, caller, idea.id, proposal_id, reach is not None, vote_id=vote.id)
     return proposal_id
