@@ -17,6 +17,7 @@ from sortition.errors import (
     CeremonyInputError,
     InfeasibleQuotasError,
     QuotaChange,
+    SolverTimeLimitError,
     SortitionError,
     SortitionInputError,
 )
@@ -59,6 +60,7 @@ __all__ = [
     "QuotaChange",
     "QuotaTable",
     "Selection",
+    "SolverTimeLimitError",
     "SortitionError",
     "SortitionInputError",
     "apply_changes",

@@ -38,9 +38,18 @@ from sortition.select import fair_distribution
 FORMAT = "wijkraad-draw-bundle/2"  # 2: the commitment is the public head's hash
 FORMAT_V1 = "wijkraad-draw-bundle/1"  # 1: the commitment was the whole bundle's hash
 FORMATS = (FORMAT, FORMAT_V1)
-CODE_VERSION = "wijkraad-sortition 1.2"  # 1.1: canonical ceremony inputs; 1.2: public bundle
+# 1.1: canonical ceremony inputs; 1.2: public bundle; 1.3: Goldilocks and Nash welfare
+CODE_VERSION = "wijkraad-sortition 1.3"
 PURPOSES = ("council", "panel", "replacement", "rotation")
-FAIR_ALGORITHMS = ("leximin", "maximin")
+FAIR_ALGORITHMS = ("leximin", "maximin", "goldilocks", "nash")
+# The algorithms each code version could prepare a draw with: a bundle naming another is
+# refused by `verify` (exit 2), since that version cannot have made it.
+ALGORITHMS_OF_VERSION = {
+    "wijkraad-sortition 1.0": ("leximin", "maximin"),
+    "wijkraad-sortition 1.1": ("leximin", "maximin"),
+    "wijkraad-sortition 1.2": ("leximin", "maximin"),
+    CODE_VERSION: FAIR_ALGORITHMS,
+}
 HOUSEHOLD = "household"
 MAX_COUNT = 1_000_000  # no panel or quota is larger
 FLOAT_LIMIT = 1e300  # a recorded number above this is no probability or deviation
@@ -81,12 +90,15 @@ def prepare(
     parent: dict[str, Any] | None = None,
     rounding_seconds: float = ROUNDING_SECONDS,
     min_group: int = MIN_GROUP,
+    time_limit: float | None = None,
 ) -> dict[str, Any]:
     """The full bundle before the ceremony (its "commitment" is the fingerprint to publish;
-    `min_group` is the smallest group the public bundle may show, as on the council page)."""
+    `min_group` is the smallest group the public bundle may show, as on the council page;
+    `time_limit` bounds the Goldilocks and Nash computations, see `select`)."""
     if algorithm not in FAIR_ALGORITHMS:
         raise SortitionInputError(
-            f"A public lottery needs algorithm leximin or maximin, not '{algorithm}'."
+            "A public lottery needs algorithm leximin or maximin (or goldilocks or nash), "
+            f"not '{algorithm}'."
         )
     if purpose not in PURPOSES:
         raise SortitionInputError(f"Unknown purpose '{purpose}'; use one of {PURPOSES}.")
@@ -99,7 +111,7 @@ def prepare(
         if isinstance(people, Pool)
         else read_pool(people, table, id_column, household_column)
     )
-    types, dist = fair_distribution(pool, table, k, algorithm)
+    types, dist = fair_distribution(pool, table, k, algorithm, time_limit)
     lottery = build_lottery(types, dist, pool.ids, m, seconds=rounding_seconds)
     ids = pool.ids
     published: dict[str, Any] = {
@@ -133,6 +145,23 @@ def _json_value(value: Any) -> Any:
         return json.loads(json.dumps(value, ensure_ascii=False))
     except (TypeError, ValueError) as exc:
         raise SortitionInputError(f"The parent record is not plain JSON ({exc}).") from exc
+
+
+def check_algorithm(bundle: dict[str, Any]) -> None:
+    """SortitionInputError (verify: exit 2) when the bundle names an algorithm this checker
+    does not know, or one its own code version did not have."""
+    algorithm, version = bundle["algorithm"], bundle["code_version"]
+    if algorithm not in FAIR_ALGORITHMS:
+        raise SortitionInputError(
+            f"The bundle's algorithm '{algorithm}' is unknown to {CODE_VERSION} (it knows "
+            f"{', '.join(FAIR_ALGORITHMS)}); its distribution cannot be recomputed."
+        )
+    known = ALGORITHMS_OF_VERSION.get(version) if isinstance(version, str) else None
+    if known is not None and algorithm not in known:
+        raise SortitionInputError(
+            f"The bundle says it was made with {version}, which did not know the algorithm "
+            f"'{algorithm}' (it knew {', '.join(known)}): that version cannot have made it."
+        )
 
 
 def pool_section(pool: Pool) -> dict[str, Any]:

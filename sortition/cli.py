@@ -30,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--algorithm", default="leximin", choices=ALGORITHMS)
     s.add_argument("--seed", type=int, default=1)
     s.add_argument("--legacy-runs", type=int, default=1000, help="Monte-Carlo runs for legacy")
+    draw_cli.add_time_limit(s)
     s.add_argument("--out", default=None, help="result.json (default: standard output)")
 
     draw_cli.add_commands(sub)
@@ -63,6 +64,7 @@ def _select(args: argparse.Namespace) -> None:
         id_column=pool.id_column,
         household_column=pool.household_column,
         legacy_runs=args.legacy_runs,
+        time_limit=args.time_limit,
     )
     text = json.dumps(result.to_dict(), ensure_ascii=False)
     if args.out:

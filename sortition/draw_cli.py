@@ -43,6 +43,7 @@ from sortition.foundation import (
 )
 from sortition.io import read_quotas, read_table
 from sortition.lottery import DEFAULT_M, ROUNDING_SECONDS
+from sortition.objectives import TIME_LIMIT
 from sortition.publish import is_public, matches_full, public_bundle, public_summary
 from sortition.replace import DrawInputs, replacement_draw_inputs, reserve_candidates
 from sortition.rotation import not_eligible, rotation_draw_inputs
@@ -109,12 +110,23 @@ def pool_input(args: argparse.Namespace) -> PoolInput:
     return PoolInput(with_address_households(frame, address), id_column, ADDRESS_HOUSEHOLD, address)
 
 
+def add_time_limit(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        default=None,
+        help=f"seconds for goldilocks or nash (default {TIME_LIMIT:g}); when they run out, "
+        "nothing is written (exit 2): a result not proven optimal is never given",
+    )
+
+
 def add_commands(sub: Any) -> None:  # argparse's private _SubParsersAction
     p = sub.add_parser("prepare", help="compute the lottery list and the commitment")
     add_pool_arguments(p)
     p.add_argument("--algorithm", default="leximin", choices=FAIR_ALGORITHMS)
     p.add_argument("--m", type=int, default=DEFAULT_M, help="panels on the lottery list")
     p.add_argument("--rounding-seconds", type=float, default=ROUNDING_SECONDS)
+    add_time_limit(p)
     p.add_argument("--out", required=True, help="the bundle (JSON)")
 
     r = sub.add_parser("reveal", help="enter the public ceremony inputs and show the panel")
@@ -196,6 +208,7 @@ def run(args: argparse.Namespace) -> int:
             algorithm=args.algorithm,
             m=args.m,
             rounding_seconds=args.rounding_seconds,
+            time_limit=args.time_limit,
         )
         write_bundle(bundle, args.out)
         print(summary(bundle))

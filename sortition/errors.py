@@ -59,3 +59,22 @@ class InfeasibleQuotasError(SortitionError):
         super().__init__(message)
         self.changes = changes
         self.problems = problems
+
+
+class SolverTimeLimitError(SortitionError):
+    """An objective's solver hit its time limit before it could prove its result optimal;
+    nothing is returned (an approximation is never presented as exact). `gap` is the best
+    proven distance to the optimum so far (inf when none)."""
+
+    def __init__(self, objective: str, seconds: float, gap: float) -> None:
+        proven = ""
+        if gap < float("inf"):
+            proven = f" (the best found was within {gap:.2g} of the optimum)"
+        super().__init__(
+            f"The {objective} computation did not finish within {seconds:g} seconds{proven}; "
+            "no result is given, because it could not be proven optimal. Allow more time "
+            "(--time-limit) or use leximin."
+        )
+        self.objective = objective
+        self.seconds = seconds
+        self.gap = gap

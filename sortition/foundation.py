@@ -33,6 +33,7 @@ from sortition.text import clean, fold
 
 FOUNDATION_ID_COLUMN = "nationbuilder_id"
 ADDRESS_HOUSEHOLD = "household (address)"  # the column made from the address columns
+FOUNDATION_ALGORITHMS = ("legacy", "maximin", "leximin", "nash")  # sortition-algorithms' choices
 
 
 @dataclass(frozen=True)
@@ -113,15 +114,19 @@ def foundation_files(bundle: dict[str, Any]) -> dict[str, bytes]:
     )
     people = _csv(columns, rows)
     address = '["household"]' if household else "[]"
+    algorithm = bundle["algorithm"]
+    theirs = algorithm if algorithm in FOUNDATION_ALGORITHMS else "leximin"
+    note = [] if theirs == algorithm else [f"# Drawn with {algorithm}, which these tools lack."]
     settings = "\n".join(
         [
             "# Written by Wijkraad: a prepared draw in the Sortition Foundation's layout.",
             f"# The number to select (k): {k}",
+            *note,
             'id_column = "id"',
             f"check_same_address = {'true' if household else 'false'}",
             f"check_same_address_columns = {address}",
             "columns_to_keep = []",
-            f'selection_algorithm = "{bundle["algorithm"]}"',
+            f'selection_algorithm = "{theirs}"',
             "",
         ]
     )

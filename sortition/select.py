@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from sortition import diagnose, legacy
+from sortition import diagnose, legacy, objectives
 from sortition.errors import SortitionError, SortitionInputError
 from sortition.io import Source, read_pool, read_quotas
 from sortition.leximin import TypeDistribution, distribution
@@ -16,7 +16,8 @@ from sortition.pool import Pool, Types, collapse_types
 from sortition.portfolio import expand, gini
 from sortition.quotas import QuotaTable
 
-ALGORITHMS = ("leximin", "maximin", "legacy")
+ALGORITHMS = ("leximin", "maximin", "goldilocks", "nash", "legacy")
+FAIR = ("leximin", "maximin", *objectives.OBJECTIVES)  # exact fair distributions
 
 
 @dataclass(frozen=True)
@@ -92,12 +93,15 @@ def select(
     id_column: str = "id",
     household_column: str | None = None,
     legacy_runs: int = 1000,
+    time_limit: float | None = None,
 ) -> Selection:
     """Select k people from the pool so that every quota is met.
 
     `people` is a CSV/XLSX path, a DataFrame or a Pool; `quotas` a path, a DataFrame with
     columns feature, value, min, max, or a QuotaTable. Raises SortitionInputError for bad
     input and InfeasibleQuotasError (with the smallest relaxation) when no panel exists.
+    Goldilocks and Nash stop after `time_limit` seconds (default `objectives.TIME_LIMIT`)
+    with SolverTimeLimitError rather than return a result not proven optimal.
     """
     started = time.perf_counter()
     if algorithm not in ALGORITHMS:
@@ -125,7 +129,7 @@ def select(
             )
         probabilities, portfolio_idx, selected_idx, details = result
     else:
-        types, dist = fair_distribution(pool, table, k, algorithm)
+        types, dist, found = _fair(pool, table, k, algorithm, time_limit)
         probabilities = dist.type_prob[types.person_type]
         portfolio_idx = expand(types, dist, rng)
         pick = rng.choice(len(portfolio_idx), p=_normalised([q for _, q in portfolio_idx]))
@@ -136,6 +140,8 @@ def select(
             "integer_programs": dist.panels_priced,
             "type_panels": len(dist.probs),
         }
+        if found is not None:
+            details.update({"objective": found.value, "route": found.route, "gap": found.gap})
     ids = pool.ids
     portfolio = tuple((tuple(ids[i] for i in panel), float(q)) for panel, q in portfolio_idx)
     return Selection(
@@ -161,18 +167,35 @@ def _checked_types(pool: Pool, table: QuotaTable, k: int) -> tuple[Types, PanelR
 
 
 def fair_distribution(
-    pool: Pool, table: QuotaTable, k: int, algorithm: str = "leximin"
+    pool: Pool,
+    table: QuotaTable,
+    k: int,
+    algorithm: str = "leximin",
+    time_limit: float | None = None,
 ) -> tuple[Types, TypeDistribution]:
-    """The leximin (or maximin) distribution over type panels, or InfeasibleQuotasError."""
-    if algorithm not in ("leximin", "maximin"):
+    """The leximin, maximin, Goldilocks or Nash distribution over type panels, or
+    InfeasibleQuotasError (SolverTimeLimitError when Goldilocks or Nash run out of time)."""
+    types, dist, _ = _fair(pool, table, k, algorithm, time_limit)
+    return types, dist
+
+
+def _fair(
+    pool: Pool, table: QuotaTable, k: int, algorithm: str, time_limit: float | None
+) -> tuple[Types, TypeDistribution, objectives.ObjectiveResult | None]:
+    if algorithm not in FAIR:
         raise SortitionInputError(
-            f"A fair distribution needs leximin or maximin, not '{algorithm}'."
+            f"A fair distribution needs one of {', '.join(FAIR)}, not '{algorithm}'."
         )
     types, rows = _checked_types(pool, table, k)
-    dist = distribution(types, rows, maximin_only=algorithm == "maximin")
+    found = None
+    if algorithm in objectives.OBJECTIVES:
+        found = objectives.solve(algorithm, types, rows, time_limit)
+        dist = None if found is None else found.dist
+    else:
+        dist = distribution(types, rows, maximin_only=algorithm == "maximin")
     if dist is None:
         raise diagnose.infeasible(pool, table, types, rows, [])
-    return types, dist
+    return types, dist, found
 
 
 def _normalised(weights: list[float]) -> np.ndarray:

@@ -4,8 +4,10 @@ Everything that follows deterministically from the inputs is recomputed and comp
 exactly: the commitment, the seed, the panel number, the panel, the reserve list, each
 panel's quotas and households, and each volunteer's share of the lottery tickets. The fair
 probabilities come from an optimisation; they are recomputed and compared within 1e-6
-(leximin probabilities are unique, so any correct solver finds the same ones; for maximin
-only the lowest probability is unique and only that is compared). A full bundle's
+(leximin and Nash-welfare probabilities are unique, so any correct solver finds the same
+ones; for maximin only the lowest probability is unique and only that is compared, for
+Goldilocks the lowest and the highest). A bundle whose algorithm this checker does not
+know, or its own code version did not have, is refused (SortitionInputError). A full bundle's
 commitment is the hash of its public head (`sortition.public_head`); a public bundle is
 checked by `sortition.verify_public`, to the extent its groups allow.
 """
@@ -19,10 +21,10 @@ from typing import Any
 import numpy as np
 
 from sortition.bundle import (
-    FAIR_ALGORITHMS,
     bundle_commitment,
     bundle_pool,
     bundle_quotas,
+    check_algorithm,
     check_structure,
     lottery_size,
     panel_problems,
@@ -44,6 +46,9 @@ from sortition.verify_public import public_checks
 
 TOLERANCE = 1e-6
 SHOWN = 5
+# Algorithms whose optimal distributions differ but agree on these (leximin and Nash
+# welfare have unique probabilities: every one is compared).
+UNIQUE_EXTREMES = {"maximin": ("lowest",), "goldilocks": ("lowest", "highest")}
 
 
 def verify(bundle: dict[str, Any], parent: dict[str, Any] | None = None) -> list[str]:
@@ -65,6 +70,7 @@ def verify_checks(bundle: dict[str, Any], parent: dict[str, Any] | None = None) 
     if is_public(bundle):
         return public_checks(bundle, parent)
     check_structure(bundle)
+    check_algorithm(bundle)
     _check_recorded_inputs(bundle)
     if parent is not None:
         check_structure(parent)
@@ -121,23 +127,28 @@ def _fair_probabilities(bundle: dict[str, Any], pool: Pool, quotas: QuotaTable) 
     if sorted(recorded) != sorted(pool.ids):
         return ["probabilities: not given for exactly the people in the pool"]
     algorithm = bundle["algorithm"]
-    if algorithm not in FAIR_ALGORITHMS:
-        return [f"algorithm: '{algorithm}' is not one a public lottery uses"]
     try:
         types, dist = fair_distribution(pool, quotas, int(bundle["k"]), algorithm)
     except SortitionError as exc:
         return [f"fair distribution: cannot be recomputed ({exc})"]
     fair = dist.type_prob[types.person_type]
     given = np.array([float(recorded[i]) for i in pool.ids])
-    if algorithm == "maximin":
-        if abs(given.min() - fair.min()) > TOLERANCE:
-            return [f"lowest probability: bundle {given.min():.6f}, recomputed {fair.min():.6f}"]
-        return []
+    if algorithm in UNIQUE_EXTREMES:  # only these are unique: compare only these
+        return _extremes(given, fair, UNIQUE_EXTREMES[algorithm])
     off = np.flatnonzero(np.abs(given - fair) > TOLERANCE)
     return [
         f"probability of {pool.ids[i]}: bundle {given[i]:.6f}, recomputed {fair[i]:.6f}"
         for i in off[:SHOWN]
     ] + ([f"... and {len(off) - SHOWN} more probabilities differ"] if len(off) > SHOWN else [])
+
+
+def _extremes(given: np.ndarray, fair: np.ndarray, which: tuple[str, ...]) -> list[str]:
+    found = []
+    if "lowest" in which and abs(given.min() - fair.min()) > TOLERANCE:
+        found.append(f"lowest probability: bundle {given.min():.6f}, recomputed {fair.min():.6f}")
+    if "highest" in which and abs(given.max() - fair.max()) > TOLERANCE:
+        found.append(f"highest probability: bundle {given.max():.6f}, recomputed {fair.max():.6f}")
+    return found
 
 
 def _lottery(bundle: dict[str, Any], pool: Pool, quotas: QuotaTable) -> list[str]:

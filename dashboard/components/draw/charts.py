@@ -13,16 +13,43 @@ from dashboard.i18n import t
 
 configure_streamlit_plotly_theme()
 NEIGHBOURHOOD, VOLUNTEERS, EXPECTED, COUNCIL = "#9aa5b1", "#f0a202", "#1f5fa8", "#1b7f4c"
+NASH = "#8e3b8e"
 
 
-def chances_chart(chances: pd.DataFrame) -> go.Figure:
-    """Every volunteer's chance to be drawn, lowest first: leximin next to the old greedy
-    algorithm. The higher the lowest chance, the fairer to those least likely to be drawn."""
+def chances_chart(chances: pd.DataFrame, fair: str = "leximin") -> go.Figure:
+    """Every volunteer's chance to be drawn, lowest first: the draw's fair method (column
+    "leximin") next to the old greedy algorithm. The higher the lowest chance, the fairer to
+    those least likely to be drawn."""
+    return _chance_lines(
+        chances,
+        [
+            ("leximin", t("Wijkraad ({methode})", methode=fair), EXPECTED, "solid"),
+            ("legacy", t("Oude methode (greedy)"), VOLUNTEERS, "dash"),
+        ],
+    )
+
+
+def objectives_chart(chances: pd.DataFrame, names: dict[str, str], share: float) -> go.Figure:
+    """Every volunteer's chance under each objective, lowest first, with the equal share
+    k/n as a dotted line (`names`: column -> name in the legend)."""
+    styles = {
+        "leximin": (EXPECTED, "solid"),
+        "goldilocks": (COUNCIL, "dot"),
+        "nash": (NASH, "dashdot"),
+        "legacy": (VOLUNTEERS, "dash"),
+    }
+    series = [(c, names[c], *styles[c]) for c in styles if c in chances and c in names]
+    figure = _chance_lines(chances, series)
+    figure.add_hline(
+        y=100 * share, line_dash="dot", line_color=NEIGHBOURHOOD,
+        annotation_text=t("gelijke kans k/n"), annotation_position="top left",
+    )  # fmt: skip
+    return figure
+
+
+def _chance_lines(chances: pd.DataFrame, series: list[tuple[str, str, str, str]]) -> go.Figure:
     figure = go.Figure()
-    series = [
-        ("leximin", t("Wijkraad (leximin)"), EXPECTED, "solid"),
-        ("legacy", t("Oude methode (greedy)"), VOLUNTEERS, "dash"),
-    ]
+    symbols = {"solid": "circle", "dash": "x", "dot": "diamond", "dashdot": "square"}
     for column, name, colour, dash in series:
         values = np.sort(chances[column].dropna().to_numpy())
         if not len(values):
@@ -34,7 +61,7 @@ def chances_chart(chances: pd.DataFrame) -> go.Figure:
                 mode="lines+markers",
                 name=name,
                 line={"color": colour, "dash": dash, "width": 3},
-                marker={"size": 5, "symbol": "circle" if dash == "solid" else "x"},
+                marker={"size": 5, "symbol": symbols[dash]},
             )
         )
     figure.update_layout(

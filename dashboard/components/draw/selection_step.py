@@ -8,17 +8,27 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.components.draw import bundle_files
+from dashboard.components.draw import bundle_files, objectives_view
 from dashboard.components.draw.charts import chances_chart, groups_chart
 from dashboard.components.draw.common import feature_name, go_to, percent
 from dashboard.components.exports import csv_bytes
 from dashboard.components.forms import attempt, first_submission
 from dashboard.components.text import plain
 from dashboard.domain.auth import Caller
+from dashboard.domain.translatable import N_
 from dashboard.i18n import in_language, language, t
 from dashboard.services import Store
 from dashboard.services.draws import selection as draw_selection
 from dashboard.services.draws.workspace import DrawState
+
+# The methods a draw can use, as the choice shows them (leximin first: the default).
+METHODS = {
+    "leximin": N_("leximin (aanbevolen)"),
+    "goldilocks": N_("Goldilocks"),
+    "nash": N_("Nash"),
+    "maximin": N_("maximin"),
+}
+METHOD_NAMES = {"leximin": "leximin", "goldilocks": N_("Goldilocks"), "nash": N_("Nash")}
 
 
 def render(db: Store, caller: Caller, state: DrawState) -> None:
@@ -33,22 +43,30 @@ def render(db: Store, caller: Caller, state: DrawState) -> None:
         _prepare(db, caller, state)
         return
     st.success(
-        t("De selectie is voorbereid. Publiceer deze vingerafdruk vóór de openbare trekking:")
+        t("De selectie is voorbereid. Publiceer deze controlecode vóór de openbare trekking:")
     )
     st.code(view.commitment, language=None)
+    deviation = view.max_deviation or 0
     st.caption(
-        t("Een lijst van {m} mogelijke raden; elke raad voldoet aan de quota. Door het afronden "
-          "verandert niemands kans meer dan {afwijking} procentpunt.",
-          m=view.m, afwijking=f"{100 * (view.max_deviation or 0):.2f}".replace(".", ","))
+        t("De controlecode legt de keuze vooraf vast: {m} mogelijke raden, elk met genoeg "
+          "mensen uit elke groep (de quota). Wie de code kent, kan later nagaan dat niemand de "
+          "mogelijke raden na de bekendmaking heeft veranderd. Bewoners zien de code als "
+          "controlecode op de pagina Openbare trekkingen.", m=view.m)
+        + " "
+        + t("Door het afronden naar {m} raden verandert ieders kans een heel klein beetje: een "
+            "kans van 20% wordt hooguit {hoog} of {laag}.", m=view.m,
+            hoog=percent(0.2 + deviation, 2), laag=percent(0.2 - deviation, 2))
     )  # fmt: skip
     _certainty(view)
     stem, key = f"loting-{draw_id}-voorbereid", f"bundel_voor_{draw_id}"
     bundle_files.downloads(db, caller, draw_id, stem, key)
     _charts(view, draw_id)
+    with st.expander(t("De methoden vergeleken op deze aanmeldingen")):
+        objectives_view.render(db, caller, draw_id)
     if not view.revealed:
         with st.expander(t("Voorbereiding ongedaan maken")):
             st.write(t("Alleen als er echt iets moet veranderen. Daarna komt er een nieuwe "
-                       "vingerafdruk, die u opnieuw publiceert, met uitleg."))  # fmt: skip
+                       "controlecode, die u opnieuw publiceert, met uitleg."))  # fmt: skip
             reason = st.text_input(t("Waarom?"), key=f"ongedaan_reden_{draw_id}")
             if st.button(t("Ongedaan maken"), key=f"ongedaan_{draw_id}"):
                 attempt(
@@ -85,17 +103,19 @@ def _prepare(db: Store, caller: Caller, state: DrawState) -> None:
         t(
             "Wijkraad berekent voor elke aanmelding een eerlijke kans (leximin: de kleinste "
             "kans zo groot mogelijk) en maakt een genummerde lijst van mogelijke raden die aan "
-            "alle quota voldoen. Daarvan komt een vingerafdruk die u publiceert; bij de "
-            "openbare trekking kiest het publiek het nummer."
+            "alle quota voldoen. Daarvan komt een controlecode die u vóór de trekking "
+            "publiceert: de code legt de keuze vooraf vast. Bij de openbare trekking kiezen de "
+            "getallen uit de zaal het nummer."
         )
     )
     c = st.columns(3)
     c[0].metric(t("Aanmeldingen"), state.volunteers)
     c[1].metric(t("Plaatsen"), ctx.k)
     c[2].metric(t("Quota"), state.quotas)
+    objectives_view.render(db, caller, draw_id)
     algorithm = st.radio(
-        t("Methode"), ["leximin", "maximin"], horizontal=True, key=f"algoritme_{draw_id}",
-        format_func=lambda a: t("leximin (aanbevolen)") if a == "leximin" else "maximin",
+        t("Methode"), list(METHODS), horizontal=True, key=f"algoritme_{draw_id}",
+        format_func=lambda a: t(METHODS[a]),
     )  # fmt: skip
     if st.button(t("Selectie voorbereiden"), type="primary", key=f"voorbereiden_{draw_id}") and (
         first_submission("voorbereiden")
@@ -113,7 +133,7 @@ def _prepare(db: Store, caller: Caller, state: DrawState) -> None:
             go_to(draw_id, 6)
             return prepared
 
-        attempt(run, t("De selectie is voorbereid. Publiceer de vingerafdruk."))
+        attempt(run, t("De selectie is voorbereid. Publiceer de controlecode."))
 
 
 def _charts(view: draw_selection.SelectionView, draw_id: int) -> None:
@@ -121,11 +141,14 @@ def _charts(view: draw_selection.SelectionView, draw_id: int) -> None:
     st.markdown(t("**Kans per aanmelding**"))
     c = st.columns(3)
     lowest = chances["leximin"].min()
-    c[0].metric(t("Kleinste kans (leximin)"), percent(lowest, 1))
+    method = t(METHOD_NAMES.get(view.algorithm, view.algorithm))
+    c[0].metric(t("Kleinste kans ({methode})", methode=method), percent(lowest, 1))
     if chances["legacy"].notna().any():
         c[1].metric(t("Kleinste kans (oude methode)"), percent(chances["legacy"].min(), 1))
-    c[2].metric(t("Grootste kans (leximin)"), percent(chances["leximin"].max(), 1))
-    st.plotly_chart(chances_chart(chances), width="stretch", key=f"kansen_{draw_id}")
+    c[2].metric(
+        t("Grootste kans ({methode})", methode=method), percent(chances["leximin"].max(), 1)
+    )
+    st.plotly_chart(chances_chart(chances, method), width="stretch", key=f"kansen_{draw_id}")
     st.caption(
         t("De oude methode vult de raad plaats voor plaats met wie de quota het hardst nodig "
           "hebben; dan krijgen sommige aanmeldingen bijna geen kans. Leximin maakt de kleinste "
@@ -143,7 +166,8 @@ def _charts(view: draw_selection.SelectionView, draw_id: int) -> None:
         t("Kansen per aanmelding (CSV)"),
         in_language(lambda: csv_bytes(
             pd.DataFrame({
-                t("Nummer"): chances["id"], t("Kans (leximin)"): chances["leximin"],
+                t("Nummer"): chances["id"],
+                t("Kans ({methode})", methode=method): chances["leximin"],
                 t("Kans (oude methode)"): chances["legacy"],
             }),
             language(),

@@ -76,6 +76,11 @@ def _digest(pool: pd.DataFrame, quotas: pd.DataFrame) -> str:
 
 
 def _engine_error(exc: sortition.SortitionError) -> UserError:
+    if isinstance(exc, sortition.SolverTimeLimitError):
+        return UserError(
+            f"De berekening met {exc.objective} was niet binnen {exc.seconds:g} seconden klaar. "
+            "Een uitkomst die niet bewezen de beste is, gebruiken we niet; kies leximin."
+        )
     if isinstance(exc, sortition.InfeasibleQuotasError) and exc.changes:
         changes = "; ".join(describe_change(c) for c in exc.changes)
         return UserError(
@@ -140,20 +145,20 @@ def prepare_selection(
     or quotas changed meanwhile, nothing is stored."""
     require_organiser_role(caller)
     report = progress or (lambda fraction, text: None)
-    if algorithm not in ("leximin", "maximin"):
-        raise UserError("Kies leximin of maximin.")
+    if algorithm not in sortition.bundle.FAIR_ALGORITHMS:
+        raise UserError("Kies leximin, Goldilocks, Nash of maximin.")
     report(0.05, N_("Aanmeldingen en quota lezen"))
     with store.read() as cur:
         ctx = context(cur, caller, draw_id)
         require_open(ctx)
         if ctx.draw.commitment is not None:
-            raise UserError("De selectie is al voorbereid; de vingerafdruk staat hieronder.")
+            raise UserError("De selectie is al voorbereid; de controlecode staat hieronder.")
         if ctx.draw.purpose == "replacement":
             raise UserError("Een vervangingsloting wordt voorbereid bij stap 8 van de raad.")
         pool, quotas = _pool_and_quotas(cur, ctx)
     if len(pool) < ctx.k:
         raise UserError(f"Er zijn {len(pool)} aanmeldingen voor {ctx.k} plaatsen; te weinig.")
-    report(0.15, N_("Eerlijke kansen berekenen (leximin) en afronden naar een lijst van raden"))
+    report(0.15, N_("Eerlijke kansen berekenen en afronden naar een lijst van raden"))
     people, table, parent = pool, quotas, None
     try:
         if ctx.draw.purpose == "rotation":  # the open seats, next to the members who stay
@@ -191,7 +196,7 @@ def prepare_selection(
         require_open(fresh)
         draws.set_stage(cur, draw_id, "selection")
         if draws.draw(cur, draw_id).commitment is not None:  # type: ignore[union-attr]
-            raise UserError("De selectie is al voorbereid; de vingerafdruk staat hieronder.")
+            raise UserError("De selectie is al voorbereid; de controlecode staat hieronder.")
         if _digest(*_pool_and_quotas(cur, fresh)) != digest:
             raise UserError(
                 "De aanmeldingen of quota zijn veranderd terwijl de selectie werd berekend. "
@@ -389,6 +394,7 @@ class SelectionView:
     panel_groups: pd.DataFrame  # per member of the drawn council: id and groups (no names)
     certain: int = 0  # volunteers with a 100% chance
     why_certain: list[Certainty] = field(default_factory=list)  # part codes as names
+    algorithm: str = "leximin"  # the fair method the chances (column "leximin") come from
 
     @property
     def revealed(self) -> bool:
@@ -450,6 +456,7 @@ def selection_view(store: Store, caller: Caller, draw_id: int) -> SelectionView:
         panel_groups=panel_groups,
         certain=certain_count(chances["leximin"].tolist()),
         why_certain=reasons,
+        algorithm=str(found.get("algorithm") or "leximin"),
     )
 
 
