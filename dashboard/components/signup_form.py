@@ -19,7 +19,7 @@ import streamlit as st
 
 from dashboard.components.dates import long_date
 from dashboard.components.downloads import public_download
-from dashboard.components.forms import attempt, first_submission, form_key, show_error
+from dashboard.components.forms import show_error
 from dashboard.components.labels import GROUP, label
 from dashboard.components.letter_code import CODE_PARAMETER, letter_code_form
 from dashboard.components.text import plain
@@ -33,6 +33,9 @@ from sortition.clock import AMSTERDAM
 _OPENED = "aanmelden_brief"  # (draw id, code) of the letter this session opened
 _DONE = "aanmelden_bevestiging"  # the confirmation of what was just sent
 _EDIT = "aanmelden_wijzigen"  # the resident chose to change the sign-up
+_NOTICE = "aanmelden_gelukt"  # what the last action did (shown once)
+_REFUSED = "aanmelden_geweigerd"  # why the last action was refused (shown once)
+_AFTER = "aanmelden_na"  # the letter as the last action left it (shown once, not read again)
 QUESTIONS = {
     "age_band": N_("Leeftijd"),
     "gender": N_("Geslacht"),
@@ -55,20 +58,18 @@ RATHER_NOT = ""
 
 
 def render(db: Store) -> None:
-    opened = st.session_state.get(_OPENED)
-    if opened is None:
-        _code_form(db)
+    """Each click is one run of the page: buttons act in their callbacks, before the run
+    that shows the outcome, and nothing asks for a second run (as on the voting page),
+    which keeps the page quick with many residents at once."""
+    notice = st.session_state.pop(_NOTICE, None)
+    if notice is not None:
+        st.success(notice)
+    refused: str | None = st.session_state.pop(_REFUSED, None)  # shown where it was sent
+    found = _opened(db)
+    if found is None:
+        if refused is not None:
+            show_error(refused)
         return
-    client = client_limits.current_client()
-    try:
-        found = signup.find_signup(db, opened[1], client)
-    except UserError as exc:  # the registration closed meanwhile, or a lock
-        _shown_error(exc)
-        _other_code_button()
-        return
-    if found.draw_id != opened[0]:  # another letter behind the same code: start again
-        _forget()
-        st.rerun()
     st.markdown(
         t("Code **{code}** · {raad}", code=plain(found.code), raad=plain(found.council_name))
     )
@@ -77,32 +78,58 @@ def render(db: Store) -> None:
         _confirmation(done)
     current = found.current
     if current is not None and current.outcome == "ja" and not st.session_state.get(_EDIT):
-        _signed_up(db, found, current)
+        _signed_up(db, found, current, refused)
     else:
         if current is not None and current.outcome != "ja" and done is None:
             st.info(t("U heeft laten weten dat u niet meedoet. Wilt u toch meedoen? Meld u "
                       "dan hieronder aan."))  # fmt: skip
-        _form(db, found)
+        _form(db, found, refused)
     _other_code_button()
+
+
+def _opened(db: Store) -> signup.SignUp | None:
+    """The letter this session opened (checked again), or the one the code form opens in
+    this very run; None with the code form or the reason shown."""
+    opened = st.session_state.get(_OPENED)
+    after = st.session_state.pop(_AFTER, None)
+    if opened is not None and after is not None and (after.draw_id, after.code) == opened:
+        return after  # what the button's callback just recorded
+    if opened is not None:
+        try:
+            found = signup.find_signup(db, opened[1], client_limits.current_client())
+        except UserError as exc:  # the registration closed meanwhile, or a lock
+            _forget()
+            _shown_error(exc)
+            _other_code_button()
+            return None
+        if found.draw_id == opened[0]:
+            return found
+        _forget()  # another letter behind the same code: start again
+    slot = st.empty()
+    with slot.container():
+        sent = _code_form(db)
+    if sent is not None:
+        slot.empty()  # the letter takes the form's place in this same run
+    return sent
 
 
 # The code ----------------------------------------------------------------------------------------
 
 
-def _code_form(db: Store) -> None:
+def _code_form(db: Store) -> signup.SignUp | None:
     sent = letter_code_form("aanmelden_code", t("Verder"), client_limits.SIGN_UP_CODE)
     if sent is None:
-        return
+        return None
     code, client = sent
     try:
         found = signup.find_signup(db, code, client)
     except UserError as exc:
         _shown_error(exc)
-        return
+        return None
     st.session_state[_OPENED] = (found.draw_id, found.code)
     st.session_state.pop(_DONE, None)
     st.session_state.pop(_EDIT, None)
-    st.rerun()
+    return found
 
 
 def _forget() -> None:
@@ -111,10 +138,12 @@ def _forget() -> None:
 
 
 def _other_code_button() -> None:
-    if st.button(t("Een andere code invullen"), key="aanmelden_andere_code"):
-        _forget()
-        st.query_params.pop(CODE_PARAMETER, None)
-        st.rerun()
+    st.button(t("Een andere code invullen"), key="aanmelden_andere_code", on_click=_start_again)
+
+
+def _start_again() -> None:
+    _forget()
+    st.query_params.pop(CODE_PARAMETER, None)
 
 
 def _shown_error(exc: Exception) -> None:
@@ -125,7 +154,9 @@ def _shown_error(exc: Exception) -> None:
 # Signed up: the answer that counts ---------------------------------------------------------------
 
 
-def _signed_up(db: Store, found: signup.SignUp, current: signup.Current) -> None:
+def _signed_up(
+    db: Store, found: signup.SignUp, current: signup.Current, refused: str | None
+) -> None:
     who = next((m.label for m in found.members if m.number == current.member), None)
     st.subheader(t("U bent aangemeld"))
     lines = []
@@ -149,18 +180,22 @@ def _signed_up(db: Store, found: signup.SignUp, current: signup.Current) -> None
           "de loting wordt voorbereid.")
     )  # fmt: skip
     change, stop = st.columns(2)
-    if change.button(t("Aanmelding wijzigen"), key="aanmelden_wijzig"):
-        st.session_state[_EDIT] = True
-        st.session_state.pop(_DONE, None)
-        st.rerun()
-    if stop.button(t("Ik doe toch niet mee"), key="aanmelden_intrekken") and first_submission(
-        "aanmelden_intrekken"
-    ):
-        draw_id, code, client = found.draw_id, found.code, client_limits.current_client()
-        attempt(
-            lambda: _remember(lambda: signup.withdraw(db, draw_id, code, client)),
-            t("U doet niet meer mee. Uw telefoonnummer en e-mailadres zijn gewist."),
-        )
+    change.button(t("Aanmelding wijzigen"), key="aanmelden_wijzig", on_click=_change)
+    stop.button(t("Ik doe toch niet mee"), key="aanmelden_intrekken", on_click=_withdraw,
+                args=(db, found))  # fmt: skip
+    if refused is not None:
+        show_error(refused)
+
+
+def _change() -> None:
+    st.session_state[_EDIT] = True
+    st.session_state.pop(_DONE, None)
+
+
+def _withdraw(db: Store, found: signup.SignUp) -> None:
+    """The withdraw button's callback."""
+    client = client_limits.current_client()
+    _send(found, lambda: signup.withdraw(db, found.draw_id, found.code, client))
 
 
 def _reach(phone: str | None, email: str | None) -> str:
@@ -183,13 +218,15 @@ def _answer_name(key: str, value: str) -> str:
 # The form ----------------------------------------------------------------------------------------
 
 
-def _form(db: Store, found: signup.SignUp) -> None:
+def _form(db: Store, found: signup.SignUp, refused: str | None) -> None:
     if not found.members:
         st.warning(
             t("In uw huishouden is niemand die zich voor deze loting kan aanmelden (vanaf "
               "{leeftijd} jaar). Heeft u vragen? Bel of mail de organisatie: het "
               "telefoonnummer en e-mailadres staan in uw brief.", leeftijd=found.min_age)
         )  # fmt: skip
+        if refused is not None:
+            show_error(refused)
         return
     current = found.current
     st.subheader(t("Aanmelding wijzigen") if current and current.outcome == "ja"
@@ -211,34 +248,45 @@ def _form(db: Store, found: signup.SignUp) -> None:
         ),
     )
     _fields(db, found, member)
+    if refused is not None:  # under the button that was pressed; what was typed stays
+        show_error(refused)
 
 
 def _fields(db: Store, found: signup.SignUp, member: int) -> None:
     current = found.current
     name = f"aanmelden_{found.code}_{member}"
-    with st.form(form_key(name)):
+    with st.form(f"{name}_formulier"):
         answers = _questions(found.questions.get(member, ()), current, name)
         st.markdown(t("**Hoe kan de organisatie u bereiken?**"))
         st.caption(t("Vul minstens één van de twee in."))
-        phone = st.text_input(
+        st.text_input(
             t("Telefoonnummer"), value=(current.phone or "") if current else "",
-            max_chars=40, placeholder="06 12345678", autocomplete="tel",
+            max_chars=40, placeholder="06 12345678", autocomplete="tel", key=f"{name}_telefoon",
         )  # fmt: skip
-        email = st.text_input(
+        st.text_input(
             t("E-mailadres"), value=(current.email or "") if current else "",
             max_chars=254, placeholder="naam@voorbeeld.nl", autocomplete="email",
+            key=f"{name}_email",
         )  # fmt: skip
         _privacy_notice()
-        read = st.checkbox(t("Ik heb gelezen wat er met mijn gegevens gebeurt."))
+        st.checkbox(t("Ik heb gelezen wat er met mijn gegevens gebeurt."), key=f"{name}_gelezen")
         again = current is not None and current.outcome == "ja"
-        sent = st.form_submit_button(
-            t("Wijziging opslaan") if again else t("Aanmelden"), type="primary"
-        )
-    if not (sent and first_submission(name)):
-        return
-    form = signup.Form(member, answers, phone, email, read)
-    draw_id, code, client = found.draw_id, found.code, client_limits.current_client()
-    attempt(lambda: _remember(lambda: signup.sign_up(db, draw_id, code, form, client)), _success)
+        st.form_submit_button(
+            t("Wijziging opslaan") if again else t("Aanmelden"), type="primary",
+            on_click=_sign_up, args=(db, found, member, tuple(answers), name),
+        )  # fmt: skip
+
+
+def _sign_up(
+    db: Store, found: signup.SignUp, member: int, questions: tuple[str, ...], name: str
+) -> None:
+    """The form's callback: what was typed is in the session under the fields' keys."""
+    state = st.session_state
+    answers = {key: state.get(f"{name}_{key}") or None for key in questions}
+    phone, email = state.get(f"{name}_telefoon", ""), state.get(f"{name}_email", "")
+    form = signup.Form(member, answers, phone, email, bool(state.get(f"{name}_gelezen")))
+    client = client_limits.current_client()
+    _send(found, lambda: signup.sign_up(db, found.draw_id, found.code, form, client))
 
 
 def _questions(
@@ -294,19 +342,29 @@ def _privacy_notice() -> None:
     )  # fmt: skip
 
 
-def _remember(send: Callable[[], signup.Confirmation]) -> signup.Confirmation:
-    """Run the service call (`send`); keep its confirmation to show after the rerun. A
-    refusal reads in the session's language."""
+def _send(found: signup.SignUp, action: Callable[[], signup.Confirmation]) -> None:
+    """Run a button's service call (`action`) on the letter `found` in its callback; keep
+    the confirmation and what it did, or why it was refused (in the session's language),
+    for the run that follows. Sent twice (a double click) the second finds it done
+    ("same") and the page keeps saying what the first did."""
     try:
-        done = send()
+        done = action()
     except UserError as exc:
-        raise UserError(t(str(exc))) from exc
+        st.session_state[_REFUSED] = t(str(exc))
+        return
+    before = st.session_state.get(_DONE)
+    if done.change == "same" and before is not None and before.number == done.number:
+        done = before
+    elif done.change != "same":
+        st.session_state[_AFTER] = found.after(done)
     st.session_state[_DONE] = done
+    st.session_state[_NOTICE] = _success(done)
     st.session_state.pop(_EDIT, None)
-    return done
 
 
 def _success(done: signup.Confirmation) -> str:
+    if done.outcome != "ja":
+        return t("U doet niet meer mee. Uw telefoonnummer en e-mailadres zijn gewist.")
     if done.change == "same":
         return t("Dit had u al zo doorgegeven; er is niets veranderd.")
     if done.change == "changed":

@@ -19,7 +19,7 @@ from dashboard.domain.money import euro
 from dashboard.domain.small_groups import MIN_GROUP
 from dashboard.domain.translatable import N_
 from dashboard.domain.votes import Phase
-from dashboard.i18n import t
+from dashboard.i18n import language, t
 from dashboard.services import Store, public
 from dashboard.services.vote import results
 from dashboard.services.vote.results import RuleResult, VoteCard, VoteResult
@@ -95,7 +95,7 @@ def _running(card: VoteCard) -> None:
         st.write(
             t(
                 "{budget} te verdelen over {aantal} ideeën. ",
-                budget=euro(card.budget),
+                budget=euro(card.budget, language()),
                 aantal=len(card.ideas),
             )
             + when
@@ -124,7 +124,7 @@ def _result_view(db: Store, found: VoteResult) -> None:
             deel=share,
             online=found.online,
             papier=found.paper,
-            budget=euro(card.budget),
+            budget=euro(card.budget, language()),
         )
     )
     decisive = found.rules[0]
@@ -156,7 +156,7 @@ def _rule(found: VoteResult, rule: RuleResult, decisive: bool) -> None:
             "{plaats}. {titel}: {kosten}, {stemmen} stemmen",
             plaats=n,
             titel=plain(by_number[number].title),
-            kosten=euro(by_number[number].cost),
+            kosten=euro(by_number[number].cost, language()),
             stemmen=by_number[number].votes,
         )
         for n, number in enumerate(rule.winners, start=1)
@@ -164,8 +164,8 @@ def _rule(found: VoteResult, rule: RuleResult, decisive: bool) -> None:
     st.markdown(t("**Gekozen ({aantal}):**", aantal=len(rule.winners)) + "\n\n" + "\n".join(
         f"{line}  " for line in lines
     ))  # fmt: skip
-    st.markdown(t("Besteed: {besteed}; over: {over}.", besteed=euro(rule.spent),
-                  over=euro(rule.left)))  # fmt: skip
+    st.markdown(t("Besteed: {besteed}; over: {over}.", besteed=euro(rule.spent, language()),
+                  over=euro(rule.left, language())))  # fmt: skip
     with st.expander(t("Waarom elk idee wel of niet gekozen is")):
         for idea in found.ideas:
             verdict = t("gekozen") if idea.won[rule.rule] else t("niet gekozen")
@@ -192,10 +192,12 @@ def _turnout(found: VoteResult) -> None:
     titles = {"part": t("Per buurt"), "age_band": t("Per leeftijd")}
     for group in found.turnout:  # one under the other: six columns need the width
         st.markdown(f"**{titles.get(group.feature, group.feature)}**")
-        st.markdown(_table(group.table))
+        st.markdown(turnout_table(group.table))
 
 
-def _table(table: TurnoutTable) -> str:
+def turnout_table(table: TurnoutTable) -> str:
+    """The turnout of one feature as a table: a row per group (hidden ones as –), the
+    hidden groups together, the total."""
     header = [t("Groep"), t("Stemmers"), t("Met code"), t("Opkomst"), t("Deel van stemmers"),
               t("Deel van bewoners")]  # fmt: skip
     rows = [_row(r) for r in table.rows]

@@ -135,6 +135,36 @@ def change_refusal(vote: Vote) -> str | None:
     )
 
 
+def reissue_refusal(vote: Vote, today: date) -> str | None:
+    """Why a resident's lost code cannot be replaced by a new one today (Dutch), or None:
+    only while the codes are out and the resident can still vote with a new one."""
+    current = phase(vote, today)
+    if current is Phase.CONCEPT:
+        return "Deze stemming heeft nog geen stemcodes: er is geen code om te vervangen."
+    if current is Phase.COUNTING:
+        return (
+            f"Stemmen kon tot en met {vote.closes_on:%d-%m-%Y}: met een nieuwe code kan niemand "
+            "meer stemmen. Er is niets veranderd."
+        )
+    if current is Phase.CLOSED:
+        return "Deze stemming is gesloten en de codes zijn vernietigd. Er is niets veranderd."
+    return None
+
+
+def delete_refusal(vote: Vote) -> str | None:
+    """Why the vote cannot be deleted (Dutch), or None: only a concept can go."""
+    if vote.status == VoteStatus.CONCEPT:
+        return None
+    if vote.status == VoteStatus.GESLOTEN:
+        return (
+            "Deze stemming is gesloten en geteld: de uitslag blijft bewaard. Er is niets veranderd."
+        )
+    return (
+        "De stemcodes van deze stemming zijn al gemaakt (en misschien al verstuurd): de "
+        "stemming kan niet meer weg. Er is niets veranderd."
+    )
+
+
 @dataclass(frozen=True)
 class SetUp:
     """What the organiser chose for a vote, read and typed as the services pass it."""

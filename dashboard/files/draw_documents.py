@@ -5,7 +5,8 @@ table or HTML out.
 
 Both hold names and addresses: they are made only when an organiser downloads them and
 are never stored or logged. Each letter also gives the address of the sign-up page with
-its code filled in (`signup_link`), written out and as a QR code (segno, inline SVG).
+its code filled in (`signup_link`), written out and as a QR code (an inline SVG made by
+dashboard/files/qr_codes.py).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from datetime import date
 from urllib.parse import quote
 
 import pandas as pd
-import segno
+
+from dashboard.files.qr_codes import qr_svg
 
 MAIL_MERGE_COLUMNS = (
     "code", "aanhef", "voornaam", "achternaam", "straat", "huisnummer", "postcode", "woonplaats",
@@ -54,13 +56,6 @@ def mail_merge_frame(rows: pd.DataFrame, signup_page: str = "") -> pd.DataFrame:
 def signup_link(signup_page: str, code: str) -> str:
     """The sign-up page's address with the letter's code filled in ('' without a page)."""
     return f"{signup_page}?code={quote(code, safe='-')}" if signup_page else ""
-
-
-def qr_svg(address: str) -> str:
-    """`address` as a QR code, an SVG to put inline in HTML (it scales with its CSS)."""
-    code = segno.make(address, error="m", micro=False)
-    return str(code.svg_inline(scale=1, border=4, omitsize=True, svgclass="qr",
-                               title="QR-code van het adres om u aan te melden"))  # fmt: skip
 
 
 def dutch_date(day: date) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 import pandas as pd
 
@@ -23,10 +24,12 @@ from dashboard.files.draw_documents import (
     dutch_date,
     html_page,
     letter_head,
-    qr_svg,
     salutation,
     signup_link,
 )
+from dashboard.files.qr_codes import qr_svg
+
+QR_TITLE = "QR-code van het adres om te stemmen"
 
 MAIL_MERGE_COLUMNS = (
     "code", "aanhef", "voornaam", "achternaam", "straat", "huisnummer", "postcode", "woonplaats",
@@ -76,13 +79,20 @@ def _how(s: VoteLetterSettings) -> str:
     return "Kies alle ideeën die u steunt: één, een paar of allemaal."
 
 
-def _ballot(code: str, s: VoteLetterSettings) -> str:
+@lru_cache(maxsize=4)
+def _ballot_rows(s: VoteLetterSettings) -> str:
+    """The ballot's ideas, the same on every letter (made once for all of them)."""
     e = html.escape
-    rows = "\n".join(
+    return "\n".join(
         f"<tr><td class='box'>&#9744;</td><td>{i.number}. {e(i.title)}</td>"
         f"<td class='cost'>{e(euro(i.cost))}</td></tr>"
         for i in s.ideas
     )
+
+
+def _ballot(code: str, s: VoteLetterSettings) -> str:
+    e = html.escape
+    rows = _ballot_rows(s)
     return f"""<div class="ballot">
 <h2>Stembiljet: {e(s.title)}</h2>
 <p>Code: <span class="code">{e(code)}</span> &middot; {e(_how(s))}</p>
@@ -106,7 +116,7 @@ def _letter(row: dict[str, object], s: VoteLetterSettings) -> str:
 geld krijgen: samen {e(euro(s.budget))}. Iedereen van {s.min_age} jaar en ouder in de wijk
 krijgt deze brief met een eigen code. Stemmen kan van {dutch_date(s.opens_on)} tot en met
 {dutch_date(s.closes_on)}. Uw stem is geheim: niemand kan zien wat u kiest.</p>
-<div class="online">{qr_svg(link)}
+<div class="online">{qr_svg(link, QR_TITLE)}
 <p>Scan de QR-code met de camera van uw telefoon, of typ dit adres over. Uw code staat
 er dan al in.<br><span class="link">{e(link)}</span></p></div>
 <p>Uw code: <span class="code">{e(code)}</span>. Met deze code kunt u één keer stemmen.</p>

@@ -6,12 +6,10 @@ e-mail address typed here go to the organisers only."""
 import streamlit as st
 
 from dashboard.components import signup_form
-from dashboard.components.forms import show_flash
 from dashboard.i18n import t
 from dashboard.web.app_state import store
 
 st.title(t("Aanmelden voor de wijkraad"))
-show_flash()
 st.write(
     t(
         "Heeft u een brief gekregen omdat uw adres is geloot voor de wijkraad? Meld u hier "

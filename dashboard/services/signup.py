@@ -9,10 +9,21 @@ fingerprint the organisers handle a withdrawal (a decline in step 8).
 
 A code that is wrong, unknown, of a letter of another draw, or whose registration is over
 gets one and the same message (`BAD_CODE`), so a guesser learns nothing from it; wrong
-codes are counted per client (the browser's address, dashboard/web/client_limits.py) and,
-like logins, a client is refused for a while after `LockoutPolicy.max_failures` of them
-(dashboard/security/lockout.py; the page also limits how often a code may be tried at
-all). A client that cannot be told apart (no address) is not limited, as everywhere.
+codes count against the client like a wrong password (dashboard/services/code_guard.py,
+as for the vote; the page also limits how often a code may be tried at all).
+
+Many residents at once: every sign-up, correction and withdrawal appends an event to the
+audit log, whose events are numbered and chained one after the other, so two of them
+committing at the same moment conflict (on the event's number) and one is undone. The
+same conflict orders a sign-up against the organisers' preparation of the selection
+(also audited): the one that comes second is retried and sees the other, so no sign-up
+slips in after the fingerprint. Sign-ups therefore take turns in this process
+(`_ONE_AT_A_TIME`) instead of colliding and being retried, and the turn is short: the
+letter, its household and the answers are read and checked before it; the transaction
+only checks that the draw still takes registrations, reads the letter's answer that
+counts and writes (8 statements). One that still conflicts after the store's retries (an
+organiser's long write) is refused with `BUSY`, which changes nothing; the page keeps
+what the resident typed.
 
 What a resident leaves to be reached by (phone, e-mail) is personal data: stored apart
 (`signup_contact`), shown back only to whoever holds the code, to the organisers in the
@@ -23,19 +34,19 @@ reach them. Household members are shown by initial and birth year only ("J. (197
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TypeVar
 
 from dashboard.domain.auth import PUBLIC
 from dashboard.domain.contact import check_reach
 from dashboard.domain.errors import UserError
-from dashboard.domain.models import Invitation, Response
+from dashboard.domain.models import Draw, Invitation, Response
 from dashboard.domain.statuses import DrawStatus
 from dashboard.domain.translatable import N_
-from dashboard.security.lockout import LockoutPolicy, UnknownNames
-from dashboard.security.rate_limit import refusal_message
+from dashboard.services.code_guard import BadCode, CodeGuard
 from dashboard.services.draws.answers import confirmation_number, normal_code
 from dashboard.services.draws.context import (
     ANSWER_LABELS,
@@ -51,12 +62,12 @@ from dashboard.services.draws.context import (
 from dashboard.services.draws.invitations import not_drawable
 from dashboard.store import draws, signups
 from dashboard.store.db import Store
+from dashboard.store.errors import WriteConflict
 from dashboard.store.signups import HouseholdMember
 from dashboard.store.unit import Unit
 from sortition import clock
 
 T = TypeVar("T")
-
 BAD_CODE = N_(
     "Met deze code kunt u zich hier niet aanmelden. Kijk of u de code goed heeft "
     "overgenomen uit de brief: 8 letters en cijfers, zoals K7QM-2XHD. Aanmelden, en uw "
@@ -75,12 +86,14 @@ NO_CONSENT = N_(
     "kunnen wij uw aanmelding niet aannemen."
 )
 NOT_SIGNED_UP = N_("U bent niet aangemeld; er is niets om in te trekken.")
+BUSY = N_(
+    "Het is nu erg druk. Uw aanmelding is daardoor nog niet opgeslagen; er is niets "
+    "veranderd. Wat u invulde staat er nog: probeer het over een minuut opnieuw."
+)
 # Wrong codes per client (digests, in memory, like login names that are no account).
-FAILURES = UnknownNames()
-
-
-class _BadCode(Exception):
-    """The code opens no letter that takes a registration now (never shown as such)."""
+GUARD = CodeGuard(BAD_CODE)
+# Sign-ups, corrections and withdrawals of this process, one at a time (see above).
+_ONE_AT_A_TIME = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -125,6 +138,14 @@ class SignUp:
     questions: dict[int, tuple[Question, ...]]  # per member: what the register does not know
     current: Current | None
 
+    def after(self, done: Confirmation) -> SignUp:
+        """The letter as it reads once `done` (new, changed or withdrawn) was recorded:
+        what the page shows right after the resident's action without reading it again."""
+        number = next((m.number for m in self.members if m.label == done.member), None)
+        current = Current(done.outcome, number, dict(done.answers), done.phone, done.email,
+                          True, done.number, done.at)  # fmt: skip
+        return replace(self, current=current)
+
 
 @dataclass(frozen=True)
 class Form:
@@ -156,43 +177,35 @@ class Confirmation:
 # Opening a letter by its code --------------------------------------------------------------------
 
 
-def _registration_open(ctx: DrawContext) -> bool:
+def _takes_registrations(draw: Draw) -> bool:
     """The draw takes registrations on its letters (which exist once drawn): two stages,
     the selection not prepared (or its preparation undone)."""
-    draw = ctx.draw
     return draw.method == "two_stage" and draw.status == DrawStatus.OPEN and not draw.commitment
 
 
 def _letter(cur: Unit, code: str, draw_id: int | None) -> tuple[DrawContext, Invitation]:
-    """The one letter `code` opens now (of draw `draw_id` when given), else _BadCode."""
+    """The one letter `code` opens now (of draw `draw_id` when given), else BadCode."""
     normal = normal_code(code)
     found = []
     for letter in signups.letters_with_code(cur, normal):  # also for a malformed code
         if draw_id is not None and letter.draw_id != draw_id:
             continue
         ctx = letter_context(cur, letter.draw_id)
-        if ctx is not None and _registration_open(ctx):
+        if ctx is not None and _takes_registrations(ctx.draw):
             found.append((ctx, letter))
     if len(normal) != 8 or len(found) != 1:
-        raise _BadCode
+        raise BadCode
     return found[0]
 
 
-def _guarded(store: Store, client: str | None, now: datetime | None, act: Callable[[], T]) -> T:
-    """Run `act` unless the client is locked out after wrong codes; a wrong code (_BadCode)
-    counts against the client and reads BAD_CODE."""
-    moment = now or clock.now()
-    key = FAILURES.key(store.path, client) if client is not None else None
-    if key is not None:
-        locked = FAILURES.locked_until(key, moment)
-        if locked is not None:
-            raise UserError(refusal_message((locked - moment).total_seconds()))
-    try:
-        return act()
-    except _BadCode:
-        if key is not None:
-            FAILURES.fail(key, moment, LockoutPolicy.from_env())
-        raise UserError(BAD_CODE) from None
+def _write(store: Store, work: Callable[[Unit], T]) -> T:
+    """`work` in a transaction, after the sign-ups before it (one at a time); still
+    conflicting after the store's retries: BUSY, nothing changed."""
+    with _ONE_AT_A_TIME:
+        try:
+            return store.write(work)
+        except WriteConflict:
+            raise UserError(BUSY) from None
 
 
 def find_signup(store: Store, code: str, client: str | None, now: datetime | None = None) -> SignUp:
@@ -204,7 +217,7 @@ def find_signup(store: Store, code: str, client: str | None, now: datetime | Non
             ctx, letter = _letter(cur, code, None)
             return _view(cur, ctx, letter)
 
-    return _guarded(store, client, now, act)
+    return GUARD.run(store, client, now, act)
 
 
 def _members(cur: Unit, ctx: DrawContext, letter: Invitation) -> list[HouseholdMember]:
@@ -291,41 +304,56 @@ def sign_up(
 ) -> Confirmation:  # fmt: skip
     """Sign up (or correct the sign-up) on the letter `code` of draw `draw_id`. Sending the
     same again (a second tab, a double click) records nothing new and gives the same
-    confirmation."""
+    confirmation (and so does a sign-up sent from two tabs at once: they take turns)."""
     email, phone = check_reach(form.email, form.phone)
     if not (email or phone):
         raise UserError(NO_CONTACT)
     if not form.read_privacy:
         raise UserError(NO_CONSENT)
 
-    def work(cur: Unit) -> Confirmation:
-        ctx, letter = _letter(cur, code, draw_id)
-        draws.set_stage(cur, draw_id, "registration")  # two at once conflict here
-        members = _members(cur, ctx, letter)
-        if not 1 <= form.member <= len(members):
-            raise UserError(NO_MEMBER)
-        member = members[form.member - 1]
-        asked = unknown_answers(member.answers)
-        answers = check_answers(cur, ctx, Answers(**{k: form.answers.get(k) for k in asked}))
-        latest = signups.latest_response(cur, letter.id)
-        reach = signups.contact(cur, letter.id)
-        label = _labels(members)[form.member - 1]
-        if _unchanged(latest, member.resident_id, answers, reach, phone, email):
-            assert latest is not None
-            return _confirmation(cur, ctx, letter, latest, label, phone, email, "same")
-        at = clock.utc_naive_now()
-        values = {"invitation_id": letter.id, "answered_at": at, "outcome": "ja",
-                  **answers.__dict__, "channel": signups.ONLINE,
-                  "resident_id": member.resident_id}  # fmt: skip
-        response_id = draws.add_response(cur, values)
-        signups.replace_contact(cur, letter.id, response_id, phone, email, at)
-        change = "new" if latest is None else "changed"
-        log(cur, PUBLIC, "draw.signup", draw_id, {"channel": signups.ONLINE, "change": change})
-        stored = Response(response_id, letter.id, at, "ja", **answers.__dict__,
-                          channel=signups.ONLINE, resident_id=member.resident_id)  # fmt: skip
-        return _confirmation(cur, ctx, letter, stored, label, phone, email, change)
+    def act() -> Confirmation:
+        with store.read() as cur:  # what stays as it is while the draw takes registrations
+            ctx, letter = _letter(cur, code, draw_id)
+            members = _members(cur, ctx, letter)
+            if not 1 <= form.member <= len(members):
+                raise UserError(NO_MEMBER)
+            member = members[form.member - 1]
+            asked = unknown_answers(member.answers)
+            answers = check_answers(cur, ctx, Answers(**{k: form.answers.get(k) for k in asked}))
+            names = part_names(cur, ctx)
 
-    return _guarded(store, client, now, lambda: store.write(work))
+        def work(cur: Unit) -> tuple[Response, str]:  # short: sign-ups take turns here
+            _still_open(cur, letter)
+            latest = signups.latest_response(cur, letter.id)
+            reach = signups.contact(cur, letter.id)
+            if _unchanged(latest, member.resident_id, answers, reach, phone, email):
+                assert latest is not None
+                return latest, "same"
+            at = clock.utc_naive_now()
+            values = {"invitation_id": letter.id, "answered_at": at, "outcome": "ja",
+                      **answers.__dict__, "channel": signups.ONLINE,
+                      "resident_id": member.resident_id}  # fmt: skip
+            response_id = draws.add_response(cur, values)
+            signups.replace_contact(cur, letter.id, response_id, phone, email, at)
+            change = "new" if latest is None else "changed"
+            log(cur, PUBLIC, "draw.signup", draw_id, {"channel": signups.ONLINE, "change": change})
+            stored = Response(response_id, letter.id, at, "ja", **answers.__dict__,
+                              channel=signups.ONLINE, resident_id=member.resident_id)  # fmt: skip
+            return stored, change
+
+        response, change = _write(store, work)
+        label = _labels(members)[form.member - 1]
+        return _confirmation(ctx, letter, response, label, phone, email, change, names)
+
+    return GUARD.run(store, client, now, act)
+
+
+def _still_open(cur: Unit, letter: Invitation) -> None:
+    """In the transaction that records: the letter's draw still takes registrations (the
+    organisers may have prepared the selection since the letter was opened)."""
+    draw = draws.draw(cur, letter.draw_id)
+    if draw is None or not _takes_registrations(draw):
+        raise BadCode
 
 
 def _unchanged(
@@ -351,38 +379,45 @@ def withdraw(
     trace) and the phone number and e-mail address left online are deleted. Withdrawing
     again records nothing new."""
 
-    def work(cur: Unit) -> Confirmation:
-        ctx, letter = _letter(cur, code, draw_id)
-        draws.set_stage(cur, draw_id, "registration")  # two at once conflict here
-        latest = signups.latest_response(cur, letter.id)
-        if latest is None:
-            raise UserError(NOT_SIGNED_UP)
-        signer = latest.resident_id or letter.resident_id
-        members = _members(cur, ctx, letter)
+    def act() -> Confirmation:
+        with store.read() as cur:  # what stays as it is while the draw takes registrations
+            ctx, letter = _letter(cur, code, draw_id)
+            members = _members(cur, ctx, letter)
+            names = part_names(cur, ctx)
+
+        def work(cur: Unit) -> tuple[Response, str]:  # short: sign-ups take turns here
+            _still_open(cur, letter)
+            latest = signups.latest_response(cur, letter.id)
+            if latest is None:
+                raise UserError(NOT_SIGNED_UP)
+            if latest.outcome != "ja":
+                return latest, "same"
+            at = clock.utc_naive_now()
+            response_id = draws.add_response(
+                cur,
+                {"invitation_id": letter.id, "answered_at": at, "outcome": "nee",
+                 "channel": signups.ONLINE, "resident_id": latest.resident_id},
+            )  # fmt: skip
+            signups.delete_contact(cur, letter.id)
+            log(cur, PUBLIC, "draw.signup", draw_id,
+                {"channel": signups.ONLINE, "change": "withdrawn"})  # fmt: skip
+            stored = Response(response_id, letter.id, at, "nee", **Answers().__dict__,
+                              channel=signups.ONLINE, resident_id=latest.resident_id)  # fmt: skip
+            return stored, "withdrawn"
+
+        response, change = _write(store, work)
+        signer = response.resident_id or letter.resident_id
         number = next((n for n, m in enumerate(members) if m.resident_id == signer), None)
         label = "" if number is None else _labels(members)[number]
-        if latest.outcome != "ja":
-            return _confirmation(cur, ctx, letter, latest, label, None, None, "same")
-        at = clock.utc_naive_now()
-        response_id = draws.add_response(
-            cur,
-            {"invitation_id": letter.id, "answered_at": at, "outcome": "nee",
-             "channel": signups.ONLINE, "resident_id": latest.resident_id},
-        )  # fmt: skip
-        signups.delete_contact(cur, letter.id)
-        log(cur, PUBLIC, "draw.signup", draw_id, {"channel": signups.ONLINE, "change": "withdrawn"})
-        stored = Response(response_id, letter.id, at, "nee", **Answers().__dict__,
-                          channel=signups.ONLINE, resident_id=latest.resident_id)  # fmt: skip
-        return _confirmation(cur, ctx, letter, stored, label, None, None, "withdrawn")
+        return _confirmation(ctx, letter, response, label, None, None, change, names)
 
-    return _guarded(store, client, now, lambda: store.write(work))
+    return GUARD.run(store, client, now, act)
 
 
 def _confirmation(
-    cur: Unit, ctx: DrawContext, letter: Invitation, response: Response, member: str,
-    phone: str | None, email: str | None, change: str,
+    ctx: DrawContext, letter: Invitation, response: Response, member: str,
+    phone: str | None, email: str | None, change: str, names: dict[str, str],
 ) -> Confirmation:  # fmt: skip
-    names = part_names(cur, ctx)
     return Confirmation(
         confirmation_number(ctx.draw.id, response.id),
         str(letter.letter_code),

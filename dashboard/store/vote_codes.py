@@ -6,6 +6,7 @@ without its dash ('K7QM2XHD')."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -85,6 +86,28 @@ def use(cur: Cursor, vote_id: int, code: str) -> bool:
     return len(rows) == 1
 
 
+def used_by_resident(cur: Cursor, vote_id: int, resident_ids: Sequence[int]) -> dict[int, bool]:
+    """Of these residents, who has a code of the vote, and whether it was used."""
+    rows = cur.execute(
+        "SELECT resident_id, used FROM vote_code "
+        "WHERE vote_id = ? AND list_contains(?, resident_id)",
+        [vote_id, list(resident_ids)],
+    ).fetchall()
+    return {int(r): bool(u) for r, u in rows}
+
+
+def replace_code(cur: Cursor, vote_id: int, resident_id: int, code: str) -> bool:
+    """Give the resident `code` in place of their unused code (which stops working); False
+    when they have no unused code of the vote. A vote with the old code at the same moment
+    conflicts on the row: one of the two is retried and finds the other done."""
+    rows = cur.execute(
+        "UPDATE vote_code SET code = ? WHERE vote_id = ? AND resident_id = ? AND NOT used "
+        "RETURNING code",
+        [code, vote_id, resident_id],
+    ).fetchall()
+    return len(rows) == 1
+
+
 @dataclass(frozen=True)
 class CodeCounts:
     issued: int
@@ -134,21 +157,40 @@ def forget_resident(cur: Cursor, resident_id: int) -> int:
     )
 
 
-def mail_merge(cur: Cursor, vote_id: int) -> pd.DataFrame:
-    """The letters: code (with its dash), name and address, by address. Personal data, for
-    the organisers' letters only."""
-    return cur.execute(
-        """
-        SELECT left(v.code, 4) || '-' || right(v.code, 4) AS code,
-               c.first_name AS voornaam, c.last_name AS achternaam, c.street AS straat,
-               c.house_number AS huisnummer, c.postcode AS postcode, c.city AS woonplaats,
-               n.name AS wijk
+_LETTERS = """
         FROM vote_code v
         JOIN resident_contact c ON c.resident_id = v.resident_id
         JOIN vote ON vote.id = v.vote_id
         JOIN neighbourhood n ON n.id = vote.neighbourhood_id
         WHERE v.vote_id = ?
+"""
+
+
+def mail_merge(
+    cur: Cursor, vote_id: int, first: int = 0, count: int | None = None,
+    resident_id: int | None = None,
+) -> pd.DataFrame:  # fmt: skip
+    """The letters: code (with its dash), name and address, by address (`count` of them
+    from number `first`, or all; or the one of `resident_id`). Personal data, for the
+    organisers' letters only."""
+    one = "" if resident_id is None else "AND v.resident_id = ?"
+    limit = "" if count is None else "LIMIT ?"
+    return cur.execute(
+        f"""
+        SELECT left(v.code, 4) || '-' || right(v.code, 4) AS code,
+               c.first_name AS voornaam, c.last_name AS achternaam, c.street AS straat,
+               c.house_number AS huisnummer, c.postcode AS postcode, c.city AS woonplaats,
+               n.name AS wijk
+        {_LETTERS} {one}
         ORDER BY c.postcode, c.street, c.house_number, v.code
+        {limit} OFFSET ?
         """,
-        [vote_id],
-    ).df()
+        [vote_id, *([] if resident_id is None else [resident_id]),
+         *([] if count is None else [count]), first],
+    ).df()  # fmt: skip
+
+
+def letters_count(cur: Cursor, vote_id: int) -> int:
+    """How many letters `mail_merge` gives."""
+    row = cur.execute(f"SELECT count(*) {_LETTERS}", [vote_id]).fetchone()
+    return int(row[0]) if row else 0

@@ -30,6 +30,15 @@ def lock(cur: Cursor, vote_id: int) -> None:
     cur.execute("UPDATE vote SET status = status WHERE id = ?", [vote_id])
 
 
+def delete_concept(cur: Cursor, vote_id: int) -> int:
+    """Delete a concept vote and its ballot's ideas (a concept has no codes, ballots or
+    turnout); how many ideas were on it."""
+    items = cur.execute("DELETE FROM vote_item WHERE vote_id = ? RETURNING id", [vote_id])
+    removed = len(items.fetchall())
+    cur.execute("DELETE FROM vote WHERE id = ? AND status = ?", [vote_id, VoteStatus.CONCEPT])
+    return removed
+
+
 def vote(cur: Cursor, vote_id: int) -> Vote | None:
     return select_one(cur, Vote, "vote", "id = ?", [vote_id])
 

@@ -22,6 +22,7 @@ from dashboard.services.draws import quotas as draw_quotas
 from dashboard.services.draws import selection
 from dashboard.services.draws.context import Answers
 from dashboard.store.db import Store, open_store
+from dashboard.store.errors import WriteConflict
 from dashboard.web import client_limits
 from tests import app_pages
 from tests.dashboard.test_organiser_draw_page import ORGANISER
@@ -202,6 +203,39 @@ def test_a_wrong_code_gets_the_one_message_and_typed_text_stays_text(
     (error,) = at.error
     assert "\\*\\*piet\\*\\*" in error.value and "\\[x\\]" in error.value
     assert with_store(app_db, lambda s: responses(s, code)) == []
+    # Refused: the form keeps what was typed, to correct and send again.
+    typed = field(at, "E-mailadres").value  # type: ignore[attr-defined]
+    assert typed == "**piet**@[x](https://evil.example)"
+
+
+def test_a_sign_up_the_database_cannot_take_now_is_refused_and_nothing_typed_is_lost(
+    app_db: Path, client: list[str | None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code = with_store(app_db, lambda s: codes(s, letters(s))[0])
+    at = enter_code(open_with({"code": code}))
+
+    def busy(self: Store, work: object, attempts: int = 15) -> object:
+        raise WriteConflict("Conflict on update!")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Store, "write", busy)
+        at = fill(at, phone="06 12345678", email="ik@voorbeeld.nl")
+    assert not at.exception, at.exception
+    assert errors(at) == [signup.BUSY] and not at.success
+    assert field(at, "Telefoonnummer").value == "06 12345678"  # type: ignore[attr-defined]
+    assert field(at, "E-mailadres").value == "ik@voorbeeld.nl"  # type: ignore[attr-defined]
+    assert at.checkbox[0].value
+    assert with_store(app_db, lambda s: responses(s, code)) == []
+    at = button(at, "Aanmelden")  # a minute later: the same form, sent again as it is
+    assert [s.value for s in at.success] == ["Dank u wel! U bent aangemeld."]
+    assert len(with_store(app_db, lambda s: responses(s, code))) == 1
+
+
+def test_the_resident_pages_act_in_callbacks_and_never_ask_for_a_second_run() -> None:
+    """Each click is one run of the page: quick with many residents at once."""
+    for component in ("signup_form.py", "ballot_form.py"):
+        source = (Path(__file__).parents[2] / "dashboard" / "components" / component).read_text()
+        assert "st.rerun" not in source and "attempt(" not in source, component
 
 
 def test_repeated_wrong_codes_lock_the_address_out_for_a_while(

@@ -237,3 +237,70 @@ def test_organisers_type_in_a_paper_ballot_close_the_vote_and_make_proposals(
     assert "gesloten en geteld" in shown(at)
     at = click(at, "Winnaars als voorstellen in het huishoudboekje")
     assert at.success[0].value.startswith("1 voorstellen gemaakt: WR-")
+
+
+def _running_vote(store: Store) -> tuple[int, str, int, str, str]:
+    """A running vote of the first neighbourhood with 12 votes cast; an unused code, its
+    resident, and their postcode and house number."""
+    vote_id, codes = open_vote(store)
+    for code in codes[:12]:
+        casting.cast(store, vote_id, code, [1], None)
+    with store.read() as cur:
+        resident, postcode, number = cur.execute(
+            "SELECT v.resident_id, c.postcode, c.house_number FROM vote_code v "
+            "JOIN resident_contact c ON c.resident_id = v.resident_id WHERE v.code = ?",
+            [codes[20].replace("-", "")],
+        ).fetchall()[0]
+    return vote_id, codes[20], resident, postcode, number
+
+
+def test_organisers_give_a_new_code_for_a_lost_letter_and_see_the_turnout_per_group(
+    app_db: Path,
+) -> None:
+    vote_id, old, resident, postcode, number = with_store(app_db, _running_vote)
+    at = organiser_page()
+    at = at.selectbox(key="stemming_keuze_1").set_value(vote_id).run()
+    assert not at.exception, at.exception
+    assert "bewoners stemmen nu" in shown(at)
+    text = shown(at)
+    assert "Opkomst per buurt en leeftijd" in text and "Per buurt" in text
+    assert "Per leeftijd" in text and "Deel van bewoners" in text
+    next(x for x in at.text_input if x.label == "Postcode").input(postcode)
+    next(x for x in at.text_input if x.label == "Huisnummer").input(number)
+    at = click(at, "Zoeken")
+    assert at.radio and at.radio[0].label == "Voor wie?"
+    at.radio[0].set_value(resident)
+    for label, value in (("Telefoonnummer voor vragen", "14 050"),
+                         ("E-mailadres voor vragen", "wijkraad@wijkdam.nl"),
+                         ("Afzender (ondertekening)", "Team Wijkraad")):  # fmt: skip
+        [x for x in at.text_input if x.label == label][-1].input(value)
+    at = click(at, "Nieuwe code en brief maken")
+    assert at.success[0].value.startswith("Nieuwe code gemaakt; de oude code werkt niet meer.")
+    labels = [getattr(b, "label", "") for b in at.get("download_button")]
+    assert "Nieuwe brief om te printen (HTML)" in labels
+    left = "SELECT count(*) FROM vote_code WHERE code = ?"
+    assert with_store(app_db, lambda s: count(s, left, [old.replace("-", "")])) == 0
+
+
+def test_organisers_delete_a_concept_and_only_a_concept(app_db: Path) -> None:
+    def concept(store: Store) -> int:
+        return setup.create_vote(store, HOOD_ORGANISER, vote_input(store, title="Weg ermee"))
+
+    vote_id = with_store(app_db, concept)
+    at = organiser_page()
+    at = at.selectbox(key="stemming_keuze_1").set_value(vote_id).run()
+    assert not at.exception, at.exception
+    assert next(b for b in at.button if b.label == "Stemming weggooien").disabled
+    sure = next(c for c in at.checkbox if c.label == "Ja, gooi deze stemming weg.")
+    at = sure.check().run()
+    at = click(at, "Stemming weggooien")
+    assert [s.value for s in at.success] == ["De stemming 'Weg ermee' is weggegooid."]
+    assert vote_id not in at.selectbox(key="stemming_keuze_1").options
+    gone = "SELECT count(*) FROM vote WHERE id = ?"
+    assert with_store(app_db, lambda s: count(s, gone, [vote_id])) == 0
+    # A vote with codes shows no such button.
+    running, *_ = with_store(app_db, _running_vote)
+    at = organiser_page()
+    at = at.selectbox(key="stemming_keuze_1").set_value(running).run()
+    assert not at.exception, at.exception
+    assert not [b for b in at.button if b.label == "Stemming weggooien"]

@@ -321,6 +321,25 @@ def test_the_same_sign_up_sent_twice_or_from_two_tabs_at_once_is_one_registratio
     assert len(responses(store, two)) == 1 and len(contacts(store)) == 2
 
 
+def test_what_the_page_shows_after_an_action_is_what_reading_the_letter_again_gives(
+    store: Store,
+) -> None:
+    draw_id = letters(store, unknown=("education",))
+    code = household_letter(store, draw_id)
+    view = signup.find_signup(store, code, CLIENT)
+    for action in (
+        lambda: signup.sign_up(store, draw_id, code,
+                               signup.Form(2, {"education": "hoog"}, "0612345678", "", True),
+                               CLIENT),
+        lambda: signup.sign_up(store, draw_id, code,
+                               signup.Form(1, {}, "", "piet@voorbeeld.nl", True), CLIENT),
+        lambda: signup.withdraw(store, draw_id, code, CLIENT),
+    ):  # fmt: skip
+        done = action()
+        assert done.change in ("new", "changed", "withdrawn")
+        assert view.after(done) == signup.find_signup(store, code, CLIENT)
+
+
 @pytest.mark.parametrize(
     ("phone", "email", "read", "message"),
     [

@@ -9,15 +9,19 @@ changes nothing."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import partial
 
 import pytest
 
 from dashboard.domain.auth import PUBLIC, SYSTEM, Caller, PermissionDenied, Role
 from dashboard.domain.errors import UserError, UserErrors
 from dashboard.domain.ideas import IdeaStatus
+from dashboard.files import vote_letters
+from dashboard.files.qr_codes import qr_svg
 from dashboard.services import privacy
 from dashboard.services.budget.decisions import DecisionInput, record_decision
 from dashboard.services.vote import casting, closing, results, setup
@@ -207,6 +211,30 @@ def test_the_letters_carry_the_code_the_link_and_a_paper_ballot(
         "telefoonnummer",
     )
     refused(store, lambda: setup.mail_merge(store, OTHER_ORGANISER, vote_id))
+
+
+def test_the_letters_come_in_files_with_every_code_once_and_its_own_qr_code(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(setup, "LETTERS_PER_FILE", 40)
+    vote_id, codes = open_vote(store)
+    files = setup.letter_files(store, ORGANISER, vote_id)
+    assert files == -(-len(codes) // 40) and files > 2
+    details = setup.LetterDetails(DEMO_TODAY, "14 050", "wijkraad@wijkdam.nl", "Team Wijkraad")
+    printed = []
+    for part in range(1, files + 1):
+        page = setup.letters_file(store, ORGANISER, vote_id, details, part)
+        on_page = re.findall(r'Uw code: <span class="code">([0-9A-Z]{4}-[0-9A-Z]{4})</span>', page)
+        assert len(on_page) == page.count('<section class="letter">') <= 40
+        for code in on_page[:3]:
+            link = f"{setup.vote_page()}?code={code}"
+            assert qr_svg(link, vote_letters.QR_TITLE) in page
+        assert f"deel {part} van {files}" in page
+        printed += on_page
+    assert printed == codes  # each once, in the print shop's order
+    for part in (0, files + 1):
+        refused(store, partial(setup.letters_file, store, ORGANISER, vote_id, details, part),
+                f"1 tot en met {files}")  # fmt: skip
 
 
 # Voting online --------------------------------------------------------------------------------

@@ -13,10 +13,12 @@ from dashboard.components.exports import csv_bytes
 from dashboard.components.forms import attempt, first_submission, form_key, show_error
 from dashboard.components.text import plain
 from dashboard.components.vote import setup_form
+from dashboard.components.vote_results_view import turnout_table
 from dashboard.domain.auth import Caller
 from dashboard.domain.errors import UserError
 from dashboard.domain.money import euro
-from dashboard.domain.votes import KIND_NAMES, RULE_NAMES, Phase
+from dashboard.domain.small_groups import MIN_GROUP
+from dashboard.domain.votes import KIND_NAMES, RULE_NAMES, Phase, reissue_refusal
 from dashboard.services import Store
 from dashboard.services.vote import casting, closing, setup
 from dashboard.services.vote.setup import VoteSummary
@@ -24,6 +26,7 @@ from sortition import clock
 
 NEW = 0
 _LETTERS = "_stembrieven"
+_NEW_LETTER = "_stembrief_nieuwe_code"  # (vote id, the one letter with a new code)
 RESULTS_PAGE = "dashboard/pages/resident_vote_results.py"
 PHASE_WORDS = {
     Phase.CONCEPT: "concept: nog geen stemcodes",
@@ -128,6 +131,23 @@ def _concept(db: Store, caller: Caller, hood_id: int, summary: VoteSummary) -> N
             lambda: setup.issue_codes(db, caller, vote_id),
             lambda n: f"{n} stemcodes gemaakt. Maak nu de brieven.",
         )
+    _delete(db, caller, vote_id)
+
+
+def _delete(db: Store, caller: Caller, vote_id: int) -> None:
+    with st.expander("Deze stemming weggooien"):
+        st.write(
+            "Zolang er geen stemcodes zijn, kan een stemming nog weg: het concept en zijn "
+            "stembiljet verdwijnen, de ideeën blijven gepubliceerd. Het logboek houdt bij dat "
+            "de stemming is weggegooid."
+        )
+        sure = st.checkbox("Ja, gooi deze stemming weg.", key=f"weg_zeker_{vote_id}")
+        clicked = st.button("Stemming weggooien", key=f"weg_{vote_id}", disabled=not sure)
+        if clicked and first_submission(f"weg_{vote_id}"):
+            attempt(
+                lambda: setup.delete_vote(db, caller, vote_id),
+                lambda title: f"De stemming '{plain(title)}' is weggegooid.",
+            )
 
 
 # Open: letters, paper ballots, closing -----------------------------------------------------------
@@ -135,8 +155,11 @@ def _concept(db: Store, caller: Caller, hood_id: int, summary: VoteSummary) -> N
 
 def _open(db: Store, caller: Caller, summary: VoteSummary) -> None:
     vote_id = summary.vote.id
+    _turnout(db, caller, vote_id)
     st.subheader("Brieven met de stemcodes")
     _letters(db, caller, vote_id)
+    st.subheader("Code kwijt?")
+    _lost_code(db, caller, summary)
     st.subheader("Papieren stembiljet invoeren")
     _paper(db, caller, summary)
     st.subheader("Sluiten en tellen")
@@ -214,6 +237,101 @@ def _letters(db: Store, caller: Caller, vote_id: int) -> None:
         )
 
 
+def _turnout(db: Store, caller: Caller, vote_id: int) -> None:
+    """Who voted per buurt and age band, next to who got a code (small groups hidden)."""
+    try:
+        groups = closing.organiser_turnout(db, caller, vote_id)
+    except UserError as exc:
+        show_error(exc)
+        return
+    if not groups:
+        return
+    titles = {"part": "Per buurt", "age_band": "Per leeftijd"}
+    with st.expander("Opkomst per buurt en leeftijd, naast de bewoners"):
+        st.caption(
+            f"Stemmers (online en op papier) naast iedereen die een code kreeg. Een groep met "
+            f"minder dan {MIN_GROUP} stemmers of niet-stemmers staat er niet apart bij (–), "
+            "net als op de pagina voor bewoners."
+        )
+        for group in groups:
+            st.markdown(f"**{titles.get(group.feature, group.feature)}**")
+            st.markdown(turnout_table(group.table))
+
+
+def _lost_code(db: Store, caller: Caller, summary: VoteSummary) -> None:
+    """A resident lost the letter: find them by address, make a new code and its letter."""
+    vote = summary.vote
+    refusal = reissue_refusal(vote, clock.today())
+    if refusal:
+        st.info(refusal.replace(" Er is niets veranderd.", ""))
+        return
+    st.caption(
+        "Is een bewoner de brief kwijt? Zoek de bewoner op het adres en maak een nieuwe code "
+        "met een nieuwe brief. De oude code werkt daarna niet meer. Wie al heeft gestemd, "
+        "krijgt geen nieuwe code."
+    )
+    with st.form(f"code_kwijt_zoek_{vote.id}"):
+        c1, c2 = st.columns(2)
+        postcode = c1.text_input("Postcode", max_chars=10, placeholder="9700 AB")
+        number = c2.text_input("Huisnummer", max_chars=10, placeholder="12")
+        searched = st.form_submit_button("Zoeken")
+    key = f"code_kwijt_{vote.id}"
+    if searched:
+        try:
+            st.session_state[key] = setup.code_holders(db, caller, vote.id, postcode, number)
+        except UserError as exc:
+            st.session_state.pop(key, None)
+            show_error(exc)
+    holders: list[setup.CodeHolder] | None = st.session_state.get(key)
+    if holders == []:
+        st.info("Op dit adres woont niemand met een stemcode van deze stemming.")
+    elif holders:
+        _new_code(db, caller, vote.id, holders)
+    made_letter = st.session_state.get(_NEW_LETTER)
+    if made_letter and made_letter[0] == vote.id:
+        st.download_button(
+            "Nieuwe brief om te printen (HTML)",
+            made_letter[1].encode("utf-8"),
+            file_name=f"stembrief-nieuwe-code-{vote.id}.html",
+            mime="text/html",
+            key=f"stembrief_nieuw_{vote.id}",
+            on_click="ignore",
+        )
+
+
+def _new_code(db: Store, caller: Caller, vote_id: int, holders: list[setup.CodeHolder]) -> None:
+    by_id = {h.resident_id: h for h in holders}
+    name = f"code_nieuw_{vote_id}"
+    with st.form(form_key(name)):
+        who = st.radio(
+            "Voor wie?",
+            list(by_id),
+            format_func=lambda r: plain(
+                f"{by_id[r].name} ({by_id[r].birth_year})"
+                + (": heeft al gestemd" if by_id[r].voted else "")
+            ),
+        )
+        c1, c2, c3 = st.columns(3)
+        phone = c1.text_input("Telefoonnummer voor vragen", placeholder="14 050")
+        email = c2.text_input("E-mailadres voor vragen", placeholder="wijkraad@gemeente.nl")
+        sender = c3.text_input("Afzender (ondertekening)", placeholder="Team Wijkraad")
+        made = st.form_submit_button("Nieuwe code en brief maken")
+    if made and first_submission(name):
+        details = setup.LetterDetails(clock.today(), phone, email, sender)
+
+        def reissue() -> str:
+            letter = setup.reissue_code(db, caller, vote_id, int(who), details)
+            st.session_state[_NEW_LETTER] = (vote_id, letter)
+            st.session_state.pop(f"code_kwijt_{vote_id}", None)
+            return letter
+
+        attempt(
+            reissue,
+            "Nieuwe code gemaakt; de oude code werkt niet meer. Download de nieuwe brief "
+            "hieronder en print hem.",
+        )
+
+
 def _paper(db: Store, caller: Caller, summary: VoteSummary) -> None:
     vote = summary.vote
     if summary.phase is Phase.SOON:
@@ -255,6 +373,7 @@ def _closed(db: Store, caller: Caller, summary: VoteSummary) -> None:
         else "Gesloten."
     )
     st.page_link(RESULTS_PAGE, label="De uitslag op de pagina voor bewoners")
+    _turnout(db, caller, vote.id)
     with_proposals = [i for i in summary.items if i.proposal_id]
     if vote.consultation_id is not None:
         st.write(

@@ -23,7 +23,13 @@ from dashboard.domain.votes import Vote, VoteItem, VoteStatus, close_refusal
 from dashboard.services.budget.common import booking, require_organiser_role
 from dashboard.services.budget.ideas import idea_proposal, link_idea
 from dashboard.services.budget.proposals import add_proposal_in
-from dashboard.services.vote.common import election, organisers_vote, vote_of
+from dashboard.services.vote.common import (
+    TurnoutGroups,
+    election,
+    organisers_vote,
+    turnout_groups,
+    vote_of,
+)
 from dashboard.store import audit, council, idea_contacts, ideas, proposals, vote_codes, votes
 from dashboard.store.db import Store
 from dashboard.store.unit import Unit
@@ -43,6 +49,24 @@ def count(cur: Unit, vote: Vote) -> dict[str, Outcome]:
     """Both rules on the vote's ballots."""
     counted = election(cur, vote)
     return {"equal-shares": equal_shares(counted), "greedy": greedy_by_votes(counted)}
+
+
+def organiser_turnout(store: Store, caller: Caller, vote_id: int) -> tuple[TurnoutGroups, ...]:
+    """For the vote's organisers, during the vote and after: per buurt and age band who
+    voted (online or on paper) next to who got a code, small groups hidden as on the
+    public result. While the vote is open it is counted from the code list, after
+    closing it is what was counted then; a concept has none."""
+    require_organiser_role(caller)
+    with store.read() as cur:
+        found = organisers_vote(cur, caller, vote_id)
+        if found.status == VoteStatus.CONCEPT:
+            return ()
+        if found.status == VoteStatus.GESLOTEN:
+            counts = votes.turnout(cur, vote_id)
+        else:
+            counts = [TurnoutCount(f, v, n, used)
+                      for f, v, n, used in vote_codes.per_group(cur, vote_id)]  # fmt: skip
+        return turnout_groups(cur, found, counts)
 
 
 def close_vote(store: Store, caller: Caller, vote_id: int, today: date | None = None) -> Closed:

@@ -15,19 +15,16 @@ from datetime import date
 from decimal import Decimal
 
 from dashboard.domain.errors import UserError
-from dashboard.domain.groups import AGE_BANDS
-from dashboard.domain.small_groups import MIN_GROUP
 from dashboard.domain.votes import Phase, Vote, VoteStatus, phase
 from dashboard.services.vote.closing import count
-from dashboard.services.vote.common import election
+from dashboard.services.vote.common import TurnoutGroups, election, turnout_groups
 from dashboard.store import geography, proposals, votes
 from dashboard.store.db import Store
 from dashboard.store.unit import Unit
 from sortition import clock
-from voting import explain, report, turnout_by_group, write_pabulib
+from voting import explain, report, write_pabulib
 from voting.explain import RULE_TITLES
 from voting.outcome import Outcome
-from voting.turnout import GroupCount, TurnoutTable
 
 RULE_ORDER = ("equal-shares", "greedy")
 
@@ -110,12 +107,6 @@ class RuleResult:
 
 
 @dataclass(frozen=True)
-class TurnoutGroups:
-    feature: str  # part, age_band
-    table: TurnoutTable
-
-
-@dataclass(frozen=True)
 class VoteResult:
     card: VoteCard
     ballots: int
@@ -191,22 +182,8 @@ def _idea(
 
 
 def _turnout(cur: Unit, vote: Vote) -> tuple[TurnoutGroups, ...]:
-    """Per buurt (by name) and age band: voters next to the residents who got a code."""
-    stored = votes.turnout(cur, vote.id)
-    names = {p.code: p.name for p in geography.neighbourhood_parts(cur, vote.neighbourhood_id)}
-    bands = [name for name, _, _ in AGE_BANDS]
-    groups = []
-    for feature, order in (("part", sorted(names)), ("age_band", bands)):
-        rows = sorted(
-            (c for c in stored if c.feature == feature),
-            key=lambda c: order.index(c.value) if c.value in order else len(order),
-        )
-        if not rows:
-            continue
-        label = names if feature == "part" else {}
-        counts = [GroupCount(label.get(c.value, c.value), c.voters, c.eligible) for c in rows]
-        groups.append(TurnoutGroups(feature, turnout_by_group(counts, MIN_GROUP)))
-    return tuple(groups)
+    """Per buurt (by name) and age band, as counted when the vote closed."""
+    return turnout_groups(cur, vote, votes.turnout(cur, vote.id))
 
 
 # Files -------------------------------------------------------------------------------------------

@@ -6,8 +6,11 @@ the days and the minimum age; every problem of the form at once. `issue_codes` t
 every resident of the vote's age (on the opening day) in the register of the neighbourhood
 a one-time code (`voting.codes`, from `secrets`), which opens the vote and fixes its
 ballot. The letters (`mail_merge`, `letters_file`) carry the code, the voting page's
-address with the code filled in and a paper ballot. Every step is audited, with counts
-only.
+address with the code filled in and a paper ballot. A concept may be deleted
+(`delete_vote`); once the codes are out it stays. A resident who lost the letter gets a
+new code while the vote can still be voted in (`code_holders` finds them by address,
+`reissue_code` makes the code and that one letter; the old code stops working). Every
+step is audited, with counts only: never a code or who.
 """
 
 from __future__ import annotations
@@ -35,14 +38,18 @@ from dashboard.domain.votes import (
     VoteItem,
     VoteStatus,
     change_refusal,
+    delete_refusal,
     phase,
+    reissue_refusal,
     setup_problems,
 )
 from dashboard.files import vote_letters
+from dashboard.files.draw_documents import full_name
 from dashboard.services.budget.common import require_organiser_role
 from dashboard.services.draws.invitations import LetterDetails, check_letter_details
 from dashboard.services.vote.common import organisers_vote
 from dashboard.store import audit, geography, ideas, vote_codes, votes
+from dashboard.store import privacy as contacts
 from dashboard.store.db import Store
 from dashboard.store.unit import Unit
 from sortition import clock
@@ -193,6 +200,27 @@ def change_vote(
     store.write(work)
 
 
+def delete_vote(store: Store, caller: Caller, vote_id: int) -> str:
+    """Delete a concept (before its codes are made; refused after, changing nothing).
+    Returns its name. The ideas on its ballot are free for another vote."""
+    require_organiser_role(caller)
+
+    def work(cur: Unit) -> str:
+        found = organisers_vote(cur, caller, vote_id)
+        votes.lock(cur, vote_id)  # not while its codes are being made
+        refusal = delete_refusal(found)
+        if refusal:
+            raise UserError(refusal)
+        ideas_on_it = votes.delete_concept(cur, vote_id)
+        audit.append(
+            cur, caller.actor, "vote.delete", "vote", vote_id,
+            {"neighbourhood_id": found.neighbourhood_id, "ideas": ideas_on_it},
+        )  # fmt: skip
+        return found.title
+
+    return store.write(work)
+
+
 # The organisers' overview ------------------------------------------------------------------------
 
 
@@ -310,7 +338,8 @@ def vote_page() -> str:
         ) from exc
 
 
-def _letter_rows(cur: Unit, caller: Caller, vote_id: int) -> tuple[Vote, pd.DataFrame]:
+def _with_codes(cur: Unit, caller: Caller, vote_id: int) -> Vote:
+    """The vote, when it has its codes (to write letters with)."""
     found = organisers_vote(cur, caller, vote_id)
     if found.status != VoteStatus.OPEN:
         raise UserError(
@@ -318,14 +347,15 @@ def _letter_rows(cur: Unit, caller: Caller, vote_id: int) -> tuple[Vote, pd.Data
             if found.status == VoteStatus.CONCEPT
             else "Deze stemming is gesloten; de codes zijn vernietigd."
         )
-    return found, vote_codes.mail_merge(cur, vote_id)
+    return found
 
 
 def mail_merge(store: Store, caller: Caller, vote_id: int) -> pd.DataFrame:
     """The letters' codes, names and addresses for the print shop (personal data)."""
     require_organiser_role(caller)
     with store.read() as cur:
-        _, rows = _letter_rows(cur, caller, vote_id)
+        _with_codes(cur, caller, vote_id)
+        rows = vote_codes.mail_merge(cur, vote_id)
     return vote_letters.mail_merge_frame(rows, vote_page())
 
 
@@ -334,8 +364,8 @@ def letter_files(store: Store, caller: Caller, vote_id: int) -> int:
     require_organiser_role(caller)
     with store.read() as cur:
         found = organisers_vote(cur, caller, vote_id)
-        issued = vote_codes.counts(cur, vote_id).issued if found.status == VoteStatus.OPEN else 0
-    return math.ceil(issued / LETTERS_PER_FILE)
+        letters = vote_codes.letters_count(cur, vote_id) if found.status == VoteStatus.OPEN else 0
+    return math.ceil(letters / LETTERS_PER_FILE)
 
 
 def letters_file(
@@ -344,21 +374,34 @@ def letters_file(
     """Printable letters in plain Dutch, one per page with its paper ballot (HTML; print to
     paper or PDF): file `part` of `letter_files`."""
     require_organiser_role(caller)
+    _check_details(details)
+    with store.read() as cur:
+        found = _with_codes(cur, caller, vote_id)
+        files = max(1, math.ceil(vote_codes.letters_count(cur, vote_id) / LETTERS_PER_FILE))
+        if not 1 <= part <= files:
+            raise UserError(f"Kies een bestand van 1 tot en met {files}.")
+        first = (part - 1) * LETTERS_PER_FILE
+        chunk = vote_codes.mail_merge(cur, vote_id, first, LETTERS_PER_FILE)
+        settings = _letter_settings(cur, found, details)
+    label = f"deel {part} van {files}" if files > 1 else ""
+    return vote_letters.letters_html(chunk, settings, label)
+
+
+def _check_details(details: LetterDetails) -> None:
     # The voting letters have no answer date (the vote's closing day is in them); the
     # draw's check of the phone, e-mail and sender is reused with a date that passes.
     check_letter_details(
         LetterDetails(clock.today() + timedelta(days=1), details.phone, details.email,
                       details.sender)
     )  # fmt: skip
-    with store.read() as cur:
-        found, rows = _letter_rows(cur, caller, vote_id)
-        town = geography.municipality(cur)
-        on_ballot = votes.items(cur, vote_id)
-    files = max(1, math.ceil(len(rows) / LETTERS_PER_FILE))
-    if not 1 <= part <= files:
-        raise UserError(f"Kies een bestand van 1 tot en met {files}.")
-    chunk = rows.iloc[(part - 1) * LETTERS_PER_FILE : part * LETTERS_PER_FILE]
-    settings = vote_letters.VoteLetterSettings(
+
+
+def _letter_settings(
+    cur: Unit, found: Vote, details: LetterDetails
+) -> vote_letters.VoteLetterSettings:
+    town = geography.municipality(cur)
+    on_ballot = votes.items(cur, found.id)
+    return vote_letters.VoteLetterSettings(
         municipality=town.name if town else "",
         title=found.title,
         budget=found.budget,
@@ -373,5 +416,80 @@ def letters_file(
         vote_page=vote_page(),
         ideas=vote_letters.lines([(i.number, i.title, i.cost) for i in on_ballot]),
     )
-    label = f"deel {part} van {files}" if files > 1 else ""
-    return vote_letters.letters_html(chunk, settings, label)
+
+
+# A lost code -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CodeHolder:
+    """Someone at an address with a code of the vote (for the organisers only)."""
+
+    resident_id: int
+    name: str
+    birth_year: int
+    voted: bool  # the code was used, online or on paper: a new one cannot vote again
+
+
+def code_holders(
+    store: Store, caller: Caller, vote_id: int, postcode: str, house_number: str,
+    today: date | None = None,
+) -> list[CodeHolder]:  # fmt: skip
+    """Who at this address in the vote's neighbourhood has a code of the vote: to give
+    one of them, who lost the letter, a new code (`reissue_code`)."""
+    require_organiser_role(caller)
+    day = today or clock.today()
+    if not postcode.strip() or not house_number.strip():
+        raise UserError("Vul een postcode en een huisnummer in.")
+    with store.read() as cur:
+        found = organisers_vote(cur, caller, vote_id)
+        refusal = reissue_refusal(found, day)
+        if refusal:
+            raise UserError(refusal)
+        people = contacts.find_by_address(
+            cur, postcode, house_number, frozenset({found.neighbourhood_id})
+        )
+        codes = vote_codes.used_by_resident(cur, vote_id, [p.resident_id for p in people])
+    return [
+        CodeHolder(p.resident_id, full_name(p.first_name, p.last_name), p.birth_year,
+                   codes[p.resident_id])
+        for p in people
+        if p.resident_id in codes
+    ]  # fmt: skip
+
+
+def reissue_code(
+    store: Store, caller: Caller, vote_id: int, resident_id: int, details: LetterDetails,
+    today: date | None = None,
+) -> str:  # fmt: skip
+    """A new code for a resident who lost the letter, while the vote can still be voted
+    in: the old code stops working at once (unless it was used: then nothing changes, a
+    resident votes once). Returns the new letter for that one resident (HTML, with its
+    paper ballot). Audited without the resident or a code."""
+    require_organiser_role(caller)
+    _check_details(details)
+    day = today or clock.today()
+    randomness = secrets.SystemRandom()
+
+    def work(cur: Unit) -> str:
+        found = organisers_vote(cur, caller, vote_id)
+        votes.lock(cur, vote_id)  # not while the vote is closed and its codes destroyed
+        refusal = reissue_refusal(found, day)
+        if refusal:
+            raise UserError(refusal)
+        held = vote_codes.used_by_resident(cur, vote_id, [resident_id])
+        if resident_id not in held:
+            raise UserError("Deze bewoner heeft geen stemcode van deze stemming.")
+        if held[resident_id]:
+            raise UserError(
+                "Met de code van deze bewoner is al gestemd (online of op papier). Iedereen "
+                "stemt één keer; een nieuwe code kan daarom niet. Er is niets veranderd."
+            )
+        (code,) = new_codes(1, randomness, _with_dash(vote_codes.taken(cur)))
+        vote_codes.replace_code(cur, vote_id, resident_id, code.replace("-", ""))
+        audit.append(cur, caller.actor, "vote.code_reissued", "vote", vote_id, {"codes": 1})
+        letter = vote_codes.mail_merge(cur, vote_id, resident_id=resident_id)
+        return vote_letters.letters_html(letter, _letter_settings(cur, found, details),
+                                         "nieuwe code")  # fmt: skip
+
+    return store.write(work)
