@@ -22,7 +22,7 @@ from dashboard.components.text import plain, plain_lines
 from dashboard.domain.errors import UserError, UserErrors
 from dashboard.domain.money import euro
 from dashboard.domain.votes import ballot_problems, chosen_total
-from dashboard.i18n import t
+from dashboard.i18n import language, t
 from dashboard.services import Store
 from dashboard.services.vote import casting
 from dashboard.services.vote.results import VoteCard
@@ -77,7 +77,7 @@ def _running(running: list[VoteCard]) -> None:
                 "{wijk}: {naam}, {budget} te verdelen, stemmen tot en met {datum}",
                 wijk=plain(card.neighbourhood),
                 naam=plain(card.title),
-                budget=euro(card.budget),
+                budget=euro(card.budget, language()),
                 datum=long_date(card.closes_on),
             )
             for card in running
@@ -136,7 +136,7 @@ def _ballot(db: Store, paper: casting.BallotPaper) -> None:
             t(
                 "Kies de ideeën die u het liefst ziet gebeuren, zolang ze samen niet meer "
                 "kosten dan {budget}. Hieronder ziet u steeds hoeveel uw keuze samen kost.",
-                budget=euro(paper.budget),
+                budget=euro(paper.budget, language()),
             )
         )
     else:
@@ -144,7 +144,7 @@ def _ballot(db: Store, paper: casting.BallotPaper) -> None:
             t(
                 "Kies alle ideeën die u steunt: één, een paar of allemaal. Er is {budget} te "
                 "verdelen; de ideeën met de meeste steun krijgen geld.",
-                budget=euro(paper.budget),
+                budget=euro(paper.budget, language()),
             )
         )
     checking = st.session_state.get(_CHECKING) == paper.code
@@ -169,7 +169,7 @@ def _choices(paper: casting.BallotPaper, disabled: bool) -> list[int]:
             "{nummer}. {titel} ({kosten})",
             nummer=idea.number,
             titel=plain(idea.title),
-            kosten=euro(idea.cost),
+            kosten=euro(idea.cost, language()),
         )
         if st.checkbox(label, key=f"stem_{paper.vote_id}_{idea.number}", disabled=disabled):
             chosen.append(idea.number)
@@ -187,13 +187,13 @@ def _total(
         st.markdown(
             t(
                 "**Uw keuze kost samen {totaal} van {budget}.** ",
-                totaal=euro(total),
-                budget=euro(paper.budget),
+                totaal=euro(total, language()),
+                budget=euro(paper.budget, language()),
             )
             + (
-                t("Er is nog {over} over.", over=euro(left))
+                t("Er is nog {over} over.", over=euro(left, language()))
                 if left >= 0
-                else t("Dat is {teveel} te veel.", teveel=euro(-left))
+                else t("Dat is {teveel} te veel.", teveel=euro(-left, language()))
             )
         )
         st.progress(min(1.0, float(total / paper.budget)))
@@ -205,8 +205,8 @@ def _total(
             t(
                 "De gekozen ideeën kosten samen {totaal}, meer dan het budget van {budget}. "
                 "Haal een of meer ideeën weg, zodat het samen binnen het budget past.",
-                totaal=euro(total),
-                budget=euro(paper.budget),
+                totaal=euro(total, language()),
+                budget=euro(paper.budget, language()),
             )
         )
 
@@ -217,7 +217,9 @@ def _check_and_cast(db: Store, paper: casting.BallotPaper, chosen: list[int]) ->
         picked = [i for i in paper.ideas if i.number in chosen]
         if picked:
             st.markdown(
-                "\n".join(f"- {i.number}\\. {plain(i.title)} ({euro(i.cost)})" for i in picked)
+                "\n".join(
+                    f"- {i.number}\\. {plain(i.title)} ({euro(i.cost, language())})" for i in picked
+                )
             )
         else:
             st.markdown(

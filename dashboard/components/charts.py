@@ -20,6 +20,9 @@ from dashboard.services.public_projects import ProjectMapPoint
 
 # `python -m dashboard.web.serve` starts Streamlit without plotly; charts register its theme.
 configure_streamlit_plotly_theme()
+# How a chart writes numbers (plotly's `separators`: the decimal mark, then the thousands
+# separator): 1.234,5 on a Dutch page, 1,234.5 on an English one, as `money.euro` does.
+SEPARATORS = {"nl": ",.", "en": ".,"}
 
 
 def execution_map(lines: Sequence[NeighbourhoodLine], points: Sequence[ProjectPoint]) -> go.Figure:
@@ -177,7 +180,9 @@ def theme_years_chart(frame: pd.DataFrame) -> go.Figure:
         barmode="group",
         labels={"Euro": "Toegekend (€)"},
     )
-    figure.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": 0}, height=380)
+    figure.update_layout(
+        margin={"l": 0, "r": 0, "t": 10, "b": 0}, height=380, separators=SEPARATORS["nl"]
+    )
     figure.update_xaxes(type="category")
     return figure
 
@@ -264,9 +269,12 @@ def projects_map(
     return figure
 
 
-def amounts_chart(frame: pd.DataFrame, x: str, y: str, color: str, y_label: str) -> go.Figure:
+def amounts_chart(
+    frame: pd.DataFrame, x: str, y: str, color: str, y_label: str, language: str = "nl"
+) -> go.Figure:
     """Grouped bars of amounts (`y`) per `x`, one bar per `color`; each bar group has its
-    own pattern as well as its colour, and the page shows the same figures as a table."""
+    own pattern as well as its colour, and the page shows the same figures as a table.
+    Numbers are written the way of the page's `language`."""
     figure = px.bar(
         frame,
         x=x,
@@ -276,17 +284,23 @@ def amounts_chart(frame: pd.DataFrame, x: str, y: str, color: str, y_label: str)
         barmode="group",
         labels={y: y_label},
     )
-    figure.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": 0}, height=380)
+    figure.update_layout(
+        margin={"l": 0, "r": 0, "t": 10, "b": 0}, height=380, separators=SEPARATORS[language]
+    )
     figure.update_xaxes(type="category")
     return figure
 
 
-def taakveld_chart(frame: pd.DataFrame, label: str, value: str, value_label: str) -> go.Figure:
-    """Horizontal bars: an amount per taakveld, the largest at the top."""
+def taakveld_chart(
+    frame: pd.DataFrame, label: str, value: str, value_label: str, language: str = "nl"
+) -> go.Figure:
+    """Horizontal bars: an amount per taakveld, the largest at the top, its numbers
+    written the way of the page's `language`."""
     ordered = frame.sort_values(value)
     figure = px.bar(ordered, x=value, y=label, orientation="h", labels={value: value_label,
                                                                         label: ""})  # fmt: skip
     figure.update_traces(marker_color="#1c4e80")
     figure.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": 0},
-                         height=max(220, 60 + 42 * len(ordered)))  # fmt: skip
+                         height=max(220, 60 + 42 * len(ordered)),
+                         separators=SEPARATORS[language])  # fmt: skip
     return figure

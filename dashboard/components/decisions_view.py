@@ -59,7 +59,7 @@ def decision_lines(d: DecidedVote) -> list[str]:
     """A decision's amount, reason and vote, one Markdown line each."""
     lines = []
     if d.amount is not None:
-        lines.append(f"**{t('Bedrag')}:** {euro(d.amount)}")
+        lines.append(f"**{t('Bedrag')}:** {euro(d.amount, language())}")
     lines.append(f"**{t('Waarom')}:** {plain(d.rationale)}")
     lines.append(
         f"**{t('Stemming')}:** "
@@ -154,8 +154,9 @@ def _project(view: ProjectView) -> None:
     share = f" ({round(100 * p.spent / p.allocated)}%)" if p.allocated > 0 else ""
     lines.append(
         f"**{t('Geld')}:** "
-        + t("{toegekend} toegekend, {uitgegeven} uitgegeven", toegekend=euro(p.allocated),
-            uitgegeven=euro(p.spent))
+        + t("{toegekend} toegekend, {uitgegeven} uitgegeven",
+            toegekend=euro(p.allocated, language()),
+            uitgegeven=euro(p.spent, language()))
         + share
     )  # fmt: skip
     if view.overspent:

@@ -62,12 +62,19 @@ def meeting_list(agenda: Agenda, today: date) -> None:
                     f"**{t('Plaats')}:** {plain(meeting.location)}  \n"
                     f"**{t('Agenda')}:** {plain(meeting.agenda)}"
                 )
+                if meeting.changes:
+                    st.caption(
+                        t(
+                            "Let op: deze vergadering is verplaatst of gewijzigd. Hierboven "
+                            "staan de nieuwe datum, tijd en plaats."
+                        )
+                    )
     code = agenda.neighbourhood.code
     base = here()
     public_download(
         t("Alle vergaderingen in uw agenda (.ics)"),
         lambda: calendar_file(agenda, base),
-        file_name=f"vergaderingen-{code}.ics",
+        file_name=t("vergaderingen-{wijk}.ics", wijk=code),
         mime="text/calendar",
         key=f"agenda_ics_{code}",
     )
@@ -98,7 +105,7 @@ def follow_box(news: News) -> None:
     public_download(
         t("Het nieuws van {wijk} als bestand (Atom)", wijk=plain(hood.name)),
         lambda: feed_bytes(news, base),
-        file_name=f"nieuws-{hood.code}.atom",
+        file_name=t("nieuws-{wijk}.atom", wijk=hood.code),
         mime="application/atom+xml",
         key=f"feed_{hood.code}",
     )

@@ -15,7 +15,7 @@ from dashboard.components.text import plain, plain_lines
 from dashboard.domain.ideas import IdeaStatus
 from dashboard.domain.money import euro
 from dashboard.files.photos import photo_path
-from dashboard.i18n import t
+from dashboard.i18n import language, t
 from dashboard.services.public import PublicIdea
 
 ORDER = (
@@ -77,7 +77,9 @@ def _idea(idea: PublicIdea) -> None:
     if idea.part_name:
         lines.append(f"**{t('Buurt')}:** {plain(idea.part_name)}")
     if idea.estimated_cost is not None:
-        lines.append(f"**{t('Kosten volgens de indiener')}:** {euro(idea.estimated_cost)}")
+        lines.append(
+            f"**{t('Kosten volgens de indiener')}:** {euro(idea.estimated_cost, language())}"
+        )
     lines.append(f"**{t('Ingediend')}:** {long_date(local_day(idea.submitted_at))}")
     st.markdown("  \n".join(lines))
     if idea.description:

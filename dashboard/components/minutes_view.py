@@ -12,7 +12,7 @@ from dashboard.components.headings import heading
 from dashboard.components.labels import DECISION_KIND, label
 from dashboard.components.text import plain, plain_lines
 from dashboard.domain.money import euro
-from dashboard.i18n import t
+from dashboard.i18n import language, t
 from dashboard.services.public import MinutesDecision, MinutesView
 from sortition.clock import AMSTERDAM
 
@@ -57,7 +57,7 @@ def _minutes(view: MinutesView) -> None:
 def _decision(d: MinutesDecision) -> str:
     subject = plain(d.proposal_title) if d.proposal_title else t("Besluit van de wijkraad")
     ref = f" ({plain(d.proposal_ref)})" if d.proposal_ref else ""
-    amount = f" · {euro(d.amount)}" if d.amount is not None else ""
+    amount = f" · {euro(d.amount, language())}" if d.amount is not None else ""
     votes = t(
         "{voor} voor, {tegen} tegen, {onthouding} onthouding",
         voor=d.votes_for,

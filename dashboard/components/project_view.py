@@ -18,7 +18,7 @@ from dashboard.components.text import plain
 from dashboard.domain.money import euro
 from dashboard.domain.translatable import N_
 from dashboard.files.photos import photo_path
-from dashboard.i18n import t
+from dashboard.i18n import language, t
 from dashboard.services.public_projects import ProjectDecision, ProjectPage, Step
 
 STEP_STATUS = {
@@ -45,8 +45,9 @@ def project(page: ProjectPage, today: date) -> None:
     )
     lines = [
         f"**{t('Geld')}:** "
-        + t("{toegekend} toegekend, {uitgegeven} uitgegeven", toegekend=euro(p.allocated),
-            uitgegeven=euro(p.spent)),
+        + t("{toegekend} toegekend, {uitgegeven} uitgegeven",
+            toegekend=euro(p.allocated, language()),
+            uitgegeven=euro(p.spent, language())),
     ]  # fmt: skip
     where = plain(place.neighbourhood_name)
     if place.part_name:
@@ -109,15 +110,17 @@ def _step(step: Step, today: date) -> str:
         d = step.decision
         text = f"{day}: {t('Besluit')}: {label(DECISION_KIND, d.kind)}"
         if d.amount is not None:
-            text += f" ({euro(d.amount)})"
+            text += f" ({euro(d.amount, language())})"
         if d.meeting_id is not None and d.meeting_on is not None:
             text += ", " + t("in de vergadering van {datum}", datum=long_date(d.meeting_on))
         return text + f" · [{t('lees het besluit')}](#besluit-{d.id})"
     if step.payment is not None:
         pay = step.payment
         if pay.is_correction:
-            return f"{day}: " + t("Correctie van een betaling: {bedrag}", bedrag=euro(pay.amount))
-        return f"{day}: " + t("Betaling van {bedrag}", bedrag=euro(pay.amount))
+            return f"{day}: " + t(
+                "Correctie van een betaling: {bedrag}", bedrag=euro(pay.amount, language())
+            )
+        return f"{day}: " + t("Betaling van {bedrag}", bedrag=euro(pay.amount, language()))
     m = step.milestone
     assert m is not None
     if step.planned:

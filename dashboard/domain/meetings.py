@@ -9,7 +9,7 @@ of members present it was published with. Pure."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from dashboard.domain.errors import UserError
 
@@ -40,6 +40,49 @@ def check_held(held_on: date, today: date) -> None:
         raise UserError(
             f"Deze vergadering is pas op {held_on:%d-%m-%Y}. Een presentielijst en notulen "
             "kunnen vanaf die dag."
+        )
+
+
+def check_hours(starts_at: time | None, ends_at: time | None) -> None:
+    """A meeting's time of day: a start, and an end (if any) after it."""
+    if starts_at is None and ends_at is not None:
+        raise UserError("Vul ook in hoe laat de vergadering begint.")
+    if starts_at is not None and ends_at is not None and ends_at <= starts_at:
+        raise UserError("De vergadering moet later eindigen dan ze begint.")
+
+
+def check_change(
+    held_on: date,
+    status: str,
+    today: date,
+    new_day: date,
+    kept: tuple[bool, bool, bool],
+) -> None:
+    """A planned meeting can move (another day, time or place) until it takes place.
+
+    `kept`: whether the meeting has an attendance list, minutes and decisions. Any of
+    them means it took place, as does its day having passed: then what was recorded stays
+    as it was. The new day is today or later."""
+    attended, minutes, decided = kept
+    if minutes:
+        raise UserError(
+            "Deze vergadering heeft al notulen: ze is gehouden, dus de datum, tijd en plaats "
+            "blijven zoals ze waren. Plan een nieuwe vergadering als de raad opnieuw bijeenkomt."
+        )
+    if status == "gehouden" or attended or decided:
+        raise UserError(
+            f"Deze vergadering is al gehouden ({held_on:%d-%m-%Y}): de datum, tijd en plaats "
+            "blijven zoals ze waren. Plan een nieuwe vergadering als de raad opnieuw bijeenkomt."
+        )
+    if held_on < today:
+        raise UserError(
+            f"De dag van deze vergadering ({held_on:%d-%m-%Y}) is voorbij. Leg vast wie er "
+            "was, of plan een nieuwe vergadering."
+        )
+    if new_day < today:
+        raise UserError(
+            f"Een vergadering kan niet naar een dag die al voorbij is ({new_day:%d-%m-%Y}). "
+            "Kies vandaag of later."
         )
 
 

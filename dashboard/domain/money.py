@@ -1,4 +1,5 @@
-"""Money: exact euro amounts (Decimal), as Dutch people write and read them."""
+"""Money: exact euro amounts (Decimal), as Dutch people write and read them (and, on an
+English page, as English readers do)."""
 
 from __future__ import annotations
 
@@ -16,17 +17,24 @@ class AmountError(UserError):
 
 
 NBSP = "\u00a0"  # a space a line never breaks at
+WORD_JOINER = "\u2060"  # no line break here, and nothing a screen reader reads
 
 
-def euro(amount: Decimal) -> str:
-    """€ 120.000 or € 45.012,50: Dutch separators, cents only when there are any.
+def euro(amount: Decimal, language: str = "nl") -> str:
+    """An amount as the page's `language` writes it, cents only when there are any:
+    Dutch € 120.000 and € 45.012,50, English €120,000 and €45,012.50.
 
-    The space after € is a non-breaking one, so an amount never wraps over two lines on
-    a phone; a minus stands after it (€ -1.250), where no line breaks either.
+    Residents' pages pass their language (`dashboard.i18n.language()`); files, letters
+    and the staff's pages are Dutch. Never wraps over two lines on a phone: in Dutch the
+    space after € is a non-breaking one and a minus stands after it (€ -1.250); in
+    English the minus stands before the € (-€1,250), joined to it.
     """
     cents = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    sign = "-" if cents < 0 else ""
     whole, fraction = f"{abs(cents):.2f}".split(".")
+    if language == "en":
+        sign = f"-{WORD_JOINER}" if cents < 0 else ""
+        return f"{sign}€{int(whole):,}" + ("" if fraction == "00" else f".{fraction}")
+    sign = "-" if cents < 0 else ""
     grouped = f"{int(whole):,}".replace(",", ".")
     return f"€{NBSP}{sign}{grouped}" + ("" if fraction == "00" else f",{fraction}")
 

@@ -97,7 +97,7 @@ DRAW_NEXT_STATUSES: dict[DrawStatus, tuple[DrawStatus, ...]] = {
 RUNNING = (DrawStatus.OPEN, DrawStatus.COMMITTED)
 DRAW_STATUS_NAMES = {
     DrawStatus.OPEN: N_("loopt"),
-    DrawStatus.COMMITTED: N_("vingerafdruk gemaakt"),
+    DrawStatus.COMMITTED: N_("controlecode gemaakt"),
     DrawStatus.COMPLETED: N_("afgerond"),
     DrawStatus.CANCELLED: N_("gestopt"),
 }
@@ -115,7 +115,7 @@ def draw_stage_name(status: str, drawn: bool) -> str:
         return (
             N_("getrokken, leden bevestigen")
             if drawn
-            else N_("vingerafdruk gemaakt, trekking volgt")
+            else N_("controlecode gemaakt, trekking volgt")
         )
     return draw_status_name(status)
 

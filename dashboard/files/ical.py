@@ -4,7 +4,8 @@ Lines end in CRLF and are folded at 75 octets (never inside a UTF-8 character); 
 values escape backslash, semicolon, comma and line ends, and lose the control characters
 the standard does not allow. Times are written in UTC (a `Z` time), which needs no time
 zone definition; a meeting without a time of day is a whole-day event. Each event's UID
-is stable (`atom.stable_id`), so a calendar that subscribed updates the same meeting."""
+is stable (`atom.stable_id`) and its SEQUENCE counts the changes since it was planned, so
+a calendar that subscribed replaces the meeting it has when it moves."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ class Event:
     description: str
     url: str
     cancelled: bool = False
+    sequence: int = 0  # how often the event changed: a higher one replaces the one held
 
 
 def escape_text(value: str) -> str:
@@ -78,7 +80,12 @@ def calendar_bytes(name: str, events: Sequence[Event], stamp: datetime) -> bytes
 
 
 def _event(event: Event, stamp: datetime) -> list[str]:
-    lines = ["BEGIN:VEVENT", f"UID:{escape_text(event.uid)}", f"DTSTAMP:{_utc(stamp)}"]
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{escape_text(event.uid)}",
+        f"DTSTAMP:{_utc(stamp)}",
+        f"SEQUENCE:{max(0, int(event.sequence))}",
+    ]
     if event.starts is None:
         lines.append(f"DTSTART;VALUE=DATE:{event.day:%Y%m%d}")
         lines.append(f"DTEND;VALUE=DATE:{event.day + timedelta(days=1):%Y%m%d}")

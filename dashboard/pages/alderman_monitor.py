@@ -243,7 +243,8 @@ with tabs[0]:
         "betaling → klaar); — : geen besloten voorstellen. Klik op een cijfer om te zien "
         "waar het uit bestaat (de toekenningen, betalingen, budgetten of voorstellen "
         "erachter), of kies een rij (vakje links) voor alle boekingen van de wijk. Met het "
-        "toetsenbord: kies hieronder een wijk en een cijfer."
+        "toetsenbord: Tab naar de tabel, dan kiezen de pijltjestoetsen een cijfer (Home: de "
+        "naam van de wijk, alle boekingen); of kies hieronder een wijk en een cijfer."
     )
     downloads(table, f"wijken-{year}", "wijken")
     selection = chosen.selection if chosen else None

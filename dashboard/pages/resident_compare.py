@@ -18,7 +18,7 @@ from dashboard.components.text import plain
 from dashboard.domain.iv3 import Taakveld
 from dashboard.domain.money import euro
 from dashboard.domain.translatable import N_
-from dashboard.i18n import t
+from dashboard.i18n import language, t
 from dashboard.services import comparison
 from dashboard.services.comparison import Comparison, TaakveldLine, YearLine
 from dashboard.web.app_state import store
@@ -71,7 +71,7 @@ frame = pd.DataFrame(
     ]
 )
 st.plotly_chart(
-    charts.amounts_chart(frame, WIJK, "euro", JAAR, t("Euro per inwoner")),
+    charts.amounts_chart(frame, WIJK, "euro", JAAR, t("Euro per inwoner"), language()),
     key="per_inwoner_grafiek",
 )
 years = found.years
@@ -86,9 +86,9 @@ if shown:
             "De tabel hieronder heeft dezelfde cijfers als de grafiek.",
             jaar=latest,
             hoogste=plain(most.neighbourhood.name),
-            hoog=euro(most.per_inhabitant(getattr(most, str(measure))) or Decimal(0)),
+            hoog=euro(most.per_inhabitant(getattr(most, str(measure))) or Decimal(0), language()),
             laagste=plain(least.neighbourhood.name),
-            laag=euro(least.per_inhabitant(getattr(least, str(measure))) or Decimal(0)),
+            laag=euro(least.per_inhabitant(getattr(least, str(measure))) or Decimal(0), language()),
         )
     )
 by_hood: dict[str, dict[int, YearLine]] = {}
@@ -102,7 +102,7 @@ st.markdown(
                 name,
                 str(lines[max(lines)].inhabitants or "–"),
                 *(
-                    euro(value)
+                    euro(value, language())
                     if year in lines
                     and (value := lines[year].per_inhabitant(getattr(lines[year], str(measure))))
                     is not None
@@ -164,7 +164,7 @@ else:
         [{"taakveld": escape(_label(line)), "besloten": float(line.allocated)} for line in totals]
     )
     st.plotly_chart(
-        charts.taakveld_chart(field_frame, "taakveld", "besloten", t("Besloten (€)")),
+        charts.taakveld_chart(field_frame, "taakveld", "besloten", t("Besloten (€)"), language()),
         key="taakveld_grafiek",
     )
     whole = sum((line.allocated for line in totals), start=Decimal("0"))
@@ -174,8 +174,8 @@ else:
             "Het meeste geld ging naar {taakveld}: {bedrag} van de {totaal} ({deel}%). De "
             "tabel hieronder heeft dezelfde cijfers als de grafiek.",
             taakveld=plain(_label(top)),
-            bedrag=euro(top.allocated),
-            totaal=euro(whole),
+            bedrag=euro(top.allocated, language()),
+            totaal=euro(whole, language()),
             deel=round(100 * top.allocated / whole) if whole else 0,
         )
     )
@@ -186,8 +186,8 @@ else:
                 [
                     t("{taakveld} ({aantal} projecten)", taakveld=_label(line),
                       aantal=line.projects),
-                    euro(line.allocated),
-                    euro(line.spent),
+                    euro(line.allocated, language()),
+                    euro(line.spent, language()),
                 ]
                 for line in totals
             ],

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import services
 from dashboard.components import follow_view, open_data_files
+from dashboard.components.dates import long_date
 from dashboard.components.downloads import public_download
 from dashboard.components.follow_files import agenda_path, agenda_url, feed_path, feed_url
 from dashboard.components.headings import heading
@@ -62,7 +63,7 @@ st.caption(
         "Cijfers van {datum}. De CSV-bestanden openen in Excel: puntkomma tussen de velden, "
         "komma in bedragen, datums als JJJJ-MM-DD. Het bestand datapackage.json in de ZIP "
         "beschrijft elke tabel en elk veld (volgens Frictionless Data).",
-        datum=data.made_on.strftime("%d-%m-%Y"),
+        datum=long_date(data.made_on),
     )
 )
 

@@ -9,7 +9,7 @@ from dashboard.components.headings import heading
 from dashboard.components.tables import markdown_table
 from dashboard.components.text import plain
 from dashboard.domain.money import euro
-from dashboard.i18n import t
+from dashboard.i18n import language, t
 from dashboard.web.app_state import store
 from sortition import clock
 
@@ -43,18 +43,20 @@ st.markdown(
     t(
         "Van de **{budget}** voor {jaar} is **{besloten}** besloten en **{uitgegeven}** "
         "uitgegeven.",
-        budget=euro(money.budget),
+        budget=euro(money.budget, language()),
         jaar=year,
-        besloten=euro(money.allocated),
-        uitgegeven=euro(money.spent),
+        besloten=euro(money.allocated, language()),
+        uitgegeven=euro(money.spent, language()),
     )
 )
 columns = st.columns(4)
-columns[0].metric(t("Budget"), euro(money.budget))
-columns[1].metric(t("Besloten"), euro(money.allocated))
-columns[2].metric(t("Uitgegeven"), euro(money.spent))
+columns[0].metric(t("Budget"), euro(money.budget, language()))
+columns[1].metric(t("Besloten"), euro(money.allocated, language()))
+columns[2].metric(t("Uitgegeven"), euro(money.spent, language()))
 ended = view.year_end
-columns[3].metric(t("Niet verdeeld") if ended.over else t("Nog te verdelen"), euro(money.remaining))
+columns[3].metric(
+    t("Niet verdeeld") if ended.over else t("Nog te verdelen"), euro(money.remaining, language())
+)
 st.caption(
     t(
         "Besloten: geld dat de wijkraad heeft toegekend in een openbaar besluit. Uitgegeven: "
@@ -69,7 +71,7 @@ if ended.unclosed:
             "verdeeld. Bij het afsluiten gaat dit geld naar {volgend} of terug naar wie het "
             "gaf, zoals voor elk budget is afgesproken.",
             jaar=year,
-            bedrag=euro(ended.left),
+            bedrag=euro(ended.left, language()),
             volgend=year + 1,
         )
     )
@@ -78,9 +80,9 @@ elif ended.carried or ended.returned:
         t(
             "Het jaar is afgesloten: {mee} gaat mee naar {volgend}, {terug} ging terug naar "
             "wie het gaf.",
-            mee=euro(ended.carried),
+            mee=euro(ended.carried, language()),
             volgend=year + 1,
-            terug=euro(ended.returned),
+            terug=euro(ended.returned, language()),
         )
     )
 
@@ -89,7 +91,7 @@ st.markdown(
     markdown_table(
         [t("Bron"), t("Omschrijving"), t("Bedrag")],
         [
-            [t(SOURCE_NAMES.get(e.source, e.source)), e.description, euro(e.amount)]
+            [t(SOURCE_NAMES.get(e.source, e.source)), e.description, euro(e.amount, language())]
             for e in view.envelopes
         ],
         align_right={2},

@@ -5,20 +5,24 @@ the set holds exactly what those pages show, for all neighbourhoods at once."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TypeVar
 
 from dashboard.domain import iv3
 from dashboard.domain.models import Neighbourhood
 from dashboard.domain.open_data import MONEY, REF, WIJK, YEAR, Table, f
 from dashboard.domain.small_groups import OTHERS, GroupRow
 from dashboard.services import comparison, public
-from dashboard.services.public import CouncilView
-from dashboard.store import budget, geography
+from dashboard.services.public import CouncilGroups
+from dashboard.store import budget, council, geography
 from dashboard.store import public as records
 from dashboard.store import public_timeline as timeline
 from dashboard.store.db import Store
 from sortition.clock import AMSTERDAM
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -28,25 +32,29 @@ class DataSet:
 
 
 def data_set(store: Store, today: date) -> DataSet:
-    """Every public table, all neighbourhoods, as the pages show them on `today`."""
+    """Every public table, all neighbourhoods, as the pages show them on `today`. Each
+    table is read for all neighbourhoods at once (a query per table, not per
+    neighbourhood: bench/open_data.py), then laid out neighbourhood by neighbourhood."""
     with store.read() as cur:
         hoods = geography.neighbourhoods(cur)
+        hoods_of = council.neighbourhood_ids_by_council(cur)
     codes = {h.id: h.code for h in hoods}
     compared = comparison.comparison(store)
-    projects = {h.id: public.projects(store, h.id, today) for h in hoods}
-    councils = {h.id: public.council_view(store, h.id, today) for h in hoods}
+    every = public.projects_by_neighbourhood(store, today)
+    projects = {h.id: every.get(h.id, []) for h in hoods}
+    councils = public.council_groups(store, today)
     tables = [
         _neighbourhoods(store, hoods, compared),
         _parts(store, codes),
         _envelopes(store, hoods),
         _money(compared),
         _taakvelden(compared, codes),
-        _decisions(store, hoods),
+        _decisions(store, hoods, hoods_of),
         _projects(store, projects, codes),
         _milestones(store, projects),
         _payments(store, codes),
         _waiting(store, hoods, today),
-        _meetings(store, hoods),
+        _meetings(store, hoods, hoods_of),
         _councils(hoods, councils),
         _council_groups(hoods, councils),
         _ideas(store, hoods),
@@ -103,7 +111,8 @@ def _parts(store: Store, codes: dict[int, str]) -> Table:
 
 def _envelopes(store: Store, hoods: list[Neighbourhood]) -> Table:
     with store.read() as cur:
-        rows = [(h.code, e) for h in hoods for e in budget.envelopes(cur, h.id)]
+        found = _by(budget.all_envelopes(cur), lambda e: [e.neighbourhood_id])
+    rows = [(h.code, e) for h in hoods for e in found.get(h.id, [])]
     return Table(
         "budgetten",
         "Budgetten",
@@ -177,18 +186,21 @@ def _taakvelden(compared: comparison.Comparison, codes: dict[int, str]) -> Table
     )  # fmt: skip
 
 
-def _decisions(store: Store, hoods: list[Neighbourhood]) -> Table:
-    rows = []
+def _decisions(store: Store, hoods: list[Neighbourhood], hoods_of: dict[int, list[int]]) -> Table:
     with store.read() as cur:
-        for hood in hoods:
-            meetings = {d.id: d.meeting_id for d in timeline.decision_lines(cur, hood.id)}
-            for d in records.published_decisions(cur, hood.id):
-                rows.append(
-                    (d.id, hood.code, d.decided_on, d.kind, d.proposal_ref, d.proposal_title,
-                     d.amount, d.votes_for, d.votes_against, d.votes_abstain,
-                     d.members_present, d.rationale, d.consultation_method or "geen",
-                     meetings.get(d.id))
-                )  # fmt: skip
+        meetings = {d.id: d.meeting_id for d in timeline.decision_lines(cur, None)}
+        found = _by(
+            records.published_decisions_by_council(cur), lambda pair: hoods_of.get(pair[0], [])
+        )
+    rows = []
+    for hood in hoods:
+        for _, d in found.get(hood.id, []):
+            rows.append(
+                (d.id, hood.code, d.decided_on, d.kind, d.proposal_ref, d.proposal_title,
+                 d.amount, d.votes_for, d.votes_against, d.votes_abstain,
+                 d.members_present, d.rationale, d.consultation_method or "geen",
+                 meetings.get(d.id))
+            )  # fmt: skip
     return Table(
         "besluiten",
         "Besluiten",
@@ -321,9 +333,10 @@ def _payments(store: Store, codes: dict[int, str]) -> Table:
 
 
 def _waiting(store: Store, hoods: list[Neighbourhood], today: date) -> Table:
+    found = public.open_proposals_by_neighbourhood(store, today)
     rows = []
     for hood in hoods:
-        for w in public.open_proposals(store, hood.id, today):
+        for w in found.get(hood.id, []):
             p = w.proposal
             rows.append(
                 (p.external_ref, hood.code, p.title, p.status, p.status_since, p.submitted_on,
@@ -348,18 +361,19 @@ def _waiting(store: Store, hoods: list[Neighbourhood], today: date) -> Table:
     )  # fmt: skip
 
 
-def _meetings(store: Store, hoods: list[Neighbourhood]) -> Table:
-    rows = []
+def _meetings(store: Store, hoods: list[Neighbourhood], hoods_of: dict[int, list[int]]) -> Table:
     with store.read() as cur:
-        for hood in hoods:
-            minutes = {m.meeting_id: m for m in records.published_minutes(cur, hood.id)}
-            for m in timeline.public_meetings(cur, hood.id):
-                notes = minutes.get(m.id)
-                rows.append(
-                    (m.id, hood.code, m.held_on, m.starts_at, m.ends_at, m.location, m.agenda,
-                     m.status, notes.members_present if notes else None,
-                     notes.version if notes else None, notes.text if notes else None)
-                )  # fmt: skip
+        minutes = {m.meeting_id: m for m in records.published_minutes(cur, None)}
+        found = _by(timeline.public_meetings(cur, None), lambda m: hoods_of.get(m.council_id, []))
+    rows = []
+    for hood in hoods:
+        for m in found.get(hood.id, []):
+            notes = minutes.get(m.id)
+            rows.append(
+                (m.id, hood.code, m.held_on, m.starts_at, m.ends_at, m.location, m.agenda,
+                 m.status, notes.members_present if notes else None,
+                 notes.version if notes else None, notes.text if notes else None)
+            )  # fmt: skip
     return Table(
         "vergaderingen",
         "Vergaderingen",
@@ -383,10 +397,10 @@ def _meetings(store: Store, hoods: list[Neighbourhood]) -> Table:
     )  # fmt: skip
 
 
-def _councils(hoods: list[Neighbourhood], councils: dict[int, CouncilView | None]) -> Table:
+def _councils(hoods: list[Neighbourhood], councils: dict[int, CouncilGroups]) -> Table:
     rows = []
     for hood in hoods:
-        view = councils[hood.id]
+        view = councils.get(hood.id)
         if view is not None:
             rows.append((hood.code, view.council_id, view.drawn, view.appointed))
     return Table(
@@ -405,10 +419,10 @@ def _councils(hoods: list[Neighbourhood], councils: dict[int, CouncilView | None
     )
 
 
-def _council_groups(hoods: list[Neighbourhood], councils: dict[int, CouncilView | None]) -> Table:
+def _council_groups(hoods: list[Neighbourhood], councils: dict[int, CouncilGroups]) -> Table:
     rows = []
     for hood in hoods:
-        view = councils[hood.id]
+        view = councils.get(hood.id)
         if view is None:
             continue
         for comparison_ in view.comparisons:
@@ -454,9 +468,10 @@ def _pct(share: float | None) -> int | None:
 
 
 def _ideas(store: Store, hoods: list[Neighbourhood]) -> Table:
+    found = _by(public.ideas(store, None), lambda idea: [idea.neighbourhood_id])
     rows = []
     for hood in hoods:
-        for idea in public.ideas(store, hood.id):
+        for idea in found.get(hood.id, []):
             rows.append(
                 (idea.reference, hood.code, idea.status, idea.title, idea.description,
                  idea.estimated_cost, idea.theme, idea.part_name, _day(idea.submitted_at),
@@ -492,3 +507,13 @@ def _day(moment: datetime) -> date:
     """The day of a stored moment (naive UTC) in Wijkdam, as the ideas page shows it."""
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     return aware.astimezone(AMSTERDAM).date()
+
+
+def _by(items: Iterable[T], hoods: Callable[[T], Iterable[int]]) -> dict[int, list[T]]:
+    """`items` per neighbourhood id, each under every neighbourhood `hoods` names (a
+    council of several neighbourhoods stands at each), in their order."""
+    grouped: dict[int, list[T]] = {}
+    for item in items:
+        for hood in hoods(item):
+            grouped.setdefault(hood, []).append(item)
+    return grouped

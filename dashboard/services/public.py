@@ -13,12 +13,12 @@ from typing import Any
 
 from dashboard.domain import progress, waiting
 from dashboard.domain.groups import AGE_BANDS
-from dashboard.domain.models import Meeting
+from dashboard.domain.models import Meeting, NeighbourhoodPart
 from dashboard.domain.small_groups import GroupRow, compare
 from dashboard.domain.statuses import NOT_FINAL, UNDECIDED
 from dashboard.services import verification
 from dashboard.services.verification import BundleCheck
-from dashboard.store import announcements, geography, public_draws, register
+from dashboard.store import announcements, council, geography, public_draws, register
 from dashboard.store import ideas as idea_records
 from dashboard.store import public as records
 from dashboard.store.announcements import AnnouncedDraw
@@ -79,13 +79,22 @@ class FeatureComparison:
 
 
 @dataclass(frozen=True)
-class CouncilView:
+class CouncilGroups:
+    """The council sitting on a day as groups next to its neighbourhood: what the open data
+    holds of it."""
+
     council_id: int
     drawn: int
     appointed: int
     population_year: int | None
     comparisons: list[FeatureComparison]
     part_names: dict[str, str]
+
+
+@dataclass(frozen=True)
+class CouncilView(CouncilGroups):
+    """The council page: the groups, and how the council was drawn."""
+
     draw: DrawCounts | None
     follow_ups: tuple[FollowUpDraw, ...] = ()  # replacement and rotation draws since
 
@@ -110,6 +119,28 @@ def projects(store: Store, neighbourhood_id: int, today: date) -> list[ProjectVi
         found = records.published_projects(cur, neighbourhood_id)
         milestones = records.milestones_of_projects(cur, [p.id for p in found])
         active = records.last_activity(cur, [p.id for p in found])
+    return _project_views(found, milestones, active, today)
+
+
+def projects_by_neighbourhood(store: Store, today: date) -> dict[int, list[ProjectView]]:
+    """`projects` of every neighbourhood (by id; one without projects is missing), read
+    with one query per table instead of one per neighbourhood (the open data)."""
+    with store.read() as cur:
+        found = records.published_projects(cur, None)
+        milestones = records.milestones_of_projects(cur, [p.id for p in found])
+        active = records.last_activity(cur, [p.id for p in found])
+    grouped: dict[int, list[ProjectView]] = {}
+    for view in _project_views(found, milestones, active, today):
+        grouped.setdefault(view.project.neighbourhood_id, []).append(view)
+    return grouped
+
+
+def _project_views(
+    found: list[PublishedProject],
+    milestones: list[MilestoneLine],
+    active: dict[int, date],
+    today: date,
+) -> list[ProjectView]:
     by_project: dict[int, list[MilestoneLine]] = {}
     for line in milestones:
         by_project.setdefault(line.proposal_id, []).append(line)
@@ -165,7 +196,32 @@ def open_proposals(store: Store, neighbourhood_id: int, today: date) -> list[Wai
     with store.read() as cur:
         found = records.open_proposals(cur, neighbourhood_id, [str(s) for s in UNDECIDED])
         meetings = records.upcoming_meetings(cur, neighbourhood_id, today)
-    step = waiting.Planned("vergadering", meetings[0].held_on if meetings else None)
+    return _waiting(found, meetings[0].held_on if meetings else None, today)
+
+
+def open_proposals_by_neighbourhood(store: Store, today: date) -> dict[int, list[WaitingProposal]]:
+    """`open_proposals` of every neighbourhood (by id), in one query per table."""
+    with store.read() as cur:
+        found = records.open_proposals(cur, None, [str(s) for s in UNDECIDED])
+        meetings = records.upcoming_meetings(cur, None, today)  # the first first
+        hoods_of = council.neighbourhood_ids_by_council(cur)
+    next_meeting: dict[int, date] = {}
+    for meeting in meetings:
+        for hood in hoods_of.get(meeting.council_id, []):
+            next_meeting.setdefault(hood, meeting.held_on)
+    grouped: dict[int, list[OpenProposal]] = {}
+    for proposal in found:
+        grouped.setdefault(proposal.neighbourhood_id, []).append(proposal)
+    return {
+        hood: _waiting(proposals, next_meeting.get(hood), today)
+        for hood, proposals in grouped.items()
+    }
+
+
+def _waiting(
+    found: list[OpenProposal], meeting_on: date | None, today: date
+) -> list[WaitingProposal]:
+    step = waiting.Planned("vergadering", meeting_on)
     return [
         WaitingProposal(
             proposal=p,
@@ -241,29 +297,66 @@ def council_view(store: Store, neighbourhood_id: int, today: date) -> CouncilVie
             if draw is None
             else tuple(records.follow_up_draws(cur, council_id, draw.draw_id, today))
         )
-    part_order = [p.code for p in parts]
     return CouncilView(
         council_id=council_id,
         drawn=seats.get("drawn", 0),
         appointed=seats.get("appointed", 0),
         population_year=year,
-        comparisons=[
-            FeatureComparison(
-                feature,
-                compare(
-                    groups.get(feature, {}),
-                    population.get(feature, {}),
-                    order=GROUP_ORDER.get(feature, part_order),
-                    leave_out=NOT_ELIGIBLE.get(feature, ()),
-                    ordered=feature in ORDERED,
-                ),
-            )
-            for feature in FEATURES
-        ],
+        comparisons=_comparisons(groups, population, parts),
         part_names={p.code: p.name for p in parts},
         draw=draw,
         follow_ups=follow_ups,
     )
+
+
+def council_groups(store: Store, today: date) -> dict[int, CouncilGroups]:
+    """Per neighbourhood with a council sitting today: that council as groups next to the
+    neighbourhood, as `council_view` shows them; one query per table for all."""
+    with store.read() as cur:
+        sitting = records.sitting_councils(cur, today)
+        seats = records.seat_counts_by_council(cur, today)
+        groups = records.sitting_member_groups(cur, today)
+        years = records.population_years(cur, today)
+        population = register.population_stats_of(cur, years)
+        parts = geography.all_neighbourhood_parts(cur)
+    parts_of: dict[int, list[NeighbourhoodPart]] = {}
+    for part in parts:
+        parts_of.setdefault(part.neighbourhood_id, []).append(part)
+    found = {}
+    for hood, council_id in sitting.items():
+        counts = seats.get(council_id, {})
+        own_parts = parts_of.get(hood, [])
+        found[hood] = CouncilGroups(
+            council_id=council_id,
+            drawn=counts.get("drawn", 0),
+            appointed=counts.get("appointed", 0),
+            population_year=years.get(hood),
+            comparisons=_comparisons(groups.get(council_id, {}), population.get(hood, {}),
+                                     own_parts),
+            part_names={p.code: p.name for p in own_parts},
+        )  # fmt: skip
+    return found
+
+
+def _comparisons(
+    groups: dict[str, dict[str, int]],
+    population: dict[str, dict[str, int]],
+    parts: list[NeighbourhoodPart],
+) -> list[FeatureComparison]:
+    part_order = [p.code for p in parts]
+    return [
+        FeatureComparison(
+            feature,
+            compare(
+                groups.get(feature, {}),
+                population.get(feature, {}),
+                order=GROUP_ORDER.get(feature, part_order),
+                leave_out=NOT_ELIGIBLE.get(feature, ()),
+                ordered=feature in ORDERED,
+            ),
+        )
+        for feature in FEATURES
+    ]
 
 
 # Announced ceremonies and checking a draw (issue 17) --------------------------------------------
@@ -282,9 +375,10 @@ def draw_announcement(store: Store, draw_id: int) -> AnnouncedDraw | None:
     return found[0] if found else None
 
 
-def ideas(store: Store, neighbourhood_id: int) -> list[PublicIdea]:
-    """Residents' ideas an organiser has looked at, as residents may read them (the
-    store's query withholds the rest, and no contact is ever read)."""
+def ideas(store: Store, neighbourhood_id: int | None) -> list[PublicIdea]:
+    """Residents' ideas an organiser has looked at (every neighbourhood's: None), as
+    residents may read them (the store's query withholds the rest, and no contact is ever
+    read)."""
     with store.read() as cur:
         return idea_records.public_ideas(cur, neighbourhood_id)
 

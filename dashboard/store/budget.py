@@ -51,6 +51,11 @@ def envelopes(cur: Cursor, neighbourhood_id: int, year: int | None = None) -> li
     return select(cur, BudgetEnvelope, "budget_envelope", where, params, order_by="year, id")
 
 
+def all_envelopes(cur: Cursor) -> list[BudgetEnvelope]:
+    """Every neighbourhood's budgets, by neighbourhood, year and number; one query."""
+    return select(cur, BudgetEnvelope, "budget_envelope", order_by="neighbourhood_id, year, id")
+
+
 def add_allocation(
     cur: Cursor,
     decision_id: int,

@@ -141,6 +141,7 @@ class PublicIdea:
     merged_into_title: str | None
     proposal_reference: str | None
     proposal_status: str | None  # as residents may know it: a draft decision does not count
+    neighbourhood_id: int
 
 
 # The text and photo of an idea show while it is published or a proposal; a rejected or
@@ -148,9 +149,9 @@ class PublicIdea:
 _SHOWN = "i.status IN ('gepubliceerd', 'voorstel') AND i.published_at IS NOT NULL"
 
 
-def public_ideas(cur: Cursor, neighbourhood_id: int) -> list[PublicIdea]:
-    """The neighbourhood's moderated ideas, the latest change first. Waiting ideas and
-    every contact stay out."""
+def public_ideas(cur: Cursor, neighbourhood_id: int | None) -> list[PublicIdea]:
+    """The neighbourhood's moderated ideas (every neighbourhood's: None), the latest change
+    first. Waiting ideas and every contact stay out."""
     rows = cur.execute(
         f"""
         SELECT i.reference, i.status,
@@ -164,16 +165,17 @@ def public_ideas(cur: Cursor, neighbourhood_id: int) -> list[PublicIdea]:
                m.reference,
                CASE WHEN m.text_hidden THEN NULL ELSE m.title END,
                p.external_ref,
-               CASE WHEN p.id IS NULL THEN NULL ELSE {PUBLIC_PROPOSAL_STATUS} END
+               CASE WHEN p.id IS NULL THEN NULL ELSE {PUBLIC_PROPOSAL_STATUS} END,
+               i.neighbourhood_id
         FROM idea i
         JOIN theme t ON t.id = i.theme_id
         LEFT JOIN neighbourhood_part np ON np.id = i.part_id
         LEFT JOIN idea m ON m.id = i.merged_into_id AND i.status = 'samengevoegd'
             AND m.status <> 'ingediend'
         LEFT JOIN proposal p ON p.id = i.proposal_id AND i.status = 'voorstel'
-        WHERE i.neighbourhood_id = ? AND i.status <> 'ingediend'
+        WHERE ($nid IS NULL OR i.neighbourhood_id = $nid) AND i.status <> 'ingediend'
         ORDER BY i.status_since DESC, i.id DESC
         """,
-        [neighbourhood_id],
+        {"nid": neighbourhood_id},
     ).fetchall()
     return [PublicIdea(*row) for row in rows]

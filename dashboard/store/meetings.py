@@ -169,3 +169,47 @@ def meeting_times(cur: Cursor, meeting_ids: list[int]) -> dict[int, tuple[time, 
         [meeting_ids],
     ).fetchall()
     return {int(m): (s, e) for m, s, e in rows}
+
+
+def clear_time(cur: Cursor, meeting_id: int) -> None:
+    """The meeting has no time of day (any longer): the calendar holds the whole day."""
+    cur.execute("DELETE FROM meeting_time WHERE meeting_id = ?", [meeting_id])
+
+
+def move_meeting(cur: Cursor, meeting_id: int, held_on: date, location: str, agenda: str) -> None:
+    """The meeting's day, place and agenda as they are now (`record_change` keeps the old)."""
+    cur.execute(
+        "UPDATE meeting SET held_on = ?, location = ?, agenda = ? WHERE id = ?",
+        [held_on, location, agenda, meeting_id],
+    )
+
+
+def change_count(cur: Cursor, meeting_id: int) -> int:
+    """How often the meeting was changed after it was planned (its calendar SEQUENCE)."""
+    row = first_row(cur, "SELECT count(*) FROM meeting_change WHERE meeting_id = ?", [meeting_id])
+    return int(row[0]) if row else 0
+
+
+def record_change(
+    cur: Cursor,
+    meeting_id: int,
+    sequence: int,
+    changed_at: datetime,
+    before: tuple[date, time | None, time | None, str],
+) -> None:
+    """Change number `sequence` of the meeting, with its day, times and place `before`."""
+    held_on, starts_at, ends_at, location = before
+    insert(
+        cur,
+        "meeting_change",
+        {
+            "meeting_id": meeting_id,
+            "sequence": sequence,
+            "changed_at": changed_at,
+            "held_on_before": held_on,
+            "starts_at_before": starts_at,
+            "ends_at_before": ends_at,
+            "location_before": location,
+        },
+        returning="sequence",
+    )

@@ -80,6 +80,7 @@ class PublishedProject:
     allocated: Decimal
     spent: Decimal
     first_decided_on: date
+    neighbourhood_id: int
 
 
 @dataclass(frozen=True)
@@ -126,22 +127,35 @@ def decision_years(cur: Cursor, neighbourhood_id: int) -> list[int]:
 def published_decisions(
     cur: Cursor, neighbourhood_id: int, year: int | None = None
 ) -> list[PublishedDecision]:
+    return [decision for _, decision in _published_decisions(cur, neighbourhood_id, year)]
+
+
+def published_decisions_by_council(cur: Cursor) -> list[tuple[int, PublishedDecision]]:
+    """Every published decision with its council, newest first: one query for all
+    neighbourhoods (the open data)."""
+    return _published_decisions(cur, None, None)
+
+
+def _published_decisions(
+    cur: Cursor, neighbourhood_id: int | None, year: int | None
+) -> list[tuple[int, PublishedDecision]]:
     rows = cur.execute(
         f"""
-        SELECT d.id, d.decided_on, d.kind, d.amount, d.votes_for, d.votes_against,
-               d.votes_abstain, d.members_present, d.rationale, d.consultation_method,
-               p.external_ref, p.title, m.location, c.question, c.participants
+        SELECT d.council_id, d.id, d.decided_on, d.kind, d.amount, d.votes_for,
+               d.votes_against, d.votes_abstain, d.members_present, d.rationale,
+               d.consultation_method, p.external_ref, p.title, m.location, c.question,
+               c.participants
         FROM decision d
         LEFT JOIN proposal p ON p.id = d.proposal_id
         LEFT JOIN meeting m ON m.id = d.meeting_id AND m.is_public
         LEFT JOIN consultation c ON c.id = d.consultation_id
-        WHERE {_PUBLISHED} AND d.council_id IN ({_COUNCILS_OF})
+        WHERE {_PUBLISHED} AND ($nid IS NULL OR d.council_id IN ({_COUNCILS_OF}))
           AND ($year IS NULL OR year(d.decided_on) = $year)
         ORDER BY d.decided_on DESC, d.id DESC
         """,
         {"nid": neighbourhood_id, "year": year},
     ).fetchall()
-    return [PublishedDecision(*row) for row in rows]
+    return [(int(row[0]), PublishedDecision(*row[1:])) for row in rows]
 
 
 def published_projects(cur: Cursor, neighbourhood_id: int | None = None) -> list[PublishedProject]:
@@ -165,7 +179,8 @@ def published_projects(cur: Cursor, neighbourhood_id: int | None = None) -> list
         SELECT p.id, p.external_ref, p.parent_id, p.title, p.status,
                coalesce((SELECT list(t.name ORDER BY t.name) FROM proposal_theme pt
                          JOIN theme t ON t.id = pt.theme_id WHERE pt.proposal_id = p.id), []),
-               money.allocated, coalesce(spent.spent, 0), money.first_decided_on
+               money.allocated, coalesce(spent.spent, 0), money.first_decided_on,
+               p.neighbourhood_id
         FROM money JOIN proposal p ON p.id = money.proposal_id
         LEFT JOIN spent ON spent.proposal_id = p.id
         ORDER BY money.first_decided_on DESC, p.id DESC
@@ -174,9 +189,18 @@ def published_projects(cur: Cursor, neighbourhood_id: int | None = None) -> list
     ).fetchall()
     return [
         PublishedProject(
-            int(i), ref, parent, title, status, tuple(themes), _money(a), _money(s), first
+            int(i),
+            ref,
+            parent,
+            title,
+            status,
+            tuple(themes),
+            _money(a),
+            _money(s),
+            first,
+            int(hood),
         )
-        for i, ref, parent, title, status, themes, a, s, first in rows
+        for i, ref, parent, title, status, themes, a, s, first, hood in rows
     ]
 
 
@@ -205,24 +229,29 @@ class OpenProposal:
     submitted_on: date
     status_since: date
     last_activity: date
+    neighbourhood_id: int
 
 
-def open_proposals(cur: Cursor, neighbourhood_id: int, statuses: list[str]) -> list[OpenProposal]:
-    """The neighbourhood's proposals whose status, as residents may know it, is one of
-    `statuses`; the longest waiting first. A draft decision changes nothing here."""
+def open_proposals(
+    cur: Cursor, neighbourhood_id: int | None, statuses: list[str]
+) -> list[OpenProposal]:
+    """The neighbourhood's proposals (all neighbourhoods': None) whose status, as residents
+    may know it, is one of `statuses`; the longest waiting first. A draft decision changes
+    nothing here."""
     rows = cur.execute(
         f"""
         WITH {LAST_ACTIVITY}, shown AS (
-            SELECT p.id, p.external_ref, p.title, p.submitted_on,
+            SELECT p.id, p.external_ref, p.title, p.submitted_on, p.neighbourhood_id,
                    {PUBLIC_PROPOSAL_STATUS} AS status
-            FROM proposal p WHERE p.neighbourhood_id = $nid
+            FROM proposal p WHERE $nid IS NULL OR p.neighbourhood_id = $nid
         ), since AS (
             SELECT c.proposal_id, max(c.changed_on) AS day
             FROM proposal_status_change c JOIN shown s ON s.id = c.proposal_id
             WHERE c.to_status = s.status GROUP BY 1
         )
         SELECT s.id, s.external_ref, s.title, s.status, s.submitted_on,
-               coalesce(since.day, s.submitted_on), coalesce(last.day, s.submitted_on)
+               coalesce(since.day, s.submitted_on), coalesce(last.day, s.submitted_on),
+               s.neighbourhood_id
         FROM shown s
         LEFT JOIN since ON since.proposal_id = s.id
         LEFT JOIN last ON last.proposal_id = s.id
@@ -231,7 +260,7 @@ def open_proposals(cur: Cursor, neighbourhood_id: int, statuses: list[str]) -> l
         """,
         {"nid": neighbourhood_id, "statuses": statuses},
     ).fetchall()
-    return [OpenProposal(int(r[0]), *r[1:]) for r in rows]
+    return [OpenProposal(int(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], int(r[7])) for r in rows]
 
 
 def last_activity(cur: Cursor, proposal_ids: list[int]) -> dict[int, date]:
@@ -249,13 +278,15 @@ def last_activity(cur: Cursor, proposal_ids: list[int]) -> dict[int, date]:
     return {int(pid): day for pid, day in rows}
 
 
-def upcoming_meetings(cur: Cursor, neighbourhood_id: int, today: date) -> list[Meeting]:
+def upcoming_meetings(cur: Cursor, neighbourhood_id: int | None, today: date) -> list[Meeting]:
+    """Planned public meetings from `today` on of the neighbourhood's councils (every
+    council's: None), the first first."""
     return select(
         cur,
         Meeting,
         "meeting",
         f"is_public AND status = 'gepland' AND held_on >= $today "
-        f"AND council_id IN ({_COUNCILS_OF})",
+        f"AND ($nid IS NULL OR council_id IN ({_COUNCILS_OF}))",
         {"today": today, "nid": neighbourhood_id},  # type: ignore[arg-type]
         order_by="held_on, id",
     )
@@ -272,9 +303,22 @@ def sitting_council(cur: Cursor, neighbourhood_id: int, day: date) -> int | None
     return int(rows[0][0]) if rows else None
 
 
+def sitting_councils(cur: Cursor, day: date) -> dict[int, int]:
+    """Per neighbourhood: its council with a term running on `day` (the first one), as
+    `sitting_council` finds it for one neighbourhood; in one query."""
+    rows = cur.execute(
+        """SELECT cn.neighbourhood_id, min(t.council_id) FROM term t
+        JOIN council_neighbourhood cn ON cn.council_id = t.council_id
+        WHERE t.starts_on <= $day AND t.ends_on > $day GROUP BY 1""",
+        {"day": day},
+    ).fetchall()
+    return {int(hood): int(council) for hood, council in rows}
+
+
 _SITTING = """
     FROM seat_now s JOIN term t ON t.id = s.term_id
-    WHERE s.council_id = $council AND t.starts_on <= $day AND t.ends_on > $day
+    WHERE ($council IS NULL OR s.council_id = $council)
+      AND t.starts_on <= $day AND t.ends_on > $day
       AND s.starts_on <= $day AND (s.ends_on IS NULL OR s.ends_on > $day)
 """
 
@@ -286,6 +330,18 @@ def seat_counts(cur: Cursor, council_id: int, day: date) -> dict[str, int]:
         {"council": council_id, "day": day},
     ).fetchall()
     return {str(kind): int(n) for kind, n in rows}
+
+
+def seat_counts_by_council(cur: Cursor, day: date) -> dict[int, dict[str, int]]:
+    """Per council: seats filled on `day` per kind (drawn, appointed); one query."""
+    rows = cur.execute(
+        f"SELECT s.council_id, s.kind, count(*) {_SITTING} GROUP BY 1, 2",
+        {"council": None, "day": day},
+    ).fetchall()
+    counts: dict[int, dict[str, int]] = {}
+    for council, kind, n in rows:
+        counts.setdefault(int(council), {})[str(kind)] = int(n)
+    return counts
 
 
 def drawn_member_groups(cur: Cursor, council_id: int, day: date) -> dict[str, dict[str, int]]:
@@ -427,6 +483,16 @@ def population_year(cur: Cursor, neighbourhood_id: int, day: date) -> int | None
     return None if row is None or row[0] is None else int(row[0])
 
 
+def population_years(cur: Cursor, day: date) -> dict[int, int]:
+    """`population_year` of every neighbourhood with statistics, in one query."""
+    rows = cur.execute(
+        "SELECT neighbourhood_id, coalesce(max(year) FILTER (WHERE year <= ?), min(year)) "
+        "FROM population_stat GROUP BY 1",
+        [day.year],
+    ).fetchall()
+    return {int(hood): int(year) for hood, year in rows if year is not None}
+
+
 def data_version(cur: Cursor) -> int:
     """Grows with every write that matters (each leaves an audit event): a cache key."""
     row = first_row(cur, "SELECT coalesce(max(seq), 0) FROM audit_event")
@@ -451,6 +517,7 @@ class PublishedMinutes:
     text: str
     published_on: datetime
     correction_reason: str | None
+    council_id: int
 
 
 @dataclass(frozen=True)
@@ -467,14 +534,16 @@ class MinutesDecision:
     votes_abstain: int
 
 
-def published_minutes(cur: Cursor, neighbourhood_id: int) -> list[PublishedMinutes]:
-    """Public meetings with published minutes, the latest meeting first."""
+def published_minutes(cur: Cursor, neighbourhood_id: int | None) -> list[PublishedMinutes]:
+    """Public meetings with published minutes (all neighbourhoods': None), the latest
+    meeting first."""
     rows = cur.execute(
         f"""
         SELECT m.id, m.held_on, m.location, m.agenda, mm.members_present, mm.version, mm.text,
-               mm.published_at, mm.correction_reason
+               mm.published_at, mm.correction_reason, m.council_id
         FROM meeting m JOIN meeting_minutes mm ON mm.meeting_id = m.id
-        WHERE m.is_public AND mm.published_at IS NOT NULL AND m.council_id IN ({_COUNCILS_OF})
+        WHERE m.is_public AND mm.published_at IS NOT NULL
+          AND ($nid IS NULL OR m.council_id IN ({_COUNCILS_OF}))
         QUALIFY row_number() OVER (PARTITION BY m.id ORDER BY mm.version DESC) = 1
         ORDER BY m.held_on DESC, m.id DESC
         """,

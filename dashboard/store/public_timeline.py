@@ -234,6 +234,7 @@ class PublicMeeting:
     agenda: str
     status: str  # gepland, gehouden
     minutes_published: bool
+    changes: int = 0  # how often it was moved after it was planned (the calendar's SEQUENCE)
 
 
 def public_meetings(cur: Cursor, neighbourhood_id: int | None) -> list[PublicMeeting]:
@@ -243,7 +244,8 @@ def public_meetings(cur: Cursor, neighbourhood_id: int | None) -> list[PublicMee
         SELECT m.id, m.council_id, m.held_on, mt.starts_at, mt.ends_at, m.location, m.agenda,
                m.status,
                EXISTS (SELECT 1 FROM meeting_minutes mm WHERE mm.meeting_id = m.id
-                       AND mm.published_at IS NOT NULL)
+                       AND mm.published_at IS NOT NULL),
+               (SELECT count(*) FROM meeting_change mc WHERE mc.meeting_id = m.id)
         FROM meeting m LEFT JOIN meeting_time mt ON mt.meeting_id = m.id
         WHERE m.is_public AND ($nid IS NULL OR m.council_id IN ({_COUNCILS_OF}))
         ORDER BY m.held_on, m.id
@@ -254,6 +256,7 @@ def public_meetings(cur: Cursor, neighbourhood_id: int | None) -> list[PublicMee
         PublicMeeting(
             id=int(r[0]), council_id=int(r[1]), held_on=r[2], starts_at=r[3], ends_at=r[4],
             location=r[5], agenda=r[6], status=r[7], minutes_published=bool(r[8]),
+            changes=int(r[9]),
         )
         for r in rows
     ]  # fmt: skip

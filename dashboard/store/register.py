@@ -52,3 +52,21 @@ def population_stats(cur: Cursor, neighbourhood_id: int, year: int) -> dict[str,
     for feature, value, count in rows:
         stats.setdefault(str(feature), {})[str(value)] = int(count)
     return stats
+
+
+def population_stats_of(cur: Cursor, years: dict[int, int]) -> dict[int, dict[str, dict[str, int]]]:
+    """`population_stats` of several neighbourhoods at once: per neighbourhood id, of the
+    year `years` gives it; one query."""
+    if not years:
+        return {}
+    rows = cur.execute(
+        "SELECT ps.neighbourhood_id, ps.feature, ps.value, ps.count FROM population_stat ps "
+        "JOIN (SELECT unnest($hoods) AS hood, unnest($years) AS year) w "
+        "ON ps.neighbourhood_id = w.hood AND ps.year = w.year "
+        "ORDER BY 1, 2, 3",
+        {"hoods": list(years), "years": list(years.values())},
+    ).fetchall()
+    stats: dict[int, dict[str, dict[str, int]]] = {}
+    for hood, feature, value, count in rows:
+        stats.setdefault(int(hood), {}).setdefault(str(feature), {})[str(value)] = int(count)
+    return stats

@@ -1,6 +1,7 @@
 """Files at fixed addresses, next to Streamlit's pages, for programs rather than people:
-a feed reader follows /feed/WK001.atom, a calendar subscribes to /agenda/WK001.ics, and
-anyone downloads /open-data/wijkraad-open-data.zip (or .json) without opening a page.
+a feed reader follows /feed/WK001.atom, a calendar subscribes to /agenda/WK001.ics (both
+in English with `?lang=en`, as the pages), and anyone downloads
+/open-data/wijkraad-open-data.zip (or .json) without opening a page.
 
 Streamlit serves pages over its own Starlette app; `dashboard.web.serve` puts these
 routes in front of Streamlit's (`install`). Each answer is made in a worker thread from
@@ -34,7 +35,7 @@ TYPES = {"atom": "application/atom+xml; charset=utf-8", "ics": "text/calendar; c
 NOT_FOUND = "Niet gevonden. Kijk of de code van de wijk klopt, zoals WK001."
 KEEP = 128  # answers kept (per kind, name and data version)
 
-_made: OrderedDict[tuple[str, str, str, str, int], bytes] = OrderedDict()
+_made: OrderedDict[tuple[str, str, str, str, str, int], bytes] = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -56,16 +57,20 @@ def _store() -> Any:
         quiet.setLevel(level)
 
 
-def _cached(kind: str, name: str, make: Callable[[Any], bytes], base: str = "") -> bytes:
+def _cached(
+    kind: str, name: str, make: Callable[[Any], bytes], base: str = "", language: str = "nl"
+) -> bytes:
+    from dashboard.i18n import speaking
     from dashboard.services import public
 
     store = _store()
-    key = (store.path, kind, name, base, public.data_version(store))
+    key = (store.path, kind, name, base, language, public.data_version(store))
     with _lock:
         if key in _made:
             _made.move_to_end(key)
             return _made[key]
-    content = make(store)
+    with speaking(language):  # the fixed words, amounts, dates and links in `language`
+        content = make(store)
     with _lock:
         _made[key] = content
         while len(_made) > KEEP:
@@ -143,15 +148,23 @@ def base_of(request: Request) -> str:
     return site_url(str(request.base_url))
 
 
+def language_of(request: Request) -> str:
+    """The language asked for with `?lang=en`, as the pages choose theirs; else Dutch."""
+    from dashboard.i18n import DEFAULT, LANGUAGES, QUERY_KEY
+
+    asked = request.query_params.get(QUERY_KEY)
+    return asked if asked in LANGUAGES else DEFAULT
+
+
 async def _answer(
     request: Request, kind: str, name: str, make: Callable[[Any], bytes], media_type: str,
-    disposition: str, base: str = "",
+    disposition: str, base: str = "", language: str = "nl",
 ) -> Response:  # fmt: skip
     refused = _limited(request)
     if refused is not None:
         return refused
     try:
-        content = await run_in_threadpool(_cached, kind, name, make, base)
+        content = await run_in_threadpool(_cached, kind, name, make, base, language)
     except _Missing:
         return PlainTextResponse(NOT_FOUND, status_code=404)
     except Exception:  # the database cannot be used: the pages say why
@@ -163,13 +176,14 @@ async def _answer(
         headers={
             "Content-Disposition": f'{disposition}; filename="{name}"',
             "Cache-Control": "public, max-age=300",
+            "Content-Language": language,
             "X-Content-Type-Options": "nosniff",
         },
     )
 
 
 async def follow(request: Request) -> Response:
-    """/feed/WK001.atom and /agenda/WK001.ics."""
+    """/feed/WK001.atom and /agenda/WK001.ics, in English with `?lang=en`."""
     kind = request.url.path.strip("/").split("/", 1)[0]
     match = CODE.match(str(request.path_params.get("name", "")))
     wanted = {"feed": "atom", "agenda": "ics"}.get(kind)
@@ -177,7 +191,8 @@ async def follow(request: Request) -> Response:
         return PlainTextResponse(NOT_FOUND, status_code=404)
     code, base = match.group(1), base_of(request)
     make = _feed(code, base) if kind == "feed" else _agenda(code, base)
-    return await _answer(request, kind, match.group(0), make, TYPES[match.group(2)], "inline", base)
+    return await _answer(request, kind, match.group(0), make, TYPES[match.group(2)], "inline",
+                         base, language_of(request))  # fmt: skip
 
 
 async def open_data(request: Request) -> Response:

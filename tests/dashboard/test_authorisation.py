@@ -25,6 +25,7 @@ import pytest
 
 import dashboard.services
 import dashboard.services.budget
+import dashboard.services.draws
 import dashboard.services.vote
 from dashboard.domain.auth import PUBLIC, PermissionDenied, Role
 from dashboard.store.db import Store, open_store
@@ -54,6 +55,12 @@ PUBLIC_BY_DESIGN = {
     "dashboard.services.public.upcoming_meetings": "public meetings planned",
     "dashboard.services.public.meeting_minutes": "published minutes; members as a count",
     "dashboard.services.public.council_view": "counts per group, small groups merged",
+    # The same three for every neighbourhood at once (the open data reads them so).
+    "dashboard.services.public.projects_by_neighbourhood": "`projects` of every neighbourhood",
+    "dashboard.services.public.open_proposals_by_neighbourhood": (
+        "`open_proposals` of every neighbourhood"
+    ),
+    "dashboard.services.public.council_groups": "`council_view`'s counts per group, merged",
     "dashboard.services.public.draw_bundle": "pseudonymous ids and features, published by law",
     # Announced ceremonies and checking a draw: what was published before and at the
     # ceremony (moment, place, method, fingerprint, inputs), and the checks of public bundles.
@@ -114,6 +121,7 @@ PUBLIC_BY_DESIGN = {
     "dashboard.services.vote.results.pabulib_file": "closed votes only: anonymous ballots",
     "dashboard.services.vote.common.vote_of": "internal: runs inside a checked use case",
     "dashboard.services.vote.common.election": "internal: runs inside a checked use case",
+    "dashboard.services.vote.common.turnout_groups": "internal: runs inside a checked use case",
     "dashboard.services.vote.closing.count": "internal: runs inside a checked use case",
     "dashboard.services.vote.setup.vote_page": "the public voting page's address",
     # Accounts: proven by a password or by a signed, versioned login.
@@ -130,11 +138,40 @@ PUBLIC_BY_DESIGN = {
     "dashboard.services.privacy.retention_days": "configuration",
 }
 
+# The draw workspace's building blocks: each takes the transaction's cursor or a
+# DrawContext (which only `context.context(cur, caller, draw_id)` makes, after checking the
+# caller), or is a pure rule; the use cases that call them check their caller first.
+DRAW_BUILDING_BLOCKS = {
+    "answers": ("confirmation_number", "normal_code"),
+    "context": (
+        "add_months", "answer_choices", "check_answers", "describe_change", "letter_context",
+        "log", "members_closed_reason", "part_names", "require_members_changeable",
+        "require_no_running_replacement", "require_not_committed", "require_open",
+        "residual_notes", "term_of", "unknown_answers", "volunteer_pool", "written_reason",
+    ),
+    "invitations": ("check_letter_details", "letter_settings", "not_drawable"),
+    "rotation": ("choose", "draw_inputs", "of", "quota_seats", "require_council_unchanged"),
+    "selection": ("ceremony_refusal",),
+}  # fmt: skip
+INTERNAL = {
+    f"dashboard.services.draws.{module}.{name}"
+    for module, names in DRAW_BUILDING_BLOCKS.items()
+    for name in names
+}
+PUBLIC_BY_DESIGN.update(
+    {name: "internal: a building block of a checked use case" for name in INTERNAL}
+)
+
 
 def service_modules() -> list[ModuleType]:
     package = dashboard.services
     found: list[ModuleType] = [package]
-    for owner in (package, dashboard.services.budget, dashboard.services.vote):  # packages
+    for owner in (
+        package,
+        dashboard.services.budget,
+        dashboard.services.draws,
+        dashboard.services.vote,
+    ):  # packages
         found += [
             importlib.import_module(f"{owner.__name__}.{info.name}")
             for info in pkgutil.iter_modules(owner.__path__)
@@ -159,7 +196,7 @@ FUNCTIONS = service_functions()
 GUARDED = [
     pytest.param(name, function, id=name)
     for name, function in FUNCTIONS
-    if "caller" in inspect.signature(function).parameters
+    if "caller" in inspect.signature(function).parameters and name not in INTERNAL
 ]
 
 

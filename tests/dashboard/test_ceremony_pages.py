@@ -238,7 +238,7 @@ def test_step_7_publishes_the_announcement(app_db: Path) -> None:
     assert "De aankondiging is gepubliceerd (versie 1)" in at.success[0].value
     assert "Aangekondigd voor" in draw_text(at) and "Wijkcentrum De Ster" in draw_text(at)
     assert _versions(app_db, draw_id) == 1
-    assert by_label(at.text_area, "Uitkomsten, één per regel")  # the inputs come next
+    assert by_label(at.text_area, "Getallen uit de zaal, één per regel")  # the inputs come next
 
 
 def _versions(db: Path, draw_id: int) -> int:

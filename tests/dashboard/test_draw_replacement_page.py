@@ -30,12 +30,13 @@ def test_the_projector_shows_the_ceremony_alone_and_leads_back(app_db: Path) -> 
     assert not [w for w in at.selectbox if w.label == "Loting"]  # no draw picker
     assert not [w for w in at.radio if w.label == "Stap"]  # no step buttons
     assert not at.title  # no page title either
-    by_label(at.text_area, "Uitkomsten, één per regel").input("4\n2\n6")
-    by_label(at.checkbox, "De uitkomsten zijn hardop voorgelezen en kloppen.").check()
+    by_label(at.text_area, "Getallen uit de zaal, één per regel").input("4\n2\n6")
+    by_label(at.checkbox, "De getallen zijn hardop voorgelezen en kloppen.").check()
     by_label(at.button, "Trekking doen").click()
     at.run()
     assert not at.exception, at.exception
-    assert "Raad nummer" in text(at) and at.query_params["scherm"] == "projector"
+    assert "De getallen kiezen mogelijke raad" in text(at)
+    assert at.query_params["scherm"] == "projector"
     # The room sees the council as the public file's groups: no member's number and
     # features (a number with its features singles a person out in a small neighbourhood).
     [council] = [tb.value for tb in at.table]
@@ -66,12 +67,12 @@ def test_a_replacement_draw_from_step_8_with_its_own_ceremony(app_db: Path) -> N
     assert not at.exception, at.exception
     assert f"Vervangingsloting voor loting {draw_id}" in text(at)
     assert not [w for w in at.radio if w.label == "Stap"]
-    by_label(at.text_area, "Uitkomsten, één per regel").input("1\n6")
-    by_label(at.checkbox, "De uitkomsten zijn hardop voorgelezen en kloppen.").check()
+    by_label(at.text_area, "Getallen uit de zaal, één per regel").input("1\n6")
+    by_label(at.checkbox, "De getallen zijn hardop voorgelezen en kloppen.").check()
     by_label(at.button, "Trekking doen").click()
     at.run()
     assert not at.exception, at.exception
-    assert "Nummer" in text(at) and "De vervangers" in text(at)
+    assert "De getallen kiezen groepje" in text(at) and "De vervangers" in text(at)
     by_label(at.button, "Controleer de trekking opnieuw").click()
     at.run()
     assert any("Klopt" in s.value for s in at.success)

@@ -17,6 +17,7 @@ from dashboard.domain.errors import UserError
 from dashboard.domain.models import Decision
 from dashboard.files.atom import Entry, Feed, atom_bytes, stable_id
 from dashboard.files.ical import MAX_OCTETS, Event, calendar_bytes, escape_text
+from dashboard.i18n import speaking
 from dashboard.services import follow
 from dashboard.services.budget.decisions import decisions, plan_meeting, publish_decision
 from dashboard.services.budget.spending import book_spending
@@ -222,3 +223,62 @@ def test_a_meeting_is_planned_with_its_time(app_db: Path) -> None:
         assert plain.starts_at is None
     finally:
         store.close()
+
+
+def test_the_english_feed_and_calendar_translate_the_fixed_words_only(app_db: Path) -> None:
+    """With the page's language English (`?lang=en`), the fixed words, amounts, dates and
+    links are English; what people typed stays as typed."""
+    store = open_store(app_db)
+    try:
+        project = funded_project(store, "5.000", "3.000", title="Bankjes bij de vijver")
+        publish_decision(store, ORGANISER, _decisions(store, project.proposal_id)[0].id)
+        book_spending(store, ORGANISER, project.proposal_id, "F-FEED-EN", date(2026, 11, 23),
+                      "1.234,50", "Factuur")  # fmt: skip
+        news = follow.news(store, "WK001")
+        agenda = follow.agenda(store, "WK001")
+        assert news is not None and agenda is not None
+        with speaking("en"):
+            english = parse_feed(feed_bytes(news, "https://wijkraad.example.nl"))
+            calendar = unfold(calendar_file(agenda, "https://wijkraad.example.nl"))
+        dutch = parse_feed(feed_bytes(news, "https://wijkraad.example.nl"))
+    finally:
+        store.close()
+    assert english.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    assert dutch.get("{http://www.w3.org/XML/1998/namespace}lang") == "nl"
+    newest = english.findall("a:entry", NS)[0]
+    title = newest.findtext("a:title", namespaces=NS) or ""
+    assert title.startswith("Payment: €1,234.50 for Bankjes bij de vijver"), title
+    assert "23 November 2026" in (newest.findtext("a:summary", namespaces=NS) or "")
+    link = newest.find("a:link", NS)
+    assert link is not None and link.get("href", "").endswith("&lang=en")
+    self_link = next(x for x in english.findall("a:link", NS) if x.get("rel") == "self")
+    assert self_link.get("href") == "https://wijkraad.example.nl/feed/WK001.atom?lang=en"
+    words = " ".join(e.findtext("a:title", namespaces=NS) or "" for e in english.iter())
+    assert "Besluit:" not in words and "Betaling" not in words and "Mijlpaal" not in words
+    dutch_title = dutch.findall("a:entry", NS)[0].findtext("a:title", namespaces=NS) or ""
+    assert dutch_title.startswith("Betaling: €\xa01.234,50 voor Bankjes bij de vijver")
+    props = [line for line in calendar if line.startswith(("SUMMARY:", "DESCRIPTION:", "URL:"))]
+    assert all(not p.startswith("SUMMARY:") or "Council meeting" in p for p in props), props
+    assert any("The meeting is public" in p for p in props), props
+    assert all(p.endswith("lang=en") for p in props if p.startswith("URL:"))
+    assert calendar[calendar.index("METHOD:PUBLISH") + 1].startswith("X-WR-CALNAME:")
+
+
+def test_the_fixed_addresses_serve_english_with_lang_en(app_db: Path) -> None:
+    """/feed/WK001.atom?lang=en and /agenda/WK001.ics?lang=en, each with its own cache
+    entry next to the Dutch one (the routes as the server mounts them)."""
+    from starlette.applications import Starlette
+    from starlette.testclient import TestClient
+
+    from dashboard.web import routes
+
+    client = TestClient(Starlette(routes=routes.ROUTES))
+    dutch = client.get("/feed/WK001.atom")
+    english = client.get("/feed/WK001.atom?lang=en")
+    assert dutch.status_code == english.status_code == 200
+    assert english.headers["content-language"] == "en" and dutch.headers["content-language"] == "nl"
+    assert b'xml:lang="en"' in english.content and b'xml:lang="nl"' in dutch.content
+    calendar = client.get("/agenda/WK001.ics?lang=en")
+    assert calendar.status_code == 200 and b"SUMMARY:Council meeting" in calendar.content
+    assert b"SUMMARY:Vergadering wijkraad" in client.get("/agenda/WK001.ics").content
+    assert client.get("/feed/WK001.atom?lang=xx").headers["content-language"] == "nl"

@@ -58,3 +58,20 @@ def test_parse_amount_reads_dutch_notation(text: str, value: Decimal) -> None:
 def test_parse_amount_explains_what_is_wrong(text: str, message: str) -> None:
     with pytest.raises(AmountError, match=message):
         parse_amount(text)
+
+
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [
+        (Decimal("4250"), "€4,250"),
+        (Decimal("1234.5"), "€1,234.50"),
+        (Decimal("0"), "€0"),
+        (Decimal("1234567.89"), "€1,234,567.89"),
+        (Decimal("-1250.00"), "-\u2060€1,250"),
+    ],
+)
+def test_an_english_page_writes_amounts_the_english_way(amount: Decimal, text: str) -> None:
+    """One formatter, the page's language chosen: the minus joined to the € (no line
+    break between them on a phone, and nothing extra for a screen reader to read)."""
+    assert euro(amount, "en") == text
+    assert euro(amount, "nl") == euro(amount)  # Dutch is the default

@@ -11,10 +11,12 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, time
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -22,7 +24,7 @@ import pytest
 from dashboard.components import open_data_files
 from dashboard.domain.open_data import LICENCE_NAME, LICENCE_URL
 from dashboard.domain.small_groups import MIN_GROUP
-from dashboard.services import open_data, overview, public
+from dashboard.services import follow, open_data, overview, public
 from dashboard.services.open_data import DataSet
 from dashboard.store.db import open_store
 from tests import app_pages
@@ -212,3 +214,63 @@ def test_the_page_offers_both_files_with_the_licence(app_db: Path) -> None:
     assert "/feed/WK001.atom" in shown and "/agenda/WK001.ics" in shown
     buttons = [b.proto.label for b in at.get("download_button")]
     assert any("ZIP" in label for label in buttons) and any("JSON" in label for label in buttons)
+
+
+def test_each_table_is_read_once_for_all_neighbourhoods_as_the_pages_read_it(
+    app_db: Path,
+) -> None:
+    """The set reads each table for all neighbourhoods at once (30 queries for the demo's
+    12 neighbourhoods; it was 275, about 22 per neighbourhood), and what it reads is what
+    the pages read neighbourhood by neighbourhood."""
+    store = open_store(app_db)
+    try:
+        queries = []
+        plain_read = store.read
+
+        @contextmanager
+        def counted() -> Iterator[Any]:
+            with plain_read() as cur:
+                yield _Counted(cur, queries)
+
+        store.read = counted  # type: ignore[method-assign]
+        data = open_data.data_set(store, DEMO_TODAY)
+        assert len(queries) <= 40, len(queries)
+        store.read = plain_read  # type: ignore[method-assign]
+        hoods = overview.neighbourhoods(store)
+        projects = public.projects_by_neighbourhood(store, DEMO_TODAY)
+        waiting = public.open_proposals_by_neighbourhood(store, DEMO_TODAY)
+        councils = public.council_groups(store, DEMO_TODAY)
+        ideas = public.ideas(store, None)
+        meetings = {t.name: t for t in data.tables}["vergaderingen"].rows
+        for hood in hoods:
+            assert projects.get(hood.id, []) == public.projects(store, hood.id, DEMO_TODAY)
+            assert waiting.get(hood.id, []) == public.open_proposals(store, hood.id, DEMO_TODAY)
+            view = public.council_view(store, hood.id, DEMO_TODAY)
+            found = councils.get(hood.id)
+            assert (found is None) == (view is None)
+            if view is not None and found is not None:
+                assert (found.council_id, found.drawn, found.appointed, found.population_year,
+                        found.comparisons, found.part_names) == (
+                    view.council_id, view.drawn, view.appointed, view.population_year,
+                    view.comparisons, view.part_names)  # fmt: skip
+            assert [i for i in ideas if i.neighbourhood_id == hood.id] == public.ideas(
+                store, hood.id
+            )
+            agenda = follow.agenda(store, hood.code)
+            assert agenda is not None
+            assert [r[0] for r in meetings if r[1] == hood.code] == [m.id for m in agenda.meetings]
+        assert any(waiting.values()) and any(projects.values()) and councils
+    finally:
+        store.close()
+
+
+class _Counted:
+    def __init__(self, cur: Any, queries: list[str]) -> None:
+        self._cur, self._queries = cur, queries
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        self._queries.append(sql)
+        return self._cur.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cur, name)

@@ -129,8 +129,8 @@ def test_a_refused_draw_says_why_and_creates_nothing(app_db: Path) -> None:
         (3, "Geloot op"),
         (4, "Per groep, vergeleken met de wijk"),
         (5, "Haalbaar: uit de 30 aanmeldingen"),
-        (6, "Publiceer deze vingerafdruk"),
-        (7, "Raad nummer"),
+        (6, "Publiceer deze controlecode"),
+        (7, "De getallen kiezen mogelijke raad"),
         (8, "Bevestigd"),
     ],
 )
@@ -210,17 +210,17 @@ def test_the_selection_is_prepared_from_the_page(app_db: Path) -> None:
 def test_the_ceremony_and_the_members_from_the_page(app_db: Path) -> None:
     draw_id = prepared_draw(app_db, 6)
     at = open_page({"loting": str(draw_id), "stap": "7"})
-    assert "status: vingerafdruk gemaakt, trekking volgt" in text(at)
-    by_label(at.text_area, "Uitkomsten, één per regel").input("4\n2\n6")
+    assert "status: controlecode gemaakt, trekking volgt" in text(at)
+    by_label(at.text_area, "Getallen uit de zaal, één per regel").input("4\n2\n6")
     by_label(at.button, "Trekking doen").click()
     at.run()
-    assert "Lees de uitkomsten eerst hardop voor" in at.error[0].value
-    by_label(at.checkbox, "De uitkomsten zijn hardop voorgelezen en kloppen.").check()
+    assert "Lees de getallen eerst hardop voor" in at.error[0].value
+    by_label(at.checkbox, "De getallen zijn hardop voorgelezen en kloppen.").check()
     by_label(at.button, "Trekking doen").click()
     at.run()
     assert not at.exception, at.exception
     assert "De trekking is gedaan." in at.success[0].value
-    assert "Raad nummer" in text(at)
+    assert "De getallen kiezen mogelijke raad" in text(at)
     by_label(at.button, "Controleer de trekking opnieuw").click()
     at.run()
     assert any("Klopt" in s.value for s in at.success)
@@ -414,7 +414,7 @@ def test_every_step_of_a_council_drawn_in_the_demo_history_opens(app_db: Path, s
     at = open_page({"loting": str(draw_id), "stap": step})
     assert not at.exception, at.exception
     if step == "7":  # the council as numbers and groups, from the bundle
-        assert "Raad nummer" in text(at)
+        assert "De getallen kiezen mogelijke raad" in text(at)
         assert [len(d.value) for d in at.dataframe] == [11]
 
 

@@ -259,12 +259,12 @@ def test_the_messages_of_a_closed_draw() -> None:
     assert closed_draw_refusal("vreemd") == (
         "Deze loting is vreemd; er kan niets meer aan veranderen."
     )
-    assert DrawStatus.COMMITTED.label == "vingerafdruk gemaakt"
+    assert DrawStatus.COMMITTED.label == "controlecode gemaakt"
 
 
 def test_a_committed_draw_says_whether_its_ceremony_took_place() -> None:
-    # It said "vingerafdruk gemaakt" through the ceremony and the confirmations.
-    assert draw_stage_name("committed", drawn=False) == "vingerafdruk gemaakt, trekking volgt"
+    # It said "controlecode gemaakt" through the ceremony and the confirmations.
+    assert draw_stage_name("committed", drawn=False) == "controlecode gemaakt, trekking volgt"
     assert draw_stage_name("committed", drawn=True) == "getrokken, leden bevestigen"
     assert draw_stage_name("open", drawn=False) == "loopt"
     assert draw_stage_name("completed", drawn=True) == "afgerond"

@@ -216,13 +216,13 @@ def test_a_council_draw_from_start_to_finish(
     # 6. The selection: fingerprint and charts.
     step(tab, "6. Selectie")
     click(tab, "Selectie voorbereiden")
-    expect(tab, "Publiceer deze vingerafdruk", 60_000)
+    expect(tab, "Publiceer deze controlecode", 60_000)
     tab.wait_for_selector(".js-plotly-plot", timeout=20_000)
     screenshot(tab, "draw-6-selection")
 
     # 7. The ceremony is announced to the public first, then drawn on the projector.
     step(tab, "7. Openbare trekking")
-    assert "status: vingerafdruk gemaakt, trekking volgt" in main_text(tab)  # defect 8
+    assert "status: controlecode gemaakt, trekking volgt" in main_text(tab)  # defect 8
     announce = tab.locator("[data-testid='stForm']").filter(has_text="Aankondiging publiceren")
     announce.get_by_label("Plaats").fill("Wijkcentrum De Ster, grote zaal")
     announce.get_by_label("Hoe worden de getallen uit de zaal gekozen?").fill(
@@ -242,11 +242,11 @@ def test_a_council_draw_from_start_to_finish(
     click(tab, "Projectorweergave (alleen de trekking, groot)")
     assert "scherm=projector" in tab.url
     assert not tab.get_by_role("radiogroup", name="Stap").count()  # the ceremony alone
-    tab.get_by_label("Uitkomsten, één per regel").fill("4\n2\n6\n1887")
-    tab.get_by_text("De uitkomsten zijn hardop voorgelezen en kloppen.").click()
+    tab.get_by_label("Getallen uit de zaal, één per regel").fill("4\n2\n6\n1887")
+    tab.get_by_text("De getallen zijn hardop voorgelezen en kloppen.").click()
     screenshot(tab, "draw-7a-ceremony-inputs")
     click(tab, "Trekking doen")
-    expect(tab, "Raad nummer")
+    expect(tab, "De getallen kiezen mogelijke raad")
     assert not tab.locator("[data-testid='stSidebar']").is_visible()
     screenshot(tab, "draw-7b-ceremony-council")
     bundle = json.loads(download(tab, "Volledig controlebestand: niet publiceren (JSON)"))
@@ -306,8 +306,8 @@ def test_a_council_draw_from_start_to_finish(
     screenshot(tab, "draw-9a-replacement-plan")
     click(tab, "Vervangingsloting voorbereiden")
     expect(tab, "Vervangingsloting voor loting")
-    tab.get_by_label("Uitkomsten, één per regel").fill("5\n3")
-    tab.get_by_text("De uitkomsten zijn hardop voorgelezen en kloppen.").click()
+    tab.get_by_label("Getallen uit de zaal, één per regel").fill("5\n3")
+    tab.get_by_text("De getallen zijn hardop voorgelezen en kloppen.").click()
     click(tab, "Trekking doen")
     expect(tab, "De vervangers")
     screenshot(tab, "draw-9b-replacement-ceremony")

@@ -132,10 +132,10 @@ def test_the_selection_is_prepared_once_with_progress_and_a_fingerprint(store: S
     # The fingerprint fixes the volunteers and quotas.
     with store.read() as cur:
         unanswered = [str(i.letter_code) for i in draw_rows.invitations(cur, draw_id)][-1]
-    with pytest.raises(UserError, match="vingerafdruk"):
+    with pytest.raises(UserError, match="controlecode"):
         draw_answers.record_registration(store, ORGANISER, draw_id, unanswered, "ja", Answers())
     saved = draw_quotas.saved_quotas(store, ORGANISER, draw_id)
-    with pytest.raises(UserError, match="vingerafdruk"):
+    with pytest.raises(UserError, match="controlecode"):
         draw_quotas.save_quotas(store, ORGANISER, draw_id, saved)
     assert actions(store).count("draw.prepare") == 1
 

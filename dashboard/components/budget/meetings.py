@@ -1,6 +1,7 @@
-"""Tab *Vergaderingen*: planning a meeting, its attendance list (which marks it held), the
-decisions taken in it, and its minutes: a draft, published for residents, corrected only
-as a new version. Members' names are for the organisers; residents see a count."""
+"""Tab *Vergaderingen*: planning a meeting, moving a planned one (another day, time or
+place), its attendance list (which marks it held), the decisions taken in it, and its
+minutes: a draft, published for residents, corrected only as a new version. Members'
+names are for the organisers; residents see a count."""
 
 from __future__ import annotations
 
@@ -18,10 +19,12 @@ from dashboard.domain.errors import UserError
 from dashboard.domain.money import euro
 from dashboard.services.budget.decisions import plan_meeting
 from dashboard.services.budget.meetings import (
+    MeetingChange,
     MeetingLine,
     MeetingRecord,
     MinutesVersion,
     SeatedMember,
+    change_meeting,
     meeting_lines,
     meeting_record,
     publish_minutes,
@@ -32,12 +35,14 @@ from sortition import clock
 from sortition.clock import AMSTERDAM
 
 KEEPING_KEY = "vergadering_bijhouden"  # the meeting whose attendance and minutes are kept
+CHANGING_KEY = "vergadering_wijzigen"  # the planned meeting being moved
 
 
 def render(page: BookPage) -> None:
     lines = meeting_lines(page.db, page.caller, page.view.meetings)
     _overview(lines)
     _plan(page)
+    _change(page, lines)
     held = [line.meeting for line in lines if line.meeting.held_on <= clock.today()][::-1]
     if not held:
         return
@@ -117,6 +122,50 @@ def _plan(page: BookPage) -> None:
                     lambda: _plan_and_choose(page, held_on, place, agenda, (starts, ends)),
                     "De vergadering is opgeslagen.",
                 )
+
+
+def _change(page: BookPage, lines: list[MeetingLine]) -> None:
+    """Move a planned meeting that has not taken place: another day, time or place."""
+    today = clock.today()
+    planned = {
+        line.meeting.id: line
+        for line in lines
+        if line.meeting.status == "gepland" and line.meeting.held_on >= today
+    }
+    if not planned:
+        return
+    st.markdown("**Geplande vergadering verplaatsen of wijzigen**")
+    chosen = st.selectbox(
+        "Welke vergadering?",
+        list(planned),
+        format_func=lambda i: (
+            f"{planned[i].meeting.held_on:%d-%m-%Y} · {planned[i].meeting.location}"
+        ),
+        key=CHANGING_KEY,
+    )
+    line = planned[int(chosen)]
+    meeting = line.meeting
+    with st.form(form_key(f"wijzigen_{meeting.id}")):
+        c1, c2, c3, c4 = st.columns([2, 1, 1, 3])
+        held_on = c1.date_input("Nieuwe datum", meeting.held_on, format="DD-MM-YYYY")
+        starts = c2.time_input("Begint om", line.starts_at, step=900)
+        ends = c3.time_input("Eindigt om", line.ends_at, step=900)
+        place = c4.text_input("Plaats", meeting.location)
+        agenda = st.text_area("Agenda", meeting.agenda)
+        st.caption(
+            "Bewoners zien meteen de nieuwe datum, tijd en plaats. Wie de vergaderingen in "
+            "de agenda op telefoon of computer heeft (abonnement), krijgt de wijziging vanzelf: "
+            "dezelfde afspraak schuift mee. Een vergadering die al is gehouden, verandert niet."
+        )
+        if st.form_submit_button("Wijziging opslaan") and first_submission(
+            f"wijzigen_{meeting.id}"
+        ):
+            change = MeetingChange(held_on, starts, ends, place, agenda)
+            attempt(
+                lambda: change_meeting(page.db, page.caller, meeting.id, change),
+                "De vergadering is gewijzigd. Bewoners en hun agenda's zien de nieuwe datum, "
+                "tijd en plaats.",
+            )
 
 
 def _plan_and_choose(

@@ -38,15 +38,15 @@ def render(db: Store, caller: Caller, draw_id: int, revealed: bool) -> None:
     if state.latest is None:
         st.warning(
             t("Nog niet aangekondigd. Maak de trekking vooraf bekend: wanneer en waar, hoe de "
-              "getallen uit de zaal worden gekozen, en de vingerafdruk. Dan kan iedereen "
+              "getallen uit de zaal worden gekozen, en de controlecode. Dan kan iedereen "
               "erbij zijn en nagaan dat de lijst vastlag.")
         )  # fmt: skip
         _form(db, caller, draw_id, state)
         return
     if not state.current:
         st.warning(
-            t("De vingerafdruk is veranderd sinds de aankondiging. Publiceer de aankondiging "
-              "opnieuw: dan staat de nieuwe vingerafdruk erin.")
+            t("De controlecode is veranderd sinds de aankondiging. Publiceer de aankondiging "
+              "opnieuw: dan staat de nieuwe controlecode erin.")
         )  # fmt: skip
         _form(db, caller, draw_id, state)
         return
@@ -63,7 +63,7 @@ def _summary(state: AnnouncementState) -> None:
           methode=plain(said.input_method))
     )  # fmt: skip
     st.caption(
-        t("Gepubliceerd op {moment} (versie {versie}) met vingerafdruk {begin}….",
+        t("Gepubliceerd op {moment} (versie {versie}) met controlecode {begin}….",
           moment=moment(said.published_at), versie=said.version, begin=said.commitment[:12])
     )  # fmt: skip
     st.page_link(CEREMONIES_PAGE, label=t("Bekijk de aankondiging zoals bewoners haar zien"))

@@ -91,7 +91,7 @@ def _received(db: Store, caller: Caller, state: DrawState) -> None:
     st.markdown(t("**Binnengekomen antwoorden**"))
     st.caption(
         t("Bewoners melden zich ook zelf aan op de website, met de code uit hun brief; dat "
-          "staat hieronder als online. Tot de vingerafdruk (stap 6) kunnen ze hun aanmelding "
+          "staat hieronder als online. Tot de controlecode (stap 6) kunnen ze hun aanmelding "
           "daar wijzigen of intrekken.")
     )  # fmt: skip
     if found.rows.empty:

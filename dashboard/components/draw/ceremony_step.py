@@ -1,11 +1,14 @@
-"""Step 7: the public ceremony, fit for a projector: the published fingerprint, the
-public inputs typed in as they are called out, the council that follows from them, and
-the file anyone can check it with. Numbers and groups only, never a name."""
+"""Step 7: the public ceremony, fit for a projector: the published control code (what the
+residents' pages call the commitment, *controlecode*), the public inputs typed in as they
+are called out, the council that follows from them, and the file anyone can check it
+with. In plain Dutch (B1) for the room: no "quota" or "lijst", the arithmetic last, for
+those who check it. Numbers and groups only, never a name."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from dashboard.components.draw import announcement, bundle_files
 from dashboard.components.draw.common import FEATURES, PROJECTOR, go_to, group_name
@@ -43,7 +46,7 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
     replacement = ctx.draw.purpose == "replacement"
     if ctx.draw.commitment is None:
         st.subheader(t("Stap 7. Openbare trekking"))
-        st.info(t("Bereid eerst de selectie voor en publiceer de vingerafdruk (stap 6)."))
+        st.info(t("Bereid eerst de selectie voor en publiceer de controlecode (stap 6)."))
         return
     _screen_switch(draw_id, projector)
     view = draw_selection.selection_view(db, caller, draw_id)
@@ -53,16 +56,24 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
     if not view.revealed:
         _inputs(db, caller, draw_id)
         return
-    st.markdown(t("**2. De uitkomsten van de trekking, in deze volgorde**"))
+    st.markdown(t("**2. De getallen uit de zaal, in deze volgorde**"))
     st.code("  ·  ".join(view.inputs or []), language=None, wrap_lines=True)  # all visible
-    st.markdown(t("**3. Het nummer dat daaruit volgt**"))
-    st.markdown("## " + (t("Nummer {n} van de lijst", n=view.chosen_index) if replacement
-                         else t("Raad nummer {n}", n=view.chosen_index)))  # fmt: skip
+    if replacement:
+        chosen = t("De getallen kiezen groepje {n}", n=view.chosen_index)
+    else:
+        chosen = t("De getallen kiezen mogelijke raad {n}", n=view.chosen_index)
+    st.markdown(t("**3. Wat de getallen kiezen**"))
+    st.markdown("## " + chosen)
+    st.write(
+        t("Zo gaat het: de computer maakt van de controlecode en de getallen uit de zaal één "
+          "groot getal. Dat getal bepaalt welke van de {m} mogelijkheden het wordt (ze hebben "
+          "de nummers 0 tot en met {laatste}). Niemand kon dat vooraf weten, en iedereen kan "
+          "het narekenen.", m=view.m, laatste=(view.m or 1) - 1)
+    )  # fmt: skip
     st.caption(
-        t("De raden op de lijst zijn genummerd van 0 tot en met {laatste}. Rekenregel: SHA-256 "
-          "van de vingerafdruk en de uitkomsten geeft het getal {seed} (hexadecimaal); de rest "
-          "na delen door {m} is {n}.",
-          laatste=(view.m or 1) - 1, seed=view.seed, m=view.m, n=view.chosen_index)
+        t("Voor wie het zelf narekent: SHA-256 van de controlecode en de getallen geeft "
+          "{seed} (hexadecimaal); de rest na delen door {m} is {n}.",
+          seed=view.seed, m=view.m, n=view.chosen_index)
     )  # fmt: skip
     shown = view.panel_groups.copy()
     for column in shown.columns:
@@ -99,15 +110,31 @@ def render(db: Store, caller: Caller, state: DrawState, projector: bool = False)
                 f"- {plain(d)}" for d in differences))  # fmt: skip
         else:
             st.success(
-                t("Klopt: de vingerafdruk, de uitkomsten, het nummer en de raad volgen precies "
-                  "uit het controlebestand.")
+                t("Klopt: de controlecode, de getallen uit de zaal, het nummer en de raad volgen "
+                  "precies uit het controlebestand.")
             )  # fmt: skip
+    _how_to_check(db, caller, ctx, c1, projector)
+
+
+def _how_to_check(
+    db: Store, caller: Caller, ctx: DrawContext, column: DeltaGenerator, projector: bool
+) -> None:
+    """A replacement's council files, and how anyone checks the draw: for the room in
+    words, for the organiser with the command."""
+    draw_id = ctx.draw.id
+    replacement = ctx.draw.purpose == "replacement"
     if replacement:
-        with c1:
+        with column:
             st.markdown(t("**Controlebestanden van de raad**"))
             parent = int(ctx.draw.parent_draw_id or 0)
             key = f"bundel_ouder_{draw_id}"
             bundle_files.downloads(db, caller, parent, f"loting-{parent}", key, council=True)
+    if projector:  # the room: where to check it, no command line
+        st.caption(
+            t("Iedereen kan dit nakijken met het controlebestand, op de pagina Controleer een "
+              "loting van deze website.")
+        )  # fmt: skip
+    elif replacement:
         st.caption(
             t("Iedereen kan dit nagaan met beide controlebestanden: `python -m sortition verify "
               "loting-{nr}.json --parent loting-{ouder}.json`.", nr=draw_id,
@@ -163,44 +190,50 @@ def _screen_switch(draw_id: int, projector: bool) -> None:
 
 
 def _introduction(ctx: DrawContext, view: draw_selection.SelectionView, replacement: bool) -> None:
-    """The heading, the commitment published before, and what the list of panels is."""
+    """The heading, the commitment (the control code) published before, and what it fixes:
+    the possible councils, each meeting the quotas, said in plain words for the room."""
     if replacement:
         st.subheader(t("Openbare trekking van vervangers: {raad}", raad=plain(ctx.council.name)))
     else:
         st.subheader(t("Openbare trekking: {raad}", raad=plain(ctx.council.name)))
-    st.markdown(t("**1. De vingerafdruk die vooraf is gepubliceerd**"))
+    st.markdown(t("**1. De controlecode, vooraf bekendgemaakt**"))
     st.code(view.commitment, language=None)
     if replacement:
         st.markdown(
-            t("Een lijst van **{m}** mogelijke groepjes van **{k}** vervangers, gemaakt uit de "
-              "**{n}** aanmeldingen die over zijn. Met elk groepje voldoet de raad aan de "
-              "quota.", m=view.m, k=ctx.k, n=len(view.chances))
+            t("Deze code legt de keuze vooraf vast. Er zijn **{m}** mogelijke groepjes van "
+              "**{k}** vervangers, gemaakt uit de **{n}** mensen die zich aanmeldden en nog "
+              "over zijn. Met elk groepje zitten er in de raad genoeg mensen uit elke groep. "
+              "Wie de code vóór de trekking kende, kan nagaan dat niemand de groepjes daarna "
+              "nog heeft veranderd.",
+              m=view.m, k=ctx.k, n=len(view.chances))
         )  # fmt: skip
     else:
         st.markdown(
-            t("Een lijst van **{m}** mogelijke raden van **{k}** leden, gemaakt uit **{n}** "
-              "aanmeldingen. Elke raad op de lijst voldoet aan alle quota.",
+            t("Deze code legt de keuze vooraf vast. Er zijn **{m}** mogelijke raden van "
+              "**{k}** leden, gemaakt uit de **{n}** mensen die zich aanmeldden. In elke "
+              "mogelijke raad zitten genoeg mensen uit elke groep. Wie de code vóór de trekking "
+              "kende, kan nagaan dat niemand de mogelijke raden daarna nog heeft veranderd.",
               m=view.m, k=ctx.k, n=len(view.chances))
         )  # fmt: skip
 
 
 def _inputs(db: Store, caller: Caller, draw_id: int) -> None:
-    st.markdown(t("**2. De uitkomsten van de trekking**"))
+    st.markdown(t("**2. De getallen uit de zaal**"))
     st.write(
         t("Vraag aanwezigen om toeval: dobbelstenen, een getal dat een getuige zelf bedenkt, de "
-          "uitslag van een openbare loterij. Typ elke uitkomst op een eigen regel, in de "
+          "uitslag van een openbare loterij. Typ elk getal op een eigen regel, in de "
           "volgorde waarin ze zijn genoemd, precies zoals ze zijn opgeschreven.")
     )  # fmt: skip
     with st.form(f"trekking_{draw_id}"):
-        text = st.text_area(t("Uitkomsten, één per regel"), height=140,
+        text = st.text_area(t("Getallen uit de zaal, één per regel"), height=140,
                             placeholder="4\n2\n6\n1887")  # fmt: skip
-        read_aloud = st.checkbox(t("De uitkomsten zijn hardop voorgelezen en kloppen."))
+        read_aloud = st.checkbox(t("De getallen zijn hardop voorgelezen en kloppen."))
         sent = st.form_submit_button(t("Trekking doen"), type="primary")
     if not sent:
         return
     inputs = [line for line in text.splitlines() if line.strip()]
     if not read_aloud:
-        st.error(t("Lees de uitkomsten eerst hardop voor en vink dat aan."))
+        st.error(t("Lees de getallen eerst hardop voor en vink dat aan."))
     elif first_submission("trekking"):
 
         def reveal() -> int:

@@ -219,7 +219,7 @@ def _replacement_draw(
     st.caption(
         t("Voor één of meer open plaatsen tegelijk: een loting uit de aanmeldingen die over "
           "zijn, met de quota min wat de leden die blijven al vullen, en een eigen "
-          "vingerafdruk en trekking.")
+          "controlecode en trekking.")
     )  # fmt: skip
     chosen = st.multiselect(
         t("Plaatsen die de loting vult"), open_seats, format_func=label.__getitem__,

@@ -13,7 +13,7 @@ from dashboard.domain.auth import Caller, require_staff
 from dashboard.domain.errors import UserError
 from dashboard.domain.governance import Votes
 from dashboard.domain.ledger import Books
-from dashboard.domain.meetings import check_present_at_decision
+from dashboard.domain.meetings import check_hours, check_present_at_decision
 from dashboard.domain.models import Decision, Meeting, Proposal
 from dashboard.domain.statuses import ProposalStatus
 from dashboard.services.budget.common import (
@@ -45,10 +45,7 @@ def plan_meeting(
     require_organiser_role(caller)
     place = clean_text(location, "de plaats", maximum=200)
     items = clean_text(agenda, "de agenda")
-    if starts_at is None and ends_at is not None:
-        raise UserError("Vul ook in hoe laat de vergadering begint.")
-    if starts_at is not None and ends_at is not None and ends_at <= starts_at:
-        raise UserError("De vergadering moet later eindigen dan ze begint.")
+    check_hours(starts_at, ends_at)
     neighbourhood_id = council_neighbourhood(store, council_id)
 
     def work(cur: Unit, books: Books) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time
 
 from dashboard.domain import meetings as rules
 from dashboard.domain.auth import Caller, PermissionDenied, may_see_personal_data, require_staff
@@ -194,3 +194,75 @@ def publish_minutes(store: Store, caller: Caller, meeting_id: int) -> int:
         return draft.version
 
     return booking(store, caller, neighbourhood_id, work)
+
+
+@dataclass(frozen=True)
+class MeetingChange:
+    """A planned meeting's new day, time of day (Europe/Amsterdam), place and agenda."""
+
+    held_on: date
+    starts_at: time | None
+    ends_at: time | None
+    location: str
+    agenda: str
+
+
+def change_meeting(store: Store, caller: Caller, meeting_id: int, change: MeetingChange) -> int:
+    """Move a planned meeting: another day, time, place or agenda, while it has not taken
+    place (no attendance list, minutes or decision, its day not passed). The old day, time
+    and place are kept (`meeting_change`) and audited; residents' pages and the calendar
+    show the new ones, the calendar's event with the same UID and a higher SEQUENCE.
+    Returns that number of changes; a refusal changes nothing."""
+    require_organiser_role(caller)
+    place = clean_text(change.location, "de plaats", maximum=200)
+    items = clean_text(change.agenda, "de agenda")
+    rules.check_hours(change.starts_at, change.ends_at)
+    neighbourhood_id = _neighbourhood_of_meeting(store, meeting_id)
+
+    def work(cur: Unit, books: Books) -> int:
+        found = _meeting(cur, meeting_id)
+        kept = (
+            bool(meetings.attendance(cur, meeting_id)),
+            bool(meetings.minutes_versions(cur, meeting_id)),
+            bool(meetings.decisions_of_meeting(cur, meeting_id)),
+        )
+        rules.check_change(found.held_on, found.status, clock.today(), change.held_on, kept)
+        starts, ends = meetings.meeting_times(cur, [meeting_id]).get(meeting_id, (None, None))
+        before = (found.held_on, starts, ends, found.location)
+        after = (change.held_on, change.starts_at, change.ends_at, place)
+        if before == after and items == found.agenda:
+            raise UserError(
+                "Er is niets veranderd: de datum, tijd, plaats en agenda zijn dezelfde."
+            )
+        meetings.move_meeting(cur, meeting_id, change.held_on, place, items)
+        if change.starts_at is None:
+            meetings.clear_time(cur, meeting_id)
+        else:
+            meetings.set_time(cur, meeting_id, change.starts_at, change.ends_at)
+        sequence = meetings.change_count(cur, meeting_id) + 1
+        meetings.record_change(cur, meeting_id, sequence, clock.utc_naive_now(), before)
+        audit.append(
+            cur,
+            caller.actor,
+            "meeting.change",
+            "meeting",
+            meeting_id,
+            {
+                "sequence": sequence,
+                "before": _when(*before[:3]),
+                "after": _when(*after[:3]),
+                "place_changed": place != found.location,
+                "agenda_changed": items != found.agenda,
+            },
+        )
+        return sequence
+
+    return booking(store, caller, neighbourhood_id, work)
+
+
+def _when(day: date, starts: time | None, ends: time | None) -> dict[str, str | None]:
+    return {
+        "held_on": day.isoformat(),
+        "starts_at": None if starts is None else f"{starts:%H:%M}",
+        "ends_at": None if ends is None else f"{ends:%H:%M}",
+    }

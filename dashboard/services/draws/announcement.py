@@ -20,7 +20,13 @@ from dashboard.domain.announcements import (
 )
 from dashboard.domain.auth import Caller
 from dashboard.domain.errors import UserError
-from dashboard.services.draws.context import DrawContext, context, log, require_open
+from dashboard.services.draws.context import (
+    DrawContext,
+    context,
+    log,
+    require_open,
+    require_organiser_role,
+)
 from dashboard.store import announcements, draws
 from dashboard.store.announcements import Announcement
 from dashboard.store.db import Store
@@ -42,7 +48,7 @@ class AnnouncementState:
 def _refusal(ctx: DrawContext, latest: Announcement | None) -> str | None:
     if ctx.draw.commitment is None:
         return (
-            "Bereid eerst de selectie voor: de aankondiging noemt de vingerafdruk van de lijst "
+            "Bereid eerst de selectie voor: de aankondiging noemt de controlecode van de lijst "
             "met mogelijke raden."
         )
     same = latest is not None and latest.commitment == ctx.draw.commitment
@@ -79,6 +85,7 @@ def publish_announcement(
     """Publish (or change) the announcement of draw `draw_id`'s ceremony; returns its
     version. Refused, with nothing stored, when the text is not complete, the moment is not
     to come, or the ceremony is done or its announced moment has passed."""
+    require_organiser_role(caller)  # before anything else, even checking the text
     text = announcement_text(day, time_of_day, location, input_method, clock.now())
 
     def work(cur: Unit) -> int:

@@ -172,7 +172,7 @@ def record_registrations(
         require_open(ctx)
         if ctx.draw.commitment is not None:
             raise UserError(
-                "De selectie is al voorbereid (de vingerafdruk is gemaakt): de aanmeldingen "
+                "De selectie is al voorbereid (de controlecode is gemaakt): de aanmeldingen "
                 "liggen vast. Trekt iemand zich terug, leg dat na de trekking vast als "
                 "afzegging in stap 8; moet er voor de trekking iets veranderen, maak dan bij "
                 "stap 6 de voorbereiding ongedaan."

@@ -157,7 +157,7 @@ def members_closed_reason(cur: Unit, ctx: DrawContext, day: date, *, replacing: 
     if ctx.draw.chosen_index is None:
         return (
             "Deze raad is geloot zonder openbare trekking in deze werkplaats; er is geen "
-            "reservelijst of vingerafdruk om uit te vervangen. Wie stopt, legt u wel vast; "
+            "reservelijst of controlecode om uit te vervangen. Wie stopt, legt u wel vast; "
             "de open zetel vult een rotatie (met 0 zetels die rouleren vult die alleen de "
             "open zetels) of de volgende loting."
         )
@@ -289,9 +289,9 @@ def require_not_committed(ctx: DrawContext) -> None:
     """After the fingerprint is made, the volunteers and quotas are fixed."""
     if ctx.draw.commitment is not None:
         raise UserError(
-            "De vingerafdruk van deze loting is al gemaakt; aanmeldingen en quota liggen vast. "
+            "De controlecode van deze loting is al gemaakt; aanmeldingen en quota liggen vast. "
             "Moet er toch iets veranderen, maak dan bij stap 6 de voorbereiding ongedaan (dan "
-            "komt er een nieuwe vingerafdruk, die u opnieuw publiceert)."
+            "komt er een nieuwe controlecode, die u opnieuw publiceert)."
         )
 
 
