@@ -224,7 +224,7 @@ def test_each_table_is_read_once_for_all_neighbourhoods_as_the_pages_read_it(
     the pages read neighbourhood by neighbourhood."""
     store = open_store(app_db)
     try:
-        queries = []
+        queries: list[str] = []
         plain_read = store.read
 
         @contextmanager

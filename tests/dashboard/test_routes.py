@@ -13,6 +13,7 @@ import urllib.request
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -69,4 +70,5 @@ def test_the_streamlit_function_the_routes_wrap_is_there_and_called_by_name(
     monkeypatch.setattr(starlette_app, "create_streamlit_routes", lambda runtime: ["streamlit"])
     routes.install()
     routes.install()  # twice is once
-    assert starlette_app.create_streamlit_routes(None) == [*routes.ROUTES, "streamlit"]
+    runtime: Any = None
+    assert starlette_app.create_streamlit_routes(runtime) == [*routes.ROUTES, "streamlit"]
