@@ -144,3 +144,21 @@ def postgres_database(postgres_server: PostgresServer) -> Iterator[str]:
     name = postgres_server.create_database()
     yield postgres_server.url(name)
     postgres_server.drop_database(name)
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_server: PostgresServer) -> str:
+    """A database with Wijkraad's schema, migrated once: the tests' databases copy it."""
+    from dashboard.store.db import open_store
+
+    name = postgres_server.create_database()
+    open_store(postgres_server.url(name)).close()
+    return name
+
+
+@pytest.fixture
+def postgres_store_url(postgres_server: PostgresServer, postgres_template: str) -> Iterator[str]:
+    """The URL of a new database with the schema and no data, dropped after the test."""
+    name = postgres_server.create_database(template=postgres_template)
+    yield postgres_server.url(name)
+    postgres_server.drop_database(name)

@@ -76,7 +76,7 @@ class ContactTable(Generic[Row]):
         where, value = matching(query)
         params: dict[str, object] = {"q": value}
         if neighbourhood_ids is not None:
-            where += " AND list_contains($hoods, o.neighbourhood_id)"
+            where += " AND o.neighbourhood_id = ANY($hoods)"
             params["hoods"] = sorted(neighbourhood_ids)
         rows = cur.execute(
             f"{self._select} WHERE {where} ORDER BY o.{self.reference}", params
