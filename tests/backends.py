@@ -30,3 +30,12 @@ def empty_store(backend: str, request: pytest.FixtureRequest) -> Iterator[Store]
         opened = open_memory_store()
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def demo_store(backend: str, request: pytest.FixtureRequest) -> Iterator[Store]:
+    """A fresh copy of the demo municipality (tests/conftest.py), on the test's backend."""
+    location = request.getfixturevalue("postgres_demo_url" if backend == "postgres" else "demo_db")
+    opened = open_store(location)
+    yield opened
+    opened.close()

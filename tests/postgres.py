@@ -162,3 +162,34 @@ def postgres_store_url(postgres_server: PostgresServer, postgres_template: str) 
     name = postgres_server.create_database(template=postgres_template)
     yield postgres_server.url(name)
     postgres_server.drop_database(name)
+
+
+@pytest.fixture(scope="session")
+def postgres_demo_template(
+    postgres_server: PostgresServer, postgres_template: str, demo_db_template: Path
+) -> str:
+    """The tests' demo municipality (tests/conftest.py) copied into PostgreSQL once."""
+    import duckdb
+
+    from dashboard.store.db import open_store
+    from dashboard.store.transfer import copy_duckdb_into
+
+    name = postgres_server.create_database(template=postgres_template)
+    store = open_store(postgres_server.url(name))
+    source = duckdb.connect(str(demo_db_template), read_only=True)
+    try:
+        copy_duckdb_into(source, store)
+    finally:
+        source.close()
+        store.close()
+    return name
+
+
+@pytest.fixture
+def postgres_demo_url(
+    postgres_server: PostgresServer, postgres_demo_template: str
+) -> Iterator[str]:
+    """The URL of a fresh copy of the demo municipality on PostgreSQL, dropped after the test."""
+    name = postgres_server.create_database(template=postgres_demo_template)
+    yield postgres_server.url(name)
+    postgres_server.drop_database(name)

@@ -65,7 +65,7 @@ class ContactTable(Generic[Row]):
 
     def has_contact(self, cur: Cursor, owner_ids: list[int]) -> set[int]:
         rows = cur.execute(
-            f"SELECT {self.key} FROM {self.table} WHERE {self.key} IN (SELECT unnest(?))",
+            f"SELECT {self.key} FROM {self.table} WHERE {self.key} = ANY(?)",
             [owner_ids],
         ).fetchall()
         return {int(r[0]) for r in rows}

@@ -88,3 +88,9 @@ def postgres_ddl(sql: str) -> str:
     for pattern, replacement in _DDL_TYPES:
         sql = pattern.sub(replacement, sql)
     return sql
+
+
+def series(count: str) -> str:
+    """A table of `count` rows (an SQL expression, e.g. a parameter mark), for FROM: the
+    portable form of DuckDB's range(n) (DuckDB's generate_series ends inclusive too)."""
+    return f"generate_series(1, {count})"

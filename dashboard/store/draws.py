@@ -80,7 +80,7 @@ def draw(cur: Cursor, draw_id: int) -> Draw | None:
 
 def draws_for_councils(cur: Cursor, council_ids: list[int]) -> list[Draw]:
     rows = cur.execute(
-        f"SELECT {_DRAW_COLUMNS} FROM draw WHERE council_id IN (SELECT unnest(?)) "
+        f"SELECT {_DRAW_COLUMNS} FROM draw WHERE council_id = ANY(?) "
         "ORDER BY status IN ('open', 'committed') DESC, created_at DESC, id DESC",
         [council_ids],
     ).fetchall()
@@ -621,7 +621,7 @@ def names(cur: Cursor, resident_ids: list[int]) -> dict[int, str]:
     """Names of residents (personal data: organisers only)."""
     rows = cur.execute(
         "SELECT resident_id, first_name || ' ' || last_name FROM resident_contact "
-        "WHERE resident_id IN (SELECT unnest(?))",
+        "WHERE resident_id = ANY(?)",
         [resident_ids],
     ).fetchall()
     return {int(i): str(n) for i, n in rows}
@@ -636,7 +636,7 @@ def eligible_households(
         cur,
         "SELECT count(DISTINCT household_id) FROM draw_register WHERE draw_id = ? "
         "AND extract(year FROM age(CAST(? AS DATE), birth_date)) >= ? "
-        "AND resident_id NOT IN (SELECT unnest(?))",
+        "AND resident_id <> ALL(?)",
         [draw_id, reference, min_age, excluded],
     )
 
@@ -685,7 +685,7 @@ def member_features(
             FROM resident_now x
             LEFT JOIN draw_register d ON d.resident_id = x.id AND d.draw_id = ?
             JOIN neighbourhood_part p ON p.id = coalesce(d.part_id, x.part_id)
-            WHERE x.id IN (SELECT unnest(?))
+            WHERE x.id = ANY(?)
         )
         ORDER BY CAST(id AS BIGINT)
         """,

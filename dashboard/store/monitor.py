@@ -109,7 +109,7 @@ def stalled_proposals(cur: Cursor, quiet_since: date) -> list[StalledProposal]:
         SELECT p.id, p.neighbourhood_id, p.external_ref, p.title, p.status,
                coalesce(last.day, p.submitted_on)
         FROM proposal p LEFT JOIN last ON last.proposal_id = p.id
-        WHERE p.status IN (SELECT unnest($open))
+        WHERE p.status = ANY($open)
           AND coalesce(last.day, p.submitted_on) < $since
         ORDER BY 6, p.id
         """,

@@ -23,6 +23,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from dashboard.store import dialect
 from dashboard.store.errors import DatabaseUnreachableError
+from dashboard.store.rows import identifier
 
 URL_PREFIXES = ("postgresql://", "postgres://")
 BEGIN = "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ"
@@ -165,3 +166,14 @@ def check_reachable(url: str) -> None:
         lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
         reason = lines[-1] if lines else type(exc).__name__
         raise DatabaseUnreachableError(describe(url), reason) from exc
+
+
+def copy_frame(cur: Any, table: str, frame: pd.DataFrame) -> int:
+    """Insert every row of `frame` into `table` with COPY, matching columns by name. Values
+    travel as text and are read by the column's type (money as exact strings)."""
+    columns = ", ".join(identifier(c) for c in frame.columns)
+    plain = frame.astype(object).where(frame.notna(), None)
+    with cur.connection.cursor().copy(f"COPY {identifier(table)} ({columns}) FROM STDIN") as copy:
+        for row in plain.itertuples(index=False, name=None):
+            copy.write_row(row)
+    return len(frame)

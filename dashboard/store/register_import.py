@@ -199,7 +199,7 @@ def register_size(cur: Cursor, draw_id: int) -> int:
 
 def register_as_extract(cur: Cursor, neighbourhood_ids: list[int] | None = None) -> pd.DataFrame:
     """The stored register in the extract's columns (the demo's stand-in for a BRP file)."""
-    where = "TRUE" if neighbourhood_ids is None else "r.neighbourhood_id IN (SELECT unnest(?))"
+    where = "TRUE" if neighbourhood_ids is None else "r.neighbourhood_id = ANY(?)"
     params: list[object] = [] if neighbourhood_ids is None else [neighbourhood_ids]
     return cur.execute(
         f"""
