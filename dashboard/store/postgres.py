@@ -49,7 +49,7 @@ def describe(url: str) -> str:
     try:
         parts = conninfo_to_dict(url)
     except psycopg.ProgrammingError:
-        return "an unreadable PostgreSQL address"
+        return "WIJKRAAD_DATABASE_URL"
     host = parts.get("host") or "localhost"
     port = f":{parts['port']}" if parts.get("port") else ""
     user = f"{parts['user']}@" if parts.get("user") else ""
@@ -159,12 +159,15 @@ def check_reachable(url: str) -> None:
     try:
         conninfo_to_dict(url)
     except psycopg.ProgrammingError as exc:
-        raise DatabaseUnreachableError(describe(url), f"the address is not valid ({exc})") from exc
+        # Not the parser's words: they quote the address, password and all.
+        raise DatabaseUnreachableError(
+            "WIJKRAAD_DATABASE_URL", "it is not a valid postgresql://user@host/database address"
+        ) from exc
     try:
         psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT_S).close()
     except psycopg.Error as exc:
         lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-        reason = lines[-1] if lines else type(exc).__name__
+        reason = " ".join(lines).rstrip(".") if lines else type(exc).__name__
         raise DatabaseUnreachableError(describe(url), reason) from exc
 
 
