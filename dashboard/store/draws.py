@@ -27,12 +27,15 @@ _DAY = (
 # visits are typed in from paper afterwards, not always in the order they were made: the
 # visit's day counts first, then when it was recorded.
 _LATEST = f"""
-    SELECT invitation_id, outcome, id AS response_id
-    FROM response x
-    WHERE invitation_id IN (SELECT id FROM invitation WHERE draw_id = $draw)
-    QUALIFY row_number() OVER (
-        PARTITION BY invitation_id ORDER BY {_DAY.format(r="x")} DESC, answered_at DESC, id DESC
-    ) = 1
+    SELECT invitation_id, outcome, response_id FROM (
+        SELECT invitation_id, outcome, id AS response_id, row_number() OVER (
+            PARTITION BY invitation_id
+            ORDER BY {_DAY.format(r="x")} DESC, answered_at DESC, id DESC
+        ) AS newest
+        FROM response x
+        WHERE invitation_id IN (SELECT id FROM invitation WHERE draw_id = $draw)
+    ) ranked
+    WHERE newest = 1
 """
 
 
@@ -157,8 +160,8 @@ def lottery_frame(cur: Cursor, draw_id: int, reference: date) -> pd.DataFrame:
 def erased_in_register(cur: Cursor, draw_id: int) -> list[int]:
     """Residents in the draw's extract whose contact data was erased on request."""
     rows = cur.execute(
-        "SELECT r.resident_id FROM draw_register r SEMI JOIN contact_erasure e "
-        "USING (resident_id) WHERE r.draw_id = ? ORDER BY 1",
+        "SELECT r.resident_id FROM draw_register r WHERE r.draw_id = ? AND EXISTS "
+        "(SELECT 1 FROM contact_erasure e WHERE e.resident_id = r.resident_id) ORDER BY 1",
         [draw_id],
     ).fetchall()
     return [int(r[0]) for r in rows]
@@ -720,7 +723,9 @@ def people_after_draw(cur: Cursor, draw_id: int) -> pd.DataFrame:
             JOIN response x ON x.id = l.response_id
             WHERE l.outcome = 'ja'
         ), contact AS (
-            SELECT * FROM resident_contact ANTI JOIN contact_erasure USING (resident_id)
+            SELECT * FROM resident_contact kept WHERE NOT EXISTS (
+                SELECT 1 FROM contact_erasure e WHERE e.resident_id = kept.resident_id
+            )
         )
         SELECT p.resident_id, m.id AS member_id, m.status, m.reserve_rank,
                c.first_name AS voornaam, c.last_name AS achternaam, c.street AS straat,
