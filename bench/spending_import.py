@@ -26,7 +26,6 @@ from dashboard.services.budget.common import load_books
 from dashboard.services.budget.spending_import import import_spending
 from dashboard.store import budget, proposals
 from dashboard.store.db import Store, open_store
-from dashboard.store.unit import Unit
 from data.generate import Settings, generate
 from sortition import clock
 from tests.funded import ORGANISER, funded_project
@@ -59,23 +58,23 @@ def former_way(store: Store, data: bytes) -> float:
     cur_started = time.perf_counter()
     with store.read() as reader:
         projects = {r: proposals.proposal_by_ref(reader, r) for r in {x.project_ref for x in rows}}
-    cur = Unit(store._con.cursor())  # a transaction that is rolled back: the bench books nothing
-    cur.execute("BEGIN TRANSACTION")
-    try:
-        books = load_books(cur, 1)
-        for n, row in enumerate(rows):
-            project = projects[row.project_ref]
-            assert project is not None
-            ledger.check_spending(books, project.id, row.amount, ledger.OverspendPolicy.REFUSE)
-            allocation = ledger.allocation_for_spending(books, project.id, row.amount)
-            budget.add_spending(cur, allocation, row.reference, row.booked_on, row.amount,
-                                row.description, clock.now(), source="import")  # fmt: skip
-            planned = ledger.SpendingRow(-n, allocation, row.amount, row.reference)
-            books = replace(books, spending=(*books.spending, planned))
-        return (time.perf_counter() - cur_started) / len(rows)
-    finally:
-        cur.execute("ROLLBACK")
-        cur.close()
+    # A transaction that is rolled back: the bench books nothing.
+    with store.read() as cur:
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            books = load_books(cur, 1)
+            for n, row in enumerate(rows):
+                project = projects[row.project_ref]
+                assert project is not None
+                ledger.check_spending(books, project.id, row.amount, ledger.OverspendPolicy.REFUSE)
+                allocation = ledger.allocation_for_spending(books, project.id, row.amount)
+                budget.add_spending(cur, allocation, row.reference, row.booked_on, row.amount,
+                                    row.description, clock.now(), source="import")  # fmt: skip
+                planned = ledger.SpendingRow(-n, allocation, row.amount, row.reference)
+                books = replace(books, spending=(*books.spending, planned))
+            return (time.perf_counter() - cur_started) / len(rows)
+        finally:
+            cur.execute("ROLLBACK")
 
 
 def main() -> None:

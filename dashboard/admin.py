@@ -22,7 +22,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from dashboard.config import database_path
+from dashboard.config import POSTGRES_SCHEMES, database_location
 from dashboard.domain.auth import SYSTEM, Role
 from dashboard.domain.errors import UserError
 from dashboard.services import accounts, privacy
@@ -41,7 +41,13 @@ class CliError(Exception):
         self.code = code
 
 
-def open_database(path: Path) -> Store:
+def open_database(path: Path | str) -> Store:
+    if isinstance(path, str) and path.startswith(POSTGRES_SCHEMES):
+        try:
+            return open_store(path)
+        except StoreError as exc:
+            raise CliError(str(exc), NO_DATABASE) from exc
+    path = Path(path)
     if not path.exists():
         raise CliError(
             f"There is no database at {path}. Start the app once (it creates the demo "
@@ -211,10 +217,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _configured_database() -> str:
+    try:
+        return database_location()
+    except ValueError as exc:
+        raise CliError(str(exc), NO_DATABASE) from exc
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        store = open_database(args.db or database_path())
+        store = open_database(args.db or _configured_database())
         try:
             print(args.handler(store, args))
         finally:

@@ -20,6 +20,25 @@ def database_path() -> Path:
     return Path(os.environ.get("WIJKRAAD_DB", str(DEFAULT_DATABASE)))
 
 
+DATABASE_URL = "WIJKRAAD_DATABASE_URL"
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def database_location() -> str:
+    """WIJKRAAD_DATABASE_URL (a postgresql:// address: the app runs on that PostgreSQL
+    database), else the DuckDB file of database_path(). Anything but a postgresql://
+    address in WIJKRAAD_DATABASE_URL is refused (ValueError)."""
+    url = os.environ.get(DATABASE_URL, "").strip()
+    if not url:
+        return str(database_path())
+    if not url.startswith(POSTGRES_SCHEMES):
+        raise ValueError(
+            f"{DATABASE_URL} must be a postgresql://user@host/database address; leave it "
+            "empty to use the DuckDB file (WIJKRAAD_DB)"
+        )
+    return url
+
+
 def overspend_policy() -> OverspendPolicy:
     """WIJKRAAD_OVERSPEND: 'refuse' (default) or 'warn' when spending passes an allocation."""
     value = os.environ.get("WIJKRAAD_OVERSPEND", OverspendPolicy.REFUSE.value)

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Run every test: install the locked environment with the test tools, install Debian's
-# chromium (browser tests) and faketime (the year-ahead run) when missing (as root or with
+# chromium (browser tests), faketime (the year-ahead run) and postgresql (the tests on
+# PostgreSQL, which start their own server) when missing (as root or with
 # sudo), check lint, formatting and types, then run pytest on both cores. With no arguments the
 # suite runs again with the machine's clock a year ahead (without the browser tests and
 # the slow fuzzers), so that a test or page that reads the real date fails the day it is
@@ -32,6 +33,13 @@ install_debian() {
 }
 install_debian chromium /usr/bin/chromium "the browser tests"
 install_debian faketime /usr/bin/faketime "the year-ahead run"
+# PostgreSQL's programs live under a folder named by its major version (15 on Debian 12).
+newest_initdb() { ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1; }
+install_debian postgresql "$(newest_initdb || true)" "the tests on PostgreSQL"
+# Tests that need PostgreSQL fail rather than skip when it is there (or in CI, where it must be).
+if [ -n "${CI:-}" ] || [ -n "$(newest_initdb || true)" ]; then
+    export WIJKRAAD_REQUIRE_POSTGRES=1
+fi
 
 $UV run --frozen --no-sync ruff check .
 $UV run --frozen --no-sync ruff format --check .

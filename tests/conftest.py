@@ -18,7 +18,7 @@ from dashboard.web import error_boundary
 from data.generate import Settings, generate
 from sortition import clock
 
-pytest_plugins = ["tests.browser"]
+pytest_plugins = ["tests.browser", "tests.postgres", "tests.backends"]
 
 DEMO_TODAY = date(2026, 11, 23)
 # Every test, and every server or command a test starts, lives on the demo's day: the

@@ -20,9 +20,10 @@ from dashboard.store.db import Store, open_existing_store
 from sortition import clock
 
 
-def open_database(path: Path) -> Store:
-    """Open the existing database; a missing file raises DatabaseMissingError and nothing is
-    created (the demo municipality is made only on purpose: scripts/run.sh, data.generate)."""
+def open_database(path: Path | str) -> Store:
+    """Open the existing database (a DuckDB file, or a postgresql:// address); a missing
+    file raises DatabaseMissingError and nothing is created (the demo municipality is made
+    only on purpose: scripts/run.sh, data.generate)."""
     return open_existing_store(path)
 
 

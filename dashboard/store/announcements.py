@@ -74,7 +74,7 @@ def versions(cur: Cursor, draw_ids: list[int]) -> dict[int, list[Announcement]]:
     if not draw_ids:
         return {}
     rows = cur.execute(
-        f"SELECT {_COLUMNS} FROM ceremony_announcement WHERE draw_id IN (SELECT unnest(?)) "
+        f"SELECT {_COLUMNS} FROM ceremony_announcement WHERE draw_id = ANY(?) "
         "ORDER BY draw_id, version",
         [draw_ids],
     ).fetchall()

@@ -125,7 +125,7 @@ def allocation_projects(cur: Cursor, allocation_ids: list[int]) -> dict[int, int
     if not allocation_ids:
         return {}
     rows = cur.execute(
-        "SELECT id, proposal_id FROM allocation WHERE id IN (SELECT unnest(?))",
+        "SELECT id, proposal_id FROM allocation WHERE id = ANY(?)",
         [sorted(set(allocation_ids))],
     ).fetchall()
     return {int(a): int(p) for a, p in rows}
@@ -221,7 +221,7 @@ def spending_by_references(cur: Cursor, references: list[str]) -> dict[str, Spen
         cur,
         SpendingTransaction,
         "spending_transaction",
-        "reference IN (SELECT unnest(?))",
+        "reference = ANY(?)",
         [references],
     )
     return {t.reference: t for t in found}

@@ -2,7 +2,8 @@
 
 `executemany` costs about a millisecond a row; inserting from a DataFrame loads a
 million rows in a fraction of a second. Columns are cast to the table's types by name,
-so money arrives as exact strings and lands as DECIMAL(18,2).
+so money arrives as exact strings and lands as DECIMAL(18,2). DuckDB reads the DataFrame
+itself; PostgreSQL gets the rows through COPY.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from dashboard.store.dialect import Dialect, dialect_of, series
+from dashboard.store.postgres import copy_frame
 from dashboard.store.rows import Cursor, first_row, identifier
 
 
@@ -18,9 +21,9 @@ def reserve_ids(cur: Cursor, table: str, count: int) -> np.ndarray:
     if count == 0:
         return np.empty(0, dtype=np.int64)
     result = cur.execute(
-        f"SELECT nextval('seq_{identifier(table)}') AS id FROM range(?)", [count]
-    ).fetchnumpy()
-    return np.sort(result["id"].astype(np.int64))
+        f"SELECT nextval('seq_{identifier(table)}') AS id FROM {series('?')}", [count]
+    ).fetchall()
+    return np.sort(np.fromiter((r[0] for r in result), dtype=np.int64, count=len(result)))
 
 
 def load_frame(cur: Cursor, table: str, frame: pd.DataFrame) -> int:
@@ -28,6 +31,8 @@ def load_frame(cur: Cursor, table: str, frame: pd.DataFrame) -> int:
     if frame.empty:
         return 0
     columns = ", ".join(identifier(c) for c in frame.columns)
+    if dialect_of(cur) is Dialect.POSTGRES:
+        return copy_frame(cur, table, frame)
     cur.register("_bulk_frame", frame)
     try:
         cur.execute(
@@ -47,7 +52,7 @@ def sync_sequence(cur: Cursor, table: str) -> None:
     assert current is not None
     if int(current[0]) < largest:
         cur.execute(
-            f"SELECT max(nextval('seq_{name}')) FROM range(?)", [largest - int(current[0])]
+            f"SELECT max(nextval('seq_{name}')) FROM {series('?')}", [largest - int(current[0])]
         ).fetchall()
 
 

@@ -65,7 +65,7 @@ class ContactTable(Generic[Row]):
 
     def has_contact(self, cur: Cursor, owner_ids: list[int]) -> set[int]:
         rows = cur.execute(
-            f"SELECT {self.key} FROM {self.table} WHERE {self.key} IN (SELECT unnest(?))",
+            f"SELECT {self.key} FROM {self.table} WHERE {self.key} = ANY(?)",
             [owner_ids],
         ).fetchall()
         return {int(r[0]) for r in rows}
@@ -76,7 +76,7 @@ class ContactTable(Generic[Row]):
         where, value = matching(query)
         params: dict[str, object] = {"q": value}
         if neighbourhood_ids is not None:
-            where += " AND list_contains($hoods, o.neighbourhood_id)"
+            where += " AND o.neighbourhood_id = ANY($hoods)"
             params["hoods"] = sorted(neighbourhood_ids)
         rows = cur.execute(
             f"{self._select} WHERE {where} ORDER BY o.{self.reference}", params

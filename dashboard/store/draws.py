@@ -27,12 +27,15 @@ _DAY = (
 # visits are typed in from paper afterwards, not always in the order they were made: the
 # visit's day counts first, then when it was recorded.
 _LATEST = f"""
-    SELECT invitation_id, outcome, id AS response_id
-    FROM response x
-    WHERE invitation_id IN (SELECT id FROM invitation WHERE draw_id = $draw)
-    QUALIFY row_number() OVER (
-        PARTITION BY invitation_id ORDER BY {_DAY.format(r="x")} DESC, answered_at DESC, id DESC
-    ) = 1
+    SELECT invitation_id, outcome, response_id FROM (
+        SELECT invitation_id, outcome, id AS response_id, row_number() OVER (
+            PARTITION BY invitation_id
+            ORDER BY {_DAY.format(r="x")} DESC, answered_at DESC, id DESC
+        ) AS newest
+        FROM response x
+        WHERE invitation_id IN (SELECT id FROM invitation WHERE draw_id = $draw)
+    ) ranked
+    WHERE newest = 1
 """
 
 
@@ -80,7 +83,7 @@ def draw(cur: Cursor, draw_id: int) -> Draw | None:
 
 def draws_for_councils(cur: Cursor, council_ids: list[int]) -> list[Draw]:
     rows = cur.execute(
-        f"SELECT {_DRAW_COLUMNS} FROM draw WHERE council_id IN (SELECT unnest(?)) "
+        f"SELECT {_DRAW_COLUMNS} FROM draw WHERE council_id = ANY(?) "
         "ORDER BY status IN ('open', 'committed') DESC, created_at DESC, id DESC",
         [council_ids],
     ).fetchall()
@@ -157,8 +160,8 @@ def lottery_frame(cur: Cursor, draw_id: int, reference: date) -> pd.DataFrame:
 def erased_in_register(cur: Cursor, draw_id: int) -> list[int]:
     """Residents in the draw's extract whose contact data was erased on request."""
     rows = cur.execute(
-        "SELECT r.resident_id FROM draw_register r SEMI JOIN contact_erasure e "
-        "USING (resident_id) WHERE r.draw_id = ? ORDER BY 1",
+        "SELECT r.resident_id FROM draw_register r WHERE r.draw_id = ? AND EXISTS "
+        "(SELECT 1 FROM contact_erasure e WHERE e.resident_id = r.resident_id) ORDER BY 1",
         [draw_id],
     ).fetchall()
     return [int(r[0]) for r in rows]
@@ -621,7 +624,7 @@ def names(cur: Cursor, resident_ids: list[int]) -> dict[int, str]:
     """Names of residents (personal data: organisers only)."""
     rows = cur.execute(
         "SELECT resident_id, first_name || ' ' || last_name FROM resident_contact "
-        "WHERE resident_id IN (SELECT unnest(?))",
+        "WHERE resident_id = ANY(?)",
         [resident_ids],
     ).fetchall()
     return {int(i): str(n) for i, n in rows}
@@ -636,7 +639,7 @@ def eligible_households(
         cur,
         "SELECT count(DISTINCT household_id) FROM draw_register WHERE draw_id = ? "
         "AND extract(year FROM age(CAST(? AS DATE), birth_date)) >= ? "
-        "AND resident_id NOT IN (SELECT unnest(?))",
+        "AND resident_id <> ALL(?)",
         [draw_id, reference, min_age, excluded],
     )
 
@@ -685,7 +688,7 @@ def member_features(
             FROM resident_now x
             LEFT JOIN draw_register d ON d.resident_id = x.id AND d.draw_id = ?
             JOIN neighbourhood_part p ON p.id = coalesce(d.part_id, x.part_id)
-            WHERE x.id IN (SELECT unnest(?))
+            WHERE x.id = ANY(?)
         )
         ORDER BY CAST(id AS BIGINT)
         """,
@@ -720,7 +723,9 @@ def people_after_draw(cur: Cursor, draw_id: int) -> pd.DataFrame:
             JOIN response x ON x.id = l.response_id
             WHERE l.outcome = 'ja'
         ), contact AS (
-            SELECT * FROM resident_contact ANTI JOIN contact_erasure USING (resident_id)
+            SELECT * FROM resident_contact kept WHERE NOT EXISTS (
+                SELECT 1 FROM contact_erasure e WHERE e.resident_id = kept.resident_id
+            )
         )
         SELECT p.resident_id, m.id AS member_id, m.status, m.reserve_rank,
                c.first_name AS voornaam, c.last_name AS achternaam, c.street AS straat,

@@ -34,3 +34,23 @@ class DatabaseMissingError(StoreError):
     def __init__(self, path: str) -> None:
         super().__init__(f"There is no database file at {path}.")
         self.path = path
+
+
+class DatabaseUnreachableError(StoreError):
+    """The PostgreSQL database named by WIJKRAAD_DATABASE_URL cannot be reached or refuses
+    the connection (wrong address, password or database name; server down)."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(
+            f"Cannot connect to the PostgreSQL database at {where}: {reason}. "
+            "Check WIJKRAAD_DATABASE_URL and that the server is running."
+        )
+        self.where = where
+        self.reason = reason
+
+    @property
+    def dutch(self) -> str:
+        return (
+            f"De database op {self.where} is niet bereikbaar: {self.reason}. Controleer de "
+            "instelling WIJKRAAD_DATABASE_URL en of de databaseserver draait."
+        )

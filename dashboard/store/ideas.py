@@ -107,7 +107,7 @@ def references_of_proposals(cur: Cursor, proposal_ids: list[int]) -> dict[int, s
     if not proposal_ids:
         return {}
     rows = cur.execute(
-        "SELECT proposal_id, reference FROM idea WHERE proposal_id IN (SELECT unnest(?))",
+        "SELECT proposal_id, reference FROM idea WHERE proposal_id = ANY(?)",
         [proposal_ids],
     ).fetchall()
     return {int(p): str(r) for p, r in rows}
@@ -116,9 +116,7 @@ def references_of_proposals(cur: Cursor, proposal_ids: list[int]) -> dict[int, s
 def references(cur: Cursor, idea_ids: list[int]) -> dict[int, str]:
     if not idea_ids:
         return {}
-    rows = cur.execute(
-        "SELECT id, reference FROM idea WHERE id IN (SELECT unnest(?))", [idea_ids]
-    ).fetchall()
+    rows = cur.execute("SELECT id, reference FROM idea WHERE id = ANY(?)", [idea_ids]).fetchall()
     return {int(i): str(r) for i, r in rows}
 
 

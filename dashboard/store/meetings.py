@@ -49,8 +49,7 @@ def attendance(cur: Cursor, meeting_id: int) -> set[int]:
 
 def attendance_counts(cur: Cursor, meeting_ids: list[int]) -> dict[int, int]:
     rows = cur.execute(
-        "SELECT meeting_id, count(*) FROM meeting_attendance "
-        "WHERE meeting_id IN (SELECT unnest(?)) GROUP BY 1",
+        "SELECT meeting_id, count(*) FROM meeting_attendance WHERE meeting_id = ANY(?) GROUP BY 1",
         [meeting_ids],
     ).fetchall()
     return {int(m): int(n) for m, n in rows}
@@ -64,7 +63,7 @@ def set_attendance(cur: Cursor, meeting_id: int, seat_ids: set[int]) -> tuple[in
     new = sorted(seat_ids - before)
     if gone:
         cur.execute(
-            "DELETE FROM meeting_attendance WHERE meeting_id = ? AND seat_id IN (SELECT unnest(?))",
+            "DELETE FROM meeting_attendance WHERE meeting_id = ? AND seat_id = ANY(?)",
             [meeting_id, gone],
         )
     for seat_id in new:
@@ -92,7 +91,7 @@ def minutes_states(cur: Cursor, meeting_ids: list[int]) -> dict[int, tuple[int, 
     """Per meeting with minutes: its newest version and whether that one is published."""
     rows = cur.execute(
         "SELECT meeting_id, version, published_at IS NOT NULL FROM meeting_minutes "
-        "WHERE meeting_id IN (SELECT unnest(?)) "
+        "WHERE meeting_id = ANY(?) "
         "QUALIFY row_number() OVER (PARTITION BY meeting_id ORDER BY version DESC) = 1",
         [meeting_ids],
     ).fetchall()
@@ -164,8 +163,7 @@ def meeting_times(cur: Cursor, meeting_ids: list[int]) -> dict[int, tuple[time, 
     if not meeting_ids:
         return {}
     rows = cur.execute(
-        "SELECT meeting_id, starts_at, ends_at FROM meeting_time "
-        "WHERE meeting_id IN (SELECT unnest(?))",
+        "SELECT meeting_id, starts_at, ends_at FROM meeting_time WHERE meeting_id = ANY(?)",
         [meeting_ids],
     ).fetchall()
     return {int(m): (s, e) for m, s, e in rows}

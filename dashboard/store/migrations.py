@@ -7,6 +7,8 @@ from pathlib import Path
 
 import duckdb
 
+from dashboard.store import dialect
+from dashboard.store.dialect import Dialect
 from dashboard.store.errors import SchemaTooNewError
 from dashboard.store.rows import first_row
 from sortition import clock
@@ -34,7 +36,7 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
     exists = first_row(
         con,
         "SELECT count(*) FROM information_schema.tables "
-        "WHERE table_name = 'schema_version' AND table_schema = 'main'",
+        "WHERE table_name = 'schema_version' AND table_schema = current_schema()",
     )
     if not exists or exists[0] == 0:
         return 0
@@ -46,6 +48,13 @@ def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
     if current_version(con) == 0:
         return set()
     return {int(r[0]) for r in con.execute("SELECT version FROM schema_version").fetchall()}
+
+
+def migration_sql(con: duckdb.DuckDBPyConnection, path: Path) -> str:
+    """A migration file's statements, in the spelling of the database they are for: the
+    files are written once, for DuckDB, and translated (store/dialect.py)."""
+    sql = path.read_text(encoding="utf-8")
+    return dialect.postgres_ddl(sql) if dialect.dialect_of(con) is Dialect.POSTGRES else sql
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
@@ -70,7 +79,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
                 "CREATE TABLE IF NOT EXISTS schema_version ("
                 "version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
             )
-            con.execute(path.read_text(encoding="utf-8"))
+            con.execute(migration_sql(con, path))
             con.execute(
                 "INSERT INTO schema_version VALUES (?, ?)",
                 [number, clock.utc_naive_now()],

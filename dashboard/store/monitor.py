@@ -109,7 +109,7 @@ def stalled_proposals(cur: Cursor, quiet_since: date) -> list[StalledProposal]:
         SELECT p.id, p.neighbourhood_id, p.external_ref, p.title, p.status,
                coalesce(last.day, p.submitted_on)
         FROM proposal p LEFT JOIN last ON last.proposal_id = p.id
-        WHERE p.status IN (SELECT unnest($open))
+        WHERE p.status = ANY($open)
           AND coalesce(last.day, p.submitted_on) < $since
         ORDER BY 6, p.id
         """,
@@ -379,7 +379,7 @@ def year_payments(cur: Cursor, neighbourhood_id: int | None, year: int) -> list[
 def project_allocations(cur: Cursor, proposal_ids: list[int]) -> list[AllocationLine]:
     """Every allocation of these projects, in every year."""
     rows = cur.execute(
-        _ALLOCATIONS + " WHERE list_contains($ids, p.id) ORDER BY p.id, a.booked_on, a.id",
+        _ALLOCATIONS + " WHERE p.id = ANY($ids) ORDER BY p.id, a.booked_on, a.id",
         {"ids": proposal_ids},
     ).fetchall()
     return [_allocation(r) for r in rows]
@@ -388,7 +388,7 @@ def project_allocations(cur: Cursor, proposal_ids: list[int]) -> list[Allocation
 def project_payments(cur: Cursor, proposal_ids: list[int]) -> list[PaymentLine]:
     """Every payment of these projects, in every year."""
     rows = cur.execute(
-        _PAYMENTS + " WHERE list_contains($ids, p.id) ORDER BY p.id, t.booked_on, t.id",
+        _PAYMENTS + " WHERE p.id = ANY($ids) ORDER BY p.id, t.booked_on, t.id",
         {"ids": proposal_ids},
     ).fetchall()
     return [_payment(r) for r in rows]
@@ -470,7 +470,7 @@ class StatusStep:
 def status_steps(cur: Cursor, proposal_ids: list[int]) -> list[StatusStep]:
     rows = cur.execute(
         """SELECT proposal_id, from_status, to_status, changed_on FROM proposal_status_change
-        WHERE list_contains($ids, proposal_id) ORDER BY proposal_id, changed_on, id""",
+        WHERE proposal_id = ANY($ids) ORDER BY proposal_id, changed_on, id""",
         {"ids": proposal_ids},
     ).fetchall()
     return [StatusStep(int(r[0]), r[1], r[2], r[3]) for r in rows]

@@ -155,7 +155,7 @@ def find_by_address(
     where = "replace(upper(c.postcode), ' ', '') = ? AND upper(c.house_number) = ?"
     params: list[object] = [postcode.replace(" ", "").upper(), house_number.strip().upper()]
     if neighbourhood_ids is not None:
-        where += " AND list_contains(?, r.neighbourhood_id)"
+        where += " AND r.neighbourhood_id = ANY(?)"
         params.append(sorted(neighbourhood_ids))
     rows = cur.execute(
         "SELECT r.id, r.neighbourhood_id, c.first_name, c.last_name, c.street, c.house_number, "

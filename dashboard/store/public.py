@@ -210,7 +210,7 @@ def milestones_of_projects(cur: Cursor, proposal_ids: list[int]) -> list[Milesto
     rows = cur.execute(
         """SELECT id, proposal_id, title, status, progress_pct, noticeable, due_on, done_on,
                photo_path
-        FROM milestone WHERE proposal_id IN (SELECT unnest(?))
+        FROM milestone WHERE proposal_id = ANY(?)
         ORDER BY proposal_id, due_on NULLS LAST, id""",
         [proposal_ids],
     ).fetchall()
@@ -255,7 +255,7 @@ def open_proposals(
         FROM shown s
         LEFT JOIN since ON since.proposal_id = s.id
         LEFT JOIN last ON last.proposal_id = s.id
-        WHERE s.status IN (SELECT unnest($statuses))
+        WHERE s.status = ANY($statuses)
         ORDER BY 7, s.id
         """,
         {"nid": neighbourhood_id, "statuses": statuses},
@@ -272,7 +272,7 @@ def last_activity(cur: Cursor, proposal_ids: list[int]) -> dict[int, date]:
         f"""WITH {LAST_ACTIVITY}
         SELECT p.id, coalesce(last.day, p.submitted_on)
         FROM proposal p LEFT JOIN last ON last.proposal_id = p.id
-        WHERE p.id IN (SELECT unnest($ids))""",
+        WHERE p.id = ANY($ids)""",
         {"ids": proposal_ids},
     ).fetchall()
     return {int(pid): day for pid, day in rows}
@@ -559,7 +559,7 @@ def minutes_decisions(cur: Cursor, meeting_ids: list[int]) -> list[MinutesDecisi
         SELECT d.meeting_id, d.kind, p.external_ref, p.title, d.amount, d.votes_for,
                d.votes_against, d.votes_abstain
         FROM decision d LEFT JOIN proposal p ON p.id = d.proposal_id
-        WHERE {_PUBLISHED} AND d.meeting_id IN (SELECT unnest($ids))
+        WHERE {_PUBLISHED} AND d.meeting_id = ANY($ids)
         ORDER BY d.meeting_id, d.id
         """,
         {"ids": meeting_ids},

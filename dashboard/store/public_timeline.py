@@ -58,7 +58,7 @@ def project_places(cur: Cursor, proposal_ids: list[int]) -> dict[int, ProjectPla
                 AND i.published_at IS NOT NULL)
         FROM proposal p JOIN neighbourhood n ON n.id = p.neighbourhood_id
         LEFT JOIN neighbourhood_part np ON np.id = p.part_id
-        WHERE p.id IN (SELECT unnest($ids))
+        WHERE p.id = ANY($ids)
         """,
         {"ids": proposal_ids},
     ).fetchall()
@@ -93,7 +93,7 @@ def status_lines(cur: Cursor, proposal_ids: list[int]) -> list[StatusLine]:
         return []
     rows = cur.execute(
         """SELECT proposal_id, changed_on, to_status FROM proposal_status_change
-        WHERE proposal_id IN (SELECT unnest($ids)) AND to_status IN (SELECT unnest($shown))
+        WHERE proposal_id = ANY($ids) AND to_status = ANY($shown)
         ORDER BY proposal_id, changed_on, id""",
         {"ids": proposal_ids, "shown": list(TIMELINE_STATUSES)},
     ).fetchall()
@@ -131,7 +131,7 @@ def project_decisions(cur: Cursor, proposal_ids: list[int]) -> list[ProjectDecis
                EXISTS (SELECT 1 FROM meeting_minutes mm WHERE mm.meeting_id = m.id
                        AND mm.published_at IS NOT NULL)
         FROM decision d LEFT JOIN meeting m ON m.id = d.meeting_id AND m.is_public
-        WHERE {_PUBLISHED} AND d.proposal_id IN (SELECT unnest($ids))
+        WHERE {_PUBLISHED} AND d.proposal_id = ANY($ids)
         ORDER BY d.decided_on, d.id
         """,
         {"ids": proposal_ids},
@@ -172,7 +172,7 @@ def project_payments(cur: Cursor, proposal_ids: list[int]) -> list[PaymentLine]:
     if not proposal_ids:
         return []
     rows = cur.execute(
-        f"{_PAYMENTS} WHERE p.id IN (SELECT unnest($ids)) ORDER BY t.booked_on, t.id",
+        f"{_PAYMENTS} WHERE p.id = ANY($ids) ORDER BY t.booked_on, t.id",
         {"ids": proposal_ids},
     ).fetchall()
     return [_payment(r) for r in rows]

@@ -199,17 +199,17 @@ def register_size(cur: Cursor, draw_id: int) -> int:
 
 def register_as_extract(cur: Cursor, neighbourhood_ids: list[int] | None = None) -> pd.DataFrame:
     """The stored register in the extract's columns (the demo's stand-in for a BRP file)."""
-    where = "TRUE" if neighbourhood_ids is None else "r.neighbourhood_id IN (SELECT unnest(?))"
+    where = "TRUE" if neighbourhood_ids is None else "r.neighbourhood_id = ANY(?)"
     params: list[object] = [] if neighbourhood_ids is None else [neighbourhood_ids]
     return cur.execute(
         f"""
         SELECT r.id AS persoonsnummer, r.household_id AS huishoudnummer,
-               strftime(r.birth_date, '%Y-%m-%d') AS geboortedatum, r.gender AS geslacht,
+               CAST(r.birth_date AS VARCHAR) AS geboortedatum, r.gender AS geslacht,
                n.code AS wijkcode, p.code AS buurtcode, c.first_name AS voornaam,
                c.last_name AS achternaam, c.street AS straat, c.house_number AS huisnummer,
                c.postcode AS postcode, c.city AS woonplaats, r.education AS opleiding,
                r.tenure AS woonsituatie, r.origin AS herkomst,
-               strftime(r.registered_since, '%Y-%m-%d') AS "ingeschreven sinds"
+               CAST(r.registered_since AS VARCHAR) AS "ingeschreven sinds"
         FROM resident_now r
         JOIN neighbourhood n ON n.id = r.neighbourhood_id
         JOIN neighbourhood_part p ON p.id = r.part_id

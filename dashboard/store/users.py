@@ -129,7 +129,7 @@ def neighbourhood_ids_for_codes(cur: Cursor, codes: Iterable[str]) -> dict[str, 
     if not wanted:
         return {}
     rows = cur.execute(
-        "SELECT code, id FROM neighbourhood WHERE list_contains(?, code) ORDER BY code",
+        "SELECT code, id FROM neighbourhood WHERE code = ANY(?) ORDER BY code",
         [wanted],
     ).fetchall()
     return {str(code): int(hood_id) for code, hood_id in rows}
@@ -138,6 +138,6 @@ def neighbourhood_ids_for_codes(cur: Cursor, codes: Iterable[str]) -> dict[str, 
 def known_neighbourhood_ids(cur: Cursor, hood_ids: Iterable[int]) -> set[int]:
     wanted = sorted(set(hood_ids))
     rows = cur.execute(
-        "SELECT id FROM neighbourhood WHERE list_contains(?, id) ORDER BY id", [wanted]
+        "SELECT id FROM neighbourhood WHERE id = ANY(?) ORDER BY id", [wanted]
     ).fetchall()
     return {int(r[0]) for r in rows}

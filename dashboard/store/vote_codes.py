@@ -89,8 +89,7 @@ def use(cur: Cursor, vote_id: int, code: str) -> bool:
 def used_by_resident(cur: Cursor, vote_id: int, resident_ids: Sequence[int]) -> dict[int, bool]:
     """Of these residents, who has a code of the vote, and whether it was used."""
     rows = cur.execute(
-        "SELECT resident_id, used FROM vote_code "
-        "WHERE vote_id = ? AND list_contains(?, resident_id)",
+        "SELECT resident_id, used FROM vote_code WHERE vote_id = ? AND resident_id = ANY(?)",
         [vote_id, list(resident_ids)],
     ).fetchall()
     return {int(r): bool(u) for r, u in rows}

@@ -54,7 +54,7 @@ def votes_for_neighbourhood(cur: Cursor, neighbourhood_id: int) -> list[Vote]:
 def votes_with_status(cur: Cursor, statuses: Sequence[str]) -> list[Vote]:
     """Votes in one of `statuses`, of every neighbourhood, the first to close first."""
     return select(
-        cur, Vote, "vote", "status IN (SELECT unnest(?))", [list(statuses)],
+        cur, Vote, "vote", "status = ANY(?)", [list(statuses)],
         order_by="closes_on, id",
     )  # fmt: skip
 
@@ -91,7 +91,7 @@ def ideas_on_running_ballots(cur: Cursor, idea_ids: Sequence[int]) -> dict[int, 
         return {}
     rows = cur.execute(
         "SELECT i.idea_id, v.title FROM vote_item i JOIN vote v ON v.id = i.vote_id "
-        "WHERE v.status <> 'gesloten' AND i.idea_id IN (SELECT unnest(?))",
+        "WHERE v.status <> 'gesloten' AND i.idea_id = ANY(?)",
         [list(idea_ids)],
     ).fetchall()
     return {int(i): str(t) for i, t in rows}

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 from dashboard import services
-from dashboard.config import database_path
+from dashboard.config import database_location
 from dashboard.store.db import Store
-from dashboard.store.errors import DatabaseMissingError, SchemaTooNewError, StoreError
+from dashboard.store.errors import (
+    DatabaseMissingError,
+    DatabaseUnreachableError,
+    SchemaTooNewError,
+    StoreError,
+)
 
 
 @st.cache_resource(show_spinner="De database wordt geopend…")
-def _store(path: str) -> Store:
-    return services.open_database(Path(path))
+def _store(location: str) -> Store:
+    return services.open_database(location)
 
 
 def store() -> Store:
@@ -23,7 +26,7 @@ def store() -> Store:
     When the database cannot be used, the page shows why and stops.
     """
     try:
-        return _store(str(database_path()))
+        return _store(database_location())
     except DatabaseMissingError as exc:
         st.error(missing_database_message(exc.path))
     except SchemaTooNewError as exc:
@@ -32,8 +35,12 @@ def store() -> Store:
             f"(schemaversie {exc.found}; deze versie kent tot en met {exc.known}). "
             "Werk Wijkraad bij of kies een ander databasebestand (WIJKRAAD_DB)."
         )
+    except DatabaseUnreachableError as exc:
+        st.error(exc.dutch)
     except StoreError as exc:
         st.error(f"De database kan niet worden geopend. {exc}")
+    except ValueError as exc:  # a WIJKRAAD_DATABASE_URL that is no postgresql:// address
+        st.error(f"De instelling van de database klopt niet: {exc}")
     st.stop()
     raise AssertionError("st.stop() returned")
 

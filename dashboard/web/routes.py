@@ -45,14 +45,14 @@ class _Missing(Exception):
 
 def _store() -> Any:
     """The app's one store; Streamlit warns about the missing script context here."""
-    from dashboard.config import database_path
+    from dashboard.config import database_location
     from dashboard.web import app_state
 
     quiet = logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context")
     level = quiet.level
     quiet.setLevel(logging.ERROR)
     try:
-        return app_state._store(str(database_path()))
+        return app_state._store(database_location())
     finally:
         quiet.setLevel(level)
 

@@ -79,7 +79,7 @@ def warm_up(host: str, port: int) -> None:
         time.sleep(0.01)
     try:
         from dashboard.components import choose, language, login_form, tables  # noqa: F401
-        from dashboard.config import database_path
+        from dashboard.config import database_location
         from dashboard.services import overview  # noqa: F401
         from dashboard.web import (
             app_state,
@@ -90,7 +90,7 @@ def warm_up(host: str, port: int) -> None:
         level = quiet.level
         quiet.setLevel(logging.ERROR)
         try:
-            app_state._store(str(database_path()))
+            app_state._store(database_location())
         finally:
             quiet.setLevel(level)
     except Exception:  # the first page shows any problem with the database itself

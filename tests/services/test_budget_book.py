@@ -1,4 +1,5 @@
-"""The budget book's services on a real DuckDB file with the demo municipality."""
+"""The budget book's services on the demo municipality, on both backends: a real DuckDB file
+and PostgreSQL (tests/backends.py)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,11 @@ from dashboard.store.rows import first_row
 from sortition import clock
 
 D = Decimal
+
+
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    return demo_store
 
 
 @pytest.fixture

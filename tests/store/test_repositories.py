@@ -7,7 +7,7 @@ import pytest
 
 from dashboard.domain.models import SpendingTransaction
 from dashboard.store import audit, budget, council, geography, monitor, proposals
-from dashboard.store.db import Store, open_memory_store
+from dashboard.store.db import Store
 from dashboard.store.rows import Cursor, insert
 from tests import records
 
@@ -15,8 +15,8 @@ NOW = datetime(2026, 3, 1, 12, 0)
 
 
 @pytest.fixture
-def store() -> Store:
-    return open_memory_store()
+def store(empty_store: Store) -> Store:
+    return empty_store
 
 
 def seed_place(store: Store) -> int:

@@ -1,0 +1,96 @@
+"""The SQL dialects the store speaks: DuckDB (the default file) and PostgreSQL.
+
+The store's SQL is written once, in DuckDB's spelling or a portable one. What PostgreSQL
+spells differently is translated here and nowhere else: parameter marks (`?` and `$name`
+become `%s` and `%(name)s`, a literal `%` becomes `%%`), and the few column types of the
+migrations that PostgreSQL names otherwise. Constructs only DuckDB has are avoided in
+portable code; where a per-dialect form is needed, a function here gives it.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from functools import lru_cache
+
+
+class Dialect(Enum):
+    DUCKDB = "duckdb"
+    POSTGRES = "postgres"
+
+
+def dialect_of(cur: object) -> Dialect:
+    """The dialect of a cursor the store was handed (PostgreSQL's says so itself)."""
+    return getattr(cur, "dialect", Dialect.DUCKDB)
+
+
+_IDENTIFIER_START = re.compile(r"[A-Za-z_]")
+_IDENTIFIER = re.compile(r"[A-Za-z0-9_]*")
+
+
+@lru_cache(maxsize=4096)
+def postgres_parameters(sql: str) -> str:
+    """`sql` with DuckDB's parameter marks in psycopg's spelling.
+
+    Quoted strings, quoted names and comments are copied as they are, so a `?` or `$`
+    inside a literal stays a character.
+    """
+    out: list[str] = []
+    i, n = 0, len(sql)
+    while i < n:
+        char = sql[i]
+        if char in "'\"":
+            end = _closing_quote(sql, i)
+            out.append(sql[i:end].replace("%", "%%"))
+            i = end
+        elif sql.startswith("--", i):
+            end = sql.find("\n", i)
+            end = n if end == -1 else end
+            out.append(sql[i:end].replace("%", "%%"))
+            i = end
+        elif char == "?":
+            out.append("%s")
+            i += 1
+        elif char == "%":
+            out.append("%%")
+            i += 1
+        elif char == "$" and i + 1 < n and _IDENTIFIER_START.match(sql, i + 1):
+            name = _IDENTIFIER.match(sql, i + 1)
+            assert name is not None
+            out.append(f"%({name.group()})s")
+            i = name.end()
+        else:
+            out.append(char)
+            i += 1
+    return "".join(out)
+
+
+def _closing_quote(sql: str, start: int) -> int:
+    """The index just after the quoted text that starts at `start` (doubled quotes escape)."""
+    quote = sql[start]
+    i = start + 1
+    while i < len(sql):
+        if sql[i] == quote:
+            if i + 1 < len(sql) and sql[i + 1] == quote:
+                i += 2
+                continue
+            return i + 1
+        i += 1
+    return len(sql)
+
+
+# Column types of the migrations that PostgreSQL names otherwise.
+_DDL_TYPES = ((re.compile(r"\bDOUBLE\b(?!\s+PRECISION)", re.IGNORECASE), "DOUBLE PRECISION"),)
+
+
+def postgres_ddl(sql: str) -> str:
+    """A migration's statements in PostgreSQL's spelling."""
+    for pattern, replacement in _DDL_TYPES:
+        sql = pattern.sub(replacement, sql)
+    return sql
+
+
+def series(count: str) -> str:
+    """A table of `count` rows (an SQL expression, e.g. a parameter mark), for FROM: the
+    portable form of DuckDB's range(n) (DuckDB's generate_series ends inclusive too)."""
+    return f"generate_series(1, {count})"

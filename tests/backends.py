@@ -1,0 +1,41 @@
+"""Running a store test on both backends: the in-memory DuckDB and the tests' PostgreSQL.
+
+A test module uses `empty_store` (or builds its own fixture on `backend`): each of its tests
+then runs twice, `[duckdb]` and `[postgres]`; the PostgreSQL run carries the `postgres`
+marker (`-m "not postgres"` leaves it out).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from dashboard.store.db import Store, open_memory_store, open_store
+
+BACKENDS = ["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def empty_store(backend: str, request: pytest.FixtureRequest) -> Iterator[Store]:
+    """A migrated store with no data, on the test's backend."""
+    if backend == "postgres":
+        opened = open_store(request.getfixturevalue("postgres_store_url"))
+    else:
+        opened = open_memory_store()
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def demo_store(backend: str, request: pytest.FixtureRequest) -> Iterator[Store]:
+    """A fresh copy of the demo municipality (tests/conftest.py), on the test's backend."""
+    location = request.getfixturevalue("postgres_demo_url" if backend == "postgres" else "demo_db")
+    opened = open_store(location)
+    yield opened
+    opened.close()
