@@ -76,7 +76,7 @@ def test_replicas_starting_together_migrate_once(postgres_database: str) -> None
 def test_a_newer_schema_is_refused(postgres_database: str) -> None:
     open_store(postgres_database).close()
     with psycopg.connect(postgres_database) as con:
-        con.execute("INSERT INTO schema_version VALUES (999, now())")
+        con.execute("INSERT INTO schema_version VALUES (999, '2026-11-23 12:00')")
     with pytest.raises(SchemaTooNewError, match="schema version 999"):
         open_store(postgres_database)
 
