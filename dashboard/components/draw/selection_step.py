@@ -101,9 +101,10 @@ def _prepare(db: Store, caller: Caller, state: DrawState) -> None:
     draw_id = ctx.draw.id
     st.write(
         t(
-            "Wijkraad berekent voor elke aanmelding een eerlijke kans (leximin: de kleinste "
-            "kans zo groot mogelijk) en maakt een genummerde lijst van mogelijke raden die aan "
-            "alle quota voldoen. Daarvan komt een controlecode die u vóór de trekking "
+            "Wijkraad berekent voor elke aanmelding een eerlijke kans (standaard met leximin: "
+            "de kleinste kans zo groot mogelijk; hieronder vergelijkt u de methoden en kiest u "
+            "er een) en maakt een genummerde lijst van mogelijke raden die aan alle quota "
+            "voldoen. Daarvan komt een controlecode die u vóór de trekking "
             "publiceert: de code legt de keuze vooraf vast. Bij de openbare trekking kiezen de "
             "getallen uit de zaal het nummer."
         )
@@ -149,10 +150,11 @@ def _charts(view: draw_selection.SelectionView, draw_id: int) -> None:
         t("Grootste kans ({methode})", methode=method), percent(chances["leximin"].max(), 1)
     )
     st.plotly_chart(chances_chart(chances, method), width="stretch", key=f"kansen_{draw_id}")
+    chosen = objectives_view.PROTECTS.get(view.algorithm)
     st.caption(
         t("De oude methode vult de raad plaats voor plaats met wie de quota het hardst nodig "
-          "hebben; dan krijgen sommige aanmeldingen bijna geen kans. Leximin maakt de kleinste "
-          "kans zo groot als de quota toelaten.")
+          "hebben; dan krijgen sommige aanmeldingen bijna geen kans.")
+        + (" " + t(chosen) if chosen else "")
     )  # fmt: skip
     if view.groups.empty:
         return
