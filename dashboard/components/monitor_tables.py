@@ -23,13 +23,13 @@ from dashboard.services.monitor import (
 )
 
 NEIGHBOURHOOD_COLUMNS = {
-    "Budget (€)": st.column_config.NumberColumn(format="localized"),
-    "Toegekend (€)": st.column_config.NumberColumn(format="localized"),
-    "Uitgegeven (€)": st.column_config.NumberColumn(format="localized"),
+    "Budget (€)": st.column_config.NumberColumn(format="euro"),
+    "Toegekend (€)": st.column_config.NumberColumn(format="euro"),
+    "Uitgegeven (€)": st.column_config.NumberColumn(format="euro"),
     "Besteed (%)": st.column_config.NumberColumn(format="%d%%"),
-    "Budget per inwoner (€)": st.column_config.NumberColumn(format="localized"),
-    "Uitgegeven per inwoner (€)": st.column_config.NumberColumn(format="localized"),
-    "Nog niet openbaar toegekend (€)": st.column_config.NumberColumn(format="localized"),
+    "Budget per inwoner (€)": st.column_config.NumberColumn(format="euro"),
+    "Uitgegeven per inwoner (€)": st.column_config.NumberColumn(format="euro"),
+    "Nog niet openbaar toegekend (€)": st.column_config.NumberColumn(format="euro"),
 }
 
 
@@ -84,16 +84,17 @@ def neighbourhood_columns() -> dict[str, Any]:
         label = SHORT_LABELS.get(name, name)
         help_text = name if label != name else None
         base = NEIGHBOURHOOD_COLUMNS.get(name)
-        fmt = "localized" if base is not None and "€" in name else None
+        fmt = "euro" if base is not None and "€" in name else None
         if name == "Besteed (%)":
             fmt = "%d%%"
         settings[name] = st.column_config.NumberColumn(label, help=help_text, format=fmt)
     return settings
 
 
-# Amounts in the tables behind the figures, written the Dutch way (1.234,56).
+# Amounts in the tables behind the figures, always with their cents (€ 1.234,50 in a Dutch
+# browser; "localized" dropped a last zero: 67.292,3).
 AMOUNT_COLUMNS = {
-    name: st.column_config.NumberColumn(format="localized")
+    name: st.column_config.NumberColumn(format="euro")
     for name in ("Bedrag (€)", "Toegekend (€)", "Uitgegeven (€)", "Te veel (€)")
 }
 

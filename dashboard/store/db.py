@@ -14,7 +14,12 @@ from typing import Any, Protocol, TypeVar, cast
 import duckdb
 
 from dashboard.store.dialect import Dialect
-from dashboard.store.errors import DatabaseMissingError, StoreError, WriteConflict
+from dashboard.store.errors import (
+    DatabaseInUseError,
+    DatabaseMissingError,
+    StoreError,
+    WriteConflict,
+)
 from dashboard.store.migrations import migrate
 from dashboard.store.postgres import PostgresConnections, describe, is_postgres_url
 from dashboard.store.unit import Unit
@@ -165,6 +170,8 @@ def open_store(path: str | Path) -> Store:
     try:
         con = duckdb.connect(location)
     except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise DatabaseInUseError(location, str(exc)) from exc
         raise StoreError(f"Cannot open database {location}: {exc}") from exc
     try:
         migrate(con)

@@ -36,6 +36,15 @@ class DatabaseMissingError(StoreError):
         self.path = path
 
 
+class DatabaseInUseError(StoreError):
+    """Another program holds the DuckDB file: DuckDB lets one process open it at a time
+    (a second Wijkraad on the same file, or a tool such as the duckdb shell)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"Cannot open database {path}: another program is using it ({reason})")
+        self.path = path
+
+
 class DatabaseUnreachableError(StoreError):
     """The PostgreSQL database named by WIJKRAAD_DATABASE_URL cannot be reached or refuses
     the connection (wrong address, password or database name; server down)."""

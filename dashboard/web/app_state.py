@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from dashboard import services
 from dashboard.config import database_location
 from dashboard.store.db import Store
 from dashboard.store.errors import (
+    DatabaseInUseError,
     DatabaseMissingError,
     DatabaseUnreachableError,
     SchemaTooNewError,
     StoreError,
+)
+
+_log = logging.getLogger(__name__)
+IN_USE = (
+    "De database is in gebruik bij een ander programma (bijvoorbeeld een tweede Wijkraad op "
+    "hetzelfde bestand). Er kan er maar één tegelijk bij. Stop dat programma en laad deze "
+    "pagina opnieuw; wie meer servers nodig heeft, gebruikt PostgreSQL "
+    "(WIJKRAAD_DATABASE_URL)."
 )
 
 
@@ -37,8 +48,16 @@ def store() -> Store:
         )
     except DatabaseUnreachableError as exc:
         st.error(exc.dutch)
+    except DatabaseInUseError as exc:
+        _log.error("%s", exc)
+        st.error(IN_USE)
     except StoreError as exc:
-        st.error(f"De database kan niet worden geopend. {exc}")
+        # The reason names files and the database's own words: for the server's log only.
+        _log.error("%s", exc)
+        st.error(
+            "De database kan niet worden geopend. De beheerder vindt de reden in het "
+            "logboek van de server."
+        )
     except ValueError as exc:  # a WIJKRAAD_DATABASE_URL that is no postgresql:// address
         st.error(f"De instelling van de database klopt niet: {exc}")
     st.stop()

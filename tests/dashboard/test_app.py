@@ -1,6 +1,8 @@
 """The app rendered in-process with Streamlit's AppTest."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -114,6 +116,28 @@ def test_a_database_from_a_newer_version_gives_a_clear_message(
     at = run_app()
     assert not at.exception
     assert "nieuwere versie van Wijkraad" in at.error[0].value
+
+
+def test_a_database_another_program_holds_is_said_in_dutch_without_its_path(
+    app_db: Path,
+) -> None:
+    """DuckDB lets one process open the file; the page says so plainly, and the reason
+    (the file's path, DuckDB's English) goes to the server's log only."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; con = duckdb.connect(sys.argv[1]); "
+         "print('open', flush=True); time.sleep(120)", str(app_db)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        at = run_app()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert not at.exception
+    message = at.error[0].value
+    assert "in gebruik bij een ander programma" in message
+    assert str(app_db) not in message and "lock" not in message.lower()
 
 
 def test_a_missing_database_file_is_refused_with_a_message_and_not_created(
