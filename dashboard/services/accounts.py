@@ -10,7 +10,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import NoReturn
 
 from dashboard.domain.auth import Caller, PermissionDenied, Role, require_administrator
@@ -23,8 +22,8 @@ from dashboard.security.lockout import (
     is_locked,
     start_attempt,
 )
-from dashboard.security.secret import load_secret
-from dashboard.store import audit, users
+from dashboard.security.secret import load_secret, new_secret
+from dashboard.store import audit, signing_secret, users
 from dashboard.store.db import Store
 from dashboard.store.errors import WriteConflict
 from dashboard.store.unit import Unit
@@ -254,8 +253,13 @@ _SECRETS: dict[str, bytes] = {}
 
 def _secret(store: Store) -> bytes:
     if store.path not in _SECRETS:
-        database = None if store.path == ":memory:" else Path(store.path)
-        _SECRETS[store.path] = load_secret(database)
+
+        def stored() -> str:
+            return store.write(
+                lambda cur: signing_secret.stored_secret(cur, new_secret(), clock.utc_naive_now())
+            )
+
+        _SECRETS[store.path] = load_secret(stored)
     return _SECRETS[store.path]
 
 

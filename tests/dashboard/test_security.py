@@ -5,9 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.security import passwords, tokens
+from dashboard.security import passwords, secret, tokens
 from dashboard.security.lockout import LockoutPolicy, after_failure, is_locked
-from dashboard.security.secret import SecretError, load_secret, secret_file
+from dashboard.security.secret import SecretError, load_secret
+from dashboard.services import accounts
+from dashboard.store.db import open_store
 
 SECRET = b"s" * 32
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -102,15 +104,28 @@ def test_the_policy_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) 
     assert LockoutPolicy.from_env().max_failures == 5
 
 
-def test_the_secret_is_generated_once_next_to_the_database(
+def test_the_secret_is_made_once_by_the_database_and_shared(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Two stores on one database (two app servers) sign with the same secret; another
+    database has its own."""
     monkeypatch.delenv("WIJKRAAD_SECRET", raising=False)
+    monkeypatch.setattr(secret, "SECRETS_TOML", tmp_path / "no-secrets.toml")
     database = tmp_path / "w.duckdb"
-    first = load_secret(database, tmp_path / "no-secrets.toml")
-    assert secret_file(database).stat().st_mode & 0o777 == 0o600
-    assert load_secret(database, tmp_path / "no-secrets.toml") == first
-    assert load_secret(tmp_path / "other.duckdb", tmp_path / "no-secrets.toml") != first
+    first = open_store(database)
+    made = accounts._secret(first)
+    first.close()
+    accounts._SECRETS.clear()  # as a second server: nothing in memory
+    again = open_store(database)
+    other = open_store(tmp_path / "other.duckdb")
+    try:
+        assert accounts._secret(again) == made and len(made) >= secret.MIN_LENGTH
+        assert accounts._secret(other) != made
+    finally:
+        again.close()
+        other.close()
+        accounts._SECRETS.clear()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".secret") == []
 
 
 def test_a_configured_secret_wins_and_must_be_long(
@@ -119,10 +134,14 @@ def test_a_configured_secret_wins_and_must_be_long(
     toml = tmp_path / "secrets.toml"
     toml.write_text('secret = "' + "t" * 40 + '"\n')
     monkeypatch.delenv("WIJKRAAD_SECRET", raising=False)
-    assert load_secret(tmp_path / "w.duckdb", toml) == b"t" * 40
+    never = _never_asked
+    assert load_secret(never, toml) == b"t" * 40
     monkeypatch.setenv("WIJKRAAD_SECRET", "e" * 32)
-    assert load_secret(tmp_path / "w.duckdb", toml) == b"e" * 32
+    assert load_secret(never, toml) == b"e" * 32
     monkeypatch.setenv("WIJKRAAD_SECRET", "short")
     with pytest.raises(SecretError):
-        load_secret(tmp_path / "w.duckdb", toml)
-    assert not secret_file(tmp_path / "w.duckdb").exists()
+        load_secret(never, toml)
+
+
+def _never_asked() -> str:
+    raise AssertionError("a configured secret needs none from the database")
