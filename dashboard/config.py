@@ -20,6 +20,16 @@ def database_path() -> Path:
     return Path(os.environ.get("WIJKRAAD_DB", str(DEFAULT_DATABASE)))
 
 
+PHOTOS = "WIJKRAAD_PHOTOS"
+
+
+def photo_folder() -> Path:
+    """WIJKRAAD_PHOTOS, else `photos/` beside the DuckDB file: where uploaded photos are
+    kept. Several app servers need one folder they all reach (a shared disk)."""
+    configured = os.environ.get(PHOTOS, "").strip()
+    return Path(configured) if configured else database_path().parent / "photos"
+
+
 DATABASE_URL = "WIJKRAAD_DATABASE_URL"
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 

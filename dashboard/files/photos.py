@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from dashboard.config import database_path
+from dashboard.config import photo_folder
 from dashboard.domain.errors import UserError
 
 MAX_BYTES = 5_000_000
@@ -67,10 +67,6 @@ def _without_metadata(data: bytes, kind: str) -> bytes:
         else:
             upright.save(out, "PNG", icc_profile=upright.info.get("icc_profile"))
     return out.getvalue()
-
-
-def photo_folder() -> Path:
-    return database_path().parent / "photos"
 
 
 def save_photo(photo: bytes | Photo) -> str:

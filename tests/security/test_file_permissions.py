@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.files.photos import photo_folder, save_photo
+from dashboard.config import photo_folder
+from dashboard.files.photos import photo_path, save_photo
 from dashboard.store import audit
 from dashboard.store.db import open_store
 from data.generate import Settings, generate
@@ -103,3 +104,17 @@ def test_photos_are_private(
     assert mode(photo_folder()) == 0o700
     assert mode(photo_folder() / name) == 0o600
     assert [p.name for p in photo_folder().iterdir()] == [name]
+
+
+def test_photos_go_to_the_configured_shared_folder(
+    tmp_path: Path, loose_umask: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """WIJKRAAD_PHOTOS names the folder every app server reaches; nothing lands beside the
+    database then, and the photo is found again by its name."""
+    monkeypatch.setenv("WIJKRAAD_DB", str(tmp_path / "db" / "wijkraad.duckdb"))
+    shared = tmp_path / "shared" / "photos"
+    monkeypatch.setenv("WIJKRAAD_PHOTOS", str(shared))
+    name = save_photo(png())
+    assert photo_path(name) == shared / name
+    assert mode(shared / name) == 0o600
+    assert not (tmp_path / "db").exists()

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from dashboard.config import photo_folder
 from dashboard.domain import geo
 from dashboard.domain.auth import PUBLIC, SYSTEM, Caller, PermissionDenied, Role
 from dashboard.domain.errors import UserError, UserErrors
 from dashboard.domain.ideas import IdeaStatus
 from dashboard.domain.models import AuditEvent
-from dashboard.files.photos import photo_folder
 from dashboard.services import privacy, public
 from dashboard.services.budget.decisions import publish_decision, record_decision
 from dashboard.services.budget.envelopes import add_envelope
