@@ -15,6 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from dashboard.domain.models import Meeting
+from dashboard.store.dialect import unpivot
 from dashboard.store.draws import latest_outcomes
 from dashboard.store.register import age_band_sql
 from dashboard.store.rows import Cursor, first_row, select
@@ -366,10 +367,9 @@ def sitting_member_groups(
               AND s.starts_on <= $day AND (s.ends_on IS NULL OR s.ends_on > $day)
               AND ($council IS NULL OR s.council_id = $council)
         )
-        SELECT council_id, feature, value, count(*) FROM (
-            UNPIVOT members ON age_band, gender, education, tenure, part
-            INTO NAME feature VALUE value
-        ) GROUP BY ALL
+        SELECT council_id, feature, value, count(*)
+        FROM {unpivot("members", ("age_band", "gender", "education", "tenure", "part"))} AS g
+        GROUP BY council_id, feature, value
         """,
         {"day": day, "council": council_id},
     ).fetchall()
