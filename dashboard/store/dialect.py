@@ -140,3 +140,35 @@ def row_hash(cur: object, alias: str) -> str:
     if dialect_of(cur) is Dialect.POSTGRES:
         return f"hashtext(CAST({alias} AS TEXT))"
     return f"hash({alias})"
+
+
+def year_of(expression: str) -> str:
+    """The year of a date or timestamp as BIGINT, in both dialects (DuckDB's year(x) gives
+    the same; PostgreSQL's extract gives NUMERIC)."""
+    return f"CAST(extract(year FROM {expression}) AS BIGINT)"
+
+
+def median(cur: object, expression: str) -> str:
+    """The median of a group's numbers (the mean of the middle two when even), as DOUBLE:
+    DuckDB's median, PostgreSQL's percentile_cont(0.5)."""
+    if dialect_of(cur) is Dialect.POSTGRES:
+        return f"percentile_cont(0.5) WITHIN GROUP (ORDER BY {expression})"
+    return f"median({expression})"
+
+
+def days_between(cur: object, start: str, end: str) -> str:
+    """Whole days from the date `start` to the date `end` (negative when earlier)."""
+    if dialect_of(cur) is Dialect.POSTGRES:
+        return f"(CAST({end} AS DATE) - CAST({start} AS DATE))"
+    return f"date_diff('day', {start}, {end})"
+
+
+def arg_max(cur: object, value: str, key: str) -> str:
+    """The group's `value` on the row with the largest non-NULL `key`: DuckDB's arg_max;
+    on PostgreSQL the first of the values ordered by key (ties: the largest value)."""
+    if dialect_of(cur) is Dialect.POSTGRES:
+        return (
+            f"(array_agg({value} ORDER BY {key} DESC, {value} DESC) "
+            f"FILTER (WHERE {key} IS NOT NULL))[1]"
+        )
+    return f"arg_max({value}, {key})"
