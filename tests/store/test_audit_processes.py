@@ -9,17 +9,24 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import time
+from functools import partial
 from multiprocessing.synchronize import Barrier
 
 import pytest
 
+from dashboard.domain.models import AuditEvent
 from dashboard.store import audit
 from dashboard.store.db import open_store
+from dashboard.store.unit import Unit
 
 pytestmark = pytest.mark.postgres
 
 EVENTS_EACH = 40
 PAUSE_S = 0.005
+
+
+def _append_one(cur: Unit, writer: str, number: int) -> AuditEvent:
+    return audit.append(cur, writer, "test.write", "test", number)
 
 
 def _append_events(url: str, writer: str, start: Barrier) -> None:
@@ -28,7 +35,7 @@ def _append_events(url: str, writer: str, start: Barrier) -> None:
     try:
         start.wait(60)
         for number in range(EVENTS_EACH):
-            store.write(lambda cur, n=number: audit.append(cur, writer, "test.write", "test", n))
+            store.write(partial(_append_one, writer=writer, number=number))
             time.sleep(PAUSE_S)  # a server does other work between two requests
     finally:
         store.close()
