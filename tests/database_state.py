@@ -4,6 +4,7 @@ crash or a race changed nothing (or only what it should)."""
 from __future__ import annotations
 
 from dashboard.store.db import Store
+from dashboard.store.dialect import row_hash
 from dashboard.store.rows import first_row
 
 
@@ -22,13 +23,13 @@ def fingerprint(store: Store) -> dict[str, tuple[int, int]]:
             str(r[0])
             for r in cur.execute(
                 "SELECT table_name FROM information_schema.tables "
-                "WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY 1"
+                "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1"
             ).fetchall()
         ]
         state = {}
         for table in tables:
             count, checksum = cur.execute(
-                f'SELECT count(*), coalesce(sum(hash(t)), 0) FROM "{table}" AS t'
+                f'SELECT count(*), coalesce(sum({row_hash(cur, "t")}), 0) FROM "{table}" AS t'
             ).fetchall()[0]
             state[table] = (int(count), int(checksum))
     return state

@@ -12,7 +12,7 @@ def current_council_draws(cur: Cursor, day: date) -> list[int]:
     """Completed council draws with a public ceremony whose term runs on `day`."""
     rows = cur.execute(
         "SELECT d.id FROM draw d JOIN term t "
-        "ON t.id = TRY_CAST(json_extract_string(d.parameters_json, '$.term_id') AS BIGINT) "
+        "ON t.id = CAST(CAST(d.parameters_json AS JSON) ->> 'term_id' AS BIGINT) "
         "WHERE d.purpose = 'council' AND d.status = 'completed' "
         "AND d.chosen_index IS NOT NULL AND t.starts_on <= ? AND t.ends_on > ? ORDER BY d.id",
         [day, day],

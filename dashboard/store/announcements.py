@@ -95,7 +95,7 @@ def announced_draws(cur: Cursor, draw_id: int | None = None) -> list[AnnouncedDr
         """
         SELECT d.id, d.purpose, d.status, d.commitment, d.seed_inputs_json, d.chosen_index,
                CAST(d.completed_at AS DATE), c.name,
-               (SELECT list([n.code, n.name] ORDER BY n.name)
+               (SELECT array_agg(ARRAY[n.code, n.name] ORDER BY n.name)
                 FROM council_neighbourhood cn JOIN neighbourhood n ON n.id = cn.neighbourhood_id
                 WHERE cn.council_id = d.council_id),
                (SELECT min(e.occurred_at) FROM audit_event e

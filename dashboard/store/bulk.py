@@ -8,11 +8,15 @@ itself; PostgreSQL gets the rows through COPY.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from dashboard.store.dialect import Dialect, dialect_of, series
-from dashboard.store.postgres import copy_frame
+from dashboard.store.postgres import copy_frame, stage_arrow, unstage
 from dashboard.store.rows import Cursor, first_row, identifier
 
 
@@ -41,6 +45,24 @@ def load_frame(cur: Cursor, table: str, frame: pd.DataFrame) -> int:
     finally:
         cur.unregister("_bulk_frame")
     return len(frame)
+
+
+@contextmanager
+def staged(cur: Cursor, name: str, rows: pa.Table) -> Iterator[None]:
+    """`rows` readable as the table `name` by the SQL run inside the block: DuckDB reads
+    the Arrow table in place, PostgreSQL gets a temporary table filled by COPY."""
+    postgres = dialect_of(cur) is Dialect.POSTGRES
+    if postgres:
+        stage_arrow(cur, name, rows)
+    else:
+        cur.register(name, rows)
+    try:
+        yield
+    finally:
+        if postgres:
+            unstage(cur, name)
+        else:
+            cur.unregister(name)
 
 
 def sync_sequence(cur: Cursor, table: str) -> None:

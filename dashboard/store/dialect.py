@@ -10,6 +10,7 @@ portable code; where a per-dialect form is needed, a function here gives it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from enum import Enum
 from functools import lru_cache
 
@@ -22,6 +23,23 @@ class Dialect(Enum):
 def dialect_of(cur: object) -> Dialect:
     """The dialect of a cursor the store was handed (PostgreSQL's says so itself)."""
     return getattr(cur, "dialect", Dialect.DUCKDB)
+
+
+_NULL_TEST = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)\s+IS\s+(NOT\s+)?NULL\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def postgres_null_tests(sql: str, nulls: frozenset[str]) -> str:
+    """`sql` with each test `$name IS [NOT] NULL` of a named parameter answered: TRUE or
+    FALSE, as `nulls` (the names whose value is None) says. PostgreSQL cannot tell the type
+    of a parameter that is only tested for NULL (`$day IS NULL OR x = $day` fails there);
+    the answer is the same as DuckDB's."""
+
+    def answer(match: re.Match[str]) -> str:
+        is_null = match.group(1) in nulls
+        return "TRUE" if is_null != bool(match.group(2)) else "FALSE"
+
+    return _NULL_TEST.sub(answer, sql)
 
 
 _IDENTIFIER_START = re.compile(r"[A-Za-z_]")
@@ -94,3 +112,63 @@ def series(count: str) -> str:
     """A table of `count` rows (an SQL expression, e.g. a parameter mark), for FROM: the
     portable form of DuckDB's range(n) (DuckDB's generate_series ends inclusive too)."""
     return f"generate_series(1, {count})"
+
+
+def any_value(cur: object, expression: str) -> str:
+    """An aggregate giving one of the group's values of `expression`, for columns that are
+    equal within the group: DuckDB's any_value, PostgreSQL's min (any_value only from 16)."""
+    function = "min" if dialect_of(cur) is Dialect.POSTGRES else "any_value"
+    return f"{function}({expression})"
+
+
+def unpivot(relation: str, columns: Sequence[str]) -> str:
+    """`relation`'s rows, one per column in `columns` that is not NULL, as the columns
+    `feature` (the column's name) and `value` (as text), next to the relation's own: for
+    FROM, in place of DuckDB's `UNPIVOT relation ON columns INTO NAME feature VALUE value`
+    (which also leaves out NULLs). A lateral VALUES list, which both dialects take."""
+    pairs = ", ".join(f"('{c}', CAST(r_.{c} AS VARCHAR))" for c in columns)
+    return (
+        f"(SELECT r_.*, u_.feature, u_.value FROM {relation} r_ "
+        f"CROSS JOIN LATERAL (VALUES {pairs}) AS u_(feature, value) "
+        "WHERE u_.value IS NOT NULL)"
+    )
+
+
+def row_hash(cur: object, alias: str) -> str:
+    """An integer hash of a whole row (`alias` names it), for checksums of a table's
+    contents: DuckDB's hash, PostgreSQL's hashtext of the row as text."""
+    if dialect_of(cur) is Dialect.POSTGRES:
+        return f"hashtext(CAST({alias} AS TEXT))"
+    return f"hash({alias})"
+
+
+def year_of(expression: str) -> str:
+    """The year of a date or timestamp as BIGINT, in both dialects (DuckDB's year(x) gives
+    the same; PostgreSQL's extract gives NUMERIC)."""
+    return f"CAST(extract(year FROM {expression}) AS BIGINT)"
+
+
+def median(cur: object, expression: str) -> str:
+    """The median of a group's numbers (the mean of the middle two when even), as DOUBLE:
+    DuckDB's median, PostgreSQL's percentile_cont(0.5)."""
+    if dialect_of(cur) is Dialect.POSTGRES:
+        return f"percentile_cont(0.5) WITHIN GROUP (ORDER BY {expression})"
+    return f"median({expression})"
+
+
+def days_between(cur: object, start: str, end: str) -> str:
+    """Whole days from the date `start` to the date `end` (negative when earlier)."""
+    if dialect_of(cur) is Dialect.POSTGRES:
+        return f"(CAST({end} AS DATE) - CAST({start} AS DATE))"
+    return f"date_diff('day', {start}, {end})"
+
+
+def arg_max(cur: object, value: str, key: str) -> str:
+    """The group's `value` on the row with the largest non-NULL `key`: DuckDB's arg_max;
+    on PostgreSQL the first of the values ordered by key (ties: the largest value)."""
+    if dialect_of(cur) is Dialect.POSTGRES:
+        return (
+            f"(array_agg({value} ORDER BY {key} DESC, {value} DESC) "
+            f"FILTER (WHERE {key} IS NOT NULL))[1]"
+        )
+    return f"arg_max({value}, {key})"

@@ -13,6 +13,7 @@ import pandas as pd
 
 from dashboard.domain.models import Draw, Invitation, PanelMember, QuotaRow, Response, Seat
 from dashboard.store.bulk import load_frame, reserve_ids
+from dashboard.store.dialect import unpivot
 from dashboard.store.register import age_band_sql
 from dashboard.store.rows import Cursor, first_row, insert, select, select_one
 
@@ -293,7 +294,7 @@ def response_count(cur: Cursor, draw_id: int) -> int:
 
 def latest_outcomes(cur: Cursor, draw_id: int) -> dict[int, str]:
     rows = cur.execute(
-        f"SELECT invitation_id, outcome FROM ({_LATEST})", {"draw": draw_id}
+        f"SELECT invitation_id, outcome FROM ({_LATEST}) latest", {"draw": draw_id}
     ).fetchall()
     return {int(i): str(o) for i, o in rows}
 
@@ -327,9 +328,9 @@ def group_table(cur: Cursor, draw_id: int, reference: date, min_age: int) -> pd.
                count(*) FILTER (WHERE outcome = 'nee') AS no,
                count(*) FILTER (WHERE outcome = 'niet thuis') AS not_home,
                count(*) FILTER (WHERE outcome = 'later') AS later
-        FROM (UNPIVOT base ON age_band, gender, education, tenure, part, origin
-              INTO NAME feature VALUE value)
-        GROUP BY ALL ORDER BY feature, value
+        FROM {unpivot("base", ("age_band", "gender", "education", "tenure", "part", "origin"))}
+            AS groups
+        GROUP BY feature, value ORDER BY feature, value
         """,
         {"draw": draw_id, "min_age": min_age},
     ).df()
@@ -689,7 +690,7 @@ def member_features(
             LEFT JOIN draw_register d ON d.resident_id = x.id AND d.draw_id = ?
             JOIN neighbourhood_part p ON p.id = coalesce(d.part_id, x.part_id)
             WHERE x.id = ANY(?)
-        )
+        ) members
         ORDER BY CAST(id AS BIGINT)
         """,
         [draw_id, resident_ids],

@@ -90,9 +90,9 @@ def minutes_versions(cur: Cursor, meeting_id: int) -> list[MinutesVersion]:
 def minutes_states(cur: Cursor, meeting_ids: list[int]) -> dict[int, tuple[int, bool]]:
     """Per meeting with minutes: its newest version and whether that one is published."""
     rows = cur.execute(
-        "SELECT meeting_id, version, published_at IS NOT NULL FROM meeting_minutes "
-        "WHERE meeting_id = ANY(?) "
-        "QUALIFY row_number() OVER (PARTITION BY meeting_id ORDER BY version DESC) = 1",
+        "SELECT meeting_id, version, published_at IS NOT NULL FROM meeting_minutes m "
+        "WHERE meeting_id = ANY(?) AND version = "
+        "(SELECT max(v.version) FROM meeting_minutes v WHERE v.meeting_id = m.meeting_id)",
         [meeting_ids],
     ).fetchall()
     return {int(m): (int(v), bool(p)) for m, v, p in rows}
@@ -154,7 +154,9 @@ def publish_minutes(
 def set_time(cur: Cursor, meeting_id: int, starts_at: time, ends_at: time | None) -> None:
     """The meeting's time of day (Europe/Amsterdam): from `starts_at`, until `ends_at`."""
     cur.execute(
-        "INSERT OR REPLACE INTO meeting_time VALUES (?, ?, ?)", [meeting_id, starts_at, ends_at]
+        "INSERT INTO meeting_time VALUES (?, ?, ?) ON CONFLICT (meeting_id) "
+        "DO UPDATE SET starts_at = excluded.starts_at, ends_at = excluded.ends_at",
+        [meeting_id, starts_at, ends_at],
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from dashboard.domain.models import Council
 from dashboard.domain.statuses import NOT_FINAL
+from dashboard.store.dialect import arg_max, days_between, median, unpivot, year_of
 from dashboard.store.public import LAST_ACTIVITY
 from dashboard.store.rows import Cursor, select
 
@@ -175,17 +176,20 @@ _PROPOSAL_STEPS = """WITH steps AS (
         )"""
 
 
+_SUBMITTED = "coalesce(s.submitted, p.submitted_on)"
+
+
 def lead_times(cur: Cursor, year: int) -> dict[int, LeadTimes]:
     rows = cur.execute(
         f"""
         {_PROPOSAL_STEPS}
         SELECT p.neighbourhood_id, count(*),
-               median(date_diff('day', coalesce(s.submitted, p.submitted_on), s.decided)),
-               median(date_diff('day', s.decided, f.day)),
-               median(date_diff('day', f.day, s.done))
+               {median(cur, days_between(cur, _SUBMITTED, "s.decided"))},
+               {median(cur, days_between(cur, "s.decided", "f.day"))},
+               {median(cur, days_between(cur, "f.day", "s.done"))}
         FROM proposal p JOIN steps s ON s.proposal_id = p.id
         LEFT JOIN first_payment f ON f.proposal_id = p.id
-        WHERE year(s.decided) = $year
+        WHERE {year_of("s.decided")} = $year
         GROUP BY 1 ORDER BY 1
         """,
         {"year": year},
@@ -231,9 +235,9 @@ def response_rates(cur: Cursor, day: date) -> list[ResponseRate]:
     """Invitations and yeses per group in each council's latest completed council draw up
     to `day`, from the register's (pseudonymous) features of the people invited."""
     rows = cur.execute(
-        """
+        f"""
         WITH latest AS (
-            SELECT council_id, arg_max(id, completed_at) AS draw_id
+            SELECT council_id, {arg_max(cur, "id", "completed_at")} AS draw_id
             FROM draw WHERE purpose = 'council' AND status = 'completed'
               AND CAST(completed_at AS DATE) <= $day
             GROUP BY 1
@@ -264,10 +268,9 @@ def response_rates(cur: Cursor, day: date) -> list[ResponseRate]:
         )
         SELECT l.council_id, l.draw_id, d.method, feature, value,
                count(*), count(*) FILTER (WHERE yes)
-        FROM (UNPIVOT invited ON age_band, gender, education, tenure, part
-              INTO NAME feature VALUE value) u
+        FROM {unpivot("invited", ("age_band", "gender", "education", "tenure", "part"))} u
         JOIN latest l ON l.draw_id = u.draw_id JOIN draw d ON d.id = l.draw_id
-        GROUP BY ALL ORDER BY 1, 4, 5
+        GROUP BY l.council_id, l.draw_id, d.method, feature, value ORDER BY 1, 4, 5
         """,
         {"day": day},
     ).fetchall()
@@ -296,7 +299,7 @@ def theme_money(cur: Cursor) -> list[ThemeMoney]:
         JOIN budget_envelope e ON e.id = a.envelope_id
         JOIN proposal_theme pt ON pt.proposal_id = a.proposal_id
         JOIN theme t ON t.id = pt.theme_id
-        GROUP BY ALL ORDER BY 2, 1, 3
+        GROUP BY t.name, e.year, e.neighbourhood_id ORDER BY 2, 1, 3
         """
     ).fetchall()
     return [ThemeMoney(r[0], int(r[1]), int(r[2]), int(r[3]), _money(r[4])) for r in rows]
@@ -451,7 +454,7 @@ def decided_proposals(
                coalesce(s.submitted, p.submitted_on), s.decided, f.day, s.done
         FROM proposal p JOIN steps s ON s.proposal_id = p.id
         LEFT JOIN first_payment f ON f.proposal_id = p.id
-        WHERE year(s.decided) = $year AND ($nid IS NULL OR p.neighbourhood_id = $nid)
+        WHERE {year_of("s.decided")} = $year AND ($nid IS NULL OR p.neighbourhood_id = $nid)
         ORDER BY s.decided, p.id
         """,
         {"year": year, "nid": neighbourhood_id},

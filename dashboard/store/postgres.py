@@ -18,6 +18,8 @@ import numpy as np
 import pandas as pd
 import psycopg
 import psycopg.errors
+import psycopg.pq
+import pyarrow as pa
 from psycopg.conninfo import conninfo_to_dict
 from psycopg_pool import ConnectionPool, PoolTimeout
 
@@ -67,6 +69,9 @@ class PostgresCursor:
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> Self:
         if params:
+            if isinstance(params, dict):
+                nulls = frozenset(name for name, value in params.items() if value is None)
+                sql = dialect.postgres_null_tests(sql, nulls)
             self._cur.execute(dialect.postgres_parameters(sql), params)
         else:  # no marks to fill: the SQL goes as written (a `%` stays a `%`)
             self._cur.execute(sql.encode())
@@ -86,8 +91,18 @@ class PostgresCursor:
         return [column.name for column in self._cur.description or []]
 
     def df(self) -> pd.DataFrame:
-        columns = self.columns()
-        return pd.DataFrame.from_records(self.fetchall(), columns=columns)
+        """The result as DuckDB's `.df()` gives it: nullable integers and booleans, `str`,
+        datetime64[us] for dates and times, float64 for NUMERIC (as DuckDB's DECIMAL)."""
+        description = self._cur.description or []
+        rows = self.fetchall()
+        columns = list(zip(*rows, strict=True)) if rows else [() for _ in description]
+        return pd.DataFrame(
+            {
+                column.name: _series(values, column.type_code)
+                for column, values in zip(description, columns, strict=True)
+            },
+            columns=[column.name for column in description],
+        )
 
     def fetchnumpy(self) -> dict[str, np.ndarray]:
         frame = self.df()
@@ -95,6 +110,33 @@ class PostgresCursor:
 
     def close(self) -> None:
         self._cur.close()
+
+
+# PostgreSQL type oids and the pandas dtype DuckDB's `.df()` gives the matching type.
+_DTYPES = {
+    16: "boolean",  # bool
+    20: "Int64",  # int8
+    21: "Int16",  # int2
+    23: "Int32",  # int4
+    25: "str",  # text
+    700: "float32",  # float4
+    701: "float64",  # float8
+    1043: "str",  # varchar
+    1082: "datetime64[us]",  # date
+    1114: "datetime64[us]",  # timestamp
+}
+_NUMERIC = 1700
+
+
+def _series(values: Sequence[Any], type_code: int) -> pd.Series:
+    if type_code == _NUMERIC:
+        return pd.Series([np.nan if v is None else float(v) for v in values], dtype="float64")
+    dtype = _DTYPES.get(type_code)
+    if dtype is None:
+        return pd.Series(list(values), dtype=object)
+    if dtype.startswith("datetime64"):
+        return pd.Series(list(values), dtype=object).astype(dtype)
+    return pd.Series(list(values), dtype=dtype)
 
 
 class PostgresConnections:
@@ -180,3 +222,41 @@ def copy_frame(cur: Any, table: str, frame: pd.DataFrame) -> int:
         for row in plain.itertuples(index=False, name=None):
             copy.write_row(row)
     return len(frame)
+
+
+def _postgres_type(kind: pa.DataType) -> str:
+    """The PostgreSQL column type that holds an Arrow column's values."""
+    if pa.types.is_integer(kind):
+        return "BIGINT"
+    if pa.types.is_floating(kind):
+        return "DOUBLE PRECISION"
+    if pa.types.is_boolean(kind):
+        return "BOOLEAN"
+    if pa.types.is_date(kind):
+        return "DATE"
+    if pa.types.is_timestamp(kind):
+        return "TIMESTAMP"
+    if pa.types.is_decimal(kind):
+        return f"NUMERIC({kind.precision}, {kind.scale})"
+    return "TEXT"
+
+
+def stage_arrow(cur: Any, name: str, rows: pa.Table) -> None:
+    """A temporary table `name` holding `rows` (COPY), for set-based SQL over them: what
+    DuckDB's `cur.register` gives. Dropped by `unstage`, or by the rollback of a failed
+    transaction that created it."""
+    table = identifier(name)
+    columns = ", ".join(f"{identifier(f.name)} {_postgres_type(f.type)}" for f in rows.schema)
+    cur.execute(f"DROP TABLE IF EXISTS {table}")
+    cur.execute(f"CREATE TEMPORARY TABLE {table} ({columns})")
+    names = ", ".join(identifier(f.name) for f in rows.schema)
+    with cur.connection.cursor().copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+        for row in zip(*(column.to_pylist() for column in rows.columns), strict=True):
+            copy.write_row(row)
+    cur.execute(f"ANALYZE {table}")
+
+
+def unstage(cur: Any, name: str) -> None:
+    """Drop a table `stage_arrow` made; in a transaction that failed, its rollback does."""
+    if cur.connection.info.transaction_status != psycopg.pq.TransactionStatus.INERROR:
+        cur.execute(f"DROP TABLE IF EXISTS {identifier(name)}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from dashboard.store.dialect import year_of
 from dashboard.store.rows import Cursor, first_row
 
 # Draw statuses after which the draw no longer needs anyone's contact data.
@@ -95,7 +96,9 @@ _SIGNUPS_DUE = f"""
 def count_due_signups(cur: Cursor, days: int, today: date) -> int:
     """How many contacts left online the retention rule would delete today: by the rule
     of the signer's name and address."""
-    row = first_row(cur, f"SELECT count(*) FROM ({_SIGNUPS_DUE})", {"days": days, "today": today})
+    row = first_row(
+        cur, f"SELECT count(*) FROM ({_SIGNUPS_DUE}) due", {"days": days, "today": today}
+    )
     return int(row[0]) if row else 0
 
 
@@ -159,7 +162,7 @@ def find_by_address(
         params.append(sorted(neighbourhood_ids))
     rows = cur.execute(
         "SELECT r.id, r.neighbourhood_id, c.first_name, c.last_name, c.street, c.house_number, "
-        "c.postcode, c.city, year(r.birth_date) "
+        f"c.postcode, c.city, {year_of('r.birth_date')} "
         "FROM resident_contact c JOIN resident_now r ON r.id = c.resident_id "
         f"WHERE {where} ORDER BY c.last_name, c.first_name, r.id",
         params,

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from dashboard.domain.models import Meeting
+from dashboard.store.dialect import unpivot, year_of
 from dashboard.store.draws import latest_outcomes
 from dashboard.store.register import age_band_sql
 from dashboard.store.rows import Cursor, first_row, select
@@ -117,7 +118,7 @@ class DrawCounts:
 
 def decision_years(cur: Cursor, neighbourhood_id: int) -> list[int]:
     rows = cur.execute(
-        f"""SELECT DISTINCT year(d.decided_on) FROM decision d
+        f"""SELECT DISTINCT {year_of("d.decided_on")} FROM decision d
         WHERE {_PUBLISHED} AND d.council_id IN ({_COUNCILS_OF}) ORDER BY 1""",
         {"nid": neighbourhood_id},
     ).fetchall()
@@ -150,7 +151,7 @@ def _published_decisions(
         LEFT JOIN meeting m ON m.id = d.meeting_id AND m.is_public
         LEFT JOIN consultation c ON c.id = d.consultation_id
         WHERE {_PUBLISHED} AND ($nid IS NULL OR d.council_id IN ({_COUNCILS_OF}))
-          AND ($year IS NULL OR year(d.decided_on) = $year)
+          AND ($year IS NULL OR {year_of("d.decided_on")} = $year)
         ORDER BY d.decided_on DESC, d.id DESC
         """,
         {"nid": neighbourhood_id, "year": year},
@@ -177,8 +178,9 @@ def published_projects(cur: Cursor, neighbourhood_id: int | None = None) -> list
             GROUP BY alloc.proposal_id
         )
         SELECT p.id, p.external_ref, p.parent_id, p.title, p.status,
-               coalesce((SELECT list(t.name ORDER BY t.name) FROM proposal_theme pt
-                         JOIN theme t ON t.id = pt.theme_id WHERE pt.proposal_id = p.id), []),
+               coalesce((SELECT array_agg(t.name ORDER BY t.name) FROM proposal_theme pt
+                         JOIN theme t ON t.id = pt.theme_id WHERE pt.proposal_id = p.id),
+                        CAST(ARRAY[] AS VARCHAR[])),
                money.allocated, coalesce(spent.spent, 0), money.first_decided_on,
                p.neighbourhood_id
         FROM money JOIN proposal p ON p.id = money.proposal_id
@@ -366,10 +368,9 @@ def sitting_member_groups(
               AND s.starts_on <= $day AND (s.ends_on IS NULL OR s.ends_on > $day)
               AND ($council IS NULL OR s.council_id = $council)
         )
-        SELECT council_id, feature, value, count(*) FROM (
-            UNPIVOT members ON age_band, gender, education, tenure, part
-            INTO NAME feature VALUE value
-        ) GROUP BY ALL
+        SELECT council_id, feature, value, count(*)
+        FROM {unpivot("members", ("age_band", "gender", "education", "tenure", "part"))} AS g
+        GROUP BY council_id, feature, value
         """,
         {"day": day, "council": council_id},
     ).fetchall()
@@ -544,7 +545,8 @@ def published_minutes(cur: Cursor, neighbourhood_id: int | None) -> list[Publish
         FROM meeting m JOIN meeting_minutes mm ON mm.meeting_id = m.id
         WHERE m.is_public AND mm.published_at IS NOT NULL
           AND ($nid IS NULL OR m.council_id IN ({_COUNCILS_OF}))
-        QUALIFY row_number() OVER (PARTITION BY m.id ORDER BY mm.version DESC) = 1
+          AND mm.version = (SELECT max(v.version) FROM meeting_minutes v
+                            WHERE v.meeting_id = m.id AND v.published_at IS NOT NULL)
         ORDER BY m.held_on DESC, m.id DESC
         """,
         {"nid": neighbourhood_id},

@@ -25,7 +25,7 @@ def checkable_draws(cur: Cursor, day: date) -> list[CheckableDraw]:
     rows = cur.execute(
         """
         SELECT d.id, d.purpose, c.name,
-               (SELECT list([n.code, n.name] ORDER BY n.name)
+               (SELECT array_agg(ARRAY[n.code, n.name] ORDER BY n.name)
                 FROM council_neighbourhood cn JOIN neighbourhood n ON n.id = cn.neighbourhood_id
                 WHERE cn.council_id = d.council_id),
                CAST(d.completed_at AS DATE), d.parent_draw_id

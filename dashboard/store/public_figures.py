@@ -17,7 +17,7 @@ def inhabitants_by_year(cur: Cursor) -> dict[tuple[int, int], int]:
     (all ages: the sum over the age bands)."""
     rows = cur.execute(
         """SELECT neighbourhood_id, year, sum(count) FROM population_stat
-        WHERE feature = 'age_band' GROUP BY ALL"""
+        WHERE feature = 'age_band' GROUP BY neighbourhood_id, year"""
     ).fetchall()
     return {(int(nid), int(year)): int(n) for nid, year, n in rows}
 
@@ -45,14 +45,16 @@ def project_year_money(cur: Cursor) -> list[ProjectYearMoney]:
             JOIN budget_envelope e ON e.id = a.envelope_id
         ), money AS (
             SELECT neighbourhood_id, year, proposal_id, sum(amount) AS allocated
-            FROM alloc GROUP BY ALL
+            FROM alloc GROUP BY neighbourhood_id, year, proposal_id
         ), spent AS (
             SELECT alloc.neighbourhood_id, alloc.year, alloc.proposal_id, sum(t.amount) AS spent
-            FROM spending_transaction t JOIN alloc ON alloc.id = t.allocation_id GROUP BY ALL
+            FROM spending_transaction t JOIN alloc ON alloc.id = t.allocation_id
+            GROUP BY alloc.neighbourhood_id, alloc.year, alloc.proposal_id
         )
         SELECT money.neighbourhood_id, money.year, p.id, p.iv3_taakveld,
-               coalesce((SELECT list(t.code ORDER BY t.code) FROM proposal_theme pt
-                         JOIN theme t ON t.id = pt.theme_id WHERE pt.proposal_id = p.id), []),
+               coalesce((SELECT array_agg(t.code ORDER BY t.code) FROM proposal_theme pt
+                         JOIN theme t ON t.id = pt.theme_id WHERE pt.proposal_id = p.id),
+                        CAST(ARRAY[] AS VARCHAR[])),
                money.allocated, coalesce(spent.spent, 0)
         FROM money JOIN proposal p ON p.id = money.proposal_id
         LEFT JOIN spent ON spent.neighbourhood_id = money.neighbourhood_id

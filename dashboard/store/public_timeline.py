@@ -52,8 +52,9 @@ def project_places(cur: Cursor, proposal_ids: list[int]) -> dict[int, ProjectPla
         """
         SELECT p.id, p.external_ref, n.id, n.code, n.name, np.name, p.location_lat,
                p.location_lon, p.submitted_on, p.iv3_taakveld,
-               coalesce((SELECT list(t.code ORDER BY t.code) FROM proposal_theme pt
-                         JOIN theme t ON t.id = pt.theme_id WHERE pt.proposal_id = p.id), []),
+               coalesce((SELECT array_agg(t.code ORDER BY t.code) FROM proposal_theme pt
+                         JOIN theme t ON t.id = pt.theme_id WHERE pt.proposal_id = p.id),
+                        CAST(ARRAY[] AS VARCHAR[])),
                (SELECT min(i.reference) FROM idea i WHERE i.proposal_id = p.id
                 AND i.published_at IS NOT NULL)
         FROM proposal p JOIN neighbourhood n ON n.id = p.neighbourhood_id

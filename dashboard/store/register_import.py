@@ -11,6 +11,8 @@ from datetime import date, datetime
 import pandas as pd
 import pyarrow as pa
 
+from dashboard.store.bulk import staged
+from dashboard.store.dialect import any_value
 from dashboard.store.rows import Cursor, first_row, insert, select
 
 # The columns of a checked extract (dashboard/files/register_extract.py builds them).
@@ -20,11 +22,17 @@ EXTRACT_COLUMNS = (
     "house_number", "postcode", "city",
 )  # fmt: skip
 
-_HOUSEHOLDS = """
-    SELECT household_id AS id, any_value(neighbourhood_id) AS neighbourhood_id,
-           any_value(part_id) AS part_id, any_value(tenure) AS tenure, count(*) AS size
-    FROM _extract GROUP BY household_id
-"""
+
+def _households(cur: Cursor) -> str:
+    """The extract's households: one row each, with its place and size."""
+    return f"""
+        SELECT household_id AS id, {any_value(cur, "neighbourhood_id")} AS neighbourhood_id,
+               {any_value(cur, "part_id")} AS part_id, {any_value(cur, "tenure")} AS tenure,
+               count(*) AS size
+        FROM _extract GROUP BY household_id
+    """
+
+
 # Attributes of a stored resident the extract may update. Where someone lives (household,
 # neighbourhood, part) is not among them: DuckDB refuses to change the indexed
 # foreign-key columns of a row others refer to. A move goes to `resident_move` (read
@@ -74,114 +82,124 @@ def _count(cur: Cursor, sql: str, params: list[object] | None = None) -> int:
 def load_extract(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Loaded:
     """Add new households and residents, update what changed, and make `rows` the
     draw's register snapshot. Optional values left empty (None) keep what is stored."""
-    cur.register("_extract", rows.select(list(EXTRACT_COLUMNS)))
-    try:
-        new = _count(
-            cur, "SELECT count(*) FROM _extract x ANTI JOIN resident r ON r.id = x.resident_id"
-        )
-        changed = _count(
-            cur,
-            f"SELECT count(*) FROM _extract x JOIN resident_now r ON r.id = x.resident_id "
-            f"WHERE {_ATTRIBUTES} OR {_MOVED}",
-        )
-        # Contact data erased on request is not brought back by a new extract.
-        skipped = _count(
-            cur, "SELECT count(*) FROM _extract x SEMI JOIN contact_erasure e USING (resident_id)"
-        )
-        cur.execute(
-            f"""
-            INSERT INTO household (id, neighbourhood_id, part_id, tenure, size)
-            SELECT h.id, h.neighbourhood_id, h.part_id, coalesce(h.tenure, 'onbekend'), h.size
-            FROM ({_HOUSEHOLDS}) h ANTI JOIN household ON household.id = h.id
-            """
-        )
-        cur.execute(
-            """
-            INSERT INTO resident (id, household_id, neighbourhood_id, part_id, birth_date, gender,
-                                  education, tenure, origin, registered_since)
-            SELECT x.resident_id, x.household_id, x.neighbourhood_id, x.part_id, x.birth_date,
-                   x.gender, coalesce(x.education, 'onbekend'), coalesce(x.tenure, 'onbekend'),
-                   coalesce(x.origin, 'onbekend'), coalesce(x.registered_since, ?)
-            FROM _extract x ANTI JOIN resident r ON r.id = x.resident_id
-            """,
-            [today],
-        )
-        cur.execute(
-            f"""
-            UPDATE resident r SET birth_date = x.birth_date, gender = x.gender,
-                   education = coalesce(x.education, r.education),
-                   tenure = coalesce(x.tenure, r.tenure),
-                   origin = coalesce(x.origin, r.origin),
-                   registered_since = coalesce(x.registered_since, r.registered_since)
-            FROM _extract x
-            WHERE r.id = x.resident_id AND ({_ATTRIBUTES})
-            """
-        )
-        # Moves: a new address replaces an earlier move; back at the first address, the
-        # move is gone.
-        cur.execute(
-            """
-            DELETE FROM resident_move m USING _extract x
-            WHERE m.resident_id = x.resident_id AND (m.household_id <> x.household_id
-                OR m.neighbourhood_id <> x.neighbourhood_id OR m.part_id <> x.part_id)
-            """
-        )
-        cur.execute(
-            f"""
-            INSERT INTO resident_move
-            SELECT x.resident_id, x.household_id, x.neighbourhood_id, x.part_id, ?
-            FROM _extract x JOIN resident r ON r.id = x.resident_id
-            ANTI JOIN resident_move m ON m.resident_id = x.resident_id
-            WHERE {_MOVED}
-            """,
-            [today],
-        )
-        cur.execute(
-            """
-            UPDATE resident_contact c SET
-                   first_name = coalesce(nullif(x.first_name, ''), c.first_name),
-                   last_name = coalesce(nullif(x.last_name, ''), c.last_name),
-                   street = x.street, house_number = x.house_number, postcode = x.postcode,
-                   city = x.city
-            FROM _extract x
-            WHERE c.resident_id = x.resident_id AND (
-                c.street <> x.street OR c.house_number <> x.house_number
-                OR c.postcode <> x.postcode OR c.city <> x.city
-                OR c.first_name <> coalesce(nullif(x.first_name, ''), c.first_name)
-                OR c.last_name <> coalesce(nullif(x.last_name, ''), c.last_name))
-            """
-        )
-        cur.execute(
-            """
-            INSERT INTO resident_contact (resident_id, first_name, last_name, street,
-                                          house_number, postcode, city)
-            SELECT x.resident_id, x.first_name, x.last_name, x.street, x.house_number,
-                   x.postcode, x.city
-            FROM _extract x ANTI JOIN resident_contact c ON c.resident_id = x.resident_id
-            WHERE x.resident_id NOT IN (SELECT resident_id FROM contact_erasure)
-            """
-        )
-        cur.execute("DELETE FROM draw_register WHERE draw_id = ?", [draw_id])
-        complete = all(rows.column(c).null_count == 0 for c in ("education", "tenure", "origin"))
-        # Values the extract left empty come from the stored resident (a join: only then).
-        source = (
-            "_extract x"
-            if complete
-            else "(SELECT x.* REPLACE (coalesce(x.education, r.education) AS education, "
-            "coalesce(x.tenure, r.tenure) AS tenure, coalesce(x.origin, r.origin) AS origin) "
-            "FROM _extract x JOIN resident r ON r.id = x.resident_id) x"
-        )
-        cur.execute(
-            f"""
-            INSERT INTO draw_register
-            SELECT ?, x.resident_id, x.household_id, x.neighbourhood_id, x.part_id,
-                   x.birth_date, x.gender, x.education, x.tenure, x.origin
-            FROM {source}
-            """,
-            [draw_id],
-        )
-    finally:
-        cur.unregister("_extract")
+    with staged(cur, "_extract", rows.select(list(EXTRACT_COLUMNS))):
+        return _load_staged(cur, draw_id, rows, today)
+
+
+def _load_staged(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Loaded:
+    """load_extract's work, with the extract readable as the table `_extract`."""
+    new = _count(
+        cur,
+        "SELECT count(*) FROM _extract x "
+        "WHERE NOT EXISTS (SELECT 1 FROM resident r WHERE r.id = x.resident_id)",
+    )
+    changed = _count(
+        cur,
+        f"SELECT count(*) FROM _extract x JOIN resident_now r ON r.id = x.resident_id "
+        f"WHERE {_ATTRIBUTES} OR {_MOVED}",
+    )
+    # Contact data erased on request is not brought back by a new extract.
+    skipped = _count(
+        cur,
+        "SELECT count(*) FROM _extract x WHERE EXISTS "
+        "(SELECT 1 FROM contact_erasure e WHERE e.resident_id = x.resident_id)",
+    )
+    cur.execute(
+        f"""
+        INSERT INTO household (id, neighbourhood_id, part_id, tenure, size)
+        SELECT h.id, h.neighbourhood_id, h.part_id, coalesce(h.tenure, 'onbekend'), h.size
+        FROM ({_households(cur)}) h
+        WHERE NOT EXISTS (SELECT 1 FROM household WHERE household.id = h.id)
+        """
+    )
+    cur.execute(
+        """
+        INSERT INTO resident (id, household_id, neighbourhood_id, part_id, birth_date, gender,
+                              education, tenure, origin, registered_since)
+        SELECT x.resident_id, x.household_id, x.neighbourhood_id, x.part_id, x.birth_date,
+               x.gender, coalesce(x.education, 'onbekend'), coalesce(x.tenure, 'onbekend'),
+               coalesce(x.origin, 'onbekend'), coalesce(x.registered_since, ?)
+        FROM _extract x
+        WHERE NOT EXISTS (SELECT 1 FROM resident r WHERE r.id = x.resident_id)
+        """,
+        [today],
+    )
+    cur.execute(
+        f"""
+        UPDATE resident r SET birth_date = x.birth_date, gender = x.gender,
+               education = coalesce(x.education, r.education),
+               tenure = coalesce(x.tenure, r.tenure),
+               origin = coalesce(x.origin, r.origin),
+               registered_since = coalesce(x.registered_since, r.registered_since)
+        FROM _extract x
+        WHERE r.id = x.resident_id AND ({_ATTRIBUTES})
+        """
+    )
+    # Moves: a new address replaces an earlier move; back at the first address, the
+    # move is gone.
+    cur.execute(
+        """
+        DELETE FROM resident_move m USING _extract x
+        WHERE m.resident_id = x.resident_id AND (m.household_id <> x.household_id
+            OR m.neighbourhood_id <> x.neighbourhood_id OR m.part_id <> x.part_id)
+        """
+    )
+    cur.execute(
+        f"""
+        INSERT INTO resident_move
+        SELECT x.resident_id, x.household_id, x.neighbourhood_id, x.part_id, ?
+        FROM _extract x JOIN resident r ON r.id = x.resident_id
+        WHERE ({_MOVED})
+        AND NOT EXISTS (SELECT 1 FROM resident_move m WHERE m.resident_id = x.resident_id)
+        """,
+        [today],
+    )
+    cur.execute(
+        """
+        UPDATE resident_contact c SET
+               first_name = coalesce(nullif(x.first_name, ''), c.first_name),
+               last_name = coalesce(nullif(x.last_name, ''), c.last_name),
+               street = x.street, house_number = x.house_number, postcode = x.postcode,
+               city = x.city
+        FROM _extract x
+        WHERE c.resident_id = x.resident_id AND (
+            c.street <> x.street OR c.house_number <> x.house_number
+            OR c.postcode <> x.postcode OR c.city <> x.city
+            OR c.first_name <> coalesce(nullif(x.first_name, ''), c.first_name)
+            OR c.last_name <> coalesce(nullif(x.last_name, ''), c.last_name))
+        """
+    )
+    cur.execute(
+        """
+        INSERT INTO resident_contact (resident_id, first_name, last_name, street,
+                                      house_number, postcode, city)
+        SELECT x.resident_id, x.first_name, x.last_name, x.street, x.house_number,
+               x.postcode, x.city
+        FROM _extract x
+        WHERE NOT EXISTS (SELECT 1 FROM resident_contact c WHERE c.resident_id = x.resident_id)
+        AND x.resident_id NOT IN (SELECT resident_id FROM contact_erasure)
+        """
+    )
+    cur.execute("DELETE FROM draw_register WHERE draw_id = ?", [draw_id])
+    complete = all(rows.column(c).null_count == 0 for c in ("education", "tenure", "origin"))
+    # Values the extract left empty come from the stored resident (a join: only then).
+    source = (
+        "_extract x"
+        if complete
+        else "(SELECT x.resident_id, x.household_id, x.neighbourhood_id, x.part_id, "
+        "x.birth_date, x.gender, coalesce(x.education, r.education) AS education, "
+        "coalesce(x.tenure, r.tenure) AS tenure, coalesce(x.origin, r.origin) AS origin "
+        "FROM _extract x JOIN resident r ON r.id = x.resident_id) x"
+    )
+    cur.execute(
+        f"""
+        INSERT INTO draw_register
+        SELECT ?, x.resident_id, x.household_id, x.neighbourhood_id, x.part_id,
+               x.birth_date, x.gender, x.education, x.tenure, x.origin
+        FROM {source}
+        """,
+        [draw_id],
+    )
     return Loaded(residents_new=new, residents_changed=changed, contacts_skipped=skipped)
 
 

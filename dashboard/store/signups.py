@@ -12,6 +12,7 @@ from datetime import date, datetime
 import pandas as pd
 
 from dashboard.domain.models import Invitation, Response
+from dashboard.store.dialect import year_of
 from dashboard.store.register import age_band_sql
 from dashboard.store.rows import Cursor, select, select_one
 
@@ -51,7 +52,7 @@ def household(
         f"""
         SELECT r.resident_id,
                CASE WHEN e.resident_id IS NULL THEN upper(left(trim(c.first_name), 1)) END,
-               year(r.birth_date),
+               {year_of("r.birth_date")},
                CAST(extract(year FROM age(DATE '{reference.isoformat()}', r.birth_date))
                     AS INTEGER),
                {age_band_sql(reference)}, r.gender, r.education, r.tenure, p.code, r.origin
@@ -168,13 +169,17 @@ def registrations(cur: Cursor, draw_id: int) -> pd.DataFrame:
     letter had in all (a correction or withdrawal adds one). No names."""
     return cur.execute(
         """
-        SELECT i.letter_code AS code, x.outcome, x.answered_at, x.channel,
-               x.id AS response_id, count(*) OVER (PARTITION BY x.invitation_id) AS answers
-        FROM response x JOIN invitation i ON i.id = x.invitation_id
-        WHERE i.draw_id = ? AND i.channel = 'brief'
-        QUALIFY row_number() OVER (
-            PARTITION BY x.invitation_id ORDER BY x.answered_at DESC, x.id DESC) = 1
-        ORDER BY x.answered_at DESC, x.id DESC
+        SELECT code, outcome, answered_at, channel, response_id, answers FROM (
+            SELECT i.letter_code AS code, x.outcome, x.answered_at, x.channel,
+                   x.id AS response_id, count(*) OVER (PARTITION BY x.invitation_id) AS answers,
+                   row_number() OVER (
+                       PARTITION BY x.invitation_id ORDER BY x.answered_at DESC, x.id DESC
+                   ) AS newest
+            FROM response x JOIN invitation i ON i.id = x.invitation_id
+            WHERE i.draw_id = ? AND i.channel = 'brief'
+        ) answered
+        WHERE newest = 1
+        ORDER BY answered_at DESC, response_id DESC
         """,
         [draw_id],
     ).df()

@@ -125,7 +125,8 @@ def ballots(cur: Cursor, vote_id: int) -> list[StoredBallot]:
     """Every ballot of the vote in the order of its random id (not the order of voting)."""
     rows = cur.execute(
         """
-        SELECT b.id, b.channel, list(i.number ORDER BY i.number) FILTER (WHERE i.number IS NOT NULL)
+        SELECT b.id, b.channel,
+               array_agg(i.number ORDER BY i.number) FILTER (WHERE i.number IS NOT NULL)
         FROM vote_ballot b
         LEFT JOIN vote_choice c ON c.ballot_id = b.id
         LEFT JOIN vote_item i ON i.id = c.item_id

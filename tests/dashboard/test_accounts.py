@@ -1,8 +1,6 @@
 """Logging in, lockout, login cookies and user management against the demo database."""
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -11,7 +9,7 @@ from dashboard.security.lockout import LockoutPolicy
 from dashboard.services import accounts
 from dashboard.services.accounts import AccountError, LoginRefused
 from dashboard.store import audit
-from dashboard.store.db import Store, open_store
+from dashboard.store.db import Store
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 POLICY = LockoutPolicy(max_failures=5, lock_minutes=15)
@@ -19,11 +17,15 @@ ADMIN = Caller("beheer", Role.ADMINISTRATOR, None)
 
 
 @pytest.fixture
-def store(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
-    monkeypatch.delenv("WIJKRAAD_SECRET", raising=False)
-    opened = open_store(demo_db)
-    yield opened
-    opened.close()
+def store(demo_store: Store, backend: str, monkeypatch: pytest.MonkeyPatch) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py).
+    DuckDB's cookie secret is made beside the file; on PostgreSQL, until the secret moves
+    into shared storage (issue 20), servers are given one, as a deployment must."""
+    if backend == "postgres":
+        monkeypatch.setenv("WIJKRAAD_SECRET", "s" * 48)
+    else:
+        monkeypatch.delenv("WIJKRAAD_SECRET", raising=False)
+    return demo_store
 
 
 def login(store: Store, username: str, password: str, at: datetime = NOW) -> accounts.Login:

@@ -24,6 +24,13 @@ from sortition import clock
 from tests.database_state import fingerprint
 from tests.services.test_draws_public import ORGANISER, ready_for_selection
 
+
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py)."""
+    return demo_store
+
+
 METHOD = "Drie mensen uit de zaal noemen elk een getal van 1 tot 1000."
 
 

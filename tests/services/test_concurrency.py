@@ -28,6 +28,13 @@ from dashboard.store.db import Store
 from tests.database_state import count
 from tests.funded import TODAY, Council, neighbourhood_council
 
+
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py)."""
+    return demo_store
+
+
 D = Decimal
 ALICE = Caller("alice", Role.ORGANISER, frozenset({1}))
 BOB = Caller("bob", Role.ORGANISER, None)

@@ -27,6 +27,12 @@ from tests.database_state import count, fingerprint
 from tests.services.test_draws_public import ORGANISER, actions, council_problems, revealed
 
 
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py)."""
+    return demo_store
+
+
 def set_today(monkeypatch: pytest.MonkeyPatch, day: date) -> None:
     monkeypatch.setenv(clock.FIXED_DAY, day.isoformat())
 

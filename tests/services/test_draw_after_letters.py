@@ -25,6 +25,13 @@ from sortition import clock
 from tests.conftest import DEMO_TODAY
 from tests.services.test_draws_public import ORGANISER, ready_for_selection, revealed
 
+
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py)."""
+    return demo_store
+
+
 EVERYWHERE = Caller("organisator", Role.ORGANISER, None)
 NEIGHBOUR = Caller("buurman", Role.ORGANISER, frozenset({2}))
 
@@ -166,7 +173,7 @@ def _demo_draw(store: Store, where: str) -> int:
     with store.read() as cur:
         row = cur.execute(
             "SELECT d.id FROM draw d JOIN term t ON t.id = "
-            "TRY_CAST(json_extract_string(d.parameters_json, '$.term_id') AS BIGINT) "
+            "CAST(CAST(d.parameters_json AS JSON) ->> 'term_id' AS BIGINT) "
             f"WHERE d.purpose = 'council' AND d.status = 'completed' AND {where} "
             "ORDER BY d.id LIMIT 1",
             {"day": DEMO_TODAY},

@@ -5,6 +5,8 @@ step happens once, nothing is lost, and the other session gets a clear refusal."
 
 from __future__ import annotations
 
+import pytest
+
 from dashboard.services.draws import members as draw_members
 from dashboard.services.draws import replacements as draw_replacements
 from dashboard.services.draws import selection as draw_selection
@@ -13,6 +15,12 @@ from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store
 from tests.services.test_concurrency import race, refused
 from tests.services.test_draws_public import ORGANISER, count, ready_for_selection, revealed
+
+
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py)."""
+    return demo_store
 
 
 def actions(store: Store, action: str) -> int:

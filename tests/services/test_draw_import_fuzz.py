@@ -31,6 +31,13 @@ from dashboard.store.register_import import register_as_extract
 from tests.database_state import changed_tables, fingerprint
 from tests.services.test_draws import ORGANISER, imported, new_draw
 
+
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py)."""
+    return demo_store
+
+
 # The fuzzers take seconds each: left out of the year-ahead run (scripts/test.sh).
 pytestmark = pytest.mark.slow
 

@@ -28,6 +28,13 @@ from tests.services.test_draws_public import (
     revealed,
 )
 
+
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py)."""
+    return demo_store
+
+
 INPUTS = ["3", "5", "5", "2024"]
 
 

@@ -33,6 +33,13 @@ from tests.services.test_draws_public import (
     residents_by_number,
 )
 
+
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py)."""
+    return demo_store
+
+
 DAY = clock.today() + timedelta(days=60)
 
 

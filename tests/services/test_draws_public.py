@@ -31,6 +31,13 @@ from dashboard.store.register_import import register_as_extract
 from sortition import clock
 from tests.database_state import count
 
+
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py)."""
+    return demo_store
+
+
 ORGANISER = Caller("org", Role.ORGANISER, frozenset({1}))
 GENDERS = ("vrouw", "man")
 AGES = ("16-24", "25-44", "45-64", "65+")

@@ -21,6 +21,13 @@ from dashboard.store.register_import import register_as_extract
 from dashboard.store.rows import first_row
 from sortition import clock
 
+
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py)."""
+    return demo_store
+
+
 ORGANISER = Caller("org", Role.ORGANISER, frozenset({1}))
 
 
@@ -57,7 +64,13 @@ def test_an_erasure_survives_the_next_register_import(store: Store) -> None:
                       "draw_id = ?", [resident_id, draw_id]) == 1  # fmt: skip
     with store.read() as cur:
         [event] = [e for e in audit.events(cur) if e.action == "draw.register"]
-        columns = [r[0] for r in cur.execute("DESCRIBE contact_erasure").fetchall()]
+        columns = [
+            r[0]
+            for r in cur.execute(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_name = 'contact_erasure' ORDER BY ordinal_position"
+            ).fetchall()
+        ]
     assert json.loads(event.payload_json)["contacts_skipped"] == 2
     assert columns == ["resident_id", "erased_on"]
     # Nobody without an address gets a letter.

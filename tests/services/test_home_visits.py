@@ -26,6 +26,13 @@ from tests.services.test_draws import (
     imported,
 )
 
+
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py)."""
+    return demo_store
+
+
 LOTTERY_DAY = DEMO_TODAY - timedelta(days=7)
 
 

@@ -43,6 +43,13 @@ from sortition import clock
 from tests.database_state import fingerprint
 from tests.funded import neighbourhood_council
 
+
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py)."""
+    return demo_store
+
+
 HOOD = 1
 ORGANISER = Caller("org", Role.ORGANISER, frozenset({HOOD}))
 OTHER_ORGANISER = Caller("elders", Role.ORGANISER, frozenset({2}))

@@ -18,6 +18,13 @@ from dashboard.store.db import Store
 from tests.database_state import changed_tables, fingerprint
 from tests.funded import ORGANISER, TODAY, funded_project
 
+
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py)."""
+    return demo_store
+
+
 ALIASES = {key: list(names) for key, names in spending_csv.COLUMNS.items()}
 TEXT = st.text(st.characters(blacklist_characters="\x00"), max_size=12)  # NUL: no text file
 REFERENCES = st.one_of(

@@ -33,6 +33,13 @@ from dashboard.store.db import Store
 from sortition import clock
 from tests.database_state import fingerprint
 
+
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py)."""
+    return demo_store
+
+
 ORGANISER = Caller("org", Role.ORGANISER, frozenset({1}))
 OTHER_ORGANISER = Caller("elders", Role.ORGANISER, frozenset({2}))
 ALDERMAN = Caller("wethouder", Role.ALDERMAN, None)

@@ -33,6 +33,13 @@ from dashboard.store.db import Store
 from dashboard.store.register_import import register_as_extract
 from sortition import clock
 
+
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py)."""
+    return demo_store
+
+
 ORGANISER = Caller("organisator", Role.ORGANISER, None)
 CLIENT = "203.0.113.7"
 OTHER_CLIENT = "198.51.100.20"
@@ -217,7 +224,8 @@ def test_the_household_chooses_who_signs_up_and_answers_what_the_register_does_n
         pool = draw_rows.pool_frame(cur, draw_id, clock.today())
     # The second member (by age) of the letter's household signed up, not necessarily the
     # one the letter was addressed to; the pool has them, with their register's groups.
-    year = rows(store, "SELECT year(birth_date), household_id FROM draw_register "
+    year = rows(store, "SELECT CAST(extract(year FROM birth_date) AS BIGINT), household_id "
+                "FROM draw_register "
                 "WHERE draw_id = ? AND resident_id = ?", [draw_id, second])  # fmt: skip
     assert year == [(int(view.members[1].label[-5:-1]), letter.household_id)]
     volunteer = pool[pool["id"] == str(second)]

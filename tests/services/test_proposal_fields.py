@@ -27,6 +27,13 @@ from dashboard.store.db import Store
 from sortition import clock
 from tests.database_state import fingerprint
 
+
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py)."""
+    return demo_store
+
+
 HOOD = 7  # Beekveld in the demo: parts Noord, Oost, Zuid, West
 ORGANISER = Caller("org", Role.ORGANISER, frozenset({HOOD}))
 OTHER_ORGANISER = Caller("elders", Role.ORGANISER, frozenset({1}))

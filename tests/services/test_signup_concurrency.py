@@ -24,6 +24,13 @@ from dashboard.store.errors import WriteConflict
 from tests.database_state import count, fingerprint
 from tests.services.test_online_signup import CLIENT, FORM, ORGANISER, codes, letters, responses
 
+
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py)."""
+    return demo_store
+
+
 AT_ONCE = 24  # letters signed up for at the same moment
 
 

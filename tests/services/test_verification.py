@@ -21,6 +21,12 @@ from sortition import clock, public_bundle
 from tests.services.test_draws_public import ORGANISER, revealed
 
 
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py)."""
+    return demo_store
+
+
 def demo_council_draw(store: Store) -> int:
     councils = [d for d in public.checkable_draws(store, clock.today()) if d.purpose == "council"]
     assert councils

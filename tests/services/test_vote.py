@@ -31,6 +31,13 @@ from tests.conftest import DEMO_TODAY
 from tests.database_state import changed_tables, count, fingerprint
 from voting import equal_shares, greedy_by_votes, read_pabulib
 
+
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py)."""
+    return demo_store
+
+
 HOOD = 1
 ORGANISER = Caller("org", Role.ORGANISER, frozenset({HOOD}))
 OTHER_ORGANISER = Caller("elders", Role.ORGANISER, frozenset({2}))
@@ -267,7 +274,9 @@ def test_the_ballot_keeps_no_link_to_a_code_a_person_or_a_moment(store: Store) -
     with store.read() as cur:
         columns = {
             t: [str(r[0]) for r in cur.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [t]
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                "ORDER BY ordinal_position",
+                [t],
             ).fetchall()]
             for t in ("vote_ballot", "vote_choice")
         }  # fmt: skip

@@ -8,11 +8,20 @@ import threading
 from collections.abc import Callable
 from functools import partial
 
+import pytest
+
 from dashboard.domain.errors import UserError
 from dashboard.services.vote import casting, closing
 from dashboard.store.db import Store
 from tests.database_state import count
 from tests.services.test_vote import AFTER, ORGANISER, open_vote
+
+
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py)."""
+    return demo_store
+
 
 ROUNDS = 8  # codes, each sent by two threads at once
 

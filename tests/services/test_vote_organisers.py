@@ -10,6 +10,8 @@ import json
 import re
 from functools import partial
 
+import pytest
+
 from dashboard.domain.small_groups import MIN_GROUP
 from dashboard.domain.votes import VoteStatus
 from dashboard.services.vote import casting, closing, results, setup
@@ -27,6 +29,13 @@ from tests.services.test_vote import (
     vote_input,
 )
 from tests.services.test_vote_concurrency import _at_once
+
+
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py)."""
+    return demo_store
+
 
 DETAILS = setup.LetterDetails(DEMO_TODAY, "14 050", "wijkraad@wijkdam.nl", "Team Wijkraad")
 CODE = re.compile(r'Uw code: <span class="code">([0-9A-Z]{4}-[0-9A-Z]{4})</span>')
