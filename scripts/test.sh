@@ -33,6 +33,7 @@ install_debian() {
 }
 install_debian chromium /usr/bin/chromium "the browser tests"
 install_debian faketime /usr/bin/faketime "the year-ahead run"
+install_debian nginx-light /usr/sbin/nginx "the two-server test (deploy/nginx.conf)"
 # PostgreSQL's programs live under a folder named by its major version (15 on Debian 12).
 newest_initdb() { ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1; }
 install_debian postgresql "$(newest_initdb || true)" "the tests on PostgreSQL"

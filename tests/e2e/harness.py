@@ -36,11 +36,15 @@ def free_port() -> int:
 
 
 def start_server(
-    database: Path, port: int | None = None, options: tuple[str, ...] = ()
+    database: Path,
+    port: int | None = None,
+    options: tuple[str, ...] = (),
+    settings: dict[str, str] | None = None,
 ) -> tuple[subprocess.Popen[bytes], str]:
-    """Start the app; `options` are more Streamlit options (e.g. --secrets.files=...)."""
+    """Start the app; `options` are more Streamlit options (e.g. --secrets.files=...),
+    `settings` more environment (e.g. WIJKRAAD_DATABASE_URL for PostgreSQL)."""
     port = port or free_port()
-    env = {**os.environ, "WIJKRAAD_DB": str(database)}
+    env = {**os.environ, "WIJKRAAD_DB": str(database), **(settings or {})}
     process = subprocess.Popen(
         [
             sys.executable, "-m", "dashboard.web.serve",
@@ -76,9 +80,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"]
 
 @contextmanager
 def running_server(
-    database: Path, port: int | None = None, options: tuple[str, ...] = ()
+    database: Path,
+    port: int | None = None,
+    options: tuple[str, ...] = (),
+    settings: dict[str, str] | None = None,
 ) -> Iterator[Server]:
-    process, url = start_server(database, port, options)
+    process, url = start_server(database, port, options, settings)
     try:
         yield Server(url, database)
     finally:
