@@ -9,8 +9,6 @@ sessions running the same draw step belong in its tests.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -27,6 +25,7 @@ from dashboard.store import budget, proposals
 from dashboard.store.db import Store
 from tests.database_state import count
 from tests.funded import TODAY, Council, neighbourhood_council
+from tests.threads import race
 
 
 @pytest.fixture
@@ -50,26 +49,6 @@ class Hood:
 def hood(store: Store) -> Hood:
     envelope = add_envelope(store, ALICE, 1, 2026, "fonds", "10.000", "Gedeeld budget")
     return Hood(neighbourhood_council(store), envelope)
-
-
-def race(*actions: Callable[[], object]) -> list[object]:
-    """Run the actions at once, one thread each; their results or the errors they raised."""
-    start = threading.Barrier(len(actions))
-    results: list[object] = [None] * len(actions)
-
-    def run(index: int, action: Callable[[], object]) -> None:
-        start.wait()
-        try:
-            results[index] = action()
-        except Exception as exc:
-            results[index] = exc
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(actions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results
 
 
 def refused(results: list[object]) -> list[UserError]:

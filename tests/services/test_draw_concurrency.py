@@ -13,8 +13,9 @@ from dashboard.services.draws import selection as draw_selection
 from dashboard.store import audit
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store
-from tests.services.test_concurrency import race, refused
+from tests.services.test_concurrency import refused
 from tests.services.test_draws_public import ORGANISER, count, ready_for_selection, revealed
+from tests.threads import race
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ buurt, place, cost, theme and contact, and both keep the link."""
 from __future__ import annotations
 
 import io
-import threading
 from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
@@ -42,6 +41,7 @@ from dashboard.store.db import Store
 from sortition import clock
 from tests.database_state import fingerprint
 from tests.funded import neighbourhood_council
+from tests.threads import race
 
 
 @pytest.fixture
@@ -359,25 +359,6 @@ def test_two_organisers_making_a_proposal_of_one_idea_at_once_make_one(store: St
 def proposals_of(store: Store) -> list[object]:
     with store.read() as cur:
         return list(proposals.proposals_for_neighbourhood(cur, HOOD))
-
-
-def race(*actions: Callable[[], object]) -> list[object]:
-    start = threading.Barrier(len(actions))
-    results: list[object] = [None] * len(actions)
-
-    def run(index: int, action: Callable[[], object]) -> None:
-        start.wait()
-        try:
-            results[index] = action()
-        except Exception as exc:
-            results[index] = exc
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(actions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ chain orders them: the one that comes second is retried and sees the other)."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -23,6 +23,7 @@ from dashboard.store.db import Store
 from dashboard.store.errors import WriteConflict
 from tests.database_state import count, fingerprint
 from tests.services.test_online_signup import CLIENT, FORM, ORGANISER, codes, letters, responses
+from tests.threads import race
 
 
 @pytest.fixture
@@ -34,33 +35,13 @@ def store(demo_store: Store) -> Store:
 AT_ONCE = 24  # letters signed up for at the same moment
 
 
-def _at_once(work: Sequence[Callable[..., object]]) -> list[object]:
-    """Run the callables at the same moment; what each returned or raised."""
-    barrier = threading.Barrier(len(work))
-    outcomes: list[object] = [None] * len(work)
-
-    def run(n: int) -> None:
-        barrier.wait()
-        try:
-            outcomes[n] = work[n]()
-        except Exception as exc:  # the outcome is what is compared
-            outcomes[n] = exc
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(len(work))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return outcomes
-
-
 def test_many_residents_signing_up_at_once_are_all_recorded_once(store: Store) -> None:
     draw_id = letters(store)
     letter_codes = codes(store, draw_id)[:AT_ONCE]
-    outcomes = _at_once(
-        [lambda c=c: signup.sign_up(store, draw_id, c, FORM, None) for c in letter_codes]
-        + [lambda c=c: signup.sign_up(store, draw_id, c.lower(), FORM, None)  # second tabs
-           for c in letter_codes[:4]]
+    outcomes = race(
+        *[lambda c=c: signup.sign_up(store, draw_id, c, FORM, None) for c in letter_codes],
+        *[lambda c=c: signup.sign_up(store, draw_id, c.lower(), FORM, None)  # second tabs
+          for c in letter_codes[:4]],
     )  # fmt: skip
     assert all(isinstance(o, signup.Confirmation) for o in outcomes), outcomes
     changes = [o.change for o in outcomes if isinstance(o, signup.Confirmation)]

@@ -4,8 +4,6 @@ second cast conflicts on the code's row, is retried and finds the code used."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from functools import partial
 
 import pytest
@@ -15,6 +13,7 @@ from dashboard.services.vote import casting, closing
 from dashboard.store.db import Store
 from tests.database_state import count
 from tests.services.test_vote import AFTER, ORGANISER, open_vote
+from tests.threads import race
 
 
 @pytest.fixture
@@ -26,34 +25,12 @@ def store(demo_store: Store) -> Store:
 ROUNDS = 8  # codes, each sent by two threads at once
 
 
-def _at_once(work: list[Callable[[], object]]) -> list[object]:
-    """Run the callables at the same moment; what each returned or raised."""
-    barrier = threading.Barrier(len(work))
-    outcomes: list[object] = [None] * len(work)
-
-    def run(n: int) -> None:
-        barrier.wait()
-        try:
-            outcomes[n] = work[n]()
-        except Exception as exc:  # the outcome is what is compared
-            outcomes[n] = exc
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(len(work))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
-
-
 def test_two_tabs_casting_with_one_code_store_one_ballot(store: Store) -> None:
     vote_id, codes = open_vote(store)
     for code in codes[:ROUNDS]:
-        outcomes = _at_once(
-            [
-                partial(casting.cast, store, vote_id, code, [1], None),
-                partial(casting.cast, store, vote_id, code.lower(), [2], None),
-            ]
+        outcomes = race(
+            partial(casting.cast, store, vote_id, code, [1], None),
+            partial(casting.cast, store, vote_id, code.lower(), [2], None),
         )
         cast = [o for o in outcomes if isinstance(o, casting.Cast)]
         refused = [o for o in outcomes if isinstance(o, UserError)]
@@ -67,11 +44,9 @@ def test_two_tabs_casting_with_one_code_store_one_ballot(store: Store) -> None:
 
 def test_a_paper_ballot_and_an_online_vote_with_one_code_store_one(store: Store) -> None:
     vote_id, codes = open_vote(store)
-    outcomes = _at_once(
-        [
-            lambda: casting.cast(store, vote_id, codes[0], [1], None),
-            lambda: casting.enter_paper_ballot(store, ORGANISER, vote_id, codes[0], [2]),
-        ]
+    outcomes = race(
+        lambda: casting.cast(store, vote_id, codes[0], [1], None),
+        lambda: casting.enter_paper_ballot(store, ORGANISER, vote_id, codes[0], [2]),
     )
     assert sum(isinstance(o, UserError) for o in outcomes) == 1, outcomes
     assert count(store, "SELECT count(*) FROM vote_ballot WHERE vote_id = ?", [vote_id]) == 1
@@ -80,13 +55,9 @@ def test_a_paper_ballot_and_an_online_vote_with_one_code_store_one(store: Store)
 def test_closing_while_a_paper_ballot_comes_in_loses_nothing(store: Store) -> None:
     """Either the ballot is in before the count, or it is refused as too late."""
     vote_id, codes = open_vote(store)
-    outcomes = _at_once(
-        [
-            lambda: closing.close_vote(store, ORGANISER, vote_id, today=AFTER),
-            lambda: casting.enter_paper_ballot(
-                store, ORGANISER, vote_id, codes[0], [1], today=AFTER
-            ),
-        ]
+    outcomes = race(
+        lambda: closing.close_vote(store, ORGANISER, vote_id, today=AFTER),
+        lambda: casting.enter_paper_ballot(store, ORGANISER, vote_id, codes[0], [1], today=AFTER),
     )
     closed = outcomes[0]
     assert isinstance(closed, closing.Closed), outcomes

@@ -28,7 +28,7 @@ from tests.services.test_vote import (
     refused,
     vote_input,
 )
-from tests.services.test_vote_concurrency import _at_once
+from tests.threads import race
 
 
 @pytest.fixture
@@ -128,10 +128,10 @@ def test_a_new_code_and_a_vote_with_the_old_one_at_the_same_moment_leave_one_vot
     vote_id, codes = open_vote(store)
     for old in codes[:4]:
         resident, *_ = holder_of(store, vote_id, old)
-        cast, letter = _at_once(
-            [partial(casting.cast, store, vote_id, old, [1], None),
-             partial(setup.reissue_code, store, ORGANISER, vote_id, resident, DETAILS)]
-        )  # fmt: skip
+        cast, letter = race(
+            partial(casting.cast, store, vote_id, old, [1], None),
+            partial(setup.reissue_code, store, ORGANISER, vote_id, resident, DETAILS),
+        )
         if isinstance(cast, casting.Cast):  # the vote came first: no new code
             assert "al gestemd" in str(letter)
         else:  # the new code came first: the old one votes no more
