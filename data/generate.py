@@ -1,4 +1,5 @@
-"""Generate a synthetic municipality into a DuckDB file, deterministically from a seed.
+"""Generate a synthetic municipality into a DuckDB file (or an empty PostgreSQL database,
+through a temporary file), deterministically from a seed.
 
     python -m data.generate --residents 1000000 --seed 7 --out demo.duckdb
 
@@ -24,6 +25,9 @@ from faker import Faker
 from dashboard.store import audit, register
 from dashboard.store.bulk import load_frame, load_tables
 from dashboard.store.db import open_store
+from dashboard.store.errors import StoreError
+from dashboard.store.postgres import describe, is_postgres_url
+from dashboard.store.transfer import copy_file_into
 from data import demo_ideas, demo_users, demo_votes, geography, history, population
 from sortition import clock
 from sortition.highs import silence_banner
@@ -43,7 +47,7 @@ class Settings:
 
 @dataclass(frozen=True)
 class Report:
-    path: Path
+    path: Path | str  # the file, or the PostgreSQL database without its password
     residents: int
     households: int
     seconds: float
@@ -59,10 +63,14 @@ class GenerateError(Exception):
 
 
 def generate(out: str | Path, settings: Settings = Settings(), force: bool = False) -> Report:
-    """Write a complete demo database to `out`."""
+    """Write a complete demo database to `out`: a DuckDB file, or an empty PostgreSQL
+    database named by a postgresql:// address."""
+    if is_postgres_url(str(out)):
+        return _generate_into_postgres(str(out), settings)
     started = time.perf_counter()
     target = Path(out)
-    _check(target, settings, force)
+    _check_settings(settings)
+    _check(target, force)
     today = settings.today or clock.today()
     try:
         handle, temporary = tempfile.mkstemp(
@@ -88,7 +96,29 @@ def generate(out: str | Path, settings: Settings = Settings(), force: bool = Fal
     )
 
 
-def _check(target: Path, settings: Settings, force: bool) -> None:
+def _generate_into_postgres(url: str, settings: Settings) -> Report:
+    """The demo made in a temporary DuckDB file, then copied whole into the PostgreSQL
+    database (store/transfer.py), which must be empty: nothing is written otherwise."""
+    started = time.perf_counter()
+    _check_settings(settings)
+    try:
+        target = open_store(url)
+    except StoreError as exc:
+        raise GenerateError(str(exc)) from exc
+    try:
+        with tempfile.TemporaryDirectory(prefix="wijkraad-demo-") as folder:
+            local = Path(folder) / "demo.duckdb"
+            rows = _write(local, settings, settings.today or clock.today())
+            copy_file_into(str(local), target)
+    except StoreError as exc:
+        raise GenerateError(str(exc)) from exc
+    finally:
+        target.close()
+    seconds = time.perf_counter() - started
+    return Report(describe(url), rows["resident"], rows["household"], seconds, rows)
+
+
+def _check_settings(settings: Settings) -> None:
     if settings.residents < 100:
         raise GenerateError("--residents must be at least 100")
     if settings.neighbourhoods < 1 or not 1 <= settings.districts <= settings.neighbourhoods:
@@ -97,6 +127,9 @@ def _check(target: Path, settings: Settings, force: bool) -> None:
         raise GenerateError("--residents must be at least 50 per neighbourhood")
     if not 1 <= settings.years <= 30:
         raise GenerateError("--years must be between 1 and 30")
+
+
+def _check(target: Path, force: bool) -> None:
     if target.exists() and not force:
         raise GenerateError(f"{target} already exists; use --force to replace it")
     if target.is_dir():
@@ -233,7 +266,11 @@ def _parser() -> argparse.ArgumentParser:
         description="Generate a synthetic municipality (register, councils, budgets) "
         "into a DuckDB file.",
     )
-    parser.add_argument("--out", required=True, help="the DuckDB file to write")
+    parser.add_argument(
+        "--out",
+        required=True,
+        help="the DuckDB file to write, or an empty PostgreSQL database (postgresql://...)",
+    )
     parser.add_argument("--residents", type=int, default=Settings.residents)
     parser.add_argument("--seed", type=int, default=Settings.seed)
     parser.add_argument("--neighbourhoods", type=int, default=Settings.neighbourhoods)

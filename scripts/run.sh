@@ -11,7 +11,11 @@ cd "$(dirname "$0")/.."
 $UV sync --frozen --no-default-groups --inexact --quiet
 compile_bytecode app
 DB="${WIJKRAAD_DB:-data/wijkraad.duckdb}"
-if [ ! -e "$DB" ]; then
+if [ -n "${WIJKRAAD_DATABASE_URL:-}" ]; then
+    # PostgreSQL: the app opens that database and never makes a DuckDB demo file. The demo
+    # goes into an empty PostgreSQL database with: python -m data.generate --out <its URL>
+    :
+elif [ ! -e "$DB" ]; then
     if [ -z "${WIJKRAAD_DB:-}" ] || [ "${WIJKRAAD_DEMO:-}" = 1 ]; then
         echo "Creating the demo municipality in $DB ..."
         $UV run --frozen --no-sync python -m data.generate --out "$DB"

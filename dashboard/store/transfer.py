@@ -39,6 +39,15 @@ def table_order(source: duckdb.DuckDBPyConnection) -> list[str]:
     return list(TopologicalSorter(parents).static_order())
 
 
+def copy_file_into(path: str, target: Store) -> dict[str, int]:
+    """Copy the DuckDB file at `path` (opened read-only) into `target`: copy_duckdb_into."""
+    source = duckdb.connect(path, read_only=True)
+    try:
+        return copy_duckdb_into(source, target)
+    finally:
+        source.close()
+
+
 def copy_duckdb_into(source: duckdb.DuckDBPyConnection, target: Store) -> dict[str, int]:
     """Copy every row of `source` into the empty, migrated PostgreSQL store `target`;
     returns the rows copied per table. Refuses a target that has data or another schema

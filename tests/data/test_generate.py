@@ -276,3 +276,25 @@ def test_bad_settings_are_refused(tmp_path: Path, settings: Settings, message: s
     with pytest.raises(GenerateError, match=message):
         generate(tmp_path / "x.duckdb", settings)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.postgres
+def test_cli_writes_the_demo_into_an_empty_postgresql_database_and_only_once(
+    postgres_database: str,
+) -> None:
+    """`--out postgresql://...`: the demo in a temporary file, copied whole; a database that
+    already holds data is refused with a message and left as it was."""
+    from dashboard.store.db import open_store
+
+    result = run_cli("--residents", "1000", "--seed", "3", "--out", postgres_database)
+    assert result.returncode == 0, result.stderr
+    assert "1,000 residents" in result.stdout and "postgresql://" in result.stdout
+    store = open_store(postgres_database)
+    try:
+        with store.read() as cur:
+            assert cur.execute("SELECT count(*) FROM resident").fetchall() == [(1000,)]
+    finally:
+        store.close()
+    again = run_cli("--residents", "1000", "--seed", "4", "--out", postgres_database)
+    assert again.returncode == 2
+    assert "already holds data" in again.stderr and "Traceback" not in again.stderr
