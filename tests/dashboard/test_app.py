@@ -3,10 +3,12 @@
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard.domain.auth import PUBLIC, Caller, Role
@@ -15,6 +17,8 @@ from dashboard.store import budget
 from sortition import clock
 from tests import app_pages
 from tests.conftest import DEMO_TODAY
+from tests.e2e.harness import REPO
+from tests.postgres import PostgresServer
 
 ORGANISER = Caller("organisator", Role.ORGANISER, None)
 ALDERMAN = Caller("wethouder", Role.ALDERMAN, None)
@@ -152,3 +156,35 @@ def test_a_missing_database_file_is_refused_with_a_message_and_not_created(
     assert "WIJKRAAD_DB" in message and "WIJKRAAD_DEMO=1" in message
     assert not at.metric  # nothing else on the page
     assert list(tmp_path.iterdir()) == []  # no database, no demo municipality
+
+
+ROLE_OF_PREFIX = {"resident": PUBLIC, "login": PUBLIC, "organiser": ORGANISER,
+                  "alderman": ALDERMAN, "admin": ADMINISTRATOR}  # fmt: skip
+EVERY_PAGE = sorted(
+    p.name for p in (REPO / "dashboard" / "pages").glob("*.py") if p.stem != "__init__"
+)
+
+
+@pytest.fixture(scope="module")
+def demo_on_postgres(postgres_server: PostgresServer, postgres_demo_template: str) -> Iterator[str]:
+    """One PostgreSQL copy of the demo for the module's page runs (the app keeps one store
+    per database address, as a server does)."""
+    name = postgres_server.create_database(template=postgres_demo_template)
+    yield postgres_server.url(name)
+    st.cache_resource.clear()  # the app's store and its connections
+    postgres_server.drop_database(name)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("page", EVERY_PAGE)
+def test_every_page_renders_on_postgresql(
+    demo_on_postgres: str, monkeypatch: pytest.MonkeyPatch, page: str
+) -> None:
+    """WIJKRAAD_DATABASE_URL puts every page on PostgreSQL (issue 20): each renders, with
+    its title and without an error message, for a caller that may see it."""
+    monkeypatch.setenv("WIJKRAAD_DATABASE_URL", demo_on_postgres)
+    caller = ROLE_OF_PREFIX[page.split("_", 1)[0].removesuffix(".py")]
+    at = run_app(f"dashboard/pages/{page}", caller=caller)
+    assert not at.exception, at.exception
+    assert at.title, "every page has a title"
+    assert not [e.value for e in at.error], [e.value for e in at.error]
