@@ -33,9 +33,16 @@ def empty_store(backend: str, request: pytest.FixtureRequest) -> Iterator[Store]
 
 
 @pytest.fixture
-def demo_store(backend: str, request: pytest.FixtureRequest) -> Iterator[Store]:
-    """A fresh copy of the demo municipality (tests/conftest.py), on the test's backend."""
-    location = request.getfixturevalue("postgres_demo_url" if backend == "postgres" else "demo_db")
-    opened = open_store(location)
+def demo_location(backend: str, request: pytest.FixtureRequest) -> str:
+    """Where a fresh copy of the demo municipality (tests/conftest.py) is, on the test's
+    backend: a DuckDB file's path or a PostgreSQL address (for a child process to open)."""
+    fixture = "postgres_demo_url" if backend == "postgres" else "demo_db"
+    return str(request.getfixturevalue(fixture))
+
+
+@pytest.fixture
+def demo_store(demo_location: str) -> Iterator[Store]:
+    """A fresh copy of the demo municipality, on the test's backend."""
+    opened = open_store(demo_location)
     yield opened
     opened.close()
