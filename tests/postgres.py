@@ -61,12 +61,16 @@ class PostgresServer:
             "initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust",
             "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
         )  # fmt: skip
-        options = f"-k {self.root} -c listen_addresses= {FAST}"
-        log = str(self.root / "server.log")
-        self._as_server("pg_ctl", "-D", str(self.data), "-w", "-l", log, "-o", options, "start")
+        self.restart()
 
     def stop(self) -> None:
         self._as_server("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
+
+    def restart(self) -> None:
+        """Start the server on its folder and socket (again, after a stop)."""
+        options = f"-k {self.root} -c listen_addresses= {FAST}"
+        log = str(self.root / "server.log")
+        self._as_server("pg_ctl", "-D", str(self.data), "-w", "-l", log, "-o", options, "start")
 
     def create_database(self, template: str = "template1") -> str:
         """A new, empty (or copied) database; returns its name."""

@@ -57,9 +57,9 @@ class DatabaseUnreachableError(StoreError):
         self.where = where
         self.reason = reason
 
-    @property
-    def dutch(self) -> str:
-        return (
-            f"De database op {self.where} is niet bereikbaar: {self.reason}. Controleer de "
-            "instelling WIJKRAAD_DATABASE_URL en of de databaseserver draait."
-        )
+    # What a page says: no address, user or server wording (residents see it too); the
+    # reason goes to the server's log.
+    dutch = (
+        "De database is op dit moment niet bereikbaar. Probeer het over een minuut opnieuw; "
+        "lukt het dan nog niet, meld het bij de gemeente."
+    )

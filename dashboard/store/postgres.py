@@ -163,7 +163,15 @@ class PostgresConnections:
 
     @contextmanager
     def cursor(self) -> Iterator[PostgresCursor]:
-        with self._pool.connection() as con:
+        """A cursor on a pooled connection; the pool checks a connection before handing it
+        out, so after a restart of the server the next use reconnects. While the server
+        is down: DatabaseUnreachableError after CONNECT_TIMEOUT_S, never a hang."""
+        with contextlib.ExitStack() as held:
+            try:
+                con = held.enter_context(self._pool.connection(timeout=CONNECT_TIMEOUT_S))
+            except PoolTimeout as exc:
+                where = describe(self.url)
+                raise DatabaseUnreachableError(where, "no connection in time") from exc
             cur = PostgresCursor(con)
             try:
                 yield cur

@@ -47,6 +47,7 @@ def store() -> Store:
             "Werk Wijkraad bij of kies een ander databasebestand (WIJKRAAD_DB)."
         )
     except DatabaseUnreachableError as exc:
+        _log.error("%s", exc)
         st.error(exc.dutch)
     except DatabaseInUseError as exc:
         _log.error("%s", exc)

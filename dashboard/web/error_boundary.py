@@ -16,6 +16,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from dashboard.store.errors import DatabaseUnreachableError
+
 LOG = logging.getLogger("wijkraad.incident")
 MODE = "WIJKRAAD_ERRORS"
 
@@ -23,6 +25,11 @@ MODE = "WIJKRAAD_ERRORS"
 def guarded(run: Callable[[], object], where: str) -> None:
     try:
         run()
+    except DatabaseUnreachableError as exc:  # PostgreSQL down or restarting: say so
+        LOG.error("database unreachable on %s: %s", where, exc)
+        st.error(exc.dutch)
+        if os.environ.get(MODE) == "raise":
+            raise
     except Exception as exc:  # st.stop and st.rerun are BaseExceptions and pass through
         number = incident(exc, where)
         st.error(

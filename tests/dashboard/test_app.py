@@ -188,3 +188,26 @@ def test_every_page_renders_on_postgresql(
     assert not at.exception, at.exception
     assert at.title, "every page has a title"
     assert not [e.value for e in at.error], [e.value for e in at.error]
+
+
+def test_a_database_lost_while_a_page_runs_is_said_in_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """PostgreSQL down or restarting under a running page: a plain Dutch message without
+    the database's address, user or the server's words (those go to the log)."""
+
+    def page_script() -> None:
+        from dashboard.store.errors import DatabaseUnreachableError
+        from dashboard.web.error_boundary import guarded
+
+        def page() -> None:
+            raise DatabaseUnreachableError("postgresql://wijkraad@db/wijkraad", "refused")
+
+        guarded(page, "test")
+
+    monkeypatch.delenv("WIJKRAAD_ERRORS", raising=False)
+    at = AppTest.from_function(page_script).run()
+    assert not at.exception
+    (message,) = [e.value for e in at.error]
+    assert "niet bereikbaar" in message
+    assert "postgresql" not in message and "wijkraad@" not in message and "refused" not in message

@@ -25,3 +25,30 @@ def test_databases_copied_from_a_template_are_separate(postgres_server: Postgres
     finally:
         postgres_server.drop_database(first)
         postgres_server.drop_database(second)
+
+
+def test_the_store_reconnects_after_the_server_restarts(
+    postgres_server: PostgresServer, postgres_store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL restarted while the app runs: while it is down a use of the store says so
+    (DatabaseUnreachableError, in words, without waiting for ever); once it is back the
+    next use works, with no restart of the app."""
+    from dashboard.store import postgres
+    from dashboard.store.db import open_store
+    from dashboard.store.errors import DatabaseUnreachableError
+
+    monkeypatch.setattr(postgres, "CONNECT_TIMEOUT_S", 2)
+    store = open_store(postgres_store_url)
+    try:
+        with store.read() as cur:
+            assert cur.execute("SELECT count(*) FROM neighbourhood").fetchall() == [(0,)]
+        postgres_server.stop()
+        try:
+            with pytest.raises(DatabaseUnreachableError), store.read() as cur:
+                cur.execute("SELECT 1").fetchall()
+        finally:
+            postgres_server.restart()
+        with store.read() as cur:
+            assert cur.execute("SELECT count(*) FROM neighbourhood").fetchall() == [(0,)]
+    finally:
+        store.close()
