@@ -10,6 +10,7 @@ neighbourhood where that group is a small minority, scores near 0.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from datetime import date
 
@@ -20,8 +21,10 @@ def distance(council: Mapping[str, int], population: Mapping[str, int]) -> float
     if members <= 0 or people <= 0:
         return None
     groups = set(council) | set(population)
-    return 0.5 * sum(abs(council.get(g, 0) / members - population.get(g, 0) / people)
-                     for g in groups)  # fmt: skip
+    # fsum: exactly rounded, so the same counts give the same figure in any order of groups
+    # (the order rows come from the database, or a set's, is not fixed).
+    return 0.5 * math.fsum(abs(council.get(g, 0) / members - population.get(g, 0) / people)
+                           for g in groups)  # fmt: skip
 
 
 def index(
@@ -41,7 +44,7 @@ def index(
             distances[feature] = found
     if not distances:
         return None, distances
-    return 100 * (1 - sum(distances.values()) / len(distances)), distances
+    return 100 * (1 - math.fsum(distances.values()) / len(distances)), distances
 
 
 def standing(terms: Iterable[tuple[date, date]], drawn_sitting: int, today: date) -> str | None:
