@@ -3,6 +3,7 @@ PostgreSQL and 2 servers with PostgreSQL behind nginx (issue 20, "Performance").
 
     python -m bench.servers_load [--setups duckdb,postgres,postgres-2]
                                  [--residents 10,50,200] [--duration 30] [--seed 7]
+                                 [--pace 1]
 
 A bounded load test from this machine only: a fixed number of simulated residents for a
 fixed time, then it stops by itself. Each resident opens the pages of a random
@@ -11,10 +12,15 @@ neighbourhood one after another (`resident_overview`, `resident_decisions`,
 comes back as a new visitor (a new tab) for another neighbourhood, until the time is up.
 The residents arrive within the first 5 s. Every page is a real Streamlit session: the
 websocket and protobuf messages a browser sends (bench/streamlit_client.py), so the page
-script runs for every page; a page's time is from asking for it to the end of its run.
-A page that times out (60 s), loses its connection or shows an error counts as a failure.
-Pages per second are the pages served divided by the whole time until the last resident
-stopped (pages under way at the end are waited for).
+script runs for every page; a page's time is from asking for it to the end of its run
+(the first page of a visit includes opening its connection). A page that times out
+(60 s), loses its connection or shows an error counts as a failure. Pages per second are
+the pages served divided by the whole time until the last resident stopped (pages under
+way at the end are waited for). With 2-6 s of reading per page, 10 and 50 residents ask
+for about 2.5 and 12 pages a second, below what a server can serve (those levels show
+page times, not capacity), and 200 ask for at most about 45. `--pace 0` (no reading: each
+resident asks for the next page as soon as one is done) measures what the servers serve.
+The residents' own CPU time (this process, on the same cores) is printed with each level.
 
 The demo municipality (`data.generate`, seed 7) is made once as a DuckDB file and copied
 into a throwaway PostgreSQL server (tests/postgres.py). App servers start as the browser
@@ -73,48 +79,63 @@ def source_address(number: int) -> str:
     return f"127.0.{1 + number // 250}.{1 + number % 250}"
 
 
-async def rest(think: random.Random, deadline: float) -> None:
-    """Read for 2-6 s, or until the time is up (a resident still reading then is done)."""
-    await asyncio.sleep(max(0.0, min(think.uniform(*THINK), deadline - time.monotonic())))
+@dataclass(frozen=True)
+class Run:
+    """One level's residents: where they go, until when, how long they read (`pace` times
+    2-6 s; 0: not at all), and what they saw."""
+
+    url: str
+    codes: list[str]
+    deadline: float
+    seed: int
+    pace: float
+    tally: Tally
 
 
-async def visit(session: Session, deadline: float, think: random.Random, tally: Tally) -> None:
-    """The three pages of one neighbourhood, reading between two; stops at `deadline`."""
+async def rest(run: Run, think: random.Random) -> None:
+    """Read for a while, or until the time is up (a resident still reading then is done)."""
+    seconds = think.uniform(*THINK) * run.pace
+    await asyncio.sleep(max(0.0, min(seconds, run.deadline - time.monotonic())))
+
+
+async def visit(run: Run, session: Session, opening: float, think: random.Random) -> None:
+    """The three pages of one neighbourhood, reading between two; stops at the deadline.
+    The first page's time includes `opening`, the seconds its connection took, as a
+    browser's first page does."""
     for n, page in enumerate(PAGES):
         if n:
-            await rest(think, deadline)
-        if time.monotonic() >= deadline:
+            await rest(run, think)
+        if time.monotonic() >= run.deadline:
             return
         session.page = page
         try:
             seconds = await session.run()
         except (TimeoutError, websockets.ConnectionClosed) as exc:
-            tally.fail(f"{page}: {type(exc).__name__}")
+            run.tally.fail(f"{page}: {type(exc).__name__}")
             return
         if session.errors:
-            tally.fail(f"{page}: {session.errors[0][:120]}")
+            run.tally.fail(f"{page}: {session.errors[0][:120]}")
         else:
-            tally.seconds.append(seconds)
+            run.tally.seconds.append(seconds + (0.0 if n else opening))
 
 
-async def resident(
-    url: str, codes: list[str], number: int, deadline: float, seed: int, tally: Tally
-) -> None:
-    think = random.Random(seed * 100_003 + number)
+async def resident(run: Run, number: int) -> None:
+    think = random.Random(run.seed * 100_003 + number)
     await asyncio.sleep(think.uniform(0, ARRIVAL))
-    while time.monotonic() < deadline:
-        query = f"wijk={think.choice(codes)}"
+    while time.monotonic() < run.deadline:
+        query = f"wijk={think.choice(run.codes)}"
+        opened = time.perf_counter()
         try:
-            session = await connect(url, PAGES[0], query, 0, 0, source_address(number))
+            session = await connect(run.url, PAGES[0], query, 0, 0, source_address(number))
         except (OSError, websockets.WebSocketException) as exc:
-            tally.fail(f"connect: {type(exc).__name__} {exc}"[:160])
-            await rest(think, deadline)
+            run.tally.fail(f"connect: {type(exc).__name__} {exc}"[:160])
+            await rest(run, think)
             continue
         try:
-            await visit(session, deadline, think, tally)
+            await visit(run, session, time.perf_counter() - opened, think)
         finally:
             await session.ws.close()
-        await rest(think, deadline)
+        await rest(run, think)
 
 
 @dataclass(frozen=True)
@@ -128,6 +149,7 @@ class Level:
     failures: int
     load: float
     spread: str
+    client_cpu: float  # CPU seconds the simulated residents (this process) used
     reason: str
 
     @property
@@ -136,29 +158,28 @@ class Level:
 
 
 async def crowd(
-    url: str, codes: list[str], residents: int, duration: float, seed: int, ports: list[int]
+    url: str, codes: list[str], residents: int, args: Any, ports: list[int]
 ) -> tuple[Tally, float, str]:
-    tally = Tally()
     started = time.monotonic()
-    deadline = started + duration
-    work = asyncio.gather(
-        *(resident(url, codes, n, deadline, seed, tally) for n in range(residents))
-    )
-    await asyncio.sleep(duration / 2)
+    run = Run(url, codes, started + args.duration, args.seed, args.pace, Tally())
+    work = asyncio.gather(*(resident(run, n) for n in range(residents)))
+    await asyncio.sleep(args.duration / 2)
     spread = "/".join(str(load_setups.connections_to(port)) for port in ports)
     await work
-    return tally, time.monotonic() - started, spread
+    return run.tally, time.monotonic() - started, spread
 
 
 def measure(
     setup: str, url: str, ports: list[int], codes: list[str], residents: int, args: Any
 ) -> Level:
-    tally, wall, spread = asyncio.run(crowd(url, codes, residents, args.duration, args.seed, ports))
+    cpu = time.process_time()
+    tally, wall, spread = asyncio.run(crowd(url, codes, residents, args, ports))
+    cpu = time.process_time() - cpu
     times = sorted(tally.seconds) or [float("nan")]
     return Level(
         setup, residents, len(tally.seconds), wall, statistics.median(times),
         times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], tally.failures,
-        os.getloadavg()[0], spread, tally.reasons[0] if tally.reasons else "",
+        os.getloadavg()[0], spread, cpu, tally.reasons[0] if tally.reasons else "",
     )  # fmt: skip
 
 
@@ -195,6 +216,10 @@ def options() -> argparse.Namespace:
     parser.add_argument("--residents", default=",".join(map(str, LEVELS)), help="levels")
     parser.add_argument("--duration", type=float, default=30.0, help="seconds per level")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--pace", type=float, default=1.0,
+        help="reading time between pages: 1 = 2-6 s, 0 = none (what the servers can serve)",
+    )  # fmt: skip
     args = parser.parse_args()
     args.setups = args.setups.split(",")
     args.residents = [int(r) for r in args.residents.split(",")]
@@ -202,6 +227,8 @@ def options() -> argparse.Namespace:
         parser.error(f"--setups are of {', '.join(SETUPS)}")
     if not all(1 <= r <= MAX_RESIDENTS for r in args.residents):
         parser.error(f"--residents are 1 to {MAX_RESIDENTS}")
+    if not 0 <= args.pace <= 10:
+        parser.error("--pace is 0 to 10")
     if not 1 <= args.duration <= MAX_DURATION:
         parser.error(f"--duration is 1 to {MAX_DURATION:.0f} s")
     return args
@@ -213,7 +240,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="wijkraad-servers-load-") as name, ExitStack() as stack:
         data = load_setups.prepare(Path(name), stack, any("postgres" in s for s in args.setups))
         print(f"{os.cpu_count()} cores; {len(data.codes)} neighbourhoods; "
-              f"{args.duration:.0f} s per level; load before: {os.getloadavg()}")  # fmt: skip
+              f"{args.duration:.0f} s per level; reading {THINK[0] * args.pace:.0f}-"
+              f"{THINK[1] * args.pace:.0f} s; load before: {os.getloadavg()}")  # fmt: skip
         levels = []
         for setup in args.setups:
             with load_setups.serving(setup, data, Path(name) / setup) as (url, direct):
@@ -225,7 +253,8 @@ def main() -> None:
                     print(f"{setup} {residents}: {level.per_second:.1f} pages/s, p95 "
                           f"{level.p95:.2f} s, {level.failures} failed"
                           + (f" (e.g. {level.reason})" if level.reason else "")
-                          + f", connections per server {level.spread}, load {level.load:.1f}",
+                          + f", connections per server {level.spread}, load {level.load:.1f}"
+                          f", the residents' own CPU {level.client_cpu:.0f} s",
                           flush=True)  # fmt: skip
         report(levels)
 
