@@ -25,7 +25,14 @@ from playwright.sync_api import sync_playwright
 
 from data.generate import Settings, generate
 from sortition.highs import silence_banner
-from tests.e2e.harness import CHROMIUM, CHROMIUM_ARGS, free_port, start_server, wait_until_ready
+from tests.e2e.harness import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    free_port,
+    start_server,
+    stop,
+    wait_until_ready,
+)
 
 TARGET_SECONDS = 3.0
 FIGURE = "[data-testid='stMetricValue']"
@@ -94,14 +101,6 @@ def main() -> None:
           f"{cold_median / TARGET_SECONDS:.2f} first-time, "
           f"{returning_median / TARGET_SECONDS:.2f} returning (< 1 meets it)")  # fmt: skip
     print(f"cold start vs warm reload    {cold_median / warm_median:.1f}x")
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
 
 
 if __name__ == "__main__":

@@ -26,7 +26,6 @@ import argparse
 import asyncio
 import math
 import os
-import random
 import shutil
 import socket
 import statistics
@@ -36,16 +35,12 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Coroutine
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-from streamlit.proto.WidgetStates_pb2 import WidgetState
-
+from bench import streamlit_client
+from bench.streamlit_client import THINK, Session
 from dashboard.store.db import open_store
 from data.generate import Settings, generate
 from tests.services.test_online_signup import codes as letter_codes
@@ -53,94 +48,12 @@ from tests.services.test_online_signup import letters
 
 REPO = Path(__file__).resolve().parents[1]
 TARGET = 1.0
-STEP_TIMEOUT = 60.0
 MAX_RESIDENTS = 200
 TODAY = "2026-11-23"
-THINK = (2.0, 6.0)  # seconds a resident reads and clicks between two steps
-
-
-@dataclass
-class Element:
-    kind: str
-    label: str
-    id: str
-
-
-@dataclass
-class Session:
-    """One browser tab: a websocket and the widgets the page showed last."""
-
-    ws: websockets.ClientConnection
-    page: str
-    query: str
-    elements: list[Element] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)
-    states: dict[str, WidgetState] = field(default_factory=dict)
-    think: random.Random = field(default_factory=random.Random)
-    pace: float = 1.0  # 0: no time to think (a burst)
-    steps: int = 0
-
-    def find(self, kind: str, label: str) -> Element:
-        for element in self.elements:
-            if element.kind == kind and element.label.startswith(label):
-                return element
-        raise LookupError(f"no {kind} {label!r} among {[e.label for e in self.elements]}")
-
-    def set_text(self, label: str, value: str) -> None:
-        state = WidgetState(id=self.find("text_input", label).id, string_value=value)
-        self.states[state.id] = state
-
-    def tick(self, label: str) -> None:
-        state = WidgetState(id=self.find("checkbox", label).id, bool_value=True)
-        self.states[state.id] = state
-
-    async def run(self, press: str | None = None) -> float:
-        """One step: the widgets as set, `press` the button with that label; seconds. A
-        resident reads and thinks (`think`) before every step but the first."""
-        if self.steps:
-            await asyncio.sleep(self.think.uniform(*THINK) * self.pace)
-        self.steps += 1
-        states = list(self.states.values())
-        if press is not None:
-            states.append(WidgetState(id=self.find("button", press).id, trigger_value=True))
-        message = BackMsg()
-        message.rerun_script.query_string = self.query
-        message.rerun_script.page_name = self.page
-        message.rerun_script.widget_states.widgets.extend(states)
-        started = time.perf_counter()
-        await self.ws.send(message.SerializeToString())
-        await asyncio.wait_for(self._until_finished(), STEP_TIMEOUT)
-        return time.perf_counter() - started
-
-    async def _until_finished(self) -> None:
-        self.elements, self.texts = [], []
-        while True:
-            message = ForwardMsg()
-            message.ParseFromString(await self.ws.recv())
-            kind = message.WhichOneof("type")
-            if kind == "delta" and message.delta.WhichOneof("type") == "new_element":
-                self._element(message)
-            elif kind == "script_finished" and message.script_finished != (
-                ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
-            ):
-                return
-
-    def _element(self, message: ForwardMsg) -> None:
-        element = message.delta.new_element
-        kind = element.WhichOneof("type") or ""
-        body = getattr(element, kind)
-        if hasattr(body, "id") and hasattr(body, "label"):
-            self.elements.append(Element(kind, str(body.label), str(body.id)))
-        if hasattr(body, "body"):
-            self.texts.append(str(body.body))
 
 
 async def connect(port: int, page: str, query: str, pace: float, seed: int) -> Session:
-    protocols = [websockets.Subprotocol("streamlit")]
-    ws = await websockets.connect(
-        f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=protocols, max_size=2**24
-    )
-    return Session(ws, page, query, think=random.Random(seed), pace=pace)
+    return await streamlit_client.connect(f"http://127.0.0.1:{port}", page, query, pace, seed)
 
 
 async def voter(port: int, code: str, pace: float, seed: int) -> list[float]:

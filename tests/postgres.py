@@ -110,7 +110,7 @@ def _unavailable(reason: str) -> None:
     pytest.skip(message)
 
 
-def _server_root() -> Path:
+def server_root() -> Path:
     """A private folder the server's account may write in (tmp_path is root's own)."""
     root = Path(tempfile.mkdtemp(prefix="wijkraad-pg-"))
     if os.geteuid() == 0:
@@ -131,7 +131,7 @@ def postgres_server() -> Iterator[PostgresServer]:
             pwd.getpwnam(SERVER_ACCOUNT)
         except KeyError:
             _unavailable(f"the account {SERVER_ACCOUNT!r} to run it as (not root) is missing")
-    server = PostgresServer(bin_dir, _server_root())
+    server = PostgresServer(bin_dir, server_root())
     try:
         server.start()
     except RuntimeError as exc:

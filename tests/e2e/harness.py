@@ -1,10 +1,11 @@
-"""Serve the app on 127.0.0.1 and drive Debian's Chromium: shared by the browser tests
-and the page benchmarks."""
+"""Serve the app on 127.0.0.1 (alone, or two behind Debian's nginx) and drive Debian's
+Chromium: shared by the browser tests and the page and load benchmarks."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
+NGINX = Path("/usr/sbin/nginx")
 ARTIFACTS = REPO / "test-artifacts"
 
 
@@ -75,6 +77,44 @@ def wait_healthy(process: subprocess.Popen[bytes], url: str, seconds: float = 60
     raise RuntimeError(f"the Streamlit server did not become healthy within {seconds:.0f} s")
 
 
+def proxy_config(deployed: str, port: int, upstreams: list[int], folder: Path) -> str:
+    """deploy/nginx.conf on this machine: the upstream servers on local ports, plain http on
+    `port` instead of https (no certificate here), files in `folder`. Everything else
+    (sticky hashing, headers, limits) is the deployment's own."""
+    config = deployed
+    for number, upstream in enumerate(upstreams, start=1):
+        config = config.replace(f"app{number}:8501", f"127.0.0.1:{upstream}")
+    config = re.sub(r"server \{\s*listen 80;.*?\}\n", "", config, count=1, flags=re.S)
+    config = config.replace("listen 443 ssl;", f"listen 127.0.0.1:{port};")
+    config = re.sub(r"\s*ssl_certificate(_key)? [^;]+;", "", config)
+    config = config.replace(
+        "http {",
+        f"http {{\n    access_log {folder}/access.log;\n"
+        f"    client_body_temp_path {folder}/body;\n    proxy_temp_path {folder}/proxy;\n"
+        f"    fastcgi_temp_path {folder}/fastcgi;\n    uwsgi_temp_path {folder}/uwsgi;\n"
+        f"    scgi_temp_path {folder}/scgi;",
+        1,
+    )
+    return f"pid {folder}/nginx.pid;\nerror_log {folder}/error.log;\n" + config
+
+
+def start_proxy(upstreams: list[int], folder: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """Debian's nginx with deploy/nginx.conf (`proxy_config`) in front of the app servers
+    on the ports `upstreams`; its files in `folder`, which nginx's workers may write in."""
+    port = free_port()
+    deployed = (REPO / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    config = folder / "nginx.conf"
+    config.write_text(proxy_config(deployed, port, upstreams, folder), encoding="utf-8")
+    process = subprocess.Popen(
+        [str(NGINX), "-c", str(config), "-p", str(folder), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,  # nginx writes its errors to folder/error.log
+    )
+    url = f"http://127.0.0.1:{port}"
+    wait_healthy(process, url, seconds=30)  # the health check goes through to a server
+    return process, url
+
+
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"]
 
 
@@ -89,11 +129,16 @@ def running_server(
     try:
         yield Server(url, database)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Ask the process to end; kill it after 10 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def wait_until_ready(tab: Page, timeout_ms: int = 30_000) -> None:

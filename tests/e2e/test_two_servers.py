@@ -6,8 +6,6 @@ asked directly, shows the residents the new budget and knows the organiser's log
 from __future__ import annotations
 
 import os
-import re
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,43 +13,20 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.e2e.harness import (
-    REPO,
+    NGINX,
     Server,
     click_and_wait,
-    free_port,
     log_in,
     running_server,
     screenshot,
-    wait_healthy,
+    start_proxy,
     wait_until_ready,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres]
 
-NGINX = Path("/usr/sbin/nginx")
 DESCRIPTION = "Extra budget via twee servers"
 HOOD = "Beekveld"
-
-
-def proxy_config(deployed: str, port: int, upstreams: list[int], folder: Path) -> str:
-    """deploy/nginx.conf for this test: the upstream servers on local ports, plain http on
-    `port` instead of https (no certificate here), files in `folder`. Everything else
-    (sticky hashing, headers, limits) is the deployment's own."""
-    config = deployed
-    for number, upstream in enumerate(upstreams, start=1):
-        config = config.replace(f"app{number}:8501", f"127.0.0.1:{upstream}")
-    config = re.sub(r"server \{\s*listen 80;.*?\}\n", "", config, count=1, flags=re.S)
-    config = config.replace("listen 443 ssl;", f"listen 127.0.0.1:{port};")
-    config = re.sub(r"\s*ssl_certificate(_key)? [^;]+;", "", config)
-    config = config.replace(
-        "http {",
-        f"http {{\n    access_log {folder}/access.log;\n"
-        f"    client_body_temp_path {folder}/body;\n    proxy_temp_path {folder}/proxy;\n"
-        f"    fastcgi_temp_path {folder}/fastcgi;\n    uwsgi_temp_path {folder}/uwsgi;\n"
-        f"    scgi_temp_path {folder}/scgi;",
-        1,
-    )
-    return f"pid {folder}/nginx.pid;\nerror_log {folder}/error.log;\n" + config
 
 
 @pytest.fixture
@@ -87,19 +62,9 @@ def servers(postgres_demo_url: str, tmp_path: Path) -> Iterator[list[Server]]:
 
 @pytest.fixture
 def proxy(servers: list[Server], proxy_folder: Path) -> Iterator[str]:
-    port = free_port()
     upstreams = [int(s.url.rsplit(":", 1)[1]) for s in servers]
-    deployed = (REPO / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    config = proxy_folder / "nginx.conf"
-    config.write_text(proxy_config(deployed, port, upstreams, proxy_folder), encoding="utf-8")
-    process = subprocess.Popen(
-        [str(NGINX), "-c", str(config), "-p", str(proxy_folder), "-g", "daemon off;"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
+    process, url = start_proxy(upstreams, proxy_folder)
     try:
-        wait_healthy(process, url, seconds=30)  # the health check goes through to a server
         yield url
     finally:
         process.terminate()
