@@ -63,7 +63,9 @@ def test_the_early_stop_finds_a_panel_above_the_target_or_proves_there_is_none(
             else:
                 assert value == pytest.approx(best, abs=1e-7)
         # The early stop does not stay switched on for later exact calls.
-        assert finder.best(weights)[1] == pytest.approx(best, abs=1e-7)
+        exact = finder.best(weights)
+        assert exact is not None
+        assert exact[1] == pytest.approx(best, abs=1e-7)
 
 
 @pytest.mark.parametrize(("seed", "n", "k"), CASES)
