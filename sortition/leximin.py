@@ -18,9 +18,10 @@ constraints (0 <= x <= caps, each quota's and household's row within its bounds,
     subject to  sum_P q_P c_t(P) / n_t - z >= 0     for every type t not yet fixed
                 sum_P q_P c_t(P) / n_t     >= f_t   for every type t fixed at level f_t
                 sum_P q_P = 1,  q >= 0.
-   Its duals y_t price a new panel: the integer program maximising sum_t (y_t / n_t) c_t over
-   all panels (PanelFinder). When no panel beats the dual of the convexity row, the level is
-   optimal and the types with y_t > 0 are fixed as above.
+   Its duals y_t price a new panel: single-swap climbs and LP diving first, then the integer
+   program maximising sum_t (y_t / n_t) c_t over all panels (PanelFinder), stopped at the
+   first panel that improves the LP. When no panel beats the dual of the convexity row, the
+   level is optimal and the types with y_t > 0 are fixed as above.
 Leximin as in Flanigan, Gölz, Gupta, Hennig and Procaccia (Nature 2021). By symmetry every
 member of a type has the same leximin probability, so types suffice.
 """
