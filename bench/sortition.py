@@ -28,18 +28,29 @@ from sortition.portfolio import gini
 TOL = 1e-6
 
 
-def _peer(instance: Instance, queue: mp.Queue) -> None:
-    """Run the peer's maximin with HiGHS; put (seconds, probabilities by id) on the queue."""
+def _peer(instance: Instance, queue: mp.Queue, household: str | None = None) -> None:
+    """Run the peer's maximin with HiGHS; put (seconds, probabilities by id) on the queue.
+
+    With `household`, the peer's own address check on that column (at most one person per
+    household), as our engine's household rule."""
     from sortition_algorithms import Settings, read_in_features, read_in_people
     from sortition_algorithms.committee_generation import find_distribution_maximin
 
     quotas = [{k: str(v) for k, v in r.items()} for r in instance.quotas.to_dict("records")]
     features, _, _ = read_in_features(["feature", "value", "min", "max"], quotas, instance.k)
     people_rows = [{k: str(v) for k, v in r.items()} for r in instance.people.to_dict("records")]
-    settings = Settings(id_column="id", columns_to_keep=[])
+    address = [household] if household else []
+    settings = Settings(
+        id_column="id",
+        columns_to_keep=[],
+        check_same_address=bool(address),
+        check_same_address_columns=address,
+    )
     people, _ = read_in_people(list(instance.people.columns), people_rows, features, settings)
     started = time.perf_counter()
-    committees, probs, _ = find_distribution_maximin(features, people, instance.k, [], "highspy")
+    committees, probs, _ = find_distribution_maximin(
+        features, people, instance.k, address, "highspy"
+    )
     seconds = time.perf_counter() - started
     p: dict[str, float] = {}
     for committee, q in zip(committees, probs, strict=True):
@@ -48,10 +59,12 @@ def _peer(instance: Instance, queue: mp.Queue) -> None:
     queue.put((seconds, p))
 
 
-def run_peer(instance: Instance, limit: float) -> tuple[float, np.ndarray] | None:
+def run_peer(
+    instance: Instance, limit: float, household: str | None = None
+) -> tuple[float, np.ndarray] | None:
     ctx = mp.get_context("spawn")  # HiGHS threads in this process do not survive a fork
     queue: mp.Queue = ctx.Queue()
-    proc = ctx.Process(target=_peer, args=(instance, queue))
+    proc = ctx.Process(target=_peer, args=(instance, queue, household))
     proc.start()
     try:
         seconds, p = queue.get(timeout=limit)

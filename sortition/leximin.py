@@ -18,9 +18,10 @@ constraints (0 <= x <= caps, each quota's and household's row within its bounds,
     subject to  sum_P q_P c_t(P) / n_t - z >= 0     for every type t not yet fixed
                 sum_P q_P c_t(P) / n_t     >= f_t   for every type t fixed at level f_t
                 sum_P q_P = 1,  q >= 0.
-   Its duals y_t price a new panel: the integer program maximising sum_t (y_t / n_t) c_t over
-   all panels (PanelFinder). When no panel beats the dual of the convexity row, the level is
-   optimal and the types with y_t > 0 are fixed as above.
+   Its duals y_t price a new panel: single-swap climbs and LP diving first, then the integer
+   program maximising sum_t (y_t / n_t) c_t over all panels (PanelFinder), stopped at the
+   first panel that improves the LP. When no panel beats the dual of the convexity row, the
+   level is optimal and the types with y_t > 0 are fixed as above.
 Leximin as in Flanigan, Gölz, Gupta, Hennig and Procaccia (Nature 2021). By symmetry every
 member of a type has the same leximin probability, so types suffice.
 """
@@ -43,6 +44,8 @@ STALL_ITERATIONS = 20000  # primal simplex iterations in one LP solve before swi
 MASS_TOL = 1e-10  # the decomposition stops when less probability than this is left
 MATCH_TOL = 1e-8  # largest accepted gap between decomposed and relaxed probabilities
 GOAL = 1 - 1e-10  # column generation towards the relaxed point stops at z >= GOAL
+CLIMB_STARTS = 3  # local-search pricing starts from the master's best panels at the dual
+CLIMB_STEPS = 50
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class _Master:
         self.h = h
         self.panels: list[np.ndarray] = []
         self.keys: set[bytes] = set()
+        self._matrix: np.ndarray | None = None
 
     def add_panel(self, counts: np.ndarray) -> bool:
         """Add a panel as a column; False if it is already there."""
@@ -96,7 +100,13 @@ class _Master:
         val = np.concatenate([counts[nz] / self.sizes[nz], [1.0]])
         self.h.addCol(0.0, 0.0, INF, len(idx), idx, val)
         self.panels.append(counts)
+        self._matrix = None
         return True
+
+    def matrix(self) -> np.ndarray:
+        if self._matrix is None:
+            self._matrix = np.array(self.panels, dtype=float)
+        return self._matrix
 
     def fix(self, types: np.ndarray, level: float) -> None:
         for t in types:
@@ -157,6 +167,7 @@ def _solve_level(
     fixed: np.ndarray,
     fixed_level: np.ndarray,
     goal: float = np.inf,
+    smoothing: float = SMOOTHING,
 ) -> tuple[float, np.ndarray, int]:
     """Column generation for one level: its optimal z and an optimal dual y.
 
@@ -174,15 +185,25 @@ def _solve_level(
     priced = 0
     centre = np.zeros(0)
     centre_bound = np.inf
-    alpha = SMOOTHING
+    alpha = smoothing
     while True:
         z, y, mu, _ = master.solve()
         if z >= goal:
             return z, y, priced
+        if _climbed(master, finder, y / sizes, -mu + PRICE_TOL):
+            continue
+        dived = finder.best(y / sizes, exact=False, mip=False)
+        if dived is not None and dived[1] > -mu + PRICE_TOL and master.add_panel(dived[0]):
+            continue
         smooth = len(centre) > 0 and centre_bound > z + PRICE_TOL and alpha > 0
         point = alpha * centre + (1 - alpha) * y if smooth else y
-        found = finder.best(point / sizes)
-        assert found is not None, "the master's own panels meet the quotas"
+        if smooth:
+            found = finder.best(point / sizes)
+        else:
+            found = finder.above(point / sizes, -mu + PRICE_TOL)
+        if found is None:
+            # Only a restricted finder (towards x*'s face) can have no panel at all.
+            return z, y, priced
         counts, _, bound = found
         priced += 1
         lagrange = bound - float(point[fixed] @ fixed_level[fixed])
@@ -194,13 +215,26 @@ def _solve_level(
             for other in finder.neighbours(counts, y / sizes, NEIGHBOURS):
                 if float((other / sizes) @ y) + mu > PRICE_TOL:
                     master.add_panel(other)
-            alpha = SMOOTHING
+            alpha = smoothing
         elif smooth:
-            alpha = max(0.0, alpha - SMOOTHING / 2)  # mispriced: move towards the LP dual
+            alpha = max(0.0, alpha - smoothing / 2)  # mispriced: move towards the LP dual
         else:
             # Priced at the LP dual itself: no panel improves the LP (a panel already in it
             # can only look better by rounding noise), so y is optimal.
             return z, y, priced
+
+
+def _climbed(master: _Master, finder: PanelFinder, weights: np.ndarray, target: float) -> bool:
+    """Pricing by local search: from the master's best panels at these weights, single swaps
+    uphill; every panel found above `target` is added. False if none was (only the integer
+    program can then tell whether one exists)."""
+    values = master.matrix() @ weights
+    added = False
+    for start in np.argsort(-values)[:CLIMB_STARTS]:
+        for counts in finder.climb(master.panels[int(start)], weights, CLIMB_STEPS):
+            if float(counts @ weights) > target:
+                added |= master.add_panel(counts)
+    return added
 
 
 def relaxed_leximin(types: Types, rows: PanelRows) -> tuple[np.ndarray, int] | None:
@@ -253,6 +287,22 @@ def relaxed_leximin(types: Types, rows: PanelRows) -> tuple[np.ndarray, int] | N
         unfixed &= ~stuck
     x = np.asarray(h.getSolution().col_value)[:t_count]
     return np.clip(x, 0.0, types.caps), levels
+
+
+def face_bounds(
+    point: np.ndarray, rows: PanelRows, caps: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Count and row bounds of the smallest face of the relaxation that holds `point`."""
+    row_of = np.repeat(np.arange(len(rows.lower)), np.diff(rows.starts))
+    sums = np.bincount(row_of, weights=point[rows.index], minlength=len(rows.lower))
+    at_lower = sums <= rows.lower + 1e-9
+    at_upper = sums >= rows.upper - 1e-9
+    caps = caps.astype(float)
+    lower = np.where(point >= caps - 1e-9, caps, 0.0)
+    upper = np.where(point <= 1e-9, 0.0, caps)
+    row_lower = np.where(at_upper, rows.upper, rows.lower)
+    row_upper = np.where(at_lower, rows.lower, rows.upper)
+    return lower, upper, row_lower, row_upper
 
 
 def _decompose(
@@ -365,7 +415,10 @@ def _towards(
     for counts in panels:
         master.add_panel(counts)
     master.fix(np.flatnonzero(empty), 0.0)
-    z, _, priced = _solve_level(master, finder, scale, empty, np.zeros(len(target)), GOAL)
+    # No smoothing here: the search stops at the goal without a certificate, so pricing
+    # only needs a panel above the LP dual's threshold, and the integer program stops at
+    # the first one it finds (measured: fewer seconds, though more pricing rounds).
+    z, _, priced = _solve_level(master, finder, scale, empty, np.zeros(len(target)), GOAL, 0.0)
     _, _, _, q = master.solve()
     return (q if z >= GOAL else np.zeros(0)), master.panels, priced
 
@@ -398,7 +451,13 @@ def distribution(
     if start is None:
         return None
     priced += len(start)
-    q, panels, priced_here = _towards(target, finder, start + panels)
+    # A mix of panels with expected counts x* uses only panels on x*'s face of the
+    # relaxation (rows tight at x* tight, counts at 0 or the cap kept there): pricing over
+    # those alone is a smaller integer program and wastes no column.
+    face = PanelFinder(rows, types.caps, types)
+    face.restrict(*face_bounds(target, rows, types.caps))
+    q, panels, priced_here = _towards(target, face, start + panels)
+    priced += priced_here
     priced += priced_here
     if len(q):
         dist = _mixture(types, panels, q, relaxed_levels, priced)

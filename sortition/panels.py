@@ -16,6 +16,9 @@ from sortition.pool import Pool, Types
 from sortition.quotas import QuotaTable
 
 INF = highspy.kHighsInf
+# Relative gap of the integer program when any good panel will do (exact=False): a
+# rounding step needs a panel on the face, not the best one.
+ROUGH_GAP = 0.05
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,12 @@ class PanelFinder:
         h.setOptionValue("mip_abs_gap", 1e-10)
         h.setOptionValue("presolve", "on")
         h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+        # Stop at the first solution above a target (`above`): a column that improves the
+        # master is all pricing needs; only proving that none exists takes the full search.
+        self.target = np.inf
+        self.reached = False
+        h.cbMipImprovingSolution.subscribe(self._improved)
+        h.cbMipInterrupt.subscribe(self._interrupt)
         self.h = h
         self.cols = np.arange(self.n, dtype=np.int32)
         # The LP relaxation, warm-started from call to call: when its optimum is integral
@@ -117,6 +126,7 @@ class PanelFinder:
         self.lp = lp
         self.mip_calls = 0
         self.col_bounds = (np.zeros(self.n), caps.astype(float))
+        self.row_bounds = (rows.lower, rows.upper)
 
     def restrict(
         self, lower: np.ndarray, upper: np.ndarray, row_lower: np.ndarray, row_upper: np.ndarray
@@ -129,6 +139,7 @@ class PanelFinder:
                 len(rows), rows, row_lower.astype(float), row_upper.astype(float)
             )
         self.col_bounds = (lower.astype(float), upper.astype(float))
+        self.row_bounds = (row_lower.astype(float), row_upper.astype(float))
 
     def _swaps_setup(self, rows: PanelRows, types: Types) -> None:
         nf = types.codes.shape[1]
@@ -147,28 +158,32 @@ class PanelFinder:
         self.groups = len(types.household_groups)
 
     def neighbours(self, counts: np.ndarray, weights: np.ndarray, limit: int) -> list[np.ndarray]:
-        """Up to `limit` panels one swap away (one member out, another in), best first."""
-        rows = self.rows
-        nq = rows.quota_count
+        """Up to `limit` panels one swap away (one member out, another in), best first, within
+        the current restriction (`restrict`)."""
+        nq = self.rows.quota_count
+        lower, upper = self.row_bounds
+        col_lower, col_upper = self.col_bounds
         filled = np.bincount(
             self.row_of.ravel(), weights=np.repeat(counts, self.row_of.shape[1]), minlength=nq
         )
-        out_types = np.flatnonzero(counts > 0)
+        out_types = np.flatnonzero(counts > col_lower)
         r_out = self.row_of[out_types]
-        can_drop = filled[r_out] - 1 >= rows.quota_min[r_out]
-        can_take = filled[self.row_of] + 1 <= rows.quota_max[self.row_of]
+        can_drop = filled[r_out] - 1 >= lower[r_out]
+        can_take = filled[self.row_of] + 1 <= upper[self.row_of]
         same = r_out[:, None, :] == self.row_of[None, :, :]
         ok = (same | (can_drop[:, None, :] & can_take[None, :, :])).all(axis=2)
-        ok &= (counts < self.caps)[None, :]
+        ok &= (counts < col_upper)[None, :]
         ok[np.arange(len(out_types)), out_types] = False
         if self.groups:
-            used = np.bincount(
-                self.group_of[counts > 0][self.group_of[counts > 0] >= 0], minlength=self.groups
-            )
+            member = self.group_of >= 0
+            used = np.bincount(self.group_of[member], weights=counts[member], minlength=self.groups)
+            g_lower, g_upper = lower[nq + 1 :], upper[nq + 1 :]
             g_in = self.group_of[None, :]
             g_out = self.group_of[out_types][:, None]
-            occupied = np.where(g_in >= 0, used[np.maximum(g_in, 0)] - (g_in == g_out), 0)
-            ok &= occupied == 0
+            moved = g_in != g_out
+            in_ok = (g_in < 0) | ~moved | (used[np.maximum(g_in, 0)] + 1 <= g_upper[g_in])
+            out_ok = (g_out < 0) | ~moved | (used[np.maximum(g_out, 0)] - 1 >= g_lower[g_out])
+            ok &= in_ok & out_ok
         gain = np.where(ok, weights[None, :] - weights[out_types][:, None], -np.inf)
         flat = np.argsort(-gain, axis=None)[:limit]
         found = []
@@ -183,7 +198,7 @@ class PanelFinder:
         return found
 
     def best(
-        self, weights: np.ndarray, *, exact: bool = True
+        self, weights: np.ndarray, *, exact: bool = True, mip: bool = True
     ) -> tuple[np.ndarray, float, float] | None:
         """Counts, objective and proven upper bound; None when no panel exists.
 
@@ -207,13 +222,23 @@ class PanelFinder:
                 if rounded is not None:
                     value = float(weights @ rounded)
                     return rounded, value, max(value, float(lp.getInfo().objective_function_value))
+        if not mip:
+            return None
         self.mip_calls += 1
         h = self.h
         h.changeColsCost(self.n, self.cols, weights.astype(float))
+        if not exact:
+            h.setOptionValue("mip_rel_gap", ROUGH_GAP)
         h.run()
+        if not exact:
+            h.setOptionValue("mip_rel_gap", 1e-9)
         status = h.getModelStatus()
         if status == highspy.HighsModelStatus.kInfeasible:
             return None
+        if status == highspy.HighsModelStatus.kInterrupt and self.reached:
+            counts = np.rint(np.asarray(h.getSolution().col_value)).astype(np.int64)
+            value = float(weights @ counts)
+            return counts, value, max(value, float(h.getInfo().mip_dual_bound))
         if status != highspy.HighsModelStatus.kOptimal:
             raise RuntimeError(f"HiGHS could not solve the panel program: {status}")
         counts = np.rint(np.asarray(h.getSolution().col_value)).astype(np.int64)
@@ -222,22 +247,55 @@ class PanelFinder:
         bound = max(value, float(info.mip_dual_bound))
         return counts, value, bound
 
+    def _improved(self, event: highspy.HighsCallbackEvent) -> None:
+        if event.data_out.objective_function_value > self.target:
+            self.reached = True
+
+    def _interrupt(self, event: highspy.HighsCallbackEvent) -> None:
+        # Set either way: HiGHS keeps the flag from one run to the next.
+        event.interrupt(self.reached)
+
+    def above(self, weights: np.ndarray, target: float) -> tuple[np.ndarray, float, float] | None:
+        """A panel whose weighted count exceeds `target` if there is one (not necessarily the
+        best), else the best panel with a proven bound, as `best`."""
+        self.target, self.reached = target, False
+        try:
+            return self.best(weights)
+        finally:
+            self.target, self.reached = np.inf, False
+
+    def climb(self, counts: np.ndarray, weights: np.ndarray, steps: int) -> list[np.ndarray]:
+        """Panels on a steepest-ascent path of single swaps from `counts`, each better."""
+        path = []
+        value = float(weights @ counts)
+        for _ in range(steps):
+            found = self.neighbours(counts, weights, 1)
+            if not found or float(weights @ found[0]) <= value + 1e-12:
+                break
+            counts = found[0]
+            value = float(weights @ counts)
+            path.append(counts)
+        return path
+
     def _dive(self, x: np.ndarray) -> np.ndarray | None:
-        """LP diving: fix the fractional count nearest a whole number to it (or, if the LP then
-        has no solution, to the other side), re-solve from the warm basis, until the LP
-        optimum is whole. None if both sides fail; the bounds are restored either way."""
+        """LP diving: fix the count with the largest fractional part to its ceiling (or, if the
+        LP then has no solution, to its floor), re-solve from the warm basis, until the LP
+        optimum is whole. None if both sides fail; the bounds are restored either way.
+        (Rounding up the most decided count first: on the household pools of issue 19 it
+        finds a panel on a face about three times as often as rounding the count nearest a
+        whole number, in fewer LP solves.)"""
         lp = self.lp
         fixed: list[int] = []
         found = None
         for _ in range(self.n):
-            frac = np.abs(x - np.rint(x))
-            if frac.max() < 1e-9:
+            frac = x - np.floor(x)
+            open_ = np.flatnonzero((frac > 1e-9) & (frac < 1 - 1e-9))
+            if len(open_) == 0:
                 found = np.rint(x).astype(np.int64)
                 break
-            open_ = np.flatnonzero(frac >= 1e-9)
-            t = int(open_[np.argmin(frac[open_])])
+            t = int(open_[np.argmax(frac[open_])])
             fixed.append(t)
-            for value in (np.rint(x[t]), np.floor(x[t]) + np.ceil(x[t]) - np.rint(x[t])):
+            for value in (np.ceil(x[t]), np.floor(x[t])):
                 lp.changeColBounds(t, float(value), float(value))
                 lp.run()
                 if lp.getModelStatus() == highspy.HighsModelStatus.kOptimal:
