@@ -46,3 +46,11 @@ def demo_store(demo_location: str) -> Iterator[Store]:
     opened = open_store(demo_location)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def demo_store_own_secret(demo_store: Store, monkeypatch: pytest.MonkeyPatch) -> Store:
+    """The demo on the test's backend with no secret configured: the login cookies are
+    signed with the one the database makes and keeps (store/signing_secret.py)."""
+    monkeypatch.delenv("WIJKRAAD_SECRET", raising=False)
+    return demo_store

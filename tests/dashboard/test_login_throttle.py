@@ -22,15 +22,8 @@ ADMIN = Caller("beheer", Role.ADMINISTRATOR, None)
 
 
 @pytest.fixture
-def store(demo_store: Store, backend: str, monkeypatch: pytest.MonkeyPatch) -> Store:
-    """The demo municipality on both backends, DuckDB and PostgreSQL (tests/backends.py).
-    DuckDB's cookie secret is made beside the file; on PostgreSQL, until the secret moves
-    into shared storage (issue 20), servers are given one, as a deployment must."""
-    if backend == "postgres":
-        monkeypatch.setenv("WIJKRAAD_SECRET", "s" * 48)
-    else:
-        monkeypatch.delenv("WIJKRAAD_SECRET", raising=False)
-    return demo_store
+def store(demo_store_own_secret: Store) -> Store:
+    return demo_store_own_secret
 
 
 def refusal(

@@ -3,7 +3,6 @@ that replicas starting together do not race; a failing migration changes nothing
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import psycopg
@@ -14,6 +13,7 @@ from dashboard.store.db import Store, open_store
 from dashboard.store.errors import DatabaseUnreachableError, SchemaTooNewError
 from tests.postgres import PostgresServer
 from tests.store.test_migrations import EXPECTED_TABLES
+from tests.threads import race
 
 pytestmark = pytest.mark.postgres
 
@@ -52,24 +52,11 @@ def test_money_columns_are_exact_decimals(postgres_database: str) -> None:
 
 
 def test_replicas_starting_together_migrate_once(postgres_database: str) -> None:
-    opened: list[Store] = []
-    errors: list[BaseException] = []
-
-    def start_a_replica() -> None:
-        try:
-            opened.append(open_store(postgres_database))
-        except BaseException as exc:
-            errors.append(exc)
-
-    replicas = [threading.Thread(target=start_a_replica) for _ in range(4)]
-    for replica in replicas:
-        replica.start()
-    for replica in replicas:
-        replica.join()
-    for store in opened:
-        store.close()
-    assert errors == []
-    assert len(opened) == 4
+    started = race(*(lambda: open_store(postgres_database),) * 4)
+    for store in started:
+        if isinstance(store, Store):
+            store.close()
+    assert all(isinstance(store, Store) for store in started), started
     assert versions(postgres_database) == [n for n, _ in migrations.available_migrations()]
 
 
