@@ -41,17 +41,29 @@ def prepare(folder: Path, stack: ExitStack, postgres: bool) -> Data:
 
 
 def start_postgres(demo: Path, stack: ExitStack) -> str:
+    """A PostgreSQL server for this run with a copy of the DuckDB database `demo`."""
+    return copy_into_postgres(postgres_server(stack), demo)
+
+
+def postgres_server(stack: ExitStack) -> PostgresServer:
+    """A throwaway PostgreSQL server with a real server's durability (fsync on), stopped
+    and removed when `stack` closes."""
     bin_dir = binaries()
     if bin_dir is None:
         raise SystemExit("PostgreSQL's programs are missing: apt-get install postgresql")
-    server = PostgresServer(bin_dir, server_root())
+    server = PostgresServer(bin_dir, server_root(), durable=True)
     stack.callback(shutil.rmtree, server.root, ignore_errors=True)
     server.start()
     stack.callback(server.stop)
+    return server
+
+
+def copy_into_postgres(server: PostgresServer, source: Path) -> str:
+    """A new database on `server` holding what the DuckDB file `source` holds; its URL."""
     url = server.url(server.create_database())
     store = open_store(url)
     try:
-        copy_file_into(str(demo), store)
+        copy_file_into(str(source), store)
     finally:
         store.close()
     return url

@@ -28,8 +28,9 @@ DEBIAN_BINARIES = Path("/usr/lib/postgresql")
 SUPERUSER = "wijkraad"
 # PostgreSQL refuses to run as root; Debian's package creates this account.
 SERVER_ACCOUNT = "postgres"
+CONNECTIONS = "-c max_connections=200"
 # A test server keeps nothing: durability settings off make it start and write faster.
-FAST = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+FAST = f"-c fsync=off -c synchronous_commit=off -c full_page_writes=off {CONNECTIONS}"
 
 
 def binaries() -> Path | None:
@@ -47,6 +48,7 @@ class PostgresServer:
 
     bin_dir: Path
     root: Path
+    durable: bool = False  # as a real server writes (the benchmarks), not the tests' FAST
     _names: Iterator[int] = field(default_factory=itertools.count)
 
     @property
@@ -68,7 +70,7 @@ class PostgresServer:
 
     def restart(self) -> None:
         """Start the server on its folder and socket (again, after a stop)."""
-        options = f"-k {self.root} -c listen_addresses= {FAST}"
+        options = f"-k {self.root} -c listen_addresses= {CONNECTIONS if self.durable else FAST}"
         log = str(self.root / "server.log")
         self._as_server("pg_ctl", "-D", str(self.data), "-w", "-l", log, "-o", options, "start")
 

@@ -12,18 +12,17 @@ gets one and the same message (`BAD_CODE`), so a guesser learns nothing from it;
 codes count against the client like a wrong password (dashboard/services/code_guard.py,
 as for the vote; the page also limits how often a code may be tried at all).
 
-Many residents at once: every sign-up, correction and withdrawal appends an event to the
-audit log, whose events are numbered and chained one after the other, so two of them
-committing at the same moment conflict (on the event's number) and one is undone. The
-same conflict orders a sign-up against the organisers' preparation of the selection
-(also audited): the one that comes second is retried and sees the other, so no sign-up
-slips in after the fingerprint. Sign-ups therefore take turns in this process
+Many residents at once: every sign-up, correction and withdrawal records an answer in
+its draw's turn (store/draws.py: take_turn), and so does the organisers' preparation of
+the selection: two of them committing at the same moment conflict on the draw's row and
+one is undone; the one that comes second is retried and sees the other, so no sign-up
+slips in after the fingerprint. Sign-ups of one draw therefore take turns in this process
 (`_ONE_AT_A_TIME`) instead of colliding and being retried, and the turn is short: the
 letter, its household and the answers are read and checked before it; the transaction
 only checks that the draw still takes registrations, reads the letter's answer that
-counts and writes (8 statements). One that still conflicts after the store's retries (an
-organiser's long write) is refused with `BUSY`, which changes nothing; the page keeps
-what the resident typed.
+counts and writes. One that still conflicts after the store's retries (an organiser's
+long write, or another app server's sign-up) is refused with `BUSY`, which changes
+nothing; the page keeps what the resident typed.
 
 What a resident leaves to be reached by (phone, e-mail) is personal data: stored apart
 (`signup_contact`), shown back only to whoever holds the code, to the organisers in the

@@ -41,19 +41,54 @@ def append(
     entity_id: str | int | None = None,
     payload: dict[str, Any] | None = None,
     occurred_at: datetime | None = None,
-) -> AuditEvent:
-    """Append one event in the caller's transaction. Never put personal data in `payload`."""
+) -> None:
+    """Append one event in the caller's transaction. Never put personal data in `payload`.
+
+    The event waits in `audit_pending` and is chained (numbered and hashed) by `seal` once
+    the transaction has committed: taking the chain's next number here would make every
+    two writers at once collide on it."""
     when = occurred_at.replace(tzinfo=None) if occurred_at else clock.utc_naive_now()
-    last = first_row(cur, "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")
-    seq, prev_hash = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
     ident = None if entity_id is None else str(entity_id)
     payload_json = json.dumps(payload or {}, ensure_ascii=False, sort_keys=True, default=str)
-    digest = event_hash(seq, when, actor, action, entity, ident, payload_json, prev_hash)
     cur.execute(
-        "INSERT INTO audit_event VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [seq, when, actor, action, entity, ident, payload_json, prev_hash, digest],
+        "INSERT INTO audit_pending (occurred_at, actor, action, entity, entity_id, "
+        "payload_json) VALUES (?, ?, ?, ?, ?, ?)",
+        [when, actor, action, entity, ident, payload_json],
     )
-    return AuditEvent(seq, when, actor, action, entity, ident, payload_json, prev_hash, digest)
+
+
+def seal(cur: Cursor) -> int:
+    """Chain every committed pending event after the chain's last one, in the order they
+    were written; return how many. Two sealers at once collide on the next number and the
+    later one, retried, finds them sealed."""
+    pending = cur.execute(
+        "SELECT id, occurred_at, actor, action, entity, entity_id, payload_json "
+        "FROM audit_pending ORDER BY id"
+    ).fetchall()
+    if not pending:
+        return 0
+    last = first_row(cur, "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")
+    seq, prev_hash = (int(last[0]), str(last[1])) if last else (0, GENESIS)
+    chained = []
+    for _, when, actor, action, entity, ident, payload_json in pending:
+        seq += 1
+        digest = event_hash(seq, when, actor, action, entity, ident, payload_json, prev_hash)
+        chained.append([seq, when, actor, action, entity, ident, payload_json, prev_hash, digest])
+        prev_hash = digest
+    cur.executemany("INSERT INTO audit_event VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", chained)
+    cur.execute("DELETE FROM audit_pending WHERE id = ANY(?)", [[int(p[0]) for p in pending]])
+    return len(pending)
+
+
+def event_count(cur: Cursor) -> int:
+    """Every committed event, chained or still waiting to be: grows with every audited
+    change and with nothing else, so it serves as the data's version."""
+    row = first_row(
+        cur,
+        "SELECT (SELECT coalesce(max(seq), 0) FROM audit_event) "
+        "+ (SELECT count(*) FROM audit_pending)",
+    )
+    return int(row[0]) if row else 0
 
 
 def events(cur: Cursor) -> list[AuditEvent]:

@@ -13,6 +13,7 @@ from typing import Any, Protocol, TypeVar, cast
 
 import duckdb
 
+from dashboard.store import audit
 from dashboard.store.dialect import Dialect
 from dashboard.store.errors import (
     DatabaseInUseError,
@@ -110,7 +111,14 @@ class Store:
 
         A write that collides with another session's raises WriteConflict (after the
         rollback), whether the database noticed it during the work or at the commit.
+        The audit events it wrote are chained right after the commit (`seal_audit`).
         """
+        with self._unsealed() as cur:
+            yield cur
+        self.seal_audit()
+
+    @contextmanager
+    def _unsealed(self) -> Iterator[Unit]:
         with self._connections.cursor() as cur:
             cur.execute(self._connections.begin)
             try:
@@ -121,6 +129,19 @@ class Store:
                 if self._connections.is_conflict(exc):
                     raise WriteConflict(str(exc)) from exc
                 raise
+
+    def seal_audit(self, attempts: int = 8) -> int:
+        """Chain the audit events committed and not yet chained (store/audit.py: seal);
+        how many. Another process sealing at the same moment is no error: it sealed them,
+        or the next attempt does. Events left waiting (the process was killed right after
+        its commit) are sealed by the next write of any process."""
+        for attempt in range(1, attempts + 1):
+            try:
+                with self._unsealed() as cur:
+                    return audit.seal(cur)
+            except WriteConflict:
+                time.sleep(random.uniform(0, min(0.1, 0.002 * 2**attempt)))
+        return 0
 
     def write(self, work: Callable[[Unit], T], attempts: int = 15) -> T:
         """Run `work` in a transaction, retrying it when a concurrent write conflicts.

@@ -267,7 +267,19 @@ def visits(cur: Cursor, draw_id: int) -> pd.DataFrame:
 # Answers -----------------------------------------------------------------------------------------
 
 
+def take_turn(cur: Cursor, draw_id: int) -> None:
+    """Order what changes the draw's volunteers against the preparation of its selection:
+    two writers at once conflict on the draw's row of `draw_turn`, and the later retries
+    on what the earlier wrote (migration 0018)."""
+    cur.execute("INSERT INTO draw_turn VALUES (?, 0) ON CONFLICT DO NOTHING", [draw_id])
+    cur.execute("UPDATE draw_turn SET version = version + 1 WHERE draw_id = ?", [draw_id])
+
+
 def add_response(cur: Cursor, values: dict[str, Any]) -> int:
+    """An answer to a letter (or at a door); in its draw's turn (`take_turn`)."""
+    found = first_row(cur, "SELECT draw_id FROM invitation WHERE id = ?", [values["invitation_id"]])
+    if found is not None:
+        take_turn(cur, int(found[0]))
     return insert(cur, "response", values)
 
 
@@ -407,6 +419,7 @@ def save_prepared(
     probabilities: pd.DataFrame,
 ) -> None:
     """The prepared bundle (before the ceremony) and every volunteer's probability."""
+    take_turn(cur, draw_id)
     cur.execute(
         "UPDATE draw SET commitment = ?, bundle_json = ?, algorithm = ?, code_version = ?, "
         "parameters_json = ?, status = 'committed', stage = 'selection' WHERE id = ?",
@@ -426,6 +439,7 @@ def save_prepared(
 def discard_prepared(cur: Cursor, draw_id: int) -> None:
     """Undo `save_prepared` before the ceremony: the draw is open again, its bundle and
     probabilities gone (the audit log keeps the old commitment)."""
+    take_turn(cur, draw_id)
     cur.execute(
         "UPDATE draw SET commitment = NULL, bundle_json = NULL, status = 'open' WHERE id = ?",
         [draw_id],

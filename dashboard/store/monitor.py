@@ -241,6 +241,15 @@ def response_rates(cur: Cursor, day: date) -> list[ResponseRate]:
             FROM draw WHERE purpose = 'council' AND status = 'completed'
               AND CAST(completed_at AS DATE) <= $day
             GROUP BY 1
+        ), answer AS (  -- each letter's latest answer: a withdrawal counts
+            SELECT invitation_id, outcome = 'ja' AS yes FROM (
+                SELECT x.invitation_id, x.outcome, row_number() OVER (
+                    PARTITION BY x.invitation_id ORDER BY x.answered_at DESC, x.id DESC
+                ) AS newest
+                FROM response x JOIN invitation i ON i.id = x.invitation_id
+                WHERE i.draw_id IN (SELECT draw_id FROM latest)
+            ) ranked
+            WHERE newest = 1
         ), invited AS (
             SELECT i.draw_id,
                    CASE WHEN age < 16 THEN '0-15' WHEN age <= 24 THEN '16-24'
@@ -255,14 +264,13 @@ def response_rates(cur: Cursor, day: date) -> list[ResponseRate]:
                         WHERE np.id = coalesce(g.part_id, r.part_id)) AS part,
                        extract(year FROM age(CAST(dr.created_at AS DATE),
                                              coalesce(g.birth_date, r.birth_date))) AS age,
-                       coalesce((SELECT x.outcome FROM response x WHERE x.invitation_id = i.id
-                                 ORDER BY x.answered_at DESC, x.id DESC LIMIT 1) = 'ja',
-                                false) AS yes  -- the latest answer: a withdrawal counts
+                       coalesce(a.yes, false) AS yes
                 -- The groups as the draw saw them: its register snapshot, else the register.
                 FROM invitation i JOIN resident_now r ON r.id = i.resident_id
                 LEFT JOIN draw_register g
                     ON g.draw_id = i.draw_id AND g.resident_id = i.resident_id
                 JOIN draw dr ON dr.id = i.draw_id
+                LEFT JOIN answer a ON a.invitation_id = i.id
                 WHERE i.draw_id IN (SELECT draw_id FROM latest)
             ) i
         )

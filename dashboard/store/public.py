@@ -15,6 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from dashboard.domain.models import Meeting
+from dashboard.store import audit
 from dashboard.store.dialect import unpivot, year_of
 from dashboard.store.draws import latest_outcomes
 from dashboard.store.register import age_band_sql
@@ -496,8 +497,7 @@ def population_years(cur: Cursor, day: date) -> dict[int, int]:
 
 def data_version(cur: Cursor) -> int:
     """Grows with every write that matters (each leaves an audit event): a cache key."""
-    row = first_row(cur, "SELECT coalesce(max(seq), 0) FROM audit_event")
-    return int(row[0]) if row else 0
+    return audit.event_count(cur)
 
 
 def _money(value: object) -> Decimal:

@@ -220,7 +220,7 @@ def test_any_bytes_as_a_register_extract_are_refused_with_a_message(
 
 # The registrations CSV (step 4) ------------------------------------------------------------------
 
-ANSWER_TABLES = {"response", "audit_event", "draw"}
+ANSWER_TABLES = {"response", "audit_event", "draw", "draw_turn"}
 ANSWER_COLUMNS = {key: list(names) for key, names in draw_answers.CSV_COLUMNS.items()}
 GOOD_ANSWERS = {
     "age_band": ["16-24", "25-44", "45-64", "65+", ""],

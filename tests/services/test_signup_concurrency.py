@@ -121,7 +121,8 @@ def test_a_preparation_that_commits_during_a_sign_up_refuses_the_sign_up(
 ) -> None:
     draw_id, all_codes = _prepared_draw(store)
     late = all_codes[50]
-    go = _paused(monkeypatch, signups, "replace_contact")  # inside the sign-up's transaction
+    # Inside the sign-up's transaction: the draw was read as open, nothing written yet.
+    go = _paused(monkeypatch, signups, "contact")
     outcome: list[object] = []
 
     def resident() -> None:

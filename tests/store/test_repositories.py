@@ -225,6 +225,36 @@ def test_audit_chain_detects_every_kind_of_tampering(store: Store) -> None:
     assert audit.verify_chain(reordered)
 
 
+def test_two_audited_writes_at_once_both_commit_and_are_chained_in_commit_order(
+    store: Store,
+) -> None:
+    with store.transaction() as first:
+        audit.append(first, "eerste", "test", "none")
+        with store.transaction() as second:  # begun after the first, committed before it
+            audit.append(second, "tweede", "test", "none")
+        with store.read() as cur:
+            assert audit.event_count(cur) == 1  # the first's event is not committed yet
+    with store.read() as cur:
+        chain = audit.events(cur)
+        assert audit.event_count(cur) == 2
+    assert [(e.seq, e.actor) for e in chain] == [(1, "tweede"), (2, "eerste")]
+    assert audit.verify_chain(chain) == []
+
+
+def test_events_a_killed_writer_left_unchained_are_chained_by_the_next_write(
+    store: Store,
+) -> None:
+    with store._unsealed() as cur:  # committed, then the process died before sealing
+        audit.append(cur, "gestopt", "test", "none")
+    with store.read() as cur:
+        assert audit.events(cur) == [] and audit.event_count(cur) == 1
+    store.write(lambda cur: audit.append(cur, "volgende", "test", "none"))
+    with store.read() as cur:
+        chain = audit.events(cur)
+    assert [e.actor for e in chain] == ["gestopt", "volgende"]
+    assert audit.verify_chain(chain) == []
+
+
 def test_threads_each_use_their_own_cursor(store: Store) -> None:
     seed_place(store)
     errors: list[BaseException] = []

@@ -185,6 +185,7 @@ def prepare_replacement(
         # Touch the council's draw first: two sessions at once conflict here, and the one
         # retried then finds the other's replacement draw.
         require_members_changeable(cur, context(cur, caller, draw_id), replacing=True)
+        draws.take_turn(cur, draw_id)  # its volunteers are the pool: no answer slips in
         fresh = _inputs(cur, caller, draw_id, member_ids)
         if fresh.key != found.key:
             raise UserError(
