@@ -10,6 +10,7 @@ another session's (serialization failure, SQLSTATE 40001), which the store retri
 from __future__ import annotations
 
 import contextlib
+import io
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Self
@@ -20,6 +21,7 @@ import psycopg
 import psycopg.errors
 import psycopg.pq
 import pyarrow as pa
+import pyarrow.csv as pacsv
 from psycopg.conninfo import conninfo_to_dict
 from psycopg_pool import ConnectionPool, PoolTimeout
 
@@ -40,6 +42,7 @@ CONFLICTS = (
 # wait and then find nothing left to do.
 MIGRATION_LOCK = 2020_0020
 CONNECT_TIMEOUT_S = 10
+_CSV_BATCH = 100_000  # rows of an Arrow table sent to COPY at a time
 
 
 def is_postgres_url(location: str) -> bool:
@@ -258,9 +261,15 @@ def stage_arrow(cur: Any, name: str, rows: pa.Table) -> None:
     cur.execute(f"DROP TABLE IF EXISTS {table}")
     cur.execute(f"CREATE TEMPORARY TABLE {table} ({columns})")
     names = ", ".join(identifier(f.name) for f in rows.schema)
-    with cur.connection.cursor().copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-        for row in zip(*(column.to_pylist() for column in rows.columns), strict=True):
-            copy.write_row(row)
+    # As CSV written by Arrow: a row at a time through Python is 5x slower. In its CSV a
+    # missing value is an empty field (NULL to COPY) and text is quoted ("" stays '').
+    options = pacsv.WriteOptions(include_header=False)
+    sql = f"COPY {table} ({names}) FROM STDIN WITH (FORMAT csv)"
+    with cur.connection.cursor().copy(sql) as copy:
+        for batch in rows.to_batches(max_chunksize=_CSV_BATCH):
+            buffer = io.BytesIO()
+            pacsv.write_csv(batch, buffer, options)
+            copy.write(buffer.getbuffer())
     cur.execute(f"ANALYZE {table}")
 
 

@@ -221,3 +221,53 @@ def test_a_killed_bulk_load_leaves_the_old_database_as_it_was(demo_db: Path) -> 
         assert fingerprint(store) == before
     finally:
         store.close()
+
+
+def _copying(url: str) -> bool:
+    """Another session of the database at `url` is running a COPY into it."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as con:
+        row = con.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid() AND query LIKE 'COPY %' AND state = 'active'"
+        ).fetchone()
+    return bool(row and row[0])
+
+
+@pytest.mark.postgres
+def test_a_bulk_load_into_postgresql_killed_during_its_copy_leaves_it_empty(
+    postgres_database: str,
+) -> None:
+    """The demo generator copies into PostgreSQL in one transaction: killed in the middle
+    of a COPY, the database holds no row, and the load then runs again as on a new one."""
+    store = open_store(postgres_database)  # migrated: the schema is there, no data
+    before = fingerprint(store)
+    store.close()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "data.generate", "--residents", "20000", "--seed", "3",
+         "--today", "2026-11-23", "--out", postgres_database],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and child.poll() is None and not _copying(postgres_database):
+        time.sleep(0.02)
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=60)
+    assert child.returncode == -signal.SIGKILL, "the load ended before the kill"
+    store = open_store(postgres_database)
+    try:
+        assert fingerprint(store) == before
+    finally:
+        store.close()
+    done = subprocess.run(
+        [sys.executable, "-m", "data.generate", "--residents", "2000", "--seed", "3",
+         "--today", "2026-11-23", "--out", postgres_database],
+        cwd=REPO, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    store = open_store(postgres_database)
+    try:
+        assert assert_sound(store)  # the load's audit event, in a chain that verifies
+    finally:
+        store.close()

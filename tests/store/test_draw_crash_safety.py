@@ -95,7 +95,7 @@ print("closed", flush=True)
 
 
 def crash_step(
-    database: Path,
+    database: str,
     step: str,
     draw_id: int,
     kill_at: str,
@@ -142,7 +142,7 @@ def _steps(events: list[audit.AuditEvent], step: str, draw_id: int) -> int:
 T = TypeVar("T")
 
 
-def retried(database: Path, action: Callable[[Store], T]) -> T:
+def retried(database: Path | str, action: Callable[[Store], T]) -> T:
     store = open_store(database)
     try:
         return action(store)
@@ -167,33 +167,37 @@ def big_extract(store: Store, folder: Path) -> Path:
 
 
 def test_a_killed_register_import_stores_all_or_nothing_and_the_draw_goes_on(
-    demo_db: Path,
+    demo_location: str, tmp_path: Path
 ) -> None:
-    store = open_store(demo_db)
+    """On both backends (issue 20: on PostgreSQL the killed process's connection drops
+    and the server rolls its transaction back), as the other steps below."""
+    store = open_store(demo_location)
     draw_id = new_draw(store)
-    extract = big_extract(store, demo_db.parent)
+    extract = big_extract(store, tmp_path)
     residents = count(store, "SELECT count(*) FROM resident")
     store.close()
     # From outside, while it writes; on a fast machine the import can be done by then
     # (all of it stored, which is as good: the step committed).
     committed = False
     for delay in (0.1, 0.3):
-        committed = crash_step(demo_db, "register", draw_id, "-", delay=delay, extract=extract)
+        committed = crash_step(
+            demo_location, "register", draw_id, "-", delay=delay, extract=extract
+        )
         if committed:
             break
     if not committed:
-        assert not crash_step(demo_db, "register", draw_id, "draw.register", extract=extract)
-        assert crash_step(demo_db, "register", draw_id, "commit", extract=extract)
+        assert not crash_step(demo_location, "register", draw_id, "draw.register", extract=extract)
+        assert crash_step(demo_location, "register", draw_id, "commit", extract=extract)
 
-    store = open_store(demo_db)
+    store = open_store(demo_location)
     try:
         assert count(store, "SELECT count(*) FROM draw_register WHERE draw_id = ?",
                      [draw_id]) == BIG_REGISTER  # fmt: skip
         added = count(store, "SELECT count(*) FROM resident") - residents
         assert added == count(store, "SELECT residents_new FROM register_import "
                                      "WHERE draw_id = ?", [draw_id]) > 140_000  # fmt: skip
-        assert count(store, "SELECT count(*) FROM resident r ANTI JOIN resident_contact c "
-                            "ON c.resident_id = r.id") == 0  # fmt: skip
+        assert count(store, "SELECT count(*) FROM resident r WHERE NOT EXISTS (SELECT 1 FROM "
+                            "resident_contact c WHERE c.resident_id = r.id)") == 0  # fmt: skip
         # The same file again stores nothing new; the draw goes on to its lottery.
         check = checked(store, draw_id, extract.read_bytes())
         assert draw_register.import_register(
@@ -204,15 +208,17 @@ def test_a_killed_register_import_stores_all_or_nothing_and_the_draw_goes_on(
         store.close()
 
 
-def test_a_killed_register_import_is_retried_in_the_same_draw(demo_db: Path) -> None:
+def test_a_killed_register_import_is_retried_in_the_same_draw(
+    demo_location: str, tmp_path: Path
+) -> None:
     """Killed before its commit, the import is simply done again."""
-    store = open_store(demo_db)
+    store = open_store(demo_location)
     draw_id = new_draw(store)
     data = extract_bytes(store, [1])
     store.close()
-    extract = demo_db.parent / "wijk1.csv"
+    extract = tmp_path / "wijk1.csv"
     extract.write_bytes(data)
-    assert not crash_step(demo_db, "register", draw_id, "draw.register", extract=extract)
+    assert not crash_step(demo_location, "register", draw_id, "draw.register", extract=extract)
 
     def again(store: Store) -> int:
         result = draw_register.import_register(
@@ -221,17 +227,17 @@ def test_a_killed_register_import_is_retried_in_the_same_draw(demo_db: Path) -> 
         assert not result.already_imported
         return count(store, "SELECT count(*) FROM draw_register WHERE draw_id = ?", [draw_id])
 
-    assert retried(demo_db, again) == data.count(b"\n") - 1
+    assert retried(demo_location, again) == data.count(b"\n") - 1
 
 
-def test_a_killed_invitation_lottery_draws_all_letters_or_none(demo_db: Path) -> None:
-    store = open_store(demo_db)
+def test_a_killed_invitation_lottery_draws_all_letters_or_none(demo_location: str) -> None:
+    store = open_store(demo_location)
     draw_id = imported(store)
     store.close()
-    assert not crash_step(demo_db, "invitations", draw_id, "draw.invitations")
-    assert crash_step(demo_db, "invitations", draw_id, "commit")
+    assert not crash_step(demo_location, "invitations", draw_id, "draw.invitations")
+    assert crash_step(demo_location, "invitations", draw_id, "commit")
 
-    store = open_store(demo_db)
+    store = open_store(demo_location)
     try:
         with store.read() as cur:
             letters = draw_rows.invitations(cur, draw_id)
@@ -261,21 +267,23 @@ def test_a_killed_lottery_is_drawn_again_with_the_same_plan(demo_db: Path) -> No
             return sorted(i.household_id for i in draw_rows.invitations(cur, draw_id))
 
     planned = retried(twin, lottery)
-    assert not crash_step(demo_db, "invitations", draw_id, "draw.invitations")
+    assert not crash_step(str(demo_db), "invitations", draw_id, "draw.invitations")
     assert retried(demo_db, lottery) == planned and len(planned) == LETTERS
 
 
-def test_a_killed_preparation_and_ceremony_keep_the_selection_whole(demo_db: Path) -> None:
-    store = open_store(demo_db)
+def test_a_killed_preparation_and_ceremony_keep_the_selection_whole(
+    demo_location: str,
+) -> None:
+    store = open_store(demo_location)
     draw_id = ready_for_selection(store)
     volunteers = count(store, "SELECT count(*) FROM response r JOIN invitation i ON "
                               "i.id = r.invitation_id WHERE i.draw_id = ? AND r.outcome = 'ja'",
                        [draw_id])  # fmt: skip
     store.close()
 
-    assert not crash_step(demo_db, "prepare", draw_id, "draw.prepare")
-    assert crash_step(demo_db, "prepare", draw_id, "commit")
-    store = open_store(demo_db)
+    assert not crash_step(demo_location, "prepare", draw_id, "draw.prepare")
+    assert crash_step(demo_location, "prepare", draw_id, "commit")
+    store = open_store(demo_location)
     try:
         with store.read() as cur:
             prepared = draw_rows.draw(cur, draw_id)
@@ -287,10 +295,10 @@ def test_a_killed_preparation_and_ceremony_keep_the_selection_whole(demo_db: Pat
     finally:
         store.close()
 
-    assert not crash_step(demo_db, "reveal", draw_id, "draw.reveal")
-    assert count_members(demo_db, draw_id) == 0
-    assert crash_step(demo_db, "reveal", draw_id, "commit")
-    store = open_store(demo_db)
+    assert not crash_step(demo_location, "reveal", draw_id, "draw.reveal")
+    assert count_members(demo_location, draw_id) == 0
+    assert crash_step(demo_location, "reveal", draw_id, "commit")
+    store = open_store(demo_location)
     try:
         members = draw_members.members_view(store, ORGANISER, draw_id).members
         assert (members["status"] == "selected").sum() == 11
@@ -305,7 +313,7 @@ def test_a_killed_preparation_and_ceremony_keep_the_selection_whole(demo_db: Pat
         store.close()
 
 
-def count_members(database: Path, draw_id: int) -> int:
+def count_members(database: Path | str, draw_id: int) -> int:
     return retried(
         database,
         lambda s: count(s, "SELECT count(*) FROM panel_member WHERE draw_id = ?", [draw_id]),
