@@ -10,11 +10,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.synchronize import Barrier
-from typing import Any
+from typing import Any, TypeVar
 
 from dashboard.domain.errors import UserError
 from dashboard.store.db import Store, open_store
 
+T = TypeVar("T")
 # One process's action: a module-level function (the child imports it by name) given the
 # child's own store and the arguments.
 Action = tuple[Callable[..., object], tuple[Any, ...]]
@@ -77,7 +78,8 @@ def race_processes(url: str, *actions: Action, timeout: float = 180) -> list[Out
     return [found[index] for index in range(len(actions))]
 
 
-def with_store(url: str, work: Callable[[Store], object]) -> object:
+def with_store(url: str, work: Callable[[Store], T]) -> T:
+    """`work` on its own store on the database at `url`, closed after."""
     store = open_store(url)
     try:
         return work(store)

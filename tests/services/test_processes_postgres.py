@@ -97,7 +97,7 @@ def test_two_grants_through_two_servers_that_each_fit_but_not_together_never_ove
         hood = _hood(store)
         return hood, proposal(store, hood, "Bankjes"), proposal(store, hood, "Bomen")
 
-    hood, first, second = with_store(postgres_demo_url, setup)  # type: ignore[misc]
+    hood, first, second = with_store(postgres_demo_url, setup)
     outcomes = race_processes(
         postgres_demo_url, (grant, (ALICE, hood, first)), (grant, (BOB, hood, second))
     )
@@ -109,7 +109,7 @@ def test_two_grants_through_two_servers_that_each_fit_but_not_together_never_ove
         allocated = ledger.allocated_to(first) + ledger.allocated_to(second)
         return allocated, ledger.year_totals(1, 2026).available
 
-    allocated, available = with_store(postgres_demo_url, books)  # type: ignore[misc]
+    allocated, available = with_store(postgres_demo_url, books)
     assert allocated == Decimal("6000.00") and available >= 0
     _chain_verifies(postgres_demo_url)
 

@@ -90,7 +90,7 @@ def export_file(folder: Path, trial: str, project_ref: str) -> Path:
 
 def run_and_kill(
     database: Path | str,
-    export: Path,
+    export: Path | str,
     wait_for: str,
     delay: float,
     script: str = CHILD,
