@@ -1,7 +1,8 @@
 """Two app servers acting at once on one PostgreSQL database (issue 20): each action runs
 in its own OS process with its own store, released together. The same guarantees as for
 two sessions of one server (tests/services/test_concurrency.py and
-test_draw_concurrency.py, threads): no payment booked twice, no budget overdrawn by two
+test_draw_concurrency.py, test_signup_concurrency.py, threads): every sign-up recorded
+once, no payment booked twice, no budget overdrawn by two
 grants that each fit, no draw step taken twice, and one unbroken audit chain after all of
 it. The loser gets the same clear refusal as on one server."""
 
@@ -12,6 +13,7 @@ from decimal import Decimal
 import pytest
 
 from dashboard.domain.auth import Caller
+from dashboard.services import signup
 from dashboard.services.budget.common import load_books_for
 from dashboard.services.budget.decisions import record_decision
 from dashboard.services.budget.envelopes import add_envelope
@@ -24,6 +26,7 @@ from tests.funded import TODAY, neighbourhood_council
 from tests.processes import Outcome, race_processes, with_store
 from tests.services.test_concurrency import ALICE, BOB, Hood, decision, granted, proposal
 from tests.services.test_draws_public import ORGANISER, ready_for_selection
+from tests.services.test_online_signup import FORM, codes, letters, responses
 
 pytestmark = pytest.mark.postgres
 
@@ -64,6 +67,33 @@ def prepare(store: Store, draw_id: int) -> None:
 
 def reveal(store: Store, draw_id: int, numbers: list[str]) -> None:
     draw_selection.reveal_draw(store, ORGANISER, draw_id, numbers)
+
+
+def sign_up_all(store: Store, draw_id: int, codes: list[str]) -> list[str]:
+    return [signup.sign_up(store, draw_id, code, FORM, None).change for code in codes]
+
+
+def test_residents_signing_up_through_two_servers_at_once_are_all_recorded_once(
+    postgres_demo_url: str,
+) -> None:
+    """The servers' sign-ups of one draw take the draw's turn in the database; each
+    server's own lock only orders its own (dashboard/services/signup.py)."""
+    draw_id = with_store(postgres_demo_url, letters)
+    found = with_store(postgres_demo_url, lambda store: codes(store, draw_id))[:24]
+    outcomes = race_processes(
+        postgres_demo_url,
+        (sign_up_all, (draw_id, found[:12])),
+        (sign_up_all, (draw_id, found[12:])),
+    )
+    assert [o.result for o in outcomes] == [["new"] * 12] * 2, outcomes
+
+    def recorded(store: Store) -> tuple[list[int], int]:
+        return [len(responses(store, c)) for c in found], count(
+            store, "SELECT count(*) FROM signup_contact"
+        )
+
+    assert with_store(postgres_demo_url, recorded) == ([1] * 24, 24)
+    _chain_verifies(postgres_demo_url)
 
 
 def test_the_same_payment_booked_through_two_servers_is_booked_once(

@@ -1,8 +1,8 @@
 """Many residents signing up at the same moment (dashboard/services/signup.py): every
 sign-up is recorded once and none ends in an error; a sign-up that still conflicts is
 refused with one clear message and changes nothing; and a sign-up and the organisers'
-preparation of the selection at the same moment cannot both count (the audit log's
-chain orders them: the one that comes second is retried and sees the other)."""
+preparation of the selection at the same moment cannot both count (both take the draw's
+turn, store/draws.py: the one that comes second is retried and sees the other)."""
 
 from __future__ import annotations
 
