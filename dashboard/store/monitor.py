@@ -70,17 +70,23 @@ def year_money(cur: Cursor, year: int) -> dict[int, YearMoney]:
             JOIN env e ON e.id = a.envelope_id
                 AND NOT (e.carried_from_id IS NOT NULL AND e.amount < 0)
             JOIN decision d ON d.id = a.decision_id
-        )
-        SELECT n.id,
-            coalesce((SELECT sum(amount) FROM env
-                      WHERE env.neighbourhood_id = n.id AND amount > 0), 0),
-            coalesce((SELECT sum(amount) FROM alloc WHERE alloc.neighbourhood_id = n.id), 0),
-            coalesce((SELECT sum(amount) FROM alloc
-                      WHERE alloc.neighbourhood_id = n.id AND status <> 'gepubliceerd'), 0),
-            coalesce((SELECT sum(t.amount) FROM spending_transaction t
-                      JOIN alloc ON alloc.id = t.allocation_id
-                      WHERE alloc.neighbourhood_id = n.id), 0)
-        FROM neighbourhood n ORDER BY n.id
+        ), budget AS (
+            SELECT neighbourhood_id, sum(amount) AS total FROM env WHERE amount > 0 GROUP BY 1
+        ), allocated AS (
+            SELECT neighbourhood_id, sum(amount) AS total,
+                   sum(amount) FILTER (WHERE status <> 'gepubliceerd') AS drafts
+            FROM alloc GROUP BY 1
+        ), spent AS (
+            SELECT alloc.neighbourhood_id, sum(t.amount) AS total
+            FROM spending_transaction t JOIN alloc ON alloc.id = t.allocation_id GROUP BY 1
+        )  -- grouped and joined, not a subquery per neighbourhood: PostgreSQL would run those
+        SELECT n.id, coalesce(b.total, 0), coalesce(a.total, 0), coalesce(a.drafts, 0),
+               coalesce(s.total, 0)
+        FROM neighbourhood n
+        LEFT JOIN budget b ON b.neighbourhood_id = n.id
+        LEFT JOIN allocated a ON a.neighbourhood_id = n.id
+        LEFT JOIN spent s ON s.neighbourhood_id = n.id
+        ORDER BY n.id
         """,
         {"year": year},
     ).fetchall()
@@ -273,10 +279,13 @@ def response_rates(cur: Cursor, day: date) -> list[ResponseRate]:
                 LEFT JOIN answer a ON a.invitation_id = i.id
                 WHERE i.draw_id IN (SELECT draw_id FROM latest)
             ) i
+        ), grouped AS (  -- people alike counted first: far fewer rows to unpivot
+            SELECT draw_id, age_band, gender, education, tenure, part, count(*) AS invited,
+                   count(*) FILTER (WHERE yes) AS yeses
+            FROM invited GROUP BY draw_id, age_band, gender, education, tenure, part
         )
-        SELECT l.council_id, l.draw_id, d.method, feature, value,
-               count(*), count(*) FILTER (WHERE yes)
-        FROM {unpivot("invited", ("age_band", "gender", "education", "tenure", "part"))} u
+        SELECT l.council_id, l.draw_id, d.method, feature, value, sum(invited), sum(yeses)
+        FROM {unpivot("grouped", ("age_band", "gender", "education", "tenure", "part"))} u
         JOIN latest l ON l.draw_id = u.draw_id JOIN draw d ON d.id = l.draw_id
         GROUP BY l.council_id, l.draw_id, d.method, feature, value ORDER BY 1, 4, 5
         """,
