@@ -16,6 +16,13 @@ from tests import app_pages
 from tests.app_pages import APP
 from tests.shown import shown
 
+
+@pytest.fixture
+def app_db(app_location: str) -> str:
+    """Every test of this file on DuckDB and on PostgreSQL (tests/dashboard/conftest.py)."""
+    return app_location
+
+
 PAGE = "dashboard/pages/organiser_budget.py"
 ORGANISER = Caller("organisator", Role.ORGANISER, None)
 ENERGY = 1  # the demo's first theme
@@ -48,7 +55,7 @@ def submitted_reference(at: AppTest) -> str:
     return references[0]
 
 
-def proposal_count(db: Path) -> int:
+def proposal_count(db: str) -> int:
     store = open_store(db)
     try:
         with store.read() as cur:
@@ -57,7 +64,7 @@ def proposal_count(db: Path) -> int:
         store.close()
 
 
-def test_the_public_is_sent_to_the_login(app_db: Path) -> None:
+def test_the_public_is_sent_to_the_login(app_db: str) -> None:
     at = AppTest.from_file(APP, default_timeout=30)
     at.run()
     # The page is not in the public navigation; rendering it directly still refuses.
@@ -66,14 +73,14 @@ def test_the_public_is_sent_to_the_login(app_db: Path) -> None:
     assert "Alleen organisatoren" in at.warning[0].value
 
 
-def test_the_book_shows_the_year_figures(app_db: Path) -> None:
+def test_the_book_shows_the_year_figures(app_db: str) -> None:
     at = open_page()
     labels = [m.label for m in at.metric]
     assert labels == ["Budget", "Toegekend", "Uitgegeven", "Beschikbaar"]
     assert all(m.value.startswith("€") for m in at.metric)
 
 
-def test_submitting_a_proposal_through_the_form(app_db: Path) -> None:
+def test_submitting_a_proposal_through_the_form(app_db: str) -> None:
     at = open_page()
     at.selectbox(key="boek_wijk").select(7).run()
     before = len(at.dataframe[1].value)
@@ -86,7 +93,7 @@ def test_submitting_a_proposal_through_the_form(app_db: Path) -> None:
     assert len(at.dataframe[1].value) == before + 1
 
 
-def test_a_bad_amount_gives_a_dutch_message_and_changes_nothing(app_db: Path) -> None:
+def test_a_bad_amount_gives_a_dutch_message_and_changes_nothing(app_db: str) -> None:
     before = proposal_count(app_db)
     at = open_page()
     at.selectbox(key="boek_wijk").select(7).run()
@@ -99,7 +106,7 @@ def test_a_bad_amount_gives_a_dutch_message_and_changes_nothing(app_db: Path) ->
     assert proposal_count(app_db) == before
 
 
-def test_a_decision_without_quorum_is_refused(app_db: Path) -> None:
+def test_a_decision_without_quorum_is_refused(app_db: str) -> None:
     at = open_page()
     by_label(at.selectbox, "Soort besluit").select("overig")
     by_label(at.number_input, "Aanwezig").set_value(3)
@@ -110,7 +117,7 @@ def test_a_decision_without_quorum_is_refused(app_db: Path) -> None:
     assert "quorum is niet gehaald: 3 leden aanwezig" in shown(at.error[0].value)
 
 
-def test_how_residents_were_consulted_has_no_default(app_db: Path) -> None:
+def test_how_residents_were_consulted_has_no_default(app_db: str) -> None:
     """Whatever is chosen is told to residents as a fact ('Het wijkpanel gaf vooraf zijn
     mening'): a decision recorded without choosing is refused, never published as wijkpanel."""
     at = open_page()
@@ -125,13 +132,13 @@ def test_how_residents_were_consulted_has_no_default(app_db: Path) -> None:
 
 
 @pytest.mark.parametrize("tab_button", ["Tegenboeken", "Uitgave boeken", "Mijlpaal toevoegen"])
-def test_buttons_without_a_choice_say_what_is_missing(app_db: Path, tab_button: str) -> None:
+def test_buttons_without_a_choice_say_what_is_missing(app_db: str, tab_button: str) -> None:
     at = open_page()
     submit(at, tab_button)
     assert any("Kies eerst" in e.value for e in at.error)
 
 
-def test_a_refused_form_keeps_what_was_typed_and_a_success_empties_it(app_db: Path) -> None:
+def test_a_refused_form_keeps_what_was_typed_and_a_success_empties_it(app_db: str) -> None:
     at = open_page()
     by_label(at.text_input, "Titel").input("Bankjes")
     by_label(at.text_area, "Omschrijving").input("Drie bankjes.")
@@ -146,7 +153,7 @@ def test_a_refused_form_keeps_what_was_typed_and_a_success_empties_it(app_db: Pa
     assert by_label(at.text_input, "Titel").value == ""
 
 
-def newest_proposal(db: Path) -> Any:
+def newest_proposal(db: str) -> Any:
     store = open_store(db)
     try:
         with store.read() as cur:
@@ -155,7 +162,7 @@ def newest_proposal(db: Path) -> Any:
         store.close()
 
 
-def test_a_proposal_gets_its_place_on_the_map_or_a_clear_refusal(app_db: Path) -> None:
+def test_a_proposal_gets_its_place_on_the_map_or_a_clear_refusal(app_db: str) -> None:
     at = open_page()
     at.selectbox(key="boek_wijk").select(7).run()
     by_label(at.text_input, "Titel").input("Speeltuin aan de Beekweg")
@@ -183,7 +190,7 @@ def test_a_proposal_gets_its_place_on_the_map_or_a_clear_refusal(app_db: Path) -
     assert made.part_id is not None  # the buurt the place lies in
 
 
-def test_an_allocation_booked_by_mistake_is_reversed_from_the_page(app_db: Path) -> None:
+def test_an_allocation_booked_by_mistake_is_reversed_from_the_page(app_db: str) -> None:
     store = open_store(app_db)
     try:  # an allocation with nothing spent on it yet: only those can be booked back whole
         with store.read() as cur:
@@ -219,7 +226,7 @@ def test_an_allocation_booked_by_mistake_is_reversed_from_the_page(app_db: Path)
         store.close()
 
 
-def test_each_consultation_shows_its_result_per_option(app_db: Path) -> None:
+def test_each_consultation_shows_its_result_per_option(app_db: str) -> None:
     store = open_store(app_db)
     try:
         with store.read() as cur:

@@ -30,6 +30,13 @@ from tests.app_pages import APP
 from tests.dashboard.test_organiser_budget_page import by_label
 from tests.shown import shown
 
+
+@pytest.fixture
+def app_db(app_location: str) -> str:
+    """Every test of this file on DuckDB and on PostgreSQL (tests/dashboard/conftest.py)."""
+    return app_location
+
+
 PAGE = "dashboard/pages/organiser_draw.py"
 ORGANISER = Caller("organisator", Role.ORGANISER, None)
 
@@ -89,7 +96,7 @@ def _prepare(store: Store, step: int) -> int:
     return draw_id
 
 
-def test_an_organiser_starts_a_draw_and_lands_on_the_register_step(app_db: Path) -> None:
+def test_an_organiser_starts_a_draw_and_lands_on_the_register_step(app_db: str) -> None:
     at = open_page()
     assert by_label(at.selectbox, "Loting").value == 0  # no draw running yet: a new one
     by_label(at.selectbox, "Raad").select(1)  # the first neighbourhood's council (id 1)
@@ -110,7 +117,7 @@ def test_an_organiser_starts_a_draw_and_lands_on_the_register_step(app_db: Path)
         store.close()
 
 
-def test_a_refused_draw_says_why_and_creates_nothing(app_db: Path) -> None:
+def test_a_refused_draw_says_why_and_creates_nothing(app_db: str) -> None:
     prepared_draw(app_db, 1)
     at = open_page({"loting": "0"})
     by_label(at.selectbox, "Loting").select(0)
@@ -134,7 +141,7 @@ def test_a_refused_draw_says_why_and_creates_nothing(app_db: Path) -> None:
         (8, "Bevestigd"),
     ],
 )
-def test_a_draw_resumes_at_the_step_in_its_address(app_db: Path, step: int, expected: str) -> None:
+def test_a_draw_resumes_at_the_step_in_its_address(app_db: str, step: int, expected: str) -> None:
     draw_id = prepared_draw(app_db, step)
     at = open_page({"loting": str(draw_id), "stap": str(step)})
     assert by_label(at.selectbox, "Loting").value == draw_id
@@ -144,14 +151,14 @@ def test_a_draw_resumes_at_the_step_in_its_address(app_db: Path, step: int, expe
     assert radio.value == step
 
 
-def test_the_step_before_its_turn_says_what_to_do_first(app_db: Path) -> None:
+def test_the_step_before_its_turn_says_what_to_do_first(app_db: str) -> None:
     draw_id = prepared_draw(app_db, 1)
     for step, advice in ((3, "Lees eerst het uittreksel"), (4, "Loot eerst de uitnodigingen")):
         at = open_page({"loting": str(draw_id), "stap": str(step)})
         assert advice in text(at)
 
 
-def test_the_lottery_plan_table_and_the_lottery_button(app_db: Path) -> None:
+def test_the_lottery_plan_table_and_the_lottery_button(app_db: str) -> None:
     draw_id = prepared_draw(app_db, 2)
     at = open_page({"loting": str(draw_id), "stap": "3"})
     assert "Verwacht: ongeveer" in text(at)
@@ -164,7 +171,7 @@ def test_the_lottery_plan_table_and_the_lottery_button(app_db: Path) -> None:
     assert "Geloot op" in text(at) and "50 uitnodigingen" in text(at)
 
 
-def test_a_registration_typed_in_the_form(app_db: Path) -> None:
+def test_a_registration_typed_in_the_form(app_db: str) -> None:
     draw_id = prepared_draw(app_db, 3)
     store = open_store(app_db)
     try:
@@ -195,7 +202,7 @@ def test_a_registration_typed_in_the_form(app_db: Path) -> None:
     assert [m.value for m in at.metric if m.label == "Antwoorden"] == ["1"]
 
 
-def test_the_selection_is_prepared_from_the_page(app_db: Path) -> None:
+def test_the_selection_is_prepared_from_the_page(app_db: str) -> None:
     draw_id = prepared_draw(app_db, 5)
     at = open_page({"loting": str(draw_id), "stap": "6"})
     by_label(at.button, "Selectie voorbereiden").click()
@@ -207,7 +214,7 @@ def test_the_selection_is_prepared_from_the_page(app_db: Path) -> None:
     assert {"Wijkraad (leximin)", "Oude methode (greedy)", "Wijk", "Raad, verwacht"} <= names
 
 
-def test_the_ceremony_and_the_members_from_the_page(app_db: Path) -> None:
+def test_the_ceremony_and_the_members_from_the_page(app_db: str) -> None:
     draw_id = prepared_draw(app_db, 6)
     at = open_page({"loting": str(draw_id), "stap": "7"})
     assert "status: controlecode gemaakt, trekking volgt" in text(at)
@@ -242,7 +249,7 @@ def test_the_ceremony_and_the_members_from_the_page(app_db: Path) -> None:
     assert [m.value for m in at.metric if m.label == "Bevestigd"] == ["1 / 11"]
 
 
-def test_the_workspace_in_english(app_db: Path) -> None:
+def test_the_workspace_in_english(app_db: str) -> None:
     draw_id = prepared_draw(app_db, 3)
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["caller"] = ORGANISER
@@ -260,7 +267,7 @@ def test_the_workspace_in_english(app_db: Path) -> None:
     assert ": council, " in shown and shown.endswith(f"(number {draw_id}, running)")
 
 
-def direct_draw_with_ten_addresses(app_db: Path) -> tuple[int, int]:
+def direct_draw_with_ten_addresses(app_db: str) -> tuple[int, int]:
     """A direct draw in the first neighbourhood with ten addresses to visit: the draw and
     the first address."""
     store = open_store(app_db)
@@ -283,7 +290,7 @@ def direct_draw_with_ten_addresses(app_db: Path) -> tuple[int, int]:
     return draw_id, first
 
 
-def test_home_visits_and_a_replacement_from_the_page(app_db: Path) -> None:
+def test_home_visits_and_a_replacement_from_the_page(app_db: str) -> None:
     draw_id, first = direct_draw_with_ten_addresses(app_db)
     at = open_page({"loting": str(draw_id), "stap": "4"})
     assert "4. Huisbezoeken" in by_label(at.radio, "Stap").options[2]
@@ -300,7 +307,7 @@ def test_home_visits_and_a_replacement_from_the_page(app_db: Path) -> None:
     assert [m.value for m in at.metric if m.label == "Uitnodigingen"] == ["11"]
 
 
-def visits_to(app_db: Path, draw_id: int, invitation_id: int) -> int:
+def visits_to(app_db: str, draw_id: int, invitation_id: int) -> int:
     store = open_store(app_db)
     try:
         with store.read() as cur:
@@ -319,7 +326,7 @@ def record_not_at_home(at: AppTest, address: int) -> AppTest:
 
 
 def test_the_same_visit_made_again_is_recorded_again_and_a_resent_form_once(
-    app_db: Path,
+    app_db: str,
 ) -> None:
     """Nobody home twice at one address is two visits (a guard against double clicks
     dropped the second without a word). The same form as shown sent twice is recorded
@@ -340,7 +347,7 @@ def test_the_same_visit_made_again_is_recorded_again_and_a_resent_form_once(
     assert visits_to(app_db, draw_id, first) == 2
 
 
-def test_a_member_leaves_after_the_draw_is_completed_and_is_replaced(app_db: Path) -> None:
+def test_a_member_leaves_after_the_draw_is_completed_and_is_replaced(app_db: str) -> None:
     draw_id = prepared_draw(app_db, 7)
     store = open_store(app_db)
     try:
@@ -372,7 +379,7 @@ def test_a_member_leaves_after_the_draw_is_completed_and_is_replaced(app_db: Pat
     ]
 
 
-def test_an_appointed_seat_ends_and_is_filled_after_the_draw(app_db: Path) -> None:
+def test_an_appointed_seat_ends_and_is_filled_after_the_draw(app_db: str) -> None:
     draw_id = prepared_draw(app_db, 7)
     store = open_store(app_db)
     try:
@@ -400,7 +407,7 @@ def test_an_appointed_seat_ends_and_is_filled_after_the_draw(app_db: Path) -> No
 
 
 @pytest.mark.parametrize("step", ["2", "3", "4", "5", "6", "7", "8"])
-def test_every_step_of_a_council_drawn_in_the_demo_history_opens(app_db: Path, step: str) -> None:
+def test_every_step_of_a_council_drawn_in_the_demo_history_opens(app_db: str, step: str) -> None:
     """Councils drawn before (the demo history) have a bundle but no register snapshot or
     stored answers of their own: each step shows what there is, never an error."""
     from tests.conftest import DEMO_TODAY
@@ -418,7 +425,7 @@ def test_every_step_of_a_council_drawn_in_the_demo_history_opens(app_db: Path, s
         assert [len(d.value) for d in at.dataframe] == [11]
 
 
-def test_a_refused_form_can_be_corrected_and_sent_again_at_once(app_db: Path) -> None:
+def test_a_refused_form_can_be_corrected_and_sent_again_at_once(app_db: str) -> None:
     """The guard against double clicks lets a refused submission through again: a member
     of a demo council who stopped is first given a day before their seat began."""
     from tests.conftest import DEMO_TODAY
@@ -455,7 +462,7 @@ def test_a_refused_form_can_be_corrected_and_sent_again_at_once(app_db: Path) ->
     assert "Afzegging vastgelegd." in at.success[0].value
 
 
-def test_the_picker_switches_draws_when_the_address_names_one(app_db: Path) -> None:
+def test_the_picker_switches_draws_when_the_address_names_one(app_db: str) -> None:
     """Opened from a link to one draw, the organiser picks another, then a new draw: the
     picker wins over the address it has not rewritten yet. A completed draw opens at
     step 8 (its members), where the work after the draw is."""

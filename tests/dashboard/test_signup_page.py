@@ -29,6 +29,13 @@ from tests.dashboard.test_organiser_draw_page import ORGANISER
 from tests.dashboard.test_public_privacy import everything_shown
 from tests.services.test_online_signup import codes, household_letter, letters, responses
 
+
+@pytest.fixture
+def app_db(app_location: str) -> str:
+    """Every test of this file on DuckDB and on PostgreSQL (tests/dashboard/conftest.py)."""
+    return app_location
+
+
 T = TypeVar("T")
 PAGE = "dashboard/pages/resident_signup.py"
 VISITOR = "203.0.113.7"
@@ -98,7 +105,7 @@ def fill(at: AppTest, phone: str = "", email: str = "", read: bool = True) -> Ap
 
 
 def test_the_letters_link_fills_in_the_code_and_a_household_member_signs_up(
-    app_db: Path, client: list[str | None]
+    app_db: str, client: list[str | None]
 ) -> None:
     draw_id, code = with_store(app_db, _household)
     typed = f" {code.lower().replace('-', ' ')} "
@@ -148,7 +155,7 @@ def test_the_confirmation_file_holds_what_was_typed_and_what_happens_next() -> N
 
 
 def test_the_resident_changes_and_withdraws_until_the_selection_is_prepared(
-    app_db: Path, client: list[str | None]
+    app_db: str, client: list[str | None]
 ) -> None:
     def start(store: Store) -> tuple[int, list[str]]:
         draw_id = letters(store)
@@ -193,7 +200,7 @@ def test_the_resident_changes_and_withdraws_until_the_selection_is_prepared(
 
 
 def test_a_wrong_code_gets_the_one_message_and_typed_text_stays_text(
-    app_db: Path, client: list[str | None]
+    app_db: str, client: list[str | None]
 ) -> None:
     code = with_store(app_db, lambda s: codes(s, letters(s))[0])
     at = enter_code(open_with({"code": "ZZZZ-ZZZZ"}))
@@ -209,7 +216,7 @@ def test_a_wrong_code_gets_the_one_message_and_typed_text_stays_text(
 
 
 def test_a_sign_up_the_database_cannot_take_now_is_refused_and_nothing_typed_is_lost(
-    app_db: Path, client: list[str | None], monkeypatch: pytest.MonkeyPatch
+    app_db: str, client: list[str | None], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     code = with_store(app_db, lambda s: codes(s, letters(s))[0])
     at = enter_code(open_with({"code": code}))
@@ -239,7 +246,7 @@ def test_the_resident_pages_act_in_callbacks_and_never_ask_for_a_second_run() ->
 
 
 def test_repeated_wrong_codes_lock_the_address_out_for_a_while(
-    app_db: Path, client: list[str | None]
+    app_db: str, client: list[str | None]
 ) -> None:
     code = with_store(app_db, lambda s: codes(s, letters(s))[0])
     client[0] = VISITOR
@@ -255,7 +262,7 @@ def test_repeated_wrong_codes_lock_the_address_out_for_a_while(
     assert not at.error and "Wie meldt zich aan?" in shown(at)
 
 
-def test_the_page_reads_in_english(app_db: Path, client: list[str | None]) -> None:
+def test_the_page_reads_in_english(app_db: str, client: list[str | None]) -> None:
     code = with_store(app_db, lambda s: codes(s, letters(s))[0])
     at = open_with({"code": code, "lang": "en"})
     assert at.title[0].value == "Sign up for the neighbourhood council"

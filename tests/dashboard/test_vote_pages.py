@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -25,6 +24,13 @@ from tests.dashboard.test_signup_page import with_store
 from tests.database_state import count
 from tests.services.test_vote import ORGANISER as HOOD_ORGANISER
 from tests.services.test_vote import open_vote, vote_input
+
+
+@pytest.fixture
+def app_db(app_location: str) -> str:
+    """Every test of this file on DuckDB and on PostgreSQL (tests/dashboard/conftest.py)."""
+    return app_location
+
 
 VOTE = "dashboard/pages/resident_vote.py"
 RESULTS = "dashboard/pages/resident_vote_results.py"
@@ -78,7 +84,7 @@ def running_code(store: Store) -> str:
 
 
 def test_the_letters_link_opens_the_ballot_and_the_vote_is_cast_once(
-    app_db: Path, client: list[str | None]
+    app_db: str, client: list[str | None]
 ) -> None:
     code = with_store(app_db, running_code)
     before = with_store(app_db, lambda s: count(s, "SELECT count(*) FROM vote_ballot"))
@@ -102,7 +108,7 @@ def test_the_letters_link_opens_the_ballot_and_the_vote_is_cast_once(
 
 
 def test_within_the_budget_the_page_shows_the_total_and_refuses_more(
-    app_db: Path, client: list[str | None]
+    app_db: str, client: list[str | None]
 ) -> None:
     _, codes = with_store(app_db, open_vote)
     at = open_ballot(codes[0])
@@ -119,7 +125,7 @@ def test_within_the_budget_the_page_shows_the_total_and_refuses_more(
     assert not at.error and not next(b for b in at.button if b.label.startswith("Verder")).disabled
 
 
-def test_a_second_tab_finds_the_code_used(app_db: Path, client: list[str | None]) -> None:
+def test_a_second_tab_finds_the_code_used(app_db: str, client: list[str | None]) -> None:
     vote_id, codes = with_store(app_db, open_vote)
     tabs = [open_ballot(codes[0]) for _ in range(2)]
     for n, tab in enumerate(tabs):
@@ -134,7 +140,7 @@ def test_a_second_tab_finds_the_code_used(app_db: Path, client: list[str | None]
 
 
 def test_wrong_codes_get_the_one_message_and_then_lock_the_address_out(
-    app_db: Path, client: list[str | None]
+    app_db: str, client: list[str | None]
 ) -> None:
     code = with_store(app_db, running_code)
     client[0] = VISITOR
@@ -150,7 +156,7 @@ def test_wrong_codes_get_the_one_message_and_then_lock_the_address_out(
     assert not at.error and at.checkbox
 
 
-def test_the_result_shows_both_counts_the_turnout_and_the_files(app_db: Path) -> None:
+def test_the_result_shows_both_counts_the_turnout_and_the_files(app_db: str) -> None:
     def hoods(store: Store) -> dict[str, str]:
         with store.read() as cur:
             rows = cur.execute(
@@ -189,7 +195,7 @@ def organiser_page(hood: int = 1) -> AppTest:
     return at
 
 
-def test_organisers_set_up_a_vote_and_make_its_codes(app_db: Path) -> None:
+def test_organisers_set_up_a_vote_and_make_its_codes(app_db: str) -> None:
     at = organiser_page()
     assert at.title[0].value == "Buurtstemming"
     assert at.selectbox(key="stemming_keuze_1").value == 0  # a new vote
@@ -205,7 +211,7 @@ def test_organisers_set_up_a_vote_and_make_its_codes(app_db: Path) -> None:
 
 
 def test_organisers_type_in_a_paper_ballot_close_the_vote_and_make_proposals(
-    app_db: Path,
+    app_db: str,
 ) -> None:
     def ended(store: Store) -> list[str]:
         earlier = DEMO_TODAY - timedelta(days=20)
@@ -255,7 +261,7 @@ def _running_vote(store: Store) -> tuple[int, str, int, str, str]:
 
 
 def test_organisers_give_a_new_code_for_a_lost_letter_and_see_the_turnout_per_group(
-    app_db: Path,
+    app_db: str,
 ) -> None:
     vote_id, old, resident, postcode, number = with_store(app_db, _running_vote)
     at = organiser_page()
@@ -282,7 +288,7 @@ def test_organisers_give_a_new_code_for_a_lost_letter_and_see_the_turnout_per_gr
     assert with_store(app_db, lambda s: count(s, left, [old.replace("-", "")])) == 0
 
 
-def test_organisers_delete_a_concept_and_only_a_concept(app_db: Path) -> None:
+def test_organisers_delete_a_concept_and_only_a_concept(app_db: str) -> None:
     def concept(store: Store) -> int:
         return setup.create_vote(store, HOOD_ORGANISER, vote_input(store, title="Weg ermee"))
 
