@@ -7,12 +7,15 @@ marker (`-m "not postgres"` leaves it out).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
 from dashboard.store.db import Store, open_memory_store, open_store
 
+T = TypeVar("T")
 BACKENDS = ["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
@@ -54,3 +57,13 @@ def demo_store_own_secret(demo_store: Store, monkeypatch: pytest.MonkeyPatch) ->
     signed with the one the database makes and keeps (store/signing_secret.py)."""
     monkeypatch.delenv("WIJKRAAD_SECRET", raising=False)
     return demo_store
+
+
+def with_store(location: str | Path, work: Callable[[Store], T]) -> T:
+    """`work` on its own store on the database at `location` (a DuckDB file or a
+    postgresql:// address), closed again after: as another process or the page would."""
+    store = open_store(location)
+    try:
+        return work(store)
+    finally:
+        store.close()

@@ -10,12 +10,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.synchronize import Barrier
-from typing import Any, TypeVar
+from typing import Any
 
 from dashboard.domain.errors import UserError
-from dashboard.store.db import Store, open_store
+from dashboard.store.db import open_store
 
-T = TypeVar("T")
 # One process's action: a module-level function (the child imports it by name) given the
 # child's own store and the arguments.
 Action = tuple[Callable[..., object], tuple[Any, ...]]
@@ -76,12 +75,3 @@ def race_processes(url: str, *actions: Action, timeout: float = 180) -> list[Out
         process.join(60)
         assert process.exitcode == 0, f"a process failed (exit code {process.exitcode})"
     return [found[index] for index in range(len(actions))]
-
-
-def with_store(url: str, work: Callable[[Store], T]) -> T:
-    """`work` on its own store on the database at `url`, closed after."""
-    store = open_store(url)
-    try:
-        return work(store)
-    finally:
-        store.close()

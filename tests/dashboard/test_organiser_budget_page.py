@@ -55,7 +55,7 @@ def submitted_reference(at: AppTest) -> str:
     return references[0]
 
 
-def proposal_count(db: str) -> int:
+def proposal_count(db: str | Path) -> int:
     store = open_store(db)
     try:
         with store.read() as cur:
@@ -153,7 +153,7 @@ def test_a_refused_form_keeps_what_was_typed_and_a_success_empties_it(app_db: st
     assert by_label(at.text_input, "Titel").value == ""
 
 
-def newest_proposal(db: str) -> Any:
+def newest_proposal(db: str | Path) -> Any:
     store = open_store(db)
     try:
         with store.read() as cur:

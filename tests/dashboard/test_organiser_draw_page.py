@@ -53,7 +53,7 @@ def text(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
-def prepared_draw(db: Path, step: int) -> int:
+def prepared_draw(db: str | Path, step: int) -> int:
     """A two-stage draw in neighbourhood 1 taken up to `step` through the services."""
     store = open_store(db)
     try:
@@ -267,7 +267,7 @@ def test_the_workspace_in_english(app_db: str) -> None:
     assert ": council, " in shown and shown.endswith(f"(number {draw_id}, running)")
 
 
-def direct_draw_with_ten_addresses(app_db: str) -> tuple[int, int]:
+def direct_draw_with_ten_addresses(app_db: str | Path) -> tuple[int, int]:
     """A direct draw in the first neighbourhood with ten addresses to visit: the draw and
     the first address."""
     store = open_store(app_db)

@@ -6,7 +6,7 @@ the one message and repeated wrong codes lock the client out, typed text stays t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
@@ -21,10 +21,11 @@ from dashboard.services.draws import answers as draw_answers
 from dashboard.services.draws import quotas as draw_quotas
 from dashboard.services.draws import selection
 from dashboard.services.draws.context import Answers
-from dashboard.store.db import Store, open_store
+from dashboard.store.db import Store
 from dashboard.store.errors import WriteConflict
 from dashboard.web import client_limits
 from tests import app_pages
+from tests.backends import with_store
 from tests.dashboard.test_organiser_draw_page import ORGANISER
 from tests.dashboard.test_public_privacy import everything_shown
 from tests.services.test_online_signup import codes, household_letter, letters, responses
@@ -49,15 +50,6 @@ def client(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str | None]]:
     client_limits.SIGN_UP_CODE.reset()
     yield address
     client_limits.SIGN_UP_CODE.reset()
-
-
-def with_store(db: Path, work: Callable[[Store], T]) -> T:
-    """`work` on the page's database, closed again before the page opens it."""
-    store = open_store(db)
-    try:
-        return work(store)
-    finally:
-        store.close()
 
 
 def open_with(query: dict[str, str]) -> AppTest:

@@ -18,9 +18,9 @@ from dashboard.services.vote import casting, setup
 from dashboard.store.db import Store
 from dashboard.web import client_limits
 from tests import app_pages
+from tests.backends import with_store
 from tests.conftest import DEMO_TODAY
 from tests.dashboard.test_public_privacy import everything_shown
-from tests.dashboard.test_signup_page import with_store
 from tests.database_state import count
 from tests.services.test_vote import ORGANISER as HOOD_ORGANISER
 from tests.services.test_vote import open_vote, vote_input

@@ -21,9 +21,10 @@ from dashboard.services.budget.spending import book_spending
 from dashboard.services.draws import selection as draw_selection
 from dashboard.store import audit
 from dashboard.store.db import Store
+from tests.backends import with_store
 from tests.database_state import count
 from tests.funded import TODAY, neighbourhood_council
-from tests.processes import Outcome, race_processes, with_store
+from tests.processes import Outcome, race_processes
 from tests.services.test_concurrency import ALICE, BOB, Hood, decision, granted, proposal
 from tests.services.test_draws_public import ORGANISER, ready_for_selection
 from tests.services.test_online_signup import FORM, codes, letters, responses

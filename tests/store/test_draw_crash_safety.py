@@ -15,7 +15,6 @@ row of the step has been written and none committed. A kill right after the comm
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -31,6 +30,7 @@ from dashboard.store import audit
 from dashboard.store import draws as draw_rows
 from dashboard.store.db import Store, open_store
 from dashboard.store.register_import import register_as_extract
+from tests.backends import with_store
 from tests.database_state import changed_tables, count, fingerprint
 from tests.services.test_draws import (
     ORGANISER,
@@ -142,14 +142,6 @@ def _steps(events: list[audit.AuditEvent], step: str, draw_id: int) -> int:
 T = TypeVar("T")
 
 
-def retried(database: Path | str, action: Callable[[Store], T]) -> T:
-    store = open_store(database)
-    try:
-        return action(store)
-    finally:
-        store.close()
-
-
 def big_extract(store: Store, folder: Path) -> Path:
     """Neighbourhood 1's register, repeated with new person and household numbers until
     it has BIG_REGISTER rows: nearly all of them new residents, households and contacts."""
@@ -227,7 +219,7 @@ def test_a_killed_register_import_is_retried_in_the_same_draw(
         assert not result.already_imported
         return count(store, "SELECT count(*) FROM draw_register WHERE draw_id = ?", [draw_id])
 
-    assert retried(demo_location, again) == data.count(b"\n") - 1
+    assert with_store(demo_location, again) == data.count(b"\n") - 1
 
 
 def test_a_killed_invitation_lottery_draws_all_letters_or_none(demo_location: str) -> None:
@@ -266,9 +258,9 @@ def test_a_killed_lottery_is_drawn_again_with_the_same_plan(demo_db: Path) -> No
         with store.read() as cur:
             return sorted(i.household_id for i in draw_rows.invitations(cur, draw_id))
 
-    planned = retried(twin, lottery)
+    planned = with_store(twin, lottery)
     assert not crash_step(str(demo_db), "invitations", draw_id, "draw.invitations")
-    assert retried(demo_db, lottery) == planned and len(planned) == LETTERS
+    assert with_store(demo_db, lottery) == planned and len(planned) == LETTERS
 
 
 def test_a_killed_preparation_and_ceremony_keep_the_selection_whole(
@@ -314,7 +306,7 @@ def test_a_killed_preparation_and_ceremony_keep_the_selection_whole(
 
 
 def count_members(database: Path | str, draw_id: int) -> int:
-    return retried(
+    return with_store(
         database,
         lambda s: count(s, "SELECT count(*) FROM panel_member WHERE draw_id = ?", [draw_id]),
     )
