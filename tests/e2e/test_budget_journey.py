@@ -145,7 +145,7 @@ def click_place_on_map(tab: Page) -> str:
     field = tab.get_by_label(PLACE_FIELD, exact=True)
     box = chart.bounding_box()
     assert box is not None
-    for _ in range(10):
+    for _ in range(40):  # up to 20 s: on a busy machine the map takes a while to draw
         tab.mouse.click(box["x"] + box["width"] / 2 - 50, box["y"] + box["height"] / 2 + 60)
         tab.wait_for_timeout(500)
         if field.input_value():
