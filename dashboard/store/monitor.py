@@ -13,6 +13,7 @@ from dashboard.domain.models import Council
 from dashboard.domain.statuses import NOT_FINAL
 from dashboard.store.dialect import arg_max, days_between, median, unpivot, year_of
 from dashboard.store.public import LAST_ACTIVITY
+from dashboard.store.register import age_band_between
 from dashboard.store.rows import Cursor, select
 
 
@@ -257,10 +258,7 @@ def response_rates(cur: Cursor, day: date) -> list[ResponseRate]:
             ) ranked
             WHERE newest = 1
         ), invited AS (
-            SELECT i.draw_id,
-                   CASE WHEN age < 16 THEN '0-15' WHEN age <= 24 THEN '16-24'
-                        WHEN age <= 44 THEN '25-44' WHEN age <= 64 THEN '45-64'
-                        ELSE '65+' END AS age_band,
+            SELECT i.draw_id, {age_band_between("birth", "reference")} AS age_band,
                    gender, education, tenure, part, yes
             FROM (
                 SELECT i.id, i.draw_id, coalesce(g.gender, r.gender) AS gender,
@@ -268,8 +266,8 @@ def response_rates(cur: Cursor, day: date) -> list[ResponseRate]:
                        coalesce(g.tenure, r.tenure) AS tenure,
                        (SELECT code FROM neighbourhood_part np
                         WHERE np.id = coalesce(g.part_id, r.part_id)) AS part,
-                       extract(year FROM age(CAST(dr.created_at AS DATE),
-                                             coalesce(g.birth_date, r.birth_date))) AS age,
+                       coalesce(g.birth_date, r.birth_date) AS birth,
+                       CAST(dr.created_at AS DATE) AS reference,
                        coalesce(a.yes, false) AS yes
                 -- The groups as the draw saw them: its register snapshot, else the register.
                 FROM invitation i JOIN resident_now r ON r.id = i.resident_id

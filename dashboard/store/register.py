@@ -11,9 +11,19 @@ from dashboard.store.rows import Cursor, first_row
 # Age bands used for statistics and quotas; the upper bound is inclusive.
 def age_band_sql(reference: date) -> str:
     """A SQL CASE expression giving the age band of `birth_date` on `reference`."""
-    age = f"extract(year FROM age(DATE '{reference.isoformat()}', birth_date))"
-    cases = " ".join(f"WHEN {age} <= {hi} THEN '{name}'" for name, _, hi in AGE_BANDS)
-    return f"CASE {cases} END"
+    return age_band_between("birth_date", f"DATE '{reference.isoformat()}'")
+
+
+def age_band_between(birth: str, reference: str) -> str:
+    """A SQL CASE expression giving the age band of the date `birth` on the date
+    `reference` (both SQL expressions) by comparing dates: someone is at most `hi` years
+    old when born after `reference` minus hi + 1 years. Per row far cheaper than the age
+    in years by age(), which PostgreSQL would compute again for every band."""
+    cases = " ".join(
+        f"WHEN {birth} > {reference} - INTERVAL '{hi + 1} years' THEN '{name}'"
+        for name, _, hi in AGE_BANDS[:-1]
+    )
+    return f"CASE {cases} ELSE '{AGE_BANDS[-1][0]}' END"
 
 
 def refresh_population_stats(cur: Cursor, year: int, reference: date) -> int:

@@ -5,8 +5,9 @@ from decimal import Decimal
 
 import pytest
 
+from dashboard.domain.groups import AGE_BANDS
 from dashboard.domain.models import SpendingTransaction
-from dashboard.store import audit, budget, council, geography, monitor, proposals
+from dashboard.store import audit, budget, council, geography, monitor, proposals, register
 from dashboard.store.db import Store
 from dashboard.store.rows import Cursor, insert
 from tests import records
@@ -278,3 +279,28 @@ def test_threads_each_use_their_own_cursor(store: Store) -> None:
         chain = audit.events(cur)
     assert sorted(e.actor for e in chain) == ["t0", "t1", "t2", "t3"]
     assert audit.verify_chain(chain) == []
+
+
+def _full_years(born: date, on: date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def test_the_age_band_by_comparing_dates_is_the_age_in_full_years(store: Store) -> None:
+    """register.age_band_between on both backends, leap days included: the band of the
+    age in full years that the draws, quotas and monitor use."""
+    days = [date(2024, 2, 28), date(2024, 2, 29), date(2024, 3, 1), date(2025, 2, 28),
+            date(2025, 3, 1), date(2026, 11, 23), date(2026, 12, 31), date(2027, 1, 1)]  # fmt: skip
+    births = [date(year, month, day) for year in (1958, 1961, 1981, 2000, 2008, 2009, 2010, 2011)
+              for month, day in ((1, 1), (2, 28), (2, 29), (3, 1), (11, 23), (12, 31))
+              if not (month == 2 and day == 29 and year % 4)]  # fmt: skip
+    with store.read() as cur:
+        for on in days:
+            rows = cur.execute(
+                f"SELECT born, {register.age_band_between('born', 'on_day')} FROM "
+                "(SELECT unnest(CAST(? AS DATE[])) AS born, CAST(? AS DATE) AS on_day) b",
+                [births, on],
+            ).fetchall()
+            for born, band in rows:
+                age = _full_years(born, on)
+                expected = next(n for n, lo, hi in AGE_BANDS if lo <= age <= hi)
+                assert band == expected, (born, on, age, band)
