@@ -46,6 +46,7 @@ MATCH_TOL = 1e-8  # largest accepted gap between decomposed and relaxed probabil
 GOAL = 1 - 1e-10  # column generation towards the relaxed point stops at z >= GOAL
 CLIMB_STARTS = 3  # local-search pricing starts from the master's best panels at the dual
 CLIMB_STEPS = 50
+DIVES = 10  # randomised LP dives per rounding step before its integer program
 
 
 @dataclass(frozen=True)
@@ -342,12 +343,12 @@ def _decompose(
         row_lower, row_upper = np.where(at_upper, upper, lower), np.where(at_lower, lower, upper)
         floor, ceil = np.floor(p), np.ceil(p)
         finder.restrict(floor, ceil, row_lower, row_upper)
-        found = finder.best(p - floor, exact=False)
+        found = finder.best(p - floor, exact=False, dives=DIVES)
         if found is None:
             # No rounding of p: any panel on p's face of the relaxation.
             floor, ceil = np.where(p >= caps, caps, 0.0), np.where(p <= 0, 0.0, caps)
             finder.restrict(floor, ceil, row_lower, row_upper)
-            found = finder.best(p - np.floor(p), exact=False)
+            found = finder.best(p - np.floor(p), exact=False, dives=DIVES)
         if found is None:
             return panels, weights, False
         counts = found[0]
@@ -457,7 +458,6 @@ def distribution(
     face = PanelFinder(rows, types.caps, types)
     face.restrict(*face_bounds(target, rows, types.caps))
     q, panels, priced_here = _towards(target, face, start + panels)
-    priced += priced_here
     priced += priced_here
     if len(q):
         dist = _mixture(types, panels, q, relaxed_levels, priced)
