@@ -144,7 +144,7 @@ class _Master:
 
 def _initial_panels(finder: PanelFinder, types: Types) -> list[np.ndarray] | None:
     """A few deterministic panels that between them cover many types."""
-    first = finder.best(1.0 / types.sizes)
+    first = finder.best(1.0 / types.sizes, exact=False, dives=DIVES)
     if first is None:
         return None
     panels = [first[0]]
@@ -153,7 +153,7 @@ def _initial_panels(finder: PanelFinder, types: Types) -> list[np.ndarray] | Non
         if covered.all():
             break
         weights = np.where(covered, 0.0, 1.0 / types.sizes)
-        found = finder.best(weights)
+        found = finder.best(weights, exact=False, dives=DIVES)
         if found is None or found[1] <= 0:
             break
         panels.append(found[0])
@@ -193,7 +193,7 @@ def _solve_level(
             return z, y, priced
         if _climbed(master, finder, y / sizes, -mu + PRICE_TOL):
             continue
-        dived = finder.best(y / sizes, exact=False, mip=False)
+        dived = finder.best(y / sizes, exact=False, mip=False, dives=DIVES)
         if dived is not None and dived[1] > -mu + PRICE_TOL and master.add_panel(dived[0]):
             continue
         smooth = len(centre) > 0 and centre_bound > z + PRICE_TOL and alpha > 0
@@ -343,12 +343,12 @@ def _decompose(
         row_lower, row_upper = np.where(at_upper, upper, lower), np.where(at_lower, lower, upper)
         floor, ceil = np.floor(p), np.ceil(p)
         finder.restrict(floor, ceil, row_lower, row_upper)
-        found = finder.best(p - floor, exact=False, dives=DIVES)
+        found = finder.best(p - floor, exact=False, mip=False, dives=DIVES)
         if found is None:
             # No rounding of p: any panel on p's face of the relaxation.
             floor, ceil = np.where(p >= caps, caps, 0.0), np.where(p <= 0, 0.0, caps)
             finder.restrict(floor, ceil, row_lower, row_upper)
-            found = finder.best(p - np.floor(p), exact=False, dives=DIVES)
+            found = finder.best(p - np.floor(p), exact=False, mip=False, dives=DIVES)
         if found is None:
             return panels, weights, False
         counts = found[0]
