@@ -28,7 +28,7 @@ member of a type has the same leximin probability, so types suffice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import highspy
 import numpy as np
@@ -58,6 +58,7 @@ class TypeDistribution:
     type_prob: np.ndarray  # (T,) selection probability of each member of a type
     levels: int  # LP levels solved (of the relaxation, or of the master; 1 for maximin there)
     panels_priced: int  # panel searches: rounding steps and pricing problems
+    integer_programs: int = 0  # of those, the ones that ran HiGHS's integer program
 
 
 class _Master:
@@ -446,7 +447,7 @@ def distribution(
     if ok:
         dist = _mixture(types, panels, np.array(weights), relaxed_levels, priced)
         if np.abs(dist.type_prob - target / sizes).max() <= MATCH_TOL:
-            return dist
+            return replace(dist, integer_programs=rounder.mip_calls)
     finder = PanelFinder(rows, types.caps, types)
     start = _initial_panels(finder, types)
     if start is None:
@@ -462,7 +463,7 @@ def distribution(
     if len(q):
         dist = _mixture(types, panels, q, relaxed_levels, priced)
         if np.abs(dist.type_prob - target / sizes).max() <= MATCH_TOL:
-            return dist
+            return replace(dist, integer_programs=_mip_calls(rounder, finder, face))
     master = _Master(types.sizes)
     for counts in panels:
         master.add_panel(counts)
@@ -488,4 +489,9 @@ def distribution(
     probs = q[kept] / q[kept].sum()
     support = np.array(master.panels)[kept]
     type_prob = (probs @ support) / types.sizes
-    return TypeDistribution(support, probs, type_prob, levels, priced)
+    ips = _mip_calls(rounder, finder, face)
+    return TypeDistribution(support, probs, type_prob, levels, priced, ips)
+
+
+def _mip_calls(*finders: PanelFinder) -> int:
+    return sum(f.mip_calls for f in finders)
