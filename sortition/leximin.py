@@ -312,17 +312,18 @@ def _decompose(
 ) -> tuple[list[np.ndarray], list[float], bool]:
     """Write expected counts as a convex combination of panels: panels, weights, success.
 
-    Rounding steps, as in a constructive proof of Caratheodory's theorem: at the current
-    point p take a panel c with c_t in {floor p_t, ceil p_t} that meets with equality every
-    row already at a bound (found by LP diving, the MIP only if diving fails), give it the
-    largest weight that keeps the rest, p + mu (p - c), inside the relaxation and between the
-    same floors and ceilings, and continue from there. Each step makes one more p_t whole or
-    one more row tight, and the mass left shrinks geometrically (about 100 steps for 400
-    types). When p has no such rounding, any panel on p's face of the relaxation is taken
-    instead. Success when the mass left is below MASS_TOL (it is dropped and the weights
-    renormalised, which moves no probability by more than about MASS_TOL). Failure (no
-    panel on the face: p is not a mix of panels, because the target is not or because a step
-    went too far) leaves it to column generation.
+    Rounding steps, as in a constructive proof of Caratheodory's theorem: at the current point p
+    take a panel c with c_t in {floor p_t, ceil p_t} that meets with equality every row already
+    at a bound (found by LP diving, then randomised dives; never the MIP), give it the largest
+    weight that keeps the rest, p + mu (p - c), inside the relaxation and between the same
+    floors and ceilings, and continue from there. Each step makes one more p_t whole or one more
+    row tight, and the mass left shrinks geometrically (about 100 steps for 400 types). When p
+    has no such rounding, any panel on p's face of the relaxation is taken instead. Success when
+    the mass left is below MASS_TOL (it is dropped and the weights renormalised, which moves no
+    probability by more than about MASS_TOL). Failure (no dive finds a panel on the face: p may
+    be no mix of panels, because the target is not or because a step went too far) leaves it to
+    column generation, which goes on from the panels found here: cheaper than an integer program
+    per step (measured on the household pools of issue 19).
     """
     lower, upper = rows.lower, rows.upper
     row_of = np.repeat(np.arange(len(lower)), np.diff(rows.starts))
