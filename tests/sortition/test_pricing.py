@@ -1,7 +1,9 @@
 """Pricing by local search and by an integer program that stops early, against brute force.
 
 Small pools with households: every feasible panel of people is enumerated and turned into
-type counts, so the best panel for any weights is known exactly.
+type counts, so the best panel for any weights is known exactly. The randomised LP dives
+are checked on pools of the hard household family (too many panels to enumerate): each
+panel they give is on the face, they are reproducible, and they leave the LP as it was.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ import itertools
 import numpy as np
 import pytest
 
+from data.hard_pools import hard_instance
 from sortition import leximin
-from sortition.io import read_pool
+from sortition import panels as panels_module
+from sortition.io import read_pool, read_quotas
 from sortition.panels import PanelFinder, PanelRows, panel_rows
 from sortition.pool import Types, collapse_types
 from tests.sortition import brute
@@ -91,3 +95,49 @@ def test_swaps_and_climbs_stay_within_the_restriction(seed: int, n: int, k: int)
         values = [float(start @ weights)] + [float(p @ weights) for p in path]
         assert all(b > a for a, b in itertools.pairwise(values))
         assert all(any((p == q).all() for q in on_face) for p in path)
+
+
+@pytest.mark.parametrize("batch_from", [panels_module.BATCH_FROM, 2])
+@pytest.mark.parametrize(("n", "k", "seed"), [(60, 9, 1), (60, 9, 2), (60, 9, 3)])
+def test_randomised_dives_find_only_panels_on_the_face_and_are_reproducible(
+    n: int, k: int, seed: int, batch_from: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Household pools of the hard family: many types, so the LP optimum is often fractional
+    # and the dives (batched when batch_from is 2) do the rounding.
+    monkeypatch.setattr(panels_module, "BATCH_FROM", batch_from)
+    inst = hard_instance(n, k, seed)
+    table = read_quotas(inst.quotas)
+    pool = read_pool(inst.people, table, household_column="household")
+    types = collapse_types(pool)
+    rows = panel_rows(pool, table, types, k)
+    relaxed = leximin.relaxed_leximin(types, rows)
+    assert relaxed is not None
+    bounds = leximin.face_bounds(relaxed[0], rows, types.caps)
+    lower, upper, row_lower, row_upper = bounds
+    finders = [PanelFinder(rows, types.caps, types) for _ in range(3)]
+    for finder in finders:
+        finder.restrict(*bounds)
+    rng = np.random.default_rng(seed)
+    dived = 0
+    for _ in range(10):
+        weights = rng.random(types.count)
+        found = [f.best(weights, exact=False, mip=False, dives=10) for f in finders[:2]]
+        exact = finders[2].best(weights)
+        assert exact is not None
+        # Seeded: the same calls from a fresh finder give the same panels.
+        assert (found[0] is None) == (found[1] is None)
+        if found[0] is not None and found[1] is not None:
+            counts, value, bound = found[0]
+            assert (counts == found[1][0]).all()
+            assert (counts >= lower).all() and (counts <= upper).all()
+            assert _inside(rows, counts, row_lower, row_upper)
+            assert value == pytest.approx(float(counts @ weights))
+            assert bound >= exact[1] - 1e-7
+            dived += value < exact[1] - 1e-9 or bound > value + 1e-9
+        # The dives leave the LP's bounds and objective as they were (both finders, so that
+        # they keep seeing the same calls).
+        for finder in finders[:2]:
+            again = finder.best(weights)
+            assert again is not None
+            assert again[1] == pytest.approx(exact[1], abs=1e-7)
+    assert dived > 0  # some panels came from rounding a fractional LP optimum
