@@ -11,7 +11,7 @@ from typing import Any
 
 from dashboard.domain.models import Council
 from dashboard.domain.statuses import NOT_FINAL
-from dashboard.store.dialect import arg_max, days_between, median, unpivot, year_of
+from dashboard.store.dialect import arg_max, days_between, median, year_of
 from dashboard.store.public import LAST_ACTIVITY
 from dashboard.store.register import age_band_between
 from dashboard.store.rows import Cursor, select
@@ -238,6 +238,15 @@ class ResponseRate:
     yes: int
 
 
+_RATE_FEATURES = ("age_band", "gender", "education", "tenure", "part")
+
+
+def _feature_of_set(features: tuple[str, ...]) -> str:
+    """Which feature a row of `GROUP BY GROUPING SETS ((draw_id, f), ...)` counts."""
+    cases = " ".join(f"WHEN GROUPING({f}) = 0 THEN '{f}'" for f in features)
+    return f"CASE {cases} END"
+
+
 def response_rates(cur: Cursor, day: date) -> list[ResponseRate]:
     """Invitations and yeses per group in each council's latest completed council draw up
     to `day`, from the register's (pseudonymous) features of the people invited."""
@@ -277,15 +286,17 @@ def response_rates(cur: Cursor, day: date) -> list[ResponseRate]:
                 LEFT JOIN answer a ON a.invitation_id = i.id
                 WHERE i.draw_id IN (SELECT draw_id FROM latest)
             ) i
-        ), grouped AS (  -- people alike counted first: far fewer rows to unpivot
-            SELECT draw_id, age_band, gender, education, tenure, part, count(*) AS invited,
-                   count(*) FILTER (WHERE yes) AS yeses
-            FROM invited GROUP BY draw_id, age_band, gender, education, tenure, part
+        ), counted AS (  -- per draw and feature: one grouping set each, no unpivot
+            SELECT draw_id, {_feature_of_set(_RATE_FEATURES)} AS feature,
+                   coalesce({", ".join(_RATE_FEATURES)}) AS value,
+                   count(*) AS invited, count(*) FILTER (WHERE yes) AS yeses
+            FROM invited
+            GROUP BY GROUPING SETS ({", ".join(f"(draw_id, {f})" for f in _RATE_FEATURES)})
         )
-        SELECT l.council_id, l.draw_id, d.method, feature, value, sum(invited), sum(yeses)
-        FROM {unpivot("grouped", ("age_band", "gender", "education", "tenure", "part"))} u
-        JOIN latest l ON l.draw_id = u.draw_id JOIN draw d ON d.id = l.draw_id
-        GROUP BY l.council_id, l.draw_id, d.method, feature, value ORDER BY 1, 4, 5
+        SELECT l.council_id, l.draw_id, d.method, c.feature, c.value, c.invited, c.yeses
+        FROM counted c JOIN latest l ON l.draw_id = c.draw_id JOIN draw d ON d.id = l.draw_id
+        WHERE c.value IS NOT NULL  -- an unknown value is no group (as UNPIVOT leaves it out)
+        ORDER BY 1, 4, 5
         """,
         {"day": day},
     ).fetchall()

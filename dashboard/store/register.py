@@ -23,7 +23,7 @@ def age_band_between(birth: str, reference: str) -> str:
         f"WHEN {birth} > {reference} - INTERVAL '{hi + 1} years' THEN '{name}'"
         for name, _, hi in AGE_BANDS[:-1]
     )
-    return f"CASE {cases} ELSE '{AGE_BANDS[-1][0]}' END"
+    return f"CASE WHEN {birth} IS NULL THEN NULL {cases} ELSE '{AGE_BANDS[-1][0]}' END"
 
 
 def refresh_population_stats(cur: Cursor, year: int, reference: date) -> int:
