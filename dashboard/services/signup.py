@@ -332,7 +332,7 @@ def sign_up(
             values = {"invitation_id": letter.id, "answered_at": at, "outcome": "ja",
                       **answers.__dict__, "channel": signups.ONLINE,
                       "resident_id": member.resident_id}  # fmt: skip
-            response_id = draws.add_response(cur, values)
+            response_id = draws.add_response(cur, letter.draw_id, values)
             signups.replace_contact(cur, letter.id, response_id, phone, email, at)
             change = "new" if latest is None else "changed"
             log(cur, PUBLIC, "draw.signup", draw_id, {"channel": signups.ONLINE, "change": change})
@@ -394,6 +394,7 @@ def withdraw(
             at = clock.utc_naive_now()
             response_id = draws.add_response(
                 cur,
+                letter.draw_id,
                 {"invitation_id": letter.id, "answered_at": at, "outcome": "nee",
                  "channel": signups.ONLINE, "resident_id": latest.resident_id},
             )  # fmt: skip

@@ -80,6 +80,11 @@ def seal(cur: Cursor) -> int:
     return len(pending)
 
 
+def waiting(cur: Cursor) -> bool:
+    """Some committed event waits to be chained."""
+    return first_row(cur, "SELECT 1 FROM audit_pending LIMIT 1") is not None
+
+
 def event_count(cur: Cursor) -> int:
     """Every committed event, chained or still waiting to be: grows with every audited
     change and with nothing else, so it serves as the data's version."""

@@ -271,15 +271,16 @@ def take_turn(cur: Cursor, draw_id: int) -> None:
     """Order what changes the draw's volunteers against the preparation of its selection:
     two writers at once conflict on the draw's row of `draw_turn`, and the later retries
     on what the earlier wrote (migration 0018)."""
-    cur.execute("INSERT INTO draw_turn VALUES (?, 0) ON CONFLICT DO NOTHING", [draw_id])
-    cur.execute("UPDATE draw_turn SET version = version + 1 WHERE draw_id = ?", [draw_id])
+    cur.execute(
+        "INSERT INTO draw_turn VALUES (?, 1) "
+        "ON CONFLICT (draw_id) DO UPDATE SET version = draw_turn.version + 1",
+        [draw_id],
+    )
 
 
-def add_response(cur: Cursor, values: dict[str, Any]) -> int:
-    """An answer to a letter (or at a door); in its draw's turn (`take_turn`)."""
-    found = first_row(cur, "SELECT draw_id FROM invitation WHERE id = ?", [values["invitation_id"]])
-    if found is not None:
-        take_turn(cur, int(found[0]))
+def add_response(cur: Cursor, draw_id: int, values: dict[str, Any]) -> int:
+    """An answer to a letter of draw `draw_id` (or at a door); in the draw's turn."""
+    take_turn(cur, draw_id)
     return insert(cur, "response", values)
 
 

@@ -108,6 +108,7 @@ def _apply(
     signer = None if stored is None else stored.resident_id
     response_id = draws.add_response(
         cur,
+        ctx.draw.id,
         {
             "invitation_id": found.id,
             "answered_at": at,

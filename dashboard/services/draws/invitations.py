@@ -371,6 +371,7 @@ def record_visit(
         checked = check_answers(cur, ctx, given) if outcome == "ja" else Answers()
         response_id = draws.add_response(
             cur,
+            draw_id,
             {
                 "invitation_id": invitation_id,
                 "answered_at": at or clock.utc_naive_now(),
