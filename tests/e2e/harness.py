@@ -191,7 +191,10 @@ def click_and_wait(tab: Page, target: Locator, timeout_ms: int = 15_000) -> None
 
 def pick(tab: Page, picker: Locator, option: str | None = None) -> None:
     """Choose `option` (None: the first) in a drop-down. In headless Chromium a picker with
-    nothing chosen yet often opens only on the arrow key after the click."""
+    nothing chosen yet often opens only on the arrow key after the click. Outside a form the
+    choice starts a rerun, during which the page holds the old and the new elements: wait
+    until it is over."""
+    in_form = picker.evaluate("e => !!e.closest(\"[data-testid='stForm']\")")
     options = tab.get_by_role("option", name=option) if option else tab.get_by_role("option")
     for attempt in range(4):  # a rerun that was still under way may close the list again
         picker.click()
@@ -203,7 +206,12 @@ def pick(tab: Page, picker: Locator, option: str | None = None) -> None:
             if attempt == 3:
                 raise
             tab.keyboard.press("Escape")
-    options.first.click()
+    if in_form:
+        options.first.click()
+    elif options.first.get_attribute("aria-selected") == "true":
+        tab.keyboard.press("Escape")  # chosen already: no rerun to wait for
+    else:
+        click_and_wait(tab, options.first)
 
 
 def screenshot(tab: Page, name: str) -> Path:
