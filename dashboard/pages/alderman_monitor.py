@@ -60,8 +60,6 @@ today = clock.today()
 read = StaffReader(db, caller)
 try:
     view = read(monitor.monitor, year, int(weeks), today)
-    councils = read(monitor.representation, today)
-    themes = read(monitor.themes)
 except PermissionDenied as refused:
     st.error(str(refused))
     st.stop()
@@ -212,12 +210,12 @@ def history(proposal_ids: tuple[int, ...], key: str) -> None:
             downloads(frame, f"{part}-voorstellen", f"{part}_{key}")
 
 
-tabs = st.tabs(
-    ["Wijken", "Kaart", "Vastgelopen en overschrijdingen", "Representativiteit", "Thema's",
-     "Achter de cijfers"]
-)  # fmt: skip
+TAB_KEY = "monitor_tabblad"  # the open tab
 NO_HOOD = ""  # the drill-down's list before a neighbourhood is chosen
-with tabs[0]:
+
+
+def neighbourhoods_tab() -> None:
+    """The table of every neighbourhood; a click on a figure shows what it is made of."""
     table = monitor_tables.neighbourhood_frame(view)
     group = st.segmented_control(
         "Kolommen",
@@ -280,18 +278,28 @@ with tabs[0]:
     )
     if picked != NO_HOOD:
         behind(figure_picked, by_code[picked], "cel")
-with tabs[1]:
+
+
+def map_tab() -> None:
+    """Every neighbourhood on the map, coloured by the share of its money spent."""
     st.plotly_chart(charts.execution_map(view.lines, view.points), key="kaart")
     st.caption(
         "Kleur: het deel van het toegekende geld dat is uitgegeven (donkerder is meer; de "
         "tabel *Wijken* geeft dezelfde cijfers). Punten: projecten met een plek."
     )
-with tabs[2]:
+
+
+def stalled_tab() -> None:
+    """Proposals without progress and projects that spent more than they were given."""
     st.subheader(f"{len(view.stalled)} voorstellen zonder voortgang in {weeks} weken")
     projects("vastgelopen", None, "Alle wijken", "tab_vast")
     st.subheader(f"{len(view.overspends)} projecten met meer uitgegeven dan toegekend")
     projects("overschrijdingen", None, "Alle wijken", "tab_over")
-with tabs[3]:
+
+
+def representation_tab() -> None:
+    """How each council compares with its neighbourhood, and who said yes at its draw."""
+    councils = read(monitor.representation, today)
     council_table = monitor_tables.council_frame(councils)
     st.dataframe(council_table, hide_index=True, placeholder="—")
     st.caption(
@@ -314,7 +322,11 @@ with tabs[3]:
     responses = monitor_tables.response_frame(councils)
     st.dataframe(responses, hide_index=True, placeholder="—")
     downloads(responses, "respons-per-groep", "respons")
-with tabs[4]:
+
+
+def themes_tab() -> None:
+    """Money allocated per theme and year."""
+    themes = read(monitor.themes)
     by_year = monitor_tables.theme_years_frame(themes)
     if by_year.empty:
         st.info("Er is nog geen geld toegekend aan projecten met een thema.")
@@ -333,7 +345,10 @@ with tabs[4]:
         per_hood = monitor_tables.theme_neighbourhoods_frame(themes, view, year)
         st.dataframe(per_hood, hide_index=True, placeholder="—")
         downloads(per_hood, f"themas-{year}", "themas")
-with tabs[5]:
+
+
+def detail_tab() -> None:
+    """Any figure of the monitor with the rows behind it."""
     st.write(
         "Elk cijfer van de monitor met de rijen waar het uit bestaat: kies een wijk (of alle "
         "wijken: de totalen bovenaan) en een cijfer."
@@ -349,3 +364,20 @@ with tabs[5]:
         "Cijfer", list(FIGURES), format_func=FIGURES.__getitem__, key="detail_cijfer"
     )
     behind(figure, None if code == ALL else by_code[code], "tab")
+
+
+# Only the open tab runs (a click on another reruns the page): the first view of the monitor
+# does not wait for the representativeness, the themes and the map.
+TABS = {
+    "Wijken": neighbourhoods_tab,
+    "Kaart": map_tab,
+    "Vastgelopen en overschrijdingen": stalled_tab,
+    "Representativiteit": representation_tab,
+    "Thema's": themes_tab,
+    "Achter de cijfers": detail_tab,
+}
+for tab, show in zip(st.tabs(list(TABS), key=TAB_KEY, on_change="rerun"), TABS.values(),
+                     strict=True):  # fmt: skip
+    if tab.open:
+        with tab:
+            show()

@@ -280,6 +280,17 @@ def stage_arrow(cur: Any, name: str, rows: pa.Table) -> None:
     cur.execute(f"ANALYZE {table}")
 
 
+def may_skip_row_triggers(cur: Any) -> bool:
+    """Whether this connection's role may turn off the row triggers that check foreign keys
+    (`session_replication_role`): a superuser, or on PostgreSQL 15 and later a role granted
+    `SET ON PARAMETER session_replication_role` (deploy/README.md)."""
+    if cur.connection.info.server_version >= 150000:
+        sql = "SELECT has_parameter_privilege('session_replication_role', 'SET')"
+    else:
+        sql = "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"
+    return bool(cur.execute(sql).fetchone()[0])
+
+
 def unstage(cur: Any, name: str) -> None:
     """Drop a table `stage_arrow` made; in a transaction that failed, its rollback does."""
     if cur.connection.info.transaction_status != psycopg.pq.TransactionStatus.INERROR:

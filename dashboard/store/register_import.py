@@ -11,7 +11,7 @@ from datetime import date, datetime
 import pandas as pd
 import pyarrow as pa
 
-from dashboard.store.bulk import staged
+from dashboard.store.bulk import checked_as_a_whole, staged
 from dashboard.store.dialect import any_value
 from dashboard.store.rows import Cursor, first_row, insert, select
 
@@ -82,8 +82,23 @@ def _count(cur: Cursor, sql: str, params: list[object] | None = None) -> int:
 def load_extract(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Loaded:
     """Add new households and residents, update what changed, and make `rows` the
     draw's register snapshot. Optional values left empty (None) keep what is stored."""
-    with staged(cur, "_extract", rows.select(list(EXTRACT_COLUMNS))):
+    with (
+        staged(cur, "_extract", rows.select(list(EXTRACT_COLUMNS))),
+        checked_as_a_whole(cur, _ORPHANS),
+    ):
         return _load_staged(cur, draw_id, rows, today)
+
+
+# What the foreign keys of the rows an import adds refer to (household, resident,
+# resident_contact, resident_move): the extract's neighbourhoods and parts, its households
+# and residents (added by the import itself when new), checked over the whole extract.
+_ORPHANS = """
+    SELECT count(*) FROM _extract x
+    WHERE NOT EXISTS (SELECT 1 FROM neighbourhood n WHERE n.id = x.neighbourhood_id)
+       OR NOT EXISTS (SELECT 1 FROM neighbourhood_part p WHERE p.id = x.part_id)
+       OR NOT EXISTS (SELECT 1 FROM household h WHERE h.id = x.household_id)
+       OR NOT EXISTS (SELECT 1 FROM resident r WHERE r.id = x.resident_id)
+"""
 
 
 def _load_staged(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Loaded:

@@ -3,9 +3,11 @@ polygons, stalled items follow the chosen weeks, exports read back."""
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import statistics
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -32,13 +34,19 @@ from tests import app_pages
 from tests.conftest import DEMO_TODAY
 
 PAGE = "dashboard/pages/alderman_monitor.py"
+TAB_KEY = "monitor_tabblad"
+TABS = ("Wijken", "Kaart", "Vastgelopen en overschrijdingen", "Representativiteit", "Thema's",
+        "Achter de cijfers")  # fmt: skip
 ALDERMAN = Caller("wethouder", Role.ALDERMAN, None)
 
 
-def open_monitor(year: int = DEMO_TODAY.year) -> AppTest:
+def open_monitor(year: int = DEMO_TODAY.year, tab: str = "Wijken") -> AppTest:
+    """The monitor as an alderman sees it with `tab` open (only the open tab runs)."""
     at = app_pages.open_page(PAGE, caller=ALDERMAN)
     assert not at.exception, at.exception
+    at.session_state[TAB_KEY] = tab
     at.selectbox(key="jaar").select(year).run()
+    assert not at.exception, at.exception
     return at
 
 
@@ -64,7 +72,7 @@ def test_every_neighbourhood_matches_the_ledger(app_db: Path) -> None:
 
 
 def test_the_map_is_offline_choropleth_of_our_polygons(app_db: Path) -> None:
-    at = open_monitor()
+    at = open_monitor(tab="Kaart")
     charts = at.get("plotly_chart")  # AppTest has no plotly element: read its spec
     spec = json.loads(charts[0].proto.spec)
     kinds = [trace["type"] for trace in spec["data"]]
@@ -149,7 +157,7 @@ def test_each_council_has_an_index_and_its_draws_answers(app_db: Path) -> None:
             assert line.index is not None and 0 <= line.index <= 100
     finally:
         store.close()
-    at = open_monitor()
+    at = open_monitor(tab="Representativiteit")
     table = next(d.value for d in at.dataframe if "Index (0-100)" in d.value.columns)
     assert list(table["Index (0-100)"]) == [round(line.index or 0) for line in lines]
 
@@ -168,7 +176,7 @@ def test_the_bookings_behind_each_neighbourhood_add_up_to_its_figures(app_db: Pa
             monitor.detail(store, PUBLIC, 1, DEMO_TODAY.year)
     finally:
         store.close()
-    at = open_monitor()
+    at = open_monitor(tab="Achter de cijfers")
     at.selectbox(key="detail_wijk").select("WK002").run()
     assert not at.exception
     shown = " ".join(m.value for m in at.markdown)
@@ -177,7 +185,7 @@ def test_the_bookings_behind_each_neighbourhood_add_up_to_its_figures(app_db: Pa
 
 
 def test_money_for_a_theme_follows_its_projects_at_the_next_rerun(app_db: Path) -> None:
-    before = open_monitor()  # fills the cache
+    before = open_monitor(tab="Thema's")  # fills the cache
     assert not [d for d in before.dataframe if "Nieuw thema voor de test" in d.value.columns]
     organiser = Caller("organisator", Role.ORGANISER, None)
     store = _store(str(app_db))  # the app's own store
@@ -204,7 +212,7 @@ def test_money_for_a_theme_follows_its_projects_at_the_next_rerun(app_db: Path) 
     assert [(r.year, r.neighbourhood_id, r.projects, r.allocated) for r in rows] == [
         (DEMO_TODAY.year, 1, 1, Decimal("4321.00"))
     ]
-    at = open_monitor()
+    at = open_monitor(tab="Thema's")
     tables = [d.value for d in at.dataframe if "Nieuw thema voor de test" in d.value.columns]
     assert tables and float(tables[0]["Nieuw thema voor de test"].sum()) == 4321.0
 
@@ -281,7 +289,7 @@ def test_a_click_on_a_figure_shows_its_rows(app_db: Path, column: str, heading: 
 
 
 def test_the_figures_of_all_neighbourhoods_open_too(app_db: Path) -> None:
-    at = open_monitor()
+    at = open_monitor(tab="Achter de cijfers")
     at.selectbox(key="detail_wijk").select("").run()
     for figure in ("budget", "toegekend", "concept", "uitgegeven", "vastgelopen",
                    "overschrijdingen", "doorlooptijden", "boekingen"):  # fmt: skip
@@ -349,7 +357,7 @@ def test_the_table_shows_the_key_columns_first_and_every_one_on_request(app_db: 
 
 
 def test_empty_cells_read_as_a_dash_not_none(app_db: Path) -> None:
-    at = open_monitor()
+    at = open_monitor(tab="Achter de cijfers")
     at.selectbox(key="detail_cijfer").select("doorlooptijden").run()
     at.selectbox(key="detail_wijk").select("WK001").run()
     assert not at.exception
@@ -377,3 +385,32 @@ def test_the_keyboard_opens_any_figure_from_two_lists_under_the_table(app_db: Pa
     ).iloc[0]["Code"]
     assert at.selectbox(key="wijken_wijk").value == first
     assert at.selectbox(key="wijken_cijfer").value == "vastgelopen"
+
+
+def test_only_the_open_tab_runs_and_a_click_on_another_shows_it(
+    app_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first view of the monitor does not wait for the other tabs' figures: they are
+    read when their tab is opened, and each tab shows its own content then."""
+    asked: list[str] = []
+
+    def counted(real: Callable[..., object]) -> Callable[..., object]:
+        @functools.wraps(real)  # the page's reader finds a service by its name
+        def read(*args: object) -> object:
+            asked.append(real.__name__)
+            return real(*args)
+
+        return read
+
+    for name in ("representation", "themes"):
+        monkeypatch.setattr(monitor, name, counted(getattr(monitor, name)))
+    at = open_monitor()
+    assert asked == []
+    assert not [d for d in at.dataframe if "Index (0-100)" in d.value.columns]
+    assert at.session_state[TAB_KEY] == "Wijken"
+    at.session_state[TAB_KEY] = "Representativiteit"
+    at.run()
+    assert not at.exception, at.exception
+    assert asked == ["representation"]
+    assert [d for d in at.dataframe if "Index (0-100)" in d.value.columns]
+    assert not [s for s in at.selectbox if s.key == "wijken_wijk"]  # the first tab is closed
