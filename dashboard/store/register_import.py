@@ -92,13 +92,16 @@ def load_extract(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Load
 # What the foreign keys of the rows an import adds refer to (household, resident,
 # resident_contact, resident_move): the extract's neighbourhoods and parts, its households
 # and residents (added by the import itself when new), checked over the whole extract.
-_ORPHANS = """
-    SELECT count(*) FROM _extract x
-    WHERE NOT EXISTS (SELECT 1 FROM neighbourhood n WHERE n.id = x.neighbourhood_id)
-       OR NOT EXISTS (SELECT 1 FROM neighbourhood_part p WHERE p.id = x.part_id)
-       OR NOT EXISTS (SELECT 1 FROM household h WHERE h.id = x.household_id)
-       OR NOT EXISTS (SELECT 1 FROM resident r WHERE r.id = x.resident_id)
-"""
+_REFERENCES = (
+    ("neighbourhood", "neighbourhood_id"), ("neighbourhood_part", "part_id"),
+    ("household", "household_id"), ("resident", "resident_id"),
+)  # fmt: skip
+# One anti-join per key, summed: an OR of them would be checked row by row.
+_ORPHANS = "SELECT " + " + ".join(
+    f"(SELECT count(*) FROM _extract x WHERE NOT EXISTS "
+    f"(SELECT 1 FROM {table} t WHERE t.id = x.{column}))"
+    for table, column in _REFERENCES
+)
 
 
 def _load_staged(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Loaded:
@@ -165,7 +168,7 @@ def _load_staged(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Load
         SELECT x.resident_id, x.household_id, x.neighbourhood_id, x.part_id, ?
         FROM _extract x JOIN resident r ON r.id = x.resident_id
         WHERE ({_MOVED})
-        AND NOT EXISTS (SELECT 1 FROM resident_move m WHERE m.resident_id = x.resident_id)
+        ON CONFLICT (resident_id) DO NOTHING
         """,
         [today],
     )
