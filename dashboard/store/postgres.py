@@ -46,6 +46,7 @@ CONNECT_TIMEOUT_S = 10
 # high (its default threshold) with LLVM first, which took 0.8 s of the monitor's 1.1 s.
 SESSION_SETTINGS = "-c jit=off"
 _CSV_BATCH = 100_000  # rows of an Arrow table sent to COPY at a time
+_STAGED_WORK_MEM = "256MB"  # for the rest of a transaction that staged a table
 
 
 def is_postgres_url(location: str) -> bool:
@@ -265,6 +266,9 @@ def stage_arrow(cur: Any, name: str, rows: pa.Table) -> None:
     transaction that created it."""
     table = identifier(name)
     columns = ", ".join(f"{identifier(f.name)} {_postgres_type(f.type)}" for f in rows.schema)
+    # The joins of a staged extract with the stored rows (a million each) hash in memory
+    # instead of in batches on disk: the known register's import 30 -> 23 s at 1M rows.
+    cur.execute(f"SET LOCAL work_mem = '{_STAGED_WORK_MEM}'")
     cur.execute(f"DROP TABLE IF EXISTS {table}")
     cur.execute(f"CREATE TEMPORARY TABLE {table} ({columns})")
     names = ", ".join(identifier(f.name) for f in rows.schema)

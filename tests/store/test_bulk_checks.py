@@ -65,17 +65,19 @@ def test_without_the_right_every_row_is_checked_as_it_is_inserted(
     postgres_store: Store,
 ) -> None:
     role = f"wijkraad_plain_{os.getpid()}"
-    with pytest.raises(WriteConflict, match="violates foreign key constraint"):
-        with postgres_store.transaction() as cur:
-            # A role like an application's own (no superuser, no grant), made in the
-            # transaction: it is gone with the rollback.
-            cur.execute(f"CREATE ROLE {role}")
-            cur.execute(f"GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO {role}")
-            cur.execute(f"SET LOCAL ROLE {role}")
-            assert not may_skip_row_triggers(cur)
-            with checked_as_a_whole(cur, ORPHANS):
-                assert replication_role(cur) == "origin"
-                cur.execute(NOBODY)
+    with (
+        pytest.raises(WriteConflict, match="violates foreign key constraint"),
+        postgres_store.transaction() as cur,
+    ):
+        # A role like an application's own (no superuser, no grant), made in the
+        # transaction: it is gone with the rollback.
+        cur.execute(f"CREATE ROLE {role}")
+        cur.execute(f"GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO {role}")
+        cur.execute(f"SET LOCAL ROLE {role}")
+        assert not may_skip_row_triggers(cur)
+        with checked_as_a_whole(cur, ORPHANS):
+            assert replication_role(cur) == "origin"
+            cur.execute(NOBODY)
     assert contacts(postgres_store) == 0
 
 
