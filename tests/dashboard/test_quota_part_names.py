@@ -35,9 +35,10 @@ def test_proposed_and_saved_quotas_name_the_buurt(store: Store) -> None:
     proposed = draw_quotas.proposed_quotas(store, ORGANISER, draw_id, ["part", "gender"])
     shown = set(proposed.loc[proposed["feature"] == "part", "value"])
     assert shown and shown <= set(names.values())
-    # 30 volunteers drawn with the draw's own random seed need not include every buurt;
-    # no minimum per buurt keeps the quotas feasible whatever the letters drew.
-    proposed.loc[proposed["feature"] == "part", "min"] = 0
+    # 30 volunteers drawn with the draw's own random seed need not include every buurt,
+    # and may come from a few: no minimum and no maximum per buurt below the 30 keep the
+    # quotas feasible whatever the letters drew (a maximum of 4 once made it infeasible).
+    proposed.loc[proposed["feature"] == "part", ["min", "max"]] = [0, 30]
     draw_quotas.save_quotas(store, ORGANISER, draw_id, proposed)
     with store.read() as cur:
         stored = {q.value for q in draw_rows.quotas(cur, draw_id) if q.feature == "part"}
