@@ -35,6 +35,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from bench.load_setups import copy_into_postgres, postgres_server
+from dashboard.components import monitor_tables
 from dashboard.domain.auth import Caller, Role
 from dashboard.services import monitor, overview, public
 from dashboard.services.budget.common import load_books_for
@@ -54,7 +55,7 @@ PAGES = [
 # Only the monitor's open tab runs: each tab is timed as it opens with empty caches (a click
 # on it), and with the heaviest drill-downs open: a figure clicked in the table, and every
 # allocation and payment of the year behind the totals of all neighbourhoods.
-MONITOR_TAB = "monitor_tabblad"
+MONITOR_TAB = monitor_tables.TAB_KEY
 MONITOR_VIEWS: dict[str, dict[str, object]] = {
     "  + figure clicked": {
         "wijken_tabel": {"selection": {"rows": [], "columns": [],
@@ -127,6 +128,9 @@ def measure(location: str) -> Measured:
     hoods = overview.neighbourhoods(store)
     hood = hoods[len(hoods) // 2]
     years = public.decision_years(store, hood.id)
+    stalled = tuple(
+        s.proposal_id for s in monitor.monitor(store, ALDERMAN, 2026, 12, TODAY).stalled
+    )
     functions = {
         "resident_overview": lambda: overview.neighbourhood_budget(store, hood.id, 2026, TODAY),
         "resident_decisions": lambda: (
@@ -139,10 +143,7 @@ def measure(location: str) -> Measured:
         # What each view of the monitor reads besides the table's figures (read first).
         "alderman_monitor": lambda: monitor.monitor(store, ALDERMAN, 2026, 12, TODAY),
         "  + figure clicked": lambda: monitor.detail(store, ALDERMAN, hoods[0].id, 2026),
-        "  tab Vastgelopen": lambda: monitor.trail(
-            store, ALDERMAN,
-            tuple(s.proposal_id for s in monitor.monitor(store, ALDERMAN, 2026, 12, TODAY).stalled),
-        ),
+        "  tab Vastgelopen": lambda: monitor.trail(store, ALDERMAN, stalled),
         "  tab Representatief": lambda: monitor.representation(store, ALDERMAN, TODAY),
         "  tab Thema's": lambda: monitor.themes(store, ALDERMAN),
         "  tab Achter de cijfers": lambda: monitor.detail(store, ALDERMAN, None, 2026),

@@ -38,6 +38,11 @@ NEIGHBOURHOOD_COLUMNS = {
 # export holds), the neighbourhood's name pinned to the left; "Kern" has what an alderman
 # looks for first: what was spent, stalled items, overspends and lead times (eight columns
 # that fit next to the sidebar at 1366 pixels).
+# The monitor's tabs, in order, and the session key of the open one (only it runs).
+TAB_KEY = "monitor_tabblad"
+TABS = ("Wijken", "Kaart", "Vastgelopen en overschrijdingen", "Representativiteit", "Thema's",
+        "Achter de cijfers")  # fmt: skip
+
 COLUMN_GROUPS: dict[str, list[str]] = {
     "Kern": [
         "Wijk", "Uitgegeven (€)", "Besteed (%)", "Vastgelopen", "Overschrijdingen",

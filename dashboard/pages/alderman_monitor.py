@@ -210,7 +210,6 @@ def history(proposal_ids: tuple[int, ...], key: str) -> None:
             downloads(frame, f"{part}-voorstellen", f"{part}_{key}")
 
 
-TAB_KEY = "monitor_tabblad"  # the open tab
 NO_HOOD = ""  # the drill-down's list before a neighbourhood is chosen
 
 
@@ -368,16 +367,9 @@ def detail_tab() -> None:
 
 # Only the open tab runs (a click on another reruns the page): the first view of the monitor
 # does not wait for the representativeness, the themes and the map.
-TABS = {
-    "Wijken": neighbourhoods_tab,
-    "Kaart": map_tab,
-    "Vastgelopen en overschrijdingen": stalled_tab,
-    "Representativiteit": representation_tab,
-    "Thema's": themes_tab,
-    "Achter de cijfers": detail_tab,
-}
-for tab, show in zip(st.tabs(list(TABS), key=TAB_KEY, on_change="rerun"), TABS.values(),
-                     strict=True):  # fmt: skip
+SHOW = (neighbourhoods_tab, map_tab, stalled_tab, representation_tab, themes_tab, detail_tab)
+tabs = st.tabs(list(monitor_tables.TABS), key=monitor_tables.TAB_KEY, on_change="rerun")
+for tab, show in zip(tabs, SHOW, strict=True):
     if tab.open:
         with tab:
             show()

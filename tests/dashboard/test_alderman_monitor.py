@@ -34,9 +34,7 @@ from tests import app_pages
 from tests.conftest import DEMO_TODAY
 
 PAGE = "dashboard/pages/alderman_monitor.py"
-TAB_KEY = "monitor_tabblad"
-TABS = ("Wijken", "Kaart", "Vastgelopen en overschrijdingen", "Representativiteit", "Thema's",
-        "Achter de cijfers")  # fmt: skip
+TAB_KEY = monitor_tables.TAB_KEY
 ALDERMAN = Caller("wethouder", Role.ALDERMAN, None)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from dashboard.components import monitor_tables
 from dashboard.components.budget import place
 from dashboard.components.decisions_view import decisions_csv, projects_csv
 from dashboard.domain.auth import Caller, Role
@@ -28,8 +29,6 @@ from dashboard.store.db import Store
 from dashboard.web.app_state import _store
 from sortition import clock
 from tests import app_pages
-from tests.dashboard.test_alderman_monitor import TAB_KEY as MONITOR_TAB_KEY
-from tests.dashboard.test_alderman_monitor import TABS as MONITOR_TABS
 from tests.dashboard.test_organiser_budget_page import (
     ENERGY,
     by_label,
@@ -249,8 +248,8 @@ def test_no_public_page_or_download_shows_a_submitters_contact(app_db: Path) -> 
         assert not at.exception
         texts.append(everything_shown(at))
     monitor = app_pages.open_page("dashboard/pages/alderman_monitor.py", caller=ALDERMAN)
-    for tab in MONITOR_TABS:  # aldermen do not see it either, in any tab
-        monitor.session_state[MONITOR_TAB_KEY] = tab
+    for tab in monitor_tables.TABS:  # aldermen do not see it either, in any tab
+        monitor.session_state[monitor_tables.TAB_KEY] = tab
         texts.append(everything_shown(monitor.run()))
     year = clock.today().year
     texts.append(decisions_csv(public.decisions(store, HOOD, year)).decode("utf-8-sig"))
