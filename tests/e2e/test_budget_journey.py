@@ -17,6 +17,7 @@ import time
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, WebSocket
+from playwright.sync_api import expect as playwright_expect
 
 from tests.e2e.harness import Server, log_in, pick, screenshot, wait_until_ready
 
@@ -138,18 +139,27 @@ def errors(tab: Page) -> list[str]:
 def click_place_on_map(tab: Page) -> str:
     """Open the map of Beekveld's buurten and click a dot in Beekveld West (left of and
     below the neighbourhood's middle, where the map is centred); returns the place the
-    click put in the form. A click before the map has drawn is lost: it is repeated."""
+    click put in the form. The pointer rests on the dot until the map's own label
+    ("Kies deze plek: ...") shows it is drawn and under the pointer, and only then clicks,
+    once: a click before the map has drawn is lost, and a second click on the same dot
+    would select it off again."""
     tab.get_by_text("Plek kiezen op de kaart").click()
     chart = tab.locator("[data-testid='stPlotlyChart']").first
     chart.locator("canvas").first.wait_for()
     field = tab.get_by_label(PLACE_FIELD, exact=True)
     box = chart.bounding_box()
     assert box is not None
+    x, y = box["x"] + box["width"] / 2 - 50, box["y"] + box["height"] / 2 + 60
+    label = chart.get_by_text("Kies deze plek:")
     for _ in range(40):  # up to 20 s: on a busy machine the map takes a while to draw
-        tab.mouse.click(box["x"] + box["width"] / 2 - 50, box["y"] + box["height"] / 2 + 60)
-        tab.wait_for_timeout(500)
-        if field.input_value():
+        tab.mouse.move(x - 1, y)
+        tab.mouse.move(x, y)
+        if label.count():
             break
+        tab.wait_for_timeout(500)
+    assert label.count(), "the map never showed a dot under the pointer"
+    tab.mouse.click(x, y)
+    playwright_expect(field).not_to_have_value("", timeout=30_000)
     wait_until_ready(tab)
     chosen = field.input_value()
     assert re.fullmatch(r"53\.\d{5}, 6\.\d{5}", chosen), chosen
