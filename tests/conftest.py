@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import functools
 import os
+import random
+import secrets
 import shutil
 from datetime import date
 from pathlib import Path
@@ -41,6 +43,17 @@ settings.register_profile("deterministic", derandomize=True, deadline=None)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile("deterministic")
 DEMO_SETTINGS = Settings(residents=4000, seed=11, neighbourhoods=12, districts=3, today=DEMO_TODAY)
+
+
+@pytest.fixture(autouse=True)
+def repeatable_lottery_seeds(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Draws started inside a test take their lottery seed from the test's name, not from
+    `secrets`: a test drawn on one machine draws the same people on CI (a seed-dependent
+    quota once failed a run). The app itself keeps `secrets`; a server a test starts too."""
+    numbers = random.Random(request.node.nodeid)
+    monkeypatch.setattr(secrets, "randbits", numbers.getrandbits)
 
 
 @pytest.fixture(scope="session")
