@@ -66,6 +66,18 @@ def staged(cur: Cursor, name: str, rows: pa.Table) -> Iterator[None]:
             cur.unregister(name)
 
 
+@contextmanager
+def kept(cur: Cursor, name: str, sql: str) -> Iterator[None]:
+    """The rows of `sql` kept as the temporary table `name` for the block: a result that
+    several statements read, computed once."""
+    table = identifier(name)
+    cur.execute(f"CREATE TEMPORARY TABLE {table} AS {sql}")
+    if dialect_of(cur) is Dialect.POSTGRES:
+        cur.execute(f"ANALYZE {table}")  # a temporary table has no statistics of its own
+    yield  # on an error the transaction rolls back, and the table with it
+    cur.execute(f"DROP TABLE {table}")
+
+
 class OrphanRowsError(StoreError):
     """A bulk load whose rows refer to nothing: a fault in the code, never in the input."""
 

@@ -1,6 +1,7 @@
 """Storing a checked register extract for a draw: households, residents and their contact
 data are added or brought up to date, and the draw's list of who was in the extract is
-replaced. Set-based SQL over the whole extract (a million rows in a few seconds).
+replaced. Set-based SQL: one pass compares the whole extract with what is stored, and
+only the rows that differ are written (a million rows in a few seconds).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from datetime import date, datetime
 import pandas as pd
 import pyarrow as pa
 
-from dashboard.store.bulk import checked_as_a_whole, staged
+from dashboard.store.bulk import checked_as_a_whole, kept, staged
 from dashboard.store.dialect import any_value
 from dashboard.store.rows import Cursor, first_row, insert, select
 
@@ -24,12 +25,14 @@ EXTRACT_COLUMNS = (
 
 
 def _households(cur: Cursor) -> str:
-    """The extract's households: one row each, with its place and size."""
+    """The households of the extract's differing rows: one row each, with its place and
+    size (counted over the whole extract)."""
     return f"""
         SELECT household_id AS id, {any_value(cur, "neighbourhood_id")} AS neighbourhood_id,
                {any_value(cur, "part_id")} AS part_id, {any_value(cur, "tenure")} AS tenure,
                count(*) AS size
-        FROM _extract GROUP BY household_id
+        FROM _extract WHERE household_id IN (SELECT household_id FROM _differs)
+        GROUP BY household_id
     """
 
 
@@ -47,6 +50,26 @@ _ATTRIBUTES = """
 _MOVED = """
     r.household_id <> x.household_id OR r.neighbourhood_id <> x.neighbourhood_id
     OR r.part_id <> x.part_id
+"""
+_CONTACT_CHANGED = """
+    c.street <> x.street OR c.house_number <> x.house_number
+    OR c.postcode <> x.postcode OR c.city <> x.city
+    OR c.first_name <> coalesce(nullif(x.first_name, ''), c.first_name)
+    OR c.last_name <> coalesce(nullif(x.last_name, ''), c.last_name)
+"""
+# The extract's rows that differ from what is stored: a new resident, changed attributes,
+# a move (or a move back), missing or changed contact data. One pass over the whole
+# extract joined to the stored register; every statement that writes reads only these
+# rows. A row not among them needs nothing: its household is stored (it is where the
+# resident lives now), and so are its move and its contact data as they are.
+_DIFFERS = f"""
+    SELECT x.*, r.id IS NULL AS is_new,
+           coalesce(({_ATTRIBUTES}) OR ({_MOVED}), FALSE) AS is_changed
+    FROM _extract x
+    LEFT JOIN resident_now r ON r.id = x.resident_id
+    LEFT JOIN resident_contact c ON c.resident_id = x.resident_id
+    WHERE r.id IS NULL OR c.resident_id IS NULL OR ({_ATTRIBUTES}) OR ({_MOVED})
+        OR ({_CONTACT_CHANGED})
 """
 
 
@@ -84,21 +107,22 @@ def load_extract(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Load
     draw's register snapshot. Optional values left empty (None) keep what is stored."""
     with (
         staged(cur, "_extract", rows.select(list(EXTRACT_COLUMNS))),
+        kept(cur, "_differs", _DIFFERS),
         checked_as_a_whole(cur, _ORPHANS),
     ):
         return _load_staged(cur, draw_id, rows, today)
 
 
 # What the foreign keys of the rows an import adds refer to (household, resident,
-# resident_contact, resident_move): the extract's neighbourhoods and parts, its households
-# and residents (added by the import itself when new), checked over the whole extract.
+# resident_contact, resident_move): the neighbourhoods and parts, households and residents
+# (added by the import itself when new) of the rows it writes from: the differing ones.
 _REFERENCES = (
     ("neighbourhood", "neighbourhood_id"), ("neighbourhood_part", "part_id"),
     ("household", "household_id"), ("resident", "resident_id"),
 )  # fmt: skip
 # One anti-join per key, summed: an OR of them would be checked row by row.
 _ORPHANS = "SELECT " + " + ".join(
-    f"(SELECT count(*) FROM _extract x WHERE NOT EXISTS "
+    f"(SELECT count(*) FROM _differs x WHERE NOT EXISTS "
     f"(SELECT 1 FROM {table} t WHERE t.id = x.{column}))"
     for table, column in _REFERENCES
 )
@@ -106,16 +130,8 @@ _ORPHANS = "SELECT " + " + ".join(
 
 def _load_staged(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Loaded:
     """load_extract's work, with the extract readable as the table `_extract`."""
-    new = _count(
-        cur,
-        "SELECT count(*) FROM _extract x "
-        "WHERE NOT EXISTS (SELECT 1 FROM resident r WHERE r.id = x.resident_id)",
-    )
-    changed = _count(
-        cur,
-        f"SELECT count(*) FROM _extract x JOIN resident_now r ON r.id = x.resident_id "
-        f"WHERE {_ATTRIBUTES} OR {_MOVED}",
-    )
+    new = _count(cur, "SELECT count(*) FROM _differs WHERE is_new")
+    changed = _count(cur, "SELECT count(*) FROM _differs WHERE is_changed")
     # Contact data erased on request is not brought back by a new extract.
     skipped = _count(
         cur,
@@ -137,8 +153,7 @@ def _load_staged(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Load
         SELECT x.resident_id, x.household_id, x.neighbourhood_id, x.part_id, x.birth_date,
                x.gender, coalesce(x.education, 'onbekend'), coalesce(x.tenure, 'onbekend'),
                coalesce(x.origin, 'onbekend'), coalesce(x.registered_since, ?)
-        FROM _extract x
-        WHERE NOT EXISTS (SELECT 1 FROM resident r WHERE r.id = x.resident_id)
+        FROM _differs x WHERE x.is_new
         """,
         [today],
     )
@@ -149,7 +164,7 @@ def _load_staged(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Load
                tenure = coalesce(x.tenure, r.tenure),
                origin = coalesce(x.origin, r.origin),
                registered_since = coalesce(x.registered_since, r.registered_since)
-        FROM _extract x
+        FROM _differs x
         WHERE r.id = x.resident_id AND ({_ATTRIBUTES})
         """
     )
@@ -157,7 +172,7 @@ def _load_staged(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Load
     # move is gone.
     cur.execute(
         """
-        DELETE FROM resident_move m USING _extract x
+        DELETE FROM resident_move m USING _differs x
         WHERE m.resident_id = x.resident_id AND (m.household_id <> x.household_id
             OR m.neighbourhood_id <> x.neighbourhood_id OR m.part_id <> x.part_id)
         """
@@ -166,25 +181,21 @@ def _load_staged(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Load
         f"""
         INSERT INTO resident_move
         SELECT x.resident_id, x.household_id, x.neighbourhood_id, x.part_id, ?
-        FROM _extract x JOIN resident r ON r.id = x.resident_id
+        FROM _differs x JOIN resident r ON r.id = x.resident_id
         WHERE ({_MOVED})
         ON CONFLICT (resident_id) DO NOTHING
         """,
         [today],
     )
     cur.execute(
-        """
+        f"""
         UPDATE resident_contact c SET
                first_name = coalesce(nullif(x.first_name, ''), c.first_name),
                last_name = coalesce(nullif(x.last_name, ''), c.last_name),
                street = x.street, house_number = x.house_number, postcode = x.postcode,
                city = x.city
-        FROM _extract x
-        WHERE c.resident_id = x.resident_id AND (
-            c.street <> x.street OR c.house_number <> x.house_number
-            OR c.postcode <> x.postcode OR c.city <> x.city
-            OR c.first_name <> coalesce(nullif(x.first_name, ''), c.first_name)
-            OR c.last_name <> coalesce(nullif(x.last_name, ''), c.last_name))
+        FROM _differs x
+        WHERE c.resident_id = x.resident_id AND ({_CONTACT_CHANGED})
         """
     )
     cur.execute(
@@ -193,7 +204,7 @@ def _load_staged(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Load
                                       house_number, postcode, city)
         SELECT x.resident_id, x.first_name, x.last_name, x.street, x.house_number,
                x.postcode, x.city
-        FROM _extract x
+        FROM _differs x
         WHERE NOT EXISTS (SELECT 1 FROM resident_contact c WHERE c.resident_id = x.resident_id)
         AND x.resident_id NOT IN (SELECT resident_id FROM contact_erasure)
         """

@@ -256,6 +256,51 @@ def test_new_and_moved_residents_are_added_and_updated(store: Store) -> None:
     assert count(store, "SELECT count(*) FROM resident_move WHERE resident_id = ?", [mover]) == 0
 
 
+def test_after_an_import_the_register_reads_as_the_extract_says(store: Store) -> None:
+    """Every kind of difference in one extract (attributes, contact data only, a move to
+    another stored household, an empty optional value, a newcomer in a stored household):
+    afterwards the stored register, read back as an extract, is the extract, the empty
+    value kept as it was; the same file again changes nothing."""
+    draw_id = new_draw(store)
+    with store.read() as cur:
+        before = register_as_extract(cur, [1])
+    extract = before.copy()
+    extract.loc[0, "geboortedatum"] = "1950-01-02"  # an attribute
+    extract.loc[1, "voornaam"] = "Anders"  # contact data only: not a changed resident
+    other = extract.loc[extract["huishoudnummer"] != extract.loc[2, "huishoudnummer"]].iloc[-1]
+    # A move (the street left as it was: a move is found by itself, not by the address).
+    extract.loc[2, ["huishoudnummer", "buurtcode"]] = [other["huishoudnummer"], other["buurtcode"]]
+    extract.loc[3, "opleiding"] = None  # empty: what is stored stays
+    newcomer = extract.iloc[4].copy()
+    newcomer["persoonsnummer"], newcomer["voornaam"] = 9_000_011, "Nieuw"
+    extract = pd.concat([extract, newcomer.to_frame().T], ignore_index=True)
+    check = checked(store, draw_id, extract.to_csv(index=False, sep=";").encode())
+    assert check.problems == ()
+    result = draw_register.import_register(store, ORGANISER, draw_id, check, False)
+    assert (result.stored.residents_new, result.stored.residents_changed) == (1, 2)
+    expected = extract.copy()
+    expected.loc[3, "opleiding"] = before.loc[3, "opleiding"]
+    with store.read() as cur:
+        after = register_as_extract(cur, [1])
+    pd.testing.assert_frame_equal(
+        after.astype(str).reset_index(drop=True), expected.astype(str).reset_index(drop=True)
+    )
+    extract.loc[5, "voornaam"] = "Weer anders"  # the same people, another file
+    again = draw_register.import_register(
+        store, ORGANISER, draw_id,
+        checked(store, draw_id, extract.to_csv(index=False, sep=";").encode(), "brp2.csv"),
+        False,
+    )  # fmt: skip
+    assert not again.already_imported
+    assert (again.stored.residents_new, again.stored.residents_changed) == (0, 0)
+    expected.loc[5, "voornaam"] = "Weer anders"
+    with store.read() as cur:
+        pd.testing.assert_frame_equal(
+            register_as_extract(cur, [1]).astype(str).reset_index(drop=True),
+            expected.astype(str).reset_index(drop=True),
+        )
+
+
 def test_the_report_names_every_problem_with_its_row(store: Store) -> None:
     draw_id = new_draw(store)
     with store.read() as cur:
