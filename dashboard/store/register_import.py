@@ -24,15 +24,19 @@ EXTRACT_COLUMNS = (
 )  # fmt: skip
 
 
-def _households(cur: Cursor) -> str:
-    """The households of the extract's differing rows: one row each, with its place and
-    size (counted over the whole extract)."""
+def _households(cur: Cursor, most_differ: bool) -> str:
+    """The households of the extract's differing rows (every household not stored is one
+    of them): one row each, with its place and size (over the whole extract). When most
+    rows differ (a first import) all households are grouped: cheaper than finding first
+    which ones to group."""
+    only_differing = (
+        "" if most_differ else "WHERE household_id IN (SELECT household_id FROM _differs)"
+    )
     return f"""
         SELECT household_id AS id, {any_value(cur, "neighbourhood_id")} AS neighbourhood_id,
                {any_value(cur, "part_id")} AS part_id, {any_value(cur, "tenure")} AS tenure,
                count(*) AS size
-        FROM _extract WHERE household_id IN (SELECT household_id FROM _differs)
-        GROUP BY household_id
+        FROM _extract {only_differing} GROUP BY household_id
     """
 
 
@@ -130,8 +134,13 @@ _ORPHANS = "SELECT " + " + ".join(
 
 def _load_staged(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Loaded:
     """load_extract's work, with the extract readable as the table `_extract`."""
-    new = _count(cur, "SELECT count(*) FROM _differs WHERE is_new")
-    changed = _count(cur, "SELECT count(*) FROM _differs WHERE is_changed")
+    counted = first_row(
+        cur,
+        "SELECT count(*), count(*) FILTER (WHERE is_new), count(*) FILTER (WHERE is_changed) "
+        "FROM _differs",
+    )
+    assert counted is not None
+    differing, new, changed = (int(n) for n in counted)
     # Contact data erased on request is not brought back by a new extract.
     skipped = _count(
         cur,
@@ -142,7 +151,7 @@ def _load_staged(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Load
         f"""
         INSERT INTO household (id, neighbourhood_id, part_id, tenure, size)
         SELECT h.id, h.neighbourhood_id, h.part_id, coalesce(h.tenure, 'onbekend'), h.size
-        FROM ({_households(cur)}) h
+        FROM ({_households(cur, differing > rows.num_rows // 2)}) h
         WHERE NOT EXISTS (SELECT 1 FROM household WHERE household.id = h.id)
         """
     )
@@ -165,7 +174,7 @@ def _load_staged(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Load
                origin = coalesce(x.origin, r.origin),
                registered_since = coalesce(x.registered_since, r.registered_since)
         FROM _differs x
-        WHERE r.id = x.resident_id AND ({_ATTRIBUTES})
+        WHERE x.is_changed AND r.id = x.resident_id AND ({_ATTRIBUTES})
         """
     )
     # Moves: a new address replaces an earlier move; back at the first address, the
@@ -173,7 +182,7 @@ def _load_staged(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Load
     cur.execute(
         """
         DELETE FROM resident_move m USING _differs x
-        WHERE m.resident_id = x.resident_id AND (m.household_id <> x.household_id
+        WHERE x.is_changed AND m.resident_id = x.resident_id AND (m.household_id <> x.household_id
             OR m.neighbourhood_id <> x.neighbourhood_id OR m.part_id <> x.part_id)
         """
     )
@@ -182,7 +191,7 @@ def _load_staged(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Load
         INSERT INTO resident_move
         SELECT x.resident_id, x.household_id, x.neighbourhood_id, x.part_id, ?
         FROM _differs x JOIN resident r ON r.id = x.resident_id
-        WHERE ({_MOVED})
+        WHERE x.is_changed AND ({_MOVED})
         ON CONFLICT (resident_id) DO NOTHING
         """,
         [today],
