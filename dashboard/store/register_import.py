@@ -182,8 +182,9 @@ def _load_staged(cur: Cursor, draw_id: int, rows: pa.Table, today: date) -> Load
     cur.execute(
         """
         DELETE FROM resident_move m USING _differs x
-        WHERE x.is_changed AND m.resident_id = x.resident_id AND (m.household_id <> x.household_id
-            OR m.neighbourhood_id <> x.neighbourhood_id OR m.part_id <> x.part_id)
+        WHERE x.is_changed AND m.resident_id = x.resident_id
+            AND (m.household_id <> x.household_id OR m.neighbourhood_id <> x.neighbourhood_id
+                 OR m.part_id <> x.part_id)
         """
     )
     cur.execute(
