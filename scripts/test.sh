@@ -9,6 +9,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 . scripts/uv.sh
+export UV  # tests/e2e/test_app_image.py runs the Dockerfile's `uv sync` with it
 . scripts/bytecode.sh
 
 $UV sync --frozen --inexact --quiet

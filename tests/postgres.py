@@ -113,8 +113,10 @@ def _unavailable(reason: str) -> None:
 
 
 def server_root() -> Path:
-    """A private folder the server's account may write in (tmp_path is root's own)."""
+    """A folder the server's account may write in (tmp_path is root's own); other accounts
+    may reach its socket (tests/e2e/test_app_image.py runs the app as one), not list it."""
     root = Path(tempfile.mkdtemp(prefix="wijkraad-pg-"))
+    root.chmod(0o711)
     if os.geteuid() == 0:
         account = pwd.getpwnam(SERVER_ACCOUNT)
         os.chown(root, account.pw_uid, account.pw_gid)
