@@ -271,17 +271,22 @@ def stage_arrow(cur: Any, name: str, rows: pa.Table) -> None:
     cur.execute(f"SET LOCAL work_mem = '{_STAGED_WORK_MEM}'")
     cur.execute(f"DROP TABLE IF EXISTS {table}")
     cur.execute(f"CREATE TEMPORARY TABLE {table} ({columns})")
+    copy_arrow(cur, name, rows)
+    cur.execute(f"ANALYZE {table}")
+
+
+def copy_arrow(cur: Any, table: str, rows: pa.Table) -> None:
+    """Add `rows` to `table` with COPY, matching columns by name."""
     names = ", ".join(identifier(f.name) for f in rows.schema)
     # As CSV written by Arrow: a row at a time through Python is 5x slower. In its CSV a
     # missing value is an empty field (NULL to COPY) and text is quoted ("" stays '').
     options = pacsv.WriteOptions(include_header=False)
-    sql = f"COPY {table} ({names}) FROM STDIN WITH (FORMAT csv)"
+    sql = f"COPY {identifier(table)} ({names}) FROM STDIN WITH (FORMAT csv)"
     with cur.connection.cursor().copy(sql) as copy:
         for batch in rows.to_batches(max_chunksize=_CSV_BATCH):
             buffer = io.BytesIO()
             pacsv.write_csv(batch, buffer, options)
             copy.write(buffer.getbuffer())
-    cur.execute(f"ANALYZE {table}")
 
 
 def may_skip_row_triggers(cur: Any) -> bool:
