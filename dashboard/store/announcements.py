@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from dashboard.store.dialect import local_day
 from dashboard.store.rows import Cursor, insert
 
 _COLUMNS = "draw_id, version, held_at, location, input_method, commitment, published_at"
@@ -92,9 +93,9 @@ def latest(cur: Cursor, draw_id: int) -> Announcement | None:
 def announced_draws(cur: Cursor, draw_id: int | None = None) -> list[AnnouncedDraw]:
     """Every announced draw (or one), by its announced moment, earliest first."""
     rows = cur.execute(
-        """
+        f"""
         SELECT d.id, d.purpose, d.status, d.commitment, d.seed_inputs_json, d.chosen_index,
-               CAST(d.completed_at AS DATE), c.name,
+               {local_day("d.completed_at")}, c.name,
                (SELECT array_agg(ARRAY[n.code, n.name] ORDER BY n.name)
                 FROM council_neighbourhood cn JOIN neighbourhood n ON n.id = cn.neighbourhood_id
                 WHERE cn.council_id = d.council_id),

@@ -114,6 +114,13 @@ def series(count: str) -> str:
     return f"generate_series(1, {count})"
 
 
+def local_day(moment: str) -> str:
+    """The day in Europe/Amsterdam of a stored moment (naive UTC, as the store keeps
+    moments): a draw that ended at 00:30 in Amsterdam ended that day, where its UTC date
+    says the day before. The same SQL on both dialects."""
+    return f"CAST(timezone('Europe/Amsterdam', {moment} AT TIME ZONE 'UTC') AS DATE)"
+
+
 def any_value(cur: object, expression: str) -> str:
     """An aggregate giving one of the group's values of `expression`, for columns that are
     equal within the group: DuckDB's any_value, PostgreSQL's min (any_value only from 16)."""

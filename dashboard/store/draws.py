@@ -13,17 +13,14 @@ import pandas as pd
 
 from dashboard.domain.models import Draw, Invitation, PanelMember, QuotaRow, Response, Seat
 from dashboard.store.bulk import load_frame, reserve_ids
-from dashboard.store.dialect import unpivot
+from dashboard.store.dialect import local_day, unpivot
 from dashboard.store.register import age_band_sql
 from dashboard.store.rows import Cursor, first_row, insert, select, select_one
 
 _DRAW_COLUMNS = ", ".join(f.name for f in fields(Draw))
 # The day of an answer: a home visit's own day (migration 0009), else the day it was
 # recorded (`answered_at` is UTC) in Amsterdam. `{r}` is the response table's alias.
-_DAY = (
-    "coalesce({r}.visited_on, "
-    "CAST(timezone('Europe/Amsterdam', {r}.answered_at AT TIME ZONE 'UTC') AS DATE))"
-)
+_DAY = "coalesce({r}.visited_on, " + local_day("{r}.answered_at") + ")"
 # Each invitation's latest answer (a home visit can be answered more than once). Home
 # visits are typed in from paper afterwards, not always in the order they were made: the
 # visit's day counts first, then when it was recorded.

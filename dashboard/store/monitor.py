@@ -11,7 +11,7 @@ from typing import Any
 
 from dashboard.domain.models import Council
 from dashboard.domain.statuses import NOT_FINAL
-from dashboard.store.dialect import arg_max, days_between, median, year_of
+from dashboard.store.dialect import arg_max, days_between, local_day, median, year_of
 from dashboard.store.public import LAST_ACTIVITY
 from dashboard.store.register import age_band_between
 from dashboard.store.rows import Cursor, select
@@ -255,7 +255,7 @@ def response_rates(cur: Cursor, day: date) -> list[ResponseRate]:
         WITH latest AS (
             SELECT council_id, {arg_max(cur, "id", "completed_at")} AS draw_id
             FROM draw WHERE purpose = 'council' AND status = 'completed'
-              AND CAST(completed_at AS DATE) <= $day
+              AND {local_day("completed_at")} <= $day
             GROUP BY 1
         ), answer AS (  -- each letter's latest answer: a withdrawal counts
             SELECT invitation_id, outcome = 'ja' AS yes FROM (
@@ -276,7 +276,7 @@ def response_rates(cur: Cursor, day: date) -> list[ResponseRate]:
                        (SELECT code FROM neighbourhood_part np
                         WHERE np.id = coalesce(g.part_id, r.part_id)) AS part,
                        coalesce(g.birth_date, r.birth_date) AS birth,
-                       CAST(dr.created_at AS DATE) AS reference,
+                       {local_day("dr.created_at")} AS reference,
                        coalesce(a.yes, false) AS yes
                 -- The groups as the draw saw them: its register snapshot, else the register.
                 FROM invitation i JOIN resident_now r ON r.id = i.resident_id

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from dashboard.store.dialect import year_of
+from dashboard.store.dialect import local_day, year_of
 from dashboard.store.rows import Cursor, first_row
 
 # Draw statuses after which the draw no longer needs anyone's contact data.
@@ -27,7 +27,7 @@ _PLAN = f"""
            END AS delete_after
     FROM (
         SELECT p.resident_id,
-               max(CAST(coalesce(d.completed_at, d.created_at) AS DATE)) AS finished_on,
+               max({local_day("coalesce(d.completed_at, d.created_at)")}) AS finished_on,
                bool_or(d.status NOT IN {_FINISHED}) AS running
         FROM (
             SELECT resident_id, draw_id FROM invitation

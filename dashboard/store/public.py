@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from dashboard.domain.models import Meeting
 from dashboard.store import audit
-from dashboard.store.dialect import unpivot, year_of
+from dashboard.store.dialect import local_day, unpivot, year_of
 from dashboard.store.draws import latest_outcomes
 from dashboard.store.register import age_band_sql
 from dashboard.store.rows import Cursor, first_row, select
@@ -399,14 +399,14 @@ def follow_up_draws(cur: Cursor, council_id: int, draw_id: int, day: date) -> li
     """Replacement and rotation draws of the council since its draw `draw_id`, each with a
     verification bundle, completed on or before `day`, oldest first."""
     rows = cur.execute(
-        """SELECT d.id, d.purpose, CAST(d.completed_at AS DATE), d.k, d.commitment,
+        f"""SELECT d.id, d.purpose, {local_day("d.completed_at")}, d.k, d.commitment,
                   d.seed_inputs_json, d.chosen_index
         FROM draw d, (SELECT completed_at FROM draw WHERE id = $draw) AS council_draw
         WHERE (d.council_id = $council OR d.parent_draw_id = $draw)
           AND d.purpose IN ('replacement', 'rotation') AND d.status = 'completed'
           AND d.bundle_json IS NOT NULL AND d.commitment IS NOT NULL
           AND d.completed_at >= council_draw.completed_at
-          AND CAST(d.completed_at AS DATE) <= $day
+          AND {local_day("d.completed_at")} <= $day
         ORDER BY d.completed_at, d.id""",
         {"council": council_id, "draw": draw_id, "day": day},
     ).fetchall()
@@ -427,10 +427,10 @@ def follow_up_draws(cur: Cursor, council_id: int, draw_id: int, day: date) -> li
 def latest_council_draw(cur: Cursor, council_id: int, day: date) -> DrawCounts | None:
     row = first_row(
         cur,
-        """SELECT id, method, CAST(completed_at AS DATE), k, commitment, seed_inputs_json,
+        f"""SELECT id, method, {local_day("completed_at")}, k, commitment, seed_inputs_json,
                   chosen_index, bundle_json IS NOT NULL FROM draw
         WHERE council_id = ? AND purpose = 'council' AND status = 'completed'
-          AND CAST(completed_at AS DATE) <= ?
+          AND {local_day("completed_at")} <= ?
         ORDER BY completed_at DESC, id DESC LIMIT 1""",
         [council_id, day],
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from dashboard.store.dialect import local_day
 from dashboard.store.rows import Cursor
 
 
@@ -23,16 +24,16 @@ class CheckableDraw:
 def checkable_draws(cur: Cursor, day: date) -> list[CheckableDraw]:
     """Completed on or before `day`, newest first."""
     rows = cur.execute(
-        """
+        f"""
         SELECT d.id, d.purpose, c.name,
                (SELECT array_agg(ARRAY[n.code, n.name] ORDER BY n.name)
                 FROM council_neighbourhood cn JOIN neighbourhood n ON n.id = cn.neighbourhood_id
                 WHERE cn.council_id = d.council_id),
-               CAST(d.completed_at AS DATE), d.parent_draw_id
+               {local_day("d.completed_at")}, d.parent_draw_id
         FROM draw d JOIN council c ON c.id = d.council_id
         WHERE d.status = 'completed' AND d.purpose IN ('council', 'replacement', 'rotation')
           AND d.bundle_json IS NOT NULL AND d.commitment IS NOT NULL
-          AND d.seed_inputs_json IS NOT NULL AND CAST(d.completed_at AS DATE) <= $day
+          AND d.seed_inputs_json IS NOT NULL AND {local_day("d.completed_at")} <= $day
         ORDER BY d.completed_at DESC, d.id DESC
         """,
         {"day": day},

@@ -71,7 +71,7 @@ def interpreter() -> str:
 
 
 @pytest.fixture
-def image(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path]]:
+def image() -> Iterator[tuple[Path, Path]]:
     """The image's /app (read-only) and /opt/venv, in a folder others may read."""
     root = Path(tempfile.mkdtemp(prefix="wijkraad-image-"))
     root.chmod(0o755)
@@ -102,11 +102,14 @@ def as_the_image_user(command: list[str]) -> list[str]:
     return [runuser, "-u", UNPRIVILEGED, "--", *command]
 
 
-def run_in_image(command: list[str], app: Path, settings: dict[str, str], **kw: object) -> str:
+def run_in_image(
+    command: list[str], app: Path, settings: dict[str, str], typed: str | None = None
+) -> str:
+    """Run `command` as `docker compose exec` would in the image; `typed` is its input."""
     done = subprocess.run(
-        as_the_image_user(command), cwd=app, env=settings, capture_output=True, text=True,
-        timeout=120, check=False, **kw,
-    )  # type: ignore[call-overload]  # fmt: skip
+        as_the_image_user(command), cwd=app, env=settings, input=typed, capture_output=True,
+        text=True, timeout=120, check=False,
+    )  # fmt: skip
     assert done.returncode == 0, f"{command} failed: {done.stdout}\n{done.stderr}"
     return str(done.stdout)
 
@@ -156,7 +159,7 @@ def test_the_image_starts_on_an_empty_database_and_serves_its_first_start(
         admin = [str(venv / "bin" / "python"), "-m", "dashboard.admin"]
         run_in_image(
             [*admin, "create-admin", "--username", "beheer", "--password-stdin"],
-            app, settings, input="een lang wachtwoord voor beheer\n",
+            app, settings, typed="een lang wachtwoord voor beheer\n",
         )  # fmt: skip
         # Step 5: the residents' pages, then the administrator's login.
         page.goto(settings["WIJKRAAD_PUBLIC_URL"])

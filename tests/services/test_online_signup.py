@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import threading
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 import pytest
+import time_machine
 
 from dashboard.domain.auth import PUBLIC, SYSTEM, Caller, PermissionDenied, Role
 from dashboard.domain.errors import UserError
@@ -387,9 +388,23 @@ def signer(store: Store, code: str) -> int:
     return int(str(found[0][0]))
 
 
+# The demo's day (WIJKRAAD_TODAY) at midday, and at half past midnight in Amsterdam, when
+# the UTC date of a moment is still the day before.
+TIMES_OF_DAY = {
+    "midday": datetime(2026, 11, 23, 11, 0, tzinfo=UTC),
+    "after-midnight": datetime(2026, 11, 22, 23, 30, tzinfo=UTC),
+}
+
+
+@pytest.mark.parametrize("moment", TIMES_OF_DAY.values(), ids=TIMES_OF_DAY.keys())
 def test_the_contact_left_online_is_erased_on_request_and_by_the_retention_rule(
-    store: Store,
+    store: Store, moment: datetime
 ) -> None:
+    with time_machine.travel(moment):
+        erased_on_request_and_by_the_retention_rule(store)
+
+
+def erased_on_request_and_by_the_retention_rule(store: Store) -> None:
     draw_id = letters(store)
     one, two = codes(store, draw_id)[:2]
     signup.sign_up(store, draw_id, one, signup.Form(1, {}, "0611111111", "", True), CLIENT)
