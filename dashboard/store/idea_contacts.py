@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dashboard.store.contact_tables import ContactTable
+from dashboard.store.dialect import local_day
 
 
 @dataclass(frozen=True)
@@ -21,8 +22,8 @@ class IdeaContact:
 
 
 # Ideas whose contact is no longer needed: rejected or merged, with the day of it.
-_CLOSED = """
-    SELECT c.idea_id, CAST(i.status_since AS DATE) AS day
+_CLOSED = f"""
+    SELECT c.idea_id, {local_day("i.status_since")} AS day
     FROM idea_contact c JOIN idea i ON i.id = c.idea_id
     WHERE i.status IN ('afgewezen', 'samengevoegd')
 """

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import time_machine
 from PIL import Image
 
 from dashboard.config import photo_folder
@@ -420,6 +421,19 @@ def test_retention_erases_the_contact_of_ideas_long_rejected_or_merged(store: St
     assert proposer_contact(store, ORGANISER, merged) is None
     assert proposer_contact(store, ORGANISER, target) is not None  # still open
     assert privacy.apply_retention(store, SYSTEM, days=30, today=later).idea_contacts == 0
+
+
+def test_a_rejection_just_after_midnight_counts_from_that_day_in_amsterdam(
+    store: Store,
+) -> None:
+    # 23:30 UTC is 00:30 on the demo's day in Amsterdam: the UTC date is the day before.
+    with time_machine.travel(datetime(2026, 11, 22, 23, 30, tzinfo=UTC)):
+        rejected = idea_id(store, submit_idea(store, form(store)))
+        reject_idea(store, ORGANISER, rejected, "Dit past niet bij de wijk.")
+        privacy.apply_retention(store, SYSTEM, days=30, today=clock.today() + timedelta(days=29))
+        assert proposer_contact(store, ORGANISER, rejected) is not None
+        privacy.apply_retention(store, SYSTEM, days=30, today=clock.today() + timedelta(days=30))
+        assert proposer_contact(store, ORGANISER, rejected) is None
 
 
 def test_the_demo_has_ideas_in_every_status_that_the_pages_can_work_with(store: Store) -> None:
