@@ -18,6 +18,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 from playwright.sync_api import Page
@@ -31,6 +32,7 @@ REPO = Path(__file__).resolve().parents[2]
 DOCKERFILE = REPO / "deploy" / "Dockerfile"
 IMAGE_VENV = "/opt/venv"
 UNPRIVILEGED = "nobody"
+PASSWORD = "een lang wachtwoord voor beheer"
 
 
 def instructions(name: str) -> list[str]:
@@ -39,9 +41,9 @@ def instructions(name: str) -> list[str]:
     return [line.split(None, 1)[1] for line in text.splitlines() if line.startswith(f"{name} ")]
 
 
-def exec_form(arguments: str) -> list[str]:
-    """A CMD's JSON array, with the image's environment where this machine has it."""
-    return [part.replace(IMAGE_VENV, "{venv}") for part in json.loads(arguments)]
+def exec_form(arguments: str, venv: Path) -> list[str]:
+    """A CMD's JSON array, with this machine's environment folder for the image's."""
+    return [part.replace(IMAGE_VENV, str(venv)) for part in json.loads(arguments)]
 
 
 def image_environment(venv: Path) -> dict[str, str]:
@@ -114,6 +116,12 @@ def run_in_image(
     return str(done.stdout)
 
 
+def server_output(log: IO[bytes]) -> str:
+    """The end of what the server wrote."""
+    log.seek(0)
+    return log.read().decode(errors="replace")[-3000:]
+
+
 def test_the_image_starts_on_an_empty_database_and_serves_its_first_start(
     image: tuple[Path, Path], postgres_database: str, page: Page
 ) -> None:
@@ -135,47 +143,49 @@ def test_the_image_starts_on_an_empty_database_and_serves_its_first_start(
     }
     (cmd,) = instructions("CMD")
     command = [
-        part.format(venv=venv)
-        .replace("--server.address=0.0.0.0", "--server.address=127.0.0.1")
-        .replace("--server.port=8501", f"--server.port={port}")
-        for part in exec_form(cmd)
+        part.replace("--server.address=0.0.0.0", "--server.address=127.0.0.1").replace(
+            "--server.port=8501", f"--server.port={port}"
+        )
+        for part in exec_form(cmd, venv)
     ]
     (healthcheck,) = instructions("HEALTHCHECK")
     health = [
-        part.format(venv=venv).replace(":8501/", f":{port}/")
-        for part in exec_form(healthcheck.split("CMD", 1)[1])
+        part.replace(":8501/", f":{port}/")
+        for part in exec_form(healthcheck.split("CMD", 1)[1], venv)
     ]
-    server = subprocess.Popen(
-        as_the_image_user(command), cwd=app, env=settings,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 90
-        while subprocess.run(as_the_image_user(health), env=settings, check=False).returncode:
-            assert server.poll() is None, server.communicate()[0].decode()[-3000:]
-            assert time.monotonic() < deadline, "the image's health check never passed"
-            time.sleep(1)
-        # deploy/README.md, first start, step 4: the administrator.
-        admin = [str(venv / "bin" / "python"), "-m", "dashboard.admin"]
-        run_in_image(
-            [*admin, "create-admin", "--username", "beheer", "--password-stdin"],
-            app, settings, typed="een lang wachtwoord voor beheer\n",
-        )  # fmt: skip
-        # Step 5: the residents' pages, then the administrator's login.
-        page.goto(settings["WIJKRAAD_PUBLIC_URL"])
-        wait_until_ready(page, timeout_ms=60_000)
-        assert page.locator("[data-testid='stException']").count() == 0
-        screenshot(page, "app-image-first-start")
-        page.goto(f"{settings['WIJKRAAD_PUBLIC_URL']}/login")
-        wait_until_ready(page)
-        log_in(page, "beheer", "een lang wachtwoord voor beheer")
-        assert page.locator("[data-testid='stException']").count() == 0
-        assert page.get_by_text("beheer").first.is_visible()
-        screenshot(page, "app-image-administrator")
-        assert "chain intact" in run_in_image([*admin, "verify-audit"], app, settings)
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=30)[0].decode()
-        shutil.rmtree(photos, ignore_errors=True)
-    assert "Traceback" not in output, output[-3000:]
-    assert not list(app.rglob("*.duckdb")), "the image opened a DuckDB file"
+    # The server's output goes to a file: a pipe nobody reads while it runs can fill up.
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(
+            as_the_image_user(command), cwd=app, env=settings, stdout=log, stderr=subprocess.STDOUT
+        )
+        try:
+            deadline = time.monotonic() + 90
+            while subprocess.run(as_the_image_user(health), env=settings, check=False).returncode:
+                assert server.poll() is None, server_output(log)
+                assert time.monotonic() < deadline, "the image's health check never passed"
+                time.sleep(1)
+            # deploy/README.md, first start, step 4: the administrator.
+            admin = [str(venv / "bin" / "python"), "-m", "dashboard.admin"]
+            run_in_image(
+                [*admin, "create-admin", "--username", "beheer", "--password-stdin"],
+                app, settings, typed=f"{PASSWORD}\n",
+            )  # fmt: skip
+            # Step 5: the residents' pages, then the administrator's login.
+            page.goto(settings["WIJKRAAD_PUBLIC_URL"])
+            wait_until_ready(page, timeout_ms=60_000)
+            assert page.locator("[data-testid='stException']").count() == 0
+            screenshot(page, "app-image-first-start")
+            page.goto(f"{settings['WIJKRAAD_PUBLIC_URL']}/login")
+            wait_until_ready(page)
+            log_in(page, "beheer", PASSWORD)
+            assert page.locator("[data-testid='stException']").count() == 0
+            assert page.get_by_text("beheer").first.is_visible()
+            screenshot(page, "app-image-administrator")
+            assert "chain intact" in run_in_image([*admin, "verify-audit"], app, settings)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+            output = server_output(log)
+            shutil.rmtree(photos, ignore_errors=True)
+    assert f"127.0.0.1:{port}" in output, output  # its start, so the output was read
+    assert "Traceback" not in output, output
